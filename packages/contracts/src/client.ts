@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { OrgNumber } from "./orgno";
+import { IntegrationType } from "./scope";
+import { ScopeName } from "./scope-name";
+
+export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+const clientFields = {
+  client_name: z.string().trim().min(1, "A client needs a name").max(200),
+  description: z.string().trim().min(1, "A client needs a description").max(1000),
+  scopes: z.array(ScopeName).default([]),
+  client_orgno: OrgNumber.optional(),
+  active: z.boolean().optional(),
+  access_token_lifetime: z.number().int().min(0).max(86_400).optional(),
+};
+
+/** Body of `POST /api/v1/clients` for a Maskinporten client (spec §5). */
+export const ClientInput = z
+  .object({
+    ...clientFields,
+    integration_type: IntegrationType.default("maskinporten"),
+    application_type: z.enum(["web", "browser", "native"]).default("web"),
+    token_endpoint_auth_method: z
+      .enum(["private_key_jwt", "client_secret_basic", "client_secret_post", "none"])
+      .default("private_key_jwt"),
+    grant_types: z.array(z.string()).default([JWT_BEARER_GRANT]),
+  })
+  .meta({ id: "ClientInput" });
+export type ClientInput = z.input<typeof ClientInput>;
+
+/** Body of `PUT /api/v1/clients/{id}`; `integration_type` cannot change. */
+export const ClientUpdate = z
+  .object({
+    client_name: clientFields.client_name.optional(),
+    description: clientFields.description.optional(),
+    scopes: z.array(ScopeName).optional(),
+    active: z.boolean().optional(),
+    access_token_lifetime: clientFields.access_token_lifetime,
+    integration_type: IntegrationType.optional(),
+  })
+  .meta({ id: "ClientUpdate" });
+export type ClientUpdate = z.infer<typeof ClientUpdate>;
+
+/** A client as the self-service API returns it. */
+export const Client = z
+  .object({
+    client_id: z.string(),
+    client_name: z.string(),
+    description: z.string(),
+    integration_type: IntegrationType,
+    application_type: z.string(),
+    token_endpoint_auth_method: z.string(),
+    grant_types: z.array(z.string()),
+    scopes: z.array(z.string()),
+    client_orgno: OrgNumber,
+    supplier_orgno: OrgNumber.optional(),
+    active: z.boolean(),
+    access_token_lifetime: z.number().int(),
+    jwks_uri: z.string().optional(),
+    created: z.iso.datetime({ offset: true }),
+    last_updated: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "Client" });
+export type Client = z.infer<typeof Client>;

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** One field error in Digdir's error body (spec §7). */
+export const DigdirFieldError = z.object({
+  errorMessage: z.string(),
+  isFieldError: z.boolean().optional(),
+  objectName: z.string().optional(),
+  fieldIdentifier: z.string().optional(),
+});
+export type DigdirFieldError = z.infer<typeof DigdirFieldError>;
+
+/** The error body of the self-service API (spec §7). */
+export const DigdirError = z
+  .object({
+    status: z.number().int(),
+    timestamp: z.string().optional(),
+    correlation_id: z.string().optional(),
+    error: z.string().optional(),
+    error_description: z.string().optional(),
+    errors: z.array(DigdirFieldError).optional(),
+  })
+  .meta({ id: "DigdirError" });
+export type DigdirError = z.infer<typeof DigdirError>;
+
+/** The error body of Maskinporten's token endpoint (spec §2), e.g. MP-250 `forbidden`. */
+export const TokenError = z
+  .object({
+    error: z.string(),
+    error_description: z.string().optional(),
+    error_uri: z.string().optional(),
+  })
+  .meta({ id: "TokenError" });
+export type TokenError = z.infer<typeof TokenError>;
+
+/** `MP-250` from `https://…/errors/MP-250`, if the token error names one. */
+export function mpCodeOf(error: TokenError): string | undefined {
+  return error.error_uri?.match(/MP-\d{3}/)?.[0];
+}
+
+export const TokenResponse = z.object({
+  access_token: z.string(),
+  token_type: z.string(),
+  expires_in: z.number(),
+  scope: z.string().optional(),
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const ProblemFieldError = z.object({
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details, as the BFF answers every error. */
+export const Problem = z
+  .object({
+    type: z.string().default("about:blank"),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    correlation_id: z.string().optional(),
+    request_id: z.string().optional(),
+    errors: z.array(ProblemFieldError).optional(),
+  })
+  .meta({ id: "Problem" });
+export type Problem = z.infer<typeof Problem>;
