@@ -1,0 +1,125 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import type { PortvaktConfig } from "./config";
+import { type BffEnv, Environments } from "./context";
+import { problemResponse, toProblemResponse } from "./problem";
+import { accessRoutes } from "./routes/access";
+import { clientsRoutes } from "./routes/clients";
+import { envsRoutes } from "./routes/envs";
+import { createKeysRoutes } from "./routes/keys";
+import { scopesRoutes } from "./routes/scopes";
+import { serveWebApp } from "./spa";
+import type { Environment } from "./upstream";
+
+function createApiRoutes() {
+  return new OpenAPIHono<BffEnv>()
+    .route("/", envsRoutes)
+    .route("/", scopesRoutes)
+    .route("/", accessRoutes)
+    .route("/", clientsRoutes)
+    .route("/", createKeysRoutes());
+}
+
+/** The BFF's routes, for the web app's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApiRoutes>;
+
+export interface AppDependencies {
+  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist">;
+  environments: readonly Environment[];
+  logger: Logger;
+}
+
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp({ config, environments, logger }: AppDependencies) {
+  const registry = new Environments(environments);
+  const app = new OpenAPIHono<BffEnv>();
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set("environments", registry);
+    await next();
+    // Only the path: query strings may carry org numbers but never secrets; headers and bodies
+    // (cookies, tokens, keys) are never logged.
+    logger.info(
+      {
+        request_id: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        correlation_id: c.res.headers.get("X-Correlation-ID") ?? undefined,
+      },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: "no-referrer",
+      xFrameOptions: "DENY",
+      xContentTypeOptions: "nosniff",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        problemResponse(c, 413, {
+          detail: `The request body is larger than ${config.bodyLimitBytes} bytes`,
+        }),
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+
+  app.route("/", createApiRoutes());
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Portvakt BFF",
+      version: "0.1.0",
+      description:
+        "The browser's API of Portvakt. Paths mirror Digdir's self-service API under /api/envs/{env}.",
+    },
+  });
+  app.all("/api/*", (c) => problemResponse(c, 404, { detail: `No API route ${c.req.path}` }));
+
+  app.onError((error, c) => {
+    const response = toProblemResponse(error, c);
+    if (response.status >= 500) {
+      logger.error(
+        {
+          request_id: c.get("requestId"),
+          path: c.req.path,
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
+        "request failed",
+      );
+    }
+    return response;
+  });
+  app.notFound((c) => problemResponse(c, 404, { detail: `Nothing at ${c.req.path}` }));
+
+  if (config.webDist) serveWebApp(app, config.webDist);
+  return app;
+}

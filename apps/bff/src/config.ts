@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { ALL_ADMIN_SCOPES, OrgNumber } from "@portvakt/contracts";
+import { z } from "zod";
+
+/** Digdir's published endpoints (spec §1); a configured environment may use one as a preset. */
+export const DIGDIR_PRESETS = {
+  test: {
+    issuer: "https://test.maskinporten.no/",
+    apiBaseUrl: "https://api.test.samarbeid.digdir.no",
+  },
+  prod: {
+    issuer: "https://maskinporten.no/",
+    apiBaseUrl: "https://api.samarbeid.digdir.no",
+  },
+} as const;
+
+const Path = z.string().min(1, "A file path is required");
+const EnvVarName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "An environment variable name (letters, digits, _)");
+
+// Secrets are never written in the configuration itself: only where to find them.
+const CredentialConfig = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("pkcs12"),
+      path: Path,
+      passwordEnv: EnvVarName.optional(),
+      passwordFile: Path.optional(),
+    })
+    .strict()
+    .refine((c) => c.passwordEnv || c.passwordFile, {
+      message: "A pkcs12 credential needs passwordEnv (a variable's name) or passwordFile",
+    }),
+  z.object({ type: z.literal("pem"), keyPath: Path, certPath: Path }).strict(),
+  z.object({ type: z.literal("jwk"), path: Path, orgno: OrgNumber.optional() }).strict(),
+]);
+export type CredentialConfig = z.infer<typeof CredentialConfig>;
+
+const EnvironmentId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}$/, "An environment id is lowercase letters, digits and -");
+
+const EnvironmentConfig = z
+  .object({
+    id: EnvironmentId,
+    label: z.string().optional(),
+    kind: z.enum(["demo", "test", "prod"]),
+    preset: z.enum(["test", "prod"]).optional(),
+    issuer: z.url().optional(),
+    apiBaseUrl: z.url().optional(),
+    clientId: z.string().min(1, "clientId: the admin client's id from Digdir"),
+    adminScopes: z.array(z.enum(ALL_ADMIN_SCOPES as [string, ...string[]])).min(1),
+    credential: CredentialConfig,
+    /** Only the demo and tests may talk to a plain-http issuer. */
+    allowInsecureHttp: z.boolean().default(false),
+  })
+  .strict()
+  .transform((env, ctx) => {
+    const preset = env.preset ? DIGDIR_PRESETS[env.preset] : undefined;
+    const issuer = env.issuer ?? preset?.issuer;
+    const apiBaseUrl = env.apiBaseUrl ?? preset?.apiBaseUrl;
+    if (!issuer || !apiBaseUrl) {
+      ctx.addIssue({
+        code: "custom",
+        message: 'Set "preset" (test or prod) or both "issuer" and "apiBaseUrl"',
+      });
+      return z.NEVER;
+    }
+    for (const [name, url] of [
+      ["issuer", issuer],
+      ["apiBaseUrl", apiBaseUrl],
+    ] as const) {
+      if (!url.startsWith("https://") && !env.allowInsecureHttp) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} must be https (set allowInsecureHttp only for the demo or tests)`,
+        });
+      }
+    }
+    if (!issuer.endsWith("/")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["issuer"],
+        message:
+          'The issuer ends with "/" (e.g. https://test.maskinporten.no/): it is the aud of every grant',
+      });
+    }
+    return {
+      ...env,
+      label: env.label ?? env.id,
+      issuer,
+      apiBaseUrl: apiBaseUrl.replace(/\/+$/, ""),
+    };
+  });
+export type EnvironmentConfig = z.output<typeof EnvironmentConfig>;
+
+export const PortvaktConfig = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65535).default(7401),
+    host: z.string().default("127.0.0.1"),
+    /** The folder of the built web app to serve; unset in development (Vite serves it). */
+    webDist: z.string().optional(),
+    /** The origin the browser uses, e.g. https://portvakt.example.no (checked on state changes). */
+    publicOrigin: z.url().optional(),
+    logLevel: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    bodyLimitBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(256 * 1024),
+    upstreamTimeoutMs: z.number().int().positive().default(15_000),
+    environments: z.array(EnvironmentConfig).min(1, "Configure at least one environment"),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.environments.forEach((env, i) => {
+      if (seen.has(env.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["environments", i, "id"],
+          message: `Environment "${env.id}" appears twice`,
+        });
+      }
+      seen.add(env.id);
+    });
+  });
+export type PortvaktConfig = z.output<typeof PortvaktConfig>;
+export type PortvaktConfigInput = z.input<typeof PortvaktConfig>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Formats zod issues as one line each, `path: message`, for a start-up failure people can act on. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("\n");
+}
+
+export function parseConfig(input: unknown, source = "configuration"): PortvaktConfig {
+  const result = PortvaktConfig.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(`Invalid ${source}:\n${describeIssues(result.error)}`);
+  }
+  return result.data;
+}
+
+/**
+ * Reads the configuration: a JSON file named by PORTVAKT_CONFIG, with PORT, HOST, WEB_DIST,
+ * PUBLIC_ORIGIN and LOG_LEVEL from the environment taking precedence.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig {
+  const file = env.PORTVAKT_CONFIG;
+  if (!file) {
+    throw new ConfigError(
+      "PORTVAKT_CONFIG is not set: point it at a JSON configuration file (see README, Configuration)",
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  const overrides = Object.fromEntries(
+    Object.entries({
+      port: env.PORT,
+      host: env.HOST,
+      webDist: env.WEB_DIST,
+      publicOrigin: env.PUBLIC_ORIGIN,
+      logLevel: env.LOG_LEVEL,
+    }).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  return parseConfig({ ...(raw as object), ...overrides }, file);
+}

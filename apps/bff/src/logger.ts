@@ -1,0 +1,35 @@
+import pino, { type Logger } from "pino";
+
+/**
+ * JSON logs. Nothing that can sign or authorize is ever passed to the logger; the redaction is a
+ * second fence for fields that must never appear even if someone logs a whole object by mistake.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "portvakt-bff" },
+      redact: {
+        paths: [
+          "authorization",
+          "cookie",
+          "*.authorization",
+          "*.cookie",
+          "*.headers.authorization",
+          "*.headers.cookie",
+          "access_token",
+          "*.access_token",
+          "assertion",
+          "*.assertion",
+          "privateKey",
+          "*.privateKey",
+          "password",
+          "*.password",
+        ],
+        censor: "[redacted]",
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

@@ -1,0 +1,122 @@
+import type { Problem } from "@portvakt/contracts";
+import { MaskinportenError } from "@portvakt/maskinporten";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+export type ProblemInit = Omit<Problem, "type" | "title" | "status"> & {
+  type?: string;
+  title?: string;
+};
+
+/** An error that leaves the BFF as an RFC 9457 problem. Throw it from any route. */
+export class ProblemError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly problem: ProblemInit;
+  constructor(status: ContentfulStatusCode, problem: ProblemInit) {
+    super(problem.detail ?? problem.title ?? TITLES[status] ?? "Error");
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function badRequest(detail: string, errors?: Problem["errors"]): ProblemError {
+  return new ProblemError(400, { detail, ...(errors ? { errors } : {}) });
+}
+
+/** Field errors from a zod failure, with the path joined as Digdir names fields (`keys.0.n`). */
+export function fieldErrorsOf(error: z.ZodError): NonNullable<Problem["errors"]> {
+  return error.issues.map((issue) => ({
+    ...(issue.path.length ? { field: issue.path.join(".") } : {}),
+    message: issue.message,
+  }));
+}
+
+// How an upstream failure is passed on: Digdir's input and state errors go to the browser as
+// they are; failures of Digdir itself or of the way there become gateway errors.
+function statusForUpstream(error: MaskinportenError): ContentfulStatusCode {
+  if (error.kind === "timeout") return 504;
+  if (error.kind === "network") return 502;
+  if (error.kind === "invalid-response") return 502;
+  if (error.kind === "token") return error.status === 503 ? 503 : 502;
+  const status = error.status ?? 502;
+  if ([400, 403, 404, 409].includes(status)) return status as ContentfulStatusCode;
+  if (status === 503) return 503;
+  if (status === 504) return 504;
+  // 401 after a fresh token means the admin client itself is not accepted: a setup problem.
+  return 502;
+}
+
+export function problemFromUpstream(error: MaskinportenError): ProblemError {
+  const status = statusForUpstream(error);
+  const upstreamTitle =
+    error.kind === "token" ? "Maskinporten refused the admin client's grant" : undefined;
+  return new ProblemError(status, {
+    type:
+      error.kind === "http" && status < 500
+        ? "about:blank"
+        : `urn:portvakt:problem:upstream-${error.kind}`,
+    ...(upstreamTitle ? { title: upstreamTitle } : {}),
+    detail: error.explanation || error.message,
+    ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
+    ...(error.fieldErrors.length ? { errors: error.fieldErrors } : {}),
+  });
+}
+
+export function problemBody(
+  c: Context,
+  status: number,
+  init: ProblemInit,
+): Problem & Record<string, unknown> {
+  const requestId = c.get("requestId" as never) as string | undefined;
+  return {
+    type: init.type ?? "about:blank",
+    title: init.title ?? TITLES[status] ?? "Error",
+    status,
+    ...(init.detail ? { detail: init.detail } : {}),
+    instance: init.instance ?? c.req.path,
+    ...(init.correlation_id ? { correlation_id: init.correlation_id } : {}),
+    ...(requestId ? { request_id: requestId } : {}),
+    ...(init.errors ? { errors: init.errors } : {}),
+  };
+}
+
+export function problemResponse(c: Context, status: ContentfulStatusCode, init: ProblemInit) {
+  return c.body(JSON.stringify(problemBody(c, status, init)), status, {
+    "Content-Type": "application/problem+json",
+  });
+}
+
+/** The app's onError: every error becomes a problem; unknown ones say nothing of their insides. */
+export function toProblemResponse(error: unknown, c: Context): Response {
+  if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);
+  if (error instanceof MaskinportenError) {
+    const problem = problemFromUpstream(error);
+    return problemResponse(c, problem.status, problem.problem);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    return problemResponse(c, status, { detail: error.message || TITLES[status] });
+  }
+  return problemResponse(c, 500, {
+    detail: "Portvakt failed unexpectedly; the request id identifies it in the server log",
+  });
+}

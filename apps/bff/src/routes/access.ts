@@ -1,0 +1,85 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { OrgNumber, ScopeAccess, ScopeName } from "@portvakt/contracts";
+import { badRequest } from "../problem";
+import {
+  createRouter,
+  EnvParam,
+  environmentOf,
+  jsonResponse,
+  problemResponses,
+  ScopeQuery,
+} from "./openapi";
+
+const tags = ["access"];
+const ConsumerParams = EnvParam.extend({
+  orgno: OrgNumber.openapi({ param: { name: "orgno", in: "path" }, example: "889640782" }),
+});
+const AccessListQuery = z.object({
+  scope: ScopeName.optional().openapi({ param: { name: "scope", in: "query" } }),
+  consumer_orgno: OrgNumber.optional().openapi({ param: { name: "consumer_orgno", in: "query" } }),
+});
+
+export const accessRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/scopes/access",
+      tags,
+      summary:
+        "The consumers of a scope (?scope=) or the scopes of one consumer (?consumer_orgno=)",
+      request: { params: EnvParam, query: AccessListQuery },
+      responses: { 200: jsonResponse(z.array(ScopeAccess), "Access rows"), ...problemResponses },
+    }),
+    async (c) => {
+      const { scope, consumer_orgno } = c.req.valid("query");
+      if (Boolean(scope) === Boolean(consumer_orgno)) {
+        throw badRequest("Give exactly one of scope and consumer_orgno");
+      }
+      const api = environmentOf(c).api;
+      const rows = scope
+        ? await api.listAccessByScope(scope)
+        : await api.listAccessByConsumer(consumer_orgno!);
+      return c.json(rows, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/scopes/access/all",
+      tags,
+      summary: "Scopes other organisations have granted to this one",
+      request: { params: EnvParam },
+      responses: { 200: jsonResponse(z.array(ScopeAccess), "Access rows"), ...problemResponses },
+    }),
+    async (c) => c.json(await environmentOf(c).api.listAccessGrantedToMe(), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/api/envs/{env}/scopes/access/{orgno}",
+      tags,
+      summary: "Grant a consumer organisation access to a scope (idempotent)",
+      request: { params: ConsumerParams, query: ScopeQuery },
+      responses: { 200: jsonResponse(ScopeAccess, "The grant"), ...problemResponses },
+    }),
+    async (c) => {
+      const { orgno } = c.req.valid("param");
+      const { scope } = c.req.valid("query");
+      return c.json(await environmentOf(c).api.grantAccess(scope, orgno), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/envs/{env}/scopes/access/{orgno}",
+      tags,
+      summary: "Revoke a consumer's access (the row stays, as DENIED)",
+      request: { params: ConsumerParams, query: ScopeQuery },
+      responses: { 200: jsonResponse(ScopeAccess, "The revoked grant"), ...problemResponses },
+    }),
+    async (c) => {
+      const { orgno } = c.req.valid("param");
+      const { scope } = c.req.valid("query");
+      return c.json(await environmentOf(c).api.revokeAccess(scope, orgno), 200);
+    },
+  );

@@ -1,0 +1,57 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, jsonResponse } from "./openapi";
+
+const EnvironmentSummary = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    kind: z.enum(["demo", "test", "prod"]),
+    orgno: z.string(),
+    orgName: z.string(),
+    clientId: z.string(),
+    adminScopes: z.array(z.string()),
+    missingAdminScopes: z.array(z.string()),
+    credential: z.object({
+      kind: z.enum(["certificate", "jwk"]),
+      subject: z.string().optional(),
+      notAfter: z.string().optional(),
+    }),
+  })
+  .openapi("EnvironmentSummary");
+
+export const envsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs",
+      tags: ["environments"],
+      summary: "The configured environments, which organisation each acts as, its admin scopes",
+      responses: {
+        200: jsonResponse(z.object({ envs: z.array(EnvironmentSummary) }), "Environments"),
+      },
+    }),
+    async (c) => {
+      const envs = await Promise.all(
+        c
+          .get("environments")
+          .all()
+          .map((env) => env.summary()),
+      );
+      return c.json({ envs }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/health",
+      tags: ["health"],
+      summary: "The process is up and configured",
+      responses: {
+        200: jsonResponse(
+          z.object({ status: z.literal("ok"), environments: z.array(z.string()) }),
+          "Up",
+        ),
+      },
+    }),
+    (c) => c.json({ status: "ok" as const, environments: c.get("environments").ids() }, 200),
+  );

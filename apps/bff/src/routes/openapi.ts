@@ -1,0 +1,72 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { Problem, ScopeName } from "@portvakt/contracts";
+import type { Context } from "hono";
+import type { BffEnv } from "../context";
+import { badRequest, fieldErrorsOf, ProblemError } from "../problem";
+import type { Environment } from "../upstream";
+
+/** A router of one capability, whose validation failures answer 400 problems with field errors. */
+export function createRouter() {
+  return new OpenAPIHono<BffEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw badRequest("The request is not valid", fieldErrorsOf(result.error));
+      }
+    },
+  });
+}
+
+export const EnvParam = z.object({
+  env: z
+    .string()
+    .openapi({
+      param: { name: "env", in: "path" },
+      example: "test",
+      description: "Environment id",
+    }),
+});
+
+export const ScopeQuery = z.object({
+  scope: ScopeName.openapi({
+    param: { name: "scope", in: "query" },
+    description: "The scope name, URL-encoded (it may contain /)",
+  }),
+});
+
+const problemContent = { "application/problem+json": { schema: Problem } };
+
+/** The error answers every route can give, for the OpenAPI document. */
+export const problemResponses = {
+  400: { description: "Invalid input (field errors in `errors`)", content: problemContent },
+  403: { description: "Not allowed", content: problemContent },
+  404: { description: "Not found", content: problemContent },
+  409: { description: "Wrong state at Digdir", content: problemContent },
+  502: { description: "Digdir answered with an error or not at all", content: problemContent },
+  503: { description: "Maskinporten is unavailable", content: problemContent },
+  504: { description: "Digdir did not answer in time", content: problemContent },
+} as const;
+
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { "application/json": { schema } },
+  } as const;
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } } as const;
+}
+
+/** The environment named by `{env}`; an unknown one is bad input, refused before anything else. */
+export function environmentOf(c: Context<BffEnv>): Environment {
+  const id = c.req.param("env") ?? "";
+  const environment = c.get("environments").get(id);
+  if (!environment) {
+    throw new ProblemError(400, {
+      detail: `Unknown environment "${id}"; configured: ${c.get("environments").ids().join(", ")}`,
+      errors: [{ field: "env", message: "Unknown environment" }],
+    });
+  }
+  return environment;
+}

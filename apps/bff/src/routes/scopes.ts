@@ -1,0 +1,101 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Scope, ScopeCatalogueQuery, ScopeInput, ScopeUpdate } from "@portvakt/contracts";
+import {
+  createRouter,
+  EnvParam,
+  environmentOf,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+  ScopeQuery,
+} from "./openapi";
+
+const tags = ["scopes"];
+const InactiveQuery = z.object({ inactive: z.enum(["true", "false"]).optional() });
+
+export const scopesRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/scopes",
+      tags,
+      summary: "The organisation's own scopes",
+      request: { params: EnvParam, query: InactiveQuery },
+      responses: { 200: jsonResponse(z.array(Scope), "Own scopes"), ...problemResponses },
+    }),
+    async (c) => {
+      const { inactive } = c.req.valid("query");
+      const scopes = await environmentOf(c).api.listScopes({ inactive: inactive === "true" });
+      return c.json(scopes, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/scopes/scope",
+      tags,
+      summary: "One own scope",
+      request: { params: EnvParam, query: ScopeQuery },
+      responses: { 200: jsonResponse(Scope, "The scope"), ...problemResponses },
+    }),
+    async (c) => c.json(await environmentOf(c).api.getScope(c.req.valid("query").scope), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/envs/{env}/scopes",
+      tags,
+      summary: "Create a scope under one of the organisation's prefixes",
+      request: { params: EnvParam, body: jsonBody(ScopeInput) },
+      responses: { 200: jsonResponse(Scope, "The created scope"), ...problemResponses },
+    }),
+    async (c) => c.json(await environmentOf(c).api.createScope(c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/api/envs/{env}/scopes",
+      tags,
+      summary: "Change a scope; active: true reactivates it",
+      request: { params: EnvParam, query: ScopeQuery, body: jsonBody(ScopeUpdate) },
+      responses: { 200: jsonResponse(Scope, "The changed scope"), ...problemResponses },
+    }),
+    async (c) => {
+      const { scope } = c.req.valid("query");
+      return c.json(await environmentOf(c).api.updateScope(scope, c.req.valid("json")), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/envs/{env}/scopes",
+      tags,
+      summary: "Deactivate a scope (grants are kept: revoke them first)",
+      request: { params: EnvParam, query: ScopeQuery },
+      responses: { 200: jsonResponse(Scope, "The deactivated scope"), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await environmentOf(c).api.deactivateScope(c.req.valid("query").scope), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/scopes/all",
+      tags,
+      summary: "The public catalogue of every provider's scopes",
+      request: { params: EnvParam, query: ScopeCatalogueQuery },
+      responses: { 200: jsonResponse(z.array(Scope), "Public scopes"), ...problemResponses },
+    }),
+    async (c) => c.json(await environmentOf(c).api.listScopeCatalogue(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/prefix",
+      tags,
+      summary: "The scope prefixes Digdir has given the organisation",
+      request: { params: EnvParam },
+      responses: { 200: jsonResponse(z.array(z.string()), "Prefixes"), ...problemResponses },
+    }),
+    async (c) => c.json(await environmentOf(c).api.listPrefixes(), 200),
+  );

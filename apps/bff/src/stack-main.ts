@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { startStack } from "./stack";
+
+// `pnpm demo` and the browser tests: the simulator and the BFF in one process.
+const mode = process.env.PORTVAKT_MODE === "test" ? "test" : "demo";
+const repoRoot = resolve(import.meta.dirname, "../../..");
+const webDist = resolve(process.env.WEB_DIST ?? resolve(repoRoot, "apps/web/dist"));
+
+try {
+  const stack = await startStack({
+    mode,
+    port: Number(process.env.PORT ?? 7400),
+    simulatorPort: Number(process.env.SIMULATOR_PORT ?? (mode === "demo" ? 7410 : 0)),
+    ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
+    ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),
+  });
+  process.stdout.write(
+    [
+      "",
+      `Portvakt (${mode}) is running:`,
+      `  Console:          ${stack.url}/`,
+      `  BFF API:          ${stack.url}/api/envs  (OpenAPI: ${stack.url}/api/openapi.json)`,
+      `  Simulator issuer: ${stack.simulator.issuer}`,
+      `  Self-service API: ${stack.simulator.apiBaseUrl}/api/v1`,
+      `  Acting as:        ${stack.simulator.demo.providerOrgno} with admin client ${stack.simulator.demo.adminClientId}`,
+      "",
+      `PORTVAKT_READY ${stack.url}`,
+      "",
+    ].join("\n"),
+  );
+  const stop = () => {
+    stack.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} catch (error) {
+  process.stderr.write(`Portvakt demo cannot start: ${(error as Error).message}\n`);
+  process.exit(1);
+}
