@@ -17,13 +17,11 @@ export function createRouter() {
 }
 
 export const EnvParam = z.object({
-  env: z
-    .string()
-    .openapi({
-      param: { name: "env", in: "path" },
-      example: "test",
-      description: "Environment id",
-    }),
+  env: z.string().openapi({
+    param: { name: "env", in: "path" },
+    example: "test",
+    description: "Environment id",
+  }),
 });
 
 export const ScopeQuery = z.object({

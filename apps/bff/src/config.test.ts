@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, parseConfig } from "./config";
+
+const testEnv = {
+  id: "test",
+  kind: "test",
+  preset: "test",
+  clientId: "0b7c-admin",
+  adminScopes: ["idporten:scopes.write", "idporten:dcr.write"],
+  credential: { type: "pkcs12", path: "/run/secrets/virksomhet.p12", passwordEnv: "P12_PASSWORD" },
+};
+
+function messageOf(input: unknown): string {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("configuration", () => {
+  it("fills Digdir's test endpoints from the preset", () => {
+    const config = parseConfig({ environments: [testEnv] });
+    expect(config.environments[0]).toMatchObject({
+      issuer: "https://test.maskinporten.no/",
+      apiBaseUrl: "https://api.test.samarbeid.digdir.no",
+      label: "test",
+    });
+    expect(config.port).toBe(7401);
+  });
+
+  it("fills prod from its preset", () => {
+    const config = parseConfig({
+      environments: [{ ...testEnv, id: "prod", kind: "prod", preset: "prod" }],
+    });
+    expect(config.environments[0]?.issuer).toBe("https://maskinporten.no/");
+  });
+
+  it("refuses a password written inline", () => {
+    expect(
+      messageOf({
+        environments: [{ ...testEnv, credential: { ...testEnv.credential, password: "hemmelig" } }],
+      }),
+    ).toMatch(/environments\.0\.credential/);
+  });
+
+  it("refuses a pkcs12 credential without a password source", () => {
+    expect(
+      messageOf({ environments: [{ ...testEnv, credential: { type: "pkcs12", path: "/x.p12" } }] }),
+    ).toMatch(/passwordEnv.*passwordFile/);
+  });
+
+  it("refuses an environment with neither preset nor URLs", () => {
+    const { preset: _preset, ...noPreset } = testEnv;
+    expect(messageOf({ environments: [noPreset] })).toMatch(/Set "preset"/);
+  });
+
+  it("refuses plain http unless allowed, and an issuer without trailing slash", () => {
+    const insecure = {
+      ...testEnv,
+      preset: undefined,
+      issuer: "http://localhost:7410",
+      apiBaseUrl: "http://localhost:7410",
+    };
+    const message = messageOf({ environments: [insecure] });
+    expect(message).toMatch(/issuer must be https/);
+    expect(message).toMatch(/ends with "\/"/);
+    expect(
+      parseConfig({
+        environments: [{ ...insecure, issuer: "http://localhost:7410/", allowInsecureHttp: true }],
+      }).environments[0]?.apiBaseUrl,
+    ).toBe("http://localhost:7410");
+  });
+
+  it("refuses unknown admin scopes, duplicate ids and no environments", () => {
+    expect(
+      messageOf({ environments: [{ ...testEnv, adminScopes: ["idporten:everything"] }] }),
+    ).toMatch(/adminScopes\.0/);
+    expect(messageOf({ environments: [testEnv, testEnv] })).toMatch(/appears twice/);
+    expect(messageOf({ environments: [] })).toMatch(/at least one environment/);
+  });
+
+  it("reads PORTVAKT_CONFIG and lets PORT override the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "portvakt-config-"));
+    const file = join(dir, "portvakt.json");
+    writeFileSync(file, JSON.stringify({ port: 8000, environments: [testEnv] }));
+    expect(loadConfig({ PORTVAKT_CONFIG: file, PORT: "9000" }).port).toBe(9000);
+    expect(() => loadConfig({})).toThrow(/PORTVAKT_CONFIG is not set/);
+    expect(() => loadConfig({ PORTVAKT_CONFIG: join(dir, "missing.json") })).toThrow(/Cannot read/);
+  });
+});
