@@ -1,0 +1,51 @@
+import { Writable } from "node:stream";
+import type pino from "pino";
+import { createLogger } from "../logger";
+import { type RunningStack, type StackOptions, startStack } from "../stack";
+
+/** Log lines the BFF wrote, kept for assertions (what must never be logged, what must be). */
+export class CapturedLog {
+  readonly lines: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk, _encoding, done) => {
+      this.lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+export interface TestStack extends RunningStack {
+  log: CapturedLog;
+  /** Calls the BFF as the web app does. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /** Calls the simulator's test-only control API. */
+  control(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export async function startTestStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
+  const log = new CapturedLog();
+  const stack = await startStack({
+    mode: "test",
+    logger: createLogger("info", log.stream as unknown as pino.DestinationStream),
+    ...options,
+  });
+  return {
+    ...stack,
+    log,
+    api: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set("X-CSRF", "1");
+      if (init.body && !headers.has("Content-Type"))
+        headers.set("Content-Type", "application/json");
+      return fetch(`${stack.url}${path}`, { ...init, headers });
+    },
+    control: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.body) headers.set("Content-Type", "application/json");
+      return fetch(`${stack.simulator.url}/__control${path}`, { ...init, headers });
+    },
+  };
+}
