@@ -1,0 +1,33 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+/** Starts `tsx <script>` and resolves with the first stdout line that `ready` accepts. */
+export function startProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: (line: string) => boolean,
+): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    lines.on("line", (line) => {
+      if (ready(line)) {
+        clearTimeout(timer);
+        resolve({ child, line });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
