@@ -1,0 +1,5 @@
+export * from "./credentials";
+export * from "./errors";
+export * from "./grant";
+export * from "./self-service";
+export * from "./token";

@@ -1,0 +1,489 @@
+import {
+  Client,
+  ClientInput,
+  ClientUpdate,
+  DigdirError,
+  Jwk,
+  Jwks,
+  JwksResponse,
+  Organization,
+  Scope,
+  ScopeAccess,
+  type ScopeCatalogueQuery,
+  ScopeInput,
+  ScopeUpdate,
+} from "@portvakt/contracts";
+import { decodeJwt } from "jose";
+import { z } from "zod";
+import {
+  explainForbidden,
+  explainHttpStatus,
+  explainUnauthorized,
+  MaskinportenError,
+  type SentTokenFacts,
+} from "./errors";
+import type { AccessToken, TokenClient } from "./token";
+import { correlationIdOf, failureOfFetch, parseJson } from "./transport";
+
+export interface SelfServiceClientOptions {
+  /** e.g. "https://api.test.samarbeid.digdir.no"; the client adds /api/v1/… itself. */
+  baseUrl: string;
+  tokens: TokenClient;
+  /** Requested together in one token, e.g. ALL_ADMIN_SCOPES or the subset the client holds. */
+  adminScopes: readonly string[];
+  fetch?: typeof fetch;
+  /** Per attempt; default 15 000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts of GET, PUT and DELETE after a network error, timeout or 502/503/504; default 2. */
+  retries?: number;
+  /** Backoff before retry n is random in [0, base · 2^(n-1)) ms ("full jitter"); default 100. */
+  retryBaseDelayMs?: number;
+}
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+interface Call {
+  method: Method;
+  /** Below /api/v1, with path segments already encoded. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  /** Admin scopes of which any one allows the call, to explain a 403. */
+  needs: readonly string[];
+  /** The public catalogue needs no token. */
+  anonymous?: boolean;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const MAX_BACKOFF_MS = 5_000;
+
+const SCOPES_READ = ["idporten:scopes.read", "idporten:scopes.write"] as const;
+const SCOPES_WRITE = ["idporten:scopes.write"] as const;
+const DCR_READ = ["idporten:dcr.read", "idporten:dcr.write", "idporten:dcr.modify"] as const;
+const DCR_CREATE = ["idporten:dcr.write"] as const;
+const DCR_MODIFY = ["idporten:dcr.write", "idporten:dcr.modify"] as const;
+
+const ScopeList = z.array(Scope);
+const ScopeAccessList = z.array(ScopeAccess);
+const ClientList = z.array(Client);
+// The published API documents no schema for /prefix; accept bare names and {prefix} objects.
+const PrefixList = z.array(
+  z.union([z.string(), z.object({ prefix: z.string() }).transform((entry) => entry.prefix)]),
+);
+
+const seg = encodeURIComponent;
+
+/**
+ * Typed calls of Digdir's self-service API (spec §3–§6). Scope names always travel as the
+ * `scope` query parameter because they may contain "/"; every answer is checked against the
+ * contracts' schemas before it is returned.
+ */
+export class SelfServiceClient {
+  readonly baseUrl: string;
+  readonly #tokens: TokenClient;
+  readonly #adminScopes: readonly string[];
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #retryBaseDelayMs: number;
+  readonly #stats = { calls: 0, retries: 0 };
+
+  constructor(options: SelfServiceClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.#tokens = options.tokens;
+    this.#adminScopes = [...options.adminScopes];
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#retries = options.retries ?? 2;
+    this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 100;
+  }
+
+  /** `calls`: methods called. `retries`: extra HTTP attempts (backoff retries and 401 renewals). */
+  get stats(): { calls: number; retries: number } {
+    return { ...this.#stats };
+  }
+
+  // Scopes (spec §3)
+
+  async listScopes(opts: { inactive?: boolean } = {}): Promise<Scope[]> {
+    return this.#call(
+      {
+        method: "GET",
+        path: "/scopes",
+        query: { inactive: opts.inactive ? "true" : undefined },
+        needs: SCOPES_READ,
+      },
+      ScopeList,
+    );
+  }
+
+  async getScope(scope: string): Promise<Scope> {
+    return this.#call(
+      { method: "GET", path: "/scopes/scope", query: { scope }, needs: SCOPES_READ },
+      Scope,
+    );
+  }
+
+  async createScope(input: ScopeInput): Promise<Scope> {
+    return this.#call(
+      { method: "POST", path: "/scopes", body: ScopeInput.parse(input), needs: SCOPES_WRITE },
+      Scope,
+    );
+  }
+
+  async updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
+    return this.#call(
+      {
+        method: "PUT",
+        path: "/scopes",
+        query: { scope },
+        body: ScopeUpdate.parse(update),
+        needs: SCOPES_WRITE,
+      },
+      Scope,
+    );
+  }
+
+  /** Nothing is ever deleted: the scope stays, inactive, and its grants are kept. */
+  async deactivateScope(scope: string): Promise<Scope> {
+    return this.#call(
+      { method: "DELETE", path: "/scopes", query: { scope }, needs: SCOPES_WRITE },
+      Scope,
+    );
+  }
+
+  /** The public catalogue; sent without a token. */
+  async listScopeCatalogue(query: ScopeCatalogueQuery = {}): Promise<Scope[]> {
+    return this.#call(
+      { method: "GET", path: "/scopes/all", query: { ...query }, needs: [], anonymous: true },
+      ScopeList,
+    );
+  }
+
+  async listPrefixes(): Promise<string[]> {
+    return this.#call({ method: "GET", path: "/prefix", needs: SCOPES_READ }, PrefixList);
+  }
+
+  // Access grants (spec §4)
+
+  async grantAccess(scope: string, consumerOrgno: string): Promise<ScopeAccess> {
+    return this.#call(
+      {
+        method: "PUT",
+        path: `/scopes/access/${seg(consumerOrgno)}`,
+        query: { scope },
+        needs: SCOPES_WRITE,
+      },
+      ScopeAccess,
+    );
+  }
+
+  /** The grant stays, as DENIED; granting again approves it. */
+  async revokeAccess(scope: string, consumerOrgno: string): Promise<ScopeAccess> {
+    return this.#call(
+      {
+        method: "DELETE",
+        path: `/scopes/access/${seg(consumerOrgno)}`,
+        query: { scope },
+        needs: SCOPES_WRITE,
+      },
+      ScopeAccess,
+    );
+  }
+
+  async listAccessByScope(scope: string): Promise<ScopeAccess[]> {
+    return this.#call(
+      { method: "GET", path: "/scopes/access", query: { scope }, needs: SCOPES_READ },
+      ScopeAccessList,
+    );
+  }
+
+  async listAccessByConsumer(consumerOrgno: string): Promise<ScopeAccess[]> {
+    return this.#call(
+      {
+        method: "GET",
+        path: "/scopes/access",
+        query: { consumer_orgno: consumerOrgno },
+        needs: SCOPES_READ,
+      },
+      ScopeAccessList,
+    );
+  }
+
+  /** Scopes of other organisations that the caller's organisation has been granted. */
+  async listAccessGrantedToMe(): Promise<ScopeAccess[]> {
+    return this.#call(
+      { method: "GET", path: "/scopes/access/all", needs: SCOPES_READ },
+      ScopeAccessList,
+    );
+  }
+
+  // Clients (spec §5)
+
+  async listClients(opts: { inactive?: boolean } = {}): Promise<Client[]> {
+    return this.#call(
+      {
+        method: "GET",
+        path: "/clients",
+        query: { inactive: opts.inactive ? "true" : undefined },
+        needs: DCR_READ,
+      },
+      ClientList,
+    );
+  }
+
+  async getClient(clientId: string): Promise<Client> {
+    return this.#call(
+      { method: "GET", path: `/clients/${seg(clientId)}`, needs: DCR_READ },
+      Client,
+    );
+  }
+
+  /** Fills the Maskinporten defaults (integration type, grant type, private_key_jwt). */
+  async createClient(input: ClientInput): Promise<Client> {
+    return this.#call(
+      { method: "POST", path: "/clients", body: ClientInput.parse(input), needs: DCR_CREATE },
+      Client,
+    );
+  }
+
+  async updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
+    return this.#call(
+      {
+        method: "PUT",
+        path: `/clients/${seg(clientId)}`,
+        body: ClientUpdate.parse(update),
+        needs: DCR_MODIFY,
+      },
+      Client,
+    );
+  }
+
+  async deleteClient(clientId: string): Promise<void> {
+    return this.#call(
+      { method: "DELETE", path: `/clients/${seg(clientId)}`, needs: DCR_CREATE },
+      null,
+    );
+  }
+
+  // Client keys (spec §6)
+
+  async getJwks(clientId: string): Promise<JwksResponse> {
+    return this.#call(
+      { method: "GET", path: `/clients/${seg(clientId)}/jwks`, needs: DCR_READ },
+      JwksResponse,
+    );
+  }
+
+  /**
+   * Replaces the whole key set. The set is validated first, so a JWK with private members is
+   * refused here (a ZodError) and never leaves the process.
+   */
+  async replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
+    return this.#call(
+      {
+        method: "POST",
+        path: `/clients/${seg(clientId)}/jwks`,
+        body: Jwks.parse(jwks),
+        needs: DCR_MODIFY,
+      },
+      JwksResponse,
+    );
+  }
+
+  async deleteJwks(clientId: string): Promise<void> {
+    return this.#call(
+      { method: "DELETE", path: `/clients/${seg(clientId)}/jwks`, needs: DCR_MODIFY },
+      null,
+    );
+  }
+
+  async getJwk(clientId: string, kid: string): Promise<Jwk> {
+    return this.#call(
+      { method: "GET", path: `/clients/${seg(clientId)}/jwks/${seg(kid)}`, needs: DCR_READ },
+      Jwk,
+    );
+  }
+
+  async deleteJwk(clientId: string, kid: string): Promise<void> {
+    return this.#call(
+      { method: "DELETE", path: `/clients/${seg(clientId)}/jwks/${seg(kid)}`, needs: DCR_MODIFY },
+      null,
+    );
+  }
+
+  // Organisations
+
+  async getOrganization(orgno: string): Promise<Organization> {
+    return this.#call(
+      { method: "GET", path: `/organizations/${seg(orgno)}`, needs: [] },
+      Organization,
+    );
+  }
+
+  async #call<T>(call: Call, schema: z.ZodType<T> | null): Promise<T> {
+    this.#stats.calls++;
+    const apiPath = `/api/v1${call.path}`;
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined) query.set(name, value);
+    }
+    const search = query.size > 0 ? `?${query}` : "";
+    const url = `${this.baseUrl}${apiPath}${search}`;
+    const where = { method: call.method, path: `${apiPath}${search}` };
+    // POST creates things: repeating one whose answer was lost could create a second scope or
+    // client, so only the idempotent methods are retried.
+    const maxAttempts = call.method === "POST" ? 1 : 1 + this.#retries;
+
+    let attempt = 1;
+    let renewedAfter401 = false;
+    for (;;) {
+      const token = call.anonymous ? undefined : await this.#tokens.getToken(this.#adminScopes);
+      const headers: Record<string, string> = { accept: "application/json" };
+      if (token) headers.authorization = `Bearer ${token.accessToken}`;
+      if (call.body !== undefined) headers["content-type"] = "application/json";
+
+      let response: Response;
+      let text: string;
+      try {
+        response = await this.#fetch(url, {
+          method: call.method,
+          headers,
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          signal: AbortSignal.timeout(this.#timeoutMs),
+        });
+        text = await response.text();
+      } catch (error) {
+        const kind = failureOfFetch(error);
+        if (attempt < maxAttempts) {
+          await this.#backoff(attempt++);
+          continue;
+        }
+        throw new MaskinportenError({
+          kind,
+          ...where,
+          message:
+            kind === "timeout"
+              ? `${call.method} ${apiPath} timed out after ${this.#timeoutMs} ms${attemptsNote(attempt)}`
+              : `${call.method} ${apiPath} could not reach the self-service API${attemptsNote(attempt)}`,
+          explanation:
+            kind === "timeout"
+              ? "The self-service API did not answer in time. It may be slow or down; try again shortly."
+              : "The self-service API could not be reached (DNS, firewall, proxy or TLS problem).",
+          cause: error,
+        });
+      }
+
+      if (response.status === 401 && token && !renewedAfter401) {
+        // The token may have expired or been revoked early: fetch one fresh token, once.
+        renewedAfter401 = true;
+        this.#tokens.invalidate(this.#adminScopes, token.accessToken);
+        this.#stats.retries++;
+        continue;
+      }
+      if (RETRYABLE_STATUS.has(response.status) && attempt < maxAttempts) {
+        await this.#backoff(attempt++);
+        continue;
+      }
+      const json = parseJson(text);
+      if (!response.ok) {
+        throw this.#httpError(response, json, call, where, token, renewedAfter401);
+      }
+      if (schema === null) return undefined as T;
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw new MaskinportenError({
+          kind: "invalid-response",
+          status: response.status,
+          correlationId: correlationIdOf(response, json),
+          ...where,
+          message: `${call.method} ${apiPath} answered ${response.status} with a body Portvakt does not understand`,
+          explanation: `The answer does not match the expected shape; problems at: ${parsed.error.issues
+            .slice(0, 5)
+            .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
+            .join("; ")}`,
+        });
+      }
+      return parsed.data;
+    }
+  }
+
+  #httpError(
+    response: Response,
+    json: unknown,
+    call: Call,
+    where: { method: string; path: string },
+    token: AccessToken | undefined,
+    renewedAfter401: boolean,
+  ): MaskinportenError {
+    const parsed = DigdirError.safeParse(json);
+    const upstream = parsed.success ? parsed.data : undefined;
+    const status = response.status;
+    const facts = token ? factsOf(token) : undefined;
+    let explanation: string;
+    if (status === 401) {
+      explanation = explainUnauthorized({
+        apiBaseUrl: this.baseUrl,
+        token: facts,
+        adminScopes: this.#adminScopes,
+        retriedWithFreshToken: renewedAfter401,
+      });
+    } else if (status === 403) {
+      explanation = explainForbidden({
+        requiredScopes: call.needs,
+        token: facts,
+        adminScopes: this.#adminScopes,
+      });
+      if (upstream?.error_description) {
+        explanation += ` Digdir said: "${upstream.error_description}".`;
+      }
+    } else {
+      explanation = explainHttpStatus(status, upstream);
+    }
+    const description = upstream?.error_description ?? upstream?.error;
+    return new MaskinportenError({
+      kind: "http",
+      status,
+      correlationId: correlationIdOf(response, json),
+      code: upstream?.error,
+      fieldErrors: (upstream?.errors ?? []).map((error) => ({
+        field: error.fieldIdentifier,
+        message: error.errorMessage,
+      })),
+      upstream,
+      ...where,
+      message: `${call.method} /api/v1${call.path} failed with ${status}${description ? `: ${description}` : ""}`,
+      explanation,
+    });
+  }
+
+  async #backoff(attempt: number): Promise<void> {
+    this.#stats.retries++;
+    const ceiling = Math.min(MAX_BACKOFF_MS, this.#retryBaseDelayMs * 2 ** (attempt - 1));
+    const delay = Math.random() * ceiling;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+function attemptsNote(attempts: number): string {
+  return attempts > 1 ? ` (${attempts} attempts)` : "";
+}
+
+/** What the access token itself says, read without verifying it: only to explain a refusal. */
+function factsOf(token: AccessToken): SentTokenFacts {
+  try {
+    const claims = decodeJwt(token.accessToken);
+    return {
+      issuer: claims.iss,
+      expiresAt: claims.exp,
+      scopes:
+        typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : undefined,
+    };
+  } catch {
+    // An opaque token says nothing; fall back to what the token endpoint answered.
+    return {
+      expiresAt: Math.floor(token.expiresAt / 1000),
+      scopes: token.scope.split(" ").filter(Boolean),
+    };
+  }
+}

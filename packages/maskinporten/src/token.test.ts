@@ -1,0 +1,184 @@
+import { decodeJwt, decodeProtectedHeader, exportJWK } from "jose";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type AdminCredential, loadPrivateJwk } from "./credentials";
+import { MaskinportenError } from "./errors";
+import { type FakeTokenEndpoint, startFakeTokenEndpoint } from "./test-support/fake-token-endpoint";
+import { generateRsaKeys } from "./test-support/pki";
+import { TokenClient, type TokenClientOptions } from "./token";
+
+let credential: AdminCredential;
+let endpoint: FakeTokenEndpoint;
+
+beforeAll(async () => {
+  const keys = await generateRsaKeys();
+  credential = await loadPrivateJwk({ ...(await exportJWK(keys.privateKey)), kid: "k1" });
+});
+beforeEach(async () => {
+  endpoint = await startFakeTokenEndpoint();
+});
+afterEach(async () => {
+  await endpoint.close();
+});
+
+function client(options: Partial<TokenClientOptions> = {}): TokenClient {
+  return new TokenClient({ issuer: endpoint.issuer, clientId: "admin", credential, ...options });
+}
+
+async function failure(promise: Promise<unknown>): Promise<MaskinportenError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MaskinportenError);
+  return error as MaskinportenError;
+}
+
+describe("TokenClient", () => {
+  it("posts a JWT-bearer grant to issuer + token and returns the token", async () => {
+    let now = 1_750_000_000_000;
+    const tokens = client({ now: () => now });
+    const token = await tokens.getToken(["b:two", "a:one"]);
+    expect(token).toEqual({ accessToken: "token-0", expiresAt: now + 120_000, scope: "a:b" });
+    const [request] = endpoint.requests;
+    expect(request!.grantType).toBe("urn:ietf:params:oauth:grant-type:jwt-bearer");
+    expect(request!.contentType).toBe("application/x-www-form-urlencoded");
+    expect(decodeProtectedHeader(request!.assertion!)).toEqual({ alg: "RS256", kid: "k1" });
+    expect(decodeJwt(request!.assertion!)).toMatchObject({
+      aud: endpoint.issuer,
+      iss: "admin",
+      scope: "a:one b:two",
+      iat: now / 1000,
+    });
+    now += 1;
+  });
+
+  it("caches per scope set, in any order, until expiry minus the skew", async () => {
+    let now = 1_750_000_000_000;
+    const tokens = client({ now: () => now, refreshSkewSeconds: 30 });
+    await tokens.getToken(["a:one", "b:two"]);
+    now += 89_000;
+    expect((await tokens.getToken(["b:two", "a:one", "a:one"])).accessToken).toBe("token-0");
+    expect(tokens.stats).toEqual({ requests: 1, cacheHits: 1 });
+    expect((await tokens.getToken(["a:one"])).accessToken).toBe("token-1");
+    now += 2_000; // 91 s: within 30 s of expiry
+    expect((await tokens.getToken(["a:one", "b:two"])).accessToken).toBe("token-2");
+    expect(tokens.stats).toEqual({ requests: 3, cacheHits: 1 });
+  });
+
+  it("shares one request among concurrent callers (single-flight)", async () => {
+    endpoint.reply = (_request, index) => ({
+      status: 200,
+      delayMs: 50,
+      body: { access_token: `t${index}`, token_type: "Bearer", expires_in: 120 },
+    });
+    const tokens = client();
+    const results = await Promise.all(Array.from({ length: 200 }, () => tokens.getToken(["a:b"])));
+    expect(new Set(results.map((token) => token.accessToken))).toEqual(new Set(["t0"]));
+    expect(endpoint.requests).toHaveLength(1);
+    expect(tokens.stats).toEqual({ requests: 1, cacheHits: 199 });
+    expect(results[0]!.scope).toBe("a:b");
+  });
+
+  it("does not cache a failure, and gives every waiter the same explained MP error", async () => {
+    endpoint.reply = (_request, index) =>
+      index === 0
+        ? {
+            status: 400,
+            delayMs: 20,
+            headers: { "x-correlation-id": "corr-1" },
+            body: {
+              error: "invalid_scope",
+              error_description: "Invalid scope: a:b",
+              error_uri: `${endpoint.issuer}errors/MP-200`,
+            },
+          }
+        : { status: 200, body: { access_token: "ok", token_type: "Bearer", expires_in: 120 } };
+    const tokens = client();
+    const errors = await Promise.all([
+      failure(tokens.getToken(["a:b"])),
+      failure(tokens.getToken(["a:b"])),
+    ]);
+    expect(errors[0]).toBe(errors[1]);
+    const error = errors[0]!;
+    expect(error).toMatchObject({
+      kind: "token",
+      status: 400,
+      code: "MP-200",
+      correlationId: "corr-1",
+      method: "POST",
+      path: "/token",
+    });
+    expect(error.explanation).toMatch(/^MP-200: invalid_scope/);
+    expect(error.explanation).toContain("Invalid scope: a:b");
+    const assertion = endpoint.requests[0]!.assertion!;
+    expect(JSON.stringify(error)).not.toContain(assertion);
+    expect(error.message).not.toContain(assertion);
+
+    expect((await tokens.getToken(["a:b"])).accessToken).toBe("ok");
+    expect(tokens.stats.requests).toBe(2);
+  });
+
+  it("explains MP-250 forbidden", async () => {
+    endpoint.reply = () => ({
+      status: 403,
+      body: {
+        error: "forbidden",
+        error_description: "Consumer has not been granted access to the scope nav:x",
+        error_uri: `${endpoint.issuer}errors/MP-250`,
+      },
+    });
+    const error = await failure(client().getToken(["nav:x"]));
+    expect(error.code).toBe("MP-250");
+    expect(error.explanation).toMatch(/not been granted access/);
+  });
+
+  it("times out (kind timeout) and reports an unreachable endpoint (kind network)", async () => {
+    endpoint.reply = () => ({ hang: true });
+    const slow = await failure(client({ timeoutMs: 100 }).getToken(["a:b"]));
+    expect(slow.kind).toBe("timeout");
+    expect(slow.message).toContain("100 ms");
+
+    const issuer = endpoint.issuer;
+    await endpoint.close();
+    endpoint = await startFakeTokenEndpoint();
+    const down = await failure(
+      new TokenClient({ issuer, clientId: "admin", credential }).getToken(["a:b"]),
+    );
+    expect(down.kind).toBe("network");
+  });
+
+  it("refuses answers that are not token responses", async () => {
+    endpoint.reply = (_request, index) =>
+      index === 0
+        ? { status: 200, body: { hello: 1 } }
+        : { status: 502, body: "<html>bad gateway" };
+    const tokens = client();
+    expect((await failure(tokens.getToken(["a:b"]))).kind).toBe("invalid-response");
+    const gateway = await failure(tokens.getToken(["a:b"]));
+    expect(gateway).toMatchObject({ kind: "http", status: 502 });
+  });
+
+  it("invalidates all, by scope set, or only a given token", async () => {
+    const tokens = client();
+    await tokens.getToken(["a:b"]);
+    await tokens.getToken(["c:d"]);
+    tokens.invalidate(["a:b"], "some-other-token");
+    expect((await tokens.getToken(["a:b"])).accessToken).toBe("token-0");
+    tokens.invalidate(["a:b"], "token-0");
+    expect((await tokens.getToken(["a:b"])).accessToken).toBe("token-2");
+    tokens.invalidate();
+    expect((await tokens.getToken(["c:d"])).accessToken).toBe("token-3");
+    expect(tokens.stats.requests).toBe(4);
+  });
+
+  it("honours an explicit token endpoint", async () => {
+    const tokens = new TokenClient({
+      issuer: "https://test.maskinporten.no/",
+      tokenEndpoint: `${endpoint.issuer}token`,
+      clientId: "admin",
+      credential,
+    });
+    await tokens.getToken(["a:b"]);
+    expect(decodeJwt(endpoint.requests[0]!.assertion!).aud).toBe("https://test.maskinporten.no/");
+  });
+});

@@ -1,0 +1,217 @@
+import { JWT_BEARER_GRANT, mpCodeOf, TokenError, TokenResponse } from "@portvakt/contracts";
+import type { AdminCredential } from "./credentials";
+import { explainTokenError, MaskinportenError } from "./errors";
+import { signGrant } from "./grant";
+import { correlationIdOf, failureOfFetch, parseJson } from "./transport";
+
+export interface AccessToken {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  /** The scopes Maskinporten granted, space-separated. */
+  scope: string;
+}
+
+export interface TokenClientOptions {
+  /** The Maskinporten issuer, e.g. "https://test.maskinporten.no/"; also the grant's `aud`. */
+  issuer: string;
+  /** Defaults to issuer + "token". */
+  tokenEndpoint?: string;
+  clientId: string;
+  credential: AdminCredential;
+  fetch?: typeof fetch;
+  /** Per token request; default 10 000 ms. */
+  timeoutMs?: number;
+  /** A cached token is renewed this many seconds before it expires; default 30. */
+  refreshSkewSeconds?: number;
+  /** Epoch ms; lets tests and clock-skewed hosts move time. */
+  now?: () => number;
+}
+
+interface CacheEntry {
+  token: AccessToken;
+}
+
+/**
+ * Gets admin access tokens from Maskinporten and keeps them until shortly before they expire.
+ * Concurrent callers asking for the same scopes share one request, so a burst after a cold start
+ * costs one grant, not one per caller.
+ */
+export class TokenClient {
+  readonly issuer: string;
+  readonly tokenEndpoint: string;
+  readonly clientId: string;
+  readonly #credential: AdminCredential;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #skewMs: number;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, CacheEntry>();
+  readonly #inFlight = new Map<string, Promise<AccessToken>>();
+  readonly #stats = { requests: 0, cacheHits: 0 };
+
+  constructor(options: TokenClientOptions) {
+    this.issuer = options.issuer;
+    this.tokenEndpoint = options.tokenEndpoint ?? `${options.issuer}token`;
+    this.clientId = options.clientId;
+    this.#credential = options.credential;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#skewMs = (options.refreshSkewSeconds ?? 30) * 1000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * `requests`: token requests sent to Maskinporten. `cacheHits`: calls answered without a new
+   * request, from the cache or by joining a request already under way.
+   */
+  get stats(): { requests: number; cacheHits: number } {
+    return { ...this.#stats };
+  }
+
+  async getToken(scopes: readonly string[]): Promise<AccessToken> {
+    const key = scopeKey(scopes);
+    const cached = this.#cache.get(key);
+    if (cached && this.#now() < cached.token.expiresAt - this.#skewMs) {
+      this.#stats.cacheHits++;
+      return cached.token;
+    }
+    const pending = this.#inFlight.get(key);
+    if (pending) {
+      this.#stats.cacheHits++;
+      return pending;
+    }
+    // A failed request is not cached: the next caller tries again.
+    const tracked = this.#request(key.split(" "))
+      .then((token) => {
+        this.#cache.set(key, { token });
+        return token;
+      })
+      .finally(() => this.#inFlight.delete(key));
+    this.#inFlight.set(key, tracked);
+    return tracked;
+  }
+
+  /**
+   * Drops cached tokens: those of `scopes`, or all. With `onlyToken`, a cached token is dropped
+   * only if it is that one, so a late 401 for an old token cannot throw away its fresh successor.
+   * A request already under way is kept: its token is new.
+   */
+  invalidate(scopes?: readonly string[], onlyToken?: string): void {
+    const keys = scopes ? [scopeKey(scopes)] : [...this.#cache.keys()];
+    for (const key of keys) {
+      const entry = this.#cache.get(key);
+      if (entry && (onlyToken === undefined || entry.token.accessToken === onlyToken)) {
+        this.#cache.delete(key);
+      }
+    }
+  }
+
+  async #request(scopes: string[]): Promise<AccessToken> {
+    this.#stats.requests++;
+    const startedAt = this.#now();
+    const assertion = await signGrant({
+      credential: this.#credential,
+      clientId: this.clientId,
+      audience: this.issuer,
+      scopes,
+      now: new Date(startedAt),
+    });
+    const body = new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion });
+    const path = new URL(this.tokenEndpoint).pathname;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#fetch(this.tokenEndpoint, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+        },
+        body,
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const kind = failureOfFetch(error);
+      throw new MaskinportenError({
+        kind,
+        method: "POST",
+        path,
+        message:
+          kind === "timeout"
+            ? `The token request to ${this.tokenEndpoint} timed out after ${this.#timeoutMs} ms`
+            : `The token request to ${this.tokenEndpoint} failed: ${describeNetwork(error)}`,
+        explanation:
+          kind === "timeout"
+            ? "Maskinporten did not answer in time. It may be slow or unreachable; try again shortly."
+            : "Maskinporten could not be reached (DNS, firewall, proxy or TLS problem).",
+        cause: error,
+      });
+    }
+    const correlationId = correlationIdOf(response, undefined);
+    const json = parseJson(text);
+    if (!response.ok) {
+      const parsed = TokenError.safeParse(json);
+      if (parsed.success) {
+        const code = mpCodeOf(parsed.data) ?? parsed.data.error;
+        throw new MaskinportenError({
+          kind: "token",
+          status: response.status,
+          code,
+          correlationId,
+          method: "POST",
+          path,
+          upstream: parsed.data,
+          message: `Maskinporten refused the token request: ${response.status} ${code}${parsed.data.error_description ? ` (${parsed.data.error_description})` : ""}`,
+          explanation: explainTokenError(mpCodeOf(parsed.data), parsed.data),
+        });
+      }
+      throw new MaskinportenError({
+        kind: "http",
+        status: response.status,
+        correlationId,
+        method: "POST",
+        path,
+        message: `The token endpoint answered ${response.status} without a Maskinporten error body`,
+        explanation:
+          response.status >= 500
+            ? "Maskinporten is failing or unavailable; try again shortly."
+            : "The token endpoint refused the request in an unexpected way; check the issuer URL.",
+      });
+    }
+    const parsed = TokenResponse.safeParse(json);
+    if (!parsed.success) {
+      throw new MaskinportenError({
+        kind: "invalid-response",
+        status: response.status,
+        correlationId,
+        method: "POST",
+        path,
+        message: "The token endpoint's answer is not a token response",
+        explanation: `Expected {access_token, token_type, expires_in}; problems at: ${parsed.error.issues.map((issue) => issue.path.join(".") || "(body)").join(", ")}`,
+      });
+    }
+    return {
+      accessToken: parsed.data.access_token,
+      // Counted from when the request started, so the token is never held past its real expiry.
+      expiresAt: startedAt + parsed.data.expires_in * 1000,
+      scope: parsed.data.scope ?? scopes.join(" "),
+    };
+  }
+}
+
+/** The same set of scopes in any order is one token. */
+function scopeKey(scopes: readonly string[]): string {
+  const unique = [...new Set(scopes.flatMap((scope) => scope.split(/\s+/)).filter(Boolean))];
+  if (unique.length === 0) throw new RangeError("A token needs at least one scope");
+  return unique.sort().join(" ");
+}
+
+function describeNetwork(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
