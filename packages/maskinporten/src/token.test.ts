@@ -65,6 +65,20 @@ describe("TokenClient", () => {
     expect(tokens.stats).toEqual({ requests: 3, cacheHits: 1 });
   });
 
+  it("reuses a token shorter-lived than twice the skew for half its life", async () => {
+    endpoint.reply = (_request, index) => ({
+      status: 200,
+      body: { access_token: `t${index}`, token_type: "Bearer", expires_in: 20 },
+    });
+    let now = 1_750_000_000_000;
+    const tokens = client({ now: () => now, refreshSkewSeconds: 30 });
+    await tokens.getToken(["a:b"]);
+    now += 9_000;
+    expect((await tokens.getToken(["a:b"])).accessToken).toBe("t0");
+    now += 2_000;
+    expect((await tokens.getToken(["a:b"])).accessToken).toBe("t1");
+  });
+
   it("shares one request among concurrent callers (single-flight)", async () => {
     endpoint.reply = (_request, index) => ({
       status: 200,

@@ -30,6 +30,8 @@ export interface TokenClientOptions {
 
 interface CacheEntry {
   token: AccessToken;
+  /** Epoch ms after which the token is renewed rather than handed out. */
+  refreshAt: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export class TokenClient {
   async getToken(scopes: readonly string[]): Promise<AccessToken> {
     const key = scopeKey(scopes);
     const cached = this.#cache.get(key);
-    if (cached && this.#now() < cached.token.expiresAt - this.#skewMs) {
+    if (cached && this.#now() < cached.refreshAt) {
       this.#stats.cacheHits++;
       return cached.token;
     }
@@ -82,9 +84,12 @@ export class TokenClient {
       return pending;
     }
     // A failed request is not cached: the next caller tries again.
-    const tracked = this.#request(key.split(" "))
+    const startedAt = this.#now();
+    const tracked = this.#request(key.split(" "), startedAt)
       .then((token) => {
-        this.#cache.set(key, { token });
+        // A token shorter-lived than twice the skew would never be reused; keep it for half.
+        const skew = Math.min(this.#skewMs, (token.expiresAt - startedAt) / 2);
+        this.#cache.set(key, { token, refreshAt: token.expiresAt - skew });
         return token;
       })
       .finally(() => this.#inFlight.delete(key));
@@ -107,9 +112,8 @@ export class TokenClient {
     }
   }
 
-  async #request(scopes: string[]): Promise<AccessToken> {
+  async #request(scopes: string[], startedAt: number): Promise<AccessToken> {
     this.#stats.requests++;
-    const startedAt = this.#now();
     const assertion = await signGrant({
       credential: this.#credential,
       clientId: this.clientId,
