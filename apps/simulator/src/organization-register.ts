@@ -1,0 +1,22 @@
+import { isValidOrgNumber } from "@portvakt/contracts";
+
+/** Real names from Enhetsregisteret for the organisations the demo seeds or mentions. */
+const KNOWN_ORGANIZATIONS: Readonly<Record<string, string>> = {
+  "991825827": "DIGITALISERINGSDIREKTORATET",
+  "889640782": "ARBEIDS- OG VELFERDSETATEN",
+  "974760673": "REGISTERENHETEN I BRØNNØYSUND",
+  "974761076": "SKATTEETATEN",
+  "910000004": "DEMO TESTORGANISASJON AS",
+};
+
+/**
+ * The simulator's stand-in for Enhetsregisteret. Unknown but valid numbers get a stable
+ * synthetic name so tests can use thousands of organisations without a register.
+ */
+export function organizationName(orgno: string): string {
+  return KNOWN_ORGANIZATIONS[orgno] ?? `Organisasjon ${orgno}`;
+}
+
+export function isKnownOrganization(orgno: string): boolean {
+  return orgno in KNOWN_ORGANIZATIONS && isValidOrgNumber(orgno);
+}
