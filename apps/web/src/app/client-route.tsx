@@ -1,0 +1,3 @@
+export function ClientRoute(_props: { clientId: string }) {
+  return null;
+}

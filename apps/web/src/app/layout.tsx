@@ -1,0 +1,200 @@
+import { type ReactNode, useId } from "react";
+import { Badge } from "../components/ui/status";
+import { useEnvContext } from "../lib/env";
+import { type Lang, useI18n } from "../lib/i18n";
+import { Link, useLocation } from "../lib/router";
+import { useTheme } from "../lib/theme";
+
+const NAV = [
+  { to: "/scopes", key: "nav.scopes" },
+  { to: "/access", key: "nav.access" },
+  { to: "/clients", key: "nav.clients" },
+] as const;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { env } = useEnvContext();
+  const { t } = useI18n();
+  const isProd = env.kind === "prod";
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white p-2 text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        {t("shell.skip")}
+      </a>
+      {isProd && (
+        <div
+          data-testid="prod-banner"
+          className="bg-red-700 px-4 py-1 text-center text-sm font-semibold text-white"
+        >
+          {t("shell.prodBanner")}
+        </div>
+      )}
+      <header
+        className={`border-b bg-white dark:bg-slate-900 ${isProd ? "border-red-600 border-b-4" : "border-slate-200 dark:border-slate-800"}`}
+      >
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+          <Link to="/scopes" className="flex items-center gap-2 text-lg font-bold">
+            <span
+              aria-hidden="true"
+              className="grid size-7 place-items-center rounded bg-blue-900 text-sm text-white dark:bg-sky-500 dark:text-slate-950"
+            >
+              P
+            </span>
+            Portvakt
+          </Link>
+          <MainNav />
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            <EnvSwitcher />
+            <LanguageSwitcher />
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <MissingAdminScopes />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6" key={env.id}>
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        {t("shell.footer")}
+      </footer>
+    </div>
+  );
+}
+
+function MainNav() {
+  const { pathname } = useLocation();
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t("shell.nav")} className="order-last w-full sm:order-none sm:w-auto">
+      <ul className="flex gap-1">
+        {NAV.map((item) => {
+          const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
+          return (
+            <li key={item.to}>
+              <Link
+                to={item.to}
+                aria-current={current ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 text-sm font-medium ${
+                  current
+                    ? "bg-blue-100 text-blue-900 dark:bg-sky-900 dark:text-sky-50"
+                    : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                }`}
+              >
+                {t(item.key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function EnvSwitcher() {
+  const { envs, env, setEnvId } = useEnvContext();
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm text-slate-700 dark:text-slate-300">
+        {t("shell.env")}
+      </label>
+      <select
+        id={id}
+        value={env.id}
+        onChange={(e) => setEnvId(e.target.value)}
+        data-testid="env-switcher"
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+      >
+        {envs.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.label}
+          </option>
+        ))}
+      </select>
+      {env.kind === "prod" ? (
+        <Badge tone="danger">{t("shell.prod")}</Badge>
+      ) : (
+        <Badge tone={env.kind === "test" ? "info" : "neutral"}>{env.kind}</Badge>
+      )}
+      <span className="text-sm" data-testid="acting-org">
+        <span className="sr-only">{t("shell.actingAs")} </span>
+        <span className="font-medium">{env.orgName}</span>{" "}
+        <span className="font-mono text-slate-600 dark:text-slate-400">{env.orgno}</span>
+      </span>
+    </div>
+  );
+}
+
+function LanguageSwitcher() {
+  const { lang, setLang, t } = useI18n();
+  const next: Lang = lang === "nb" ? "en" : "nb";
+  return (
+    <button
+      type="button"
+      onClick={() => setLang(next)}
+      lang={next}
+      data-testid="language-switch"
+      className="h-9 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+    >
+      {t("shell.switchLanguage")}
+    </button>
+  );
+}
+
+function ThemeToggle() {
+  const { theme, setTheme } = useTheme();
+  const { t } = useI18n();
+  const dark = theme === "dark";
+  return (
+    <button
+      type="button"
+      aria-pressed={dark}
+      onClick={() => setTheme(dark ? "light" : "dark")}
+      data-testid="theme-toggle"
+      className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+    >
+      <span aria-hidden="true">{dark ? "☾" : "☀"}</span>
+      {t("shell.darkTheme")}
+    </button>
+  );
+}
+
+function MissingAdminScopes() {
+  const { env } = useEnvContext();
+  const { t } = useI18n();
+  if (env.missingAdminScopes.length === 0) return null;
+  return (
+    <div className="border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-50">
+      <div className="mx-auto max-w-7xl px-4 py-2 text-sm" data-testid="missing-admin-scopes">
+        <p className="font-medium">{t("shell.missingScopes", { env: env.label })}</p>
+        <ul className="mt-1 flex flex-col gap-0.5">
+          {env.missingAdminScopes.map((scope) => (
+            <li key={scope}>
+              <code className="font-mono">{scope}</code> — {t(adminScopeKey(scope))}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function adminScopeKey(scope: string) {
+  switch (scope) {
+    case "idporten:scopes.write":
+      return "admin.scopesWrite" as const;
+    case "idporten:scopes.read":
+      return "admin.scopesRead" as const;
+    case "idporten:dcr.read":
+      return "admin.dcrRead" as const;
+    case "idporten:dcr.write":
+      return "admin.dcrWrite" as const;
+    case "idporten:dcr.modify":
+      return "admin.dcrModify" as const;
+    default:
+      return "admin.other" as const;
+  }
+}

@@ -1,0 +1,75 @@
+import { lazy, Suspense, useEffect } from "react";
+import { Loading } from "../components/ui/status";
+import { useI18n } from "../lib/i18n";
+import { Link, matchPath, navigate, useLocation } from "../lib/router";
+
+// Each capability is its own chunk: the first load carries only the shell and the page shown.
+const ScopesPage = lazy(() =>
+  import("../features/scopes/components/scopes-page").then((m) => ({ default: m.ScopesPage })),
+);
+const ScopeFormPage = lazy(() =>
+  import("../features/scopes/components/scope-form-page").then((m) => ({
+    default: m.ScopeFormPage,
+  })),
+);
+const AccessPage = lazy(() =>
+  import("../features/access/components/access-page").then((m) => ({ default: m.AccessPage })),
+);
+const ClientsPage = lazy(() =>
+  import("../features/clients/components/clients-page").then((m) => ({
+    default: m.ClientsPage,
+  })),
+);
+const ClientFormPage = lazy(() =>
+  import("../features/clients/components/client-form-page").then((m) => ({
+    default: m.ClientFormPage,
+  })),
+);
+const ClientRoute = lazy(() => import("./client-route").then((m) => ({ default: m.ClientRoute })));
+
+export function AppRoutes() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading label={t("common.loading")} />}>
+      <RouteSwitch />
+    </Suspense>
+  );
+}
+
+function RouteSwitch() {
+  const { pathname, search } = useLocation();
+  const { t } = useI18n();
+  const path = pathname.replace(/\/+$/, "") || "/";
+
+  if (path === "/") return <Redirect to="/scopes" />;
+  if (path === "/scopes") return <ScopesPage />;
+  if (path === "/scopes/new") return <ScopeFormPage mode="create" />;
+  if (path === "/scopes/edit") {
+    const scope = search.get("scope");
+    return scope ? <ScopeFormPage mode="edit" scopeName={scope} /> : <Redirect to="/scopes" />;
+  }
+  if (path === "/access") return <AccessPage scopeName={search.get("scope") ?? undefined} />;
+  if (path === "/clients") return <ClientsPage />;
+  if (path === "/clients/new") return <ClientFormPage mode="create" />;
+  const edit = matchPath("/clients/:id/edit", path);
+  if (edit) return <ClientFormPage mode="edit" clientId={edit.id!} />;
+  const client = matchPath("/clients/:id", path);
+  if (client) return <ClientRoute clientId={client.id!} />;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
+      <p>{t("notFound.body")}</p>
+      <p>
+        <Link to="/scopes" className="text-blue-700 underline dark:text-sky-400">
+          {t("nav.scopes")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}

@@ -1,0 +1,83 @@
+import { type ReactNode, useState } from "react";
+import { type ApiProblem, isApiProblem } from "../../lib/api-client";
+import { useI18n } from "../../lib/i18n";
+import { Button } from "./button";
+
+/** The parts of a problem a user can act on, with the ids to quote to Digdir or the admin. */
+export function ProblemDetails({
+  problem,
+  compact = false,
+}: {
+  problem: ApiProblem;
+  compact?: boolean;
+}) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const id = problem.correlationId ?? problem.requestId;
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      {!compact && <p className="font-semibold">{problem.title}</p>}
+      {problem.detail && <p>{problem.detail}</p>}
+      {problem.errors.length > 0 && (
+        <ul className="list-disc pl-5">
+          {problem.errors.map((e) => (
+            <li key={`${e.field}-${e.message}`}>
+              {e.field ? <code className="font-mono">{e.field}</code> : null}
+              {e.field ? ": " : null}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {id && (
+        <p className="flex flex-wrap items-center gap-2 text-xs">
+          <span>
+            {problem.correlationId ? t("problem.correlationId") : t("problem.requestId")}:{" "}
+            <code className="font-mono select-all" data-testid="correlation-id">
+              {id}
+            </code>
+          </span>
+          {typeof navigator !== "undefined" && navigator.clipboard && (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="h-6 px-1.5 text-xs underline"
+              onClick={() => {
+                void navigator.clipboard.writeText(id).then(() => setCopied(true));
+              }}
+            >
+              {copied ? t("common.copied") : t("common.copy")}
+            </Button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An inline error box for a failed load or submit. */
+export function ErrorAlert({
+  error,
+  title,
+  action,
+}: {
+  error: unknown;
+  title?: string;
+  action?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="alert"
+      className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+    >
+      {title && <p className="font-semibold">{title}</p>}
+      {isApiProblem(error) ? (
+        <ProblemDetails problem={error} compact={Boolean(title) && !error.title} />
+      ) : (
+        <p className="text-sm">{error instanceof Error ? error.message : t("problem.unknown")}</p>
+      )}
+      {action}
+    </div>
+  );
+}

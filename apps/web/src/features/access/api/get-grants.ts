@@ -1,0 +1,25 @@
+import { ScopeAccess } from "@portvakt/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+/** Every consumer that has or had access to one scope (revoked rows stay as DENIED). */
+export function getGrants(env: string, scope: string, signal?: AbortSignal) {
+  return api(envPath(env, "/scopes/access"), {
+    query: { scope },
+    schema: z.array(ScopeAccess),
+    signal,
+  });
+}
+
+export const grantsQueryOptions = (env: string, scope: string) =>
+  queryOptions({
+    queryKey: queryKeys.accessOfScope(env, scope),
+    queryFn: ({ signal }) => getGrants(env, scope, signal),
+    staleTime: 30_000,
+  });
+
+export function useGrants(env: string, scope: string | undefined) {
+  return useQuery({ ...grantsQueryOptions(env, scope ?? ""), enabled: Boolean(scope) });
+}

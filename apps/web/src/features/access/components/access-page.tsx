@@ -1,0 +1,417 @@
+import type { AccessState, ScopeAccess } from "@portvakt/contracts";
+import { useMemo, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
+import { Field, Input, Select } from "../../../components/ui/field";
+import { ErrorAlert } from "../../../components/ui/problem";
+import {
+  Badge,
+  EmptyState,
+  Loading,
+  Notice,
+  PageHeader,
+  ProgressBar,
+} from "../../../components/ui/status";
+import {
+  type ColumnDef,
+  DataTable,
+  IndeterminateCheckbox,
+  type RowSelectionState,
+} from "../../../components/ui/table";
+import { useToast } from "../../../components/ui/toast";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { href, navigate } from "../../../lib/router";
+import {
+  changeAccessForMany,
+  revokeAccess,
+  useGrantAccess,
+  useRefreshAccess,
+  useRevokeAccess,
+} from "../api/change-access";
+import { useGrants } from "../api/get-grants";
+import { useOwnScopes } from "../api/get-own-scopes";
+import { GrantForm } from "./grant-form";
+
+const STATE_TONE: Record<AccessState, "success" | "warning" | "neutral"> = {
+  APPROVED: "success",
+  REQUESTED: "warning",
+  DENIED: "neutral",
+};
+
+export function AccessPage({ scopeName }: { scopeName?: string }) {
+  const env = useEnv();
+  const { t } = useI18n();
+  const scopes = useOwnScopes(env.id);
+  const sorted = useMemo(
+    () =>
+      [...(scopes.data ?? [])].sort(
+        (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
+      ),
+    [scopes.data],
+  );
+
+  return (
+    <section>
+      <PageHeader title={t("access.title")} description={t("access.description")} />
+      <div className="mb-4 max-w-xl">
+        <Field label={t("access.pickScope")} help={t("access.pickScopeHelp")}>
+          {({ id, describedBy }) => (
+            <Select
+              id={id}
+              aria-describedby={describedBy}
+              value={scopeName ?? ""}
+              disabled={scopes.isPending}
+              data-testid="scope-picker"
+              onChange={(e) =>
+                navigate(href("/access", { scope: e.target.value || undefined }), {
+                  replace: true,
+                })
+              }
+            >
+              <option value="">
+                {scopes.isPending ? t("common.loading") : t("access.choose")}
+              </option>
+              {sorted.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.active ? "" : ` (${t("scopes.inactive").toLowerCase()})`}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      {scopes.isError && <ErrorAlert error={scopes.error} title={t("scopes.loadFailed")} />}
+      {scopeName ? (
+        <ScopeGrants
+          key={scopeName}
+          scope={scopeName}
+          inactive={sorted.find((s) => s.name === scopeName)?.active === false}
+        />
+      ) : (
+        <EmptyState title={t("access.noScopeChosen")}>{t("access.noScopeChosenHelp")}</EmptyState>
+      )}
+    </section>
+  );
+}
+
+function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) {
+  const env = useEnv();
+  const { t, formatDateTime } = useI18n();
+  const toast = useToast();
+  const canWrite = useHasAdminScope("idporten:scopes.write");
+  const grants = useGrants(env.id, scope);
+  const revoke = useRevokeAccess(env.id, scope);
+  const regrant = useGrantAccess(env.id, scope);
+  const refresh = useRefreshAccess(env.id);
+
+  const [search, setSearch] = useState("");
+  const [stateFilter, setStateFilter] = useState<"" | AccessState>("APPROVED");
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [revoking, setRevoking] = useState<ScopeAccess | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [bulkProgress, setBulkProgress] = useState<{ done: number; total: number } | null>(null);
+  const [grantOpen, setGrantOpen] = useState(false);
+
+  const rows = useMemo(
+    () => (grants.data ?? []).filter((g) => !stateFilter || g.state === stateFilter),
+    [grants.data, stateFilter],
+  );
+  const selected = useMemo(
+    () => rows.filter((r) => selection[r.consumer_orgno] && r.state === "APPROVED"),
+    [rows, selection],
+  );
+  const approvedOrgnos = useMemo(
+    () =>
+      new Set(
+        (grants.data ?? []).filter((g) => g.state === "APPROVED").map((g) => g.consumer_orgno),
+      ),
+    [grants.data],
+  );
+
+  const columns = useMemo<ColumnDef<ScopeAccess>[]>(
+    () => [
+      {
+        id: "select",
+        enableSorting: false,
+        enableGlobalFilter: false,
+        header: ({ table }) => (
+          <IndeterminateCheckbox
+            aria-label={t("access.selectAll")}
+            checked={table.getIsAllPageRowsSelected()}
+            indeterminate={table.getIsSomePageRowsSelected()}
+            onChange={table.getToggleAllPageRowsSelectedHandler()}
+            disabled={!canWrite}
+          />
+        ),
+        cell: ({ row }) => (
+          <IndeterminateCheckbox
+            aria-label={t("access.selectRow", { orgno: row.original.consumer_orgno })}
+            checked={row.getIsSelected()}
+            disabled={!row.getCanSelect() || !canWrite}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      },
+      {
+        id: "orgno",
+        accessorKey: "consumer_orgno",
+        header: t("access.col.orgno"),
+        cell: ({ getValue }) => <span className="font-mono">{String(getValue())}</span>,
+      },
+      {
+        id: "name",
+        accessorFn: (g) => g.consumer_organization_name ?? "",
+        header: t("access.col.name"),
+        cell: ({ getValue }) => (
+          <span className="min-w-40 inline-block">{String(getValue()) || "—"}</span>
+        ),
+      },
+      {
+        id: "state",
+        accessorKey: "state",
+        header: t("access.col.state"),
+        cell: ({ row }) => (
+          <Badge tone={STATE_TONE[row.original.state]}>
+            {t(`access.state.${row.original.state}`)}
+          </Badge>
+        ),
+      },
+      {
+        id: "created",
+        accessorKey: "created",
+        header: t("access.col.created"),
+        enableGlobalFilter: false,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap">{formatDateTime(row.original.created)}</span>
+        ),
+      },
+      {
+        id: "last_updated",
+        accessorKey: "last_updated",
+        header: t("access.col.lastUpdated"),
+        enableGlobalFilter: false,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap">{formatDateTime(row.original.last_updated)}</span>
+        ),
+      },
+      {
+        id: "actions",
+        enableSorting: false,
+        header: () => <span className="sr-only">{t("common.actions")}</span>,
+        cell: ({ row }) =>
+          row.original.state === "APPROVED" ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-red-700 dark:text-red-400"
+              disabled={!canWrite}
+              aria-label={t("access.revokeNamed", { orgno: row.original.consumer_orgno })}
+              onClick={() => setRevoking(row.original)}
+            >
+              {t("access.revoke")}
+            </Button>
+          ) : (
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={!canWrite || inactive}
+              pending={regrant.isPending && regrant.variables === row.original.consumer_orgno}
+              aria-label={t("access.regrantNamed", { orgno: row.original.consumer_orgno })}
+              onClick={() =>
+                regrant.mutate(row.original.consumer_orgno, {
+                  onSuccess: (a) =>
+                    toast.success(t("access.granted", { orgno: a.consumer_orgno, scope })),
+                  onError: (error) =>
+                    toast.error(
+                      t("access.grantFailedOne", { orgno: row.original.consumer_orgno }),
+                      error,
+                    ),
+                })
+              }
+            >
+              {t("access.regrant")}
+            </Button>
+          ),
+      },
+    ],
+    [t, formatDateTime, canWrite, inactive, regrant, toast, scope],
+  );
+
+  const confirmRevoke = () => {
+    if (!revoking) return;
+    const orgno = revoking.consumer_orgno;
+    revoke.mutate(orgno, {
+      onSuccess: () => {
+        toast.success(t("access.revoked", { orgno, scope }));
+        setRevoking(null);
+      },
+      onError: (error) => toast.error(t("access.revokeFailedOne", { orgno }), error),
+    });
+  };
+
+  const revokeSelected = async () => {
+    const orgnos = selected.map((s) => s.consumer_orgno);
+    setBulkProgress({ done: 0, total: orgnos.length });
+    const results = await changeAccessForMany(
+      (orgno) => revokeAccess(env.id, scope, orgno),
+      orgnos,
+      (_result, done) => setBulkProgress({ done, total: orgnos.length }),
+    );
+    await refresh();
+    setBulkProgress(null);
+    setBulkOpen(false);
+    setSelection({});
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length === 0) toast.success(t("access.revokedMany", { count: results.length }));
+    else {
+      const first = failed[0];
+      toast.error(
+        t("access.revokedSome", { ok: results.length - failed.length, failed: failed.length }),
+        first && !first.ok ? first.error : undefined,
+      );
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {inactive && <Notice>{t("access.scopeInactive")}</Notice>}
+      {!canWrite && <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>}
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label={t("common.search")} className="min-w-0 flex-1 sm:max-w-xs">
+          {({ id }) => (
+            <Input
+              id={id}
+              type="search"
+              value={search}
+              placeholder={t("access.searchPlaceholder")}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("access.col.state")}>
+          {({ id }) => (
+            <Select
+              id={id}
+              value={stateFilter}
+              onChange={(e) => setStateFilter(e.target.value as "" | AccessState)}
+            >
+              <option value="APPROVED">{t("access.state.APPROVED")}</option>
+              <option value="DENIED">{t("access.state.DENIED")}</option>
+              <option value="REQUESTED">{t("access.state.REQUESTED")}</option>
+              <option value="">{t("common.all")}</option>
+            </Select>
+          )}
+        </Field>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button
+            variant="danger"
+            disabled={selected.length === 0 || !canWrite}
+            onClick={() => setBulkOpen(true)}
+          >
+            {t("access.revokeSelected", { count: selected.length })}
+          </Button>
+          <Button
+            variant="primary"
+            disabled={!canWrite || inactive}
+            onClick={() => setGrantOpen(true)}
+          >
+            {t("access.grant")}
+          </Button>
+        </div>
+      </div>
+
+      {grants.isPending ? (
+        <Loading label={t("access.loading")} />
+      ) : grants.isError ? (
+        <ErrorAlert
+          error={grants.error}
+          title={t("access.loadFailed")}
+          action={
+            <div>
+              <Button onClick={() => void grants.refetch()}>{t("common.retry")}</Button>
+            </div>
+          }
+        />
+      ) : (
+        <DataTable
+          data={rows}
+          columns={columns}
+          getRowId={(g) => g.consumer_orgno}
+          label={t("access.tableLabel", { scope })}
+          globalFilter={search}
+          initialSorting={[{ id: "name", desc: false }]}
+          rowSelection={selection}
+          onRowSelectionChange={setSelection}
+          canSelect={(g) => g.state === "APPROVED"}
+          testId="grants-table"
+          empty={
+            <EmptyState title={t("access.empty")}>
+              {(grants.data?.length ?? 0) > 0 ? t("common.noMatches") : t("access.emptyHelp")}
+            </EmptyState>
+          }
+        />
+      )}
+
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        onConfirm={confirmRevoke}
+        title={t("access.revokeTitle")}
+        confirmLabel={t("access.revoke")}
+        subjectName={revoking?.consumer_orgno ?? ""}
+        pending={revoke.isPending}
+      >
+        <p>
+          {t("access.revokeBody", {
+            org: `${revoking?.consumer_organization_name ?? ""} (${revoking?.consumer_orgno ?? ""})`,
+            scope,
+          })}
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={bulkOpen}
+        onClose={() => (bulkProgress ? undefined : setBulkOpen(false))}
+        onConfirm={() => void revokeSelected()}
+        title={t("access.revokeSelectedTitle", { count: selected.length })}
+        confirmLabel={t("access.revokeSelected", { count: selected.length })}
+        subjectName={scope}
+        pending={bulkProgress !== null}
+      >
+        <div className="flex flex-col gap-3">
+          <p>{t("access.revokeSelectedBody", { count: selected.length, scope })}</p>
+          <ul className="max-h-40 list-disc overflow-auto pl-5 font-mono text-xs">
+            {selected.slice(0, 50).map((s) => (
+              <li key={s.consumer_orgno}>
+                {s.consumer_orgno} {s.consumer_organization_name}
+              </li>
+            ))}
+            {selected.length > 50 && <li>… +{selected.length - 50}</li>}
+          </ul>
+          {bulkProgress && (
+            <ProgressBar
+              value={bulkProgress.done}
+              max={bulkProgress.total}
+              label={t("access.revokingProgress")}
+            />
+          )}
+        </div>
+      </ConfirmDialog>
+
+      <Dialog
+        open={grantOpen}
+        onClose={() => setGrantOpen(false)}
+        title={t("access.grantTitle", { scope })}
+        size="lg"
+      >
+        <GrantForm
+          scope={scope}
+          alreadyApproved={approvedOrgnos}
+          onDone={() => setGrantOpen(false)}
+        />
+      </Dialog>
+    </div>
+  );
+}

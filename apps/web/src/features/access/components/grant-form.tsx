@@ -1,0 +1,204 @@
+import { useMemo, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { Field, Textarea } from "../../../components/ui/field";
+import { ProblemDetails } from "../../../components/ui/problem";
+import { Badge, ProgressBar } from "../../../components/ui/status";
+import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
+import { contractMessage } from "../../../lib/contract-messages";
+import { useEnv } from "../../../lib/env";
+import { readTextFile } from "../../../lib/files";
+import { useI18n } from "../../../lib/i18n";
+import {
+  type AccessChangeResult,
+  changeAccessForMany,
+  grantAccess,
+  useRefreshAccess,
+} from "../api/change-access";
+import { parseOrgnos } from "./parse-orgnos";
+
+/**
+ * Grants one scope to one or many organisations: a pasted list or a CSV file, each entry
+ * checked (mod-11) before anything is sent, then applied with a progress bar and a result
+ * per row.
+ */
+export function GrantForm({
+  scope,
+  alreadyApproved,
+  onDone,
+}: {
+  scope: string;
+  alreadyApproved: Set<string>;
+  onDone: () => void;
+}) {
+  const env = useEnv();
+  const { t, lang } = useI18n();
+  const toast = useToast();
+  const refresh = useRefreshAccess(env.id);
+  const [text, setText] = useState("");
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [results, setResults] = useState<Map<string, AccessChangeResult>>(new Map());
+
+  const entries = useMemo(() => parseOrgnos(text), [text]);
+  const toGrant = entries.filter(
+    (e) => e.problem === null && !alreadyApproved.has(e.orgno) && !results.get(e.orgno)?.ok,
+  );
+  const invalidCount = entries.filter((e) => e.problem === "invalid").length;
+  const running = progress !== null;
+
+  const onFile = async (file: File | undefined) => {
+    setFileError(null);
+    if (!file) return;
+    const content = await readTextFile(file);
+    if (content === null) {
+      setFileError(t("file.tooLarge", { name: file.name }));
+      return;
+    }
+    setText((current) => (current.trim() ? `${current.trimEnd()}\n${content}` : content));
+  };
+
+  const apply = async () => {
+    const orgnos = toGrant.map((e) => e.orgno);
+    if (orgnos.length === 0) return;
+    setProgress({ done: 0, total: orgnos.length });
+    const all = await changeAccessForMany(
+      (orgno) => grantAccess(env.id, scope, orgno),
+      orgnos,
+      (result, done) => {
+        setResults((map) => new Map(map).set(result.orgno, result));
+        setProgress({ done, total: orgnos.length });
+      },
+    );
+    await refresh();
+    setProgress(null);
+    const failed = all.filter((r) => !r.ok).length;
+    if (failed === 0) {
+      toast.success(t("access.grantedMany", { count: all.length, scope }));
+    } else {
+      toast.error(t("access.grantedSome", { ok: all.length - failed, failed }));
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Field id="grant-orgnos" label={t("access.orgnosLabel")} help={t("access.orgnosHelp")}>
+        {({ id, describedBy }) => (
+          <Textarea
+            id={id}
+            aria-describedby={describedBy}
+            rows={5}
+            value={text}
+            disabled={running}
+            className="font-mono"
+            placeholder={"889640782\n974760673"}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t("access.csvLabel")} help={t("access.csvHelp")} error={fileError}>
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            aria-describedby={describedBy}
+            disabled={running}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        )}
+      </Field>
+
+      {entries.length > 0 && (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm" aria-live="polite">
+            {t("access.entriesSummary", {
+              total: entries.length,
+              ready: toGrant.length,
+              invalid: invalidCount,
+            })}
+          </p>
+          <div className="max-h-64 overflow-auto rounded-md border border-slate-200 dark:border-slate-700">
+            <table className="w-full text-left text-sm" data-testid="grant-entries">
+              <caption className="sr-only">{t("access.entriesCaption")}</caption>
+              <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
+                <tr>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t("access.col.orgno")}
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    {t("access.col.result")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry, index) => {
+                  const result = results.get(entry.orgno);
+                  return (
+                    <tr
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the same number may be listed twice
+                      key={`${entry.orgno}-${index}`}
+                      className="border-t border-slate-200 dark:border-slate-700"
+                      data-orgno={entry.orgno}
+                    >
+                      <td className="px-3 py-1.5 font-mono">{entry.raw}</td>
+                      <td className="px-3 py-1.5">
+                        {entry.problem === "invalid" ? (
+                          <span className="text-red-700 dark:text-red-400">
+                            <Badge tone="danger">{t("access.entry.invalid")}</Badge>{" "}
+                            {contractMessage(entry.reason ?? "", lang)}
+                          </span>
+                        ) : entry.problem === "duplicate" ? (
+                          <Badge>{t("access.entry.duplicate")}</Badge>
+                        ) : result?.ok ? (
+                          <span>
+                            <Badge tone="success">{t("access.entry.granted")}</Badge>{" "}
+                            {result.access.consumer_organization_name}
+                          </span>
+                        ) : result && !result.ok ? (
+                          <div className="flex flex-col gap-1 text-red-800 dark:text-red-300">
+                            <Badge tone="danger">{t("access.entry.failed")}</Badge>
+                            {isApiProblem(result.error) ? (
+                              <ProblemDetails problem={result.error} compact />
+                            ) : null}
+                          </div>
+                        ) : alreadyApproved.has(entry.orgno) ? (
+                          <Badge tone="info">{t("access.entry.already")}</Badge>
+                        ) : (
+                          <Badge tone="neutral">{t("access.entry.ready")}</Badge>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+
+      {progress && (
+        <ProgressBar
+          value={progress.done}
+          max={progress.total}
+          label={t("access.grantingProgress")}
+        />
+      )}
+
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button onClick={onDone} disabled={running}>
+          {results.size > 0 ? t("common.close") : t("common.cancel")}
+        </Button>
+        <Button
+          variant="primary"
+          pending={running}
+          disabled={toGrant.length === 0}
+          onClick={() => void apply()}
+        >
+          {t("access.grantCount", { count: toGrant.length })}
+        </Button>
+      </div>
+    </div>
+  );
+}

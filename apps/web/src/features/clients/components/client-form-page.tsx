@@ -1,0 +1,3 @@
+export function ClientFormPage(_props: { mode: string; clientId?: string }) {
+  return null;
+}

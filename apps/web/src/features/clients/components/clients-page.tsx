@@ -1,0 +1,3 @@
+export function ClientsPage(_props: object) {
+  return null;
+}

@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+/** The prefixes Digdir has assigned to the organisation; scopes can only be created under them. */
+export function getPrefixes(env: string, signal?: AbortSignal) {
+  return api(envPath(env, "/prefix"), { schema: z.array(z.string()), signal });
+}
+
+export const prefixesQueryOptions = (env: string) =>
+  queryOptions({
+    queryKey: queryKeys.prefixes(env),
+    queryFn: ({ signal }) => getPrefixes(env, signal),
+    staleTime: 10 * 60_000,
+  });
+
+export function usePrefixes(env: string) {
+  return useQuery(prefixesQueryOptions(env));
+}

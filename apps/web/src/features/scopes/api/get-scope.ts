@@ -1,0 +1,18 @@
+import { Scope } from "@portvakt/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export function getScope(env: string, name: string, signal?: AbortSignal) {
+  return api(envPath(env, "/scopes/scope"), { query: { scope: name }, schema: Scope, signal });
+}
+
+export const scopeQueryOptions = (env: string, name: string) =>
+  queryOptions({
+    queryKey: queryKeys.scope(env, name),
+    queryFn: ({ signal }) => getScope(env, name, signal),
+  });
+
+export function useScope(env: string, name: string) {
+  return useQuery(scopeQueryOptions(env, name));
+}

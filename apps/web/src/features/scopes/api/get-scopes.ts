@@ -1,0 +1,24 @@
+import { Scope } from "@portvakt/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+/** The organisation's own scopes; with `inactive` the deactivated ones too. */
+export function getScopes(env: string, inactive: boolean, signal?: AbortSignal) {
+  return api(envPath(env, "/scopes"), {
+    query: { inactive: inactive ? "true" : undefined },
+    schema: z.array(Scope),
+    signal,
+  });
+}
+
+export const scopesQueryOptions = (env: string, inactive = true) =>
+  queryOptions({
+    queryKey: queryKeys.scopeList(env, inactive),
+    queryFn: ({ signal }) => getScopes(env, inactive, signal),
+  });
+
+export function useScopes(env: string, inactive = true) {
+  return useQuery(scopesQueryOptions(env, inactive));
+}

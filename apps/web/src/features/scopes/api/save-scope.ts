@@ -1,0 +1,55 @@
+import { Scope, type ScopeInput, type ScopeUpdate } from "@portvakt/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export function createScope(env: string, input: ScopeInput) {
+  return api(envPath(env, "/scopes"), { method: "POST", body: input, schema: Scope });
+}
+
+export function updateScope(env: string, name: string, update: ScopeUpdate) {
+  return api(envPath(env, "/scopes"), {
+    method: "PUT",
+    query: { scope: name },
+    body: update,
+    schema: Scope,
+  });
+}
+
+/** Deactivates; nothing is ever deleted at Digdir and the grants are kept (spec §3). */
+export function deactivateScope(env: string, name: string) {
+  return api(envPath(env, "/scopes"), { method: "DELETE", query: { scope: name }, schema: Scope });
+}
+
+function useScopeWriteSettled(env: string) {
+  const queryClient = useQueryClient();
+  return (scope: Scope | undefined) => {
+    if (scope) queryClient.setQueryData(queryKeys.scope(env, scope.name), scope);
+    return queryClient.invalidateQueries({ queryKey: queryKeys.scopes(env) });
+  };
+}
+
+export function useCreateScope(env: string) {
+  const settled = useScopeWriteSettled(env);
+  return useMutation({
+    mutationFn: (input: ScopeInput) => createScope(env, input),
+    onSuccess: settled,
+  });
+}
+
+export function useUpdateScope(env: string) {
+  const settled = useScopeWriteSettled(env);
+  return useMutation({
+    mutationFn: ({ name, update }: { name: string; update: ScopeUpdate }) =>
+      updateScope(env, name, update),
+    onSuccess: settled,
+  });
+}
+
+export function useDeactivateScope(env: string) {
+  const settled = useScopeWriteSettled(env);
+  return useMutation({
+    mutationFn: (name: string) => deactivateScope(env, name),
+    onSuccess: settled,
+  });
+}

@@ -1,0 +1,262 @@
+import { INTEGRATION_TYPES, type Scope } from "@portvakt/contracts";
+import { useCallback, useMemo, useState } from "react";
+import { Button, buttonClass } from "../../../components/ui/button";
+import { Field, Input, Select } from "../../../components/ui/field";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { type ColumnDef, DataTable } from "../../../components/ui/table";
+import { useToast } from "../../../components/ui/toast";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { href, Link } from "../../../lib/router";
+import { useScopes } from "../api/get-scopes";
+import { useUpdateScope } from "../api/save-scope";
+import { DeactivateScopeDialog } from "./deactivate-scope-dialog";
+
+type StateFilter = "all" | "active" | "inactive";
+
+export function ScopesPage() {
+  const env = useEnv();
+  const { t, formatDateTime } = useI18n();
+  const toast = useToast();
+  const canWrite = useHasAdminScope("idporten:scopes.write");
+  const scopes = useScopes(env.id);
+  const reactivate = useUpdateScope(env.id);
+
+  const [search, setSearch] = useState("");
+  const [state, setState] = useState<StateFilter>("active");
+  const [visibility, setVisibility] = useState("");
+  const [integration, setIntegration] = useState("");
+  const [deactivating, setDeactivating] = useState<Scope | null>(null);
+
+  const filtered = useMemo(
+    () =>
+      (scopes.data ?? []).filter(
+        (s) =>
+          (state === "all" || (state === "active") === s.active) &&
+          (!visibility || s.visibility === visibility) &&
+          (!integration ||
+            s.allowed_integration_types.length === 0 ||
+            s.allowed_integration_types.includes(
+              integration as Scope["allowed_integration_types"][number],
+            )),
+      ),
+    [scopes.data, state, visibility, integration],
+  );
+
+  const { mutate: reactivateMutate } = reactivate;
+  const onReactivate = useCallback(
+    (scope: Scope) => {
+      reactivateMutate(
+        { name: scope.name, update: { active: true } },
+        {
+          onSuccess: () => toast.success(t("scopes.reactivated", { name: scope.name })),
+          onError: (error) =>
+            toast.error(t("scopes.reactivateFailed", { name: scope.name }), error),
+        },
+      );
+    },
+    [reactivateMutate, toast, t],
+  );
+
+  const columns = useMemo<ColumnDef<Scope>[]>(
+    () => [
+      {
+        id: "name",
+        accessorKey: "name",
+        header: t("scopes.col.name"),
+        cell: ({ row }) => (
+          <Link
+            to={href("/scopes/edit", { scope: row.original.name })}
+            className="font-mono text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+          >
+            {row.original.name}
+          </Link>
+        ),
+      },
+      {
+        id: "description",
+        accessorKey: "description",
+        header: t("scopes.col.description"),
+        cell: ({ getValue }) => (
+          <span className="line-clamp-2 max-w-md min-w-48">{String(getValue())}</span>
+        ),
+      },
+      {
+        id: "visibility",
+        accessorKey: "visibility",
+        header: t("scopes.col.visibility"),
+        cell: ({ row }) => t(`visibility.${row.original.visibility}`),
+      },
+      {
+        id: "integration",
+        accessorFn: (s) => s.allowed_integration_types.join(", "),
+        header: t("scopes.col.integrationTypes"),
+        cell: ({ row }) =>
+          row.original.allowed_integration_types.length === 0
+            ? t("scopes.allIntegrationTypes")
+            : row.original.allowed_integration_types.join(", "),
+      },
+      {
+        id: "state",
+        accessorFn: (s) => (s.active ? 1 : 0),
+        header: t("scopes.col.state"),
+        enableGlobalFilter: false,
+        cell: ({ row }) =>
+          row.original.active ? (
+            <Badge tone="success">{t("scopes.active")}</Badge>
+          ) : (
+            <Badge>{t("scopes.inactive")}</Badge>
+          ),
+      },
+      {
+        id: "last_updated",
+        accessorKey: "last_updated",
+        header: t("scopes.col.lastUpdated"),
+        enableGlobalFilter: false,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap">{formatDateTime(row.original.last_updated)}</span>
+        ),
+      },
+      {
+        id: "actions",
+        header: () => <span className="sr-only">{t("common.actions")}</span>,
+        enableSorting: false,
+        cell: ({ row }) => {
+          const scope = row.original;
+          return (
+            <div className="flex gap-1">
+              <Link
+                to={href("/access", { scope: scope.name })}
+                className={buttonClass("ghost", "sm")}
+                aria-label={t("scopes.accessFor", { name: scope.name })}
+              >
+                {t("scopes.access")}
+              </Link>
+              {scope.active ? (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-red-700 dark:text-red-400"
+                  disabled={!canWrite}
+                  aria-label={t("scopes.deactivateNamed", { name: scope.name })}
+                  onClick={() => setDeactivating(scope)}
+                >
+                  {t("scopes.deactivate")}
+                </Button>
+              ) : (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={!canWrite}
+                  pending={reactivate.isPending && reactivate.variables?.name === scope.name}
+                  aria-label={t("scopes.reactivateNamed", { name: scope.name })}
+                  onClick={() => onReactivate(scope)}
+                >
+                  {t("scopes.reactivate")}
+                </Button>
+              )}
+            </div>
+          );
+        },
+      },
+    ],
+    [t, formatDateTime, canWrite, reactivate.isPending, reactivate.variables, onReactivate],
+  );
+
+  return (
+    <section>
+      <PageHeader
+        title={t("scopes.title")}
+        description={t("scopes.description")}
+        actions={
+          canWrite ? (
+            <Link to="/scopes/new" className={buttonClass("primary")}>
+              {t("scopes.new")}
+            </Link>
+          ) : undefined
+        }
+      />
+      {!canWrite && (
+        <div className="mb-4">
+          <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
+        </div>
+      )}
+      <div className="mb-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Field label={t("common.search")}>
+          {({ id }) => (
+            <Input
+              id={id}
+              type="search"
+              value={search}
+              placeholder={t("scopes.searchPlaceholder")}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("scopes.col.state")}>
+          {({ id }) => (
+            <Select id={id} value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
+              <option value="active">{t("scopes.filter.active")}</option>
+              <option value="inactive">{t("scopes.filter.inactive")}</option>
+              <option value="all">{t("scopes.filter.all")}</option>
+            </Select>
+          )}
+        </Field>
+        <Field label={t("scopes.col.visibility")}>
+          {({ id }) => (
+            <Select id={id} value={visibility} onChange={(e) => setVisibility(e.target.value)}>
+              <option value="">{t("common.all")}</option>
+              <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
+              <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
+              <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
+            </Select>
+          )}
+        </Field>
+        <Field label={t("scopes.integrationType")}>
+          {({ id }) => (
+            <Select id={id} value={integration} onChange={(e) => setIntegration(e.target.value)}>
+              <option value="">{t("common.all")}</option>
+              {INTEGRATION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      {scopes.isPending ? (
+        <Loading label={t("scopes.loading")} />
+      ) : scopes.isError ? (
+        <ErrorAlert
+          error={scopes.error}
+          title={t("scopes.loadFailed")}
+          action={
+            <div>
+              <Button onClick={() => void scopes.refetch()}>{t("common.retry")}</Button>
+            </div>
+          }
+        />
+      ) : (
+        <DataTable
+          data={filtered}
+          columns={columns}
+          getRowId={(s) => s.name}
+          label={t("scopes.title")}
+          globalFilter={search}
+          initialSorting={[{ id: "name", desc: false }]}
+          testId="scopes-table"
+          empty={
+            <EmptyState title={t("scopes.empty")}>
+              {(scopes.data?.length ?? 0) > 0 ? t("common.noMatches") : t("scopes.emptyHelp")}
+            </EmptyState>
+          }
+        />
+      )}
+      {deactivating && (
+        <DeactivateScopeDialog scope={deactivating} onClose={() => setDeactivating(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The BFF serves /api on the same origin in production; in development vite proxies to it.
+const bffUrl = process.env.BFF_URL ?? "http://127.0.0.1:7401";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: { "/api": { target: bffUrl, changeOrigin: false } },
+  },
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },
+});
