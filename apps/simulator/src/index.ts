@@ -241,4 +241,5 @@ export {
 } from "./seed";
 export { SimulatorStore, type StoredJwks, type StoreSnapshot } from "./store";
 export * from "./testing/grant";
+export * from "./testing/self-service";
 export type { TrafficStatsReport } from "./traffic-stats";
