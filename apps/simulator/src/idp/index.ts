@@ -1,0 +1,2 @@
+export * from "./demo-idp";
+export * from "./demo-people";
