@@ -1,6 +1,7 @@
-import { Button } from "../components/ui/button";
+import { Button, buttonClass } from "../components/ui/button";
 import { ErrorAlert } from "../components/ui/problem";
 import { Loading } from "../components/ui/status";
+import { isApiProblem, signInUrl } from "../lib/api-client";
 import { EnvProvider } from "../lib/env";
 import { useI18n } from "../lib/i18n";
 import { Layout } from "./layout";
@@ -24,6 +25,13 @@ function EnvGate() {
           <h1 className="mb-4 text-2xl font-semibold">Portvakt</h1>
           {loading ? (
             <Loading label={t("envs.loading")} />
+          ) : isApiProblem(error) && error.signInRequired ? (
+            <div className="flex flex-col items-start gap-3">
+              <p>{t("auth.signInNeeded")}</p>
+              <a href={signInUrl()} className={buttonClass("primary")} data-testid="sign-in">
+                {t("auth.signIn")}
+              </a>
+            </div>
           ) : (
             <ErrorAlert
               error={error}

@@ -8,7 +8,11 @@ import type { z } from "zod";
 
 export type FieldProblem = { field?: string; message: string };
 
+/** The BFF's problem type when the person has no (or an expired) session. */
+export const SIGN_IN_REQUIRED = "urn:portvakt:problem:sign-in-required";
+
 export class ApiProblem extends Error {
+  readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
@@ -19,12 +23,17 @@ export class ApiProblem extends Error {
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
     this.name = "ApiProblem";
+    this.type = problem.type;
     this.title = problem.title;
     this.status = problem.status;
     this.detail = problem.detail;
     this.correlationId = problem.correlation_id;
     this.requestId = problem.request_id;
     this.errors = problem.errors ?? [];
+  }
+
+  get signInRequired(): boolean {
+    return this.status === 401 && this.type === SIGN_IN_REQUIRED;
   }
 
   /** The message for a form field, if the server named that field. */
@@ -134,4 +143,9 @@ export async function api<T>(path: string, options: RequestOptions<T> = {}): Pro
 /** `/api/envs/{env}` + rest, with the env id encoded. */
 export function envPath(env: string, rest: string): string {
   return `/api/envs/${encodeURIComponent(env)}${rest}`;
+}
+
+/** Where the BFF starts sign-in, coming back to the page the person was on. */
+export function signInUrl(returnTo = window.location.pathname + window.location.search): string {
+  return `/auth/login?${new URLSearchParams({ returnTo }).toString()}`;
 }

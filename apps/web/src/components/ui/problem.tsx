@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { type ApiProblem, isApiProblem } from "../../lib/api-client";
+import { type ApiProblem, isApiProblem, signInUrl } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { Button } from "./button";
 
@@ -18,6 +18,13 @@ export function ProblemDetails({
     <div className="flex flex-col gap-1 text-sm">
       {!compact && <p className="font-semibold">{problem.title}</p>}
       {problem.detail && <p>{problem.detail}</p>}
+      {problem.signInRequired && (
+        <p>
+          <a href={signInUrl()} className="font-medium underline">
+            {t("auth.signIn")}
+          </a>
+        </p>
+      )}
       {problem.errors.length > 0 && (
         <ul className="list-disc pl-5">
           {problem.errors.map((e) => (

@@ -1,3 +1,336 @@
-export function ClientFormPage(_props: { mode: string; clientId?: string }) {
-  return null;
+import { type Client, ClientInput, ClientUpdate } from "@portvakt/contracts";
+import { type FormEvent, useMemo, useState } from "react";
+import { Button, buttonClass } from "../../../components/ui/button";
+import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
+import { contractMessage } from "../../../lib/contract-messages";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { Link, navigate } from "../../../lib/router";
+import { useClient } from "../api/get-client";
+import { type UsableScope, useUsableScopes } from "../api/get-usable-scopes";
+import { useCreateClient, useUpdateClient } from "../api/save-client";
+
+type Values = {
+  client_name: string;
+  description: string;
+  scopes: string[];
+  access_token_lifetime: string;
+};
+
+const EMPTY: Values = { client_name: "", description: "", scopes: [], access_token_lifetime: "" };
+
+type Props = { mode: "create" } | { mode: "edit"; clientId: string };
+
+export function ClientFormPage(props: Props) {
+  if (props.mode === "create") return <ClientForm mode="create" initial={EMPTY} />;
+  return <EditClient clientId={props.clientId} />;
+}
+
+function EditClient({ clientId }: { clientId: string }) {
+  const env = useEnv();
+  const { t } = useI18n();
+  const client = useClient(env.id, clientId);
+  if (client.isPending) return <Loading label={t("clients.loadingOne")} />;
+  if (client.isError) return <ErrorAlert error={client.error} title={t("clients.loadOneFailed")} />;
+  const c = client.data;
+  return (
+    <ClientForm
+      mode="edit"
+      client={c}
+      initial={{
+        client_name: c.client_name,
+        description: c.description,
+        scopes: c.scopes,
+        access_token_lifetime: String(c.access_token_lifetime),
+      }}
+    />
+  );
+}
+
+function ClientForm({
+  mode,
+  initial,
+  client,
+}: {
+  mode: "create" | "edit";
+  initial: Values;
+  client?: Client;
+}) {
+  const env = useEnv();
+  const { t, lang } = useI18n();
+  const toast = useToast();
+  const hasWrite = useHasAdminScope("idporten:dcr.write");
+  const hasModify = useHasAdminScope("idporten:dcr.modify");
+  const canWrite = mode === "create" ? hasWrite : hasWrite || hasModify;
+  const usable = useUsableScopes(env.id);
+  const create = useCreateClient(env.id);
+  const update = useUpdateClient(env.id, client?.client_id ?? "");
+  const mutation = mode === "create" ? create : update;
+
+  const [values, setValues] = useState<Values>(initial);
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [scopeSearch, setScopeSearch] = useState("");
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  // Scopes already on the client stay listed even if the organisation may no longer add them.
+  const options = useMemo<(UsableScope | { name: string; reason: "current" })[]>(() => {
+    const known = new Set(usable.scopes.map((s) => s.name));
+    const current = initial.scopes
+      .filter((s) => !known.has(s))
+      .map((name) => ({ name, reason: "current" as const }));
+    return [...usable.scopes, ...current];
+  }, [usable.scopes, initial.scopes]);
+
+  const shown = options.filter(
+    (o) =>
+      !scopeSearch ||
+      o.name.toLowerCase().includes(scopeSearch.toLowerCase()) ||
+      ("description" in o && o.description?.toLowerCase().includes(scopeSearch.toLowerCase())),
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const lifetime = values.access_token_lifetime.trim();
+    const body = {
+      client_name: values.client_name,
+      description: values.description,
+      scopes: values.scopes,
+      ...(lifetime ? { access_token_lifetime: Number(lifetime) } : {}),
+    };
+    const parsed = mode === "create" ? ClientInput.safeParse(body) : ClientUpdate.safeParse(body);
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues)
+        next[String(issue.path[0] ?? "form")] ??= issue.message;
+      setErrors(next);
+      const first = Object.keys(next)[0];
+      if (first) document.getElementById(`client-${first}`)?.focus();
+      return;
+    }
+    const onError = (error: unknown) => {
+      if (isApiProblem(error)) {
+        const fieldErrors: Record<string, string> = {};
+        for (const e of error.errors)
+          if (e.field) fieldErrors[e.field.replace(/\[\d+\]$/, "")] = e.message;
+        setErrors(fieldErrors);
+      }
+      toast.error(mode === "create" ? t("clients.createFailed") : t("clients.saveFailed"), error);
+    };
+    if (mode === "create") {
+      create.mutate(parsed.data as ClientInput, {
+        onSuccess: (saved) => {
+          toast.success(t("clients.registered", { name: saved.client_name }));
+          navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
+        },
+        onError,
+      });
+    } else {
+      update.mutate(parsed.data as ClientUpdate, {
+        onSuccess: (saved) => {
+          toast.success(t("clients.saved", { name: saved.client_name }));
+          navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
+        },
+        onError,
+      });
+    }
+  };
+
+  const reasonBadge = (o: UsableScope | { name: string; reason: "current" }) => {
+    switch (o.reason) {
+      case "own":
+        return <Badge tone="info">{t("clients.reason.own")}</Badge>;
+      case "granted":
+        return (
+          <Badge tone="success">{t("clients.reason.granted", { owner: o.owner ?? "" })}</Badge>
+        );
+      case "public":
+        return <Badge>{t("clients.reason.public")}</Badge>;
+      default:
+        return <Badge tone="warning">{t("clients.reason.current")}</Badge>;
+    }
+  };
+
+  const cancelTo = client ? `/clients/${encodeURIComponent(client.client_id)}` : "/clients";
+
+  return (
+    <section>
+      <PageHeader
+        title={
+          mode === "create"
+            ? t("clients.newTitle")
+            : t("clients.editTitle", { name: client?.client_name ?? "" })
+        }
+        description={mode === "create" ? t("clients.newDescription") : undefined}
+      />
+      {!canWrite && (
+        <div className="mb-4">
+          <Notice>{t("missing.scope", { scope: "idporten:dcr.write" })}</Notice>
+        </div>
+      )}
+      <form
+        noValidate
+        onSubmit={submit}
+        className="flex flex-col gap-5"
+        aria-label={t("clients.formLabel")}
+      >
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+          <Fieldset legend={t("clients.section.about")}>
+            <Field
+              id="client-client_name"
+              label={t("clients.field.name")}
+              help={t("clients.help.name")}
+              required
+              error={errors.client_name && contractMessage(errors.client_name, lang)}
+            >
+              {({ id, describedBy, invalid }) => (
+                <Input
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={values.client_name}
+                  maxLength={200}
+                  onChange={(e) => set("client_name", e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id="client-description"
+              label={t("clients.field.description")}
+              help={t("clients.help.description")}
+              required
+              error={errors.description && contractMessage(errors.description, lang)}
+            >
+              {({ id, describedBy, invalid }) => (
+                <Textarea
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  rows={3}
+                  value={values.description}
+                  maxLength={1000}
+                  onChange={(e) => set("description", e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id="client-access_token_lifetime"
+              label={t("clients.field.tokenLifetime")}
+              help={t("clients.help.tokenLifetime")}
+              error={errors.access_token_lifetime}
+            >
+              {({ id, describedBy, invalid }) => (
+                <Input
+                  id={id}
+                  type="number"
+                  min={0}
+                  max={86400}
+                  inputMode="numeric"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={values.access_token_lifetime}
+                  placeholder="120"
+                  onChange={(e) => set("access_token_lifetime", e.target.value)}
+                />
+              )}
+            </Field>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{t("clients.fixedFields")}</p>
+          </Fieldset>
+
+          <Fieldset legend={t("clients.section.scopes")}>
+            <p className="text-xs text-slate-600 dark:text-slate-400" id="client-scopes-help">
+              {t("clients.help.scopes")}
+            </p>
+            <Field label={t("clients.filterScopes")}>
+              {({ id }) => (
+                <Input
+                  id={id}
+                  type="search"
+                  value={scopeSearch}
+                  onChange={(e) => setScopeSearch(e.target.value)}
+                />
+              )}
+            </Field>
+            {usable.isPending && <Loading label={t("clients.loadingScopes")} />}
+            {usable.errors.map((error, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
+              <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
+            ))}
+            {errors.scopes && (
+              <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+                {contractMessage(errors.scopes, lang)}
+              </p>
+            )}
+            <ul
+              id="client-scopes"
+              aria-describedby="client-scopes-help"
+              className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+              data-testid="scope-options"
+            >
+              {shown.length === 0 && !usable.isPending && (
+                <li className="p-3 text-sm">{t("clients.noScopes")}</li>
+              )}
+              {shown.map((o) => {
+                const checked = values.scopes.includes(o.name);
+                const inputId = `client-scope-${o.name}`;
+                return (
+                  <li key={o.name} className="flex items-start gap-2 p-2">
+                    <input
+                      id={inputId}
+                      type="checkbox"
+                      className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
+                      checked={checked}
+                      onChange={(e) =>
+                        set(
+                          "scopes",
+                          e.target.checked
+                            ? [...values.scopes, o.name]
+                            : values.scopes.filter((s) => s !== o.name),
+                        )
+                      }
+                    />
+                    <label htmlFor={inputId} className="flex min-w-0 flex-col gap-0.5 text-sm">
+                      <span className="flex flex-wrap items-center gap-2">
+                        <code className="font-mono break-all">{o.name}</code>
+                        {reasonBadge(o)}
+                      </span>
+                      {"description" in o && o.description && (
+                        <span className="text-xs text-slate-600 dark:text-slate-400">
+                          {o.description}
+                        </span>
+                      )}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+            <p className="text-sm" aria-live="polite">
+              {t("clients.selectedScopes", { count: values.scopes.length })}
+            </p>
+          </Fieldset>
+        </div>
+        {mutation.isError && (
+          <ErrorAlert
+            error={mutation.error}
+            title={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
+          />
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!canWrite}>
+            {mode === "create" ? t("clients.register") : t("common.save")}
+          </Button>
+          <Link to={cancelTo} className={buttonClass("secondary")}>
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
 }

@@ -1,0 +1,18 @@
+import { Client } from "@portvakt/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export function getClient(env: string, id: string, signal?: AbortSignal) {
+  return api(envPath(env, `/clients/${encodeURIComponent(id)}`), { schema: Client, signal });
+}
+
+export const clientQueryOptions = (env: string, id: string) =>
+  queryOptions({
+    queryKey: queryKeys.client(env, id),
+    queryFn: ({ signal }) => getClient(env, id, signal),
+  });
+
+export function useClient(env: string, id: string) {
+  return useQuery(clientQueryOptions(env, id));
+}

@@ -1,0 +1,52 @@
+import { Client, type ClientInput, type ClientUpdate } from "@portvakt/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, envPath } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+const clientPath = (env: string, id: string) => envPath(env, `/clients/${encodeURIComponent(id)}`);
+
+export function createClient(env: string, input: ClientInput) {
+  return api(envPath(env, "/clients"), { method: "POST", body: input, schema: Client });
+}
+
+export function updateClient(env: string, id: string, update: ClientUpdate) {
+  return api(clientPath(env, id), { method: "PUT", body: update, schema: Client });
+}
+
+export async function deleteClient(env: string, id: string): Promise<void> {
+  await api(clientPath(env, id), { method: "DELETE" });
+}
+
+export function useCreateClient(env: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClientInput) => createClient(env, input),
+    onSuccess: (client) => {
+      queryClient.setQueryData(queryKeys.client(env, client.client_id), client);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.clients(env), exact: true });
+    },
+  });
+}
+
+export function useUpdateClient(env: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: ClientUpdate) => updateClient(env, id, update),
+    onSuccess: (client) => {
+      queryClient.setQueryData(queryKeys.client(env, id), client);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.clients(env), exact: true });
+    },
+  });
+}
+
+export function useDeleteClient(env: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteClient(env, id),
+    onSuccess: (_void, id) => {
+      queryClient.removeQueries({ queryKey: queryKeys.client(env, id) });
+      queryClient.removeQueries({ queryKey: queryKeys.jwks(env, id) });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.clients(env), exact: true });
+    },
+  });
+}

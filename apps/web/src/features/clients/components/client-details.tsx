@@ -1,0 +1,142 @@
+import { type ReactNode, useState } from "react";
+import { Button, buttonClass } from "../../../components/ui/button";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { Badge, Loading, PageHeader } from "../../../components/ui/status";
+import { useToast } from "../../../components/ui/toast";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { Link, navigate } from "../../../lib/router";
+import { useClient } from "../api/get-client";
+import { useDeleteClient } from "../api/save-client";
+
+/** One client's registration, with edit and delete; its keys are shown beside it by the route. */
+export function ClientDetails({ clientId }: { clientId: string }) {
+  const env = useEnv();
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const toast = useToast();
+  const canWrite = useHasAdminScope("idporten:dcr.write");
+  const client = useClient(env.id, clientId);
+  const remove = useDeleteClient(env.id);
+  const [confirming, setConfirming] = useState(false);
+
+  if (client.isPending) return <Loading label={t("clients.loadingOne")} />;
+  if (client.isError) {
+    return (
+      <div className="flex flex-col gap-3">
+        <ErrorAlert error={client.error} title={t("clients.loadOneFailed")} />
+        <p>
+          <Link to="/clients" className="text-blue-700 underline dark:text-sky-400">
+            {t("clients.backToList")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const c = client.data;
+
+  const onDelete = () =>
+    remove.mutate(c.client_id, {
+      onSuccess: () => {
+        toast.success(t("clients.deleted", { name: c.client_name }));
+        navigate("/clients");
+      },
+      onError: (error) => toast.error(t("clients.deleteFailed", { name: c.client_name }), error),
+    });
+
+  const rows: [string, ReactNode][] = [
+    [
+      t("clients.col.clientId"),
+      <code key="id" className="font-mono text-sm break-all select-all" data-testid="client-id">
+        {c.client_id}
+      </code>,
+    ],
+    [t("clients.field.description"), c.description],
+    [
+      t("clients.col.state"),
+      c.active ? (
+        <Badge key="s" tone="success">
+          {t("clients.active")}
+        </Badge>
+      ) : (
+        <Badge key="s">{t("clients.inactive")}</Badge>
+      ),
+    ],
+    [t("clients.integrationType"), c.integration_type],
+    [
+      t("clients.orgno"),
+      <span key="o" className="font-mono">
+        {c.client_orgno}
+      </span>,
+    ],
+    [
+      t("clients.field.tokenLifetime"),
+      t("clients.seconds", { value: formatNumber(c.access_token_lifetime) }),
+    ],
+    [t("clients.created"), formatDateTime(c.created)],
+    [t("clients.col.lastUpdated"), formatDateTime(c.last_updated)],
+    [
+      t("clients.col.scopes"),
+      c.scopes.length === 0 ? (
+        "—"
+      ) : (
+        <ul key="scopes" className="flex flex-wrap gap-1" data-testid="client-scopes">
+          {c.scopes.map((s) => (
+            <li key={s}>
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+                {s}
+              </code>
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+  ];
+
+  return (
+    <section aria-labelledby="client-heading">
+      <p className="mb-2 text-sm">
+        <Link to="/clients" className="text-blue-700 underline dark:text-sky-400">
+          ← {t("clients.backToList")}
+        </Link>
+      </p>
+      <PageHeader
+        title={<span id="client-heading">{c.client_name}</span>}
+        description={t("clients.detailsDescription")}
+        actions={
+          <>
+            <Link
+              to={`/clients/${encodeURIComponent(c.client_id)}/edit`}
+              className={buttonClass("secondary")}
+              aria-disabled={!canWrite || undefined}
+            >
+              {t("common.edit")}
+            </Link>
+            <Button variant="danger" disabled={!canWrite} onClick={() => setConfirming(true)}>
+              {t("clients.delete")}
+            </Button>
+          </>
+        }
+      />
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr] dark:border-slate-700 dark:bg-slate-900">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="text-sm">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={onDelete}
+        title={t("clients.deleteTitle", { name: c.client_name })}
+        confirmLabel={t("clients.delete")}
+        subjectName={c.client_name}
+        pending={remove.isPending}
+      >
+        <p>{t("clients.deleteBody")}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

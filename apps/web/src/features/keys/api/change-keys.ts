@@ -1,0 +1,56 @@
+import { type Jwk, JwksResponse } from "@portvakt/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+import { jwksPath, type VersionedJwks } from "./get-jwks";
+
+/**
+ * Digdir replaces the whole key set on every write, so the BFF only applies an edit if the set
+ * is still the one the user saw (If-Match); otherwise it answers 412 and nothing is lost.
+ */
+export async function addClientKey(env: string, clientId: string, jwk: Jwk, etag: string | null) {
+  const response = await apiRequest(jwksPath(env, clientId, "/keys"), {
+    method: "POST",
+    body: { jwk },
+    headers: etag ? { "If-Match": etag } : {},
+    schema: JwksResponse,
+  });
+  return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;
+}
+
+export async function removeClientKey(
+  env: string,
+  clientId: string,
+  kid: string,
+  etag: string | null,
+) {
+  const response = await apiRequest(jwksPath(env, clientId, `/keys/${encodeURIComponent(kid)}`), {
+    method: "DELETE",
+    headers: etag ? { "If-Match": etag } : {},
+    schema: JwksResponse,
+  });
+  return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;
+}
+
+function useStoreJwks(env: string, clientId: string) {
+  const queryClient = useQueryClient();
+  return (result: VersionedJwks) => queryClient.setQueryData(queryKeys.jwks(env, clientId), result);
+}
+
+export function useAddClientKey(env: string, clientId: string) {
+  const store = useStoreJwks(env, clientId);
+  return useMutation({
+    mutationFn: ({ jwk, etag }: { jwk: Jwk; etag: string | null }) =>
+      addClientKey(env, clientId, jwk, etag),
+    onSuccess: store,
+  });
+}
+
+export function useRemoveClientKey(env: string, clientId: string) {
+  const store = useStoreJwks(env, clientId);
+  return useMutation({
+    mutationFn: ({ kid, etag }: { kid: string; etag: string | null }) =>
+      removeClientKey(env, clientId, kid, etag),
+    onSuccess: store,
+  });
+}

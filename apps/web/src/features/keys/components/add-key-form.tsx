@@ -1,0 +1,228 @@
+import { rsaModulusBits } from "@portvakt/contracts";
+import { useEffect, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { Field, Textarea } from "../../../components/ui/field";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { Notice } from "../../../components/ui/status";
+import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
+import { contractMessage } from "../../../lib/contract-messages";
+import { useEnv } from "../../../lib/env";
+import { MAX_UPLOAD_BYTES } from "../../../lib/files";
+import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { useAddClientKey } from "../api/change-keys";
+import {
+  type KeyParseResult,
+  type KeyProblem,
+  parseKeyFile,
+  parseKeyText,
+} from "../convert/key-input";
+import { ConcurrentEditNotice } from "./concurrent-edit-notice";
+
+const PROBLEM_KEYS: Record<KeyProblem["code"], MessageKey> = {
+  empty: "keys.problem.empty",
+  private: "keys.problem.private",
+  weak: "keys.problem.weak",
+  notRsa: "keys.problem.notRsa",
+  invalidJson: "keys.problem.invalidJson",
+  invalidPem: "keys.problem.invalidPem",
+  invalidCertificate: "keys.problem.invalidCertificate",
+  multipleKeys: "keys.problem.multipleKeys",
+  unknownFormat: "keys.problem.unknownFormat",
+  schema: "keys.problem.schema",
+};
+
+/**
+ * Adds one public key: pasted or uploaded, converted and checked in the browser, shown to the
+ * user as the JWK that will be sent, then posted with the key set's version (If-Match).
+ */
+export function AddKeyForm({
+  clientId,
+  etag,
+  existingKids,
+  onReload,
+  onDone,
+}: {
+  clientId: string;
+  etag: string | null;
+  existingKids: string[];
+  onReload: () => void;
+  onDone: () => void;
+}) {
+  const env = useEnv();
+  const { t, lang, formatDate, formatNumber } = useI18n();
+  const toast = useToast();
+  const add = useAddClientKey(env.id, clientId);
+  const [text, setText] = useState("");
+  const [fileBytes, setFileBytes] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [result, setResult] = useState<KeyParseResult | null>(null);
+  const [conflict, setConflict] = useState(false);
+
+  // Conversion is async (WebCrypto); the latest input wins.
+  useEffect(() => {
+    let current = true;
+    const run = fileBytes ? parseKeyFile(fileBytes.bytes) : text.trim() ? parseKeyText(text) : null;
+    if (!run) {
+      setResult(null);
+      return;
+    }
+    void run.then((r) => {
+      if (current) setResult(r);
+    });
+    return () => {
+      current = false;
+    };
+  }, [text, fileBytes]);
+
+  const duplicateKid = result?.ok && existingKids.includes(result.jwk.kid);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) {
+      setFileBytes(null);
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setResult({
+        ok: false,
+        code: "unknownFormat",
+        detail: t("file.tooLarge", { name: file.name }),
+      });
+      return;
+    }
+    setText("");
+    setFileBytes({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  };
+
+  const submit = () => {
+    if (!result?.ok || duplicateKid) return;
+    setConflict(false);
+    add.mutate(
+      { jwk: result.jwk, etag },
+      {
+        onSuccess: () => {
+          toast.success(t("keys.added", { kid: result.jwk.kid }));
+          onDone();
+        },
+        onError: (error) => {
+          if (isApiProblem(error) && error.status === 412) setConflict(true);
+        },
+      },
+    );
+  };
+
+  const problemText = (problem: KeyProblem) => {
+    const base = t(PROBLEM_KEYS[problem.code], {
+      detail:
+        problem.code === "schema"
+          ? contractMessage(problem.detail ?? "", lang)
+          : (problem.detail ?? ""),
+    });
+    return base;
+  };
+
+  return (
+    <form
+      className="flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field id="key-text" label={t("keys.pasteLabel")} help={t("keys.pasteHelp")}>
+        {({ id, describedBy }) => (
+          <Textarea
+            id={id}
+            aria-describedby={describedBy}
+            rows={8}
+            spellCheck={false}
+            className="font-mono text-xs"
+            value={text}
+            placeholder={"-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----"}
+            onChange={(e) => {
+              setFileBytes(null);
+              setText(e.target.value);
+            }}
+          />
+        )}
+      </Field>
+      <Field id="key-file" label={t("keys.fileLabel")} help={t("keys.fileHelp")}>
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="file"
+            accept=".pem,.crt,.cer,.der,.json,.jwk,.pub,application/json,application/x-pem-file"
+            aria-describedby={describedBy}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        )}
+      </Field>
+
+      <div aria-live="polite" data-testid="key-check">
+        {result && !result.ok && (
+          <div
+            role="alert"
+            data-testid="key-problem"
+            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+          >
+            <p className="font-semibold">{t("keys.refused")}</p>
+            <p>{problemText(result)}</p>
+          </div>
+        )}
+        {result?.ok && (
+          <div className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-50">
+            <p className="font-semibold">
+              {t("keys.ready", {
+                source: t(`keys.source.${result.source}`),
+                bits: formatNumber(rsaModulusBits(result.jwk.n)),
+              })}
+            </p>
+            {result.filled.length > 0 && (
+              <p>{t("keys.filled", { fields: result.filled.join(", ") })}</p>
+            )}
+            {result.certificate && (
+              <p>
+                {t("keys.certificate", {
+                  subject: result.certificate.subject ?? "—",
+                  date: result.certificate.notAfter ? formatDate(result.certificate.notAfter) : "—",
+                })}
+              </p>
+            )}
+            <details>
+              <summary className="cursor-pointer">{t("keys.showJwk")}</summary>
+              <pre
+                className="mt-1 max-h-48 overflow-auto rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+                data-testid="jwk-preview"
+              >
+                {JSON.stringify(result.jwk, null, 2)}
+              </pre>
+            </details>
+          </div>
+        )}
+      </div>
+      {duplicateKid && result?.ok && (
+        <Notice tone="danger">{t("keys.duplicateKid", { kid: result.jwk.kid })}</Notice>
+      )}
+      {conflict && (
+        <ConcurrentEditNotice
+          onReload={() => {
+            setConflict(false);
+            onReload();
+          }}
+        />
+      )}
+      {add.isError && !conflict && <ErrorAlert error={add.error} title={t("keys.addFailed")} />}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button onClick={onDone}>{t("common.cancel")}</Button>
+        <Button
+          type="submit"
+          variant="primary"
+          pending={add.isPending}
+          disabled={!result?.ok || Boolean(duplicateKid)}
+        >
+          {t("keys.addSubmit")}
+        </Button>
+      </div>
+    </form>
+  );
+}

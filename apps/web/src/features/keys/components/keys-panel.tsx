@@ -1,0 +1,205 @@
+import { type Jwk, MAX_KEYS_PER_CLIENT, rsaModulusBits } from "@portvakt/contracts";
+import { useMemo, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { Badge, EmptyState, Loading, Notice } from "../../../components/ui/status";
+import { type ColumnDef, DataTable } from "../../../components/ui/table";
+import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { useRemoveClientKey } from "../api/change-keys";
+import { useJwks } from "../api/get-jwks";
+import { AddKeyForm } from "./add-key-form";
+import { ConcurrentEditNotice } from "./concurrent-edit-notice";
+
+const DAY = 86_400_000;
+/** Keys are renewed 30 days before they expire (as nais/digdirator does), so warn from then. */
+const WARN_BEFORE_DAYS = 30;
+const KEY_LIFETIME_MS = 365 * DAY;
+
+export function KeysPanel({ clientId }: { clientId: string }) {
+  const env = useEnv();
+  const { t, formatDate, formatNumber } = useI18n();
+  const toast = useToast();
+  const hasWrite = useHasAdminScope("idporten:dcr.write");
+  const hasModify = useHasAdminScope("idporten:dcr.modify");
+  const canWrite = hasWrite || hasModify;
+  const jwks = useJwks(env.id, clientId);
+  const remove = useRemoveClientKey(env.id, clientId);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Jwk | null>(null);
+  const [conflict, setConflict] = useState(false);
+
+  const keys = jwks.data?.jwks.keys ?? [];
+  const full = keys.length >= MAX_KEYS_PER_CLIENT;
+  const [now] = useState(Date.now);
+
+  const reload = () => {
+    setConflict(false);
+    void jwks.refetch();
+  };
+
+  const columns = useMemo<ColumnDef<Jwk>[]>(
+    () => [
+      {
+        id: "kid",
+        accessorKey: "kid",
+        header: t("keys.col.kid"),
+        cell: ({ getValue }) => (
+          <code className="font-mono text-xs break-all">{String(getValue())}</code>
+        ),
+      },
+      {
+        id: "alg",
+        accessorFn: (k) => k.alg ?? "RS256",
+        header: t("keys.col.alg"),
+      },
+      {
+        id: "bits",
+        accessorFn: (k) => rsaModulusBits(k.n),
+        header: t("keys.col.size"),
+        cell: ({ getValue }) => t("keys.bits", { bits: formatNumber(Number(getValue())) }),
+      },
+      {
+        id: "exp",
+        accessorFn: (k) => k.exp ?? Number.MAX_SAFE_INTEGER,
+        header: t("keys.col.expires"),
+        cell: ({ row }) => {
+          const exp = row.original.exp;
+          if (exp === undefined) return "—";
+          const ms = exp * 1000;
+          const days = Math.floor((ms - now) / DAY);
+          return (
+            <span className="flex flex-wrap items-center gap-2 whitespace-nowrap">
+              {formatDate(ms)}
+              {days < 0 ? (
+                <Badge tone="danger">{t("keys.expired")}</Badge>
+              ) : days <= WARN_BEFORE_DAYS ? (
+                <Badge tone="warning">{t("keys.expiresIn", { days })}</Badge>
+              ) : null}
+            </span>
+          );
+        },
+      },
+      {
+        id: "created",
+        accessorFn: (k) => (k.exp ? k.exp * 1000 - KEY_LIFETIME_MS : 0),
+        header: t("keys.col.added"),
+        cell: ({ getValue }) => {
+          const value = Number(getValue());
+          return value ? <span className="whitespace-nowrap">{formatDate(value)}</span> : "—";
+        },
+      },
+      {
+        id: "actions",
+        enableSorting: false,
+        header: () => <span className="sr-only">{t("common.actions")}</span>,
+        cell: ({ row }) => (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700 dark:text-red-400"
+            disabled={!canWrite}
+            aria-label={t("keys.removeNamed", { kid: row.original.kid })}
+            onClick={() => setRemoving(row.original)}
+          >
+            {t("keys.remove")}
+          </Button>
+        ),
+      },
+    ],
+    [t, formatDate, formatNumber, canWrite, now],
+  );
+
+  const confirmRemove = () => {
+    if (!removing) return;
+    const kid = removing.kid;
+    remove.mutate(
+      { kid, etag: jwks.data?.etag ?? null },
+      {
+        onSuccess: () => {
+          toast.success(t("keys.removed", { kid }));
+          setRemoving(null);
+        },
+        onError: (error) => {
+          setRemoving(null);
+          if (isApiProblem(error) && error.status === 412) setConflict(true);
+          else toast.error(t("keys.removeFailed", { kid }), error);
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="keys-heading" className="mt-8 flex flex-col gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="keys-heading" className="text-xl font-semibold">
+            {t("keys.title")}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("keys.description")}</p>
+        </div>
+        <div className="flex items-center gap-3">
+          <span className="text-sm" data-testid="key-count">
+            {t("keys.count", { count: keys.length, max: MAX_KEYS_PER_CLIENT })}
+          </span>
+          <Button
+            variant="primary"
+            disabled={!canWrite || full || !jwks.isSuccess}
+            onClick={() => setAdding(true)}
+          >
+            {t("keys.add")}
+          </Button>
+        </div>
+      </div>
+      {full && <Notice tone="info">{t("keys.limitReached", { max: MAX_KEYS_PER_CLIENT })}</Notice>}
+      {conflict && <ConcurrentEditNotice onReload={reload} />}
+      {jwks.isPending ? (
+        <Loading label={t("keys.loading")} />
+      ) : jwks.isError ? (
+        <ErrorAlert
+          error={jwks.error}
+          title={t("keys.loadFailed")}
+          action={
+            <div>
+              <Button onClick={() => void jwks.refetch()}>{t("common.retry")}</Button>
+            </div>
+          }
+        />
+      ) : (
+        <DataTable
+          data={keys}
+          columns={columns}
+          getRowId={(k) => k.kid}
+          label={t("keys.title")}
+          initialSorting={[{ id: "exp", desc: false }]}
+          testId="keys-table"
+          maxHeight="none"
+          empty={<EmptyState title={t("keys.empty")}>{t("keys.emptyHelp")}</EmptyState>}
+        />
+      )}
+      <Dialog open={adding} onClose={() => setAdding(false)} title={t("keys.addTitle")} size="lg">
+        <AddKeyForm
+          clientId={clientId}
+          etag={jwks.data?.etag ?? null}
+          existingKids={keys.map((k) => k.kid)}
+          onReload={reload}
+          onDone={() => setAdding(false)}
+        />
+      </Dialog>
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        onConfirm={confirmRemove}
+        title={t("keys.removeTitle")}
+        confirmLabel={t("keys.remove")}
+        subjectName={removing?.kid ?? ""}
+        pending={remove.isPending}
+      >
+        <p>{t("keys.removeBody", { kid: removing?.kid ?? "" })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
