@@ -29,6 +29,8 @@ export interface CertificateAuthority {
   certPem: string;
   keyPem: string;
   certDerBase64: string;
+  /** This CA's certificate then its issuers' up to the root, base64 DER (an `x5c` tail). */
+  chainDerBase64: string[];
   notBefore: Date;
   notAfter: Date;
   /** The signing key as WebCrypto needs it; `keyPem` is the same key in PKCS#8. */
@@ -53,6 +55,8 @@ export interface BusinessCertificate {
 
 export interface CreateCaOptions {
   name: string;
+  /** Makes an intermediate CA signed by this one; a self-signed root when left out. */
+  issuer?: CertificateAuthority;
   notBefore?: Date;
   notAfter?: Date;
 }
@@ -87,6 +91,11 @@ function pemBody(pem: string): Buffer {
   return Buffer.from(pem.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, ""), "base64");
 }
 
+/** PEM with a final newline, so concatenated chains stay parseable. */
+function certificatePem(cert: x509.X509Certificate): string {
+  return toPem("CERTIFICATE", cert.rawData);
+}
+
 async function generateRsaKeyPair(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(RSA_KEY_ALGORITHM, true, [
     "sign",
@@ -108,29 +117,46 @@ export async function createCa(options: CreateCaOptions): Promise<CertificateAut
   const keys = await generateRsaKeyPair();
   const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 5 * 365 * DAY_MS);
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: new x509.Name([
-      { [OID_COUNTRY]: ["NO"] },
-      { [OID_ORGANIZATION]: [options.name] },
-      { [OID_COMMON_NAME]: [options.name] },
-    ]),
-    keys,
-    notBefore,
-    notAfter,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(
-        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
-        true,
-      ),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  });
+  const name = new x509.Name([
+    { [OID_COUNTRY]: ["NO"] },
+    { [OID_ORGANIZATION]: [options.name] },
+    { [OID_COMMON_NAME]: [options.name] },
+  ]);
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(true, undefined, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  const issuer = options.issuer;
+  let cert: x509.X509Certificate;
+  if (issuer) {
+    const issuerCert = new x509.X509Certificate(issuer.certPem);
+    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuerCert));
+    cert = await x509.X509CertificateGenerator.create({
+      subject: name,
+      issuer: issuerCert.subjectName,
+      publicKey: keys.publicKey,
+      signingKey: issuer.privateKey,
+      notBefore,
+      notAfter,
+      extensions,
+    });
+  } else {
+    cert = await x509.X509CertificateGenerator.createSelfSigned({
+      name,
+      keys,
+      notBefore,
+      notAfter,
+      extensions,
+    });
+  }
+  const certDerBase64 = cert.toString("base64");
   return {
     name: options.name,
-    certPem: cert.toString("pem"),
+    certPem: certificatePem(cert),
     keyPem: await exportPkcs8Pem(keys.privateKey),
-    certDerBase64: cert.toString("base64"),
+    certDerBase64,
+    chainDerBase64: [certDerBase64, ...(issuer?.chainDerBase64 ?? [])],
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
     privateKey: keys.privateKey,
@@ -142,9 +168,10 @@ export async function loadCa(certPem: string, keyPem: string): Promise<Certifica
   const cert = new x509.X509Certificate(certPem);
   return {
     name: cert.subjectName.getField(OID_ORGANIZATION)[0] ?? cert.subject,
-    certPem: cert.toString("pem"),
+    certPem: certificatePem(cert),
     keyPem,
     certDerBase64: cert.toString("base64"),
+    chainDerBase64: [cert.toString("base64")],
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
     privateKey: await importSigningKey(keyPem),
@@ -191,16 +218,18 @@ export async function issueBusinessCertificate(
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
     ],
   });
-  const certPem = cert.toString("pem");
+  const certPem = certificatePem(cert);
   const certDerBase64 = cert.toString("base64");
   return {
     orgno: options.orgno,
     name: options.name,
     certPem,
     keyPem: await exportPkcs8Pem(keys.privateKey),
-    chainPem: certPem + options.ca.certPem,
+    chainPem: [certDerBase64, ...options.ca.chainDerBase64]
+      .map((der) => toPem("CERTIFICATE", Buffer.from(der, "base64")))
+      .join(""),
     certDerBase64,
-    x5c: [certDerBase64, options.ca.certDerBase64],
+    x5c: [certDerBase64, ...options.ca.chainDerBase64],
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
   };
@@ -220,9 +249,9 @@ export function businessCertificateFromPem(input: {
   return {
     orgno: input.orgno,
     name: input.name,
-    certPem: cert.toString("pem"),
+    certPem: certificatePem(cert),
     keyPem: input.keyPem,
-    chainPem: cert.toString("pem") + ca.toString("pem"),
+    chainPem: certificatePem(cert) + certificatePem(ca),
     certDerBase64,
     x5c: [certDerBase64, ca.toString("base64")],
     notBefore: cert.notBefore,

@@ -24,8 +24,7 @@ export interface RunningDemoIdp {
   close(): Promise<void>;
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
@@ -47,7 +46,12 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const signingKey = { ...privateKey.export({ format: "jwk" }), kid: "demo-idp", use: "sig", alg: "RS256" };
+  const signingKey = {
+    ...privateKey.export({ format: "jwk" }),
+    kid: "demo-idp",
+    use: "sig",
+    alg: "RS256",
+  };
 
   const configuration: Configuration = {
     clients: options.clients.map((client) => ({
@@ -89,7 +93,8 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       // Portvakt is a first-party client of the organisation's provider: no consent screen.
       const grantId =
-        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+        ctx.oidc.result?.consent?.grantId ??
+        ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({
         clientId: ctx.oidc.client!.clientId,
@@ -119,9 +124,14 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
         res.writeHead(400, { "Content-Type": "text/plain" }).end("Unknown person");
         return;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: sub! } }, {
-        mergeWithLastSubmission: false,
-      });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: sub! } },
+        {
+          mergeWithLastSubmission: false,
+        },
+      );
       return;
     }
     const buttons = people
@@ -130,19 +140,23 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
           `<button type="submit" name="person" value="${escape(p.sub)}"><strong>${escape(p.name)}</strong><small>${escape(p.description)}</small></button>`,
       )
       .join("");
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(
-      page(
-        "Demo-innlogging",
-        `<h1>Demo-innlogging</h1><p>Velg hvem du vil logge inn som i Portvakt-demoen. Dette er en simulert innloggingstjeneste; i drift bruker Portvakt virksomhetens egen (Entra ID, Keycloak, Ansattporten …).</p><form method="post" action="${escape(url.pathname)}">${buttons}</form><p><small>Innlogging for ${escape(String(details.params.client_id))}</small></p>`,
-      ),
-    );
+    res
+      .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+      .end(
+        page(
+          "Demo-innlogging",
+          `<h1>Demo-innlogging</h1><p>Velg hvem du vil logge inn som i Portvakt-demoen. Dette er en simulert innloggingstjeneste; i drift bruker Portvakt virksomhetens egen (Entra ID, Keycloak, Ansattporten …).</p><form method="post" action="${escape(url.pathname)}">${buttons}</form><p><small>Innlogging for ${escape(String(details.params.client_id))}</small></p>`,
+        ),
+      );
   }
 
   server.on("request", (req, res) => {
     const url = new URL(req.url ?? "/", issuer);
     if (url.pathname.startsWith("/interaction/")) {
       interaction(req, res, url).catch((error: Error) => {
-        res.writeHead(400, { "Content-Type": "text/plain" }).end(`Sign-in failed: ${error.message}`);
+        res
+          .writeHead(400, { "Content-Type": "text/plain" })
+          .end(`Sign-in failed: ${error.message}`);
       });
       return;
     }

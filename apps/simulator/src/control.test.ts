@@ -1,0 +1,150 @@
+import { DigdirError } from "@portvakt/contracts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunningSimulator, startSimulator } from "./index";
+import { certificateGrant, providerAdminToken, requestToken, signGrant } from "./testing/grant";
+import { callSelfService, scopeQuery } from "./testing/self-service";
+
+let sim: RunningSimulator;
+let admin: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ mode: "test" });
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  await control("POST", "/__control/reset");
+  admin = await providerAdminToken(sim);
+});
+
+async function control(method: string, path: string, body?: unknown) {
+  return callSelfService<Record<string, unknown>>(sim.url, method, path, { body });
+}
+
+const listScopes = () => callSelfService(sim.url, "GET", "/api/v1/scopes", { token: admin });
+const adminTokenAnswer = async () =>
+  requestToken(
+    sim.tokenEndpoint,
+    await signGrant(
+      certificateGrant(sim, "991825827", sim.demo.adminClientId, "idporten:scopes.read"),
+    ),
+  );
+
+describe("fault injection", () => {
+  it("delays matching requests (latency)", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes",
+      kind: "latency",
+      ms: 150,
+    });
+    const started = performance.now();
+    expect((await listScopes()).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("answers a chosen status in Digdir's shape, a given number of times", async () => {
+    const added = await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes",
+      kind: "status",
+      status: 503,
+      times: 2,
+    });
+    expect(added.status).toBe(200);
+    const first = await listScopes();
+    expect(first.status).toBe(503);
+    expect(DigdirError.parse(first.body).status).toBe(503);
+    expect((await listScopes()).status).toBe(503);
+    expect((await listScopes()).status).toBe(200);
+  });
+
+  it("matches by path prefix and by method", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      method: "put",
+      kind: "status",
+      status: 500,
+    });
+    const path = `/api/v1/scopes/access/974761076?${scopeQuery("difi:api3")}`;
+    expect((await callSelfService(sim.url, "PUT", path, { token: admin })).status).toBe(500);
+    expect(
+      (
+        await callSelfService(sim.url, "GET", `/api/v1/scopes/access?${scopeQuery("difi:api3")}`, {
+          token: admin,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await listScopes()).status).toBe(200);
+  });
+
+  it("drops the connection without answering (drop)", async () => {
+    await control("POST", "/__control/faults", { path: "/api/v1/scopes", kind: "drop", times: 1 });
+    await expect(listScopes()).rejects.toThrow();
+    expect((await listScopes()).status).toBe(200);
+  });
+
+  it("makes /token answer 503 (token-outage)", async () => {
+    await control("POST", "/__control/faults", { kind: "token-outage" });
+    const answer = await adminTokenAnswer();
+    expect(answer.status).toBe(503);
+    expect(answer.body.error).toBe("temporarily_unavailable");
+    expect((await listScopes()).status).toBe(200);
+    const cleared = await control("DELETE", "/__control/faults");
+    expect(cleared.body).toEqual({ cleared: 1 });
+    expect((await adminTokenAnswer()).status).toBe(200);
+  });
+
+  it("refuses an invalid fault with 400", async () => {
+    expect(
+      (await control("POST", "/__control/faults", { path: "/x", kind: "explode" })).status,
+    ).toBe(400);
+  });
+});
+
+describe("stats, clock, expiry and reset", () => {
+  it("counts token requests and requests per route", async () => {
+    await adminTokenAnswer();
+    await requestToken(sim.tokenEndpoint, "garbage");
+    await listScopes();
+    await listScopes();
+    await callSelfService(sim.url, "GET", "/api/v1/clients/abc", { token: admin });
+    const stats = (await control("GET", "/__control/stats")).body as {
+      tokenRequests: { total: number; successful: number };
+      requests: Record<string, number>;
+    };
+    // beforeEach fetched one admin token after the reset.
+    expect(stats.tokenRequests).toEqual({ total: 3, successful: 2 });
+    expect(stats.requests["GET /api/v1/scopes"]).toBe(2);
+    expect(stats.requests["GET /api/v1/clients/:id"]).toBe(1);
+    expect(stats.requests["POST /token"]).toBe(3);
+  });
+
+  it("shifts the clock", async () => {
+    const answer = await control("POST", "/__control/clock", { offsetSeconds: 3600 });
+    expect(answer.body.offsetSeconds).toBe(3600);
+    expect(Date.parse(String(answer.body.now)) - Date.now()).toBeGreaterThan(3590_000);
+  });
+
+  it("resets to a fresh seed", async () => {
+    await callSelfService(sim.url, "POST", "/api/v1/scopes", {
+      token: admin,
+      body: { prefix: "digdir", subscope: "midlertidig", description: "x" },
+    });
+    expect(sim.store.getScope("digdir:midlertidig")).toBeDefined();
+    await control("POST", "/__control/reset");
+    expect(sim.store.getScope("digdir:midlertidig")).toBeUndefined();
+    expect(sim.store.getScope("digdir:demo.read")).toBeDefined();
+  });
+});
+
+describe("without seed", () => {
+  it("starts empty when seed: false", async () => {
+    const empty = await startSimulator({ mode: "test", seed: false });
+    try {
+      expect(empty.store.allScopes()).toEqual([]);
+      expect(empty.store.allClients()).toEqual([]);
+      const answer = await callSelfService(empty.url, "GET", "/api/v1/scopes/all");
+      expect(answer.body).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+});
