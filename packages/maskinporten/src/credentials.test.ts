@@ -157,6 +157,35 @@ describe("loadPkcs12", () => {
     ]);
   });
 
+  it("rebuilds a three-level chain from a shuffled bag and drops strays", async () => {
+    const intermediate = await createTestCa("Portvakt Intermediate CA", ca);
+    const issued = await issueTestCertificate({ ca: intermediate, keys: leaf.keys });
+    const p12 = toTestPkcs12({
+      keyPem: issued.keyPem,
+      certPems: [ca.certPem, otherCa.certPem, issued.certPem, intermediate.certPem],
+      password: "x",
+    });
+    const credential = certificateOf(await loadPkcs12(p12, "x"));
+    const der = (pem: TestCa | TestCertificate) =>
+      Buffer.from(pem.certificate.rawData).toString("base64");
+    expect(credential.x5c).toEqual([der(issued), der(intermediate), der(ca)]);
+
+    const pem = certificateOf(
+      await loadPem({
+        keyPem: issued.keyPem,
+        certChainPem: [issued.certPem, intermediate.certPem, ca.certPem].join("\n"),
+      }),
+    );
+    expect(pem.x5c).toEqual(credential.x5c);
+    await expectCode(
+      loadPem({
+        keyPem: issued.keyPem,
+        certChainPem: [issued.certPem, ca.certPem, intermediate.certPem].join("\n"),
+      }),
+      "CHAIN_ORDER",
+    );
+  });
+
   it("names a wrong password (WRONG_PASSWORD) and the file", async () => {
     const p12 = toTestPkcs12({
       keyPem: leaf.keyPem,

@@ -39,11 +39,10 @@ export async function generateRsaKeys(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(RSA, true, ["sign", "verify"])) as CryptoKeyPair;
 }
 
-export async function createTestCa(name = "Portvakt Test CA"): Promise<TestCa> {
+/** A root CA, or an intermediate CA when `issuer` is given. */
+export async function createTestCa(name = "Portvakt Test CA", issuer?: TestCa): Promise<TestCa> {
   const keys = await generateRsaKeys();
-  const certificate = await X509CertificateGenerator.createSelfSigned({
-    name: `CN=${name}, O=Portvakt Test, C=NO`,
-    keys,
+  const common = {
     notBefore: new Date(Date.now() - DAY),
     notAfter: new Date(Date.now() + 3650 * DAY),
     signingAlgorithm: RSA,
@@ -51,7 +50,17 @@ export async function createTestCa(name = "Portvakt Test CA"): Promise<TestCa> {
       new BasicConstraintsExtension(true, undefined, true),
       new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true),
     ],
-  });
+  };
+  const subject = `CN=${name}, O=Portvakt Test, C=NO`;
+  const certificate = issuer
+    ? await X509CertificateGenerator.create({
+        ...common,
+        subject,
+        issuer: issuer.certificate.subject,
+        publicKey: keys.publicKey,
+        signingKey: issuer.keys.privateKey,
+      })
+    : await X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys });
   return { certificate, keys, certPem: certificate.toString("pem") };
 }
 
