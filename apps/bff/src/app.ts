@@ -3,10 +3,15 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import type { AuditStore } from "./audit/store";
+import { csrfProtection } from "./auth/csrf";
+import { RateLimiter } from "./auth/rate-limit";
+import type { createSignIn } from "./auth/sign-in";
 import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
-import { problemResponse, toProblemResponse } from "./problem";
+import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
+import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
 import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
@@ -20,17 +25,25 @@ function createApiRoutes() {
     .route("/", scopesRoutes)
     .route("/", accessRoutes)
     .route("/", clientsRoutes)
-    .route("/", createKeysRoutes());
+    .route("/", createKeysRoutes())
+    .route("/", auditRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */
 export type AppType = ReturnType<typeof createApiRoutes>;
 
 export interface AppDependencies {
-  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist">;
+  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist" | "auth">;
   environments: readonly Environment[];
   logger: Logger;
+  audit: AuditStore;
+  signIn: Awaited<ReturnType<typeof createSignIn>>;
+  /** The origin browsers use; state changes must come from it. */
+  publicOrigin: string;
 }
+
+/** API paths that need no session: probes and the API description. */
+const PUBLIC_API_PATHS = new Set(["/api/health", "/api/openapi.json"]);
 
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -45,14 +58,25 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function createApp({ config, environments, logger }: AppDependencies) {
+export function createApp({
+  config,
+  environments,
+  logger,
+  audit,
+  signIn,
+  publicOrigin,
+}: AppDependencies) {
   const registry = new Environments(environments);
+  const mutationLimiter = new RateLimiter(config.auth.mutationsPerMinute, 60_000);
+  const csrf = csrfProtection(publicOrigin);
   const app = new OpenAPIHono<BffEnv>();
 
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("environments", registry);
+    c.set("audit", audit);
+    c.set("mutationLimiter", mutationLimiter);
     await next();
     // Only the path: query strings may carry org numbers but never secrets; headers and bodies
     // (cookies, tokens, keys) are never logged.
@@ -92,6 +116,21 @@ export function createApp({ config, environments, logger }: AppDependencies) {
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
 
+  app.use("/auth/logout", csrf);
+  app.route("/", signIn.routes);
+  app.use("/api/*", async (c, next) => {
+    if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    await csrf(c, async () => {
+      // An API call never gets a redirect: the web app sends the person to /auth/login itself.
+      if (!(await signIn.attachSession(c))) {
+        throw new ProblemError(401, {
+          type: "urn:portvakt:problem:sign-in-required",
+          detail: "Sign in to continue",
+        });
+      }
+      await next();
+    });
+  });
   app.route("/", createApiRoutes());
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

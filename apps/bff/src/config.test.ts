@@ -13,6 +13,13 @@ const testEnv = {
   credential: { type: "pkcs12", path: "/run/secrets/virksomhet.p12", passwordEnv: "P12_PASSWORD" },
 };
 
+const auth = {
+  issuer: "https://login.example.no/",
+  clientId: "portvakt",
+  roles: { "*": { admin: ["portvakt-admin"] } },
+  sessionSecretFile: "/run/secrets/session-secret",
+};
+
 function messageOf(input: unknown): string {
   try {
     parseConfig(input);
@@ -25,7 +32,7 @@ function messageOf(input: unknown): string {
 
 describe("configuration", () => {
   it("fills Digdir's test endpoints from the preset", () => {
-    const config = parseConfig({ environments: [testEnv] });
+    const config = parseConfig({ auth, environments: [testEnv] });
     expect(config.environments[0]).toMatchObject({
       issuer: "https://test.maskinporten.no/",
       apiBaseUrl: "https://api.test.samarbeid.digdir.no",
@@ -36,6 +43,7 @@ describe("configuration", () => {
 
   it("fills prod from its preset", () => {
     const config = parseConfig({
+      auth,
       environments: [{ ...testEnv, id: "prod", kind: "prod", preset: "prod" }],
     });
     expect(config.environments[0]?.issuer).toBe("https://maskinporten.no/");
@@ -51,13 +59,16 @@ describe("configuration", () => {
 
   it("refuses a pkcs12 credential without a password source", () => {
     expect(
-      messageOf({ environments: [{ ...testEnv, credential: { type: "pkcs12", path: "/x.p12" } }] }),
+      messageOf({
+        auth,
+        environments: [{ ...testEnv, credential: { type: "pkcs12", path: "/x.p12" } }],
+      }),
     ).toMatch(/passwordEnv.*passwordFile/);
   });
 
   it("refuses an environment with neither preset nor URLs", () => {
     const { preset: _preset, ...noPreset } = testEnv;
-    expect(messageOf({ environments: [noPreset] })).toMatch(/Set "preset"/);
+    expect(messageOf({ auth, environments: [noPreset] })).toMatch(/Set "preset"/);
   });
 
   it("refuses plain http unless allowed, and an issuer without trailing slash", () => {
@@ -67,11 +78,12 @@ describe("configuration", () => {
       issuer: "http://localhost:7410",
       apiBaseUrl: "http://localhost:7410",
     };
-    const message = messageOf({ environments: [insecure] });
+    const message = messageOf({ auth, environments: [insecure] });
     expect(message).toMatch(/issuer must be https/);
     expect(message).toMatch(/ends with "\/"/);
     expect(
       parseConfig({
+        auth,
         environments: [{ ...insecure, issuer: "http://localhost:7410/", allowInsecureHttp: true }],
       }).environments[0]?.apiBaseUrl,
     ).toBe("http://localhost:7410");
@@ -79,16 +91,26 @@ describe("configuration", () => {
 
   it("refuses unknown admin scopes, duplicate ids and no environments", () => {
     expect(
-      messageOf({ environments: [{ ...testEnv, adminScopes: ["idporten:everything"] }] }),
+      messageOf({ auth, environments: [{ ...testEnv, adminScopes: ["idporten:everything"] }] }),
     ).toMatch(/adminScopes\.0/);
-    expect(messageOf({ environments: [testEnv, testEnv] })).toMatch(/appears twice/);
-    expect(messageOf({ environments: [] })).toMatch(/at least one environment/);
+    expect(messageOf({ auth, environments: [testEnv, testEnv] })).toMatch(/appears twice/);
+    expect(messageOf({ auth, environments: [] })).toMatch(/at least one environment/);
+  });
+
+  it("refuses sign-in without a session secret or over plain http", () => {
+    const { sessionSecretFile: _s, ...noSecret } = auth;
+    expect(messageOf({ auth: noSecret, environments: [testEnv] })).toMatch(
+      /sessionSecretEnv or sessionSecretFile/,
+    );
+    expect(
+      messageOf({ auth: { ...auth, issuer: "http://login.example.no/" }, environments: [testEnv] }),
+    ).toMatch(/auth.issuer must be https/);
   });
 
   it("reads PORTVAKT_CONFIG and lets PORT override the file", () => {
     const dir = mkdtempSync(join(tmpdir(), "portvakt-config-"));
     const file = join(dir, "portvakt.json");
-    writeFileSync(file, JSON.stringify({ port: 8000, environments: [testEnv] }));
+    writeFileSync(file, JSON.stringify({ port: 8000, auth, environments: [testEnv] }));
     expect(loadConfig({ PORTVAKT_CONFIG: file, PORT: "9000" }).port).toBe(9000);
     expect(() => loadConfig({})).toThrow(/PORTVAKT_CONFIG is not set/);
     expect(() => loadConfig({ PORTVAKT_CONFIG: join(dir, "missing.json") })).toThrow(/Cannot read/);

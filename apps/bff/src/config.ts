@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ALL_ADMIN_SCOPES, OrgNumber } from "@portvakt/contracts";
 import { z } from "zod";
+import { AuthConfig } from "./auth/config";
 
 /** Digdir's published endpoints (spec §1); a configured environment may use one as a preset. */
 export const DIGDIR_PRESETS = {
@@ -113,6 +114,10 @@ export const PortvaktConfig = z
       .positive()
       .default(256 * 1024),
     upstreamTimeoutMs: z.number().int().positive().default(15_000),
+    /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
+    databaseUrl: z.string().optional(),
+    auditDatabasePath: z.string().default("data/portvakt.db"),
+    auth: AuthConfig,
     environments: z.array(EnvironmentConfig).min(1, "Configure at least one environment"),
   })
   .strict()
@@ -153,7 +158,7 @@ export function parseConfig(input: unknown, source = "configuration"): PortvaktC
 
 /**
  * Reads the configuration: a JSON file named by PORTVAKT_CONFIG, with PORT, HOST, WEB_DIST,
- * PUBLIC_ORIGIN and LOG_LEVEL from the environment taking precedence.
+ * PUBLIC_ORIGIN, LOG_LEVEL and DATABASE_URL from the environment taking precedence.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig {
   const file = env.PORTVAKT_CONFIG;
@@ -175,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
       webDist: env.WEB_DIST,
       publicOrigin: env.PUBLIC_ORIGIN,
       logLevel: env.LOG_LEVEL,
+      databaseUrl: env.DATABASE_URL,
     }).filter(([, value]) => value !== undefined && value !== ""),
   );
   return parseConfig({ ...(raw as object), ...overrides }, file);

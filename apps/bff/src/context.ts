@@ -1,3 +1,8 @@
+import type { Problem } from "@portvakt/contracts";
+import type { AuditStore } from "./audit/store";
+import type { AuditChange } from "./auth/guard";
+import type { RateLimiter } from "./auth/rate-limit";
+import type { Session } from "./auth/session";
 import type { Environment } from "./upstream";
 
 /** Hono's typed context of the BFF: what middleware puts on each request. */
@@ -5,6 +10,13 @@ export interface BffEnv {
   Variables: {
     requestId: string;
     environments: Environments;
+    audit: AuditStore;
+    mutationLimiter: RateLimiter;
+    /** The signed-in person; set for every /api route but health and the OpenAPI document. */
+    session?: Session;
+    auditChange?: AuditChange;
+    /** The problem this request answered, if any, for the audit entry. */
+    problem?: Problem;
   };
 }
 

@@ -100,8 +100,11 @@ export function problemBody(
 }
 
 export function problemResponse(c: Context, status: ContentfulStatusCode, init: ProblemInit) {
-  return c.body(JSON.stringify(problemBody(c, status, init)), status, {
+  const body = problemBody(c, status, init);
+  c.set("problem" as never, body as never);
+  return c.body(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json",
+    ...(body.correlation_id ? { "X-Correlation-ID": body.correlation_id } : {}),
   });
 }
 

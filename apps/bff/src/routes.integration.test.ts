@@ -251,7 +251,12 @@ describe("clients and keys", () => {
     });
     const { client_id } = await json<{ client_id: string }>(response);
     expect((await stack.api(`${env}/clients/${client_id}`, { method: "DELETE" })).status).toBe(204);
-    await expectProblem(await stack.api(`${env}/clients/${client_id}`), 404);
+    // Digdir keeps deleted clients as inactive: gone from the list, still readable by id.
+    const list = await json<Array<{ client_id: string }>>(await stack.api(`${env}/clients`));
+    expect(list.map((c) => c.client_id)).not.toContain(client_id);
+    expect(await json(await stack.api(`${env}/clients/${client_id}`))).toMatchObject({
+      active: false,
+    });
   });
 });
 
@@ -308,7 +313,7 @@ describe("bad input is refused with 400 before anything goes upstream", () => {
       },
       /at most 5 keys/,
     ],
-    ["an unknown environment", "/api/envs/staging/scopes", {}, /Unknown environment "staging"/],
+    ["an unknown environment", "/api/envs/staging/scopes", {}, /Unknown environment.*staging/],
     ["malformed JSON", `${env}/scopes`, { method: "POST", body: "{not json" }, /./],
   ];
 

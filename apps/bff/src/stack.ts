@@ -1,8 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { type RunningSimulator, startSimulator } from "@portvakt/simulator";
+import { DEMO_GROUPS, type RunningDemoIdp, startDemoIdp } from "@portvakt/simulator/idp";
 import type { Logger } from "pino";
 import { type PortvaktConfigInput, parseConfig } from "./config";
 import { createLogger } from "./logger";
@@ -17,18 +21,40 @@ export interface StackOptions {
   webDist?: string;
   logger?: Logger;
   upstreamTimeoutMs?: number;
+  /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
+  databaseUrl?: string;
+  idpPort?: number;
+  /** Session and rate-limit settings (tests lower them). */
+  mutationsPerMinute?: number;
+  idleTimeoutMinutes?: number;
 }
 
 export interface RunningStack {
   url: string;
   simulator: RunningSimulator;
+  idp: RunningDemoIdp;
   bff: RunningBff;
   config: PortvaktConfigInput;
   close(): Promise<void>;
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A secret kept in a file of the data folder, made on first use (0600). */
+async function secretFile(path: string): Promise<string> {
+  if (!existsSync(path))
+    await writeFile(path, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return path;
+}
+
 /**
- * The simulator and a BFF configured with the simulator's provider admin client, as an
+ * The simulator, the demo sign-in provider and a BFF configured with the simulator's provider admin client, as an
  * organisation would configure Portvakt against Digdir: the business certificate's key and
  * chain as PEM files on disk.
  */
@@ -48,9 +74,46 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await writeFile(keyPath, provider.keyPem, { mode: 0o600 });
   await writeFile(certPath, provider.chainPem);
 
+  // The sign-in provider must know the BFF's callback before the BFF starts: fix the port first.
+  const port = options.port || (await freePort());
+  const publicOrigin = `http://127.0.0.1:${port}`;
+  const clientSecretPath = await secretFile(join(credentialDir, "idp-client-secret"));
+  const idp = await startDemoIdp({
+    port: options.idpPort ?? 0,
+    clients: [
+      {
+        clientId: "portvakt-demo",
+        clientSecret: await readFile(clientSecretPath, "utf8"),
+        redirectUris: [`${publicOrigin}/auth/callback`],
+        postLogoutRedirectUris: [`${publicOrigin}/`],
+      },
+    ],
+  });
+
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const config: PortvaktConfigInput = {
-    port: options.port ?? 0,
+    port,
     host: "127.0.0.1",
+    publicOrigin,
+    auditDatabasePath: join(credentialDir, "portvakt.db"),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    auth: {
+      issuer: idp.issuer,
+      clientId: "portvakt-demo",
+      clientSecretFile: clientSecretPath,
+      roleClaim: "groups",
+      roles: {
+        "*": {
+          admin: [DEMO_GROUPS.admin],
+          operator: [DEMO_GROUPS.operator],
+          viewer: [DEMO_GROUPS.viewer],
+        },
+      },
+      sessionSecretFile: await secretFile(join(credentialDir, "session-secret")),
+      ...(options.mutationsPerMinute ? { mutationsPerMinute: options.mutationsPerMinute } : {}),
+      ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}),
+      allowInsecureHttp: true,
+    },
     logLevel: "info",
     ...(options.upstreamTimeoutMs ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
@@ -73,16 +136,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     bff = await startBff(parseConfig(config, "demo configuration"), logger);
   } catch (error) {
+    await idp.close();
     await simulator.close();
     throw error;
   }
   return {
     url: bff.url,
     simulator,
+    idp,
     bff,
     config,
     close: async () => {
       await bff.close();
+      await idp.close();
       await simulator.close();
       if (!options.dataDir) await rm(credentialDir, { recursive: true, force: true });
     },

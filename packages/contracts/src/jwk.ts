@@ -34,6 +34,8 @@ const privateMember = (name: string) =>
     .undefined({
       error: `This JWK contains the private member "${name}": it is a private key. Send only the public key (kty, n, e, kid, use, alg).`,
     })
+    // For JSON Schema and OpenAPI: a member no value satisfies, i.e. one that must be absent.
+    .meta({ type: "string", not: {}, description: `Private key member "${name}": never sent` })
     .optional();
 
 const privateMembers = Object.fromEntries(

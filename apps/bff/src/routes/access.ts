@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { OrgNumber, ScopeAccess, ScopeName } from "@portvakt/contracts";
+import { changes, reads, recordChange } from "../auth/guard";
 import { badRequest } from "../problem";
 import {
   createRouter,
@@ -12,11 +13,11 @@ import {
 
 const tags = ["access"];
 const ConsumerParams = EnvParam.extend({
-  orgno: OrgNumber.openapi({ param: { name: "orgno", in: "path" }, example: "889640782" }),
+  orgno: OrgNumber,
 });
 const AccessListQuery = z.object({
-  scope: ScopeName.optional().openapi({ param: { name: "scope", in: "query" } }),
-  consumer_orgno: OrgNumber.optional().openapi({ param: { name: "consumer_orgno", in: "query" } }),
+  scope: ScopeName.optional(),
+  consumer_orgno: OrgNumber.optional(),
 });
 
 export const accessRoutes = createRouter()
@@ -24,6 +25,7 @@ export const accessRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/scopes/access",
+      middleware: [reads()] as const,
       tags,
       summary:
         "The consumers of a scope (?scope=) or the scopes of one consumer (?consumer_orgno=)",
@@ -46,6 +48,7 @@ export const accessRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/scopes/access/all",
+      middleware: [reads()] as const,
       tags,
       summary: "Scopes other organisations have granted to this one",
       request: { params: EnvParam },
@@ -57,6 +60,7 @@ export const accessRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/api/envs/{env}/scopes/access/{orgno}",
+      middleware: [changes("operator", "access.grant")] as const,
       tags,
       summary: "Grant a consumer organisation access to a scope (idempotent)",
       request: { params: ConsumerParams, query: ScopeQuery },
@@ -65,13 +69,17 @@ export const accessRoutes = createRouter()
     async (c) => {
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
-      return c.json(await environmentOf(c).api.grantAccess(scope, orgno), 200);
+      recordChange(c, { target: `${scope} → ${orgno}` });
+      const row = await environmentOf(c).api.grantAccess(scope, orgno);
+      recordChange(c, { after: row });
+      return c.json(row, 200);
     },
   )
   .openapi(
     createRoute({
       method: "delete",
       path: "/api/envs/{env}/scopes/access/{orgno}",
+      middleware: [changes("operator", "access.revoke")] as const,
       tags,
       summary: "Revoke a consumer's access (the row stays, as DENIED)",
       request: { params: ConsumerParams, query: ScopeQuery },
@@ -80,6 +88,9 @@ export const accessRoutes = createRouter()
     async (c) => {
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
-      return c.json(await environmentOf(c).api.revokeAccess(scope, orgno), 200);
+      recordChange(c, { target: `${scope} → ${orgno}` });
+      const row = await environmentOf(c).api.revokeAccess(scope, orgno);
+      recordChange(c, { after: row });
+      return c.json(row, 200);
     },
   );

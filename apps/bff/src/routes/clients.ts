@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Client, ClientInput, ClientUpdate, Organization, OrgNumber } from "@portvakt/contracts";
+import { changes, reads, recordChange } from "../auth/guard";
 import {
   createRouter,
   EnvParam,
@@ -23,6 +24,7 @@ export const clientsRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/clients",
+      middleware: [reads()] as const,
       tags,
       summary: "The organisation's Maskinporten clients",
       request: {
@@ -40,17 +42,25 @@ export const clientsRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/api/envs/{env}/clients",
+      middleware: [changes("admin", "client.create")] as const,
       tags,
       summary: "Register a client",
       request: { params: EnvParam, body: jsonBody(ClientInput) },
       responses: { 200: jsonResponse(Client, "The registered client"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.createClient(c.req.valid("json")), 200),
+    async (c) => {
+      const input = c.req.valid("json");
+      recordChange(c, { target: `client "${input.client_name}"` });
+      const created = await environmentOf(c).api.createClient(input);
+      recordChange(c, { target: `client ${created.client_id}`, after: created });
+      return c.json(created, 200);
+    },
   )
   .openapi(
     createRoute({
       method: "get",
       path: "/api/envs/{env}/clients/{id}",
+      middleware: [reads()] as const,
       tags,
       summary: "One client",
       request: { params: ClientParams },
@@ -62,6 +72,7 @@ export const clientsRoutes = createRouter()
     createRoute({
       method: "put",
       path: "/api/envs/{env}/clients/{id}",
+      middleware: [changes("admin", "client.update")] as const,
       tags,
       summary: "Change a client (integration_type cannot change)",
       request: { params: ClientParams, body: jsonBody(ClientUpdate) },
@@ -69,20 +80,28 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      return c.json(await environmentOf(c).api.updateClient(id, c.req.valid("json")), 200);
+      const api = environmentOf(c).api;
+      recordChange(c, { before: await api.getClient(id) });
+      const after = await api.updateClient(id, c.req.valid("json"));
+      recordChange(c, { after });
+      return c.json(after, 200);
     },
   )
   .openapi(
     createRoute({
       method: "delete",
       path: "/api/envs/{env}/clients/{id}",
+      middleware: [changes("admin", "client.delete")] as const,
       tags,
       summary: "Delete a client",
       request: { params: ClientParams },
       responses: { 204: { description: "Deleted" }, ...problemResponses },
     }),
     async (c) => {
-      await environmentOf(c).api.deleteClient(c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const api = environmentOf(c).api;
+      recordChange(c, { before: await api.getClient(id) });
+      await api.deleteClient(id);
       return c.body(null, 204);
     },
   )
@@ -90,11 +109,12 @@ export const clientsRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/organizations/{orgno}",
+      middleware: [reads()] as const,
       tags: ["organizations"],
       summary: "An organisation's name from Enhetsregisteret",
       request: {
         params: EnvParam.extend({
-          orgno: OrgNumber.openapi({ param: { name: "orgno", in: "path" } }),
+          orgno: OrgNumber,
         }),
       },
       responses: { 200: jsonResponse(Organization, "The organisation"), ...problemResponses },

@@ -11,6 +11,8 @@ const EnvironmentSummary = z
     clientId: z.string(),
     adminScopes: z.array(z.string()),
     missingAdminScopes: z.array(z.string()),
+    /** The signed-in person's role here, or null: no access. */
+    role: z.enum(["viewer", "operator", "admin"]).nullable(),
     credential: z.object({
       kind: z.enum(["certificate", "jwk"]),
       subject: z.string().optional(),
@@ -31,13 +33,45 @@ export const envsRoutes = createRouter()
       },
     }),
     async (c) => {
+      const roles = c.get("session")?.roles ?? {};
       const envs = await Promise.all(
         c
           .get("environments")
           .all()
-          .map((env) => env.summary()),
+          .map(async (env) => ({ ...(await env.summary()), role: roles[env.config.id] ?? null })),
       );
       return c.json({ envs }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/session",
+      tags: ["session"],
+      summary: "Who is signed in, and their role in each environment",
+      responses: {
+        200: jsonResponse(
+          z.object({
+            sub: z.string(),
+            name: z.string(),
+            roles: z.record(z.string(), z.enum(["viewer", "operator", "admin"])),
+            expiresAt: z.string(),
+          }),
+          "The session",
+        ),
+      },
+    }),
+    (c) => {
+      const session = c.get("session")!;
+      return c.json(
+        {
+          sub: session.sub,
+          name: session.name,
+          roles: session.roles,
+          expiresAt: new Date(session.expiresAt).toISOString(),
+        },
+        200,
+      );
     },
   )
   .openapi(

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { Jwk, Jwks, JwksResponse, MAX_KEYS_PER_CLIENT, Problem } from "@portvakt/contracts";
+import { changes, reads, recordChange } from "../auth/guard";
 import { ProblemError } from "../problem";
 import { ClientParams } from "./clients";
 import { createRouter, environmentOf, jsonBody, jsonResponse, problemResponses } from "./openapi";
@@ -40,13 +41,9 @@ class KeyEditQueue {
 }
 
 const IfMatchHeader = z.object({
-  "if-match": z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: "If-Match", in: "header" },
-      description: "The ETag of the key set the user last saw (from GET .../jwks)",
-    }),
+  "if-match": z.string().optional().openapi({
+    description: "The ETag of the key set the user last saw (from GET .../jwks)",
+  }),
 });
 
 const editResponses = {
@@ -64,6 +61,11 @@ const editResponses = {
   },
   ...problemResponses,
 } as const;
+
+/** What the audit log keeps of a key set: the public ids and expiry, never key material. */
+function keyIds(jwks: JwksResponse) {
+  return { kids: jwks.keys.map((key) => ({ kid: key.kid, ...(key.exp ? { exp: key.exp } : {}) })) };
+}
 
 function withoutServerFields(key: Jwk): Jwk {
   const { exp: _exp, ...rest } = key;
@@ -96,6 +98,7 @@ export function createKeysRoutes() {
       createRoute({
         method: "get",
         path: "/api/envs/{env}/clients/{id}/jwks",
+        middleware: [reads()] as const,
         tags,
         summary: "The client's public keys; the ETag header is the set's version",
         request: { params: ClientParams },
@@ -112,6 +115,7 @@ export function createKeysRoutes() {
       createRoute({
         method: "post",
         path: "/api/envs/{env}/clients/{id}/jwks",
+        middleware: [changes("admin", "keys.replace")] as const,
         tags,
         summary: "Replace the whole key set (at most 5 public RSA keys)",
         request: { params: ClientParams, headers: IfMatchHeader, body: jsonBody(Jwks) },
@@ -123,9 +127,12 @@ export function createKeysRoutes() {
         const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
         const { keys } = c.req.valid("json");
         const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
-          assertUnchanged(await environment.api.getJwks(id), ifMatch);
+          const current = await environment.api.getJwks(id);
+          recordChange(c, { before: keyIds(current) });
+          assertUnchanged(current, ifMatch);
           return environment.api.replaceJwks(id, { keys: keys.map(withoutServerFields) });
         });
+        recordChange(c, { after: keyIds(jwks) });
         c.header("ETag", jwksVersion(jwks));
         return c.json(jwks, 200);
       },
@@ -134,6 +141,7 @@ export function createKeysRoutes() {
       createRoute({
         method: "post",
         path: "/api/envs/{env}/clients/{id}/keys",
+        middleware: [changes("admin", "key.add")] as const,
         tags,
         summary: "Add one key to the set (read-modify-write done safely by Portvakt)",
         request: {
@@ -150,6 +158,7 @@ export function createKeysRoutes() {
         const { jwk } = c.req.valid("json");
         const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
           const current = await environment.api.getJwks(id);
+          recordChange(c, { target: `client ${id}, kid ${jwk.kid}`, before: keyIds(current) });
           assertUnchanged(current, ifMatch);
           if (current.keys.some((key) => key.kid === jwk.kid)) {
             throw new ProblemError(409, {
@@ -167,6 +176,7 @@ export function createKeysRoutes() {
             keys: [...current.keys.map(withoutServerFields), jwk],
           });
         });
+        recordChange(c, { after: keyIds(jwks) });
         c.header("ETag", jwksVersion(jwks));
         return c.json(jwks, 200);
       },
@@ -175,6 +185,7 @@ export function createKeysRoutes() {
       createRoute({
         method: "delete",
         path: "/api/envs/{env}/clients/{id}/keys/{kid}",
+        middleware: [changes("admin", "key.remove")] as const,
         tags,
         summary: "Remove one key from the set",
         request: {
@@ -194,6 +205,7 @@ export function createKeysRoutes() {
         const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
         const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
           const current = await environment.api.getJwks(id);
+          recordChange(c, { before: keyIds(current) });
           assertUnchanged(current, ifMatch);
           if (!current.keys.some((key) => key.kid === kid)) {
             throw new ProblemError(404, { detail: `The client has no key with kid "${kid}"` });
@@ -205,6 +217,7 @@ export function createKeysRoutes() {
           }
           return environment.api.replaceJwks(id, { keys: remaining.map(withoutServerFields) });
         });
+        recordChange(c, { after: keyIds(jwks) });
         c.header("ETag", jwksVersion(jwks));
         return c.json(jwks, 200);
       },
@@ -213,6 +226,7 @@ export function createKeysRoutes() {
       createRoute({
         method: "delete",
         path: "/api/envs/{env}/clients/{id}/jwks",
+        middleware: [changes("admin", "keys.remove-all")] as const,
         tags,
         summary: "Remove every key of the client",
         request: { params: ClientParams, headers: IfMatchHeader },
@@ -223,9 +237,12 @@ export function createKeysRoutes() {
         const { id } = c.req.valid("param");
         const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
         await queue.run(`${environment.config.id}/${id}`, async () => {
-          assertUnchanged(await environment.api.getJwks(id), ifMatch);
+          const current = await environment.api.getJwks(id);
+          recordChange(c, { before: keyIds(current) });
+          assertUnchanged(current, ifMatch);
           await environment.api.deleteJwks(id);
         });
+        recordChange(c, { after: { kids: [] } });
         return c.body(null, 204);
       },
     );

@@ -25,10 +25,7 @@ export const EnvParam = z.object({
 });
 
 export const ScopeQuery = z.object({
-  scope: ScopeName.openapi({
-    param: { name: "scope", in: "query" },
-    description: "The scope name, URL-encoded (it may contain /)",
-  }),
+  scope: ScopeName.meta({ description: "The scope name, URL-encoded (it may contain /)" }),
 });
 
 const problemContent = { "application/problem+json": { schema: Problem } };

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Scope, ScopeCatalogueQuery, ScopeInput, ScopeUpdate } from "@portvakt/contracts";
+import { changes, reads, recordChange } from "../auth/guard";
 import {
   createRouter,
   EnvParam,
@@ -18,6 +19,7 @@ export const scopesRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/scopes",
+      middleware: [reads()] as const,
       tags,
       summary: "The organisation's own scopes",
       request: { params: EnvParam, query: InactiveQuery },
@@ -33,6 +35,7 @@ export const scopesRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/scopes/scope",
+      middleware: [reads()] as const,
       tags,
       summary: "One own scope",
       request: { params: EnvParam, query: ScopeQuery },
@@ -44,17 +47,25 @@ export const scopesRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/api/envs/{env}/scopes",
+      middleware: [changes("admin", "scope.create")] as const,
       tags,
       summary: "Create a scope under one of the organisation's prefixes",
       request: { params: EnvParam, body: jsonBody(ScopeInput) },
       responses: { 200: jsonResponse(Scope, "The created scope"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.createScope(c.req.valid("json")), 200),
+    async (c) => {
+      const input = c.req.valid("json");
+      recordChange(c, { target: `${input.prefix}:${input.subscope}` });
+      const created = await environmentOf(c).api.createScope(input);
+      recordChange(c, { after: created });
+      return c.json(created, 200);
+    },
   )
   .openapi(
     createRoute({
       method: "put",
       path: "/api/envs/{env}/scopes",
+      middleware: [changes("admin", "scope.update")] as const,
       tags,
       summary: "Change a scope; active: true reactivates it",
       request: { params: EnvParam, query: ScopeQuery, body: jsonBody(ScopeUpdate) },
@@ -62,25 +73,42 @@ export const scopesRoutes = createRouter()
     }),
     async (c) => {
       const { scope } = c.req.valid("query");
-      return c.json(await environmentOf(c).api.updateScope(scope, c.req.valid("json")), 200);
+      const update = c.req.valid("json");
+      const api = environmentOf(c).api;
+      const before = await api.getScope(scope);
+      recordChange(c, {
+        before,
+        ...(update.active === true && !before.active ? { action: "scope.reactivate" } : {}),
+      });
+      const after = await api.updateScope(scope, update);
+      recordChange(c, { after });
+      return c.json(after, 200);
     },
   )
   .openapi(
     createRoute({
       method: "delete",
       path: "/api/envs/{env}/scopes",
+      middleware: [changes("admin", "scope.deactivate")] as const,
       tags,
       summary: "Deactivate a scope (grants are kept: revoke them first)",
       request: { params: EnvParam, query: ScopeQuery },
       responses: { 200: jsonResponse(Scope, "The deactivated scope"), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await environmentOf(c).api.deactivateScope(c.req.valid("query").scope), 200),
+    async (c) => {
+      const { scope } = c.req.valid("query");
+      const api = environmentOf(c).api;
+      recordChange(c, { before: await api.getScope(scope) });
+      const after = await api.deactivateScope(scope);
+      recordChange(c, { after });
+      return c.json(after, 200);
+    },
   )
   .openapi(
     createRoute({
       method: "get",
       path: "/api/envs/{env}/scopes/all",
+      middleware: [reads()] as const,
       tags,
       summary: "The public catalogue of every provider's scopes",
       request: { params: EnvParam, query: ScopeCatalogueQuery },
@@ -92,6 +120,7 @@ export const scopesRoutes = createRouter()
     createRoute({
       method: "get",
       path: "/api/envs/{env}/prefix",
+      middleware: [reads()] as const,
       tags,
       summary: "The scope prefixes Digdir has given the organisation",
       request: { params: EnvParam },

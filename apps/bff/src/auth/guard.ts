@@ -1,0 +1,99 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AuditOutcome } from "../audit/store";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "./roles";
+
+/** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
+export interface AuditChange {
+  /** Overrides the route's action when the request turned out to be a more specific one. */
+  action?: string;
+  target?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function recordChange(c: Context<BffEnv>, change: AuditChange): void {
+  c.set("auditChange", { ...c.get("auditChange"), ...change });
+}
+
+function defaultTarget(c: Context<BffEnv>): string {
+  const params = c.req.param() as Record<string, string>;
+  const parts = [
+    c.req.query("scope"),
+    params.id && `client ${params.id}`,
+    params.orgno && `org ${params.orgno}`,
+    params.kid && `kid ${params.kid}`,
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+
+function requireRole(c: Context<BffEnv>): { env: string; role: Role | undefined } {
+  const session = c.get("session");
+  const env = c.req.param("env") ?? "";
+  if (!c.get("environments").get(env)) {
+    throw new ProblemError(400, {
+      detail: `Unknown environment "${env}"; configured: ${c.get("environments").ids().join(", ")}`,
+      errors: [{ field: "env", message: "Unknown environment" }],
+    });
+  }
+  return { env, role: session?.roles[env] };
+}
+
+function forbidden(needed: Role, env: string): ProblemError {
+  return new ProblemError(403, {
+    title: "Forbidden",
+    detail: `This needs the role "${needed}" (${ROLE_DESCRIPTIONS[needed]}) in the environment "${env}"`,
+  });
+}
+
+/** A read: the person needs at least this role in the route's environment. */
+export function reads(needed: Role = "viewer"): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const { env, role } = requireRole(c);
+    if (!roleAllows(role, needed)) throw forbidden(needed, env);
+    await next();
+  };
+}
+
+/**
+ * A state change: the role, the person's rate limit, and exactly one audit entry whatever the
+ * outcome (done, refused by Digdir, refused here).
+ */
+export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const { env, role } = requireRole(c);
+    const session = c.get("session")!;
+    const write = (outcome: AuditOutcome, status: number, detail?: string) => {
+      const change = c.get("auditChange") ?? {};
+      const problem = c.get("problem");
+      return c.get("audit").append({
+        actor: { sub: session.sub, name: session.name },
+        role: role ?? "none",
+        env,
+        action: change.action ?? action,
+        target: change.target ?? defaultTarget(c),
+        outcome,
+        status,
+        requestId: c.get("requestId"),
+        ...(problem?.correlation_id ? { correlationId: problem.correlation_id } : {}),
+        ...((detail ?? problem?.detail) ? { detail: detail ?? problem?.detail } : {}),
+        ...(change.before !== undefined ? { before: change.before } : {}),
+        ...(change.after !== undefined ? { after: change.after } : {}),
+      });
+    };
+    if (!roleAllows(role, needed)) {
+      const refusal = forbidden(needed, env);
+      await write("denied", 403, refusal.problem.detail);
+      throw refusal;
+    }
+    const wait = c.get("mutationLimiter").hit(session.sub);
+    if (wait) {
+      await write("denied", 429, "Too many changes in a minute");
+      c.header("Retry-After", String(wait));
+      throw new ProblemError(429, { detail: `Too many changes; try again in ${wait} s` });
+    }
+    await next();
+    await write(c.res.status < 400 ? "success" : "failure", c.res.status);
+  };
+}

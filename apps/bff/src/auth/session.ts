@@ -1,0 +1,61 @@
+import { createHash, randomUUID } from "node:crypto";
+import { EncryptJWT, jwtDecrypt } from "jose";
+import type { Role } from "./roles";
+
+/** What the encrypted session cookie holds. No token of the identity provider is kept. */
+export interface Session {
+  sid: string;
+  sub: string;
+  name: string;
+  roles: Record<string, Role>;
+  /** Epoch ms of sign-in, last activity, and the absolute end. */
+  issuedAt: number;
+  seenAt: number;
+  expiresAt: number;
+}
+
+export interface LoginTransaction {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+/**
+ * Seals sessions and sign-in transactions with A256GCM (jose, `dir`), keyed by a secret from the
+ * configuration, so any instance with the same secret can read them and none can be forged.
+ */
+export class SessionSealer {
+  readonly #key: Uint8Array;
+  constructor(secret: string) {
+    if (secret.length < 32) throw new Error("The session secret must be at least 32 characters");
+    this.#key = new Uint8Array(createHash("sha256").update(`portvakt-session:${secret}`).digest());
+  }
+
+  async seal(purpose: "session" | "login", payload: object, expiresAt: number): Promise<string> {
+    return new EncryptJWT({ ...payload })
+      .setProtectedHeader({ alg: "dir", enc: "A256GCM", typ: purpose })
+      .setExpirationTime(Math.floor(expiresAt / 1000))
+      .encrypt(this.#key);
+  }
+
+  /** The payload, or undefined for anything tampered, expired, or sealed for another purpose. */
+  async open<T>(purpose: "session" | "login", value: string | undefined): Promise<T | undefined> {
+    if (!value) return undefined;
+    try {
+      const { payload, protectedHeader } = await jwtDecrypt(value, this.#key);
+      if (protectedHeader.typ !== purpose) return undefined;
+      return payload as T;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function newSession(
+  person: { sub: string; name: string; roles: Record<string, Role> },
+  now: number,
+  absoluteMs: number,
+): Session {
+  return { sid: randomUUID(), ...person, issuedAt: now, seenAt: now, expiresAt: now + absoluteMs };
+}

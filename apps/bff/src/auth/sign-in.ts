@@ -1,0 +1,229 @@
+import { readFile } from "node:fs/promises";
+import { type Context, Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import * as oidc from "openid-client";
+import type { Logger } from "pino";
+import type { BffEnv } from "../context";
+import { problemResponse } from "../problem";
+import type { AuthConfig } from "./config";
+import { RateLimiter } from "./rate-limit";
+import type { SessionRevocations } from "./revocations";
+import { rolesFromClaim } from "./roles";
+import { type LoginTransaction, newSession, type Session, SessionSealer } from "./session";
+
+export interface SignInOptions {
+  config: AuthConfig;
+  environmentIds: readonly string[];
+  /** The origin browsers use; the redirect URI is this + /auth/callback. */
+  publicOrigin: string;
+  revocations: SessionRevocations;
+  logger: Logger;
+  processEnv?: NodeJS.ProcessEnv;
+}
+
+const LOGIN_TTL_MS = 10 * 60 * 1000;
+const REFRESH_AFTER_MS = 60 * 1000;
+
+async function secretFrom(
+  what: string,
+  env: string | undefined,
+  file: string | undefined,
+  processEnv: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  if (file) return (await readFile(file, "utf8")).trim();
+  if (env) {
+    const value = processEnv[env];
+    if (!value) throw new Error(`The variable ${env} (${what}) is not set`);
+    return value;
+  }
+  return undefined;
+}
+
+/** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
+function safeReturnTo(value: string | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
+    return "/";
+  return value;
+}
+
+/**
+ * Sign-in with OpenID Connect (authorization code + PKCE), the session cookie, and sign-out.
+ * The provider's tokens are used once to read who the person is and then dropped: none is kept
+ * in the cookie or sent to the browser.
+ */
+export async function createSignIn(options: SignInOptions) {
+  const { config, logger, revocations } = options;
+  const processEnv = options.processEnv ?? process.env;
+  const sessionSecret = await secretFrom(
+    "the session secret",
+    config.sessionSecretEnv,
+    config.sessionSecretFile,
+    processEnv,
+  );
+  const sealer = new SessionSealer(sessionSecret ?? "");
+  const clientSecret = await secretFrom(
+    "the sign-in client's secret",
+    config.clientSecretEnv,
+    config.clientSecretFile,
+    processEnv,
+  );
+  const secure = options.publicOrigin.startsWith("https://");
+  const cookieNames = {
+    session: secure ? "__Host-portvakt-session" : "portvakt-session",
+    login: secure ? "__Host-portvakt-login" : "portvakt-login",
+  };
+  const redirectUri = `${options.publicOrigin}/auth/callback`;
+  const idleMs = config.idleTimeoutMinutes * 60 * 1000;
+  const absoluteMs = config.absoluteTimeoutHours * 60 * 60 * 1000;
+  const signInLimiter = new RateLimiter(config.signInPerMinute, 60_000);
+
+  // Discovery is retried on the next sign-in if the provider was down at start.
+  let discovered: Promise<oidc.Configuration> | undefined;
+  const provider = () => {
+    discovered ??= oidc
+      .discovery(
+        new URL(config.issuer),
+        config.clientId,
+        clientSecret,
+        undefined,
+        config.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
+      .catch((error: unknown) => {
+        discovered = undefined;
+        throw error;
+      });
+    return discovered;
+  };
+
+  async function writeSession(c: Parameters<typeof setCookie>[0], session: Session) {
+    const value = await sealer.seal("session", session, session.expiresAt);
+    setCookie(c, cookieNames.session, value, {
+      httpOnly: true,
+      secure,
+      sameSite: "Strict",
+      path: "/",
+      maxAge: Math.max(1, Math.floor((session.expiresAt - Date.now()) / 1000)),
+    });
+  }
+
+  /** The session of the request, or undefined (missing, tampered, idle, expired, signed out). */
+  async function readSession(c: Parameters<typeof getCookie>[0]): Promise<Session | undefined> {
+    const session = await sealer.open<Session>("session", getCookie(c, cookieNames.session));
+    if (!session) return undefined;
+    const now = Date.now();
+    if (now >= session.expiresAt || now - session.seenAt > idleMs) return undefined;
+    if (await revocations.isRevoked(session.sid)) return undefined;
+    return session;
+  }
+
+  const routes = new Hono<BffEnv>();
+
+  routes.get("/auth/login", async (c) => {
+    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+    const wait = signInLimiter.hit(address);
+    if (wait) {
+      c.header("Retry-After", String(wait));
+      return problemResponse(c, 429, { detail: `Too many sign-ins; try again in ${wait} s` });
+    }
+    const configuration = await provider();
+    const transaction: LoginTransaction = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo: safeReturnTo(c.req.query("returnTo")),
+    };
+    // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
+    setCookie(
+      c,
+      cookieNames.login,
+      await sealer.seal("login", transaction, Date.now() + LOGIN_TTL_MS),
+      { httpOnly: true, secure, sameSite: "Lax", path: "/", maxAge: LOGIN_TTL_MS / 1000 },
+    );
+    const url = oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: redirectUri,
+      scope: config.scope,
+      code_challenge: await oidc.calculatePKCECodeChallenge(transaction.codeVerifier),
+      code_challenge_method: "S256",
+      state: transaction.state,
+      nonce: transaction.nonce,
+    });
+    return c.redirect(url.href, 302);
+  });
+
+  routes.get("/auth/callback", async (c) => {
+    const transaction = await sealer.open<LoginTransaction>(
+      "login",
+      getCookie(c, cookieNames.login),
+    );
+    deleteCookie(c, cookieNames.login, { path: "/", secure });
+    if (!transaction) {
+      return problemResponse(c, 400, {
+        detail: "The sign-in took too long or was started elsewhere; start again from /auth/login",
+      });
+    }
+    let claims: oidc.IDToken | undefined;
+    try {
+      const currentUrl = new URL(c.req.path + new URL(c.req.url).search, options.publicOrigin);
+      const tokens = await oidc.authorizationCodeGrant(await provider(), currentUrl, {
+        pkceCodeVerifier: transaction.codeVerifier,
+        expectedState: transaction.state,
+        expectedNonce: transaction.nonce,
+        idTokenExpected: true,
+      });
+      claims = tokens.claims();
+    } catch (error) {
+      logger.warn(
+        { err: { name: (error as Error).name, message: (error as Error).message } },
+        "sign-in failed",
+      );
+      return problemResponse(c, 401, {
+        detail: "The identity provider did not confirm the sign-in",
+      });
+    }
+    if (!claims)
+      return problemResponse(c, 401, { detail: "The identity provider sent no ID token" });
+    const name =
+      (typeof claims.name === "string" && claims.name) ||
+      (typeof claims.preferred_username === "string" && claims.preferred_username) ||
+      claims.sub;
+    const roles = rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds);
+    const session = newSession({ sub: claims.sub, name, roles }, Date.now(), absoluteMs);
+    await writeSession(c, session);
+    logger.info({ sub: session.sub, roles }, "signed in");
+    return c.redirect(transaction.returnTo, 302);
+  });
+
+  routes.post("/auth/logout", async (c) => {
+    const session = await readSession(c);
+    if (session) await revocations.revoke(session.sid, session.expiresAt);
+    deleteCookie(c, cookieNames.session, { path: "/", secure });
+    let logoutUrl: string | undefined;
+    try {
+      const configuration = await provider();
+      if (configuration.serverMetadata().end_session_endpoint) {
+        logoutUrl = oidc.buildEndSessionUrl(configuration, {
+          client_id: config.clientId,
+          post_logout_redirect_uri: `${options.publicOrigin}/`,
+        }).href;
+      }
+    } catch {
+      // The provider is unreachable: Portvakt's own session is ended all the same.
+    }
+    return c.json({ signedOut: true, ...(logoutUrl ? { logoutUrl } : {}) }, 200);
+  });
+
+  /** Puts the session on the context, renewing its idle timer now and then. */
+  async function attachSession(c: Context<BffEnv>) {
+    const session = await readSession(c);
+    if (!session) return undefined;
+    const now = Date.now();
+    if (now - session.seenAt > REFRESH_AFTER_MS) {
+      session.seenAt = now;
+      await writeSession(c, session);
+    }
+    c.set("session", session);
+    return session;
+  }
+
+  return { routes, attachSession, cookieNames };
+}

@@ -1,0 +1,162 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AuditEntry, AuditQuery } from "../audit/store";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+import { createRouter, jsonResponse, problemResponses } from "./openapi";
+
+const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    time: z.string(),
+    actor: z.object({ sub: z.string(), name: z.string() }),
+    role: z.string(),
+    env: z.string(),
+    action: z.string(),
+    target: z.string(),
+    outcome: z.enum(["success", "failure", "denied"]),
+    status: z.number(),
+    requestId: z.string(),
+    correlationId: z.string().optional(),
+    detail: z.string().optional(),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .openapi("AuditEntry");
+
+const AuditFilters = z.object({
+  person: z.string().max(200).optional(),
+  action: z.string().max(100).optional(),
+  env: z.string().max(40).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  after: z.string().max(200).optional(),
+});
+
+/** Entries of the environments where the person holds a role; other environments stay hidden. */
+function visibleQuery(c: Context<BffEnv>, filters: z.infer<typeof AuditFilters>): AuditQuery[] {
+  const roles = c.get("session")?.roles ?? {};
+  const envs = filters.env ? [filters.env].filter((e) => roles[e]) : Object.keys(roles);
+  if (envs.length === 0) {
+    throw new ProblemError(403, {
+      title: "Forbidden",
+      detail: "Reading the audit log needs a role in at least one environment",
+    });
+  }
+  return envs.map((env) => ({ ...filters, env }));
+}
+
+async function collect(c: Context<BffEnv>, filters: z.infer<typeof AuditFilters>) {
+  const queries = visibleQuery(c, filters);
+  if (queries.length === 1) return c.get("audit").list(queries[0]);
+  // Several environments: merge their newest-first pages (each environment filtered in the store).
+  const pages = await Promise.all(
+    queries.map((q) => c.get("audit").list({ ...q, after: undefined })),
+  );
+  const limit = filters.limit ?? 50;
+  const entries = pages
+    .flatMap((p) => p.entries)
+    .sort((a, b) => (a.time === b.time ? b.id.localeCompare(a.id) : b.time.localeCompare(a.time)))
+    .slice(0, limit);
+  return { entries };
+}
+
+const CSV_COLUMNS = [
+  "time",
+  "person",
+  "sub",
+  "role",
+  "env",
+  "action",
+  "target",
+  "outcome",
+  "status",
+  "request_id",
+  "correlation_id",
+  "detail",
+] as const;
+
+function csvCell(value: unknown): string {
+  const text = value === undefined || value === null ? "" : String(value);
+  // Cells that a spreadsheet would run as a formula are defused with a leading quote.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function toCsv(entries: AuditEntry[]): string {
+  const rows = entries.map((e) =>
+    [
+      e.time,
+      e.actor.name,
+      e.actor.sub,
+      e.role,
+      e.env,
+      e.action,
+      e.target,
+      e.outcome,
+      e.status,
+      e.requestId,
+      e.correlationId,
+      e.detail,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return `${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
+}
+
+export const auditRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/audit",
+      tags: ["audit"],
+      summary: "Audit entries, newest first, with filters and paging",
+      request: { query: AuditFilters },
+      responses: {
+        200: jsonResponse(
+          z.object({ entries: z.array(AuditEntrySchema), next: z.string().optional() }),
+          "A page of entries",
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await collect(c, c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/audit/export",
+      tags: ["audit"],
+      summary: "The filtered entries as CSV or JSON lines (at most 10,000)",
+      request: {
+        query: AuditFilters.extend({ format: z.enum(["csv", "jsonl"]).default("csv") }),
+      },
+      responses: {
+        200: {
+          description: "The export",
+          content: {
+            "text/csv": { schema: z.string() },
+            "application/jsonl": { schema: z.string() },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { format, ...filters } = c.req.valid("query");
+      const { entries } = await collect(c, { ...filters, limit: 1000 });
+      const stamp = new Date().toISOString().slice(0, 10);
+      c.header("Content-Disposition", `attachment; filename="portvakt-audit-${stamp}.${format}"`);
+      if (format === "csv") {
+        c.header("Content-Type", "text/csv; charset=utf-8");
+        return c.body(toCsv(entries), 200);
+      }
+      c.header("Content-Type", "application/jsonl; charset=utf-8");
+      return c.body(
+        entries.map((e) => JSON.stringify(e)).join("\n") + (entries.length ? "\n" : ""),
+        200,
+      );
+    },
+  );
