@@ -41,8 +41,7 @@ async function secretFrom(
 
 /** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
 function safeReturnTo(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
-    return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
   return value;
 }
 

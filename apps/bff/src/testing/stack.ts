@@ -18,14 +18,17 @@ export class CapturedLog {
   }
 }
 
-export type ApiCall = (path: string, init?: RequestInit) => Promise<Response>;
+export type ApiCall = ((path: string, init?: RequestInit) => Promise<Response>) & {
+  /** The session cookie this caller sends. */
+  cookie: string;
+};
 
 export interface TestStack extends RunningStack {
   log: CapturedLog;
   /** Calls the BFF as the web app does, signed in as the demo admin. */
   api: ApiCall;
   /** Signs in as another demo person (demo-operator, demo-viewer, demo-outsider). */
-  as(sub: string): Promise<ApiCall & { cookie: string }>;
+  as(sub: string): Promise<ApiCall>;
   /** Calls the simulator's test-only control API. */
   control(path: string, init?: RequestInit): Promise<Response>;
 }
