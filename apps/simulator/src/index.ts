@@ -162,7 +162,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     new Response("starting", { status: 503 });
   const server = createAdaptorServer({
     fetch: (request, env) => handle(request, env as HttpBindings),
-    overrideGlobalObjects: false,
   });
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once("error", rejectListen);

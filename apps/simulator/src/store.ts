@@ -29,6 +29,8 @@ export class SimulatorStore {
   private scopes = new Map<string, Scope>();
   private grantsByScope = new Map<string, Map<string, ScopeAccess>>();
   private grantsByConsumer = new Map<string, Map<string, ScopeAccess>>();
+  private grantListVersions = new Map<string, number>();
+  private grantListJson = new Map<string, { version: number; json: string }>();
   private clients = new Map<string, Client>();
   private jwks = new Map<string, StoredJwks>();
   private clientIdByKid = new Map<string, string>();
@@ -42,6 +44,7 @@ export class SimulatorStore {
     this.scopes.clear();
     this.grantsByScope.clear();
     this.grantsByConsumer.clear();
+    this.grantListJson.clear();
     this.clients.clear();
     this.jwks.clear();
     this.clientIdByKid.clear();
@@ -102,6 +105,19 @@ export class SimulatorStore {
     return byConsumer ? [...byConsumer.values()] : [];
   }
 
+  /**
+   * The grants of a scope as a JSON array, serialised once per change: the consumer list of a
+   * popular scope (10,000 rows) is read far more often than it changes.
+   */
+  grantsOfScopeJson(scopeName: string): string {
+    const version = this.grantListVersions.get(scopeName) ?? 0;
+    const cached = this.grantListJson.get(scopeName);
+    if (cached?.version === version) return cached.json;
+    const json = JSON.stringify(this.grantsOfScope(scopeName));
+    this.grantListJson.set(scopeName, { version, json });
+    return json;
+  }
+
   grantsToConsumer(consumerOrgno: string): ScopeAccess[] {
     const byScope = this.grantsByConsumer.get(consumerOrgno);
     return byScope ? [...byScope.values()] : [];
@@ -139,6 +155,8 @@ export class SimulatorStore {
       this.grantsByScope.set(grant.scope, byConsumer);
     }
     byConsumer.set(grant.consumer_orgno, grant);
+    // Versions only grow (even across clear()), so a cached list can never look current by accident.
+    this.grantListVersions.set(grant.scope, (this.grantListVersions.get(grant.scope) ?? 0) + 1);
     let byScope = this.grantsByConsumer.get(grant.consumer_orgno);
     if (!byScope) {
       byScope = new Map();

@@ -31,8 +31,10 @@ export function accessRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
     const consumerParameter = c.req.query("consumer_orgno");
     if (scopeParameter !== undefined) {
       const scope = ownScopeOf(store, caller, scopeParameter);
-      // Rows are stored in answer shape; 10,000 of them go out without copying or re-validating.
-      return c.json(store.grantsOfScope(scope.name));
+      // Rows are stored in answer shape: 10,000 of them go out without copying or re-validating.
+      return c.body(store.grantsOfScopeJson(scope.name), 200, {
+        "Content-Type": "application/json",
+      });
     }
     if (consumerParameter !== undefined) {
       const consumer = parseParameter(consumerParameter, OrgNumber, "consumer_orgno");
