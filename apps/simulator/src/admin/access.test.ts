@@ -152,4 +152,15 @@ describe("access grants", () => {
         .map((grant) => grant.scope),
     ).toEqual(["nav:pensjon/v3/alderspensjon", "nav:pensjon/v3/alderspensjon"]);
   });
+
+  it("answers a changed consumer list after every grant change (the list is cached per scope)", async () => {
+    const path = `/api/v1/scopes/access?${scopeQuery("difi:api3")}`;
+    const before = ScopeAccess.array().parse((await call("GET", path)).body);
+    await call("PUT", `/api/v1/scopes/access/974761076?${scopeQuery("difi:api3")}`);
+    const after = ScopeAccess.array().parse((await call("GET", path)).body);
+    expect(after).toHaveLength(before.length + 1);
+    await call("DELETE", `/api/v1/scopes/access/974761076?${scopeQuery("difi:api3")}`);
+    const revoked = ScopeAccess.array().parse((await call("GET", path)).body);
+    expect(revoked.find((grant) => grant.consumer_orgno === "974761076")?.state).toBe("DENIED");
+  });
 });
