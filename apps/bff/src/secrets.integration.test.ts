@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -50,7 +52,19 @@ describe("nothing that can sign or authorize leaves the BFF", () => {
     expect(all).not.toMatch(/PRIVATE KEY/);
     expect(all).not.toContain(keyBody);
     expect(all).not.toMatch(JWS);
-    expect(all).not.toMatch(/"d"\s*:/);
+    expect(all).not.toMatch(/"d"\s*:\s*"/);
+  });
+
+  it("neither carries the session secret or the sign-in client's secret", async () => {
+    const dir = join(stack.config.auditDatabasePath!, "..");
+    const secrets = [
+      await readFile(join(dir, "session-secret"), "utf8"),
+      await readFile(join(dir, "idp-client-secret"), "utf8"),
+    ];
+    for (const secret of secrets) {
+      expect(seen.join("\n")).not.toContain(secret);
+      expect(stack.log.text()).not.toContain(secret);
+    }
   });
 
   it("no log line carries them either, and every request line has a request id", () => {

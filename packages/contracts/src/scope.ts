@@ -21,6 +21,10 @@ export const TokenType = z.enum(["SELF_CONTAINED", "OPAQUE"]).meta({ id: "TokenT
 export type TokenType = z.infer<typeof TokenType>;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
+// What Digdir answers is read leniently: one odd name or number there must not make a whole
+// list unreadable. The strict rules apply to what Portvakt sends.
+const AnsweredName = z.string().min(1);
+const AnsweredOrgNumber = z.string().regex(/^\d{9}$/);
 const Seconds = z.number().int().min(0);
 
 /** The fields a provider may set on a scope (spec §3); everything else is read-only. */
@@ -64,7 +68,7 @@ export const Scope = z
     ...scopeFields,
     prefix: z.string(),
     subscope: z.string(),
-    name: ScopeName,
+    name: AnsweredName,
     description: z.string(),
     active: z.boolean(),
     visibility: Visibility,
@@ -76,7 +80,7 @@ export const Scope = z
     requires_user_authentication: z.boolean(),
     requires_pseudonymous_tokens: z.boolean(),
     accessible_for_all: z.boolean(),
-    owner_orgno: OrgNumber,
+    owner_orgno: AnsweredOrgNumber,
     created: IsoDateTime,
     last_updated: IsoDateTime,
   })
@@ -89,11 +93,11 @@ export type AccessState = z.infer<typeof AccessState>;
 /** One consumer's access to one scope (spec §4). Revoking keeps the row as DENIED. */
 export const ScopeAccess = z
   .object({
-    scope: ScopeName,
+    scope: AnsweredName,
     state: AccessState,
-    consumer_orgno: OrgNumber,
+    consumer_orgno: AnsweredOrgNumber,
     consumer_organization_name: z.string().optional(),
-    owner_orgno: OrgNumber,
+    owner_orgno: AnsweredOrgNumber,
     owner_organization_name: z.string().optional(),
     created: IsoDateTime,
     last_updated: IsoDateTime,
