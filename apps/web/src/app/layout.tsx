@@ -97,7 +97,7 @@ function EnvSwitcher() {
   const { t } = useI18n();
   const id = useId();
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={id} className="text-sm text-slate-700 dark:text-slate-300">
         {t("shell.env")}
       </label>

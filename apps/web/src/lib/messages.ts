@@ -353,6 +353,7 @@ export const nb = {
   "keys.addSubmit": "Legg til",
   "auth.signIn": "Logg inn",
   "auth.signInNeeded": "Du må logge inn for å bruke Portvakt.",
+  "common.closeDialog": "Lukk dialogen",
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -707,4 +708,5 @@ export const en: Record<MessageKey, string> = {
   "keys.addSubmit": "Add",
   "auth.signIn": "Sign in",
   "auth.signInNeeded": "Sign in to use Portvakt.",
+  "common.closeDialog": "Close the dialog",
 };

@@ -47,7 +47,12 @@ export function Dialog({
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <Button variant="ghost" size="sm" onClick={onClose} aria-label={t("common.close")}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={onClose}
+              aria-label={t("common.closeDialog")}
+            >
               <span aria-hidden="true">✕</span>
             </Button>
           </div>

@@ -193,6 +193,7 @@ function ClientForm({
               {({ id, describedBy, invalid }) => (
                 <Input
                   id={id}
+                  aria-required
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.client_name}
@@ -211,6 +212,7 @@ function ClientForm({
               {({ id, describedBy, invalid }) => (
                 <Textarea
                   id={id}
+                  aria-required
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   rows={3}

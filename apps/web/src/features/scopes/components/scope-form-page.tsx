@@ -256,6 +256,7 @@ function ScopeForm({
                 mode === "create" ? (
                   <Select
                     id={id}
+                    aria-required
                     aria-describedby={describedBy}
                     aria-invalid={invalid}
                     value={prefix}
@@ -290,6 +291,7 @@ function ScopeForm({
               {({ id, describedBy, invalid }) => (
                 <Input
                   id={id}
+                  aria-required
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.subscope}
@@ -322,6 +324,7 @@ function ScopeForm({
               {({ id, describedBy, invalid }) => (
                 <Input
                   id={id}
+                  aria-required
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.description}
