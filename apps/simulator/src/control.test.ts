@@ -73,6 +73,10 @@ describe("fault injection", () => {
       ).status,
     ).toBe(200);
     expect((await listScopes()).status).toBe(200);
+    const listed = await control("GET", "/__control/faults");
+    expect(listed.body).toMatchObject([
+      { path: "/api/v1/scopes/access", method: "PUT", kind: "status", hits: 1 },
+    ]);
   });
 
   it("drops the connection without answering (drop)", async () => {

@@ -2,6 +2,7 @@ import { createPublicKey, type KeyObject, verify as verifySignature } from "node
 import { ADMIN_SCOPES, type Client, JWT_BEARER_GRANT, type Jwk } from "@portvakt/contracts";
 import { Hono } from "hono";
 import type { ClientAmr } from "./access-token";
+import { DEFAULT_ACCESS_TOKEN_LIFETIME } from "./admin/clients";
 import { verifyCertificateChain } from "./certificate-chain";
 import type { SimulatorContext, SimulatorEnv } from "./simulator-context";
 
@@ -13,7 +14,6 @@ const OPTIONAL_CLAIMS = ["resource", "consumer_org", "iss_onbehalfof", "authoriz
 const KNOWN_CLAIMS = new Set<string>([...REQUIRED_CLAIMS, ...OPTIONAL_CLAIMS]);
 const MAX_GRANT_LIFETIME_SECONDS = 120;
 const IAT_SKEW_SECONDS = 10;
-const DEFAULT_ACCESS_TOKEN_LIFETIME = 120;
 
 /** Maskinporten's token-endpoint error codes (spec §2). */
 export type MaskinportenErrorCode =
