@@ -26,6 +26,7 @@ console.log(`Portvakt Maskinporten simulator (demo mode)
                    certificate ${provider?.dir ? join(provider.dir, "cert.p12") : "-"} (password ${provider?.p12Password})
   consumer admin   client_id ${demo.consumerAdminClientId} (${demo.consumerOrgno} ${consumer?.name})
                    certificate ${consumer?.dir ? join(consumer.dir, "cert.p12") : "-"}
+  keyed clients    ${demo.keyedClients.map((client) => `${client.clientId} kid ${client.kid} key ${client.keyPath}`).join("\n                   ")}
 `);
 
 const shutdown = () => {
