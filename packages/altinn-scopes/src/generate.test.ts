@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { generateApiScopes, insertApiScopes } from "./generate";
+import { JsonSyntaxError } from "./json-source";
+
+const generated = generateApiScopes({ prefix: "ttd", app: "skjema" });
+
+describe("generateApiScopes", () => {
+  it("writes the recommended layout with [app]", () => {
+    expect(generated).toEqual({
+      users: { read: "ttd:[app].instances.read", write: "ttd:[app].instances.write" },
+      serviceOwners: {
+        read: "ttd:[app]/serviceowner/instances.read",
+        write: "ttd:[app]/serviceowner/instances.write",
+      },
+    });
+  });
+  it("can write the app name itself, one group, and a message key", () => {
+    expect(
+      generateApiScopes({
+        prefix: "ttd",
+        app: "skjema",
+        style: "concrete",
+        groups: ["users"],
+        errorMessageTextResourceKey: "scope.missing",
+      }),
+    ).toEqual({
+      users: { read: "ttd:skjema.instances.read", write: "ttd:skjema.instances.write" },
+      errorMessageTextResourceKey: "scope.missing",
+    });
+  });
+  it("refuses a bad prefix or app name", () => {
+    expect(() => generateApiScopes({ prefix: "TTD", app: "x" })).toThrow(RangeError);
+    expect(() => generateApiScopes({ prefix: "ttd", app: "a/b" })).toThrow(RangeError);
+  });
+});
+
+const BLOCK_2 = `  "apiScopes": {
+    "users": {
+      "read": "ttd:[app].instances.read",
+      "write": "ttd:[app].instances.write"
+    },
+    "serviceOwners": {
+      "read": "ttd:[app]/serviceowner/instances.read",
+      "write": "ttd:[app]/serviceowner/instances.write"
+    }
+  }`;
+
+describe("insertApiScopes", () => {
+  it("appends the block to a 2-space file, keeping everything else and the trailing newline", () => {
+    const file = `{
+  "id": "ttd/skjema",
+  "org": "ttd",
+  "title": { "nb": "Skjema" },
+  "dataTypes": [ {"id": "ref-data-as-pdf", "allowedContentTypes": ["application/pdf"]} ]
+}
+`;
+    const result = insertApiScopes(file, generated);
+    expect(result).toBe(`{
+  "id": "ttd/skjema",
+  "org": "ttd",
+  "title": { "nb": "Skjema" },
+  "dataTypes": [ {"id": "ref-data-as-pdf", "allowedContentTypes": ["application/pdf"]} ],
+${BLOCK_2}
+}
+`);
+    expect(Object.keys(JSON.parse(result))).toEqual([
+      "id",
+      "org",
+      "title",
+      "dataTypes",
+      "apiScopes",
+    ]);
+  });
+
+  it("follows a 4-space file", () => {
+    const file = `{\n    "id": "ttd/skjema",\n    "partyTypesAllowed": {\n        "person": false\n    }\n}\n`;
+    const result = insertApiScopes(file, { users: { read: "ttd:[app].instances.read" } });
+    expect(result).toBe(
+      `{\n    "id": "ttd/skjema",\n    "partyTypesAllowed": {\n        "person": false\n    },\n    "apiScopes": {\n        "users": {\n            "read": "ttd:[app].instances.read"\n        }\n    }\n}\n`,
+    );
+  });
+
+  it("follows a tab-indented file without a trailing newline", () => {
+    const file = `{\n\t"id": "ttd/skjema",\n\t"org": "ttd"\n}`;
+    const result = insertApiScopes(file, { users: { write: "ttd:x" } });
+    expect(result).toBe(
+      `{\n\t"id": "ttd/skjema",\n\t"org": "ttd",\n\t"apiScopes": {\n\t\t"users": {\n\t\t\t"write": "ttd:x"\n\t\t}\n\t}\n}`,
+    );
+  });
+
+  it("replaces an existing block in place, keeping the key order and the rest byte for byte", () => {
+    const file = `{\r\n  "id": "ttd/skjema",\r\n  "apiScopes": {\r\n    "users": { "read": "old:x" },\r\n    "extra": 1\r\n  },\r\n  "org": "ttd"\r\n}\r\n`;
+    const result = insertApiScopes(file, { users: { read: "ttd:new" } });
+    expect(result).toBe(
+      `{\r\n  "id": "ttd/skjema",\r\n  "apiScopes": {\r\n    "users": {\r\n      "read": "ttd:new"\r\n    }\r\n  },\r\n  "org": "ttd"\r\n}\r\n`,
+    );
+  });
+
+  it("fills an empty object and keeps a one-line file on one line", () => {
+    expect(insertApiScopes("{}\n", { errorMessageTextResourceKey: "k" })).toBe(
+      `{\n  "apiScopes": {\n    "errorMessageTextResourceKey": "k"\n  }\n}\n`,
+    );
+    expect(insertApiScopes(`{"id":"ttd/x"}`, { users: { read: "ttd:a" } })).toBe(
+      `{"id":"ttd/x","apiScopes":{"users":{"read":"ttd:a"}}}`,
+    );
+  });
+
+  it("refuses text that is not a JSON object, and a config with unknown properties", () => {
+    expect(() => insertApiScopes("{ nope", {})).toThrow(JsonSyntaxError);
+    expect(() => insertApiScopes("[]", {})).toThrow(TypeError);
+    expect(() => insertApiScopes("{}", { users: { delete: "x" } } as never)).toThrow();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { childPath, JsonSyntaxError, parseJsonSource } from "./json-source";
+
+describe("parseJsonSource", () => {
+  it("gives the same value as JSON.parse, with spans of every value", () => {
+    const text = `\uFEFF{"a": [1, -2.5e3, true, null, "x\\u00e6\\n"], "b c": {"d": false}}`;
+    const source = parseJsonSource(text);
+    expect(source.value).toEqual(JSON.parse(text.slice(1)));
+    const span = source.spans.get('$["b c"].d')!;
+    expect(text.slice(span.start, span.end)).toBe("false");
+    expect(text.slice(span.keyStart, span.end)).toBe('"d": false');
+    expect(text.slice(source.spans.get("$.a[4]")!.start, source.spans.get("$.a[4]")!.end)).toBe(
+      '"x\\u00e6\\n"',
+    );
+  });
+
+  it.each([
+    ['{"a": 1,}', 1, 9],
+    ['{"a" 1}', 1, 6],
+    ["{\n  'a': 1\n}", 2, 3],
+    ['{"a": 01}', 1, 8],
+    ['{"a": "b\nc"}', 1, 9],
+    ['{"a": 1} x', 1, 10],
+    ['{"a": [1 2]}', 1, 10],
+    ["", 1, 1],
+    ['{"a": "open', 1, 7],
+  ])("refuses %j at line %i, column %i", (text, line, column) => {
+    let error: unknown;
+    try {
+      parseJsonSource(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(JsonSyntaxError);
+    expect(error).toMatchObject({ line, column });
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("notes duplicate keys", () => {
+    expect(parseJsonSource('{"a":1,"a":2}').duplicateKeys).toEqual(["$.a"]);
+  });
+
+  it("names paths in one scheme", () => {
+    expect(childPath("$", "apiScopes")).toBe("$.apiScopes");
+    expect(childPath("$.x", "a-b")).toBe('$.x["a-b"]');
+    expect(childPath("$.x", 2)).toBe("$.x[2]");
+  });
+});

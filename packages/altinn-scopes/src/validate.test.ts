@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { generateApiScopes, insertApiScopes } from "./generate";
+import { validateApplicationMetadata } from "./validate";
+
+function metadata(apiScopes: unknown, id = "ttd/skjema"): string {
+  return JSON.stringify({ id, org: "ttd", apiScopes }, null, 2);
+}
+function codes(text: unknown, options = {}) {
+  return validateApplicationMetadata(text, options).problems.map((p) => [
+    p.code,
+    p.severity,
+    p.path,
+  ]);
+}
+
+describe("validateApplicationMetadata", () => {
+  it("passes the generated config with no problem at all", () => {
+    const file = insertApiScopes(
+      `{\n  "id": "ttd/skjema"\n}\n`,
+      generateApiScopes({ prefix: "ttd", app: "skjema" }),
+    );
+    const report = validateApplicationMetadata(file, {
+      prefixes: ["ttd"],
+      existingScopes: [
+        "ttd:skjema.instances.read",
+        "ttd:skjema.instances.write",
+        "ttd:skjema/serviceowner/instances.read",
+        "ttd:skjema/serviceowner/instances.write",
+      ],
+    });
+    expect(report).toMatchObject({ valid: true, errors: 0, warnings: 0, problems: [] });
+    expect(report.resolved?.scopes).toHaveLength(4);
+  });
+
+  it("reports invalid JSON with line and column", () => {
+    const report = validateApplicationMetadata(`{\n  "id": "ttd/skjema",\n  "apiScopes": {,\n}`);
+    expect(report.valid).toBe(false);
+    expect(report.resolved).toBeNull();
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        code: "invalid-json",
+        severity: "error",
+        path: "$",
+        line: 3,
+        column: 17,
+      }),
+    ]);
+  });
+
+  it("reports every problem at once, each with its path, line and column", () => {
+    const text = `{
+  "id": "ttd/skjema",
+  "apiScopes": {
+    "Users": {},
+    "users": { "read": "", "write": "ttd:[App].write", "delete": "x" },
+    "serviceOwners": { "read": 7 },
+    "errorMessageTextResourceKey": ""
+  }
+}`;
+    const report = validateApplicationMetadata(text);
+    expect(report.problems.map((p) => [p.code, p.path, p.line, p.column])).toEqual(
+      [
+        ["unknown-property", "$.apiScopes.Users", 4, 5],
+        ["empty-string", "$.apiScopes.users.read", 5, 16],
+        ["invalid-scope", "$.apiScopes.users.write", 5, 28],
+        ["unknown-property", "$.apiScopes.users.delete", 5, 56],
+        ["wrong-type", "$.apiScopes.serviceOwners.read", 6, 24],
+        ["empty-string", "$.apiScopes.errorMessageTextResourceKey", 7, 5],
+        ["half-configured", "$.apiScopes.users", 5, 5],
+      ].sort((a, b) => (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number)),
+    );
+    expect(report.errors).toBe(6);
+    expect(report.warnings).toBe(1);
+    const byPath = Object.fromEntries(report.problems.map((p) => [p.path, p.message]));
+    expect(byPath["$.apiScopes.Users"]).toMatch(/did you mean "users"/);
+    expect(byPath["$.apiScopes.users.write"]).toMatch(/\[app\], in lowercase/);
+    expect(byPath["$.apiScopes.users.read"]).toMatch(/treats it as not set/);
+  });
+
+  it("uses bracket paths for property names that are not identifiers", () => {
+    expect(codes(metadata({ "read scope": "x" }))).toContainEqual([
+      "unknown-property",
+      "error",
+      '$.apiScopes["read scope"]',
+    ]);
+  });
+
+  it("refuses a scope that is not prefix:subscope", () => {
+    expect(codes(metadata({ users: { read: "skjema.read", write: "ttd:Skjema" } }))).toEqual([
+      ["invalid-scope", "error", "$.apiScopes.users.read"],
+      ["invalid-scope", "error", "$.apiScopes.users.write"],
+    ]);
+  });
+
+  it("warns when the app name makes an invalid subscope", () => {
+    const report = validateApplicationMetadata(
+      metadata(
+        { users: { read: "ttd:[app].instances.read", write: "ttd:[app].instances.write" } },
+        "ttd/mitt-skjema",
+      ),
+    );
+    expect(report.valid).toBe(true);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        code: "app-name-subscope",
+        severity: "warning",
+        path: "$.apiScopes.users.read",
+      }),
+      expect.objectContaining({
+        code: "app-name-subscope",
+        severity: "warning",
+        path: "$.apiScopes.users.write",
+      }),
+    ]);
+    expect(report.problems[0]!.message).toContain('"mitt-skjema"');
+  });
+
+  it("needs an org/app id to replace [app]", () => {
+    expect(codes(metadata({ users: { read: "ttd:[app].read" } }, "skjema"))).toEqual([
+      ["invalid-id", "error", "$.id"],
+      ["half-configured", "warning", "$.apiScopes.users"],
+      ["unresolved-placeholder", "error", "$.apiScopes.users.read"],
+    ]);
+  });
+
+  it("checks the prefixes the organisation holds, when given", () => {
+    const text = metadata({ users: { read: "ttd:a.read", write: "nav:a.write" } });
+    expect(codes(text)).toEqual([]);
+    expect(codes(text, { prefixes: ["ttd"] })).toEqual([
+      ["prefix-not-held", "error", "$.apiScopes.users.write"],
+    ]);
+  });
+
+  it("warns about Altinn's own scopes", () => {
+    expect(
+      codes(metadata({ users: { read: "altinn:instances.read", write: "ttd:a" } }), {
+        prefixes: ["ttd"],
+      }),
+    ).toEqual([["altinn-scope", "warning", "$.apiScopes.users.read"]]);
+  });
+
+  it("warns when write equals read and when a group is half configured", () => {
+    expect(
+      codes(
+        metadata({ users: { read: "ttd:a", write: "ttd:a" }, serviceOwners: { write: "ttd:b" } }),
+      ),
+    ).toEqual([
+      ["write-equals-read", "warning", "$.apiScopes.users.write"],
+      ["half-configured", "warning", "$.apiScopes.serviceOwners"],
+    ]);
+  });
+
+  it("warns when no scope is set at all", () => {
+    expect(codes(metadata({ errorMessageTextResourceKey: "k" }))).toEqual([
+      ["nothing-checked", "warning", "$.apiScopes"],
+    ]);
+  });
+
+  it("checks message keys against the text resources, when given", () => {
+    const text = metadata({
+      users: { read: "ttd:a", write: "ttd:b", errorMessageTextResourceKey: "users.key" },
+      errorMessageTextResourceKey: "top.key",
+    });
+    const textResources = {
+      nb: {
+        resources: [
+          { id: "users.key", value: "Brukere" },
+          { id: "top.key", value: "Topp" },
+        ],
+      },
+      en: { resources: [{ id: "top.key", value: "Top" }] },
+    };
+    expect(codes(text)).toEqual([]);
+    const report = validateApplicationMetadata(text, { textResources });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        code: "missing-text",
+        path: "$.apiScopes.users.errorMessageTextResourceKey",
+      }),
+    ]);
+    expect(report.problems[0]!.message).toMatch(/for en have no text with id "users.key"/);
+    expect(report.resolved?.users.message).toBe("Brukere");
+  });
+
+  it("tells which scopes Maskinporten lacks or has deactivated, when given", () => {
+    const text = metadata({
+      users: { read: "ttd:a", write: "ttd:b" },
+      serviceOwners: { read: "ttd:c", write: "ttd:d" },
+    });
+    expect(
+      codes(text, {
+        existingScopes: [
+          "ttd:a",
+          { name: "ttd:b", active: false },
+          { name: "ttd:c", active: true },
+        ],
+      }),
+    ).toEqual([
+      ["deactivated-in-maskinporten", "warning", "$.apiScopes.users.write"],
+      ["not-in-maskinporten", "warning", "$.apiScopes.serviceOwners.write"],
+    ]);
+  });
+
+  it("reports wrong shapes: not an object, apiScopes or a group not an object, duplicate keys", () => {
+    expect(codes("[1]")).toEqual([["not-an-object", "error", "$"]]);
+    expect(codes(metadata("x"))).toEqual([["wrong-type", "error", "$.apiScopes"]]);
+    expect(codes(metadata({ users: [] }))).toContainEqual([
+      "wrong-type",
+      "error",
+      "$.apiScopes.users",
+    ]);
+    expect(
+      codes(`{"id":"ttd/x","apiScopes":{},"apiScopes":{"users":{"read":"ttd:a","write":"ttd:b"}}}`),
+    ).toEqual([["duplicate-property", "warning", "$.apiScopes"]]);
+  });
+
+  it("accepts the parsed value as well as the text (without positions)", () => {
+    const report = validateApplicationMetadata({ id: "ttd/x", apiScopes: { users: { read: "" } } });
+    expect(report.problems[0]).toEqual({
+      code: "empty-string",
+      severity: "error",
+      path: "$.apiScopes.users.read",
+      message: expect.any(String),
+    });
+  });
+});
