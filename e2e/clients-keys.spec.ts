@@ -123,3 +123,27 @@ test("a key edit on a set someone else changed is refused with a reload offer", 
   await dialog.getByRole("button", { name: "Legg til", exact: true }).click();
   await expect(page.getByTestId("key-count")).toHaveText("2 av 5 nøkler");
 });
+
+test("upload a certificate file: its key is added with the certificate as x5c", async ({
+  signedIn: page,
+}) => {
+  await page.goto("/clients/new");
+  await page.getByRole("textbox", { name: "Navn", exact: true }).fill(unique("E2E-sertifikat "));
+  await page
+    .getByRole("textbox", { name: "Beskrivelse", exact: true })
+    .fill("Nøkkel fra sertifikat");
+  await page.getByRole("button", { name: "Registrer", exact: true }).click();
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/);
+
+  await page.getByRole("button", { name: "Legg til nøkkel" }).click();
+  const dialog = page.getByRole("dialog", { name: "Legg til offentlig nøkkel" });
+  await dialog
+    .getByLabel("Eller last opp en fil")
+    .setInputFiles("apps/web/src/features/keys/convert/fixtures/self-signed-2048.crt.pem");
+  await expect(dialog.getByText(/fra sertifikat$/)).toBeVisible();
+  await expect(dialog.getByText(/Sertifikat for .*portvakt-test/)).toBeVisible();
+  await dialog.getByText("Vis JWK-en som sendes").click();
+  await expect(dialog.getByTestId("jwk-preview")).toContainText('"x5c"');
+  await dialog.getByRole("button", { name: "Legg til", exact: true }).click();
+  await expect(page.getByTestId("key-count")).toHaveText("1 av 5 nøkler");
+});

@@ -125,3 +125,20 @@ test("deep links open the access page for a scope", async ({ signedIn: page }) =
   await expect(page.getByTestId("scope-picker")).toHaveValue("difi:api3");
   await expect(page.getByTestId("grants-table")).toContainText("889640782");
 });
+
+test("edit a scope: prefix and subscope are read-only, the rest is saved", async ({
+  signedIn: page,
+}) => {
+  await page.getByRole("link", { name: "difi:api3", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Endre scope" })).toBeVisible();
+  await expect(page.getByLabel("Prefiks")).toHaveAttribute("readonly", "");
+  await expect(page.getByLabel("Subscope")).toHaveAttribute("readonly", "");
+  const description = page.getByRole("textbox", { name: "Beskrivelse", exact: true });
+  const text = unique("Endret av testen ");
+  await description.fill(text);
+  await page.getByRole("button", { name: "Lagre" }).click();
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: "difi:api3 er lagret" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("scopes-table")).toContainText(text);
+});

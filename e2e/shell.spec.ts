@@ -70,5 +70,6 @@ test("the layout fits a 360 px phone without sideways scrolling", async ({ signe
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }
   await page.goto("/scopes");
+  await expect(page.getByTestId("scopes-table")).toContainText("digdir:demo.read");
   await page.screenshot({ path: "e2e/screenshots/phone-scopes-light.png", fullPage: true });
 });
