@@ -1,0 +1,272 @@
+import {
+  IntegrationType,
+  Jwk,
+  Kid,
+  MAX_KEYS_PER_CLIENT,
+  OrgNumber,
+  ScopeName,
+  TokenType,
+  Visibility,
+} from "@portvakt/contracts";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { z } from "zod";
+
+export const DOCUMENT_VERSION = 1;
+
+/** Where a document went wrong: the path of the bad entry (`scopes[2].consumers[0]`) and why. */
+export interface DocumentIssue {
+  path: string;
+  message: string;
+}
+
+/** A document that cannot be planned: unreadable, invalid, or in conflict with the live state. */
+export class DocumentError extends Error {
+  override readonly name = "DocumentError";
+  readonly issues: DocumentIssue[];
+  constructor(issues: DocumentIssue[], message?: string) {
+    super(
+      message ??
+        `The document is not valid: ${issues
+          .slice(0, 5)
+          .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+          .join("; ")}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ""}`,
+    );
+    this.issues = issues;
+  }
+}
+
+// Unquoted digits in YAML become a number; say how to write it rather than "expected string".
+const DocumentOrgNumber = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? "Required"
+        : 'Write the organisation number as a quoted string, e.g. "889640782"',
+  })
+  .pipe(OrgNumber);
+
+const Seconds = z.number().int().min(0);
+
+/**
+ * One owned scope as the document declares it. A field left out means Digdir's default
+ * (`SCOPE_DEFAULTS`), so a document is the whole truth about a scope and an export can stay short.
+ */
+export const ScopeEntry = z
+  .strictObject({
+    name: ScopeName,
+    description: z.string().trim().min(1, "A description is required").max(1000),
+    long_description: z.string().max(10_000).optional(),
+    active: z.boolean().optional().meta({ description: "false = deactivated; default true" }),
+    visibility: Visibility.optional(),
+    allowed_integration_types: z.array(IntegrationType).optional(),
+    token_type: TokenType.optional(),
+    at_max_age: Seconds.optional(),
+    authorization_max_lifetime: Seconds.optional(),
+    requires_user_consent: z.boolean().optional(),
+    requires_user_authentication: z.boolean().optional(),
+    requires_pseudonymous_tokens: z.boolean().optional(),
+    accessible_for_all: z.boolean().optional(),
+    delegation_source: z.url().optional(),
+    enforced_aud_for_access_token: z.string().optional(),
+    consumers: z.array(DocumentOrgNumber).optional().meta({
+      description: "Organisations with APPROVED access; any other approved organisation is revoked",
+    }),
+  })
+  .meta({ id: "ScopeEntry", description: "A scope the organisation owns (spec §3)" });
+export type ScopeEntry = z.infer<typeof ScopeEntry>;
+
+/** The public half of an RSA key, inline. `kid` and `use` come from the entry when left out. */
+const InlineJwk = z
+  .looseObject({
+    kty: z.literal("RSA"),
+    use: z.literal("sig").optional(),
+    alg: z.enum(["RS256", "RS384", "RS512"]).optional(),
+    kid: z.string().optional(),
+    n: z.string(),
+    e: z.string(),
+    x5c: z.array(z.string()).optional(),
+  })
+  .meta({ description: "Public RSA JWK (never d, p, q, dp, dq, qi)" });
+
+export const KeyEntry = z
+  .strictObject({
+    kid: Kid,
+    jwk: InlineJwk.optional(),
+    file: z.string().min(1).optional().meta({
+      description:
+        "Path of a public JWK (.json) or PEM public key/certificate, relative to the document; read by the CLI",
+    }),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.jwk && entry.file) {
+      ctx.addIssue({ code: "custom", message: "Give either jwk or file, not both" });
+    }
+    if (entry.jwk) {
+      if (entry.jwk.kid !== undefined && entry.jwk.kid !== entry.kid) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["jwk", "kid"],
+          message: `The JWK's kid "${entry.jwk.kid}" differs from the entry's kid "${entry.kid}"`,
+        });
+      }
+      // The contracts' rules: no private members, RSA ≥ 2048 bits, base64url.
+      const checked = Jwk.safeParse({ use: "sig", ...entry.jwk, kid: entry.kid });
+      if (!checked.success) {
+        for (const issue of checked.error.issues) {
+          ctx.addIssue({ code: "custom", path: ["jwk", ...issue.path], message: issue.message });
+        }
+      }
+    }
+  })
+  .meta({
+    id: "KeyEntry",
+    description:
+      "A public key of the client by kid: inline (jwk), from a file (file), or only the kid of a key already registered",
+  });
+export type KeyEntry = z.infer<typeof KeyEntry>;
+
+/**
+ * A Maskinporten client of the organisation. Matched to the live client by `client_id` when
+ * given, else by `name` (names must then be unique among the organisation's clients).
+ */
+export const ClientEntry = z
+  .strictObject({
+    name: z.string().trim().min(1, "A client needs a name").max(200),
+    client_id: z.string().min(1).optional(),
+    description: z.string().trim().min(1, "A client needs a description").max(1000),
+    client_orgno: DocumentOrgNumber.optional().meta({
+      description: "Only for clients registered on behalf of another organisation (supplier)",
+    }),
+    scopes: z.array(ScopeName).optional(),
+    access_token_lifetime: z.number().int().min(0).max(86_400).optional(),
+    keys: z.array(KeyEntry).max(MAX_KEYS_PER_CLIENT).optional(),
+  })
+  .meta({ id: "ClientEntry", description: "A Maskinporten client (spec §5, §6)" });
+export type ClientEntry = z.infer<typeof ClientEntry>;
+
+function entryLabel(kind: string, value: string): string {
+  return `${kind} "${value}"`;
+}
+
+/** A Portvakt configuration document: one environment's scopes, grants and clients. */
+export const ConfigDocument = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(DOCUMENT_VERSION, {
+      error: `version must be ${DOCUMENT_VERSION} (the only document version so far)`,
+    }),
+    environment: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "The environment the document is for; apply refuses any other" }),
+    scopes: z.array(ScopeEntry).optional(),
+    clients: z.array(ClientEntry).optional(),
+  })
+  .superRefine((document, ctx) => {
+    const duplicate = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
+    const scopeNames = new Map<string, number>();
+    (document.scopes ?? []).forEach((scope, i) => {
+      const first = scopeNames.get(scope.name);
+      if (first !== undefined)
+        duplicate(["scopes", i, "name"], `${scope.name} is already declared at scopes[${first}]`);
+      else scopeNames.set(scope.name, i);
+      const seen = new Set<string>();
+      (scope.consumers ?? []).forEach((orgno, j) => {
+        if (seen.has(orgno)) duplicate(["scopes", i, "consumers", j], `${orgno} is listed twice`);
+        seen.add(orgno);
+      });
+    });
+    const clientNames = new Map<string, number>();
+    const clientIds = new Map<string, number>();
+    const kids = new Map<string, string>();
+    (document.clients ?? []).forEach((client, i) => {
+      const first = clientNames.get(client.name);
+      if (first !== undefined)
+        duplicate(
+          ["clients", i, "name"],
+          `${entryLabel("The client", client.name)} is already declared at clients[${first}]`,
+        );
+      else clientNames.set(client.name, i);
+      if (client.client_id !== undefined) {
+        const firstId = clientIds.get(client.client_id);
+        if (firstId !== undefined)
+          duplicate(
+            ["clients", i, "client_id"],
+            `client_id ${client.client_id} is already used at clients[${firstId}]`,
+          );
+        else clientIds.set(client.client_id, i);
+      }
+      const scopes = new Set<string>();
+      (client.scopes ?? []).forEach((scope, j) => {
+        if (scopes.has(scope)) duplicate(["clients", i, "scopes", j], `${scope} is listed twice`);
+        scopes.add(scope);
+      });
+      // Maskinporten keeps kids unique across all clients (spec §6), so the document must too.
+      (client.keys ?? []).forEach((key, j) => {
+        const owner = kids.get(key.kid);
+        if (owner !== undefined)
+          duplicate(["clients", i, "keys", j, "kid"], `The kid "${key.kid}" is also on ${owner}`);
+        else kids.set(key.kid, entryLabel("client", client.name));
+      });
+    });
+  })
+  .meta({
+    id: "PortvaktConfig",
+    title: "Portvakt configuration document",
+    description:
+      "One Maskinporten environment's owned scopes, their consumers, and the organisation's Maskinporten clients with their public keys",
+  });
+export type ConfigDocument = z.infer<typeof ConfigDocument>;
+
+export type DocumentFormat = "yaml" | "json";
+
+/** `scopes[2].consumers[0]`: the notation a reader finds the entry by in YAML and JSON alike. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** The JSON Schema of the document (draft 2020-12), for editors and `/api/schema/portvakt-config.json`. */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ConfigDocument, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Reads a document's text (YAML, or JSON, which YAML also reads) and checks it. */
+export function parseDocument(text: string, format?: DocumentFormat): ConfigDocument {
+  let raw: unknown;
+  const asJson = format === "json" || (format === undefined && /^\s*\{/.test(text));
+  try {
+    raw = asJson ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, prettyErrors: true });
+  } catch (error) {
+    const message =
+      error instanceof YAMLParseError || error instanceof SyntaxError
+        ? error.message
+        : String(error);
+    throw new DocumentError(
+      [{ path: "", message: `Not readable as ${asJson ? "JSON" : "YAML"}: ${message}` }],
+      `The document is not readable as ${asJson ? "JSON" : "YAML"}: ${message}`,
+    );
+  }
+  if (raw === null || raw === undefined) {
+    throw new DocumentError([{ path: "", message: "The document is empty" }]);
+  }
+  const parsed = ConfigDocument.safeParse(raw);
+  if (!parsed.success) {
+    throw new DocumentError(
+      parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  return parsed.data;
+}

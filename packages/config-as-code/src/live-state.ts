@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import type { Client, Jwk, Scope, ScopeAccess } from "@portvakt/contracts";
+import type { SelfServiceClient } from "@portvakt/maskinporten";
+
+/** The self-service calls config-as-code needs; a `SelfServiceClient` has them all. */
+export type ConfigApi = Pick<
+  SelfServiceClient,
+  | "listScopes"
+  | "listAccessByScope"
+  | "listPrefixes"
+  | "listClients"
+  | "getJwks"
+  | "createScope"
+  | "updateScope"
+  | "deactivateScope"
+  | "grantAccess"
+  | "revokeAccess"
+  | "createClient"
+  | "updateClient"
+  | "replaceJwks"
+  | "deleteJwk"
+>;
+
+export interface LiveClient {
+  client: Client;
+  keys: Jwk[];
+}
+
+/** What an environment holds that a document describes, read in one go before planning. */
+export interface LiveState {
+  /** Own scopes, active and deactivated, by name. */
+  scopes: Scope[];
+  /** Every grant row of each own scope (all states), by scope name. */
+  grants: Record<string, ScopeAccess[]>;
+  /** Active Maskinporten clients the organisation manages, with their keys. */
+  clients: LiveClient[];
+  prefixes: string[];
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Runs `work` over `items` with at most `limit` calls under way, keeping the order of results. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Clients managed by a document: only Maskinporten ones. Admin clients (`api_klient`) are
+ * registered by Digdir by hand and other integration types are not Maskinporten's.
+ */
+export function isManagedClient(client: Client): boolean {
+  return client.integration_type === "maskinporten" && client.active;
+}
+
+/** Reads scopes, their grants, clients and keys of the environment the client talks to. */
+export async function readLiveState(
+  api: Pick<
+    ConfigApi,
+    "listScopes" | "listAccessByScope" | "listPrefixes" | "listClients" | "getJwks"
+  >,
+  options: { concurrency?: number } = {},
+): Promise<LiveState> {
+  const concurrency = options.concurrency ?? 6;
+  const [scopes, prefixes, clients] = await Promise.all([
+    api.listScopes({ inactive: true }),
+    api.listPrefixes(),
+    api.listClients(),
+  ]);
+  scopes.sort((a, b) => byString(a.name, b.name));
+  const grantLists = await mapLimited(scopes, concurrency, (scope) =>
+    api.listAccessByScope(scope.name),
+  );
+  const grants: Record<string, ScopeAccess[]> = {};
+  scopes.forEach((scope, i) => {
+    grants[scope.name] = [...(grantLists[i] ?? [])].sort((a, b) =>
+      byString(a.consumer_orgno, b.consumer_orgno),
+    );
+  });
+  const managed = clients
+    .filter(isManagedClient)
+    .sort((a, b) => byString(a.client_name, b.client_name) || byString(a.client_id, b.client_id));
+  const keySets = await mapLimited(managed, concurrency, (client) => api.getJwks(client.client_id));
+  return {
+    scopes,
+    grants,
+    clients: managed.map((client, i) => ({
+      client,
+      keys: [...(keySets[i]?.keys ?? [])].sort((a, b) => byString(a.kid, b.kid)),
+    })),
+    prefixes: [...prefixes].sort(byString),
+  };
+}
+
+/**
+ * A digest of everything a plan depends on. Timestamps and key expiry are left out: they change
+ * without anyone changing the configuration (a key re-posted renews its `exp`).
+ */
+export function fingerprintOf(live: LiveState): string {
+  const canonical = {
+    scopes: live.scopes.map(({ created: _c, last_updated: _u, ...scope }) =>
+      sortKeys({
+        ...scope,
+        allowed_integration_types: [...scope.allowed_integration_types].sort(),
+      }),
+    ),
+    grants: Object.keys(live.grants)
+      .sort(byString)
+      .map((scope) => [
+        scope,
+        (live.grants[scope] ?? []).map((grant) => [grant.consumer_orgno, grant.state]),
+      ]),
+    clients: live.clients.map(({ client, keys }) => [
+      client.client_id,
+      client.client_name,
+      client.description,
+      client.client_orgno,
+      client.supplier_orgno ?? null,
+      client.access_token_lifetime,
+      [...client.scopes].sort(byString),
+      keys.map((key) => [key.kid, key.kty, key.alg ?? null, key.n, key.e]),
+    ]),
+    prefixes: live.prefixes,
+  };
+  const digest = createHash("sha256").update(JSON.stringify(canonical)).digest("base64url");
+  return `sha256:${digest}`;
+}
+
+/** A copy with keys in code-point order, so JSON.stringify of equal objects is equal. */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortKeys) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort(byString)
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    ) as T;
+  }
+  return value;
+}
+
+export { byString };
