@@ -11,6 +11,7 @@ import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
+import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
 import { envsRoutes } from "./routes/envs";
@@ -26,7 +27,8 @@ function createApiRoutes() {
     .route("/", accessRoutes)
     .route("/", clientsRoutes)
     .route("/", createKeysRoutes())
-    .route("/", auditRoutes);
+    .route("/", auditRoutes)
+    .route("/", altinnRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */

@@ -1,0 +1,316 @@
+import { generateKeyPairSync } from "node:crypto";
+import {
+  authorize,
+  decodeTokenClaims,
+  generateApiScopes,
+  insertApiScopes,
+  resolveApiScopes,
+} from "@portvakt/altinn-scopes";
+import type { Scope, ScopeAccess } from "@portvakt/contracts";
+import {
+  loadPem,
+  loadPrivateJwk,
+  MaskinportenError,
+  SelfServiceClient,
+  TokenClient,
+} from "@portvakt/maskinporten";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntry } from "./audit/store";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+let stack: TestStack;
+const env = "/api/envs/demo";
+const CONSUMER = "889640782";
+// Fresh per run, so that a stack left over by nothing can make the first run report "exists".
+const APP = `soknad${Date.now().toString(36)}`;
+const USERS_READ = `digdir:${APP}.instances.read`;
+const USERS_WRITE = `digdir:${APP}.instances.write`;
+const OWNER_READ = `digdir:${APP}/serviceowner/instances.read`;
+const OWNER_WRITE = `digdir:${APP}/serviceowner/instances.write`;
+
+const ORIGINAL_FILE = `{
+    "id": "digdir/${APP}",
+    "org": "digdir",
+    "title": { "nb": "Søknad" },
+    "dataTypes": []
+}
+`;
+const metadata = insertApiScopes(ORIGINAL_FILE, generateApiScopes({ prefix: "digdir", app: APP }));
+
+interface ProvisionItem {
+  kind: "scope" | "grant";
+  scope: string;
+  consumer_orgno?: string;
+  status: string;
+  allowed_integration_types?: string[];
+  detail?: string;
+}
+interface ProvisionReport {
+  app: string;
+  dryRun: boolean;
+  ok: boolean;
+  items: ProvisionItem[];
+  warnings: unknown[];
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+function provision(body: Record<string, unknown>, call = stack.api) {
+  return call(`${env}/altinn/provision`, { method: "POST", body: JSON.stringify(body) });
+}
+
+/** The provider's own scopes and every grant of the app's scopes, as Digdir holds them. */
+async function upstreamState() {
+  const scopes = await json<Scope[]>(await stack.api(`${env}/scopes?inactive=true`));
+  const grants: ScopeAccess[] = [];
+  for (const name of [USERS_READ, USERS_WRITE, OWNER_READ, OWNER_WRITE]) {
+    const response = await stack.api(`${env}/scopes/access?scope=${encodeURIComponent(name)}`);
+    if (response.status === 200) grants.push(...(await json<ScopeAccess[]>(response)));
+  }
+  return { scopes: scopes.filter((scope) => scope.name.includes(APP)), grants };
+}
+
+/** Calls Digdir received that could change something, by route. */
+async function upstreamWrites(): Promise<Record<string, number>> {
+  const stats = await json<{ requests: Record<string, number> }>(await stack.control("/stats"));
+  return Object.fromEntries(
+    Object.entries(stats.requests).filter(([route]) => !route.startsWith("GET ")),
+  );
+}
+
+function statuses(report: ProvisionReport) {
+  return report.items.map((item) =>
+    [item.kind, item.scope, item.consumer_orgno, item.status].filter(Boolean).join(" "),
+  );
+}
+
+describe("POST /altinn/validate", () => {
+  it("reports mistakes with their JSON paths and positions", async () => {
+    const broken = metadata
+      .replace(`"digdir:[app].instances.write"`, `"digdir:[app].instances.read"`)
+      .replace(
+        `"digdir:[app]/serviceowner/instances.read"`,
+        `"nav:[app]/serviceowner/instances.read"`,
+      )
+      .replace(`"users": {`, `"users": {\n            "Read": "",`);
+    const response = await stack.api(`${env}/altinn/validate`, {
+      method: "POST",
+      body: JSON.stringify({
+        metadata: broken,
+        textResources: { nb: { resources: [{ id: "other", value: "x" }] } },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const report = await json<{
+      valid: boolean;
+      problems: Array<{ code: string; severity: string; path: string; line?: number }>;
+      scopes: Array<{ name: string; maskinporten: string }>;
+    }>(response);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => [p.code, p.severity, p.path])).toEqual(
+      expect.arrayContaining([
+        ["unknown-property", "error", "$.apiScopes.users.Read"],
+        ["write-equals-read", "warning", "$.apiScopes.users.write"],
+        ["prefix-not-held", "error", "$.apiScopes.serviceOwners.read"],
+        ["not-in-maskinporten", "warning", "$.apiScopes.users.read"],
+      ]),
+    );
+    expect(report.problems.every((p) => typeof p.line === "number")).toBe(true);
+    expect(report.scopes.map((s) => [s.name, s.maskinporten])).toContainEqual([
+      USERS_READ,
+      "missing",
+    ]);
+  });
+
+  it("reports a file that is not JSON as a problem, and refuses a body without metadata", async () => {
+    const response = await stack.api(`${env}/altinn/validate`, {
+      method: "POST",
+      body: JSON.stringify({ metadata: `{"id": "digdir/x",}` }),
+    });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({
+      valid: false,
+      resolved: null,
+      problems: [{ code: "invalid-json", path: "$", line: 1, column: 19 }],
+    });
+    const empty = await stack.api(`${env}/altinn/validate`, {
+      method: "POST",
+      body: JSON.stringify({ textResources: {} }),
+    });
+    expect(empty.status).toBe(400);
+  });
+});
+
+describe("POST /altinn/provision", () => {
+  it("is refused to a viewer, and audited as denied", async () => {
+    const viewer = await stack.as("demo-viewer");
+    const response = await provision({ metadata }, viewer);
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toMatch(/problem\+json/);
+    expect((await upstreamState()).scopes).toEqual([]);
+  });
+
+  it("refuses metadata with errors before anything goes upstream, naming the paths", async () => {
+    const response = await provision({
+      metadata: metadata.replace(`"digdir:[app].instances.read"`, `"digdir:[App].read"`),
+    });
+    expect(response.status).toBe(400);
+    const problem = await json<{ errors: Array<{ field: string; message: string }> }>(response);
+    expect(problem.errors).toEqual([
+      { field: "$.apiScopes.users.read", message: expect.stringContaining("lowercase") },
+    ]);
+    const badOrg = await provision({ metadata, grantTo: ["123456789"] });
+    expect(badOrg.status).toBe(400);
+    expect((await upstreamState()).scopes).toEqual([]);
+  });
+
+  it("a dry run tells what would be done and changes nothing", async () => {
+    const before = await upstreamState();
+    const response = await provision({ metadata, grantTo: [CONSUMER], dryRun: true });
+    expect(response.status).toBe(200);
+    const report = await json<ProvisionReport>(response);
+    expect(report).toMatchObject({ app: `digdir/${APP}`, dryRun: true, ok: true });
+    expect(statuses(report)).toEqual([
+      `scope ${USERS_READ} will-create`,
+      `grant ${USERS_READ} ${CONSUMER} will-grant`,
+      `scope ${USERS_WRITE} will-create`,
+      `grant ${USERS_WRITE} ${CONSUMER} will-grant`,
+      `scope ${OWNER_READ} will-create`,
+      `scope ${OWNER_WRITE} will-create`,
+    ]);
+    expect(await upstreamState()).toEqual(before);
+  });
+
+  it("creates the scopes with fitting integration types and grants the users' scopes, in one audit entry", async () => {
+    const response = await provision({ metadata, grantTo: [CONSUMER] });
+    expect(response.status).toBe(200);
+    const report = await json<ProvisionReport>(response);
+    expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([]);
+    expect(statuses(report)).toEqual([
+      `scope ${USERS_READ} created`,
+      `grant ${USERS_READ} ${CONSUMER} granted`,
+      `scope ${USERS_WRITE} created`,
+      `grant ${USERS_WRITE} ${CONSUMER} granted`,
+      `scope ${OWNER_READ} created`,
+      `scope ${OWNER_WRITE} created`,
+    ]);
+
+    const state = await upstreamState();
+    const byName = new Map(state.scopes.map((scope) => [scope.name, scope]));
+    expect(byName.get(USERS_READ)).toMatchObject({
+      active: true,
+      allowed_integration_types: ["idporten", "maskinporten"],
+      description: expect.stringContaining(`digdir/${APP}`),
+    });
+    expect(byName.get(OWNER_WRITE)?.allowed_integration_types).toEqual(["maskinporten"]);
+    expect(state.grants.map((g) => [g.scope, g.consumer_orgno, g.state])).toEqual([
+      [USERS_READ, CONSUMER, "APPROVED"],
+      [USERS_WRITE, CONSUMER, "APPROVED"],
+    ]);
+
+    const requestId = response.headers.get("x-request-id");
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    const mine = entries.filter((entry: AuditEntry) => entry.requestId === requestId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      action: "altinn.provision",
+      target: `altinn app digdir/${APP}`,
+      outcome: "success",
+      after: report.items,
+    });
+  });
+
+  it("a second run changes nothing", async () => {
+    const before = await upstreamState();
+    const writesBefore = await upstreamWrites();
+    const response = await provision({ metadata, grantTo: [CONSUMER] });
+    const report = await json<ProvisionReport>(response);
+    expect(await upstreamWrites()).toEqual(writesBefore);
+    expect(report.ok).toBe(true);
+    expect(
+      report.items.every((item) => item.status === "exists" || item.status === "already-granted"),
+    ).toBe(true);
+    expect(report.items).toHaveLength(6);
+    expect(await upstreamState()).toEqual(before);
+  });
+
+  it("reactivates a deactivated scope", async () => {
+    const q = `?scope=${encodeURIComponent(OWNER_READ)}`;
+    expect((await stack.api(`${env}/scopes${q}`, { method: "DELETE" })).status).toBe(200);
+    const report = await json<ProvisionReport>(await provision({ metadata }));
+    expect(statuses(report)).toContain(`scope ${OWNER_READ} reactivated`);
+    const scope = await json<Scope>(await stack.api(`${env}/scopes/scope${q}`));
+    expect(scope.active).toBe(true);
+  });
+});
+
+describe("a granted consumer's client gets a token with the new scope", () => {
+  it("registers a client as the consumer, adds a key, and Maskinporten issues the scope", async () => {
+    const { simulator } = stack;
+    const consumerOrg = simulator.demo.orgs[CONSUMER]!;
+    const consumerApi = new SelfServiceClient({
+      baseUrl: simulator.apiBaseUrl,
+      tokens: new TokenClient({
+        issuer: simulator.issuer,
+        clientId: simulator.demo.consumerAdminClientId,
+        credential: await loadPem({
+          keyPem: consumerOrg.keyPem,
+          certChainPem: consumerOrg.chainPem,
+        }),
+      }),
+      adminScopes: ["idporten:dcr.read", "idporten:dcr.write", "idporten:dcr.modify"],
+    });
+
+    const client = await consumerApi.createClient({
+      client_name: `Fagsystem for ${APP}`,
+      description: "Leser instanser i Altinn-appen",
+      scopes: [USERS_READ],
+    });
+    expect(client.scopes).toEqual([USERS_READ]);
+    // The service owner's scope was not granted, so it cannot go on the consumer's client.
+    await expect(
+      consumerApi.updateClient(client.client_id, { scopes: [USERS_READ, OWNER_READ] }),
+    ).rejects.toBeInstanceOf(MaskinportenError);
+
+    const kid = `altinn-${APP}`;
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const { n, e } = publicKey.export({ format: "jwk" });
+    await consumerApi.replaceJwks(client.client_id, {
+      keys: [{ kty: "RSA", n: n!, e: e!, kid, use: "sig", alg: "RS256" }],
+    });
+
+    const tokens = new TokenClient({
+      issuer: simulator.issuer,
+      clientId: client.client_id,
+      credential: await loadPrivateJwk({
+        ...privateKey.export({ format: "jwk" }),
+        kid,
+        alg: "RS256",
+      }),
+    });
+    const token = await tokens.getToken([USERS_READ]);
+    expect(token.scope.split(" ")).toContain(USERS_READ);
+
+    // What the Altinn app would decide with that token (after the exchange keeps the scope).
+    const claims = decodeTokenClaims(token.accessToken);
+    expect(claims.consumer).toMatchObject({ ID: `0192:${CONSUMER}` });
+    const config = resolveApiScopes(metadata);
+    const path = `/digdir/${APP}/instances/50001337/0fc98a23-fe80-4d7b-b4e6-9f4a1b3c2d10`;
+    expect(authorize({ method: "GET", path, claims, config })).toMatchObject({
+      allowed: true,
+      matchedScope: USERS_READ,
+    });
+    expect(authorize({ method: "PUT", path, claims, config })).toMatchObject({
+      allowed: false,
+      body: { title: "Forbidden", status: 403, detail: "Insufficient scope", instance: path },
+    });
+  });
+});
