@@ -91,6 +91,28 @@ function statuses(report: ProvisionReport) {
   );
 }
 
+describe("the API description", () => {
+  it("documents both routes with their schemas", async () => {
+    const doc = await json<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>(await stack.api("/api/openapi.json"));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/envs/{env}/altinn/validate",
+        "/api/envs/{env}/altinn/provision",
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        "AltinnValidationReport",
+        "AltinnProvisionReport",
+        "AltinnTextResourceFile",
+      ]),
+    );
+  });
+});
+
 describe("POST /altinn/validate", () => {
   it("reports mistakes with their JSON paths and positions", async () => {
     const broken = metadata
@@ -155,6 +177,11 @@ describe("POST /altinn/provision", () => {
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toMatch(/problem\+json/);
     expect((await upstreamState()).scopes).toEqual([]);
+    const requestId = response.headers.get("x-request-id");
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    expect(entries.filter((entry: AuditEntry) => entry.requestId === requestId)).toEqual([
+      expect.objectContaining({ action: "altinn.provision", outcome: "denied", status: 403 }),
+    ]);
   });
 
   it("refuses metadata with errors before anything goes upstream, naming the paths", async () => {
