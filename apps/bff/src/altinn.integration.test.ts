@@ -269,6 +269,29 @@ describe("POST /altinn/provision", () => {
     expect(await upstreamState()).toEqual(before);
   });
 
+  it("reports an item Digdir's naming rule refuses as failed, with the reason, and goes on", async () => {
+    const hyphenated = insertApiScopes(
+      `{"id": "digdir/mitt-${APP}"}`,
+      generateApiScopes({ prefix: "digdir", app: "x", groups: ["users"] }),
+    );
+    const response = await provision({ metadata: hyphenated, grantTo: [CONSUMER] });
+    expect(response.status).toBe(200);
+    const report = await json<ProvisionReport>(response);
+    expect(report.ok).toBe(false);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ code: "app-name-subscope", path: "$.apiScopes.users.read" }),
+      expect.objectContaining({ code: "app-name-subscope", path: "$.apiScopes.users.write" }),
+    ]);
+    expect(report.items).toEqual([
+      expect.objectContaining({
+        kind: "scope",
+        status: "failed",
+        detail: expect.stringMatching(/subscope/i),
+      }),
+      expect.objectContaining({ kind: "scope", status: "failed" }),
+    ]);
+  });
+
   it("reactivates a deactivated scope", async () => {
     const q = `?scope=${encodeURIComponent(OWNER_READ)}`;
     expect((await stack.api(`${env}/scopes${q}`, { method: "DELETE" })).status).toBe(200);
