@@ -1,9 +1,11 @@
+import type { AppType } from "@portvakt/bff";
 import { Problem } from "@portvakt/contracts";
+import { hc } from "hono/client";
 import type { z } from "zod";
 
 /**
- * The one place the browser talks to the BFF. Every call sends `X-CSRF: 1` and turns RFC 9457
- * problem bodies into `ApiProblem`, so switching to Hono's typed client later touches one file.
+ * The one place the browser talks to the BFF: Hono's typed client over the BFF's routes, the
+ * `X-CSRF: 1` header on every call, and RFC 9457 problem bodies turned into `ApiProblem`.
  */
 
 export type FieldProblem = { field?: string; message: string };
@@ -19,6 +21,8 @@ export class ApiProblem extends Error {
   readonly correlationId?: string;
   readonly requestId?: string;
   readonly errors: FieldProblem[];
+  /** From Retry-After on 429/503, when the server said how long to wait. */
+  retryAfterSeconds?: number;
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
@@ -46,38 +50,43 @@ export function isApiProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
-
-export type RequestOptions<T> = {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Validates the response at the boundary; without it the body is returned as `unknown`. */
-  schema?: z.ZodType<T>;
-  signal?: AbortSignal;
+/** What the typed client's responses offer; kept structural so tests can pass a Response. */
+type BffResponse = {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text(): Promise<string>;
 };
 
 export type ApiResponse<T> = { data: T; headers: Headers; status: number };
 
-function buildUrl(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
+/**
+ * Hono's typed client over the BFF's own route definitions (`AppType`): a path, parameter,
+ * query or body the BFF does not accept is a compile error here. Every call sends `X-CSRF: 1`.
+ */
+export const bff = hc<AppType>("/", {
+  headers: { "X-CSRF": "1", Accept: "application/json, application/problem+json" },
+  init: { credentials: "same-origin" },
+});
 
-async function problemOf(response: Response): Promise<ApiProblem> {
+/** Per-call options: the query's abort signal. */
+export const withSignal = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
+
+async function problemOf(response: BffResponse): Promise<ApiProblem> {
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(await response.text());
   } catch {
     body = undefined;
   }
   const parsed = Problem.safeParse(body);
-  if (parsed.success) return new ApiProblem(parsed.data);
+  const retryAfter = Number(response.headers.get("Retry-After"));
+  if (parsed.success) {
+    const problem = new ApiProblem(parsed.data);
+    if (retryAfter > 0) problem.retryAfterSeconds = retryAfter;
+    return problem;
+  }
   return new ApiProblem({
     type: "about:blank",
     title: response.statusText || `HTTP ${response.status}`,
@@ -86,22 +95,17 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   });
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions<T> = {}) {
-  const { method = "GET", query, body, headers, schema, signal } = options;
-  let response: Response;
+/**
+ * Awaits one BFF call: failures become `ApiProblem`, and the body is validated with `schema`
+ * (the contracts' zod schemas) at this boundary.
+ */
+export async function send<T>(
+  request: Promise<BffResponse>,
+  schema?: z.ZodType<T>,
+): Promise<ApiResponse<T>> {
+  let response: BffResponse;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      signal,
-      credentials: "same-origin",
-      headers: {
-        Accept: "application/json, application/problem+json",
-        "X-CSRF": "1",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await request;
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiProblem({
@@ -112,37 +116,27 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T> = {
     });
   }
   if (!response.ok) throw await problemOf(response);
-  let data: unknown;
-  if (response.status !== 204) {
-    const text = await response.text();
-    data = text ? JSON.parse(text) : undefined;
+  const text = response.status === 204 ? "" : await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!schema) return { data: data as T, headers: response.headers, status: response.status };
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ApiProblem({
+      type: "about:blank",
+      title: "Unexpected answer",
+      status: 502,
+      detail: `The server's answer did not have the expected shape: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    });
   }
-  if (schema) {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      throw new ApiProblem({
-        type: "about:blank",
-        title: "Unexpected answer",
-        status: 502,
-        detail: `The answer from ${path} did not have the expected shape: ${parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; ")}`,
-      });
-    }
-    return { data: parsed.data, headers: response.headers, status: response.status };
-  }
-  return { data: data as T, headers: response.headers, status: response.status };
+  return { data: parsed.data, headers: response.headers, status: response.status };
 }
 
-/** The body only, for the common case. */
-export async function api<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  return (await apiRequest(path, options)).data;
-}
-
-/** `/api/envs/{env}` + rest, with the env id encoded. */
-export function envPath(env: string, rest: string): string {
-  return `/api/envs/${encodeURIComponent(env)}${rest}`;
+/** The validated body only, for the common case. */
+export async function call<T>(request: Promise<BffResponse>, schema?: z.ZodType<T>): Promise<T> {
+  return (await send(request, schema)).data;
 }
 
 /** Where the BFF starts sign-in, coming back to the page the person was on. */

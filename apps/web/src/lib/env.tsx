@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { z } from "zod";
-import { api } from "./api-client";
+import { bff, call, withSignal } from "./api-client";
 import { queryKeys } from "./query-keys";
 
 /** One configured Maskinporten environment and the organisation Portvakt acts as in it. */
@@ -22,7 +22,7 @@ const EnvsResponse = z.object({ envs: z.array(Environment) });
 export const envsQueryOptions = {
   queryKey: queryKeys.envs,
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    api("/api/envs", { schema: EnvsResponse, signal }).then((r) => r.envs),
+    call(bff.api.envs.$get(undefined, withSignal(signal)), EnvsResponse).then((r) => r.envs),
   staleTime: 5 * 60_000,
 };
 

@@ -354,6 +354,8 @@ export const nb = {
   "auth.signIn": "Logg inn",
   "auth.signInNeeded": "Du må logge inn for å bruke Portvakt.",
   "common.closeDialog": "Lukk dialogen",
+  "access.rateLimited":
+    "Grensen for endringer per minutt er nådd; fortsetter om {seconds} sekunder …",
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -709,4 +711,6 @@ export const en: Record<MessageKey, string> = {
   "auth.signIn": "Sign in",
   "auth.signInNeeded": "Sign in to use Portvakt.",
   "common.closeDialog": "Close the dialog",
+  "access.rateLimited":
+    "The limit of changes per minute is reached; continuing in {seconds} seconds …",
 };

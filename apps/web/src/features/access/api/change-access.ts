@@ -1,19 +1,25 @@
 import { ScopeAccess } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, isApiProblem } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
-
-const accessPath = (env: string, orgno: string) =>
-  envPath(env, `/scopes/access/${encodeURIComponent(orgno)}`);
 
 /** Grants (or re-approves) a consumer's access; idempotent at Digdir. */
 export function grantAccess(env: string, scope: string, orgno: string) {
-  return api(accessPath(env, orgno), { method: "PUT", query: { scope }, schema: ScopeAccess });
+  return call(
+    bff.api.envs[":env"].scopes.access[":orgno"].$put({ param: { env, orgno }, query: { scope } }),
+    ScopeAccess,
+  );
 }
 
 /** Revokes a consumer's access; the row stays with state DENIED. */
 export function revokeAccess(env: string, scope: string, orgno: string) {
-  return api(accessPath(env, orgno), { method: "DELETE", query: { scope }, schema: ScopeAccess });
+  return call(
+    bff.api.envs[":env"].scopes.access[":orgno"].$delete({
+      param: { env, orgno },
+      query: { scope },
+    }),
+    ScopeAccess,
+  );
 }
 
 export type AccessChangeResult =
@@ -29,7 +35,7 @@ export async function changeAccessForMany(
   change: (orgno: string) => Promise<ScopeAccess>,
   orgnos: string[],
   onResult: (result: AccessChangeResult, done: number) => void,
-  concurrency = 4,
+  { concurrency = 4, onWait }: { concurrency?: number; onWait?: (seconds: number) => void } = {},
 ): Promise<AccessChangeResult[]> {
   const results: AccessChangeResult[] = [];
   let next = 0;
@@ -39,7 +45,7 @@ export async function changeAccessForMany(
       const orgno = orgnos[next++]!;
       let result: AccessChangeResult;
       try {
-        result = { orgno, ok: true, access: await change(orgno) };
+        result = { orgno, ok: true, access: await changeWithPatience(() => change(orgno), onWait) };
       } catch (error) {
         result = { orgno, ok: false, error };
       }
@@ -50,6 +56,26 @@ export async function changeAccessForMany(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, orgnos.length) }, worker));
   return results;
+}
+
+/**
+ * Portvakt limits each person's changes per minute; a long list waits for the next window
+ * (as the server's Retry-After says) instead of failing every row after the limit.
+ */
+async function changeWithPatience(
+  run: () => Promise<ScopeAccess>,
+  onWait?: (seconds: number) => void,
+): Promise<ScopeAccess> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isApiProblem(error) || error.status !== 429 || attempt >= 3) throw error;
+      const seconds = Math.min(error.retryAfterSeconds ?? 20, 60);
+      onWait?.(seconds);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
 }
 
 export function useRefreshAccess(env: string) {

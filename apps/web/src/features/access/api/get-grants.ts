@@ -1,16 +1,18 @@
 import { ScopeAccess } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /** Every consumer that has or had access to one scope (revoked rows stay as DENIED). */
 export function getGrants(env: string, scope: string, signal?: AbortSignal) {
-  return api(envPath(env, "/scopes/access"), {
-    query: { scope },
-    schema: z.array(ScopeAccess),
-    signal,
-  });
+  return call(
+    bff.api.envs[":env"].scopes.access.$get(
+      { param: { env }, query: { scope } },
+      withSignal(signal),
+    ),
+    z.array(ScopeAccess),
+  );
 }
 
 export const grantsQueryOptions = (env: string, scope: string) =>

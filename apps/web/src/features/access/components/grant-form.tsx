@@ -38,6 +38,7 @@ export function GrantForm({
   const [text, setText] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [waiting, setWaiting] = useState<number | null>(null);
   const [results, setResults] = useState<Map<string, AccessChangeResult>>(new Map());
 
   const entries = useMemo(() => parseOrgnos(text), [text]);
@@ -68,8 +69,11 @@ export function GrantForm({
       (result, done) => {
         setResults((map) => new Map(map).set(result.orgno, result));
         setProgress({ done, total: orgnos.length });
+        setWaiting(null);
       },
+      { onWait: setWaiting },
     );
+    setWaiting(null);
     await refresh();
     setProgress(null);
     const failed = all.filter((r) => !r.ok).length;
@@ -184,6 +188,11 @@ export function GrantForm({
           max={progress.total}
           label={t("access.grantingProgress")}
         />
+      )}
+      {waiting !== null && (
+        <p className="text-sm" role="status">
+          {t("access.rateLimited", { seconds: waiting })}
+        </p>
       )}
 
       <div className="flex flex-wrap justify-end gap-2">

@@ -1,10 +1,13 @@
 import { Client } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getClient(env: string, id: string, signal?: AbortSignal) {
-  return api(envPath(env, `/clients/${encodeURIComponent(id)}`), { schema: Client, signal });
+  return call(
+    bff.api.envs[":env"].clients[":id"].$get({ param: { env, id } }, withSignal(signal)),
+    Client,
+  );
 }
 
 export const clientQueryOptions = (env: string, id: string) =>

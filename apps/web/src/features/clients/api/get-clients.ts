@@ -1,11 +1,14 @@
 import { Client } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getClients(env: string, signal?: AbortSignal) {
-  return api(envPath(env, "/clients"), { schema: z.array(Client), signal });
+  return call(
+    bff.api.envs[":env"].clients.$get({ param: { env }, query: {} }, withSignal(signal)),
+    z.array(Client),
+  );
 }
 
 export const clientsQueryOptions = (env: string) =>

@@ -1,7 +1,7 @@
 import { Scope, ScopeAccess } from "@portvakt/contracts";
 import { useQueries } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /** Why the organisation may put a scope on its client (spec §5). */
@@ -18,23 +18,31 @@ export type UsableScope = {
 const ownQuery = (env: string) => ({
   queryKey: queryKeys.scopeList(env, false),
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    api(envPath(env, "/scopes"), { schema: z.array(Scope), signal }),
+    call(
+      bff.api.envs[":env"].scopes.$get({ param: { env }, query: {} }, withSignal(signal)),
+      z.array(Scope),
+    ),
 });
 
 const grantedQuery = (env: string) => ({
   queryKey: queryKeys.accessGrantedToUs(env),
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    api(envPath(env, "/scopes/access/all"), { schema: z.array(ScopeAccess), signal }),
+    call(
+      bff.api.envs[":env"].scopes.access.all.$get({ param: { env } }, withSignal(signal)),
+      z.array(ScopeAccess),
+    ),
 });
 
 const forAllQuery = (env: string) => ({
   queryKey: queryKeys.catalogue(env, { accessible_for_all: "true" }),
   queryFn: ({ signal }: { signal: AbortSignal }) =>
-    api(envPath(env, "/scopes/all"), {
-      query: { accessible_for_all: "true" },
-      schema: z.array(Scope),
-      signal,
-    }),
+    call(
+      bff.api.envs[":env"].scopes.all.$get(
+        { param: { env }, query: { accessible_for_all: "true" } },
+        withSignal(signal),
+      ),
+      z.array(Scope),
+    ),
   staleTime: 5 * 60_000,
 });
 

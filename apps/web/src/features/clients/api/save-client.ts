@@ -1,20 +1,21 @@
 import { Client, type ClientInput, type ClientUpdate } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-const clientPath = (env: string, id: string) => envPath(env, `/clients/${encodeURIComponent(id)}`);
-
 export function createClient(env: string, input: ClientInput) {
-  return api(envPath(env, "/clients"), { method: "POST", body: input, schema: Client });
+  return call(bff.api.envs[":env"].clients.$post({ param: { env }, json: input }), Client);
 }
 
 export function updateClient(env: string, id: string, update: ClientUpdate) {
-  return api(clientPath(env, id), { method: "PUT", body: update, schema: Client });
+  return call(
+    bff.api.envs[":env"].clients[":id"].$put({ param: { env, id }, json: update }),
+    Client,
+  );
 }
 
 export async function deleteClient(env: string, id: string): Promise<void> {
-  await api(clientPath(env, id), { method: "DELETE" });
+  await call(bff.api.envs[":env"].clients[":id"].$delete({ param: { env, id } }));
 }
 
 export function useCreateClient(env: string) {

@@ -1,20 +1,22 @@
 import { type Jwk, JwksResponse } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { bff, send } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
-import { jwksPath, type VersionedJwks } from "./get-jwks";
+import type { VersionedJwks } from "./get-jwks";
 
 /**
  * Digdir replaces the whole key set on every write, so the BFF only applies an edit if the set
  * is still the one the user saw (If-Match); otherwise it answers 412 and nothing is lost.
  */
 export async function addClientKey(env: string, clientId: string, jwk: Jwk, etag: string | null) {
-  const response = await apiRequest(jwksPath(env, clientId, "/keys"), {
-    method: "POST",
-    body: { jwk },
-    headers: etag ? { "If-Match": etag } : {},
-    schema: JwksResponse,
-  });
+  const response = await send(
+    bff.api.envs[":env"].clients[":id"].keys.$post({
+      param: { env, id: clientId },
+      json: { jwk },
+      header: etag ? { "if-match": etag } : {},
+    }),
+    JwksResponse,
+  );
   return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;
 }
 
@@ -24,11 +26,13 @@ export async function removeClientKey(
   kid: string,
   etag: string | null,
 ) {
-  const response = await apiRequest(jwksPath(env, clientId, `/keys/${encodeURIComponent(kid)}`), {
-    method: "DELETE",
-    headers: etag ? { "If-Match": etag } : {},
-    schema: JwksResponse,
-  });
+  const response = await send(
+    bff.api.envs[":env"].clients[":id"].keys[":kid"].$delete({
+      param: { env, id: clientId, kid },
+      header: etag ? { "if-match": etag } : {},
+    }),
+    JwksResponse,
+  );
   return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;
 }
 

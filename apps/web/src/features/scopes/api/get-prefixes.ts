@@ -1,11 +1,14 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /** The prefixes Digdir has assigned to the organisation; scopes can only be created under them. */
 export function getPrefixes(env: string, signal?: AbortSignal) {
-  return api(envPath(env, "/prefix"), { schema: z.array(z.string()), signal });
+  return call(
+    bff.api.envs[":env"].prefix.$get({ param: { env } }, withSignal(signal)),
+    z.array(z.string()),
+  );
 }
 
 export const prefixesQueryOptions = (env: string) =>

@@ -1,10 +1,16 @@
 import { Scope } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function getScope(env: string, name: string, signal?: AbortSignal) {
-  return api(envPath(env, "/scopes/scope"), { query: { scope: name }, schema: Scope, signal });
+  return call(
+    bff.api.envs[":env"].scopes.scope.$get(
+      { param: { env }, query: { scope: name } },
+      withSignal(signal),
+    ),
+    Scope,
+  );
 }
 
 export const scopeQueryOptions = (env: string, name: string) =>

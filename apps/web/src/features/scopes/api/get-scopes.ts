@@ -1,16 +1,18 @@
 import { Scope } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /** The organisation's own scopes; with `inactive` the deactivated ones too. */
 export function getScopes(env: string, inactive: boolean, signal?: AbortSignal) {
-  return api(envPath(env, "/scopes"), {
-    query: { inactive: inactive ? "true" : undefined },
-    schema: z.array(Scope),
-    signal,
-  });
+  return call(
+    bff.api.envs[":env"].scopes.$get(
+      { param: { env }, query: inactive ? { inactive: "true" } : {} },
+      withSignal(signal),
+    ),
+    z.array(Scope),
+  );
 }
 
 export const scopesQueryOptions = (env: string, inactive = true) =>

@@ -1,24 +1,25 @@
 import { Scope, type ScopeInput, type ScopeUpdate } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function createScope(env: string, input: ScopeInput) {
-  return api(envPath(env, "/scopes"), { method: "POST", body: input, schema: Scope });
+  return call(bff.api.envs[":env"].scopes.$post({ param: { env }, json: input }), Scope);
 }
 
 export function updateScope(env: string, name: string, update: ScopeUpdate) {
-  return api(envPath(env, "/scopes"), {
-    method: "PUT",
-    query: { scope: name },
-    body: update,
-    schema: Scope,
-  });
+  return call(
+    bff.api.envs[":env"].scopes.$put({ param: { env }, query: { scope: name }, json: update }),
+    Scope,
+  );
 }
 
 /** Deactivates; nothing is ever deleted at Digdir and the grants are kept (spec §3). */
 export function deactivateScope(env: string, name: string) {
-  return api(envPath(env, "/scopes"), { method: "DELETE", query: { scope: name }, schema: Scope });
+  return call(
+    bff.api.envs[":env"].scopes.$delete({ param: { env }, query: { scope: name } }),
+    Scope,
+  );
 }
 
 function useScopeWriteSettled(env: string) {

@@ -1,7 +1,7 @@
 import { ScopeAccess } from "@portvakt/contracts";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { api, envPath } from "../../../lib/api-client";
+import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /**
@@ -9,11 +9,13 @@ import { queryKeys } from "../../../lib/query-keys";
  * still hold (spec §3). Shares its cache key with the access page.
  */
 export function getScopeGrants(env: string, scope: string, signal?: AbortSignal) {
-  return api(envPath(env, "/scopes/access"), {
-    query: { scope },
-    schema: z.array(ScopeAccess),
-    signal,
-  });
+  return call(
+    bff.api.envs[":env"].scopes.access.$get(
+      { param: { env }, query: { scope } },
+      withSignal(signal),
+    ),
+    z.array(ScopeAccess),
+  );
 }
 
 export const scopeGrantsQueryOptions = (env: string, scope: string) =>
@@ -28,11 +30,13 @@ export function useScopeGrants(env: string, scope: string, enabled: boolean) {
 }
 
 export function revokeGrant(env: string, scope: string, orgno: string) {
-  return api(envPath(env, `/scopes/access/${encodeURIComponent(orgno)}`), {
-    method: "DELETE",
-    query: { scope },
-    schema: ScopeAccess,
-  });
+  return call(
+    bff.api.envs[":env"].scopes.access[":orgno"].$delete({
+      param: { env, orgno },
+      query: { scope },
+    }),
+    ScopeAccess,
+  );
 }
 
 export function useInvalidateGrants(env: string) {
