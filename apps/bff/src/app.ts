@@ -14,6 +14,7 @@ import { accessRoutes } from "./routes/access";
 import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
+import { configRoutes } from "./routes/config";
 import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
@@ -28,7 +29,8 @@ function createApiRoutes() {
     .route("/", clientsRoutes)
     .route("/", createKeysRoutes())
     .route("/", auditRoutes)
-    .route("/", altinnRoutes);
+    .route("/", altinnRoutes)
+    .route("/", configRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */

@@ -234,10 +234,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** The JSON Schema of the document (draft 2020-12), for editors and `/api/schema/portvakt-config.json`. */
 export function configJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ConfigDocument, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
+  const schema = z.toJSONSchema(ConfigDocument, { io: "input", unrepresentable: "any" }) as {
+    $ref?: string;
+    $defs?: Record<string, Record<string, unknown>>;
+  } & Record<string, unknown>;
+  // zod answers a bare $ref to the document's named definition; some editors want the
+  // document's properties at the root, so the root definition is moved up.
+  const { $ref, $defs = {}, ...rest } = schema;
+  const rootName = $ref?.replace("#/$defs/", "");
+  if (!rootName || !$defs[rootName]) return schema;
+  const { [rootName]: root, ...others } = $defs;
+  return { ...rest, ...root, $defs: others };
 }
 
 /** Reads a document's text (YAML, or JSON, which YAML also reads) and checks it. */

@@ -1,0 +1,354 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  type ApplyReport,
+  applyDocument,
+  configJsonSchema,
+  DocumentError,
+  exportDocument,
+  formatDocument,
+  organizationNamesOf,
+  type Plan,
+  type PlanStep,
+  parseDocument,
+  planChanges,
+  readLiveState,
+  STEP_KINDS,
+  StalePlanError,
+  UnconfirmedStepsError,
+} from "@portvakt/config-as-code";
+import { MaskinportenError } from "@portvakt/maskinporten";
+import type { Context } from "hono";
+import { changes, reads, recordChange } from "../auth/guard";
+import { roleAllows } from "../auth/roles";
+import type { BffEnv } from "../context";
+import { ProblemError, problemBody, problemFromUpstream } from "../problem";
+import {
+  createRouter,
+  EnvParam,
+  environmentOf,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from "./openapi";
+
+const tags = ["config"];
+
+const Format = z.enum(["yaml", "json"]);
+
+const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+
+const PlanStepSchema = z
+  .object({
+    id: z.string().openapi({ example: "access.grant:difi:api3@889640782" }),
+    kind: z.enum(STEP_KINDS),
+    summary: z.string(),
+    reason: z.string(),
+    dangerous: z.boolean(),
+    dangers: z.array(z.string()),
+    scope: z.string().optional(),
+    consumer: z.object({ orgno: z.string(), name: z.string().optional() }).optional(),
+    client: z.object({ name: z.string(), client_id: z.string().optional() }).optional(),
+    kid: z.string().optional(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    changes: z.array(FieldChange),
+  })
+  .openapi("ConfigPlanStep");
+
+const PlanGroup = z.object({
+  name: z.string(),
+  client_id: z.string().optional(),
+  steps: z.array(PlanStepSchema),
+});
+
+const PlanSchema = z
+  .object({
+    environment: z.string(),
+    production: z.boolean(),
+    fingerprint: z.string(),
+    steps: z.array(PlanStepSchema),
+    groups: z.object({ scopes: z.array(PlanGroup), clients: z.array(PlanGroup) }),
+    summary: z.object({
+      total: z.number().int(),
+      dangerous: z.number().int(),
+      byKind: z.partialRecord(z.enum(STEP_KINDS), z.number().int()),
+    }),
+    warnings: z.array(z.string()),
+  })
+  .openapi("ConfigPlan");
+
+const StepReport = z.object({
+  id: z.string(),
+  kind: z.enum(STEP_KINDS),
+  summary: z.string(),
+  outcome: z.enum(["done", "failed", "not-run"]),
+  error: z
+    .object({
+      message: z.string(),
+      status: z.number().int().optional(),
+      correlationId: z.string().optional(),
+    })
+    .optional(),
+});
+
+const ApplyReportSchema = z
+  .object({
+    status: z.enum(["applied", "no-changes", "failed"]),
+    environment: z.string(),
+    fingerprint: z.string(),
+    steps: z.array(StepReport),
+    done: z.number().int(),
+    notRun: z.number().int(),
+    failed: StepReport.optional(),
+    warnings: z.array(z.string()),
+  })
+  .openapi("ConfigApplyReport");
+
+// Compile-time proof that the OpenAPI schemas describe what the package returns.
+const asPlan = (plan: Plan): z.infer<typeof PlanSchema> => plan;
+const asReport = (report: ApplyReport): z.infer<typeof ApplyReportSchema> => report;
+const asStep = (step: PlanStep): z.infer<typeof PlanStepSchema> => step;
+void asStep;
+
+const DocumentText = z.string().min(1).openapi({
+  description: "The document's text, YAML or JSON (as downloaded from export)",
+});
+
+const PlanRequest = z.object({ document: DocumentText, format: Format.optional() });
+const ApplyRequest = z.object({
+  document: DocumentText,
+  format: Format.optional(),
+  planFingerprint: z.string().min(1).openapi({ description: "`fingerprint` of the reviewed plan" }),
+  confirm: z
+    .array(z.string())
+    .default([])
+    .openapi({ description: "Ids of the dangerous steps the person confirmed" }),
+});
+
+function documentProblem(error: DocumentError): ProblemError {
+  return new ProblemError(400, {
+    type: "urn:portvakt:problem:invalid-config-document",
+    detail: error.message,
+    errors: error.issues.map((issue) => ({
+      field: issue.path || "document",
+      message: issue.message,
+    })),
+  });
+}
+
+function parse(text: string, format: "yaml" | "json" | undefined) {
+  try {
+    return parseDocument(text, format);
+  } catch (error) {
+    if (error instanceof DocumentError) throw documentProblem(error);
+    throw error;
+  }
+}
+
+function planOptions(c: Context<BffEnv>) {
+  const environment = environmentOf(c);
+  return { environment: environment.config.id, production: environment.config.kind === "prod" };
+}
+
+/** Where a step acts, for the audit entry: the part of its id after the kind. */
+function stepTarget(step: PlanStep): string {
+  return step.id.slice(step.kind.length + 1);
+}
+
+/** What the audit log keeps of a step: key steps by kid only, never key material. */
+function auditedSide(step: PlanStep, side: "before" | "after"): unknown {
+  const value = step[side];
+  if (value === null) return undefined;
+  if (step.kind === "key.add" || step.kind === "key.remove") return { kid: step.kid };
+  return value;
+}
+
+const OPERATOR_KINDS = new Set(["access.grant", "access.revoke"]);
+
+export const configRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/schema/portvakt-config.json",
+      tags,
+      summary: "JSON Schema of the configuration document (YAML and JSON)",
+      responses: {
+        200: jsonResponse(z.record(z.string(), z.unknown()), "JSON Schema, draft 2020-12"),
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(configJsonSchema(), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/config/export",
+      middleware: [reads()] as const,
+      tags,
+      summary: "The environment's scopes, grants, clients and public keys as a document",
+      request: { params: EnvParam, query: z.object({ format: Format.default("yaml") }) },
+      responses: {
+        200: {
+          description: "The document; sorted and formatted the same way every time",
+          content: {
+            "application/yaml": { schema: z.string() },
+            "application/json": { schema: z.record(z.string(), z.unknown()) },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { format } = c.req.valid("query");
+      const { environment } = planOptions(c);
+      const live = await readLiveState(environmentOf(c).api);
+      const text = formatDocument(exportDocument(live, { environment }), format, {
+        organizationNames: organizationNamesOf(live),
+      });
+      return c.body(text, 200, {
+        "Content-Type":
+          format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+        "Content-Disposition": `attachment; filename="portvakt-${environment}.${format}"`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/envs/{env}/config/plan",
+      middleware: [reads()] as const,
+      tags,
+      summary: "What applying a document would change; nothing is changed",
+      request: { params: EnvParam, body: jsonBody(PlanRequest) },
+      responses: { 200: jsonResponse(PlanSchema, "The plan"), ...problemResponses },
+    }),
+    async (c) => {
+      const { document, format } = c.req.valid("json");
+      const parsed = parse(document, format);
+      const live = await readLiveState(environmentOf(c).api);
+      try {
+        return c.json(asPlan(planChanges(parsed, live, planOptions(c))), 200);
+      } catch (error) {
+        if (error instanceof DocumentError) throw documentProblem(error);
+        throw error;
+      }
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/envs/{env}/config/apply",
+      // Operators may apply plans that only grant and revoke (their role's rights); anything
+      // else needs an admin, checked against the fresh plan below.
+      middleware: [changes("operator", "config.apply")] as const,
+      tags,
+      summary:
+        "Apply a document: re-plans, refuses a changed state or unconfirmed dangerous steps, stops at the first failure",
+      request: { params: EnvParam, body: jsonBody(ApplyRequest) },
+      responses: {
+        200: jsonResponse(ApplyReportSchema, "Applied, or nothing to do"),
+        ...problemResponses,
+        409: {
+          description:
+            "The environment changed since the plan (the problem's `plan` is the new plan), or a step failed at Digdir",
+          content: {
+            "application/problem+json": { schema: z.record(z.string(), z.unknown()) },
+            "application/json": { schema: ApplyReportSchema },
+          },
+        },
+        502: {
+          description: "A step failed at Digdir: the report says what was done and what not",
+          content: { "application/json": { schema: ApplyReportSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const document = parse(body.document, body.format);
+      const options = planOptions(c);
+      const environment = environmentOf(c);
+      const session = c.get("session")!;
+      const role = session.roles[options.environment];
+      recordChange(c, { target: `${options.environment} (plan ${body.planFingerprint})` });
+
+      let report: ApplyReport;
+      let failure: ProblemError | undefined;
+      try {
+        report = await applyDocument(environment.api, document, {
+          ...options,
+          planFingerprint: body.planFingerprint,
+          confirm: body.confirm,
+          authorize: (plan) => {
+            if (roleAllows(role, "admin")) return;
+            const beyond = [
+              ...new Set(plan.steps.map((s) => s.kind).filter((k) => !OPERATOR_KINDS.has(k))),
+            ];
+            if (beyond.length > 0) {
+              throw new ProblemError(403, {
+                detail: `An operator may apply plans that only grant and revoke access; this plan also has ${beyond.join(", ")} (needs the role "admin")`,
+              });
+            }
+          },
+          onStep: async ({ step, outcome, cause }) => {
+            if (outcome === "failed" && cause instanceof MaskinportenError) {
+              failure = problemFromUpstream(cause);
+            }
+            const before = auditedSide(step, "before");
+            const after = auditedSide(step, "after");
+            await c.get("audit").append({
+              actor: { sub: session.sub, name: session.name },
+              role: role ?? "none",
+              env: options.environment,
+              action: `config.apply.${step.kind}`,
+              target: stepTarget(step),
+              outcome: outcome === "done" ? "success" : "failure",
+              status: outcome === "done" ? 200 : (failure?.status ?? 500),
+              requestId: c.get("requestId"),
+              ...(failure?.problem.correlation_id
+                ? { correlationId: failure.problem.correlation_id }
+                : {}),
+              detail:
+                outcome === "done"
+                  ? step.summary
+                  : `${step.summary}: ${failure?.problem.detail ?? "failed"}`,
+              ...(before !== undefined ? { before } : {}),
+              ...(after !== undefined ? { after } : {}),
+            });
+          },
+        });
+      } catch (error) {
+        if (error instanceof DocumentError) throw documentProblem(error);
+        if (error instanceof StalePlanError) {
+          const problem = problemBody(c, 409, {
+            type: "urn:portvakt:problem:stale-plan",
+            detail: error.message,
+          });
+          c.set("problem", problem);
+          return c.json({ ...problem, plan: asPlan(error.plan) }, 409, {
+            "Content-Type": "application/problem+json",
+          });
+        }
+        if (error instanceof UnconfirmedStepsError) {
+          throw new ProblemError(400, {
+            type: "urn:portvakt:problem:unconfirmed-steps",
+            detail: error.message,
+            errors: error.stepIds.map((id) => ({ field: "confirm", message: id })),
+          });
+        }
+        throw error;
+      }
+      recordChange(c, {
+        after: {
+          status: report.status,
+          steps: report.steps.map((step) => ({ id: step.id, outcome: step.outcome })),
+        },
+      });
+      if (report.status === "failed") {
+        // 409: Digdir refused a step (the state does not allow it); 502: Digdir failed.
+        const refused = failure !== undefined && failure.status >= 400 && failure.status < 500;
+        const status = refused ? 409 : 502;
+        return c.json(asReport(report), status);
+      }
+      return c.json(asReport(report), 200);
+    },
+  );
