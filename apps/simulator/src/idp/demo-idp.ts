@@ -24,10 +24,10 @@ export interface RunningDemoIdp {
   close(): Promise<void>;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1b1f24;background:#f6f7f9}
 h1{font-size:1.4rem}p{color:#4a5563}button{display:block;width:100%;text-align:left;margin:.5rem 0;padding:.8rem 1rem;border:1px solid #c5ccd6;border-radius:.5rem;background:#fff;font:inherit;cursor:pointer}
 button:hover,button:focus-visible{border-color:#1f5fbf;outline:3px solid #9ec1f5}small{display:block;color:#4a5563}</style></head><body>${body}</body></html>`;
@@ -137,7 +137,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
     const buttons = people
       .map(
         (p) =>
-          `<button type="submit" name="person" value="${escape(p.sub)}"><strong>${escape(p.name)}</strong><small>${escape(p.description)}</small></button>`,
+          `<button type="submit" name="person" value="${escapeHtml(p.sub)}"><strong>${escapeHtml(p.name)}</strong><small>${escapeHtml(p.description)}</small></button>`,
       )
       .join("");
     res
@@ -145,7 +145,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
       .end(
         page(
           "Demo-innlogging",
-          `<h1>Demo-innlogging</h1><p>Velg hvem du vil logge inn som i Portvakt-demoen. Dette er en simulert innloggingstjeneste; i drift bruker Portvakt virksomhetens egen (Entra ID, Keycloak, Ansattporten …).</p><form method="post" action="${escape(url.pathname)}">${buttons}</form><p><small>Innlogging for ${escape(String(details.params.client_id))}</small></p>`,
+          `<h1>Demo-innlogging</h1><p>Velg hvem du vil logge inn som i Portvakt-demoen. Dette er en simulert innloggingstjeneste; i drift bruker Portvakt virksomhetens egen (Entra ID, Keycloak, Ansattporten …).</p><form method="post" action="${escapeHtml(url.pathname)}">${buttons}</form><p><small>Innlogging for ${escapeHtml(String(details.params.client_id))}</small></p>`,
         ),
       );
   }
