@@ -1,0 +1,314 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import {
+  type ConfigDocument,
+  configJsonSchema,
+  DocumentError,
+  type DocumentFormat,
+  type Plan,
+  parseDocument,
+  resolveKeyFiles,
+  StalePlanError,
+  UnconfirmedStepsError,
+} from "@portvakt/config-as-code";
+import { CredentialError, MaskinportenError } from "@portvakt/maskinporten";
+import { type Backend, bffBackend, CliError, directBackend } from "./backend";
+import { type Palette, paletteFor, renderPlan, renderReport } from "./render";
+
+const VERSION = "0.1.0";
+
+const CONNECTION_HELP = `Connection, directly to Digdir (or the simulator):
+  --issuer URL          Maskinporten issuer, e.g. https://test.maskinporten.no/   [PORTVAKT_ISSUER]
+  --api-base-url URL    self-service API, e.g. https://api.test.samarbeid.digdir.no [PORTVAKT_API_BASE_URL]
+  --client-id ID        the admin client's client_id                              [PORTVAKT_CLIENT_ID]
+  --credential SPEC     pkcs12:PATH (password in PORTVAKT_P12_PASSWORD),
+                        pem:KEY_PATH:CERT_CHAIN_PATH, or jwk:PATH                 [PORTVAKT_CREDENTIAL]
+  --admin-scopes LIST   comma-separated admin scopes (default: all)               [PORTVAKT_ADMIN_SCOPES]
+  --env ID              environment id checked against the document's environment
+                        (default: test/prod from the issuer, demo for a loopback one) [PORTVAKT_ENV]
+  --production          treat every step as dangerous (default for the prod issuer)
+
+Connection, through a Portvakt BFF (it has browser sessions only, no API tokens):
+  --bff URL --env ID    sends the session cookie in PORTVAKT_BFF_COOKIE
+                        (the Cookie header of a signed-in browser, e.g. "portvakt_session=...")`;
+
+const HELP: Record<string, string> = {
+  main: `portvakt ${VERSION} — Maskinporten configuration as code
+
+Usage:
+  portvakt export [--format yaml|json] [--out FILE]     the environment as a document
+  portvakt plan FILE [--json] [--detailed-exitcode]    what applying FILE would change
+  portvakt apply FILE [--auto-approve] [--confirm ID]  make the environment match FILE
+  portvakt schema                                      the document's JSON Schema
+
+Run "portvakt <command> --help" for a command's options.
+
+${CONNECTION_HELP}`,
+  export: `Usage: portvakt export [--format yaml|json] [--out FILE] CONNECTION
+
+Writes the environment's owned scopes, their consumers and the Maskinporten clients with their
+public keys as a document, sorted so that two exports of the same state are byte-identical.
+
+  --format yaml|json    default yaml
+  --out FILE            write to FILE instead of standard output
+
+${CONNECTION_HELP}`,
+  plan: `Usage: portvakt plan FILE [--json] [--detailed-exitcode] CONNECTION
+
+Shows what applying FILE (YAML or JSON) would change, grouped by scope and client, with the
+dangerous steps marked. Nothing is changed. Key files named by "file:" are read relative to FILE.
+
+  --json                print the plan as JSON
+  --detailed-exitcode   exit 0 when there are no changes, 2 when there are, 1 on error
+  --format yaml|json    how FILE is written (default: from its first character)
+
+${CONNECTION_HELP}`,
+  apply: `Usage: portvakt apply FILE [--auto-approve | --confirm ID ...] [--json] CONNECTION
+
+Plans FILE, shows the plan, asks for confirmation at a terminal, then carries it out in a safe
+order (scopes before their grants, revokes before deactivating), stopping at the first failure.
+Applying the same file twice changes nothing the second time.
+
+  --auto-approve        apply without asking, confirming every dangerous step (pipelines)
+  --confirm ID          confirm one dangerous step by its id (repeatable); with it, no prompt
+  --json                print the plan and the report as JSON ({plan, report})
+  --format yaml|json    how FILE is written (default: from its first character)
+
+${CONNECTION_HELP}`,
+  schema: `Usage: portvakt schema
+
+Prints the JSON Schema of the document (the same as the BFF's /api/schema/portvakt-config.json).`,
+};
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+  format: { type: "string" },
+  out: { type: "string", short: "o" },
+  json: { type: "boolean" },
+  "detailed-exitcode": { type: "boolean" },
+  "auto-approve": { type: "boolean" },
+  confirm: { type: "string", multiple: true },
+  issuer: { type: "string" },
+  "api-base-url": { type: "string" },
+  "client-id": { type: "string" },
+  credential: { type: "string" },
+  "admin-scopes": { type: "string" },
+  env: { type: "string" },
+  production: { type: "boolean" },
+  bff: { type: "string" },
+} as const;
+
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>["values"];
+
+interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+}
+
+function formatOf(value: string | undefined): DocumentFormat | undefined {
+  if (value === undefined) return undefined;
+  if (value === "yaml" || value === "json") return value;
+  throw new CliError(`--format is yaml or json, not "${value}"`);
+}
+
+function backendOf(values: Values, env: NodeJS.ProcessEnv): Promise<Backend> {
+  const environment = values.env ?? env.PORTVAKT_ENV;
+  if (values.bff) {
+    if (!environment) throw new CliError("--bff needs --env (the environment id in Portvakt)");
+    const cookie = env.PORTVAKT_BFF_COOKIE;
+    if (!cookie) {
+      throw new CliError(
+        "Set PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session (the BFF has no API tokens)",
+      );
+    }
+    return Promise.resolve(bffBackend({ url: values.bff, environment, cookie }));
+  }
+  const need = (value: string | undefined, flag: string, variable: string) => {
+    if (!value) throw new CliError(`Missing ${flag} (or ${variable}); see --help`);
+    return value;
+  };
+  const scopes = values["admin-scopes"] ?? env.PORTVAKT_ADMIN_SCOPES;
+  return directBackend({
+    issuer: need(values.issuer ?? env.PORTVAKT_ISSUER, "--issuer", "PORTVAKT_ISSUER"),
+    apiBaseUrl: need(
+      values["api-base-url"] ?? env.PORTVAKT_API_BASE_URL,
+      "--api-base-url",
+      "PORTVAKT_API_BASE_URL",
+    ),
+    clientId: need(
+      values["client-id"] ?? env.PORTVAKT_CLIENT_ID,
+      "--client-id",
+      "PORTVAKT_CLIENT_ID",
+    ),
+    credential: need(
+      values.credential ?? env.PORTVAKT_CREDENTIAL,
+      "--credential",
+      "PORTVAKT_CREDENTIAL",
+    ),
+    ...(scopes
+      ? {
+          adminScopes: scopes
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(environment ? { environment } : {}),
+    ...(values.production ? { production: true } : {}),
+    ...(env.PORTVAKT_P12_PASSWORD !== undefined ? { p12Password: env.PORTVAKT_P12_PASSWORD } : {}),
+  });
+}
+
+async function readDocument(path: string | undefined, format: DocumentFormat | undefined) {
+  if (!path) throw new CliError("Name the document file; see --help");
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new CliError(`Cannot read ${path}: ${(error as Error).message}`);
+  }
+  const detected = format ?? (path.endsWith(".json") ? "json" : undefined);
+  const document = parseDocument(text, detected);
+  return resolveKeyFiles(document, dirname(resolve(path)));
+}
+
+async function ask(io: Io, question: string): Promise<string> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+/** Which dangerous steps the run confirms; undefined when the person declined. */
+async function confirmationsFor(
+  plan: Plan,
+  values: Values,
+  io: Io,
+  palette: Palette,
+): Promise<string[] | undefined> {
+  const dangerous = plan.steps.filter((step) => step.dangerous).map((step) => step.id);
+  if (values["auto-approve"]) return dangerous;
+  if (values.confirm) return values.confirm;
+  if (!io.stdin.isTTY) {
+    throw new CliError(
+      "Not at a terminal: pass --auto-approve (or --confirm ID for each dangerous step) to apply",
+    );
+  }
+  if (dangerous.length > 0) {
+    io.stderr.write(
+      palette.red(`${dangerous.length} dangerous step(s) are marked "! dangerous" above.\n`),
+    );
+  }
+  const answer = await ask(
+    io,
+    `Apply ${plan.steps.length} step(s) to ${plan.environment}? Only "yes" applies: `,
+  );
+  return answer === "yes" ? dangerous : undefined;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!command || (values.help && !HELP[command])) {
+    io.stdout.write(`${HELP.main}\n`);
+    return command || values.help ? 0 : 1;
+  }
+  if (!HELP[command]) throw new CliError(`Unknown command "${command}"; see portvakt --help`);
+  if (values.help) {
+    io.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const palette = paletteFor(io.stdout, io.env);
+  const format = formatOf(values.format);
+
+  if (command === "schema") {
+    io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
+  if (command === "export") {
+    const backend = await backendOf(values, io.env);
+    const text = await backend.exportText(format ?? "yaml");
+    if (values.out) await writeFile(values.out, text);
+    else io.stdout.write(text);
+    return 0;
+  }
+
+  const document: ConfigDocument = await readDocument(rest[0], format);
+  const backend = await backendOf(values, io.env);
+  const plan = await backend.plan(document);
+  if (command === "plan") {
+    io.stdout.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, palette));
+    if (values["detailed-exitcode"]) return plan.steps.length > 0 ? 2 : 0;
+    return 0;
+  }
+
+  // apply
+  if (!values.json) io.stdout.write(renderPlan(plan, palette));
+  if (plan.steps.length === 0) {
+    if (values.json) io.stdout.write(`${JSON.stringify({ plan, report: null }, null, 2)}\n`);
+    return 0;
+  }
+  const confirm = await confirmationsFor(plan, values, io, palette);
+  if (!confirm) {
+    io.stderr.write("Nothing applied.\n");
+    return 1;
+  }
+  if (!values.json) io.stdout.write("\n");
+  const report = await backend.apply(document, plan.fingerprint, confirm);
+  io.stdout.write(
+    values.json ? `${JSON.stringify({ plan, report }, null, 2)}\n` : renderReport(report, palette),
+  );
+  return report.status === "failed" ? 1 : 0;
+}
+
+/** Runs the CLI and answers the exit code; errors a person can act on are printed plainly. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const palette = paletteFor(io.stderr, io.env);
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof DocumentError) {
+      io.stderr.write(`${palette.red("The document is refused:")}\n`);
+      for (const issue of error.issues) {
+        io.stderr.write(`  ${issue.path ? `${palette.bold(issue.path)}: ` : ""}${issue.message}\n`);
+      }
+    } else if (error instanceof StalePlanError) {
+      io.stderr.write(`${palette.red(error.message)}\n`);
+    } else if (error instanceof UnconfirmedStepsError) {
+      io.stderr.write(
+        `${palette.red(error.message)}\nConfirm each with --confirm ID, or use --auto-approve.\n`,
+      );
+    } else if (error instanceof MaskinportenError) {
+      io.stderr.write(`${palette.red(error.message)}\n${error.explanation}\n`);
+      if (error.correlationId) io.stderr.write(`correlation id: ${error.correlationId}\n`);
+    } else if (
+      error instanceof CliError ||
+      error instanceof CredentialError ||
+      (error instanceof TypeError &&
+        "code" in error &&
+        error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    ) {
+      io.stderr.write(`${palette.red(error.message)}\n`);
+    } else {
+      io.stderr.write(`${palette.red("portvakt failed unexpectedly:")} ${String(error)}\n`);
+    }
+    return 1;
+  }
+}
