@@ -26,6 +26,17 @@ test("register a client with a granted scope, add a PEM key, refuse private and 
   await expect(page.getByTestId("client-scopes")).toContainText("nav:pensjon/v3/alderspensjon");
   await expect(page.getByTestId("key-count")).toHaveText("0 av 5 nøkler");
 
+  // Edit: the form starts from the client as it is.
+  await page.getByRole("link", { name: "Endre" }).click();
+  const description = page.getByRole("textbox", { name: "Beskrivelse", exact: true });
+  await expect(description).toHaveValue("Laget av nettlesertesten");
+  await description.fill("Endret av nettlesertesten");
+  await page.getByRole("button", { name: "Lagre" }).click();
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: `${name} er lagret` }),
+  ).toBeVisible();
+  await expect(page.getByText("Endret av nettlesertesten")).toBeVisible();
+
   // A private key is refused before anything is sent.
   const { publicPem, privatePem } = rsaKeyPair(2048);
   await page.getByRole("button", { name: "Legg til nøkkel" }).click();

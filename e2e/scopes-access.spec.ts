@@ -142,3 +142,23 @@ test("edit a scope: prefix and subscope are read-only, the rest is saved", async
   ).toBeVisible();
   await expect(page.getByTestId("scopes-table")).toContainText(text);
 });
+
+test("a CSV file of org numbers is read and checked row by row before anything is sent", async ({
+  signedIn: page,
+}) => {
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await expect(page.getByTestId("grants-table")).toContainText("889640782");
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Eller last opp en CSV-fil").setInputFiles({
+    name: "konsumenter.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("orgnr;navn\n974 761 076;Skatteetaten\n889640782;NAV\n12345678;Feil\n"),
+  });
+  const entries = page.getByTestId("grant-entries");
+  await expect(entries.locator('tr[data-orgno="974761076"]')).toContainText("Klar");
+  await expect(entries.locator('tr[data-orgno="889640782"]')).toContainText("Har allerede tilgang");
+  await expect(entries.locator('tr[data-orgno="12345678"]')).toContainText("nøyaktig 9 sifre");
+  await expect(page.getByText("3 oppføringer: 1 klare, 1 ugyldige")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Gi tilgang (1)" })).toBeEnabled();
+  await page.keyboard.press("Escape");
+});

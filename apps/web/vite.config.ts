@@ -9,7 +9,11 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
-    proxy: { "/api": { target: bffUrl, changeOrigin: false } },
+    proxy: {
+      "/api": { target: bffUrl, changeOrigin: false },
+      // Sign-in runs through the BFF too, so the session cookie lands on this origin.
+      "/auth": { target: bffUrl, changeOrigin: false },
+    },
   },
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },
 });
