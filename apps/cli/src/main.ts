@@ -32,7 +32,7 @@ const CONNECTION_HELP = `Connection, directly to Digdir (or the simulator):
 
 Connection, through a Portvakt BFF (it has browser sessions only, no API tokens):
   --bff URL --env ID    sends the session cookie in PORTVAKT_BFF_COOKIE
-                        (the Cookie header of a signed-in browser, e.g. "portvakt_session=...")`;
+                        (the Cookie header of a signed-in browser, e.g. "__Host-portvakt-session=...")`;
 
 const HELP: Record<string, string> = {
   main: `portvakt ${VERSION} — Maskinporten configuration as code
