@@ -213,6 +213,45 @@ describe("config as code over HTTP", () => {
     expect(problem.plan.steps.map((s) => s.id)).toContain(`access.revoke:difi:api3@${DEMO_AS}`);
   });
 
+  it("stops at a step Digdir fails, reporting done and not-run steps, each step audited", async () => {
+    const document = await edited((doc) => {
+      doc.scopes.push({
+        name: "digdir:config/feil",
+        description: "Feiler",
+        consumers: [NAV, BRREG],
+      });
+    });
+    const plan = await planOf(document);
+    await stack.control("/faults", {
+      method: "POST",
+      body: JSON.stringify({
+        path: "/api/v1/scopes/access/",
+        method: "PUT",
+        kind: "status",
+        status: 500,
+      }),
+    });
+    try {
+      const response = await postJson(`${env}/config/apply`, {
+        document,
+        planFingerprint: plan.fingerprint,
+        confirm: [],
+      });
+      expect(response.status).toBe(502);
+      const report = (await response.json()) as { status: string; steps: { outcome: string }[] };
+      expect(report.status).toBe("failed");
+      expect(report.steps.map((s) => s.outcome)).toEqual(["done", "failed", "not-run"]);
+      const entries = await entriesOf(response);
+      expect(entries.map((e) => [e.action, e.outcome, e.status])).toEqual([
+        ["config.apply.scope.create", "success", 200],
+        ["config.apply.access.grant", "failure", 502],
+        ["config.apply", "failure", 502],
+      ]);
+    } finally {
+      await stack.control("/faults", { method: "DELETE" });
+    }
+  });
+
   it("lets an operator apply grants and revokes only", async () => {
     const operator = await stack.as("demo-operator");
     const grants = await edited((doc) => {
