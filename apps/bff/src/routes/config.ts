@@ -107,8 +107,6 @@ const ApplyReportSchema = z
 // Compile-time proof that the OpenAPI schemas describe what the package returns.
 const asPlan = (plan: Plan): z.infer<typeof PlanSchema> => plan;
 const asReport = (report: ApplyReport): z.infer<typeof ApplyReportSchema> => report;
-const asStep = (step: PlanStep): z.infer<typeof PlanStepSchema> => step;
-void asStep;
 
 const DocumentText = z.string().min(1).openapi({
   description: "The document's text, YAML or JSON (as downloaded from export)",
