@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { loadPem, SelfServiceClient, TokenClient } from "@portvakt/maskinporten";
+import { signInOverHttp } from "../apps/bff/src/testing/sign-in";
 import { type LoadResult, load } from "./support/load";
 import { startProcess, stop } from "./support/processes";
 
@@ -28,9 +30,21 @@ function orgNumbers(count: number): string[] {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function benchBffVsDirect(root: string) {
-  const sim = await startProcess(join(root, "bench/support/simulator-process.ts"), {}, (l) =>
-    l.startsWith("{"),
+  const bffPort = await freePort();
+  const bffOrigin = `http://127.0.0.1:${bffPort}`;
+  const sim = await startProcess(
+    join(root, "bench/support/simulator-process.ts"),
+    { BFF_ORIGIN: bffOrigin },
+    (l) => l.startsWith("{"),
   );
   const info = JSON.parse(sim.line) as {
     url: string;
@@ -39,13 +53,24 @@ export async function benchBffVsDirect(root: string) {
     keyPath: string;
     certPath: string;
     dir: string;
+    idpIssuer: string;
   };
   const configPath = join(info.dir, "portvakt.json");
   writeFileSync(
     configPath,
     JSON.stringify({
-      port: 0,
-      logLevel: "warn",
+      port: bffPort,
+      logLevel: "info",
+      publicOrigin: bffOrigin,
+      auditDatabasePath: join(info.dir, "portvakt.db"),
+      auth: {
+        issuer: info.idpIssuer,
+        clientId: "portvakt-bench",
+        clientSecretEnv: "BENCH_IDP_SECRET",
+        roles: { "*": { admin: ["portvakt-admin"] } },
+        sessionSecretEnv: "BENCH_SESSION_SECRET",
+        allowInsecureHttp: true,
+      },
       environments: [
         {
           id: "demo",
@@ -62,7 +87,13 @@ export async function benchBffVsDirect(root: string) {
   );
   const bff = await startProcess(
     join(root, "apps/bff/src/main.ts"),
-    { PORTVAKT_CONFIG: configPath, LOG_LEVEL: "warn", PORT: "0" },
+    {
+      PORTVAKT_CONFIG: configPath,
+      LOG_LEVEL: "info",
+      ...(process.env.CPU_PROFILE_DIR ? { CPU_PROFILE_DIR: process.env.CPU_PROFILE_DIR } : {}),
+      BENCH_IDP_SECRET: "bench-client-secret",
+      BENCH_SESSION_SECRET: "bench-session-secret-of-at-least-32-characters",
+    },
     (l) => l.includes("Portvakt BFF listening"),
   );
   const bffUrl = (JSON.parse(bff.line) as { url: string }).url;
@@ -91,7 +122,12 @@ export async function benchBffVsDirect(root: string) {
       url: `${info.url}/api/v1/${query}`,
       headers: { Authorization: `Bearer ${accessToken}` },
     };
-    const through = { url: `${bffUrl}/api/envs/demo/${query}`, headers: { "X-CSRF": "1" } };
+    // The BFF path is measured as the browser uses it: signed in, session cookie and X-CSRF.
+    const cookie = await signInOverHttp(bffUrl, "demo-admin");
+    const through = {
+      url: `${bffUrl}/api/envs/demo/${query}`,
+      headers: { "X-CSRF": "1", Cookie: cookie },
+    };
     const check = await fetch(through.url, { headers: through.headers });
     const rows = (await check.json()) as unknown[];
     if (rows.length !== GRANTS) throw new Error(`expected ${GRANTS} rows, got ${rows.length}`);

@@ -7,7 +7,8 @@ export function startProcess(
   env: NodeJS.ProcessEnv,
   ready: (line: string) => boolean,
 ): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const profile = env.CPU_PROFILE_DIR ? [`--cpu-prof-dir=${env.CPU_PROFILE_DIR}`, "--cpu-prof"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

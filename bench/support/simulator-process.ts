@@ -2,10 +2,23 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "@portvakt/simulator";
+import { startDemoIdp } from "@portvakt/simulator/idp";
 
-// A simulator in its own process for benchmarks, so that it does not share an event loop with
-// the BFF or the load generator. Prints one JSON line with what the benchmark needs.
+// A simulator (and the demo sign-in provider) in its own process for benchmarks, so that it does
+// not share an event loop with the BFF or the load generator. BFF_ORIGIN is where the BFF will
+// listen. Prints one JSON line with what the benchmark needs.
+const bffOrigin = process.env.BFF_ORIGIN ?? "http://127.0.0.1:7401";
 const simulator = await startSimulator({ mode: "test" });
+const idp = await startDemoIdp({
+  clients: [
+    {
+      clientId: "portvakt-bench",
+      clientSecret: "bench-client-secret",
+      redirectUris: [`${bffOrigin}/auth/callback`],
+      postLogoutRedirectUris: [`${bffOrigin}/`],
+    },
+  ],
+});
 const dir = mkdtempSync(join(tmpdir(), "portvakt-bench-"));
 const provider = simulator.demo.orgs[simulator.demo.providerOrgno]!;
 writeFileSync(join(dir, "key.pem"), provider.keyPem, { mode: 0o600 });
@@ -18,6 +31,9 @@ process.stdout.write(
     keyPath: join(dir, "key.pem"),
     certPath: join(dir, "chain.pem"),
     dir,
+    idpIssuer: idp.issuer,
   })}\n`,
 );
-process.on("SIGTERM", () => simulator.close().then(() => process.exit(0)));
+process.on("SIGTERM", () =>
+  Promise.all([idp.close(), simulator.close()]).then(() => process.exit(0)),
+);

@@ -74,12 +74,13 @@ export async function readLiveState(
   options: { concurrency?: number } = {},
 ): Promise<LiveState> {
   const concurrency = options.concurrency ?? 6;
-  const [scopes, prefixes, clients] = await Promise.all([
+  const [listedScopes, prefixes, clients] = await Promise.all([
     api.listScopes({ inactive: true }),
     api.listPrefixes(),
     api.listClients(),
   ]);
-  scopes.sort((a, b) => byString(a.name, b.name));
+  // What the client answers is frozen and shared: sort a copy.
+  const scopes = [...listedScopes].sort((a, b) => byString(a.name, b.name));
   const grantLists = await mapLimited(scopes, concurrency, (scope) =>
     api.listAccessByScope(scope.name),
   );

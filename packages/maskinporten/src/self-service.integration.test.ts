@@ -62,7 +62,7 @@ describe("every typed call against the simulator", () => {
     );
     const all = await api.listScopes({ inactive: true });
     expect(all.map((scope) => scope.name)).toContain("difi:gammel/v1");
-    expect((await api.listPrefixes()).sort()).toEqual(["difi", "digdir"]);
+    expect([...(await api.listPrefixes())].sort()).toEqual(["difi", "digdir"]);
 
     const name = "digdir:portvakt/it/v1.read";
     const created = await api.createScope({
@@ -162,6 +162,22 @@ describe("every typed call against the simulator", () => {
   it("organisations", async () => {
     const { api } = adminClients(sim, provider);
     expect(await api.getOrganization(CONSUMER_ORGNO)).toMatchObject({ orgno: CONSUMER_ORGNO });
+  });
+});
+
+describe("answers reused while Digdir's bytes are the same", () => {
+  it("returns the same frozen value for the same answer, and a new one when it changes", async () => {
+    const { api } = adminClients(sim, provider);
+    const first = await api.listScopes();
+    const second = await api.listScopes();
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    const [prefix] = await api.listPrefixes();
+    await api.createScope({ prefix: prefix!, subscope: "memo/ny", description: "ny" });
+    const third = await api.listScopes();
+    expect(third).not.toBe(first);
+    expect(third.map((scope) => scope.name)).toContain(`${prefix}:memo/ny`);
   });
 });
 

@@ -87,6 +87,8 @@ export class SelfServiceClient {
   readonly #retries: number;
   readonly #retryBaseDelayMs: number;
   readonly #stats = { calls: 0, retries: 0 };
+  /** The last validated answer per GET URL, reused while Digdir answers the very same bytes. */
+  readonly #answers = new Map<string, { text: string; value: unknown }>();
 
   constructor(options: SelfServiceClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -385,6 +387,14 @@ export class SelfServiceClient {
         await this.#backoff(attempt++);
         continue;
       }
+      const known = response.ok && call.method === "GET" ? this.#answers.get(url) : undefined;
+      if (known && known.text === text) {
+        // Identical bytes parse to the identical value: skip parsing and validating them again.
+        // The value is frozen and shared, so callers can also cache what they derive from it.
+        this.#answers.delete(url);
+        this.#answers.set(url, known);
+        return known.value as T;
+      }
       const json = parseJson(text);
       if (!response.ok) {
         throw this.#httpError(response, json, call, where, token, renewedAfter401);
@@ -404,7 +414,17 @@ export class SelfServiceClient {
             .join("; ")}`,
         });
       }
+      if (call.method === "GET") this.#remember(url, text, parsed.data);
       return parsed.data;
+    }
+  }
+
+  #remember(url: string, text: string, value: unknown): void {
+    deepFreeze(value);
+    this.#answers.delete(url);
+    this.#answers.set(url, { text, value });
+    if (this.#answers.size > MAX_REMEMBERED_ANSWERS) {
+      this.#answers.delete(this.#answers.keys().next().value as string);
     }
   }
 
@@ -486,4 +506,12 @@ function factsOf(token: AccessToken): SentTokenFacts {
       scopes: token.scope.split(" ").filter(Boolean),
     };
   }
+}
+
+const MAX_REMEMBERED_ANSWERS = 64;
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const member of Object.values(value)) deepFreeze(member);
 }

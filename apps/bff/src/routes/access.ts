@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { OrgNumber, ScopeAccess, ScopeName } from "@portvakt/contracts";
 import { changes, reads, recordChange } from "../auth/guard";
+import { sendJson } from "../json-body";
 import { badRequest } from "../problem";
 import {
   createRouter,
@@ -41,7 +42,7 @@ export const accessRoutes = createRouter()
       const rows = scope
         ? await api.listAccessByScope(scope)
         : await api.listAccessByConsumer(consumer_orgno!);
-      return c.json(rows, 200);
+      return sendJson(c, rows, 200);
     },
   )
   .openapi(
@@ -54,7 +55,7 @@ export const accessRoutes = createRouter()
       request: { params: EnvParam },
       responses: { 200: jsonResponse(z.array(ScopeAccess), "Access rows"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.listAccessGrantedToMe(), 200),
+    async (c) => sendJson(c, await environmentOf(c).api.listAccessGrantedToMe(), 200),
   )
   .openapi(
     createRoute({
@@ -72,7 +73,7 @@ export const accessRoutes = createRouter()
       recordChange(c, { target: `${scope} → ${orgno}` });
       const row = await environmentOf(c).api.grantAccess(scope, orgno);
       recordChange(c, { after: row });
-      return c.json(row, 200);
+      return sendJson(c, row, 200);
     },
   )
   .openapi(
@@ -91,6 +92,6 @@ export const accessRoutes = createRouter()
       recordChange(c, { target: `${scope} → ${orgno}` });
       const row = await environmentOf(c).api.revokeAccess(scope, orgno);
       recordChange(c, { after: row });
-      return c.json(row, 200);
+      return sendJson(c, row, 200);
     },
   );

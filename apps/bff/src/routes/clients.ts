@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Client, ClientInput, ClientUpdate, Organization, OrgNumber } from "@portvakt/contracts";
 import { changes, reads, recordChange } from "../auth/guard";
+import { sendJson } from "../json-body";
 import {
   createRouter,
   EnvParam,
@@ -35,7 +36,7 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const inactive = c.req.valid("query").inactive === "true";
-      return c.json(await environmentOf(c).api.listClients({ inactive }), 200);
+      return sendJson(c, await environmentOf(c).api.listClients({ inactive }), 200);
     },
   )
   .openapi(
@@ -53,7 +54,7 @@ export const clientsRoutes = createRouter()
       recordChange(c, { target: `client "${input.client_name}"` });
       const created = await environmentOf(c).api.createClient(input);
       recordChange(c, { target: `client ${created.client_id}`, after: created });
-      return c.json(created, 200);
+      return sendJson(c, created, 200);
     },
   )
   .openapi(
@@ -66,7 +67,7 @@ export const clientsRoutes = createRouter()
       request: { params: ClientParams },
       responses: { 200: jsonResponse(Client, "The client"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.getClient(c.req.valid("param").id), 200),
+    async (c) => sendJson(c, await environmentOf(c).api.getClient(c.req.valid("param").id), 200),
   )
   .openapi(
     createRoute({
@@ -84,7 +85,7 @@ export const clientsRoutes = createRouter()
       recordChange(c, { before: await api.getClient(id) });
       const after = await api.updateClient(id, c.req.valid("json"));
       recordChange(c, { after });
-      return c.json(after, 200);
+      return sendJson(c, after, 200);
     },
   )
   .openapi(
@@ -120,5 +121,5 @@ export const clientsRoutes = createRouter()
       responses: { 200: jsonResponse(Organization, "The organisation"), ...problemResponses },
     }),
     async (c) =>
-      c.json(await environmentOf(c).api.getOrganization(c.req.valid("param").orgno), 200),
+      sendJson(c, await environmentOf(c).api.getOrganization(c.req.valid("param").orgno), 200),
   );

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Scope, ScopeCatalogueQuery, ScopeInput, ScopeUpdate } from "@portvakt/contracts";
 import { changes, reads, recordChange } from "../auth/guard";
+import { sendJson } from "../json-body";
 import {
   createRouter,
   EnvParam,
@@ -28,7 +29,7 @@ export const scopesRoutes = createRouter()
     async (c) => {
       const { inactive } = c.req.valid("query");
       const scopes = await environmentOf(c).api.listScopes({ inactive: inactive === "true" });
-      return c.json(scopes, 200);
+      return sendJson(c, scopes, 200);
     },
   )
   .openapi(
@@ -41,7 +42,7 @@ export const scopesRoutes = createRouter()
       request: { params: EnvParam, query: ScopeQuery },
       responses: { 200: jsonResponse(Scope, "The scope"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.getScope(c.req.valid("query").scope), 200),
+    async (c) => sendJson(c, await environmentOf(c).api.getScope(c.req.valid("query").scope), 200),
   )
   .openapi(
     createRoute({
@@ -58,7 +59,7 @@ export const scopesRoutes = createRouter()
       recordChange(c, { target: `${input.prefix}:${input.subscope}` });
       const created = await environmentOf(c).api.createScope(input);
       recordChange(c, { after: created });
-      return c.json(created, 200);
+      return sendJson(c, created, 200);
     },
   )
   .openapi(
@@ -82,7 +83,7 @@ export const scopesRoutes = createRouter()
       });
       const after = await api.updateScope(scope, update);
       recordChange(c, { after });
-      return c.json(after, 200);
+      return sendJson(c, after, 200);
     },
   )
   .openapi(
@@ -101,7 +102,7 @@ export const scopesRoutes = createRouter()
       recordChange(c, { before: await api.getScope(scope) });
       const after = await api.deactivateScope(scope);
       recordChange(c, { after });
-      return c.json(after, 200);
+      return sendJson(c, after, 200);
     },
   )
   .openapi(
@@ -114,7 +115,8 @@ export const scopesRoutes = createRouter()
       request: { params: EnvParam, query: ScopeCatalogueQuery },
       responses: { 200: jsonResponse(z.array(Scope), "Public scopes"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.listScopeCatalogue(c.req.valid("query")), 200),
+    async (c) =>
+      sendJson(c, await environmentOf(c).api.listScopeCatalogue(c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -126,5 +128,5 @@ export const scopesRoutes = createRouter()
       request: { params: EnvParam },
       responses: { 200: jsonResponse(z.array(z.string()), "Prefixes"), ...problemResponses },
     }),
-    async (c) => c.json(await environmentOf(c).api.listPrefixes(), 200),
+    async (c) => sendJson(c, await environmentOf(c).api.listPrefixes(), 200),
   );
