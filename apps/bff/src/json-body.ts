@@ -8,8 +8,9 @@ type JsonResponse<T, U extends ContentfulStatusCode> = Response &
   TypedResponse<JSONParsed<T>, U, "json">;
 
 // The maskinporten client hands out the same frozen value while Digdir answers the same bytes;
-// its JSON text is then the same too, and a large grant list need not be serialised again.
-const serialised = new WeakMap<object, string>();
+// its JSON is then the same too, and a large grant list need not be serialised again.
+const serialised = new WeakMap<object, Uint8Array<ArrayBuffer>>();
+const utf8 = new TextEncoder();
 
 /** `c.json(value, status)` that reuses the JSON text of a value it has sent before. */
 export function sendJson<T, U extends ContentfulStatusCode>(
@@ -17,14 +18,14 @@ export function sendJson<T, U extends ContentfulStatusCode>(
   value: T,
   status: U,
 ): JsonResponse<T, U> {
-  let text = typeof value === "object" && value !== null ? serialised.get(value) : undefined;
-  if (text === undefined) {
-    text = JSON.stringify(value);
+  let body = typeof value === "object" && value !== null ? serialised.get(value) : undefined;
+  if (body === undefined) {
+    body = utf8.encode(JSON.stringify(value)) as Uint8Array<ArrayBuffer>;
     if (typeof value === "object" && value !== null && Object.isFrozen(value)) {
-      serialised.set(value, text);
+      serialised.set(value, body);
     }
   }
-  return c.body(text, status, {
+  return c.body(body, status, {
     "Content-Type": "application/json",
   }) as unknown as JsonResponse<T, U>;
 }

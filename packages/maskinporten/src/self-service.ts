@@ -88,7 +88,7 @@ export class SelfServiceClient {
   readonly #retryBaseDelayMs: number;
   readonly #stats = { calls: 0, retries: 0 };
   /** The last validated answer per GET URL, reused while Digdir answers the very same bytes. */
-  readonly #answers = new Map<string, { text: string; value: unknown }>();
+  readonly #answers = new Map<string, { bytes: Uint8Array; value: unknown }>();
 
   constructor(options: SelfServiceClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -346,7 +346,7 @@ export class SelfServiceClient {
       if (call.body !== undefined) headers["content-type"] = "application/json";
 
       let response: Response;
-      let text: string;
+      let bytes: Uint8Array;
       try {
         response = await this.#fetch(url, {
           method: call.method,
@@ -354,7 +354,7 @@ export class SelfServiceClient {
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
-        text = await response.text();
+        bytes = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         const kind = failureOfFetch(error);
         if (attempt < maxAttempts) {
@@ -388,14 +388,14 @@ export class SelfServiceClient {
         continue;
       }
       const known = response.ok && call.method === "GET" ? this.#answers.get(url) : undefined;
-      if (known && known.text === text) {
+      if (known && sameBytes(known.bytes, bytes)) {
         // Identical bytes parse to the identical value: skip parsing and validating them again.
         // The value is frozen and shared, so callers can also cache what they derive from it.
         this.#answers.delete(url);
         this.#answers.set(url, known);
         return known.value as T;
       }
-      const json = parseJson(text);
+      const json = parseJson(utf8.decode(bytes));
       if (!response.ok) {
         throw this.#httpError(response, json, call, where, token, renewedAfter401);
       }
@@ -414,15 +414,15 @@ export class SelfServiceClient {
             .join("; ")}`,
         });
       }
-      if (call.method === "GET") this.#remember(url, text, parsed.data);
+      if (call.method === "GET") this.#remember(url, bytes, parsed.data);
       return parsed.data;
     }
   }
 
-  #remember(url: string, text: string, value: unknown): void {
+  #remember(url: string, bytes: Uint8Array, value: unknown): void {
     deepFreeze(value);
     this.#answers.delete(url);
-    this.#answers.set(url, { text, value });
+    this.#answers.set(url, { bytes, value });
     if (this.#answers.size > MAX_REMEMBERED_ANSWERS) {
       this.#answers.delete(this.#answers.keys().next().value as string);
     }
@@ -509,6 +509,12 @@ function factsOf(token: AccessToken): SentTokenFacts {
 }
 
 const MAX_REMEMBERED_ANSWERS = 64;
+const utf8 = new TextDecoder();
+
+// Comparing bytes spares decoding a large answer only to find it unchanged.
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
