@@ -7,7 +7,9 @@ export function startProcess(
   env: NodeJS.ProcessEnv,
   ready: (line: string) => boolean,
 ): Promise<{ child: ChildProcess; line: string }> {
-  const profile = env.CPU_PROFILE_DIR ? [`--cpu-prof-dir=${env.CPU_PROFILE_DIR}`, "--cpu-prof"] : [];
+  const profile = env.CPU_PROFILE_DIR
+    ? [`--cpu-prof-dir=${env.CPU_PROFILE_DIR}`, "--cpu-prof"]
+    : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],

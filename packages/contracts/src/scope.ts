@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OrgNumber } from "./orgno";
-import { ScopeName, ScopePrefix, Subscope } from "./scope-name";
+import { ScopePrefix, Subscope } from "./scope-name";
 
 export const INTEGRATION_TYPES = [
   "ansattporten",
