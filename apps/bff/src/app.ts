@@ -15,9 +15,11 @@ import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
 import { configRoutes } from "./routes/config";
+import { diagnoseRoutes } from "./routes/diagnose";
 import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
+import { tokenTestRoutes } from "./routes/token-test";
 import { serveWebApp } from "./spa";
 import type { Environment } from "./upstream";
 
@@ -30,7 +32,9 @@ function createApiRoutes() {
     .route("/", createKeysRoutes())
     .route("/", auditRoutes)
     .route("/", altinnRoutes)
-    .route("/", configRoutes);
+    .route("/", configRoutes)
+    .route("/", tokenTestRoutes)
+    .route("/", diagnoseRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */
