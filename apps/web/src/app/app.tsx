@@ -4,6 +4,7 @@ import { Loading } from "../components/ui/status";
 import { isApiProblem, signInUrl } from "../lib/api-client";
 import { EnvProvider } from "../lib/env";
 import { useI18n } from "../lib/i18n";
+import { RoleGate, SignInAgain } from "./access-gates";
 import { Layout } from "./layout";
 import { AppProvider } from "./provider";
 import { AppRoutes } from "./router";
@@ -47,8 +48,11 @@ function EnvGate() {
       )}
     >
       <Layout>
-        <AppRoutes />
+        <RoleGate>
+          <AppRoutes />
+        </RoleGate>
       </Layout>
+      <SignInAgain />
     </EnvProvider>
   );
 }

@@ -4,11 +4,13 @@ import { useEnvContext } from "../lib/env";
 import { type Lang, useI18n } from "../lib/i18n";
 import { Link, useLocation } from "../lib/router";
 import { useTheme } from "../lib/theme";
+import { SessionMenu } from "./session-menu";
 
 const NAV = [
   { to: "/scopes", key: "nav.scopes" },
   { to: "/access", key: "nav.access" },
   { to: "/clients", key: "nav.clients" },
+  { to: "/audit", key: "nav.audit" },
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -49,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <EnvSwitcher />
             <LanguageSwitcher />
             <ThemeToggle />
+            <SessionMenu />
           </div>
         </div>
       </header>

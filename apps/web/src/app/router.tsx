@@ -26,6 +26,9 @@ const ClientFormPage = lazy(() =>
   })),
 );
 const ClientRoute = lazy(() => import("./client-route").then((m) => ({ default: m.ClientRoute })));
+const AuditPage = lazy(() =>
+  import("../features/audit/components/audit-page").then((m) => ({ default: m.AuditPage })),
+);
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -50,6 +53,7 @@ function RouteSwitch() {
   }
   if (path === "/access") return <AccessPage scopeName={search.get("scope") ?? undefined} />;
   if (path === "/clients") return <ClientsPage />;
+  if (path === "/audit") return <AuditPage />;
   if (path === "/clients/new") return <ClientFormPage mode="create" />;
   const edit = matchPath("/clients/:id/edit", path);
   if (edit) return <ClientFormPage mode="edit" clientId={edit.id!} />;

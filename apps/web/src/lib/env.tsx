@@ -14,6 +14,8 @@ export const Environment = z.object({
   clientId: z.string(),
   adminScopes: z.array(z.string()),
   missingAdminScopes: z.array(z.string()),
+  /** The signed-in person's role here; null: no access in this environment. */
+  role: z.enum(["viewer", "operator", "admin"]).nullable().default(null),
 });
 export type Environment = z.infer<typeof Environment>;
 

@@ -1,3 +1,6 @@
+import { auditEn, auditNb } from "../features/audit/messages";
+import { sessionEn, sessionNb } from "./session-messages";
+
 /**
  * UI text. Bokmål is the source of truth for the keys; English must have every key (the type
  * says so), so a missing translation is a compile error rather than a blank button.
@@ -356,6 +359,8 @@ export const nb = {
   "common.closeDialog": "Lukk dialogen",
   "access.rateLimited":
     "Grensen for endringer per minutt er nådd; fortsetter om {seconds} sekunder …",
+  ...sessionNb,
+  ...auditNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -713,4 +718,6 @@ export const en: Record<MessageKey, string> = {
   "common.closeDialog": "Close the dialog",
   "access.rateLimited":
     "The limit of changes per minute is reached; continuing in {seconds} seconds …",
+  ...sessionEn,
+  ...auditEn,
 };

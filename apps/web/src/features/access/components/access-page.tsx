@@ -4,6 +4,7 @@ import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import {
   Badge,
   EmptyState,
@@ -22,6 +23,7 @@ import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { href, navigate } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import {
   changeAccessForMany,
   revokeAccess,
@@ -100,7 +102,10 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
   const env = useEnv();
   const { t, formatDateTime } = useI18n();
   const toast = useToast();
-  const canWrite = useHasAdminScope("idporten:scopes.write");
+  const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
+  const operator = useRoleGate("operator");
+  const canWrite = hasScopesWrite && operator.allowed;
+  const roleReason = operator.reason || undefined;
   const grants = useGrants(env.id, scope);
   const revoke = useRevokeAccess(env.id, scope);
   const regrant = useGrantAccess(env.id, scope);
@@ -207,6 +212,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
               variant="ghost"
               className="text-red-700 dark:text-red-400"
               disabled={!canWrite}
+              title={roleReason}
               aria-label={t("access.revokeNamed", { orgno: row.original.consumer_orgno })}
               onClick={() => setRevoking(row.original)}
             >
@@ -217,6 +223,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
               size="sm"
               variant="ghost"
               disabled={!canWrite || inactive}
+              title={roleReason}
               pending={regrant.isPending && regrant.variables === row.original.consumer_orgno}
               aria-label={t("access.regrantNamed", { orgno: row.original.consumer_orgno })}
               onClick={() =>
@@ -236,7 +243,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           ),
       },
     ],
-    [t, formatDateTime, canWrite, inactive, regrant, toast, scope],
+    [t, formatDateTime, canWrite, roleReason, inactive, regrant, toast, scope],
   );
 
   const confirmRevoke = () => {
@@ -277,7 +284,8 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
   return (
     <div className="flex flex-col gap-4">
       {inactive && <Notice>{t("access.scopeInactive")}</Notice>}
-      {!canWrite && <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>}
+      <RoleNotice needed="operator" what="role.what.access" />
+      {!hasScopesWrite && <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>}
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t("common.search")} className="min-w-0 flex-1 sm:max-w-xs">
           {({ id }) => (
@@ -308,6 +316,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           <Button
             variant="danger"
             disabled={selected.length === 0 || !canWrite}
+            title={roleReason}
             onClick={() => setBulkOpen(true)}
           >
             {t("access.revokeSelected", { count: selected.length })}
@@ -315,6 +324,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           <Button
             variant="primary"
             disabled={!canWrite || inactive}
+            title={roleReason}
             onClick={() => setGrantOpen(true)}
           >
             {t("access.grant")}

@@ -2,11 +2,13 @@ import { type ReactNode, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import { useClient } from "../api/get-client";
 import { useDeleteClient } from "../api/save-client";
 
@@ -15,7 +17,8 @@ export function ClientDetails({ clientId }: { clientId: string }) {
   const env = useEnv();
   const { t, formatDateTime, formatNumber } = useI18n();
   const toast = useToast();
-  const canWrite = useHasAdminScope("idporten:dcr.write");
+  const admin = useRoleGate("admin");
+  const canWrite = useHasAdminScope("idporten:dcr.write") && admin.allowed;
   const client = useClient(env.id, clientId);
   const remove = useDeleteClient(env.id);
   const [confirming, setConfirming] = useState(false);
@@ -95,6 +98,7 @@ export function ClientDetails({ clientId }: { clientId: string }) {
 
   return (
     <section aria-labelledby="client-heading">
+      <RoleNotice needed="admin" what="role.what.clients" />
       <p className="mb-2 text-sm">
         <Link to="/clients" className="text-blue-700 underline dark:text-sky-400">
           ← {t("clients.backToList")}
@@ -105,14 +109,21 @@ export function ClientDetails({ clientId }: { clientId: string }) {
         description={t("clients.detailsDescription")}
         actions={
           <>
-            <Link
-              to={`/clients/${encodeURIComponent(c.client_id)}/edit`}
-              className={buttonClass("secondary")}
-              aria-disabled={!canWrite || undefined}
+            {admin.allowed && (
+              <Link
+                to={`/clients/${encodeURIComponent(c.client_id)}/edit`}
+                className={buttonClass("secondary")}
+                aria-disabled={!canWrite || undefined}
+              >
+                {t("common.edit")}
+              </Link>
+            )}
+            <Button
+              variant="danger"
+              disabled={!canWrite}
+              title={admin.reason || undefined}
+              onClick={() => setConfirming(true)}
             >
-              {t("common.edit")}
-            </Link>
-            <Button variant="danger" disabled={!canWrite} onClick={() => setConfirming(true)}>
               {t("clients.delete")}
             </Button>
           </>

@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
@@ -10,6 +11,7 @@ import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import { useClient } from "../api/get-client";
 import { type UsableScope, useUsableScopes } from "../api/get-usable-scopes";
 import { useCreateClient, useUpdateClient } from "../api/save-client";
@@ -65,7 +67,9 @@ function ClientForm({
   const toast = useToast();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
-  const canWrite = mode === "create" ? hasWrite : hasWrite || hasModify;
+  const admin = useRoleGate("admin");
+  const hasScope = mode === "create" ? hasWrite : hasWrite || hasModify;
+  const canWrite = hasScope && admin.allowed;
   const usable = useUsableScopes(env.id);
   const create = useCreateClient(env.id);
   const update = useUpdateClient(env.id, client?.client_id ?? "");
@@ -170,7 +174,8 @@ function ClientForm({
         }
         description={mode === "create" ? t("clients.newDescription") : undefined}
       />
-      {!canWrite && (
+      <RoleNotice needed="admin" what="role.what.clients" />
+      {!hasScope && (
         <div className="mb-4">
           <Notice>{t("missing.scope", { scope: "idporten:dcr.write" })}</Notice>
         </div>
@@ -325,7 +330,13 @@ function ClientForm({
           />
         )}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!canWrite}>
+          <Button
+            type="submit"
+            variant="primary"
+            pending={mutation.isPending}
+            disabled={!canWrite}
+            title={admin.reason || undefined}
+          >
             {mode === "create" ? t("clients.register") : t("common.save")}
           </Button>
           <Link to={cancelTo} className={buttonClass("secondary")}>

@@ -3,18 +3,22 @@ import { useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import { useClients } from "../api/get-clients";
 
 export function ClientsPage() {
   const env = useEnv();
   const { t, formatDateTime } = useI18n();
   const canRead = useHasAdminScope("idporten:dcr.read");
-  const canCreate = useHasAdminScope("idporten:dcr.write");
+  const hasWrite = useHasAdminScope("idporten:dcr.write");
+  const admin = useRoleGate("admin");
+  const canCreate = hasWrite && admin.allowed;
   const clients = useClients(env.id);
   const [search, setSearch] = useState("");
 
@@ -87,6 +91,7 @@ export function ClientsPage() {
           ) : undefined
         }
       />
+      <RoleNotice needed="admin" what="role.what.clients" />
       {!canRead && (
         <div className="mb-4">
           <Notice>{t("missing.scope", { scope: "idporten:dcr.read" })}</Notice>

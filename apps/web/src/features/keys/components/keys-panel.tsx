@@ -9,6 +9,7 @@ import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import { useRoleGate } from "../../../lib/session";
 import { useRemoveClientKey } from "../api/change-keys";
 import { useJwks } from "../api/get-jwks";
 import { AddKeyForm } from "./add-key-form";
@@ -25,7 +26,9 @@ export function KeysPanel({ clientId }: { clientId: string }) {
   const toast = useToast();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
-  const canWrite = hasWrite || hasModify;
+  const admin = useRoleGate("admin");
+  const canWrite = (hasWrite || hasModify) && admin.allowed;
+  const roleReason = admin.reason || undefined;
   const jwks = useJwks(env.id, clientId);
   const remove = useRemoveClientKey(env.id, clientId);
   const [adding, setAdding] = useState(false);
@@ -102,6 +105,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
             variant="ghost"
             className="text-red-700 dark:text-red-400"
             disabled={!canWrite}
+            title={roleReason}
             aria-label={t("keys.removeNamed", { kid: row.original.kid })}
             onClick={() => setRemoving(row.original)}
           >
@@ -110,7 +114,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
         ),
       },
     ],
-    [t, formatDate, formatNumber, canWrite, now],
+    [t, formatDate, formatNumber, canWrite, roleReason, now],
   );
 
   const confirmRemove = () => {
@@ -148,6 +152,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           <Button
             variant="primary"
             disabled={!canWrite || full || !jwks.isSuccess}
+            title={roleReason}
             onClick={() => setAdding(true)}
           >
             {t("keys.add")}

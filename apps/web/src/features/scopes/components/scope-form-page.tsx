@@ -12,6 +12,7 @@ import { type FormEvent, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Checkbox, Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
@@ -19,6 +20,7 @@ import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import { usePrefixes } from "../api/get-prefixes";
 import { useScope } from "../api/get-scope";
 import { useCreateScope, useUpdateScope } from "../api/save-scope";
@@ -132,7 +134,9 @@ function ScopeForm({
   const env = useEnv();
   const { t, lang, formatDateTime } = useI18n();
   const toast = useToast();
-  const canWrite = useHasAdminScope("idporten:scopes.write");
+  const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
+  const admin = useRoleGate("admin");
+  const canWrite = hasScopesWrite && admin.allowed;
   const prefixes = usePrefixes(env.id);
   const create = useCreateScope(env.id);
   const update = useUpdateScope(env.id);
@@ -232,7 +236,8 @@ function ScopeForm({
             : t("scopes.newDescription")
         }
       />
-      {!canWrite && (
+      <RoleNotice needed="admin" what="role.what.scopes" />
+      {!hasScopesWrite && (
         <div className="mb-4">
           <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
         </div>
@@ -517,7 +522,13 @@ function ScopeForm({
           />
         )}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!canWrite}>
+          <Button
+            type="submit"
+            variant="primary"
+            pending={mutation.isPending}
+            disabled={!canWrite}
+            title={admin.reason || undefined}
+          >
             {mode === "create" ? t("scopes.create") : t("common.save")}
           </Button>
           <Link to="/scopes" className={buttonClass("secondary")}>

@@ -3,12 +3,14 @@ import { useCallback, useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { href, Link } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import { useScopes } from "../api/get-scopes";
 import { useUpdateScope } from "../api/save-scope";
 import { DeactivateScopeDialog } from "./deactivate-scope-dialog";
@@ -19,7 +21,10 @@ export function ScopesPage() {
   const env = useEnv();
   const { t, formatDateTime } = useI18n();
   const toast = useToast();
-  const canWrite = useHasAdminScope("idporten:scopes.write");
+  const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
+  const admin = useRoleGate("admin");
+  const canWrite = hasScopesWrite && admin.allowed;
+  const roleReason = admin.reason || undefined;
   const scopes = useScopes(env.id);
   const reactivate = useUpdateScope(env.id);
 
@@ -139,6 +144,7 @@ export function ScopesPage() {
                   variant="ghost"
                   className="text-red-700 dark:text-red-400"
                   disabled={!canWrite}
+                  title={roleReason}
                   aria-label={t("scopes.deactivateNamed", { name: scope.name })}
                   onClick={() => setDeactivating(scope)}
                 >
@@ -149,6 +155,7 @@ export function ScopesPage() {
                   size="sm"
                   variant="ghost"
                   disabled={!canWrite}
+                  title={roleReason}
                   pending={reactivate.isPending && reactivate.variables?.name === scope.name}
                   aria-label={t("scopes.reactivateNamed", { name: scope.name })}
                   onClick={() => onReactivate(scope)}
@@ -161,7 +168,15 @@ export function ScopesPage() {
         },
       },
     ],
-    [t, formatDateTime, canWrite, reactivate.isPending, reactivate.variables, onReactivate],
+    [
+      t,
+      formatDateTime,
+      canWrite,
+      roleReason,
+      reactivate.isPending,
+      reactivate.variables,
+      onReactivate,
+    ],
   );
 
   return (
@@ -177,7 +192,8 @@ export function ScopesPage() {
           ) : undefined
         }
       />
-      {!canWrite && (
+      <RoleNotice needed="admin" what="role.what.scopes" />
+      {!hasScopesWrite && (
         <div className="mb-4">
           <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
         </div>

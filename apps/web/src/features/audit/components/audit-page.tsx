@@ -1,0 +1,358 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { Field, Input, Select } from "../../../components/ui/field";
+import { ErrorAlert } from "../../../components/ui/problem";
+import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { type ColumnDef, DataTable } from "../../../components/ui/table";
+import { useToast } from "../../../components/ui/toast";
+import { useEnvContext } from "../../../lib/env";
+import { useI18n } from "../../../lib/i18n";
+import { type AuditExportFormat, useExportAudit } from "../api/export-audit";
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditEntry,
+  type AuditFilters,
+  useAuditEntries,
+} from "../api/get-audit";
+import { ACTION_GROUPS, actionLabel } from "./audit-labels";
+import { CopyButton, EntryDetails, OutcomeBadge } from "./entry-details";
+
+/** A `datetime-local` value (the person's own clock) as the UTC instant the BFF compares. */
+function toInstant(local: string, endOfMinute = false): string | undefined {
+  if (!local) return undefined;
+  const date = new Date(local);
+  if (Number.isNaN(date.getTime())) return undefined;
+  if (endOfMinute) date.setSeconds(59, 999);
+  return date.toISOString();
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function AuditPage() {
+  const { t, locale } = useI18n();
+  const { envs, env } = useEnvContext();
+  const toast = useToast();
+  const readable = useMemo(() => envs.filter((e) => e.role), [envs]);
+
+  const [person, setPerson] = useState("");
+  const [action, setAction] = useState("");
+  // One environment by default: the BFF pages (the `next` cursor) within one environment.
+  const [envFilter, setEnvFilter] = useState(env.id);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [open, setOpen] = useState<AuditEntry | null>(null);
+
+  const debouncedPerson = useDebounced(person, 300);
+  const filters = useMemo<AuditFilters>(
+    () => ({
+      person: debouncedPerson,
+      action,
+      env: envFilter,
+      from: toInstant(from),
+      to: toInstant(to, true),
+    }),
+    [debouncedPerson, action, envFilter, from, to],
+  );
+  const query = useAuditEntries(filters);
+  const exporter = useExportAudit();
+  const entries = useMemo(() => query.data?.pages.flatMap((p) => p.entries) ?? [], [query.data]);
+  const filtered = Boolean(person || action || from || to || envFilter !== env.id);
+
+  const timeFormat = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }),
+    [locale],
+  );
+  const envLabel = useMemo(() => new Map(envs.map((e) => [e.id, e.label])), [envs]);
+
+  // The server decides the order (newest first) and the filtering; the table only shows.
+  const columns = useMemo<ColumnDef<AuditEntry>[]>(
+    () =>
+      (
+        [
+          {
+            id: "time",
+            header: t("audit.col.time"),
+            cell: ({ row }) => (
+              <time dateTime={row.original.time} className="whitespace-nowrap">
+                {timeFormat.format(new Date(row.original.time))}
+              </time>
+            ),
+          },
+          {
+            id: "person",
+            header: t("audit.col.person"),
+            cell: ({ row }) => <span className="whitespace-nowrap">{row.original.actor.name}</span>,
+          },
+          {
+            id: "role",
+            header: t("audit.col.role"),
+            cell: ({ row }) => {
+              const role = row.original.role;
+              return role === "viewer" || role === "operator" || role === "admin"
+                ? t(`role.name.${role}`)
+                : t("audit.role.none");
+            },
+          },
+          {
+            id: "env",
+            header: t("audit.col.env"),
+            cell: ({ row }) => envLabel.get(row.original.env) ?? row.original.env,
+          },
+          {
+            id: "action",
+            header: t("audit.col.action"),
+            cell: ({ row }) => (
+              <span className="whitespace-nowrap" title={row.original.action}>
+                {actionLabel(t, row.original.action)}
+              </span>
+            ),
+          },
+          {
+            id: "target",
+            header: t("audit.col.target"),
+            cell: ({ row }) => (
+              <span className="inline-block max-w-64 min-w-32 font-mono text-xs break-all">
+                {row.original.target || "—"}
+              </span>
+            ),
+          },
+          {
+            id: "outcome",
+            header: t("audit.col.outcome"),
+            cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
+          },
+          {
+            id: "status",
+            header: t("audit.col.status"),
+            cell: ({ row }) => <span className="font-mono">{row.original.status}</span>,
+          },
+          {
+            id: "correlationId",
+            header: t("audit.col.correlationId"),
+            cell: ({ row }) =>
+              row.original.correlationId ? (
+                <span className="flex items-center gap-1">
+                  <code
+                    className="max-w-36 truncate font-mono text-xs"
+                    title={row.original.correlationId}
+                  >
+                    {row.original.correlationId}
+                  </code>
+                  <CopyButton value={row.original.correlationId} />
+                </span>
+              ) : (
+                "—"
+              ),
+          },
+          {
+            id: "details",
+            header: () => <span className="sr-only">{t("common.actions")}</span>,
+            cell: ({ row }) => (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={t("audit.detailsNamed", {
+                  action: actionLabel(t, row.original.action),
+                  time: timeFormat.format(new Date(row.original.time)),
+                })}
+                onClick={() => setOpen(row.original)}
+              >
+                {t("audit.details")}
+              </Button>
+            ),
+          },
+        ] satisfies ColumnDef<AuditEntry>[]
+      ).map((c) => ({
+        ...c,
+        enableSorting: false,
+        enableGlobalFilter: false,
+      })),
+    [t, timeFormat, envLabel],
+  );
+
+  const download = (format: AuditExportFormat) =>
+    exporter.mutate(
+      { filters, format },
+      {
+        onSuccess: () => toast.success(t("audit.exportDone")),
+        onError: (error) => toast.error(t("audit.exportFailed"), error),
+      },
+    );
+
+  const clear = () => {
+    setPerson("");
+    setAction("");
+    setEnvFilter(env.id);
+    setFrom("");
+    setTo("");
+  };
+
+  const lastPage = query.data?.pages[query.data.pages.length - 1];
+  const allEnvsCapped = !envFilter && (lastPage?.entries.length ?? 0) >= AUDIT_PAGE_SIZE;
+
+  return (
+    <section>
+      <PageHeader
+        title={t("audit.title")}
+        description={t("audit.description")}
+        actions={
+          <>
+            <Button
+              onClick={() => download("csv")}
+              pending={exporter.isPending && exporter.variables?.format === "csv"}
+              disabled={exporter.isPending}
+            >
+              {t("audit.exportCsv")}
+            </Button>
+            <Button
+              onClick={() => download("jsonl")}
+              pending={exporter.isPending && exporter.variables?.format === "jsonl"}
+              disabled={exporter.isPending}
+            >
+              {t("audit.exportJsonl")}
+            </Button>
+          </>
+        }
+      />
+      <form
+        aria-label={t("audit.filters")}
+        className="mb-3 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-6"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Field label={t("audit.filter.person")} className="lg:col-span-1">
+          {({ id }) => (
+            <Input
+              id={id}
+              type="search"
+              value={person}
+              placeholder={t("audit.filter.personPlaceholder")}
+              onChange={(e) => setPerson(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("audit.filter.action")}>
+          {({ id }) => (
+            <Select id={id} value={action} onChange={(e) => setAction(e.target.value)}>
+              <option value="">{t("audit.filter.allActions")}</option>
+              {ACTION_GROUPS.map((group) => (
+                <optgroup key={group.label} label={t(group.label)}>
+                  {group.prefix && (
+                    <option value={group.prefix}>
+                      {t("audit.anyOf", { group: t(group.label).toLowerCase() })}
+                    </option>
+                  )}
+                  {group.actions.map((a) => (
+                    <option key={a} value={a}>
+                      {actionLabel(t, a)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t("audit.filter.env")}>
+          {({ id }) => (
+            <Select id={id} value={envFilter} onChange={(e) => setEnvFilter(e.target.value)}>
+              {readable.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.label}
+                </option>
+              ))}
+              <option value="">{t("audit.filter.allEnvs")}</option>
+            </Select>
+          )}
+        </Field>
+        <Field label={t("audit.filter.from")}>
+          {({ id }) => (
+            <Input
+              id={id}
+              type="datetime-local"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t("audit.filter.to")}>
+          {({ id }) => (
+            <Input
+              id={id}
+              type="datetime-local"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          )}
+        </Field>
+        <div>
+          <Button variant="ghost" onClick={clear} disabled={!filtered}>
+            {t("audit.filter.clear")}
+          </Button>
+        </div>
+      </form>
+      <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">{t("audit.exportHelp")}</p>
+
+      {query.isPending ? (
+        <Loading label={t("audit.loading")} />
+      ) : query.isError && entries.length === 0 ? (
+        <ErrorAlert
+          error={query.error}
+          title={t("audit.loadFailed")}
+          action={
+            <div>
+              <Button onClick={() => void query.refetch()}>{t("common.retry")}</Button>
+            </div>
+          }
+        />
+      ) : (
+        <div className="flex flex-col gap-3">
+          <DataTable
+            data={entries}
+            columns={columns}
+            getRowId={(e) => e.id}
+            label={t("audit.tableLabel")}
+            testId="audit-table"
+            rowHeight={49}
+            empty={
+              <EmptyState title={t("audit.empty")}>
+                {filtered ? t("audit.emptyFiltered") : t("audit.emptyHelp")}
+              </EmptyState>
+            }
+          />
+          {query.isFetchNextPageError && (
+            <ErrorAlert error={query.error} title={t("audit.loadFailed")} />
+          )}
+          {query.hasNextPage ? (
+            <div>
+              <Button
+                onClick={() => void query.fetchNextPage()}
+                pending={query.isFetchingNextPage}
+                data-testid="audit-load-more"
+              >
+                {query.isFetchingNextPage ? t("audit.loadingMore") : t("audit.loadMore")}
+              </Button>
+            </div>
+          ) : allEnvsCapped ? (
+            <Notice tone="info">{t("audit.allEnvsLimit", { count: AUDIT_PAGE_SIZE })}</Notice>
+          ) : entries.length > 0 ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">{t("audit.allShown")}</p>
+          ) : null}
+        </div>
+      )}
+      <EntryDetails
+        entry={open}
+        onClose={() => setOpen(null)}
+        envLabel={open ? (envLabel.get(open.env) ?? open.env) : ""}
+        formatTime={(iso) => timeFormat.format(new Date(iso))}
+      />
+    </section>
+  );
+}

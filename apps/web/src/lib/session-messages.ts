@@ -1,0 +1,56 @@
+/** UI text of the signed-in person, roles and sign-in state (spread into messages.ts). */
+export const sessionNb = {
+  "session.signedInAs": "Innlogget som",
+  "session.signOut": "Logg ut",
+  "session.signingOut": "Logger ut …",
+  "session.expiredTitle": "Økten er utløpt",
+  "session.expiredBody":
+    "Du er ikke lenger innlogget (økten er avsluttet eller har utløpt). Logg inn igjen for å fortsette der du var.",
+  "session.signInAgain": "Logg inn igjen",
+  "role.name.viewer": "Leser",
+  "role.name.operator": "Operatør",
+  "role.name.admin": "Administrator",
+  "role.none": "Ingen rolle",
+  "role.in": "{role} i {env}",
+  "role.explain.viewer": "kan se alt, men ikke endre",
+  "role.explain.operator": "kan gi og trekke tilbake tilganger",
+  "role.explain.admin": "kan endre alt: scopes, klienter, nøkler og tilganger",
+  "role.explain.none": "har ingen tilgang i dette miljøet",
+  "role.needs": "Krever rollen {role}",
+  "role.limited": "Rollen din i {env} er {role}: du {explain}. {what} krever rollen {needed}.",
+  "role.what.scopes": "Å opprette, endre, deaktivere og reaktivere scopes",
+  "role.what.access": "Å gi og trekke tilbake tilganger",
+  "role.what.clients": "Å registrere, endre og slette klienter",
+  "role.what.keys": "Å legge til og fjerne nøkler",
+  "role.noAccessTitle": "Ingen tilgang i {env}",
+  "role.noAccessBody":
+    "Du er innlogget som {name}, men har ingen rolle i miljøet {env}. Be den som administrerer Portvakt i virksomheten om rollen leser, operatør eller administrator, eller velg et annet miljø.",
+} as const;
+
+export const sessionEn: Record<keyof typeof sessionNb, string> = {
+  "session.signedInAs": "Signed in as",
+  "session.signOut": "Sign out",
+  "session.signingOut": "Signing out …",
+  "session.expiredTitle": "Your session has ended",
+  "session.expiredBody":
+    "You are no longer signed in (the session was ended or has expired). Sign in again to continue where you were.",
+  "session.signInAgain": "Sign in again",
+  "role.name.viewer": "Viewer",
+  "role.name.operator": "Operator",
+  "role.name.admin": "Administrator",
+  "role.none": "No role",
+  "role.in": "{role} in {env}",
+  "role.explain.viewer": "can see everything but change nothing",
+  "role.explain.operator": "can grant and revoke access",
+  "role.explain.admin": "can change everything: scopes, clients, keys and access",
+  "role.explain.none": "has no access in this environment",
+  "role.needs": "Needs the role {role}",
+  "role.limited": "Your role in {env} is {role}: you {explain}. {what} needs the role {needed}.",
+  "role.what.scopes": "Creating, changing, deactivating and reactivating scopes",
+  "role.what.access": "Granting and revoking access",
+  "role.what.clients": "Registering, changing and deleting clients",
+  "role.what.keys": "Adding and removing keys",
+  "role.noAccessTitle": "No access in {env}",
+  "role.noAccessBody":
+    "You are signed in as {name} but hold no role in the environment {env}. Ask whoever administers Portvakt in your organisation for the viewer, operator or administrator role, or choose another environment.",
+};

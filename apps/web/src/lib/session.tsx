@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
+import { z } from "zod";
+import { bff, call, withSignal } from "./api-client";
+import { useEnv } from "./env";
+import { useI18n } from "./i18n";
+
+/** What a person may do in one environment; each role includes the ones before it (as the BFF). */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function roleAllows(held: Role | null | undefined, needed: Role): boolean {
+  return held != null && ROLES.indexOf(held) >= ROLES.indexOf(needed);
+}
+
+export const SessionInfo = z.object({
+  sub: z.string(),
+  name: z.string(),
+  roles: z.record(z.string(), z.enum(ROLES)),
+  expiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const sessionQueryOptions = {
+  queryKey: ["session"] as const,
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    call(bff.api.session.$get(undefined, withSignal(signal)), SessionInfo),
+  staleTime: 5 * 60_000,
+};
+
+/** Who is signed in; the shell shows the name, the environment's role comes with `useRole`. */
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** The signed-in person's role in the active environment, or null: no access there. */
+export function useRole(): Role | null {
+  return useEnv().role ?? null;
+}
+
+export type RoleGate = {
+  allowed: boolean;
+  role: Role | null;
+  needed: Role;
+  /** Why the control is disabled, for its title and accessible description; empty when allowed. */
+  reason: string;
+};
+
+/**
+ * Whether the person's role in the active environment allows an action that needs `needed`.
+ * The BFF refuses it regardless; this only keeps the UI from offering what would be refused.
+ */
+export function useRoleGate(needed: Role): RoleGate {
+  const role = useRole();
+  const { t } = useI18n();
+  const allowed = roleAllows(role, needed);
+  return {
+    allowed,
+    role,
+    needed,
+    reason: allowed ? "" : t("role.needs", { role: t(`role.name.${needed}`) }),
+  };
+}
+
+/**
+ * Signs out of Portvakt and, when the provider offers it, of the provider too (its logout page
+ * brings the person back to `/`). Portvakt's own session ends even if the provider's does not.
+ */
+export async function signOut(): Promise<void> {
+  let target = "/";
+  try {
+    const response = await fetch("/auth/logout", {
+      method: "POST",
+      headers: { "X-CSRF": "1", Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (response.ok) {
+      const body = (await response.json()) as { logoutUrl?: unknown };
+      if (typeof body.logoutUrl === "string" && /^https?:\/\//.test(body.logoutUrl)) {
+        target = body.logoutUrl;
+      }
+    }
+  } catch {
+    // The server is unreachable; leaving the page drops what the app held all the same.
+  }
+  window.location.assign(target);
+}
+
+/**
+ * Whether a call answered 401 (the session ended or expired). The app then shows one calm "sign
+ * in again" state instead of an error per query; nothing redirects on its own, so a session the
+ * provider keeps refusing cannot turn into a redirect loop.
+ */
+export const SignInRequiredContext = createContext(false);
+
+export function useSignInRequired(): boolean {
+  return useContext(SignInRequiredContext);
+}
