@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { matchedRoutes } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { AuditStore } from "./audit/store";
@@ -9,6 +10,8 @@ import { RateLimiter } from "./auth/rate-limit";
 import type { createSignIn } from "./auth/sign-in";
 import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
+import type { Readiness } from "./health";
+import type { BffMetrics } from "./metrics";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
 import { altinnRoutes } from "./routes/altinn";
@@ -41,13 +44,15 @@ function createApiRoutes() {
 export type AppType = ReturnType<typeof createApiRoutes>;
 
 export interface AppDependencies {
-  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist" | "auth">;
+  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist" | "auth" | "metricsEnabled">;
   environments: readonly Environment[];
   logger: Logger;
   audit: AuditStore;
   signIn: Awaited<ReturnType<typeof createSignIn>>;
   /** The origin browsers use; state changes must come from it. */
   publicOrigin: string;
+  metrics: BffMetrics;
+  readiness: Readiness;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -73,6 +78,8 @@ export function createApp({
   audit,
   signIn,
   publicOrigin,
+  metrics,
+  readiness,
 }: AppDependencies) {
   const registry = new Environments(environments);
   const mutationLimiter = new RateLimiter(config.auth.mutationsPerMinute, 60_000);
@@ -86,6 +93,11 @@ export function createApp({
     c.set("audit", audit);
     c.set("mutationLimiter", mutationLimiter);
     await next();
+    // The route pattern, not the path: label values stay few whatever ids people use.
+    const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? "unmatched";
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requests.inc({ route, method: c.req.method, status: String(c.res.status) });
+    metrics.requestSeconds.observe({ route, method: c.req.method }, seconds);
     // Only the path: query strings may carry org numbers but never secrets; headers and bodies
     // (cookies, tokens, keys) are never logged.
     logger.info(
@@ -123,6 +135,20 @@ export function createApp({
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
+
+  // Probes and metrics: no session, answered from state kept in memory.
+  app.get("/healthz", (c) => c.json({ status: "up" }, 200));
+  app.get("/readyz", (c) => {
+    const snapshot = readiness.snapshot();
+    return c.json(snapshot, snapshot.ready ? 200 : 503);
+  });
+  if (config.metricsEnabled) {
+    app.get("/metrics", async (c) =>
+      c.body(await metrics.registry.metrics(), 200, {
+        "Content-Type": metrics.registry.contentType,
+      }),
+    );
+  }
 
   app.use("/auth/logout", csrf);
   app.route("/", signIn.routes);

@@ -114,6 +114,10 @@ export const PortvaktConfig = z
       .positive()
       .default(256 * 1024),
     upstreamTimeoutMs: z.number().int().positive().default(15_000),
+    /** Prometheus text at /metrics; keep it off where /metrics would be reachable from outside. */
+    metricsEnabled: z
+      .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+      .default(false),
     /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
     databaseUrl: z.string().optional(),
     auditDatabasePath: z.string().default("data/portvakt.db"),
@@ -181,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
       publicOrigin: env.PUBLIC_ORIGIN,
       logLevel: env.LOG_LEVEL,
       databaseUrl: env.DATABASE_URL,
+      metricsEnabled: env.METRICS_ENABLED,
     }).filter(([, value]) => value !== undefined && value !== ""),
   );
   return parseConfig({ ...(raw as object), ...overrides }, file);

@@ -7,11 +7,26 @@ try {
   const logger = createLogger(config.logLevel);
   const bff = await startBff(config, logger);
   logger.info({ url: bff.url }, "Portvakt BFF listening");
-  const stop = () => {
-    bff.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing requests under way");
+    bff.close({ drainMs: Number(process.env.SHUTDOWN_DRAIN_MS ?? 10_000) }).then(
+      () => {
+        logger.info("stopped");
+        logger.flush();
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error({ err: { message: error.message } }, "shutdown failed");
+        logger.flush();
+        process.exit(1);
+      },
+    );
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 } catch (error) {
   const message = error instanceof ConfigError ? error.message : (error as Error).message;
   process.stderr.write(`Portvakt cannot start:\n${message}\n`);

@@ -104,6 +104,8 @@ describe("upstream failures", () => {
   it("answers 503 when the token endpoint is down", async () => {
     stack = await startTestStack();
     await fault(stack, { path: "/token", kind: "token-outage", times: 10 });
+    // The cached admin token stops working too, so a new one is needed while /token is down.
+    await stack.control("/expire-tokens", { method: "POST" });
     const response = await stack.api(`${env}/clients`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as { detail: string };

@@ -6,12 +6,17 @@ import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
 import type { PortvaktConfig } from "./config";
 import { databaseLocation, openDatabase } from "./database";
-import { createEnvironment } from "./upstream";
+import { Readiness } from "./health";
+import { BffMetrics } from "./metrics";
+import { createEnvironment, type Environment } from "./upstream";
 
 export interface RunningBff {
   url: string;
   audit: AuditStore;
-  close(): Promise<void>;
+  readiness: Readiness;
+  environments: readonly Environment[];
+  /** Stops accepting, lets requests under way finish (bounded), then closes the audit store. */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** Loads every environment's credential (failing fast) and starts listening. */
@@ -20,11 +25,14 @@ export async function startBff(
   logger: Logger,
   options: { processEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningBff> {
-  const environments = await Promise.all(
+  let environments: Environment[] = [];
+  const metrics = new BffMetrics(() => environments);
+  environments = await Promise.all(
     config.environments.map(async (env) => {
       try {
         return await createEnvironment(env, {
           timeoutMs: config.upstreamTimeoutMs,
+          fetch: metrics.measuredFetch(env.id),
           ...(options.processEnv ? { processEnv: options.processEnv } : {}),
         });
       } catch (error) {
@@ -34,6 +42,9 @@ export async function startBff(
   );
   const db = await openDatabase(databaseLocation(config.databaseUrl, config.auditDatabasePath));
   const audit = new AuditStore(db);
+  const readiness = new Readiness({ environments, audit, logger });
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   // The port may be 0 (any free one): listen first, then build the app that needs the origin.
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -46,6 +57,13 @@ export async function startBff(
       },
       () => resolve(s),
     );
+  });
+  // Counted until the last byte is written, so a shutdown never cuts a response short.
+  server.on("request", (_request, response) => {
+    inFlight++;
+    response.on("close", () => {
+      if (--inFlight === 0) drained?.();
+    });
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -60,12 +78,22 @@ export async function startBff(
       logger,
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),
     });
-    app = createApp({ config, environments, logger, audit, signIn, publicOrigin });
+    app = createApp({
+      config,
+      environments,
+      logger,
+      audit,
+      signIn,
+      publicOrigin,
+      metrics,
+      readiness,
+    });
   } catch (error) {
     server.close();
     await db.destroy();
     throw error;
   }
+  void readiness.start();
   for (const env of environments) {
     logger.info(
       { env: env.config.id, orgno: env.credential.orgno, client_id: env.config.clientId },
@@ -75,11 +103,23 @@ export async function startBff(
   return {
     url,
     audit,
-    close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
+    readiness,
+    environments,
+    close: async ({ drainMs = 10_000 } = {}) => {
+      readiness.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold close() open; busy ones finish their request.
+      if ("closeIdleConnections" in server) server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise((resolve) => setTimeout(resolve, drainMs).unref()),
+        ]);
+      }
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      await closed;
       await db.destroy();
     },
   };

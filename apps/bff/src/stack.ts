@@ -95,6 +95,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     port,
     host: "127.0.0.1",
     publicOrigin,
+    metricsEnabled: true,
     auditDatabasePath: join(credentialDir, "portvakt.db"),
     ...(databaseUrl ? { databaseUrl } : {}),
     auth: {

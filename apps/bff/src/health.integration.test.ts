@@ -1,0 +1,196 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditStore } from "./audit/store";
+import { openDatabase } from "./database";
+import { Readiness } from "./health";
+import { createLogger } from "./logger";
+import { signInOverHttp } from "./testing/sign-in";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.bff.readiness.check();
+});
+afterAll(() => stack?.close());
+
+const quiet = createLogger("silent");
+
+describe("probes", () => {
+  it("/healthz answers that the process is up, without a session", async () => {
+    const response = await fetch(`${stack.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "up" });
+  });
+
+  it("/readyz is ready when config, credential, token and audit store are fine", async () => {
+    const response = await fetch(`${stack.url}/readyz`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      ready: boolean;
+      checks: Array<{ name: string; ok: boolean }>;
+    };
+    expect(body.ready).toBe(true);
+    expect(body.checks.map((c) => c.name)).toEqual([
+      "audit",
+      "config",
+      "demo.credential",
+      "demo.token",
+    ]);
+  });
+
+  it("/readyz answers from the last check: probes never reach Maskinporten", async () => {
+    const before = (
+      (await (await stack.control("/stats")).json()) as { tokenRequests: { total: number } }
+    ).tokenRequests.total;
+    for (let i = 0; i < 20; i++) expect((await fetch(`${stack.url}/readyz`)).status).toBe(200);
+    const after = (
+      (await (await stack.control("/stats")).json()) as { tokenRequests: { total: number } }
+    ).tokenRequests.total;
+    expect(after).toBe(before);
+  });
+
+  it("is not ready when no token can be had", async () => {
+    const [env] = stack.bff.environments;
+    await stack.control("/faults", {
+      method: "POST",
+      body: JSON.stringify({ path: "/token", kind: "token-outage", times: 5 }),
+    });
+    env!.tokens.invalidate();
+    const snapshot = await stack.bff.readiness.check();
+    expect(snapshot.ready).toBe(false);
+    expect(snapshot.checks.find((c) => c.name === "demo.token")).toMatchObject({ ok: false });
+    expect((await fetch(`${stack.url}/readyz`)).status).toBe(503);
+    await stack.control("/faults", { method: "DELETE" });
+    expect((await stack.bff.readiness.check()).ready).toBe(true);
+  });
+
+  it("is not ready when the certificate expires within the warning period", async () => {
+    // The demo certificate is valid for a year: a 400-day warning period makes it too short.
+    const readiness = new Readiness({
+      environments: stack.bff.environments,
+      audit: stack.bff.audit,
+      logger: quiet,
+      expiryWarningDays: 400,
+    });
+    const snapshot = await readiness.check();
+    expect(snapshot.ready).toBe(false);
+    expect(snapshot.checks.find((c) => c.name === "demo.credential")?.detail).toMatch(
+      /expires in \d+ days/,
+    );
+  });
+
+  it("is not ready when the audit store cannot be reached", async () => {
+    const db = await openDatabase({ kind: "sqlite", path: ":memory:" });
+    await db.destroy();
+    const readiness = new Readiness({
+      environments: stack.bff.environments,
+      audit: new AuditStore(db),
+      logger: quiet,
+    });
+    const snapshot = await readiness.check();
+    expect(snapshot.checks.find((c) => c.name === "audit")).toMatchObject({ ok: false });
+  });
+});
+
+describe("/metrics", () => {
+  async function metric(name: string, labels: string): Promise<number> {
+    const text = await (await fetch(`${stack.url}/metrics`)).text();
+    const line = text.split("\n").find((l) => l.startsWith(`${name}{`) && l.includes(labels));
+    return line ? Number(line.split(" ").at(-1)) : 0;
+  }
+
+  it("counts requests per route and calls to Digdir, and shows the certificate's days left", async () => {
+    const route = 'route="/api/envs/:env/scopes"';
+    const requestsBefore = await metric("portvakt_http_requests_total", route);
+    const upstreamBefore = await metric(
+      "portvakt_upstream_calls_total",
+      'operation="GET /api/v1/scopes"',
+    );
+    for (let i = 0; i < 3; i++) await stack.api("/api/envs/demo/scopes");
+    expect(await metric("portvakt_http_requests_total", route)).toBe(requestsBefore + 3);
+    expect(await metric("portvakt_upstream_calls_total", 'operation="GET /api/v1/scopes"')).toBe(
+      upstreamBefore + 3,
+    );
+    expect(
+      await metric("portvakt_http_request_duration_seconds_count", route),
+    ).toBeGreaterThanOrEqual(3);
+    expect(await metric("portvakt_credential_days_to_expiry", 'env="demo"')).toBeGreaterThan(300);
+    expect(await metric("portvakt_token_requests_total", 'env="demo"')).toBeGreaterThanOrEqual(1);
+    const hits = await metric("portvakt_token_cache_hits_total", 'env="demo"');
+    await stack.api("/api/envs/demo/prefix");
+    expect(await metric("portvakt_token_cache_hits_total", 'env="demo"')).toBeGreaterThan(hits);
+  });
+});
+
+describe("graceful shutdown", () => {
+  it("on SIGTERM finishes every request under way and exits 0", async () => {
+    // A BFF process of its own (the production entry point) against this test's simulator.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const base = stack.config;
+    const dir = join(base.auditDatabasePath!, "..");
+    const configPath = join(dir, "shutdown.json");
+    await writeFile(
+      configPath,
+      JSON.stringify({
+        ...base,
+        port,
+        publicOrigin: `http://127.0.0.1:${port}`,
+        auditDatabasePath: join(dir, "shutdown.db"),
+        // The demo provider only knows the first BFF's callback: sign in there, the cookie is
+        // sealed with the same secret and so valid here.
+      }),
+    );
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ["--import", "tsx", join(import.meta.dirname, "main.ts")],
+      {
+        env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.on("line", (line) => {
+        if (process.env.DEBUG_SHUTDOWN) console.log("child:", line.slice(0, 300));
+        if (line.includes("Portvakt BFF listening")) resolve();
+      });
+      setTimeout(() => reject(new Error("BFF did not start")), 20_000);
+    });
+    const cookie = await signInOverHttp(stack.url, "demo-viewer");
+    await stack.control("/faults", {
+      method: "POST",
+      body: JSON.stringify({
+        path: "/api/v1/clients",
+        method: "GET",
+        kind: "latency",
+        ms: 1500,
+        times: 5,
+      }),
+    });
+    const inFlight = Array.from({ length: 5 }, () =>
+      fetch(`http://127.0.0.1:${port}/api/envs/demo/clients`, {
+        headers: { "X-CSRF": "1", Cookie: cookie },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    child.kill("SIGTERM");
+    const responses = await Promise.all(inFlight);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
