@@ -10,6 +10,8 @@ const NAV = [
   { to: "/scopes", key: "nav.scopes" },
   { to: "/access", key: "nav.access" },
   { to: "/clients", key: "nav.clients" },
+  { to: "/altinn", key: "nav.altinn" },
+  { to: "/config", key: "nav.config" },
   { to: "/audit", key: "nav.audit" },
 ] as const;
 

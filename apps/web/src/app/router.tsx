@@ -26,6 +26,12 @@ const ClientFormPage = lazy(() =>
   })),
 );
 const ClientRoute = lazy(() => import("./client-route").then((m) => ({ default: m.ClientRoute })));
+const AltinnPage = lazy(() =>
+  import("../features/altinn/components/altinn-page").then((m) => ({ default: m.AltinnPage })),
+);
+const ConfigPage = lazy(() =>
+  import("../features/config/components/config-page").then((m) => ({ default: m.ConfigPage })),
+);
 const AuditPage = lazy(() =>
   import("../features/audit/components/audit-page").then((m) => ({ default: m.AuditPage })),
 );
@@ -53,6 +59,8 @@ function RouteSwitch() {
   }
   if (path === "/access") return <AccessPage scopeName={search.get("scope") ?? undefined} />;
   if (path === "/clients") return <ClientsPage />;
+  if (path === "/altinn") return <AltinnPage />;
+  if (path === "/config") return <ConfigPage />;
   if (path === "/audit") return <AuditPage />;
   if (path === "/clients/new") return <ClientFormPage mode="create" />;
   const edit = matchPath("/clients/:id/edit", path);

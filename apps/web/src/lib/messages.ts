@@ -1,4 +1,6 @@
+import { altinnEn, altinnNb } from "../features/altinn/messages";
 import { auditEn, auditNb } from "../features/audit/messages";
+import { configEn, configNb } from "../features/config/messages";
 import { sessionEn, sessionNb } from "./session-messages";
 
 /**
@@ -361,6 +363,8 @@ export const nb = {
     "Grensen for endringer per minutt er nådd; fortsetter om {seconds} sekunder …",
   ...sessionNb,
   ...auditNb,
+  ...altinnNb,
+  ...configNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -720,4 +724,6 @@ export const en: Record<MessageKey, string> = {
     "The limit of changes per minute is reached; continuing in {seconds} seconds …",
   ...sessionEn,
   ...auditEn,
+  ...altinnEn,
+  ...configEn,
 };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  lineOf,
+  offsetOf,
+  parseOrgnoList,
+  parseTextResourceFile,
+  rangeOfProblem,
+} from "./metadata-text";
+
+const FILE = `{
+  "id": "digdir/skjema",
+  "apiScopes": {
+    "users": { "reed": "digdir:[app].instances.read" }
+  }
+}`;
+
+describe("rangeOfProblem", () => {
+  it("selects the property named by the path, name included", () => {
+    const range = rangeOfProblem(FILE, { path: "$.apiScopes.users.reed", line: 4, column: 16 });
+    expect(FILE.slice(range!.start, range!.end)).toBe('"reed": "digdir:[app].instances.read"');
+  });
+
+  it("falls back to line and column when the text is not JSON", () => {
+    const text = '{\n  "id": oops\n}';
+    const range = rangeOfProblem(text, { path: "$", line: 2, column: 9 });
+    expect(text.slice(range!.start, range!.end)).toBe("oops");
+  });
+
+  it("gives nothing without a place", () => {
+    expect(rangeOfProblem("{", { path: "$" })).toBeNull();
+  });
+});
+
+describe("offsetOf and lineOf", () => {
+  it("convert between 1-based positions and offsets", () => {
+    const offset = offsetOf(FILE, 2, 3);
+    expect(FILE.slice(offset, offset + 4)).toBe('"id"');
+    expect(lineOf(FILE, offset)).toBe(2);
+    expect(offsetOf(FILE, 99, 1)).toBe(FILE.length);
+  });
+});
+
+describe("parseTextResourceFile", () => {
+  it("takes the language from the file, else from its name", () => {
+    const named = parseTextResourceFile(
+      "resource.en.json",
+      '{"resources":[{"id":"a","value":"A"}]}',
+    );
+    expect(named).toMatchObject({ ok: true, texts: { language: "en" } });
+    const own = parseTextResourceFile("x.json", '{"language":"nn","resources":[]}');
+    expect(own).toMatchObject({ ok: true, texts: { language: "nn" } });
+  });
+
+  it("refuses what is not a resource file", () => {
+    expect(parseTextResourceFile("resource.nb.json", "{").ok).toBe(false);
+    expect(parseTextResourceFile("resource.nb.json", '{"resources":[{"id":1}]}').ok).toBe(false);
+  });
+});
+
+describe("parseOrgnoList", () => {
+  it("checks each distinct entry with the mod-11 rule", () => {
+    expect(parseOrgnoList("889640782, 889640782\n123456789;12")).toEqual([
+      { orgno: "889640782", problem: null },
+      { orgno: "123456789", problem: expect.stringContaining("check digit") },
+      { orgno: "12", problem: expect.stringContaining("9 digits") },
+    ]);
+  });
+});

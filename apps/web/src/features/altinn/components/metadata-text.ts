@@ -1,0 +1,87 @@
+import {
+  parseJsonSource,
+  type TextResourceFile,
+  TextResourceFile as TextResourceFileSchema,
+} from "@portvakt/altinn-scopes";
+import { orgNumberProblem } from "@portvakt/contracts";
+
+/** Offset of a 1-based line and column in `text`, clamped to the text. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + Math.max(column - 1, 0), text.length);
+}
+
+/**
+ * The stretch of the file a problem is about, to select in the editor: the value at its JSON
+ * path (with the property name when the path names a property), else from its line and column
+ * to the end of that line, else nothing.
+ */
+export function rangeOfProblem(
+  text: string,
+  problem: { path: string; line?: number; column?: number },
+): { start: number; end: number } | null {
+  try {
+    const span = parseJsonSource(text).spans.get(problem.path);
+    if (span && problem.path !== "$") return { start: span.keyStart ?? span.start, end: span.end };
+  } catch {
+    // Not JSON (yet): fall back to the position the server gave.
+  }
+  if (problem.line === undefined) return null;
+  const start = offsetOf(text, problem.line, problem.column ?? 1);
+  const lineEnd = text.indexOf("\n", start);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return { start, end: end > start ? end : Math.min(start + 1, text.length) };
+}
+
+/** 1-based line of an offset, to scroll the editor to it. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === "\n") line++;
+  return line;
+}
+
+export type LoadedTexts = { fileName: string; language: string; file: TextResourceFile };
+
+/**
+ * Reads one `resource.{lang}.json`: the language from the file's `language`, else from its
+ * name, else `nb` (as the app does for a file without one).
+ */
+export function parseTextResourceFile(
+  fileName: string,
+  text: string,
+): { ok: true; texts: LoadedTexts } | { ok: false; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  const parsed = TextResourceFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `${issue?.path.join(".") || "$"}: ${issue?.message ?? ""}` };
+  }
+  const fromName = /resource\.([A-Za-z-]+)\.json$/i.exec(fileName)?.[1];
+  const language = parsed.data.language ?? fromName ?? "nb";
+  return { ok: true, texts: { fileName, language, file: parsed.data } };
+}
+
+export type OrgnoEntry = { orgno: string; problem: string | null };
+
+/** Org numbers written one per line or separated by commas, semicolons or spaces. */
+export function parseOrgnoList(text: string): OrgnoEntry[] {
+  const seen = new Set<string>();
+  const entries: OrgnoEntry[] = [];
+  for (const raw of text.split(/[\s,;]+/)) {
+    const orgno = raw.trim();
+    if (!orgno || seen.has(orgno)) continue;
+    seen.add(orgno);
+    entries.push({ orgno, problem: orgNumberProblem(orgno) ?? null });
+  }
+  return entries;
+}

@@ -1,0 +1,183 @@
+import { Problem } from "@portvakt/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { ApiProblem, bff, call } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export type DocumentFormat = "yaml" | "json";
+
+export const STEP_KINDS = [
+  "scope.create",
+  "scope.reactivate",
+  "scope.update",
+  "access.grant",
+  "access.revoke",
+  "client.create",
+  "client.update",
+  "key.add",
+  "key.remove",
+  "scope.deactivate",
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+const PlanStep = z.object({
+  id: z.string(),
+  kind: z.enum(STEP_KINDS),
+  summary: z.string(),
+  reason: z.string(),
+  dangerous: z.boolean(),
+  dangers: z.array(z.string()),
+  scope: z.string().optional(),
+  consumer: z.object({ orgno: z.string(), name: z.string().optional() }).optional(),
+  client: z.object({ name: z.string(), client_id: z.string().optional() }).optional(),
+  kid: z.string().optional(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type PlanStep = z.infer<typeof PlanStep>;
+
+const PlanGroup = z.object({
+  name: z.string(),
+  client_id: z.string().optional(),
+  steps: z.array(PlanStep),
+});
+export type PlanGroup = z.infer<typeof PlanGroup>;
+
+export const Plan = z.object({
+  environment: z.string(),
+  production: z.boolean(),
+  fingerprint: z.string(),
+  steps: z.array(PlanStep),
+  groups: z.object({ scopes: z.array(PlanGroup), clients: z.array(PlanGroup) }),
+  summary: z.object({ total: z.number().int(), dangerous: z.number().int() }),
+  warnings: z.array(z.string()),
+});
+export type Plan = z.infer<typeof Plan>;
+
+const StepReport = z.object({
+  id: z.string(),
+  kind: z.enum(STEP_KINDS),
+  summary: z.string(),
+  outcome: z.enum(["done", "failed", "not-run"]),
+  error: z
+    .object({
+      message: z.string(),
+      status: z.number().int().optional(),
+      correlationId: z.string().optional(),
+    })
+    .optional(),
+});
+export type StepReport = z.infer<typeof StepReport>;
+
+const ApplyReport = z.object({
+  status: z.enum(["applied", "no-changes", "failed"]),
+  steps: z.array(StepReport),
+  done: z.number().int(),
+  notRun: z.number().int(),
+  failed: StepReport.optional(),
+  warnings: z.array(z.string()),
+});
+export type ApplyReport = z.infer<typeof ApplyReport>;
+
+const StaleAnswer = z.object({ type: z.literal("urn:portvakt:problem:stale-plan"), plan: Plan });
+
+/** JSON when it looks like JSON, so its errors are told as JSON errors; YAML otherwise. */
+export function formatOf(text: string, fileName?: string): DocumentFormat {
+  if (fileName && /\.json$/i.test(fileName)) return "json";
+  if (fileName && /\.ya?ml$/i.test(fileName)) return "yaml";
+  return /^\s*[{[]/.test(text) ? "json" : "yaml";
+}
+
+type RawResponse = { ok: boolean; status: number; statusText: string; text(): Promise<string> };
+
+async function reach<T extends RawResponse>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch {
+    throw new ApiProblem({
+      type: "about:blank",
+      title: "Network error",
+      status: 503,
+      detail: "Portvakt's server could not be reached. Check the connection and try again.",
+    });
+  }
+}
+
+function problemOf(status: number, statusText: string, body: unknown): ApiProblem {
+  const parsed = Problem.safeParse(body);
+  if (parsed.success) return new ApiProblem(parsed.data);
+  return new ApiProblem({
+    type: "about:blank",
+    title: statusText || `HTTP ${status}`,
+    status: status >= 400 ? status : 500,
+    detail: `The server answered ${status} without a problem description.`,
+  });
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The environment's document as text (YAML or JSON), exactly as the BFF formats it. */
+export async function exportDocument(env: string, format: DocumentFormat): Promise<string> {
+  const response = await reach(
+    bff.api.envs[":env"].config.export.$get({ param: { env }, query: { format } }),
+  );
+  const text = await response.text();
+  if (!response.ok) throw problemOf(response.status, response.statusText, jsonOf(text));
+  return text;
+}
+
+export function planDocument(env: string, document: string, format: DocumentFormat) {
+  return call(
+    bff.api.envs[":env"].config.plan.$post({ param: { env }, json: { document, format } }),
+    Plan,
+  );
+}
+
+export type ApplyOutcome =
+  | { kind: "report"; report: ApplyReport }
+  | { kind: "stale"; plan: Plan; detail?: string };
+
+/**
+ * Applies a reviewed plan. A stale plan (409 with the new plan) and a step that failed at Digdir
+ * (409/502 with the report) are answers to show, not errors; anything else is a problem.
+ */
+export async function applyPlan(
+  env: string,
+  input: { document: string; format: DocumentFormat; planFingerprint: string; confirm: string[] },
+): Promise<ApplyOutcome> {
+  const response = await reach(
+    bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }),
+  );
+  const body = jsonOf(await response.text());
+  const report = ApplyReport.safeParse(body);
+  if (response.ok || response.status === 409 || response.status === 502) {
+    const stale = StaleAnswer.safeParse(body);
+    if (stale.success) {
+      const detail = Problem.safeParse(body).data?.detail;
+      return { kind: "stale", plan: stale.data.plan, ...(detail ? { detail } : {}) };
+    }
+    if (report.success) return { kind: "report", report: report.data };
+  }
+  throw problemOf(response.status, response.statusText, body);
+}
+
+export function usePlanDocument(env: string) {
+  return useMutation({
+    mutationFn: (input: { document: string; format: DocumentFormat }) =>
+      planDocument(env, input.document, input.format),
+  });
+}
+
+export function useApplyPlan(env: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Parameters<typeof applyPlan>[1]) => applyPlan(env, input),
+    // Scopes, grants, clients and keys may all have changed.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.env(env) }),
+  });
+}

@@ -1,0 +1,425 @@
+import { useId, useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
+import { ErrorAlert, ProblemDetails } from "../../../components/ui/problem";
+import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { ApiProblem } from "../../../lib/api-client";
+import { useEnv } from "../../../lib/env";
+import { downloadText, readTextFile } from "../../../lib/files";
+import { useI18n } from "../../../lib/i18n";
+import {
+  type ApplyOutcome,
+  type DocumentFormat,
+  exportDocument,
+  formatOf,
+  type Plan,
+  type PlanStep,
+  type StepReport,
+  useApplyPlan,
+  usePlanDocument,
+} from "../api/config-document";
+import { PlanView } from "./plan-view";
+
+const fileInputClass =
+  "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
+
+/**
+ * Configuration as code in the browser: export the environment as a document, plan an edited
+ * one against the live state, confirm the dangerous steps, and apply.
+ */
+export function ConfigPage() {
+  const env = useEnv();
+  const { t } = useI18n();
+  const [document, setDocument] = useState("");
+  const [fileName, setFileName] = useState<string | undefined>();
+  const [fileError, setFileError] = useState<string | null>(null);
+  const planner = usePlanDocument(env.id);
+  const applier = useApplyPlan(env.id);
+  const [plan, setPlan] = useState<{ plan: Plan; document: string; format: DocumentFormat } | null>(
+    null,
+  );
+  const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
+
+  const makePlan = () => {
+    const format = formatOf(document, fileName);
+    setOutcome(null);
+    applier.reset();
+    planner.mutate(
+      { document, format },
+      {
+        onSuccess: (next) => {
+          setPlan({ plan: next, document, format });
+          setConfirmed(new Set());
+        },
+        onError: () => setPlan(null),
+      },
+    );
+  };
+
+  const apply = () => {
+    if (!plan) return;
+    setOutcome(null);
+    applier.mutate(
+      {
+        document: plan.document,
+        format: plan.format,
+        planFingerprint: plan.plan.fingerprint,
+        confirm: plan.plan.steps.filter((s) => s.dangerous && confirmed.has(s.id)).map((s) => s.id),
+      },
+      { onSuccess: setOutcome },
+    );
+  };
+
+  const onFile = async (file: File | undefined) => {
+    setFileError(null);
+    if (!file) return;
+    const content = await readTextFile(file);
+    if (content === null) {
+      setFileError(t("file.tooLarge", { name: file.name }));
+      return;
+    }
+    setFileName(file.name);
+    setDocument(content);
+  };
+
+  const steps = plan?.plan.steps ?? [];
+  const dangerous = steps.filter((s) => s.dangerous);
+  const allConfirmed = dangerous.every((s) => confirmed.has(s.id));
+  const documentChanged = plan !== null && plan.document !== document;
+  const applied = outcome?.kind === "report";
+
+  return (
+    <section>
+      <PageHeader title={t("config.title")} description={t("config.description")} />
+      <div className="flex flex-col gap-6">
+        <ExportPanel
+          onOpen={(text, format) => {
+            setDocument(text);
+            setFileName(`portvakt-${env.id}.${format}`);
+          }}
+        />
+        <Fieldset legend={t("config.import.title")}>
+          <Field
+            label={t("config.import.file")}
+            help={t("config.import.fileHelp")}
+            error={fileError}
+          >
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                type="file"
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                aria-describedby={describedBy}
+                className={fileInputClass}
+                data-testid="config-file"
+                onChange={(e) => {
+                  void onFile(e.target.files?.[0]);
+                  e.target.value = "";
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            id="config-document"
+            label={t("config.import.label")}
+            help={t("config.import.help")}
+          >
+            {({ id, describedBy }) => (
+              <Textarea
+                id={id}
+                aria-describedby={describedBy}
+                rows={16}
+                wrap="off"
+                spellCheck={false}
+                autoCapitalize="off"
+                className="font-mono text-xs leading-5"
+                value={document}
+                onChange={(e) => setDocument(e.target.value)}
+              />
+            )}
+          </Field>
+          <div>
+            <Button
+              variant="primary"
+              disabled={!document.trim() || applier.isPending}
+              pending={planner.isPending}
+              onClick={makePlan}
+            >
+              {t("config.import.plan")}
+            </Button>
+          </div>
+          {planner.isError && (
+            <ErrorAlert error={planner.error} title={t("config.import.planFailed")} />
+          )}
+        </Fieldset>
+
+        {plan && (
+          <section aria-labelledby="config-plan-title" className="flex flex-col gap-4">
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 id="config-plan-title" className="text-lg font-semibold">
+                {t("config.plan.title", { env: env.label })}
+              </h2>
+              <Badge tone={plan.plan.summary.dangerous > 0 ? "danger" : "info"}>
+                {t("config.plan.summary", {
+                  total: plan.plan.summary.total,
+                  dangerous: plan.plan.summary.dangerous,
+                })}
+              </Badge>
+            </div>
+            {documentChanged && <Notice tone="warning">{t("config.import.changed")}</Notice>}
+            <PlanView
+              plan={plan.plan}
+              confirmed={confirmed}
+              onConfirmedChange={setConfirmed}
+              disabled={applier.isPending || applied}
+            />
+            {steps.length > 0 && !applied && (
+              <div className="flex flex-col items-start gap-2">
+                {dangerous.length > 0 && (
+                  <p className="text-sm" aria-live="polite">
+                    {t("config.plan.confirmed", {
+                      confirmed: dangerous.filter((s) => confirmed.has(s.id)).length,
+                      total: dangerous.length,
+                    })}
+                  </p>
+                )}
+                <Button
+                  variant={dangerous.length > 0 ? "danger" : "primary"}
+                  disabled={!allConfirmed || documentChanged}
+                  pending={applier.isPending}
+                  onClick={apply}
+                  aria-describedby={allConfirmed ? undefined : "config-apply-help"}
+                >
+                  {t("config.plan.apply", { count: steps.length })}
+                </Button>
+                {!allConfirmed && (
+                  <p id="config-apply-help" className="text-sm text-slate-600 dark:text-slate-400">
+                    {t("config.plan.applyNeedsConfirm")}
+                  </p>
+                )}
+              </div>
+            )}
+            {applier.isPending && (
+              <ApplyProgress
+                steps={steps}
+                label={t("config.apply.running", { count: steps.length, env: env.label })}
+              />
+            )}
+            {applier.isError && (
+              <ErrorAlert error={applier.error} title={t("config.apply.failed")} />
+            )}
+            {outcome?.kind === "report" && <ApplyResult report={outcome.report} />}
+            {outcome?.kind === "stale" && (
+              <div
+                role="alert"
+                className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
+                data-testid="stale-plan"
+              >
+                <p className="font-semibold">{t("config.stale.title")}</p>
+                <p className="text-sm">{t("config.stale.body", { env: env.label })}</p>
+                {outcome.detail && <p className="text-sm">{outcome.detail}</p>}
+                <div>
+                  <Button
+                    onClick={() => {
+                      setPlan({ ...plan, plan: outcome.plan });
+                      setConfirmed(new Set());
+                      setOutcome(null);
+                    }}
+                  >
+                    {t("config.stale.useNew")}
+                  </Button>
+                </div>
+              </div>
+            )}
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ExportPanel({ onOpen }: { onOpen: (text: string, format: DocumentFormat) => void }) {
+  const env = useEnv();
+  const { t } = useI18n();
+  const formatId = useId();
+  const [format, setFormat] = useState<DocumentFormat>("yaml");
+  const [busy, setBusy] = useState<"download" | "open" | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (action: "download" | "open") => {
+    setBusy(action);
+    setError(null);
+    try {
+      const text = await exportDocument(env.id, format);
+      if (action === "open") onOpen(text, format);
+      else
+        downloadText(
+          `portvakt-${env.id}.${format}`,
+          text,
+          format === "json" ? "application/json" : "application/yaml",
+        );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Fieldset legend={t("config.export.title")}>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {t("config.export.help", { env: env.label })}
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={formatId} className="text-sm font-medium">
+            {t("config.export.format")}
+          </label>
+          <Select
+            id={formatId}
+            className="w-32"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as DocumentFormat)}
+          >
+            <option value="yaml">YAML</option>
+            <option value="json">JSON</option>
+          </Select>
+        </div>
+        <Button
+          variant="primary"
+          pending={busy === "download"}
+          disabled={busy !== null}
+          onClick={() => void run("download")}
+        >
+          <span aria-hidden="true">⤓</span>
+          {t("config.export.download")}
+        </Button>
+        <Button pending={busy === "open"} disabled={busy !== null} onClick={() => void run("open")}>
+          {t("config.export.openInEditor")}
+        </Button>
+        <a
+          href="/api/schema/portvakt-config.json"
+          className="text-sm text-blue-700 underline dark:text-sky-400"
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t("config.export.schema")}
+        </a>
+      </div>
+      {error !== null && <ErrorAlert error={error} title={t("config.export.failed")} />}
+    </Fieldset>
+  );
+}
+
+/** The BFF applies in one call; until it answers, every step is shown as waiting. */
+function ApplyProgress({ steps, label }: { steps: PlanStep[]; label: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex flex-col gap-2" data-testid="apply-progress">
+      <Loading label={label} />
+      <ol className="flex flex-col gap-1 text-sm">
+        {steps.map((step) => (
+          <li key={step.id} className="flex items-center gap-2">
+            <Badge>{t("config.outcome.pending")}</Badge>
+            {step.summary}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** A failed step's error in the shape the problem component shows, with Digdir's id. */
+function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
+  return new ApiProblem({
+    type: "about:blank",
+    title: "",
+    status: error.status ?? 500,
+    detail: error.message,
+    ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
+  });
+}
+
+const OUTCOME_TONE = { done: "success", failed: "danger", "not-run": "neutral" } as const;
+
+function ApplyResult({ report }: { report: Extract<ApplyOutcome, { kind: "report" }>["report"] }) {
+  const { t } = useI18n();
+  const headline =
+    report.status === "applied"
+      ? t("config.apply.applied", { done: report.done })
+      : report.status === "no-changes"
+        ? t("config.apply.noChanges")
+        : t("config.apply.failedStatus", { done: report.done, notRun: report.notRun });
+  return (
+    <section
+      aria-labelledby="config-apply-title"
+      className="flex flex-col gap-3"
+      data-testid="apply-result"
+    >
+      <h2 id="config-apply-title" className="text-lg font-semibold">
+        {t("config.apply.title")}
+      </h2>
+      <Notice tone={report.status === "failed" ? "danger" : "info"}>
+        <p role="status">{headline}</p>
+      </Notice>
+      {report.steps.length > 0 && <StepOutcomes steps={report.steps} />}
+      {report.warnings.length > 0 && (
+        <Notice tone="warning">
+          <ul className="list-disc pl-5">
+            {report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </section>
+  );
+}
+
+function StepOutcomes({ steps }: { steps: StepReport[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+      <table className="w-full text-left text-sm" data-testid="apply-steps">
+        <caption className="sr-only">{t("config.apply.caption")}</caption>
+        <thead className="bg-slate-100 dark:bg-slate-800">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {t("config.apply.col.step")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("config.apply.col.outcome")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr
+              key={step.id}
+              data-step-id={step.id}
+              className="border-t border-slate-200 dark:border-slate-700"
+            >
+              <td className="px-3 py-2">
+                <span className="mr-2">
+                  <Badge>{t(`config.kind.${step.kind}`)}</Badge>
+                </span>
+                {step.summary}
+              </td>
+              <td className="px-3 py-2">
+                <Badge tone={OUTCOME_TONE[step.outcome]}>
+                  {t(`config.outcome.${step.outcome}`)}
+                </Badge>
+                {step.error && (
+                  <div className="mt-1 text-xs">
+                    <ProblemDetails compact problem={stepProblem(step.error)} />
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { captureBothThemes, expect, test } from "./support";
+
+// Kept as .txt: its four-space layout is the point (the download must keep it), and the
+// formatter would make it two.
+const FIXTURE = readFileSync("e2e/fixtures/applicationmetadata-4-spaces.json.txt", "utf8");
+const CONSUMER = "889640782";
+
+test("an app's metadata with two mistakes: see both, fix them, provision, try a request, download", async ({
+  signedIn: page,
+}) => {
+  // An app name only this run uses, so the scopes are new in Maskinporten.
+  const app = `skjema${Date.now().toString(36)}`;
+  const original = FIXTURE.replace("APP_NAME", app);
+
+  await page.getByRole("link", { name: "Altinn-app" }).click();
+  await expect(page.getByRole("heading", { name: "Altinn-app", level: 1 })).toBeVisible();
+  await page.getByLabel("Last opp applicationmetadata.json").setInputFiles({
+    name: "applicationmetadata.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(original),
+  });
+  const editor = page.getByLabel("Innholdet i App/config/applicationmetadata.json");
+  await expect(editor).toHaveValue(original);
+
+  // Both mistakes are reported with their JSON paths and positions.
+  const problems = page.getByTestId("altinn-problems");
+  const unknown = problems.locator('li[data-code="unknown-property"]');
+  const prefix = problems.locator('li[data-code="prefix-not-held"]');
+  await expect(unknown).toContainText("$.apiScopes.users.wirte");
+  await expect(unknown).toContainText('"wirte" is not a property of apiScopes.users');
+  await expect(unknown).toContainText("Linje 25, kolonne 13");
+  await expect(prefix).toContainText("$.apiScopes.serviceOwners.read");
+  await expect(prefix).toContainText("ttd");
+  await expect(page.getByText(/2 feil/)).toBeVisible();
+
+  // Clicking a problem selects its place in the editor; typing over it fixes it.
+  await unknown.getByRole("button", { name: "Vis i editoren: $.apiScopes.users.wirte" }).click();
+  await expect(editor).toBeFocused();
+  const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
+    el.value.slice(el.selectionStart, el.selectionEnd),
+  );
+  expect(selected).toBe('"wirte": "digdir:[app].instances.write"');
+  await page.keyboard.type('"write": "digdir:[app].instances.write"');
+  await expect(unknown).toHaveCount(0);
+  await expect(prefix).toHaveCount(1);
+
+  // The prefix: replace the block with the recommended one, under a prefix the org holds.
+  await expect(page.getByLabel("Appnavn")).toHaveValue(app);
+  await page.getByLabel("Prefiks").selectOption("digdir");
+  await page.getByRole("button", { name: "Sett inn anbefalt apiScopes" }).click();
+  await expect(page.getByText("Ingen feil")).toBeVisible();
+  await expect(problems.locator("li[data-code=prefix-not-held]")).toHaveCount(0);
+
+  // The four scopes are missing in Maskinporten until provisioned.
+  const scopes = page.getByTestId("altinn-scopes");
+  const userRead = `digdir:${app}.instances.read`;
+  const ownerWrite = `digdir:${app}/serviceowner/instances.write`;
+  await expect(scopes.locator("tbody tr")).toHaveCount(4);
+  await expect(scopes.locator(`tr[data-scope="${userRead}"]`)).toContainText("Mangler");
+
+  // Provision, granting the users' scopes to one consumer; a bad org number is refused first.
+  const grantTo = page.getByLabel("Gi tilgang til konsumenter (valgfritt)");
+  await grantTo.fill(`${CONSUMER}, 123456789`);
+  await expect(page.getByText("123456789: Kontrollsifferet (mod 11)")).toBeVisible();
+  const run = page.getByRole("button", { name: "Opprett det som mangler" });
+  await expect(run).toBeDisabled();
+  await grantTo.fill(CONSUMER);
+  await run.click();
+  const results = page.getByTestId("provision-results");
+  await expect(results.locator('tr[data-kind="scope"]')).toHaveCount(4);
+  for (const row of await results.locator('tr[data-kind="scope"]').all()) {
+    await expect(row).toContainText("Opprettet");
+  }
+  await expect(results.locator(`tr[data-kind="grant"][data-orgno="${CONSUMER}"]`)).toHaveCount(2);
+  await expect(results.locator('tr[data-kind="grant"]').first()).toContainText("Tilgang gitt");
+  await expect(page.getByTestId("toast-success").filter({ hasText: "er på plass" })).toBeVisible();
+  await expect(scopes.locator(`tr[data-scope="${ownerWrite}"]`)).toContainText("Finnes");
+
+  // Try a request: the built-in scope no longer suffices; the configured one does.
+  const result = page.getByTestId("try-result");
+  await expect(result).toContainText("403 Forbidden");
+  const body = JSON.parse((await result.getByTestId("forbidden-body").textContent()) ?? "");
+  expect(body).toEqual({
+    title: "Forbidden",
+    status: 403,
+    detail: "Insufficient scope",
+    instance: `/digdir/${app}/instances/50001337/5d9e906b-83ed-44df-85a7-2f104c640bff`,
+  });
+  await page.getByLabel("Scopes i tokenet").fill(`altinn:instances.read ${userRead}`);
+  await expect(result).toContainText(`Tillatt: tokenet har ${userRead}`);
+  await page.getByLabel("Metode").selectOption("POST");
+  await expect(result).toContainText("403 Forbidden");
+
+  await captureBothThemes(page, "altinn");
+
+  // Download: the recommended block in place, every other line of the file as it was.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Last ned applicationmetadata.json" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("applicationmetadata.json");
+  const saved = readFileSync(await download.path(), "utf8");
+  expect(JSON.parse(saved).apiScopes).toEqual({
+    users: { read: "digdir:[app].instances.read", write: "digdir:[app].instances.write" },
+    serviceOwners: {
+      read: "digdir:[app]/serviceowner/instances.read",
+      write: "digdir:[app]/serviceowner/instances.write",
+    },
+  });
+  const before = original.split("\n");
+  const after = saved.split("\n");
+  expect(after.slice(0, 21)).toEqual(before.slice(0, 21));
+  expect(after.slice(-4)).toEqual(before.slice(-4));
+  expect(saved).toContain(
+    '\n        "users": {\n            "read": "digdir:[app].instances.read",',
+  );
+});
