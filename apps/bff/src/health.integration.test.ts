@@ -1,13 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditStore } from "./audit/store";
 import { openDatabase } from "./database";
 import { Readiness } from "./health";
 import { createLogger } from "./logger";
+import { startBffProcess } from "./testing/bff-process";
 import { signInOverHttp } from "./testing/sign-in";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -129,47 +126,18 @@ describe("/metrics", () => {
 
 describe("graceful shutdown", () => {
   it("on SIGTERM finishes every request under way and exits 0", async () => {
-    // A BFF process of its own (the production entry point) against this test's simulator.
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer();
-      probe.listen(0, "127.0.0.1", () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
-    const base = stack.config;
-    const dir = join(base.auditDatabasePath!, "..");
-    const configPath = join(dir, "shutdown.json");
-    await writeFile(
-      configPath,
-      JSON.stringify({
-        ...base,
-        port,
-        publicOrigin: `http://127.0.0.1:${port}`,
-        auditDatabasePath: join(dir, "shutdown.db"),
-        // The demo provider only knows the first BFF's callback: sign in there, the cookie is
-        // sealed with the same secret and so valid here.
-      }),
+    // A BFF process of its own (the production entry point) against this test's simulator. The
+    // demo provider only knows the first BFF's callback: sign in there; the cookie is sealed with
+    // the same secret and so valid here too.
+    const dir = join(stack.config.auditDatabasePath!, "..");
+    const bff = await startBffProcess(
+      { ...stack.config, auditDatabasePath: join(dir, "shutdown.db") },
+      dir,
+      "shutdown",
     );
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ["--import", "tsx", join(import.meta.dirname, "main.ts")],
-      {
-        env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    const exited = new Promise<number | null>((resolve) =>
-      child.on("exit", (code) => resolve(code)),
-    );
-    await new Promise<void>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! });
-      lines.on("line", (line) => {
-        if (process.env.DEBUG_SHUTDOWN) console.log("child:", line.slice(0, 300));
-        if (line.includes("Portvakt BFF listening")) resolve();
-      });
-      setTimeout(() => reject(new Error("BFF did not start")), 20_000);
-    });
+    const port = Number(new URL(bff.url).port);
+    const child = bff.child;
+    const exited = bff.exited;
     const cookie = await signInOverHttp(stack.url, "demo-viewer");
     await stack.control("/faults", {
       method: "POST",

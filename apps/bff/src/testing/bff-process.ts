@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { PortvaktConfigInput } from "../config";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BffProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the production entry point (`main.ts`) as a process of its own, with the given
+ * configuration written to a file beside the test stack's data, as an operator would run it.
+ */
+export async function startBffProcess(
+  config: PortvaktConfigInput,
+  dataDir: string,
+  name: string,
+): Promise<BffProcess> {
+  const port = await freePort();
+  const configPath = join(dataDir, `${name}.json`);
+  await writeFile(configPath, JSON.stringify({ ...config, port }));
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")],
+    {
+      env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (line.includes("Portvakt BFF listening")) resolve();
+    });
+    exited.then((code) => reject(new Error(`${name} exited with ${code}`)));
+    setTimeout(() => reject(new Error(`${name} did not start`)), 30_000).unref();
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    exited,
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
