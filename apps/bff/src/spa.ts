@@ -22,7 +22,8 @@ export function serveWebApp(app: Hono<BffEnv>, webDist: string): void {
     },
     serveStatic({ root: webDist }),
   );
-  app.use("*", serveStatic({ root: webDist, index: "" }));
+  // Only what looks like a file reaches the disk: a directory (e.g. "/") must never be read.
+  app.get("/:file{[^/]+\\.[A-Za-z0-9]+}", serveStatic({ root: webDist }));
   app.get("*", (c) => {
     c.header("Cache-Control", "no-cache");
     return c.html(indexHtml);

@@ -30,6 +30,7 @@ export async function startBffProcess(
   config: PortvaktConfigInput,
   dataDir: string,
   name: string,
+  options: { entry?: string } = {},
 ): Promise<BffProcess> {
   const port = await freePort();
   const configPath = join(dataDir, `${name}.json`);
