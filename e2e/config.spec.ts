@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { captureBothThemes, expect, test } from "./support";
+
+// A scope no other spec touches: seeded with one approved consumer (974761076).
+const SCOPE = "digdir:intern/statistikk";
+const GRANT = ["889640782", "974760673"];
+const REVOKE = "974761076";
+
+type ConfigDocument = { scopes: { name: string; consumers?: string[] }[] };
+
+test("export, edit the document to grant two and revoke one, plan, confirm, apply", async ({
+  signedIn: page,
+}) => {
+  await page.getByRole("link", { name: "Eksport / import" }).click();
+  await expect(page.getByRole("heading", { name: "Eksport / import", level: 1 })).toBeVisible();
+
+  // Start from the exported document (JSON, so the test can edit it as data).
+  await page.getByLabel("Format").selectOption("json");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Last ned" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("portvakt-demo.json");
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8")) as ConfigDocument;
+  const scope = exported.scopes.find((s) => s.name === SCOPE)!;
+  expect(scope.consumers).toEqual([REVOKE]);
+  scope.consumers = GRANT;
+
+  await page.getByLabel("Last opp et dokument").setInputFiles({
+    name: "portvakt-demo.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(`${JSON.stringify(exported, null, 2)}\n`),
+  });
+  await expect(page.getByLabel("Dokumentet", { exact: true })).toHaveValue(/intern\/statistikk/);
+  await page.getByRole("button", { name: "Lag plan" }).click();
+
+  // The plan: three steps under the scope, the revoke flagged as dangerous with its reason.
+  const plan = page.getByTestId("config-plan");
+  await expect(page.getByText("3 endring(er), 1 farlig(e)")).toBeVisible();
+  const group = plan.locator(`article[data-group="${SCOPE}"]`);
+  await expect(group.locator("li[data-step-id]")).toHaveCount(3);
+  for (const orgno of GRANT) {
+    await expect(group.locator(`li[data-step-id="access.grant:${SCOPE}@${orgno}"]`)).toContainText(
+      "Gi tilgang",
+    );
+  }
+  const revoke = group.locator(`li[data-step-id="access.revoke:${SCOPE}@${REVOKE}"]`);
+  await expect(revoke).toHaveAttribute("data-dangerous", "true");
+  await expect(revoke).toContainText("Farlig");
+
+  await captureBothThemes(page, "config");
+
+  // Apply only after the dangerous step is confirmed.
+  const apply = page.getByRole("button", { name: "Bruk planen (3)" });
+  await expect(apply).toBeDisabled();
+  await revoke.getByRole("checkbox").check();
+  await expect(page.getByText("1 av 1 farlige steg bekreftet")).toBeVisible();
+  await apply.click();
+  const result = page.getByTestId("apply-result");
+  await expect(result).toContainText("Planen er brukt: 3 steg utført");
+  await expect(result.locator("tr[data-step-id]")).toHaveCount(3);
+  await expect(result.getByText("Utført", { exact: true })).toHaveCount(3);
+
+  // The access page shows the new grants, and the revoked one only among the revoked.
+  await page.goto(`/access?${new URLSearchParams({ scope: SCOPE })}`);
+  const table = page.getByTestId("grants-table");
+  for (const orgno of GRANT) await expect(table).toContainText(orgno);
+  await expect(table).not.toContainText(REVOKE);
+  await page.getByLabel("Status").selectOption("DENIED");
+  await expect(table).toContainText(REVOKE);
+});
+
+test("a plan made before someone else's change is refused, and the new plan offered", async ({
+  signedIn: page,
+}) => {
+  await page.goto("/config");
+  await page.getByRole("button", { name: "Åpne i editoren" }).click();
+  const editor = page.getByLabel("Dokumentet", { exact: true });
+  await expect(editor).toHaveValue(/^version: 1/m);
+  // Nothing edited: the plan is empty and there is nothing to apply.
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  await expect(page.getByText("Ingen endringer")).toBeVisible();
+
+  // Plan to give digdir:demo/v1/hendelser's consumer list one more organisation ...
+  const yaml = await editor.inputValue();
+  const edited = yaml.replace(
+    /(- name: digdir:demo\/v1\/hendelser\n)/,
+    '$1    consumers:\n      - "910000004"\n',
+  );
+  expect(edited).not.toBe(yaml);
+  await editor.fill(edited);
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  await expect(page.getByText("1 endring(er), 0 farlig(e)")).toBeVisible();
+
+  // ... while someone else changes the environment (from Portvakt's origin, as the BFF requires).
+  const status = await page.evaluate(
+    async (url) => {
+      const response = await fetch(url, { method: "PUT", headers: { "X-CSRF": "1" } });
+      return response.status;
+    },
+    `/api/envs/demo/scopes/access/974760673?${new URLSearchParams({ scope: "digdir:demo/v1/hendelser" })}`,
+  );
+  expect(status).toBe(200);
+
+  await page.getByRole("button", { name: "Bruk planen (1)" }).click();
+  const stale = page.getByTestId("stale-plan");
+  await expect(stale).toContainText("Miljøet er endret siden planen");
+  await stale.getByRole("button", { name: "Vis den nye planen" }).click();
+
+  // The new plan also revokes what the other person granted: dangerous, so it must be confirmed.
+  await expect(page.getByText("2 endring(er), 1 farlig(e)")).toBeVisible();
+  await page.getByLabel(/Jeg bekrefter: .*974760673/).check();
+  await page.getByRole("button", { name: "Bruk planen (2)" }).click();
+  await expect(page.getByTestId("apply-result")).toContainText("Planen er brukt: 2 steg utført");
+});
