@@ -10,6 +10,11 @@ const NAV = [
   { to: "/scopes", key: "nav.scopes" },
   { to: "/access", key: "nav.access" },
   { to: "/clients", key: "nav.clients" },
+  { to: "/catalogue", key: "catalogue.nav" },
+  { to: "/keys", key: "keysOverview.nav" },
+  { to: "/token-test", key: "tokenTest.nav" },
+  { to: "/diagnose", key: "diagnose.nav" },
+  { to: "/supplier", key: "supplier.nav" },
   { to: "/altinn", key: "nav.altinn" },
   { to: "/config", key: "nav.config" },
   { to: "/audit", key: "nav.audit" },
@@ -73,7 +78,7 @@ function MainNav() {
   const { t } = useI18n();
   return (
     <nav aria-label={t("shell.nav")} className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {NAV.map((item) => {
           const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
           return (

@@ -15,15 +15,38 @@ const ScopeFormPage = lazy(() =>
 const AccessPage = lazy(() =>
   import("../features/access/components/access-page").then((m) => ({ default: m.AccessPage })),
 );
-const ClientsPage = lazy(() =>
-  import("../features/clients/components/clients-page").then((m) => ({
-    default: m.ClientsPage,
-  })),
-);
 const ClientFormPage = lazy(() =>
   import("../features/clients/components/client-form-page").then((m) => ({
     default: m.ClientFormPage,
   })),
+);
+const CataloguePage = lazy(() =>
+  import("../features/catalogue/components/catalogue-page").then((m) => ({
+    default: m.CataloguePage,
+  })),
+);
+const KeysOverviewPage = lazy(() =>
+  import("../features/keys/components/keys-overview-page").then((m) => ({
+    default: m.KeysOverviewPage,
+  })),
+);
+const TokenTestPage = lazy(() =>
+  import("../features/token-test/components/token-test-page").then((m) => ({
+    default: m.TokenTestPage,
+  })),
+);
+const DiagnosePage = lazy(() =>
+  import("../features/diagnose/components/diagnose-page").then((m) => ({
+    default: m.DiagnosePage,
+  })),
+);
+const SupplierPage = lazy(() =>
+  import("../features/supplier/components/supplier-page").then((m) => ({
+    default: m.SupplierPage,
+  })),
+);
+const ClientsRoute = lazy(() =>
+  import("./clients-route").then((m) => ({ default: m.ClientsRoute })),
 );
 const ClientRoute = lazy(() => import("./client-route").then((m) => ({ default: m.ClientRoute })));
 const AltinnPage = lazy(() =>
@@ -58,7 +81,12 @@ function RouteSwitch() {
     return scope ? <ScopeFormPage mode="edit" scopeName={scope} /> : <Redirect to="/scopes" />;
   }
   if (path === "/access") return <AccessPage scopeName={search.get("scope") ?? undefined} />;
-  if (path === "/clients") return <ClientsPage />;
+  if (path === "/clients") return <ClientsRoute />;
+  if (path === "/catalogue") return <CataloguePage />;
+  if (path === "/keys") return <KeysOverviewPage />;
+  if (path === "/token-test") return <TokenTestPage />;
+  if (path === "/diagnose") return <DiagnosePage />;
+  if (path === "/supplier") return <SupplierPage />;
   if (path === "/altinn") return <AltinnPage />;
   if (path === "/config") return <ConfigPage />;
   if (path === "/audit") return <AuditPage />;

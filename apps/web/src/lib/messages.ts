@@ -1,6 +1,11 @@
 import { altinnEn, altinnNb } from "../features/altinn/messages";
 import { auditEn, auditNb } from "../features/audit/messages";
+import { catalogueEn, catalogueNb } from "../features/catalogue/messages";
 import { configEn, configNb } from "../features/config/messages";
+import { diagnoseEn, diagnoseNb } from "../features/diagnose/messages";
+import { keysEn, keysNb } from "../features/keys/messages";
+import { supplierEn, supplierNb } from "../features/supplier/messages";
+import { tokenTestEn, tokenTestNb } from "../features/token-test/messages";
 import { sessionEn, sessionNb } from "./session-messages";
 
 /**
@@ -365,6 +370,11 @@ export const nb = {
   ...auditNb,
   ...altinnNb,
   ...configNb,
+  ...catalogueNb,
+  ...keysNb,
+  ...tokenTestNb,
+  ...diagnoseNb,
+  ...supplierNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -726,4 +736,9 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...altinnEn,
   ...configEn,
+  ...catalogueEn,
+  ...keysEn,
+  ...tokenTestEn,
+  ...diagnoseEn,
+  ...supplierEn,
 };

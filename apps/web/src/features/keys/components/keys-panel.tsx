@@ -9,11 +9,15 @@ import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import { href, navigate, useLocation } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useRemoveClientKey } from "../api/change-keys";
+import { useClientOfKeys } from "../api/get-clients";
 import { useJwks } from "../api/get-jwks";
 import { AddKeyForm } from "./add-key-form";
 import { ConcurrentEditNotice } from "./concurrent-edit-notice";
+import { GenerateKeyForm } from "./generate-key-form";
+import { RotationWizard } from "./rotation-wizard";
 
 const DAY = 86_400_000;
 /** Keys are renewed 30 days before they expire (as nais/digdirator does), so warn from then. */
@@ -32,6 +36,11 @@ export function KeysPanel({ clientId }: { clientId: string }) {
   const jwks = useJwks(env.id, clientId);
   const remove = useRemoveClientKey(env.id, clientId);
   const [adding, setAdding] = useState(false);
+  const [generating, setGenerating] = useState(false);
+  const client = useClientOfKeys(env.id, clientId);
+  const clientName = client.data?.client_name ?? clientId;
+  const { pathname, search } = useLocation();
+  const rotating = search.get("rotate") === "1";
   const [removing, setRemoving] = useState<Jwk | null>(null);
   const [conflict, setConflict] = useState(false);
 
@@ -145,10 +154,24 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("keys.description")}</p>
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm" data-testid="key-count">
             {t("keys.count", { count: keys.length, max: MAX_KEYS_PER_CLIENT })}
           </span>
+          <Button
+            disabled={!canWrite || !jwks.isSuccess || rotating}
+            title={roleReason}
+            onClick={() => navigate(href(pathname, { rotate: "1" }), { replace: true })}
+          >
+            {t("rotate.start")}
+          </Button>
+          <Button
+            disabled={!canWrite || full || !jwks.isSuccess}
+            title={roleReason}
+            onClick={() => setGenerating(true)}
+          >
+            {t("keygen.open")}
+          </Button>
           <Button
             variant="primary"
             disabled={!canWrite || full || !jwks.isSuccess}
@@ -185,6 +208,30 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           empty={<EmptyState title={t("keys.empty")}>{t("keys.emptyHelp")}</EmptyState>}
         />
       )}
+      {rotating && jwks.isSuccess && (
+        <RotationWizard
+          clientId={clientId}
+          clientName={clientName}
+          keys={keys}
+          etag={jwks.data.etag}
+          onReload={reload}
+        />
+      )}
+      <Dialog
+        open={generating}
+        onClose={() => setGenerating(false)}
+        title={t("keygen.title")}
+        size="lg"
+      >
+        <GenerateKeyForm
+          clientId={clientId}
+          clientName={clientName}
+          etag={jwks.data?.etag ?? null}
+          existingKids={keys.map((k) => k.kid)}
+          onReload={reload}
+          onCancel={() => setGenerating(false)}
+        />
+      </Dialog>
       <Dialog open={adding} onClose={() => setAdding(false)} title={t("keys.addTitle")} size="lg">
         <AddKeyForm
           clientId={clientId}

@@ -1,0 +1,209 @@
+import { type Jwk, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
+import { useState } from "react";
+import { Button } from "../../../components/ui/button";
+import { ConfirmDialog } from "../../../components/ui/dialog";
+import { Checkbox, Field, Select } from "../../../components/ui/field";
+import { Badge, Notice } from "../../../components/ui/status";
+import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
+import { useEnv } from "../../../lib/env";
+import { useTokenSuccesses } from "../../../lib/generated-keys";
+import { useI18n } from "../../../lib/i18n";
+import { href, Link, navigate, useLocation } from "../../../lib/router";
+import { useRemoveClientKey } from "../api/change-keys";
+import { GenerateKeyForm } from "./generate-key-form";
+
+/**
+ * Rotation without downtime: the new key goes next to the old ones, the system switches to it,
+ * a token request with the new kid proves it works, and only then is the old key removed.
+ * The wizard's place lives in the address (?rotate=1&newKid=…), so the token tester can send
+ * the person back to it.
+ */
+export function RotationWizard({
+  clientId,
+  clientName,
+  keys,
+  etag,
+  onReload,
+}: {
+  clientId: string;
+  clientName: string;
+  keys: Jwk[];
+  etag: string | null;
+  onReload: () => void;
+}) {
+  const env = useEnv();
+  const { t } = useI18n();
+  const toast = useToast();
+  const { pathname, search } = useLocation();
+  const newKid = search.get("newKid") ?? "";
+  const successes = useTokenSuccesses();
+  const remove = useRemoveClientKey(env.id, clientId);
+  const [deployed, setDeployed] = useState(false);
+  const oldKeys = keys.filter((k) => k.kid !== newKid);
+  const [oldKid, setOldKid] = useState(search.get("oldKid") ?? oldKeys[0]?.kid ?? "");
+  const [confirming, setConfirming] = useState(false);
+  const [removedKid, setRemovedKid] = useState<string | null>(null);
+  const newKeyRegistered = newKid !== "" && keys.some((k) => k.kid === newKid);
+  const tested = successes.some(
+    (s) => s.env === env.id && s.clientId === clientId && s.kid === newKid,
+  );
+  const full = keys.length >= MAX_KEYS_PER_CLIENT;
+  const here = (query: Record<string, string | undefined>) =>
+    href(pathname, { rotate: "1", newKid, oldKid, ...query });
+
+  const close = () => navigate(pathname, { replace: true });
+
+  const removeOld = () => {
+    const kid = oldKid;
+    remove.mutate(
+      { kid, etag },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+          setRemovedKid(kid);
+          toast.success(t("keys.removed", { kid }));
+        },
+        onError: (error) => {
+          setConfirming(false);
+          if (isApiProblem(error) && error.status === 412) onReload();
+          toast.error(t("keys.removeFailed", { kid }), error);
+        },
+      },
+    );
+  };
+
+  const step = (n: number, done: boolean, title: string) => (
+    <h3 className="flex items-center gap-2 font-semibold">
+      <span
+        aria-hidden="true"
+        className={`grid size-6 place-items-center rounded-full text-xs ${done ? "bg-emerald-700 text-white" : "bg-slate-200 dark:bg-slate-700"}`}
+      >
+        {done ? "✓" : n}
+      </span>
+      {title}
+      {done && <span className="sr-only">({t("rotate.done")})</span>}
+    </h3>
+  );
+
+  return (
+    <section
+      aria-labelledby="rotate-heading"
+      data-testid="rotation-wizard"
+      className="mt-6 flex flex-col gap-5 rounded-xl border border-blue-200 bg-blue-50/40 p-5 dark:border-sky-900 dark:bg-sky-950/30"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id="rotate-heading" className="text-xl font-semibold">
+            {t("rotate.title")}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("rotate.intro")}</p>
+        </div>
+        <Button size="sm" variant="ghost" onClick={close}>
+          {t("rotate.close")}
+        </Button>
+      </div>
+
+      <div className="flex flex-col gap-2">
+        {step(1, newKeyRegistered, t("rotate.step1"))}
+        {newKeyRegistered ? (
+          <p className="text-sm">
+            {t("rotate.newKey")} <code className="font-mono">{newKid}</code>
+          </p>
+        ) : full ? (
+          <Notice>{t("rotate.full", { max: MAX_KEYS_PER_CLIENT })}</Notice>
+        ) : (
+          <GenerateKeyForm
+            clientId={clientId}
+            clientName={clientName}
+            etag={etag}
+            existingKids={keys.map((k) => k.kid)}
+            onReload={onReload}
+            onRegistered={(kid) => navigate(here({ newKid: kid }), { replace: true })}
+          />
+        )}
+      </div>
+
+      <div className="flex flex-col gap-2">
+        {step(2, deployed && tested, t("rotate.step2"))}
+        <ul className="flex flex-col gap-2" data-testid="rotation-checklist">
+          <li>
+            <Checkbox
+              label={t("rotate.deployed")}
+              help={t("rotate.deployedHelp")}
+              checked={deployed}
+              disabled={!newKeyRegistered}
+              onChange={(e) => setDeployed(e.target.checked)}
+            />
+          </li>
+          <li className="flex flex-wrap items-center gap-2 text-sm">
+            {tested ? (
+              <Badge tone="success">{t("rotate.testedOk")}</Badge>
+            ) : (
+              <Badge tone="warning">{t("rotate.notTested")}</Badge>
+            )}
+            <span>{t("rotate.tested", { kid: newKid || "—" })}</span>
+            {newKeyRegistered && (
+              <Link
+                className="font-medium text-blue-800 underline dark:text-sky-300"
+                to={href("/token-test", {
+                  client: clientId,
+                  kid: newKid,
+                  returnTo: here({}),
+                })}
+              >
+                {t("rotate.openTester")}
+              </Link>
+            )}
+          </li>
+        </ul>
+      </div>
+
+      <div className="flex flex-col gap-2">
+        {step(3, removedKid !== null, t("rotate.step3"))}
+        {removedKid ? (
+          <Notice tone="info">
+            <span data-testid="rotation-done">{t("rotate.finished", { kid: removedKid })}</span>
+          </Notice>
+        ) : oldKeys.length === 0 ? (
+          <p className="text-sm">{t("rotate.noOld")}</p>
+        ) : (
+          <div className="flex flex-wrap items-end gap-3">
+            <Field label={t("rotate.oldKey")} className="min-w-64">
+              {({ id }) => (
+                <Select id={id} value={oldKid} onChange={(e) => setOldKid(e.target.value)}>
+                  {oldKeys.map((k) => (
+                    <option key={k.kid} value={k.kid}>
+                      {k.kid}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Button
+              variant="danger"
+              disabled={!newKeyRegistered || !deployed || !tested || !oldKid}
+              onClick={() => setConfirming(true)}
+            >
+              {t("rotate.removeOld")}
+            </Button>
+            {(!deployed || !tested) && newKeyRegistered && (
+              <p className="text-xs text-slate-600 dark:text-slate-400">{t("rotate.removeHelp")}</p>
+            )}
+          </div>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={removeOld}
+        title={t("keys.removeTitle")}
+        confirmLabel={t("keys.remove")}
+        subjectName={oldKid}
+        pending={remove.isPending}
+      >
+        <p>{t("keys.removeBody", { kid: oldKid })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
