@@ -12,6 +12,7 @@ try {
     mode,
     port: Number(process.env.PORT ?? 7400),
     simulatorPort: Number(process.env.SIMULATOR_PORT ?? (mode === "demo" ? 7410 : 0)),
+    idpPort: Number(process.env.IDP_PORT ?? (mode === "demo" ? 7420 : 0)),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),
   });
@@ -21,6 +22,7 @@ try {
       `Portvakt (${mode}) is running:`,
       `  Console:          ${stack.url}/`,
       `  BFF API:          ${stack.url}/api/envs  (OpenAPI: ${stack.url}/api/openapi.json)`,
+      `  Sign-in (demo):   ${stack.idp.issuer}  (pick a demo person)`,
       `  Simulator issuer: ${stack.simulator.issuer}`,
       `  Self-service API: ${stack.simulator.apiBaseUrl}/api/v1`,
       `  Acting as:        ${stack.simulator.demo.providerOrgno} with admin client ${stack.simulator.demo.adminClientId}`,
