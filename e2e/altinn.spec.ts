@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, test } from "./support";
+import { captureBothThemes, expect, signIn, test } from "./support";
 
 // Kept as .txt: its four-space layout is the point (the download must keep it), and the
 // formatter would make it two.
@@ -114,4 +114,24 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   expect(saved).toContain(
     '\n        "users": {\n            "read": "digdir:[app].instances.read",',
   );
+});
+
+test("a viewer can check a file and try requests, but not create the scopes", async ({ page }) => {
+  await signIn(page, "Vera Viewer", "/altinn");
+  await expect(page.getByTestId("role-notice")).toContainText(
+    "Å opprette scopene i Maskinporten og gi tilgang til dem krever rollen Administrator",
+  );
+  // Start from org, app and prefix: a new file with the recommended block.
+  await page.getByLabel("Org (tjenesteeier)").fill("digdir");
+  await page.getByLabel("Appnavn").fill("visning");
+  await page.getByLabel("Prefiks").selectOption("digdir");
+  await page.getByLabel("Skrivemåte").selectOption("concrete");
+  await page.getByRole("button", { name: "Sett inn anbefalt apiScopes" }).click();
+  await expect(page.getByLabel("Innholdet i App/config/applicationmetadata.json")).toHaveValue(
+    /"read": "digdir:visning\.instances\.read"/,
+  );
+  await expect(page.getByText("Ingen feil")).toBeVisible();
+  await expect(page.getByTestId("altinn-scopes").locator("tbody tr")).toHaveCount(4);
+  await expect(page.getByRole("button", { name: "Opprett det som mangler" })).toBeDisabled();
+  await expect(page.getByTestId("try-result")).toContainText("403 Forbidden");
 });

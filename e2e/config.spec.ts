@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, test } from "./support";
+import { captureBothThemes, expect, signIn, test } from "./support";
 
 // A scope no other spec touches: seeded with one approved consumer (974761076).
 const SCOPE = "digdir:intern/statistikk";
@@ -111,4 +111,39 @@ test("a plan made before someone else's change is refused, and the new plan offe
   await page.getByLabel(/Jeg bekrefter: .*974760673/).check();
   await page.getByRole("button", { name: "Bruk planen (2)" }).click();
   await expect(page.getByTestId("apply-result")).toContainText("Planen er brukt: 2 steg utført");
+});
+
+test("an operator may apply a plan that only grants, not one that changes a scope", async ({
+  page,
+}) => {
+  await signIn(page, "Ola Operatør", "/config");
+  await page.getByLabel("Format").selectOption("json");
+  await page.getByRole("button", { name: "Åpne i editoren" }).click();
+  const editor = page.getByLabel("Dokumentet", { exact: true });
+  await expect(editor).toHaveValue(/"version": 1/);
+  const document = JSON.parse(await editor.inputValue()) as ConfigDocument & {
+    scopes: { description?: string }[];
+  };
+  const scope = document.scopes.find((s) => s.name === "difi:api3")!;
+
+  // A description change needs an administrator.
+  scope.description = "Endret av en operatør";
+  await editor.fill(JSON.stringify(document, null, 2));
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  await expect(page.getByText("1 endring(er), 0 farlig(e)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Bruk planen (1)" })).toBeDisabled();
+  await expect(
+    page.getByText("denne planen har andre endringer og krever administrator"),
+  ).toBeVisible();
+
+  // A grant is within the operator's role.
+  scope.description = "Eldre Difi-API, versjon 3";
+  scope.consumers = [...(scope.consumers ?? []), "974760673"];
+  await editor.fill(JSON.stringify(document, null, 2));
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  await expect(
+    page.getByTestId("config-plan").locator('li[data-step-id="access.grant:difi:api3@974760673"]'),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Bruk planen (1)" }).click();
+  await expect(page.getByTestId("apply-result")).toContainText("Planen er brukt: 1 steg utført");
 });

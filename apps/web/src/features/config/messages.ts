@@ -44,7 +44,8 @@ export const configNb = {
   "config.plan.apply": "Bruk planen ({count})",
   "config.plan.applyNeedsConfirm": "Bekreft de farlige stegene først.",
   "config.plan.operatorOnly":
-    "Rollen din kan bare gi og trekke tilganger; denne planen krever administrator.",
+    "Rollen din kan bare gi og trekke tilganger; denne planen har andre endringer og krever administrator.",
+  "config.role.what": "Å bruke en plan",
 
   "config.kind.scope.create": "Opprett scope",
   "config.kind.scope.reactivate": "Aktiver scope",
@@ -121,7 +122,8 @@ export const configEn: Record<keyof typeof configNb, string> = {
   "config.plan.apply": "Apply the plan ({count})",
   "config.plan.applyNeedsConfirm": "Confirm the dangerous steps first.",
   "config.plan.operatorOnly":
-    "Your role may only grant and revoke access; this plan needs an administrator.",
+    "Your role may only grant and revoke access; this plan has other changes and needs an administrator.",
+  "config.role.what": "Applying a plan",
 
   "config.kind.scope.create": "Create scope",
   "config.kind.scope.reactivate": "Reactivate scope",

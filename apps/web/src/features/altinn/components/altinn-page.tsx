@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { PageHeader } from "../../../components/ui/status";
-import { useEnv } from "../../../lib/env";
+import { RoleNotice } from "../../../components/ui/role-notice";
+import { Notice, PageHeader } from "../../../components/ui/status";
+import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import { useRoleGate } from "../../../lib/session";
 import { type MetadataProblem, useMetadataValidation } from "../api/validate-metadata";
 import { MetadataEditor } from "./metadata-editor";
 import { type LoadedTexts, lineOf, rangeOfProblem } from "./metadata-text";
@@ -30,6 +32,8 @@ export function AltinnPage() {
   const [text, setText] = useState("");
   const [texts, setTexts] = useState<LoadedTexts[]>([]);
   const editorRef = useRef<HTMLTextAreaElement>(null);
+  const admin = useRoleGate("admin");
+  const canWriteScopes = useHasAdminScope("idporten:scopes.write");
 
   const checked = useDebounced(text, 400);
   const textResources = useMemo(
@@ -56,6 +60,12 @@ export function AltinnPage() {
   return (
     <section>
       <PageHeader title={t("altinn.title")} description={t("altinn.description")} />
+      <RoleNotice needed="admin" what="altinn.role.what" />
+      {!canWriteScopes && (
+        <div className="mb-4">
+          <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="flex min-w-0 flex-col gap-6">
           <MetadataEditor
@@ -75,7 +85,13 @@ export function AltinnPage() {
             onShow={showProblem}
           />
           <ScopesInMaskinporten report={report} />
-          <ProvisionPanel metadata={text} report={report} ready={current} allowed />
+          <ProvisionPanel
+            metadata={text}
+            report={report}
+            ready={current}
+            allowed={admin.allowed && canWriteScopes}
+            deniedReason={admin.reason || undefined}
+          />
         </div>
       </div>
       <div className="mt-6">

@@ -2,11 +2,13 @@ import { useId, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert, ProblemDetails } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { ApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
 import { downloadText, readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
+import { useRoleGate } from "../../../lib/session";
 import {
   type ApplyOutcome,
   type DocumentFormat,
@@ -19,6 +21,9 @@ import {
   usePlanDocument,
 } from "../api/config-document";
 import { PlanView } from "./plan-view";
+
+// An operator may apply a plan that only grants and revokes (the BFF checks the same).
+const ACCESS_KINDS = new Set(["access.grant", "access.revoke"]);
 
 const fileInputClass =
   "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
@@ -40,6 +45,8 @@ export function ConfigPage() {
   );
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
+  const operator = useRoleGate("operator");
+  const admin = useRoleGate("admin");
 
   const makePlan = () => {
     const format = formatOf(document, fileName);
@@ -88,10 +95,12 @@ export function ConfigPage() {
   const allConfirmed = dangerous.every((s) => confirmed.has(s.id));
   const documentChanged = plan !== null && plan.document !== document;
   const applied = outcome?.kind === "report";
+  const gate = steps.every((s) => ACCESS_KINDS.has(s.kind)) ? operator : admin;
 
   return (
     <section>
       <PageHeader title={t("config.title")} description={t("config.description")} />
+      <RoleNotice needed="operator" what="config.role.what" />
       <div className="flex flex-col gap-6">
         <ExportPanel
           onOpen={(text, format) => {
@@ -186,13 +195,17 @@ export function ConfigPage() {
                 )}
                 <Button
                   variant={dangerous.length > 0 ? "danger" : "primary"}
-                  disabled={!allConfirmed || documentChanged}
+                  disabled={!allConfirmed || documentChanged || !gate.allowed}
+                  title={gate.reason || undefined}
                   pending={applier.isPending}
                   onClick={apply}
                   aria-describedby={allConfirmed ? undefined : "config-apply-help"}
                 >
                   {t("config.plan.apply", { count: steps.length })}
                 </Button>
+                {!gate.allowed && operator.allowed && (
+                  <Notice tone="info">{t("config.plan.operatorOnly")}</Notice>
+                )}
                 {!allConfirmed && (
                   <p id="config-apply-help" className="text-sm text-slate-600 dark:text-slate-400">
                     {t("config.plan.applyNeedsConfirm")}
