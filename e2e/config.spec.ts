@@ -6,7 +6,7 @@ const SCOPE = "digdir:intern/statistikk";
 const GRANT = ["889640782", "974760673"];
 const REVOKE = "974761076";
 
-type ConfigDocument = { scopes: { name: string; consumers?: string[] }[] };
+type ConfigDocument = { scopes: { name: string; description?: string; consumers?: string[] }[] };
 
 test("export, edit the document to grant two and revoke one, plan, confirm, apply", async ({
   signedIn: page,
@@ -121,9 +121,7 @@ test("an operator may apply a plan that only grants, not one that changes a scop
   await page.getByRole("button", { name: "Åpne i editoren" }).click();
   const editor = page.getByLabel("Dokumentet", { exact: true });
   await expect(editor).toHaveValue(/"version": 1/);
-  const document = JSON.parse(await editor.inputValue()) as ConfigDocument & {
-    scopes: { description?: string }[];
-  };
+  const document = JSON.parse(await editor.inputValue()) as ConfigDocument;
   const scope = document.scopes.find((s) => s.name === "difi:api3")!;
 
   // A description change needs an administrator.
