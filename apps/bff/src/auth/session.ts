@@ -14,6 +14,9 @@ export interface Session {
   expiresAt: number;
 }
 
+const OPENED_CACHE_MS = 30_000;
+const OPENED_CACHE_SIZE = 10_000;
+
 export interface LoginTransaction {
   state: string;
   nonce: string;
@@ -27,6 +30,9 @@ export interface LoginTransaction {
  */
 export class SessionSealer {
   readonly #key: Uint8Array;
+  // Decrypting the same cookie on every request of a session is wasted work: what a cookie holds
+  // never changes, so its opened payload is kept for a short while, keyed by the exact value.
+  readonly #opened = new Map<string, { payload: object; until: number }>();
   constructor(secret: string) {
     if (secret.length < 32) throw new Error("The session secret must be at least 32 characters");
     this.#key = new Uint8Array(createHash("sha256").update(`portvakt-session:${secret}`).digest());
@@ -42,10 +48,16 @@ export class SessionSealer {
   /** The payload, or undefined for anything tampered, expired, or sealed for another purpose. */
   async open<T>(purpose: "session" | "login", value: string | undefined): Promise<T | undefined> {
     if (!value) return undefined;
+    const now = Date.now();
+    const known = this.#opened.get(`${purpose}:${value}`);
+    if (known && known.until > now) return { ...known.payload } as T;
     try {
       const { payload, protectedHeader } = await jwtDecrypt(value, this.#key);
       if (protectedHeader.typ !== purpose) return undefined;
-      return payload as T;
+      if (this.#opened.size >= OPENED_CACHE_SIZE) this.#opened.clear();
+      const until = Math.min(now + OPENED_CACHE_MS, (payload.exp ?? 0) * 1000);
+      this.#opened.set(`${purpose}:${value}`, { payload, until });
+      return { ...payload } as T;
     } catch {
       return undefined;
     }
