@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { Jwk, Jwks, JwksResponse, MAX_KEYS_PER_CLIENT, Problem } from "@portvakt/contracts";
+import type { SelfServiceClient } from "@portvakt/maskinporten";
+import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
+import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { ClientParams } from "./clients";
 import { createRouter, environmentOf, jsonBody, jsonResponse, problemResponses } from "./openapi";
@@ -93,6 +96,34 @@ function assertUnchanged(current: JwksResponse, ifMatch: string): void {
 
 export function createKeysRoutes() {
   const queue = new KeyEditQueue();
+
+  /**
+   * The read-modify-write every key edit shares: one edit per client at a time in this process,
+   * only on the set the person last saw (If-Match), the key ids before and after audited.
+   */
+  async function editKeySet(
+    c: Context<BffEnv>,
+    clientId: string,
+    headers: { "if-match"?: string | undefined },
+    edit: (
+      current: JwksResponse,
+      api: SelfServiceClient,
+      clientId: string,
+    ) => Promise<JwksResponse>,
+  ): Promise<JwksResponse> {
+    const environment = environmentOf(c);
+    const ifMatch = requireIfMatch(headers["if-match"]);
+    const jwks = await queue.run(`${environment.config.id}/${clientId}`, async () => {
+      const current = await environment.api.getJwks(clientId);
+      recordChange(c, { before: keyIds(current) });
+      assertUnchanged(current, ifMatch);
+      return edit(current, environment.api, clientId);
+    });
+    recordChange(c, { after: keyIds(jwks) });
+    c.header("ETag", jwksVersion(jwks));
+    return jwks;
+  }
+
   return createRouter()
     .openapi(
       createRoute({
@@ -122,18 +153,13 @@ export function createKeysRoutes() {
         responses: editResponses,
       }),
       async (c) => {
-        const environment = environmentOf(c);
-        const { id } = c.req.valid("param");
-        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
         const { keys } = c.req.valid("json");
-        const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
-          const current = await environment.api.getJwks(id);
-          recordChange(c, { before: keyIds(current) });
-          assertUnchanged(current, ifMatch);
-          return environment.api.replaceJwks(id, { keys: keys.map(withoutServerFields) });
-        });
-        recordChange(c, { after: keyIds(jwks) });
-        c.header("ETag", jwksVersion(jwks));
+        const jwks = await editKeySet(
+          c,
+          c.req.valid("param").id,
+          c.req.valid("header"),
+          (_, api, id) => api.replaceJwks(id, { keys: keys.map(withoutServerFields) }),
+        );
         return c.json(jwks, 200);
       },
     )
@@ -152,14 +178,10 @@ export function createKeysRoutes() {
         responses: editResponses,
       }),
       async (c) => {
-        const environment = environmentOf(c);
         const { id } = c.req.valid("param");
-        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
         const { jwk } = c.req.valid("json");
-        const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
-          const current = await environment.api.getJwks(id);
-          recordChange(c, { target: `client ${id}, kid ${jwk.kid}`, before: keyIds(current) });
-          assertUnchanged(current, ifMatch);
+        recordChange(c, { target: `client ${id}, kid ${jwk.kid}` });
+        const jwks = await editKeySet(c, id, c.req.valid("header"), (current, api) => {
           if (current.keys.some((key) => key.kid === jwk.kid)) {
             throw new ProblemError(409, {
               detail: `The client already has a key with kid "${jwk.kid}"`,
@@ -172,12 +194,8 @@ export function createKeysRoutes() {
               errors: [{ field: "jwk", message: "Key limit reached" }],
             });
           }
-          return environment.api.replaceJwks(id, {
-            keys: [...current.keys.map(withoutServerFields), jwk],
-          });
+          return api.replaceJwks(id, { keys: [...current.keys.map(withoutServerFields), jwk] });
         });
-        recordChange(c, { after: keyIds(jwks) });
-        c.header("ETag", jwksVersion(jwks));
         return c.json(jwks, 200);
       },
     )
@@ -200,25 +218,18 @@ export function createKeysRoutes() {
         responses: editResponses,
       }),
       async (c) => {
-        const environment = environmentOf(c);
         const { id, kid } = c.req.valid("param");
-        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
-        const jwks = await queue.run(`${environment.config.id}/${id}`, async () => {
-          const current = await environment.api.getJwks(id);
-          recordChange(c, { before: keyIds(current) });
-          assertUnchanged(current, ifMatch);
+        const jwks = await editKeySet(c, id, c.req.valid("header"), async (current, api) => {
           if (!current.keys.some((key) => key.kid === kid)) {
             throw new ProblemError(404, { detail: `The client has no key with kid "${kid}"` });
           }
           const remaining = current.keys.filter((key) => key.kid !== kid);
-          if (remaining.length === 0) {
-            await environment.api.deleteJwks(id);
-            return environment.api.getJwks(id);
+          if (remaining.length > 0) {
+            return api.replaceJwks(id, { keys: remaining.map(withoutServerFields) });
           }
-          return environment.api.replaceJwks(id, { keys: remaining.map(withoutServerFields) });
+          await api.deleteJwks(id);
+          return api.getJwks(id);
         });
-        recordChange(c, { after: keyIds(jwks) });
-        c.header("ETag", jwksVersion(jwks));
         return c.json(jwks, 200);
       },
     )
@@ -233,16 +244,10 @@ export function createKeysRoutes() {
         responses: { 204: { description: "Removed" }, ...editResponses },
       }),
       async (c) => {
-        const environment = environmentOf(c);
-        const { id } = c.req.valid("param");
-        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
-        await queue.run(`${environment.config.id}/${id}`, async () => {
-          const current = await environment.api.getJwks(id);
-          recordChange(c, { before: keyIds(current) });
-          assertUnchanged(current, ifMatch);
-          await environment.api.deleteJwks(id);
+        await editKeySet(c, c.req.valid("param").id, c.req.valid("header"), async (_, api, id) => {
+          await api.deleteJwks(id);
+          return { keys: [] };
         });
-        recordChange(c, { after: { kids: [] } });
         return c.body(null, 204);
       },
     );
