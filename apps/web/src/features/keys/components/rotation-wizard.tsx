@@ -39,7 +39,7 @@ export function RotationWizard({
   const newKid = search.get("newKid") ?? "";
   const successes = useTokenSuccesses();
   const remove = useRemoveClientKey(env.id, clientId);
-  const [deployed, setDeployed] = useState(false);
+  const deployed = search.get("deployed") === "1";
   const oldKeys = keys.filter((k) => k.kid !== newKid);
   const [oldKid, setOldKid] = useState(search.get("oldKid") ?? oldKeys[0]?.kid ?? "");
   const [confirming, setConfirming] = useState(false);
@@ -50,7 +50,13 @@ export function RotationWizard({
   );
   const full = keys.length >= MAX_KEYS_PER_CLIENT;
   const here = (query: Record<string, string | undefined>) =>
-    href(pathname, { rotate: "1", newKid, oldKid, ...query });
+    href(pathname, {
+      rotate: "1",
+      newKid,
+      oldKid,
+      deployed: deployed ? "1" : undefined,
+      ...query,
+    });
 
   const close = () => navigate(pathname, { replace: true });
 
@@ -133,7 +139,11 @@ export function RotationWizard({
               help={t("rotate.deployedHelp")}
               checked={deployed}
               disabled={!newKeyRegistered}
-              onChange={(e) => setDeployed(e.target.checked)}
+              onChange={(e) =>
+                navigate(here({ deployed: e.target.checked ? "1" : undefined }), {
+                  replace: true,
+                })
+              }
             />
           </li>
           <li className="flex flex-wrap items-center gap-2 text-sm">
