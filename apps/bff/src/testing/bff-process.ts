@@ -35,14 +35,14 @@ export async function startBffProcess(
   const port = await freePort();
   const configPath = join(dataDir, `${name}.json`);
   await writeFile(configPath, JSON.stringify({ ...config, port }));
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")],
-    {
-      env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  // The TypeScript entry point through tsx, or a built bundle as the container image runs it.
+  const args = options.entry
+    ? [options.entry]
+    : ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
