@@ -31,3 +31,10 @@ export function actionLabel(t: I18n["t"], action: string): string {
   }
   return action;
 }
+
+/** A role as the person reads it; "none" (a refusal without a role) and unknown ones too. */
+export function roleLabel(t: I18n["t"], role: string): string {
+  return role === "viewer" || role === "operator" || role === "admin"
+    ? t(`role.name.${role}`)
+    : t("audit.role.none");
+}

@@ -14,7 +14,7 @@ import {
   type AuditFilters,
   useAuditEntries,
 } from "../api/get-audit";
-import { ACTION_GROUPS, actionLabel } from "./audit-labels";
+import { ACTION_GROUPS, actionLabel, roleLabel } from "./audit-labels";
 import { CopyButton, EntryDetails, OutcomeBadge } from "./entry-details";
 
 /** A `datetime-local` value (the person's own clock) as the UTC instant the BFF compares. */
@@ -93,12 +93,7 @@ export function AuditPage() {
           {
             id: "role",
             header: t("audit.col.role"),
-            cell: ({ row }) => {
-              const role = row.original.role;
-              return role === "viewer" || role === "operator" || role === "admin"
-                ? t(`role.name.${role}`)
-                : t("audit.role.none");
-            },
+            cell: ({ row }) => roleLabel(t, row.original.role),
           },
           {
             id: "env",

@@ -4,7 +4,7 @@ import { Dialog } from "../../../components/ui/dialog";
 import { Badge } from "../../../components/ui/status";
 import { useI18n } from "../../../lib/i18n";
 import type { AuditEntry, AuditOutcome } from "../api/get-audit";
-import { actionLabel } from "./audit-labels";
+import { actionLabel, roleLabel } from "./audit-labels";
 import { diffEntry } from "./entry-diff";
 
 const OUTCOME_TONE = { success: "success", failure: "danger", denied: "warning" } as const;
@@ -65,7 +65,7 @@ export function EntryDetails({
             </span>
           </span>,
         ],
-        [t("audit.col.role"), entry.role],
+        [t("audit.col.role"), roleLabel(t, entry.role)],
         [t("audit.col.env"), envLabel],
         [
           t("audit.col.action"),
