@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { benchBffVsDirect } from "./bff-vs-direct";
+import { benchWebAccess } from "./web-access";
 
 const root = resolve(import.meta.dirname, "..");
 const only = process.argv[2];
 const benchmarks: Record<string, (root: string) => Promise<Record<string, unknown>>> = {
   "bff-vs-direct": benchBffVsDirect,
+  "web-access": benchWebAccess,
 };
 
 mkdirSync(join(root, "bench/results"), { recursive: true });
