@@ -28,6 +28,8 @@ export interface AuditQuery {
   person?: string;
   action?: string;
   env?: string;
+  /** Only these environments (the ones the reader holds a role in). */
+  envs?: readonly string[];
   from?: string;
   to?: string;
   limit?: number;
@@ -105,6 +107,7 @@ export class AuditStore {
     }
     if (query.action) q = q.where("action", "like", `${query.action}%`);
     if (query.env) q = q.where("env", "=", query.env);
+    if (query.envs) q = q.where("env", "in", query.envs.length ? [...query.envs] : [""]);
     if (query.from) q = q.where("time", ">=", query.from);
     if (query.to) q = q.where("time", "<=", query.to);
     if (query.after) {
