@@ -62,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      <CredentialExpiry />
       <MissingAdminScopes />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6" key={env.id}>
         {children}
@@ -169,6 +170,41 @@ function ThemeToggle() {
       <span aria-hidden="true">{dark ? "☾" : "☀"}</span>
       {t("shell.darkTheme")}
     </button>
+  );
+}
+
+const DAY_MS = 86_400_000;
+/** Admins are warned this long before the business certificate stops working. */
+const EXPIRY_WARNING_DAYS = 60;
+
+function CredentialExpiry() {
+  const { env } = useEnvContext();
+  const { t, formatDate, formatNumber } = useI18n();
+  const notAfter = env.credential?.notAfter;
+  if (env.role !== "admin" || !notAfter) return null;
+  const days = Math.floor((new Date(notAfter).getTime() - Date.now()) / DAY_MS);
+  if (days > EXPIRY_WARNING_DAYS) return null;
+  const urgent = days <= 30;
+  return (
+    <div
+      role="status"
+      data-testid="credential-expiry"
+      className={
+        urgent
+          ? "border-b border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+          : "border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-50"
+      }
+    >
+      <p className="mx-auto max-w-7xl px-4 py-2 text-sm font-medium">
+        {days < 0
+          ? t("shell.credentialExpired", { env: env.label, date: formatDate(notAfter) })
+          : t("shell.credentialExpires", {
+              env: env.label,
+              date: formatDate(notAfter),
+              days: formatNumber(days),
+            })}
+      </p>
+    </div>
   );
 }
 

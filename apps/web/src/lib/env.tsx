@@ -16,6 +16,14 @@ export const Environment = z.object({
   missingAdminScopes: z.array(z.string()),
   /** The signed-in person's role here; null: no access in this environment. */
   role: z.enum(["viewer", "operator", "admin"]).nullable().default(null),
+  /** What the admin client authenticates with; for a certificate, when it stops working. */
+  credential: z
+    .object({
+      kind: z.enum(["certificate", "jwk"]),
+      subject: z.string().optional(),
+      notAfter: z.string().optional(),
+    })
+    .optional(),
 });
 export type Environment = z.infer<typeof Environment>;
 

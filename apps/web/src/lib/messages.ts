@@ -42,6 +42,10 @@ export const nb = {
   "shell.darkTheme": "Mørkt tema",
   "shell.footer":
     "Portvakt – selvbetjening for Maskinporten. Endringer når token-endepunktet etter 0–2 minutter.",
+  "shell.credentialExpires":
+    "Virksomhetssertifikatet til admin-klienten i {env} utløper {date} (om {days} dager). Bestill et nytt og oppdater Portvakts konfigurasjon før det.",
+  "shell.credentialExpired":
+    "Virksomhetssertifikatet til admin-klienten i {env} utløp {date}. Maskinporten avviser det: bytt det i Portvakts konfigurasjon.",
   "shell.missingScopes":
     "Admin-klienten i {env} mangler disse scopene. Funksjonene er utilgjengelige til Digdir gir klienten dem:",
   "admin.scopesWrite": "opprette og endre scopes, gi og trekke tilgang",
@@ -409,6 +413,10 @@ export const en: Record<MessageKey, string> = {
   "shell.darkTheme": "Dark theme",
   "shell.footer":
     "Portvakt – Maskinporten self-service. Changes reach the token endpoint 0–2 minutes later.",
+  "shell.credentialExpires":
+    "The business certificate of the admin client in {env} expires on {date} (in {days} days). Order a new one and update Portvakt's configuration before then.",
+  "shell.credentialExpired":
+    "The business certificate of the admin client in {env} expired on {date}. Maskinporten refuses it: replace it in Portvakt's configuration.",
   "shell.missingScopes":
     "The admin client in {env} lacks these scopes. Their features are unavailable until Digdir grants them:",
   "admin.scopesWrite": "create and change scopes, grant and revoke access",

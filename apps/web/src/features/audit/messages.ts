@@ -39,7 +39,6 @@ export const auditNb = {
   "audit.loadingMore": "Henter flere …",
   "audit.shown": "{count} oppføringer vist",
   "audit.allShown": "Alle oppføringer som passer filtrene er vist.",
-  "audit.allEnvsLimit": "Med alle miljøer vises de {count} nyeste. Velg et miljø for å bla videre.",
   "audit.details": "Detaljer",
   "audit.detailsNamed": "Detaljer for {action} {time}",
   "audit.detailsTitle": "{action}",
@@ -122,8 +121,6 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.loadingMore": "Loading more …",
   "audit.shown": "{count} entries shown",
   "audit.allShown": "All entries matching the filters are shown.",
-  "audit.allEnvsLimit":
-    "With all environments the {count} newest are shown. Choose an environment to page further.",
   "audit.details": "Details",
   "audit.detailsNamed": "Details of {action} {time}",
   "audit.detailsTitle": "{action}",

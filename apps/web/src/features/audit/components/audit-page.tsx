@@ -2,18 +2,13 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
-import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { EmptyState, Loading, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
 import { useEnvContext } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { type AuditExportFormat, useExportAudit } from "../api/export-audit";
-import {
-  AUDIT_PAGE_SIZE,
-  type AuditEntry,
-  type AuditFilters,
-  useAuditEntries,
-} from "../api/get-audit";
+import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit";
 import { ACTION_GROUPS, actionLabel, roleLabel } from "./audit-labels";
 import { CopyButton, EntryDetails, OutcomeBadge } from "./entry-details";
 
@@ -189,9 +184,6 @@ export function AuditPage() {
     setTo("");
   };
 
-  const lastPage = query.data?.pages[query.data.pages.length - 1];
-  const allEnvsCapped = !envFilter && (lastPage?.entries.length ?? 0) >= AUDIT_PAGE_SIZE;
-
   return (
     <section>
       <PageHeader
@@ -335,8 +327,6 @@ export function AuditPage() {
                 {query.isFetchingNextPage ? t("audit.loadingMore") : t("audit.loadMore")}
               </Button>
             </div>
-          ) : allEnvsCapped ? (
-            <Notice tone="info">{t("audit.allEnvsLimit", { count: AUDIT_PAGE_SIZE })}</Notice>
           ) : entries.length > 0 ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">{t("audit.allShown")}</p>
           ) : null}
