@@ -11,7 +11,7 @@ import { startProcess, stop } from "./support/processes";
 // The same read — GET scopes/access?scope= with 1,000 grants — straight against the simulator
 // and through the BFF, alternating in one run, so the ratio does not depend on the machine.
 const GRANTS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const REQUESTS = 2000;
 const CONCURRENCY = 8;
 
@@ -132,8 +132,8 @@ export async function benchBffVsDirect(root: string) {
     const rows = (await check.json()) as unknown[];
     if (rows.length !== GRANTS) throw new Error(`expected ${GRANTS} rows, got ${rows.length}`);
 
-    await load({ ...direct, concurrency: CONCURRENCY, requests: 300 });
-    await load({ ...through, concurrency: CONCURRENCY, requests: 300 });
+    await load({ ...direct, concurrency: CONCURRENCY, requests: 1000 });
+    await load({ ...through, concurrency: CONCURRENCY, requests: 1000 });
     const runs: { direct: LoadResult[]; bff: LoadResult[] } = { direct: [], bff: [] };
     for (let round = 0; round < ROUNDS; round++) {
       runs.direct.push(await load({ ...direct, concurrency: CONCURRENCY, requests: REQUESTS }));
