@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
+import { benchBffLoad } from "./bff-load";
 import { benchBffVsDirect } from "./bff-vs-direct";
 import { benchWebAccess } from "./web-access";
 
@@ -8,6 +9,7 @@ const root = resolve(import.meta.dirname, "..");
 const only = process.argv[2];
 const benchmarks: Record<string, (root: string) => Promise<Record<string, unknown>>> = {
   "bff-vs-direct": benchBffVsDirect,
+  "bff-load": benchBffLoad,
   "web-access": benchWebAccess,
 };
 
