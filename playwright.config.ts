@@ -17,7 +17,13 @@ export default defineConfig({
   reporter: process.env.CI ? "list" : "line",
   webServer: {
     command: "pnpm --filter @portvakt/web build && pnpm exec tsx apps/bff/src/stack-main.ts",
-    env: { PORT: String(port), PORTVAKT_MODE: "test", WEB_DIST: "apps/web/dist" },
+    // A second environment of kind prod on the same simulator, for the prod guards.
+    env: {
+      PORT: String(port),
+      PORTVAKT_MODE: "test",
+      WEB_DIST: "apps/web/dist",
+      PORTVAKT_STACK_PROD: "1",
+    },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

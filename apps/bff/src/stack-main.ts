@@ -13,6 +13,7 @@ try {
     port: Number(process.env.PORT ?? 7400),
     simulatorPort: Number(process.env.SIMULATOR_PORT ?? (mode === "demo" ? 7410 : 0)),
     idpPort: Number(process.env.IDP_PORT ?? (mode === "demo" ? 7420 : 0)),
+    withProdEnvironment: process.env.PORTVAKT_STACK_PROD === "1",
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),
   });

@@ -24,6 +24,8 @@ export interface StackOptions {
   /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
   databaseUrl?: string;
   idpPort?: number;
+  /** A second environment, kind prod, on the same simulator: to see and test the prod guards. */
+  withProdEnvironment?: boolean;
   /** Session and rate-limit settings (tests lower them). */
   mutationsPerMinute?: number;
   idleTimeoutMinutes?: number;
@@ -130,6 +132,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         credential: { type: "pem", keyPath, certPath },
         allowInsecureHttp: true,
       },
+      ...(options.withProdEnvironment
+        ? [
+            {
+              id: "prod",
+              label: "Prod (simulator)",
+              kind: "prod" as const,
+              issuer: simulator.issuer,
+              apiBaseUrl: simulator.apiBaseUrl,
+              clientId: simulator.demo.adminClientId,
+              adminScopes: [...ALL_ADMIN_SCOPES],
+              credential: { type: "pem" as const, keyPath, certPath },
+              allowInsecureHttp: true,
+            },
+          ]
+        : []),
     ],
   };
   const logger = options.logger ?? createLogger("info");
