@@ -75,8 +75,12 @@ describe("nothing that can sign or authorize leaves the BFF", () => {
     expect(text).not.toContain(keyBody);
     expect(text).not.toMatch(JWS);
     expect(text).not.toMatch(/Bearer /i);
-    const requests = stack.log.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
-    expect(requests.length).toBeGreaterThan(5);
-    for (const line of requests) expect(line.request_id).toBeTruthy();
+    const lines = stack.log.lines.map((l) => JSON.parse(l));
+    const perRequest = lines.filter((l) =>
+      ["request", "signed in", "request failed"].includes(l.msg),
+    );
+    expect(perRequest.filter((l) => l.msg === "request").length).toBeGreaterThan(5);
+    expect(perRequest.some((l) => l.msg === "signed in")).toBe(true);
+    for (const line of perRequest) expect(line.request_id).toBeTruthy();
   });
 });

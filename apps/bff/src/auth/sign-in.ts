@@ -172,7 +172,10 @@ export async function createSignIn(options: SignInOptions) {
       claims = tokens.claims();
     } catch (error) {
       logger.warn(
-        { err: { name: (error as Error).name, message: (error as Error).message } },
+        {
+          request_id: c.get("requestId"),
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
         "sign-in failed",
       );
       return problemResponse(c, 401, {
@@ -188,7 +191,7 @@ export async function createSignIn(options: SignInOptions) {
     const roles = rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds);
     const session = newSession({ sub: claims.sub, name, roles }, Date.now(), absoluteMs);
     await writeSession(c, session);
-    logger.info({ sub: session.sub, roles }, "signed in");
+    logger.info({ request_id: c.get("requestId"), sub: session.sub, roles }, "signed in");
     return c.redirect(transaction.returnTo, 302);
   });
 
