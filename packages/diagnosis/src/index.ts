@@ -1,3 +1,4 @@
+export * from "./answer";
 export {
   type Check,
   type Diagnosis,

@@ -1,5 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { type Diagnosis, type DiagnosisContext, diagnose } from "@portvakt/diagnosis";
+import {
+  DiagnoseAnswer as DiagnoseResult,
+  type Diagnosis,
+  type DiagnosisContext,
+  diagnose,
+} from "@portvakt/diagnosis";
 import { decodeJwt } from "jose";
 import { reads } from "../auth/guard";
 import type { Environment } from "../upstream";
@@ -27,44 +32,6 @@ const DiagnoseRequest = z
     }),
   })
   .openapi("DiagnoseRequest");
-
-const Check = z.object({
-  rule: z.string(),
-  ok: z.boolean(),
-  severity: z.enum(["error", "warning", "info"]),
-  message: z.string(),
-  fix: z.string().optional(),
-  mpCode: z.string().optional(),
-});
-
-const DiagnoseResult = z
-  .object({
-    kind: z.enum([
-      "grant",
-      "access-token",
-      "token-response",
-      "token-error",
-      "self-service-error",
-      "problem",
-      "unknown",
-    ]),
-    summary: z.string(),
-    header: z.record(z.string(), z.unknown()).optional(),
-    claims: z.record(z.string(), z.unknown()).optional(),
-    error: z.record(z.string(), z.unknown()).optional(),
-    mpCode: z.string().optional(),
-    checks: z.array(Check),
-    context: z.object({
-      issuer: z.string(),
-      client: z
-        .object({ client_id: z.string(), client_name: z.string(), client_orgno: z.string() })
-        .optional(),
-      /** Why no client was used, e.g. it is not this organisation's. */
-      clientNote: z.string().optional(),
-      grantedScopesKnown: z.boolean(),
-    }),
-  })
-  .openapi("DiagnoseResult");
 
 /** The client id a pasted grant names as iss, if the input is one. */
 function grantIssuer(input: string): string | undefined {
