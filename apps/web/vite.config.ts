@@ -8,7 +8,10 @@ const bffUrl = process.env.BFF_URL ?? "http://127.0.0.1:7401";
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
+    // The BFF in `pnpm dev` expects the browser at exactly this origin (sign-in, Origin check).
+    host: "127.0.0.1",
     port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
     proxy: {
       "/api": { target: bffUrl, changeOrigin: false },
       // Sign-in runs through the BFF too, so the session cookie lands on this origin.

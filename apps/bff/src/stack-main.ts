@@ -14,6 +14,7 @@ try {
     simulatorPort: Number(process.env.SIMULATOR_PORT ?? (mode === "demo" ? 7410 : 0)),
     idpPort: Number(process.env.IDP_PORT ?? (mode === "demo" ? 7420 : 0)),
     withProdEnvironment: process.env.PORTVAKT_STACK_PROD === "1",
+    ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),
   });
@@ -21,7 +22,7 @@ try {
     [
       "",
       `Portvakt (${mode}) is running:`,
-      `  Console:          ${stack.url}/`,
+      `  Console:          ${process.env.PUBLIC_ORIGIN ?? stack.url}/`,
       `  BFF API:          ${stack.url}/api/envs  (OpenAPI: ${stack.url}/api/openapi.json)`,
       `  Sign-in (demo):   ${stack.idp.issuer}  (pick a demo person)`,
       `  Simulator issuer: ${stack.simulator.issuer}`,

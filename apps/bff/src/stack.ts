@@ -24,6 +24,8 @@ export interface StackOptions {
   /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
   databaseUrl?: string;
   idpPort?: number;
+  /** The origin browsers use, when it is not the BFF's own (the Vite dev server proxying to it). */
+  publicOrigin?: string;
   /** A second environment, kind prod, on the same simulator: to see and test the prod guards. */
   withProdEnvironment?: boolean;
   /** Session and rate-limit settings (tests lower them). */
@@ -78,7 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   // The sign-in provider must know the BFF's callback before the BFF starts: fix the port first.
   const port = options.port || (await freePort());
-  const publicOrigin = `http://127.0.0.1:${port}`;
+  const publicOrigin = options.publicOrigin ?? `http://127.0.0.1:${port}`;
   const clientSecretPath = await secretFile(join(credentialDir, "idp-client-secret"));
   const idp = await startDemoIdp({
     port: options.idpPort ?? 0,
