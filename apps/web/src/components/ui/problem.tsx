@@ -67,10 +67,13 @@ export function ErrorAlert({
   error,
   title,
   action,
+  onRetry,
 }: {
   error: unknown;
   title?: string;
   action?: ReactNode;
+  /** Offers to try a failed load again. */
+  onRetry?: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -85,6 +88,11 @@ export function ErrorAlert({
         <p className="text-sm">{error instanceof Error ? error.message : t("problem.unknown")}</p>
       )}
       {action}
+      {onRetry && (
+        <div>
+          <Button onClick={onRetry}>{t("common.retry")}</Button>
+        </div>
+      )}
     </div>
   );
 }

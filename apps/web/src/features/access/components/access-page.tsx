@@ -338,11 +338,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
         <ErrorAlert
           error={grants.error}
           title={t("access.loadFailed")}
-          action={
-            <div>
-              <Button onClick={() => void grants.refetch()}>{t("common.retry")}</Button>
-            </div>
-          }
+          onRetry={() => void grants.refetch()}
         />
       ) : (
         <DataTable

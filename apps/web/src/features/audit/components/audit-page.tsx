@@ -293,11 +293,7 @@ export function AuditPage() {
         <ErrorAlert
           error={query.error}
           title={t("audit.loadFailed")}
-          action={
-            <div>
-              <Button onClick={() => void query.refetch()}>{t("common.retry")}</Button>
-            </div>
-          }
+          onRetry={() => void query.refetch()}
         />
       ) : (
         <div className="flex flex-col gap-3">

@@ -1,6 +1,6 @@
 import type { Client } from "@portvakt/contracts";
 import { useMemo, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
+import { buttonClass } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -116,11 +116,7 @@ export function ClientsPage() {
         <ErrorAlert
           error={clients.error}
           title={t("clients.loadFailed")}
-          action={
-            <div>
-              <Button onClick={() => void clients.refetch()}>{t("common.retry")}</Button>
-            </div>
-          }
+          onRetry={() => void clients.refetch()}
         />
       ) : (
         <DataTable

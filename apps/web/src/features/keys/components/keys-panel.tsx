@@ -190,11 +190,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
         <ErrorAlert
           error={jwks.error}
           title={t("keys.loadFailed")}
-          action={
-            <div>
-              <Button onClick={() => void jwks.refetch()}>{t("common.retry")}</Button>
-            </div>
-          }
+          onRetry={() => void jwks.refetch()}
         />
       ) : (
         <DataTable

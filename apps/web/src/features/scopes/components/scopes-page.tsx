@@ -248,11 +248,7 @@ export function ScopesPage() {
         <ErrorAlert
           error={scopes.error}
           title={t("scopes.loadFailed")}
-          action={
-            <div>
-              <Button onClick={() => void scopes.refetch()}>{t("common.retry")}</Button>
-            </div>
-          }
+          onRetry={() => void scopes.refetch()}
         />
       ) : (
         <DataTable
