@@ -1,15 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
-import {
-  Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresDialect,
-  sql,
-} from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { migrationProvider } from "./migrations";
 
 export interface AuditEntryTable {
   id: string;
@@ -34,54 +28,11 @@ export interface RevokedSessionTable {
   expires_at: number;
 }
 
+/** The audit store's tables, as the latest migration in `./migrations` leaves them. */
 export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
   revoked_session: RevokedSessionTable;
 }
-
-/**
- * One schema for SQLite and PostgreSQL: text ids and ISO times keep the two dialects identical,
- * so every query is written once.
- */
-const migrations: Record<string, Migration> = {
-  "0001_audit_and_sessions": {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable("audit_entry")
-        .ifNotExists()
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("time", "text", (c) => c.notNull())
-        .addColumn("actor_sub", "text", (c) => c.notNull())
-        .addColumn("actor_name", "text", (c) => c.notNull())
-        .addColumn("role", "text", (c) => c.notNull())
-        .addColumn("env", "text", (c) => c.notNull())
-        .addColumn("action", "text", (c) => c.notNull())
-        .addColumn("target", "text", (c) => c.notNull())
-        .addColumn("outcome", "text", (c) => c.notNull())
-        .addColumn("status", "integer", (c) => c.notNull())
-        .addColumn("request_id", "text", (c) => c.notNull())
-        .addColumn("correlation_id", "text")
-        .addColumn("detail", "text")
-        .addColumn("before", "text")
-        .addColumn("after", "text")
-        .execute();
-      await db.schema
-        .createIndex("audit_entry_time")
-        .ifNotExists()
-        .on("audit_entry")
-        .columns(["time", "id"])
-        .execute();
-      await db.schema
-        .createTable("revoked_session")
-        .ifNotExists()
-        .addColumn("sid", "text", (c) => c.primaryKey())
-        .addColumn("expires_at", "bigint", (c) => c.notNull())
-        .execute();
-    },
-  },
-};
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
@@ -114,11 +65,28 @@ export async function openDatabase(location: DatabaseLocation): Promise<Kysely<P
     await sql`PRAGMA busy_timeout = 5000`.execute(db);
     if (location.path !== ":memory:") await sql`PRAGMA journal_mode = WAL`.execute(db);
   }
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
     await db.destroy();
-    throw new Error(`Database migration ${failed ?? ""} failed: ${(error as Error).message}`);
+    throw error;
   }
   return db;
+}
+
+/**
+ * Applies every migration in `./migrations` the database has not had yet (Kysely's Migrator,
+ * which serialises instances starting at once). Returns the names applied now.
+ * @throws Error naming the failed migration; the ones before it stay applied.
+ */
+export async function migrateToLatest(db: Kysely<PortvaktDatabase>): Promise<string[]> {
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+  }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`Database migration ${failed ?? ""} failed: ${(error as Error).message}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -1,0 +1,28 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_audit_and_sessions";
+
+/**
+ * Every change to the audit store's schema (SQLite and PostgreSQL alike), in order. Kysely's
+ * Migrator applies the ones a database has not had yet when the BFF starts, recording each in
+ * `kysely_migration`; several instances starting at once take turns (`kysely_migration_lock`).
+ *
+ * Adding a change (see README, "Upgrades"):
+ * 1. Write `NNNN_what.ts` in this folder, the next number, exporting `up(db: Kysely<unknown>)`
+ *    written with Kysely's schema builder so that it runs on both dialects. Never edit a migration
+ *    that has been released: databases out there have already run it.
+ * 2. Add it to the list below (`migrations.test.ts` fails when a file is not listed).
+ * 3. Update the table types in `../database.ts`.
+ * 4. `migrations.integration.test.ts` migrates the previous release's database (a dump in
+ *    `fixtures/`) to the latest schema on SQLite and, under `pnpm test:postgres`, PostgreSQL; at a
+ *    release, add that release's dump there (`fixtures/README.md` says how).
+ *
+ * A migration is not reversible: there is no `down`, a rollback restores the database backup.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001_audit_and_sessions": m0001,
+};
+
+/** The migrations above for Kysely's `Migrator` (they are bundled, so no folder is read). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};
