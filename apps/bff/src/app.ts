@@ -1,6 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import { matchedRoutes } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
@@ -23,6 +22,7 @@ import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
+import { serverRequestId } from "./security/request-id";
 import { serveWebApp } from "./spa";
 import type { Environment } from "./upstream";
 
@@ -86,7 +86,7 @@ export function createApp({
   const csrf = csrfProtection(publicOrigin);
   const app = new OpenAPIHono<BffEnv>();
 
-  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(serverRequestId());
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("environments", registry);
@@ -103,6 +103,7 @@ export function createApp({
     logger.info(
       {
         request_id: c.get("requestId"),
+        client_request_id: c.get("clientRequestId"),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,

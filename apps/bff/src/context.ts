@@ -8,7 +8,10 @@ import type { Environment } from "./upstream";
 /** Hono's typed context of the BFF: what middleware puts on each request. */
 export interface BffEnv {
   Variables: {
+    /** Made by the BFF for every request (never the client's); the audit's and the logs' id. */
     requestId: string;
+    /** The client's own X-Request-Id, if it sent a plausible one; logged as client_request_id. */
+    clientRequestId?: string;
     environments: Environments;
     audit: AuditStore;
     mutationLimiter: RateLimiter;

@@ -39,10 +39,26 @@ async function secretFrom(
   return undefined;
 }
 
-/** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
-function safeReturnTo(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
-  return value;
+// C0 and C1 control characters, and any whitespace (tab, CR/LF, NBSP, U+2028, ...): browsers drop
+// or fold some of them when they resolve a Location, so "/\t/evil.example" becomes another host.
+const UNSAFE_IN_RETURN_TO = /[\u0000-\u001f\u007f-\u009f\s\\]/u;
+
+/**
+ * Where to send the person after sign-in: the `returnTo` resolved against Portvakt's public origin,
+ * kept only when it stays on that origin, as a path (`/x?y#z`, percent-encoded as the URL parser
+ * writes it). Anything else (absolute or protocol-relative URLs, control or whitespace
+ * characters, backslashes, not starting with "/") answers "/" (no open redirect, issue 13 #6).
+ */
+export function safeReturnTo(value: string | undefined, publicOrigin: string): string {
+  if (!value?.startsWith("/") || UNSAFE_IN_RETURN_TO.test(value)) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, `${publicOrigin}/`);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== new URL(publicOrigin).origin) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /**
@@ -129,7 +145,7 @@ export async function createSignIn(options: SignInOptions) {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
-      returnTo: safeReturnTo(c.req.query("returnTo")),
+      returnTo: safeReturnTo(c.req.query("returnTo"), options.publicOrigin),
     };
     // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
     setCookie(
@@ -192,7 +208,8 @@ export async function createSignIn(options: SignInOptions) {
     const session = newSession({ sub: claims.sub, name, roles }, Date.now(), absoluteMs);
     await writeSession(c, session);
     logger.info({ request_id: c.get("requestId"), sub: session.sub, roles }, "signed in");
-    return c.redirect(transaction.returnTo, 302);
+    // Checked again here: a transaction sealed by an older version may hold anything.
+    return c.redirect(safeReturnTo(transaction.returnTo, options.publicOrigin), 302);
   });
 
   routes.post("/auth/logout", async (c) => {

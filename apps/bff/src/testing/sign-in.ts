@@ -23,11 +23,26 @@ class CookieJar {
   }
 }
 
+/** Where a sign-in ended: the callback's answer, and the session cookie it set (if any). */
+export interface SignInResult {
+  /** The BFF's answer to /auth/callback (a redirect back into the console, or a problem). */
+  status: number;
+  /** The callback's Location header, exactly as sent. */
+  location: string | null;
+  /** `portvakt-session=...`, or undefined when no session cookie was set. */
+  cookie: string | undefined;
+}
+
 /**
- * Signs in through the real OpenID Connect flow (BFF → demo provider's person picker → BFF
- * callback) by plain HTTP, following redirects by hand, and answers the session cookie.
+ * Runs the real OpenID Connect flow (BFF → demo provider's person picker → BFF callback) by plain
+ * HTTP, following redirects by hand, and stops at the BFF's answer to the callback.
+ * `rawQuery` is sent to /auth/login as is (to try malformed `returnTo` values).
  */
-export async function signInOverHttp(bffUrl: string, sub: string): Promise<string> {
+export async function signInFlow(
+  bffUrl: string,
+  sub: string,
+  options: { returnTo?: string; rawQuery?: string } = {},
+): Promise<SignInResult> {
   const jar = new CookieJar();
   const go = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -37,12 +52,21 @@ export async function signInOverHttp(bffUrl: string, sub: string): Promise<strin
     jar.store(url, response);
     return response;
   };
-  let url = `${bffUrl}/auth/login?returnTo=/`;
+  const query =
+    options.rawQuery ?? new URLSearchParams({ returnTo: options.returnTo ?? "/" }).toString();
+  let url = `${bffUrl}/auth/login?${query}`;
   let response = await go(url);
   for (let hops = 0; hops < 10; hops++) {
+    if (url.startsWith(`${bffUrl}/auth/callback`)) {
+      const session = jar.get(bffUrl, "portvakt-session");
+      return {
+        status: response.status,
+        location: response.headers.get("location"),
+        cookie: session ? `portvakt-session=${session}` : undefined,
+      };
+    }
     if (response.status >= 300 && response.status < 400) {
       url = new URL(response.headers.get("location")!, url).href;
-      if (url.startsWith(bffUrl) && !url.includes("/auth/")) break;
       response = await go(url);
       continue;
     }
@@ -57,7 +81,12 @@ export async function signInOverHttp(bffUrl: string, sub: string): Promise<strin
     }
     throw new Error(`Sign-in stopped at ${url} with ${response.status}: ${await response.text()}`);
   }
-  const session = jar.get(bffUrl, "portvakt-session");
-  if (!session) throw new Error("Sign-in gave no session cookie");
-  return `portvakt-session=${session}`;
+  throw new Error(`Sign-in did not reach ${bffUrl}/auth/callback`);
+}
+
+/** Signs in as a demo person through the real flow and answers the session cookie. */
+export async function signInOverHttp(bffUrl: string, sub: string): Promise<string> {
+  const result = await signInFlow(bffUrl, sub);
+  if (!result.cookie) throw new Error(`Sign-in gave no session cookie (${result.status})`);
+  return result.cookie;
 }

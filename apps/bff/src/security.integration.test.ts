@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInFlow } from "./testing/sign-in";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+// The holes of the security review (issue 13, items 6, 7, 9-12), each input kept as a test,
+// over real HTTP against the BFF, the simulator and the demo sign-in provider.
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ withProdEnvironment: true });
+});
+afterAll(() => stack?.close());
+
+describe("returnTo after sign-in (no open redirect)", () => {
+  // Each raw query ends, after a real sign-in, on this origin: never another host, never a 500.
+  const hostile = [
+    ["tab between slashes", "returnTo=%2F%09%2Fevil.example%2Fphish"],
+    ["CR LF header injection", "returnTo=%2F%0D%0ASet-Cookie%3A%20x%3D1"],
+    ["NUL", "returnTo=%2Fscopes%00"],
+    ["newline between slashes", "returnTo=%2F%0A%2Fevil.example"],
+    ["protocol-relative", "returnTo=%2F%2Fevil.example%2F"],
+    ["three slashes", "returnTo=%2F%2F%2Fevil.example%2F"],
+    ["backslash", "returnTo=%2F%5Cevil.example%2F"],
+    ["absolute URL", "returnTo=https%3A%2F%2Fevil.example%2F"],
+    ["javascript:", "returnTo=javascript%3Aalert(1)"],
+    ["no-break space", "returnTo=%2F%C2%A0%2Fevil.example"],
+    ["line separator U+2028", "returnTo=%2F%E2%80%A8%2Fevil.example"],
+    ["DEL", "returnTo=%2F%7F%2Fevil.example"],
+    ["C1 control", "returnTo=%2F%C2%85%2Fevil.example"],
+  ] as const;
+
+  for (const [name, rawQuery] of hostile) {
+    it(`${name}: back to / on Portvakt's own origin`, async () => {
+      const result = await signInFlow(stack.url, "demo-viewer", { rawQuery });
+      expect(result.status).toBe(302);
+      expect(result.location).toBe("/");
+      expect(new URL(result.location!, stack.url).origin).toBe(stack.url);
+    });
+  }
+
+  it("keeps a path, query and fragment on this site", async () => {
+    const result = await signInFlow(stack.url, "demo-viewer", {
+      returnTo: "/access?scope=digdir:a&x=%C3%A6#row",
+    });
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/access?scope=digdir:a&x=%C3%A6#row");
+    expect(result.cookie).toBeTruthy();
+  });
+
+  it("a refused returnTo still signs in (the person lands on the start page)", async () => {
+    const result = await signInFlow(stack.url, "demo-viewer", {
+      rawQuery: "returnTo=%2F%0D%0Aevil",
+    });
+    expect(result.cookie).toBeTruthy();
+    const me = await fetch(`${stack.url}/api/session`, {
+      headers: { "X-CSRF": "1", Cookie: result.cookie! },
+    });
+    expect(me.status).toBe(200);
+  });
+});
+
+describe("audit request id (made by the server)", () => {
+  const CONSUMER = "974760673";
+
+  it("stores the server's id, not the client's X-Request-Id, and logs the client's beside it", async () => {
+    const scopes = (await (await stack.api("/api/envs/demo/scopes")).json()) as Array<{
+      name: string;
+      active: boolean;
+    }>;
+    const scope = scopes.find((s) => s.active)!.name;
+    const clientId = `anything-${Date.now()}`;
+    const response = await stack.api(
+      `/api/envs/demo/scopes/access/${CONSUMER}?scope=${encodeURIComponent(scope)}`,
+      { method: "PUT", headers: { "X-Request-Id": clientId } },
+    );
+    expect(response.status).toBe(200);
+    const serverId = response.headers.get("x-request-id")!;
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(serverId).not.toBe(clientId);
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    expect(entries.filter((e) => e.requestId === clientId)).toHaveLength(0);
+    expect(entries.filter((e) => e.requestId === serverId)).toHaveLength(1);
+    const line = stack.log.lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.request_id === serverId && l.msg === "request");
+    expect(line?.client_request_id).toBe(clientId);
+  });
+
+  it("two requests with the same client id get two audit ids", async () => {
+    const viewer = await stack.as("demo-viewer");
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const forged = await viewer(`/api/envs/demo/scopes/access/${CONSUMER}?scope=x:y`, {
+        method: "PUT",
+        headers: { "X-Request-Id": "replayed" },
+      });
+      expect(forged.status).toBe(403);
+      ids.push(forged.headers.get("x-request-id")!);
+    }
+    expect(new Set(ids).size).toBe(2);
+    const { entries } = await stack.bff.audit.list({ person: "demo-viewer", limit: 1000 });
+    expect(entries.filter((e) => e.requestId === "replayed")).toHaveLength(0);
+    expect(entries.filter((e) => ids.includes(e.requestId))).toHaveLength(2);
+  });
+});
