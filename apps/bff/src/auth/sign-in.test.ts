@@ -17,6 +17,7 @@ describe("safeReturnTo", () => {
     ["/\u00a0/evil.example"],
     ["/\u2028/evil.example"],
     ["/\ufeff/evil.example"],
+    ["/\u200b/evil.example"],
     [""],
     [undefined],
   ])("refuses %j", (value) => {

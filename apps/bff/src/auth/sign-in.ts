@@ -39,9 +39,10 @@ async function secretFrom(
   return undefined;
 }
 
-// C0 and C1 control characters, and any whitespace (tab, CR/LF, NBSP, U+2028, ...): browsers drop
-// or fold some of them when they resolve a Location, so "/\t/evil.example" becomes another host.
-const UNSAFE_IN_RETURN_TO = /[\u0000-\u001f\u007f-\u009f\s\\]/u;
+// Control characters (C0, DEL, C1), format characters (zero-width, bidi) and any whitespace (tab,
+// CR/LF, NBSP, U+2028, ...): browsers drop or fold some of them when they resolve a Location, so
+// "/\t/evil.example" becomes another host.
+const UNSAFE_IN_RETURN_TO = /[\p{Cc}\p{Cf}\s\\]/u;
 
 /**
  * Where to send the person after sign-in: the `returnTo` resolved against Portvakt's public origin,
