@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ALL_ADMIN_SCOPES, OrgNumber } from "@portvakt/contracts";
 import { z } from "zod";
 import { AuthConfig } from "./auth/config";
+import { TrustedProxies } from "./security/client-address";
 
 /** Digdir's published endpoints (spec §1); a configured environment may use one as a preset. */
 export const DIGDIR_PRESETS = {
@@ -121,6 +122,28 @@ export const PortvaktConfig = z
     /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
     databaseUrl: z.string().optional(),
     auditDatabasePath: z.string().default("data/portvakt.db"),
+    /**
+     * Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed when the sign-in rate
+     * limit finds the client's address; none: the socket's address (env TRUSTED_PROXIES, commas).
+     */
+    trustedProxies: z
+      .union([
+        z.array(z.string()),
+        z.string().transform((v) =>
+          v
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .default([])
+      .superRefine((entries, ctx) => {
+        try {
+          new TrustedProxies(entries);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
     auth: AuthConfig,
     environments: z.array(EnvironmentConfig).min(1, "Configure at least one environment"),
   })
@@ -162,7 +185,7 @@ export function parseConfig(input: unknown, source = "configuration"): PortvaktC
 
 /**
  * Reads the configuration: a JSON file named by PORTVAKT_CONFIG, with PORT, HOST, WEB_DIST,
- * PUBLIC_ORIGIN, LOG_LEVEL and DATABASE_URL from the environment taking precedence.
+ * PUBLIC_ORIGIN, LOG_LEVEL, DATABASE_URL, METRICS_ENABLED and TRUSTED_PROXIES from the environment taking precedence.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig {
   const file = env.PORTVAKT_CONFIG;
@@ -186,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
       logLevel: env.LOG_LEVEL,
       databaseUrl: env.DATABASE_URL,
       metricsEnabled: env.METRICS_ENABLED,
+      trustedProxies: env.TRUSTED_PROXIES,
     }).filter(([, value]) => value !== undefined && value !== ""),
   );
   return parseConfig({ ...(raw as object), ...overrides }, file);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInFlow } from "./testing/sign-in";
 import { startTestStack, type TestStack } from "./testing/stack";
@@ -102,5 +103,66 @@ describe("audit request id (made by the server)", () => {
     const { entries } = await stack.bff.audit.list({ person: "demo-viewer", limit: 1000 });
     expect(entries.filter((e) => e.requestId === "replayed")).toHaveLength(0);
     expect(entries.filter((e) => ids.includes(e.requestId))).toHaveLength(2);
+  });
+});
+
+/** GET /auth/login from a chosen local address (127.0.0.x are all this machine on Linux). */
+function loginFrom(url: string, localAddress: string, forwardedFor?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/auth/login?returnTo=/`,
+      {
+        localAddress,
+        headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+        agent: false,
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe("sign-in rate limit per address", () => {
+  const LIMIT = 4;
+
+  it("a new X-Forwarded-For on each try does not escape the limit (no proxy trusted)", async () => {
+    const limited = await startTestStack({ signInPerMinute: LIMIT });
+    try {
+      // The test stack's own sign-in already counted once for 127.0.0.1.
+      const statuses: number[] = [];
+      for (let i = 0; i < LIMIT + 2; i++) {
+        statuses.push(await loginFrom(limited.url, "127.0.0.1", `198.51.100.${i}`));
+      }
+      expect(statuses.slice(0, LIMIT - 1).every((s) => s === 302)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      // Another machine (another socket address) is not locked out by the first one.
+      expect(await loginFrom(limited.url, "127.0.0.2")).toBe(302);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("behind a trusted proxy: the right-most untrusted hop, never a hop the client wrote", async () => {
+    const limited = await startTestStack({ signInPerMinute: LIMIT, trustedProxies: ["127.0.0.1"] });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < LIMIT + 2; i++) {
+        // The client varies the left part; the proxy appended the address it saw.
+        statuses.push(await loginFrom(limited.url, "127.0.0.1", `10.9.9.${i}, 198.51.100.77`));
+      }
+      expect(statuses.slice(0, LIMIT).every((s) => s === 302)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      // Another client behind the same proxy has its own bucket.
+      expect(await loginFrom(limited.url, "127.0.0.1", "198.51.100.78")).toBe(302);
+      // A peer that is not a trusted proxy cannot pick a bucket with the header.
+      for (let i = 0; i < LIMIT; i++) await loginFrom(limited.url, "127.0.0.3", `198.51.100.${i}`);
+      expect(await loginFrom(limited.url, "127.0.0.3", "198.51.100.200")).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { PortvaktConfig } from "./config";
 import { databaseLocation, openDatabase } from "./database";
 import { Readiness } from "./health";
 import { BffMetrics } from "./metrics";
+import { clientAddress, TrustedProxies } from "./security/client-address";
 import { createEnvironment, type Environment } from "./upstream";
 
 export interface RunningBff {
@@ -69,12 +70,14 @@ export async function startBff(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   const publicOrigin = config.publicOrigin?.replace(/\/+$/, "") ?? url;
+  const proxies = new TrustedProxies(config.trustedProxies);
   try {
     const signIn = await createSignIn({
       config: config.auth,
       environmentIds: environments.map((env) => env.config.id),
       publicOrigin,
       revocations: new SessionRevocations(db),
+      clientAddress: (c) => clientAddress(c, proxies),
       logger,
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),
     });

@@ -31,6 +31,9 @@ export interface StackOptions {
   /** Session and rate-limit settings (tests lower them). */
   mutationsPerMinute?: number;
   idleTimeoutMinutes?: number;
+  signInPerMinute?: number;
+  /** Proxies whose X-Forwarded-For is believed (tests of the per-address sign-in limit). */
+  trustedProxies?: string[];
 }
 
 export interface RunningStack {
@@ -101,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     publicOrigin,
     metricsEnabled: true,
     auditDatabasePath: join(credentialDir, "portvakt.db"),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     auth: {
       issuer: idp.issuer,
@@ -117,6 +121,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       sessionSecretFile: await secretFile(join(credentialDir, "session-secret")),
       ...(options.mutationsPerMinute ? { mutationsPerMinute: options.mutationsPerMinute } : {}),
       ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}),
+      ...(options.signInPerMinute ? { signInPerMinute: options.signInPerMinute } : {}),
       allowInsecureHttp: true,
     },
     logLevel: "info",

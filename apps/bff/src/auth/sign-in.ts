@@ -5,6 +5,7 @@ import * as oidc from "openid-client";
 import type { Logger } from "pino";
 import type { BffEnv } from "../context";
 import { problemResponse } from "../problem";
+import { socketAddress } from "../security/client-address";
 import type { AuthConfig } from "./config";
 import { RateLimiter } from "./rate-limit";
 import type { SessionRevocations } from "./revocations";
@@ -19,6 +20,8 @@ export interface SignInOptions {
   revocations: SessionRevocations;
   logger: Logger;
   processEnv?: NodeJS.ProcessEnv;
+  /** The key of the per-address sign-in limit; by default the socket's address. */
+  clientAddress?: (c: Context) => string;
 }
 
 const LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -92,6 +95,7 @@ export async function createSignIn(options: SignInOptions) {
   const idleMs = config.idleTimeoutMinutes * 60 * 1000;
   const absoluteMs = config.absoluteTimeoutHours * 60 * 60 * 1000;
   const signInLimiter = new RateLimiter(config.signInPerMinute, 60_000);
+  const addressOf = options.clientAddress ?? socketAddress;
 
   // Discovery is retried on the next sign-in if the provider was down at start.
   let discovered: Promise<oidc.Configuration> | undefined;
@@ -135,8 +139,9 @@ export async function createSignIn(options: SignInOptions) {
   const routes = new Hono<BffEnv>();
 
   routes.get("/auth/login", async (c) => {
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
-    const wait = signInLimiter.hit(address);
+    // The socket's address, or the right-most untrusted hop behind configured proxies: never a
+    // header the client writes itself (issue 13 #7).
+    const wait = signInLimiter.hit(addressOf(c));
     if (wait) {
       c.header("Retry-After", String(wait));
       return problemResponse(c, 429, { detail: `Too many sign-ins; try again in ${wait} s` });
