@@ -9,13 +9,19 @@ test("the shell shows the environment, the organisation, and switches language a
   await expect(page.getByRole("heading", { level: 1, name: "Scopes" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Nytt scope" })).toBeVisible();
 
-  await page.getByTestId("language-switch").click();
+  await page.getByTestId("language-switch").selectOption("en");
   await expect(page.getByRole("link", { name: "New scope" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();
   await expect(page.getByRole("link", { name: "New scope" })).toBeVisible();
-  await page.getByTestId("language-switch").click();
-  await expect(page.getByRole("link", { name: "Nytt scope" })).toBeVisible();
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nn");
+  await expect(page.getByRole("heading", { level: 1, name: "Scope" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Klientar" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Klientar" })).toBeVisible();
+  await page.getByTestId("language-switch").selectOption("nb");
+  await expect(page.getByRole("link", { name: "Klienter" })).toBeVisible();
 
   const html = page.locator("html");
   await expect(html).not.toHaveClass(/dark/);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParams } from "./messages";
 
 /** One field error in Digdir's error body (spec §7). */
 export const DigdirFieldError = z.object({
@@ -45,18 +46,29 @@ export const TokenResponse = z.object({
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
+/**
+ * One field error of a problem. `message` is English (API clients, CLI); `code` and `params`
+ * name the text for the browser to render in the page's language (docs/i18n.md).
+ */
 export const ProblemFieldError = z.object({
   field: z.string().optional(),
   message: z.string(),
+  code: z.string().optional(),
+  params: MessageParams.optional(),
 });
 
-/** RFC 9457 problem details, as the BFF answers every error. */
+/**
+ * RFC 9457 problem details, as the BFF answers every error. `detail` is English; `code` and
+ * `params` (extension members) let the browser render the text in nb, nn or en (docs/i18n.md).
+ */
 export const Problem = z
   .object({
     type: z.string().default("about:blank"),
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional(),
+    code: z.string().optional(),
+    params: MessageParams.optional(),
     instance: z.string().optional(),
     correlation_id: z.string().optional(),
     request_id: z.string().optional(),

@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from "react";
 import { Badge } from "../components/ui/status";
 import { useEnvContext } from "../lib/env";
-import { type Lang, useI18n } from "../lib/i18n";
+import { LANGS, type Lang, useI18n } from "../lib/i18n";
 import { Link, useLocation } from "../lib/router";
 import { useTheme } from "../lib/theme";
 import { SessionMenu } from "./session-menu";
@@ -139,19 +139,26 @@ function EnvSwitcher() {
   );
 }
 
+/** The language of the page: a select, each option named in its own language. */
 function LanguageSwitcher() {
   const { lang, setLang, t } = useI18n();
-  const next: Lang = lang === "nb" ? "en" : "nb";
+  const names: Record<Lang, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
   return (
-    <button
-      type="button"
-      onClick={() => setLang(next)}
-      lang={next}
-      data-testid="language-switch"
-      className="h-9 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-    >
-      {t("shell.switchLanguage")}
-    </button>
+    <label className="inline-flex items-center gap-1 text-sm">
+      <span className="sr-only">{t("shell.switchLanguage")}</span>
+      <select
+        value={lang}
+        onChange={(e) => setLang(e.target.value as Lang)}
+        data-testid="language-switch"
+        className="h-9 rounded-md border border-slate-300 bg-white px-1 text-sm font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200"
+      >
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {names[l]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

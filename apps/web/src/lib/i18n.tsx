@@ -1,17 +1,38 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { en, type MessageKey, nb } from "./messages";
+import { codeTemplate } from "./coded-messages";
+import { en, type MessageKey, nb, nn } from "./messages";
 
-export type Lang = "nb" | "en";
+/**
+ * The languages of the console: bokmål, nynorsk (Norwegian public bodies must offer both written
+ * standards, Språklova § 8) and English. Every catalogue has every key (a compile error otherwise).
+ */
+export type Lang = "nb" | "nn" | "en";
+export const LANGS: readonly Lang[] = ["nb", "nn", "en"];
 const STORAGE_KEY = "portvakt.lang";
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { nb, en };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { nb, nn, en };
+/** BCP 47 locale per language: plural rules, number and date formats. */
+export const LOCALES: Record<Lang, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
-type Vars = Record<string, string | number>;
+export type Vars = Record<string, string | number>;
 
 export type I18n = {
   lang: Lang;
   setLang: (lang: Lang) => void;
-  /** A message with `{name}` placeholders filled; numbers are formatted for the language. */
+  /**
+   * A catalogue message formatted as ICU MessageFormat (FormatJS `intl-messageformat`):
+   * `{name}` arguments, `{count, plural, one {# …} other {# …}}` with the language's plural
+   * rules; numbers are formatted for the language.
+   */
   t: (key: MessageKey, vars?: Vars) => string;
+  /**
+   * A coded text from the BFF or a package (`{code, params, detail}`, docs/i18n.md) in the page's
+   * language; the English `detail` (or `fallback`) if no table knows the code.
+   */
+  tc: (
+    coded: { code?: string; params?: Vars; detail?: string } | undefined,
+    fallback?: string,
+  ) => string;
   formatDate: (iso: string | number | Date | undefined) => string;
   formatDateTime: (iso: string | number | Date | undefined) => string;
   formatNumber: (value: number) => string;
@@ -20,14 +41,45 @@ export type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
+function isLang(value: unknown): value is Lang {
+  return value === "nb" || value === "nn" || value === "en";
+}
+
 function initialLang(): Lang {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === "nb" || stored === "en") return stored;
+    if (isLang(stored)) return stored;
   } catch {
     // Storage may be blocked; the default is bokmål.
   }
   return "nb";
+}
+
+/**
+ * Formats one ICU message; compiled messages are cached per language. A message that cannot be
+ * formatted (a missing argument) falls back to its text with known `{name}`s replaced rather
+ * than throwing inside React.
+ */
+export function createFormatter(lang: Lang) {
+  const locale = LOCALES[lang];
+  const cache = new Map<string, IntlMessageFormat>();
+  const numberFormat = new Intl.NumberFormat(locale);
+  return (template: string, vars?: Vars): string => {
+    let compiled = cache.get(template);
+    try {
+      if (!compiled) {
+        compiled = new IntlMessageFormat(template, locale);
+        cache.set(template, compiled);
+      }
+      return String(compiled.format(vars));
+    } catch {
+      return template.replace(/\{(\w+)[^{}]*\}/g, (match, name: string) => {
+        const v = vars?.[name];
+        if (v === undefined) return match;
+        return typeof v === "number" ? numberFormat.format(v) : v;
+      });
+    }
+  };
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -44,7 +96,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const locale = lang === "nb" ? "nb-NO" : "en-GB";
+    const locale = LOCALES[lang];
+    document.documentElement.lang = lang;
     const numberFormat = new Intl.NumberFormat(locale);
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
     const dateTimeFormat = new Intl.DateTimeFormat(locale, {
@@ -57,18 +110,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       return Number.isNaN(date.getTime()) ? undefined : date;
     };
     const dictionary = dictionaries[lang];
+    const format = createFormatter(lang);
     return {
       lang,
       setLang,
       locale,
-      t: (key, vars) => {
-        const template = dictionary[key] ?? key;
-        if (!vars) return template;
-        return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-          const v = vars[name];
-          if (v === undefined) return match;
-          return typeof v === "number" ? numberFormat.format(v) : v;
-        });
+      t: (key, vars) => format(dictionary[key] ?? key, vars),
+      tc: (coded, fallback) => {
+        const template = coded?.code ? codeTemplate(coded.code, lang) : undefined;
+        if (template) return format(template, coded?.params);
+        return coded?.detail ?? fallback ?? "";
       },
       formatNumber: (value) => numberFormat.format(value),
       formatDate: (value) => {
@@ -92,3 +143,4 @@ export function useI18n(): I18n {
 }
 
 export type { MessageKey };
+export { dictionaries };

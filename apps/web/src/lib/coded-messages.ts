@@ -1,0 +1,28 @@
+import { type Coded, LANGS, type Lang, type MessageTable } from "@portvakt/contracts";
+
+/**
+ * Every code → text table the browser can render (docs/i18n.md). A package or BFF module that
+ * emits coded texts adds its table here; `useI18n().tc` looks codes up in these.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
+export const CODE_TABLES: MessageTable<any>[] = [];
+
+const merged: Record<Lang, Map<string, string>> = {
+  nb: new Map(),
+  nn: new Map(),
+  en: new Map(),
+};
+for (const table of CODE_TABLES) {
+  for (const lang of LANGS) {
+    for (const [code, text] of Object.entries(table[lang] as Record<string, string>)) {
+      merged[lang].set(code, text);
+    }
+  }
+}
+
+/** The template of a code in a language, if any table has it. */
+export function codeTemplate(code: string, lang: Lang): string | undefined {
+  return merged[lang].get(code);
+}
+
+export type { Coded };

@@ -1,0 +1,73 @@
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import { createFormatter, LANGS } from "./i18n";
+import { en, type MessageKey, nb, nn } from "./messages";
+
+const catalogues = { nb, nn, en };
+
+/** The argument names a message uses (nested into plural/select branches). */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: ReturnType<typeof parse>) => {
+    for (const el of elements) {
+      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+      if ("value" in el && typeof el.value === "string") names.add(el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
+
+describe("the message catalogue", () => {
+  const keys = Object.keys(nb) as MessageKey[];
+
+  it.each(LANGS)("every %s message is valid ICU MessageFormat", (lang) => {
+    const broken = keys.filter((key) => {
+      try {
+        parse(catalogues[lang][key]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it("nn and en use the same arguments as nb for every key", () => {
+    const mismatched = keys.flatMap((key) =>
+      (["nn", "en"] as const)
+        .filter((lang) => argumentsOf(catalogues[lang][key]).join() !== argumentsOf(nb[key]).join())
+        .map((lang) => `${lang}:${key}`),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it("nynorsk is nynorsk: no common bokmål-only words", () => {
+    // Words that are bokmål only; their nynorsk forms are ikkje, kva, kven, korleis, noko,
+    // nokon, eg, frå, berre, mykje, meir, enno, sjølv, utan, vere, hente→hentar …
+    const bokmaal =
+      /\b(ikke|hva|hvem|hvordan|hvilke|noe|noen|jeg|fra|bare|mye|mer|ennå|selv|uten|være|kunne ikke|henter|mangler|dere|hver|nøkler|klienter|tilganger|endringer)\b/i;
+    const offenders = keys.filter((key) => bokmaal.test(nn[key])).map((k) => `${k}: ${nn[k]}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("plurals", () => {
+  it.each([
+    ["nb", 1, "1 oppføring: 1 klar, 0 ugyldige"],
+    ["nb", 2, "2 oppføringer: 2 klare, 0 ugyldige"],
+    ["nn", 1, "1 oppføring: 1 klar, 0 ugyldige"],
+    ["nn", 2, "2 oppføringar: 2 klare, 0 ugyldige"],
+    ["en", 1, "1 entry: 1 ready, 0 invalid"],
+    ["en", 2, "2 entries: 2 ready, 0 invalid"],
+  ] as const)("%s with %d entries", (lang, count, expected) => {
+    const format = createFormatter(lang);
+    expect(
+      format(catalogues[lang]["access.entriesSummary"], { total: count, ready: count, invalid: 0 }),
+    ).toBe(expected);
+  });
+});
