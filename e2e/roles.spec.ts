@@ -168,6 +168,9 @@ test("a person without a role is told so and sees no data", async ({ page }) => 
   await expect(page.getByTestId("no-access")).toContainText("Nils Nobody");
   await expect(page.getByTestId("session-role")).toHaveText("Ingen rolle i Demo (simulator)");
   await expect(page.getByTestId("scopes-table")).toHaveCount(0);
+  // Least privilege: nothing of the organisation Portvakt acts as.
+  await expect(page.getByTestId("acting-org")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText("991825827");
 });
 
 test("sign-out ends the session: the old cookie is refused afterwards", async ({

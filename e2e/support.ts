@@ -10,7 +10,8 @@ export async function signIn(page: Page, person = "Ada Administrator", returnTo 
   await page.goto(`/auth/login?${new URLSearchParams({ returnTo })}`);
   await page.getByRole("button", { name: new RegExp(person) }).click();
   await page.waitForURL((url) => url.pathname === returnTo.split("?")[0]);
-  await expect(page.getByTestId("acting-org")).toBeVisible();
+  // The shell is up (a person without a role sees no acting organisation).
+  await expect(page.getByTestId("session-role")).toBeVisible();
 }
 
 /** Every test starts signed in, in bokmål, in the light theme. */

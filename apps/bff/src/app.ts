@@ -22,6 +22,7 @@ import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
+import { metricsToken } from "./security/metrics-token";
 import { serverRequestId } from "./security/request-id";
 import { serveWebApp } from "./spa";
 import type { Environment } from "./upstream";
@@ -53,6 +54,8 @@ export interface AppDependencies {
   publicOrigin: string;
   metrics: BffMetrics;
   readiness: Readiness;
+  /** When set, /metrics answers only `Authorization: Bearer <this>`. */
+  metricsToken?: string;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -71,6 +74,37 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * Powerful browser features the console never uses are switched off for it and anything it
+ * embeds; copying a request id to the clipboard stays allowed for its own pages.
+ */
+const PERMISSIONS_POLICY = {
+  accelerometer: [],
+  autoplay: [],
+  bluetooth: [],
+  browsingTopics: [],
+  camera: [],
+  clipboardRead: [],
+  clipboardWrite: ["self"],
+  displayCapture: [],
+  encryptedMedia: [],
+  fullscreen: [],
+  geolocation: [],
+  gyroscope: [],
+  hid: [],
+  identityCredentialsGet: [],
+  idleDetection: [],
+  magnetometer: [],
+  microphone: [],
+  midi: [],
+  payment: [],
+  publickeyCredentialsGet: [],
+  screenWakeLock: [],
+  serial: [],
+  usb: [],
+  xrSpatialTracking: [],
+};
+
 export function createApp({
   config,
   environments,
@@ -80,6 +114,7 @@ export function createApp({
   publicOrigin,
   metrics,
   readiness,
+  metricsToken: metricsBearerToken,
 }: AppDependencies) {
   const registry = new Environments(environments);
   const mutationLimiter = new RateLimiter(config.auth.mutationsPerMinute, 60_000);
@@ -120,6 +155,9 @@ export function createApp({
       xFrameOptions: "DENY",
       xContentTypeOptions: "nosniff",
       crossOriginEmbedderPolicy: false,
+      // Only over https: sent over http it is ignored by browsers, and misleads (issue 13 #12).
+      strictTransportSecurity: publicOrigin.startsWith("https://"),
+      permissionsPolicy: PERMISSIONS_POLICY,
     }),
   );
   app.use(
@@ -144,7 +182,7 @@ export function createApp({
     return c.json(snapshot, snapshot.ready ? 200 : 503);
   });
   if (config.metricsEnabled) {
-    app.get("/metrics", async (c) =>
+    app.get("/metrics", metricsToken(metricsBearerToken), async (c) =>
       c.body(await metrics.registry.metrics(), 200, {
         "Content-Type": metrics.registry.contentType,
       }),

@@ -119,6 +119,9 @@ export const PortvaktConfig = z
     metricsEnabled: z
       .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
       .default(false),
+    /** Where the bearer token /metrics asks for is (a file, or an environment variable's name). */
+    metricsTokenFile: Path.optional(),
+    metricsTokenEnv: EnvVarName.optional(),
     /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
     databaseUrl: z.string().optional(),
     auditDatabasePath: z.string().default("data/portvakt.db"),

@@ -1,5 +1,10 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "./logger";
+import { startStack } from "./stack";
 import { signInFlow } from "./testing/sign-in";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -164,5 +169,88 @@ describe("sign-in rate limit per address", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("least privilege on /api/envs", () => {
+  it("a person with no role sees only what the 'no access' page needs", async () => {
+    const outsider = await stack.as("demo-outsider");
+    const response = await outsider("/api/envs");
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const { envs } = JSON.parse(text) as { envs: Array<Record<string, unknown>> };
+    expect(envs.map((e) => e.id)).toEqual(["demo", "prod"]);
+    for (const e of envs) {
+      expect(Object.keys(e).sort()).toEqual(["id", "kind", "label", "role"]);
+      expect(e.role).toBeNull();
+    }
+    // Nothing of the organisation, the admin client or its certificate.
+    expect(text).not.toContain(stack.simulator.demo.providerOrgno);
+    expect(text).not.toContain(stack.simulator.demo.adminClientId);
+    expect(text).not.toMatch(/idporten:|CN=|serialNumber/);
+  });
+
+  it("a viewer still sees the acting organisation, admin client and scopes", async () => {
+    const viewer = await stack.as("demo-viewer");
+    const { envs } = (await (await viewer("/api/envs")).json()) as {
+      envs: Array<Record<string, unknown>>;
+    };
+    expect(envs[0]).toMatchObject({
+      id: "demo",
+      role: "viewer",
+      orgno: stack.simulator.demo.providerOrgno,
+      clientId: stack.simulator.demo.adminClientId,
+    });
+    expect(envs[0]!.adminScopes).toEqual(expect.arrayContaining(["idporten:scopes.read"]));
+  });
+});
+
+describe("security headers and /metrics", () => {
+  it("no HSTS over http; a Permissions-Policy on pages and API answers", async () => {
+    for (const path of ["/healthz", "/api/health", "/auth/login"]) {
+      const response = await fetch(`${stack.url}${path}`, { redirect: "manual" });
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+      const policy = response.headers.get("permissions-policy") ?? "";
+      expect(policy).toContain("camera=()");
+      expect(policy).toContain("geolocation=()");
+      expect(policy).toContain("microphone=()");
+      expect(policy).toContain("clipboard-write=(self)");
+    }
+  });
+
+  it("HSTS when the public origin is https; /metrics asks for the configured bearer token", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "portvakt-metrics-"));
+    const tokenFile = join(dir, "metrics-token");
+    await writeFile(tokenFile, "a-long-metrics-token-for-tests\n");
+    const https = await startStack({
+      mode: "test",
+      publicOrigin: "https://portvakt.test",
+      metricsTokenFile: tokenFile,
+      logger: createLogger("silent"),
+    });
+    try {
+      const health = await fetch(`${https.url}/healthz`);
+      expect(health.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      const none = await fetch(`${https.url}/metrics`);
+      expect(none.status).toBe(401);
+      expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await none.text()).not.toContain("portvakt_");
+      const wrong = await fetch(`${https.url}/metrics`, {
+        headers: { Authorization: "Bearer a-long-metrics-token-for-test" },
+      });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${https.url}/metrics`, {
+        headers: { Authorization: "Bearer a-long-metrics-token-for-tests" },
+      });
+      expect(right.status).toBe(200);
+      expect(await right.text()).toMatch(/^# HELP/m);
+    } finally {
+      await https.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("without a token setting /metrics stays open (as documented)", async () => {
+    expect((await fetch(`${stack.url}/metrics`)).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "./app";
@@ -18,6 +19,23 @@ export interface RunningBff {
   environments: readonly Environment[];
   /** Stops accepting, lets requests under way finish (bounded), then closes the audit store. */
   close(options?: { drainMs?: number }): Promise<void>;
+}
+
+/** The /metrics bearer token from `metricsTokenFile` or `metricsTokenEnv`; throws when it is empty. */
+async function metricsTokenOf(
+  config: PortvaktConfig,
+  processEnv: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  if (!config.metricsTokenFile && !config.metricsTokenEnv) return undefined;
+  const token = config.metricsTokenFile
+    ? (await readFile(config.metricsTokenFile, "utf8")).trim()
+    : processEnv[config.metricsTokenEnv!]?.trim();
+  if (!token || token.length < 16) {
+    throw new Error(
+      "The /metrics bearer token (metricsTokenFile or metricsTokenEnv) is missing or shorter than 16 characters",
+    );
+  }
+  return token;
 }
 
 /** Loads every environment's credential (failing fast) and starts listening. */
@@ -72,6 +90,7 @@ export async function startBff(
   const publicOrigin = config.publicOrigin?.replace(/\/+$/, "") ?? url;
   const proxies = new TrustedProxies(config.trustedProxies);
   try {
+    const metricsBearerToken = await metricsTokenOf(config, options.processEnv ?? process.env);
     const signIn = await createSignIn({
       config: config.auth,
       environmentIds: environments.map((env) => env.config.id),
@@ -90,6 +109,7 @@ export async function startBff(
       publicOrigin,
       metrics,
       readiness,
+      ...(metricsBearerToken ? { metricsToken: metricsBearerToken } : {}),
     });
   } catch (error) {
     server.close();

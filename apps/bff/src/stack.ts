@@ -34,6 +34,8 @@ export interface StackOptions {
   signInPerMinute?: number;
   /** Proxies whose X-Forwarded-For is believed (tests of the per-address sign-in limit). */
   trustedProxies?: string[];
+  /** Where the /metrics bearer token is (tests of the metrics guard). */
+  metricsTokenFile?: string;
 }
 
 export interface RunningStack {
@@ -105,6 +107,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     metricsEnabled: true,
     auditDatabasePath: join(credentialDir, "portvakt.db"),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.metricsTokenFile ? { metricsTokenFile: options.metricsTokenFile } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     auth: {
       issuer: idp.issuer,

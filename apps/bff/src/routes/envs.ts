@@ -1,23 +1,31 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, jsonResponse } from "./openapi";
 
+/**
+ * One environment as /api/envs shows it. `id`, `label`, `kind` and `role` are always there (what
+ * the environment picker and the 'no access' page need); which organisation Portvakt acts as, its
+ * admin client, admin scopes and credential only for a person holding a role in it (least
+ * privilege, issue 13 #12).
+ */
 const EnvironmentSummary = z
   .object({
     id: z.string(),
     label: z.string(),
     kind: z.enum(["demo", "test", "prod"]),
-    orgno: z.string(),
-    orgName: z.string(),
-    clientId: z.string(),
-    adminScopes: z.array(z.string()),
-    missingAdminScopes: z.array(z.string()),
+    orgno: z.string().optional(),
+    orgName: z.string().optional(),
+    clientId: z.string().optional(),
+    adminScopes: z.array(z.string()).optional(),
+    missingAdminScopes: z.array(z.string()).optional(),
     /** The signed-in person's role here, or null: no access. */
     role: z.enum(["viewer", "operator", "admin"]).nullable(),
-    credential: z.object({
-      kind: z.enum(["certificate", "jwk"]),
-      subject: z.string().optional(),
-      notAfter: z.string().optional(),
-    }),
+    credential: z
+      .object({
+        kind: z.enum(["certificate", "jwk"]),
+        subject: z.string().optional(),
+        notAfter: z.string().optional(),
+      })
+      .optional(),
   })
   .openapi("EnvironmentSummary");
 
@@ -38,7 +46,14 @@ export const envsRoutes = createRouter()
         c
           .get("environments")
           .all()
-          .map(async (env) => ({ ...(await env.summary()), role: roles[env.config.id] ?? null })),
+          .map(async (env) => {
+            const role = roles[env.config.id] ?? null;
+            if (role === null) {
+              const { id, label, kind } = env.config;
+              return { id, label, kind, role };
+            }
+            return { ...(await env.summary()), role };
+          }),
       );
       return c.json({ envs }, 200);
     },

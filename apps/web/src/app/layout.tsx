@@ -130,11 +130,13 @@ function EnvSwitcher() {
       ) : (
         <Badge tone={env.kind === "test" ? "info" : "neutral"}>{env.kind}</Badge>
       )}
-      <span className="text-sm" data-testid="acting-org">
-        <span className="sr-only">{t("shell.actingAs")} </span>
-        <span className="font-medium">{env.orgName}</span>{" "}
-        <span className="font-mono text-slate-600 dark:text-slate-400">{env.orgno}</span>
-      </span>
+      {env.orgno && (
+        <span className="text-sm" data-testid="acting-org">
+          <span className="sr-only">{t("shell.actingAs")} </span>
+          <span className="font-medium">{env.orgName}</span>{" "}
+          <span className="font-mono text-slate-600 dark:text-slate-400">{env.orgno}</span>
+        </span>
+      )}
     </div>
   );
 }

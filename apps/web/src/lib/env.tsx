@@ -9,11 +9,12 @@ export const Environment = z.object({
   id: z.string(),
   label: z.string(),
   kind: z.enum(["demo", "test", "prod"]),
-  orgno: z.string(),
-  orgName: z.string(),
-  clientId: z.string(),
-  adminScopes: z.array(z.string()),
-  missingAdminScopes: z.array(z.string()),
+  /** The next five are left out for a person without a role here (least privilege). */
+  orgno: z.string().optional(),
+  orgName: z.string().optional(),
+  clientId: z.string().optional(),
+  adminScopes: z.array(z.string()).default([]),
+  missingAdminScopes: z.array(z.string()).default([]),
   /** The signed-in person's role here; null: no access in this environment. */
   role: z.enum(["viewer", "operator", "admin"]).nullable().default(null),
   /** What the admin client authenticates with; for a certificate, when it stops working. */
