@@ -1,7 +1,7 @@
 import { expect, signIn, test, unique } from "./support";
 
 // The e2e stack has a second environment of kind prod on the same simulator (PORTVAKT_STACK_PROD).
-test("in prod the console is marked and a destructive action needs the name typed", async ({
+test("in prod the console is marked and a destructive action needs the name typed (checked by the server too)", async ({
   page,
 }) => {
   await signIn(page, "Ada Administrator", "/clients");
@@ -15,6 +15,12 @@ test("in prod the console is marked and a destructive action needs the name type
   });
   expect(created.status()).toBe(200);
   const { client_id } = (await created.json()) as { client_id: string };
+
+  // The server checks it too: the same delete without the console's confirmation is refused.
+  const unconfirmed = await page.request.delete(`/api/envs/prod/clients/${client_id}`, {
+    headers: { "X-CSRF": "1", Origin: new URL(page.url()).origin },
+  });
+  expect(unconfirmed.status()).toBe(428);
 
   await page.goto(`/clients/${client_id}`);
   await expect(page.getByTestId("prod-banner")).toBeVisible();

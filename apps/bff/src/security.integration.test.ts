@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
@@ -252,5 +253,173 @@ describe("security headers and /metrics", () => {
 
   it("without a token setting /metrics stays open (as documented)", async () => {
     expect((await fetch(`${stack.url}/metrics`)).status).toBe(200);
+  });
+});
+
+describe("prod confirmation of destructive changes (server-checked)", () => {
+  const CONFIRM = "X-Portvakt-Confirm-Env";
+
+  function publicJwk(kid: string) {
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    return { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" };
+  }
+
+  async function newClient(env: string, name: string): Promise<string> {
+    const created = await stack.api(`/api/envs/${env}/clients`, {
+      method: "POST",
+      body: JSON.stringify({ client_name: name, description: "prod guard test" }),
+    });
+    expect(created.status).toBe(200);
+    return ((await created.json()) as { client_id: string }).client_id;
+  }
+
+  async function etagOf(env: string, id: string): Promise<string> {
+    const response = await stack.api(`/api/envs/${env}/clients/${id}/jwks`);
+    expect(response.status).toBe(200);
+    return response.headers.get("etag")!;
+  }
+
+  async function refused(response: Response) {
+    expect(response.status).toBe(428);
+    const body = (await response.json()) as { type: string; detail: string };
+    expect(body.type).toBe("urn:portvakt:problem:prod-confirmation-required");
+    expect(body.detail).toContain(CONFIRM);
+    return response.headers.get("x-request-id")!;
+  }
+
+  it("deleting a prod client needs the header naming prod; refused attempts are audited", async () => {
+    const id = await newClient("prod", "slett-meg-prod");
+    const path = `/api/envs/prod/clients/${id}`;
+    const requestId = await refused(await stack.api(path, { method: "DELETE" }));
+    await refused(await stack.api(path, { method: "DELETE", headers: { [CONFIRM]: "demo" } }));
+    await refused(await stack.api(path, { method: "DELETE", headers: { [CONFIRM]: "PROD" } }));
+    const active = async () =>
+      ((await (await stack.api(path)).json()) as { active?: boolean }).active;
+    expect(await active()).not.toBe(false);
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    expect(entries.find((e) => e.requestId === requestId)).toMatchObject({
+      action: "client.delete",
+      outcome: "denied",
+      status: 428,
+      env: "prod",
+    });
+    const done = await stack.api(path, { method: "DELETE", headers: { [CONFIRM]: "prod" } });
+    expect(done.status).toBeLessThan(300);
+    // Digdir keeps a deleted client, inactive.
+    expect(await active()).toBe(false);
+  });
+
+  it("the same change in an environment that is not prod needs no header", async () => {
+    const id = await newClient("demo", "slett-meg-demo");
+    const done = await stack.api(`/api/envs/demo/clients/${id}`, { method: "DELETE" });
+    expect(done.status).toBeLessThan(300);
+  });
+
+  it("removing, replacing and removing all keys need it; adding a key does not", async () => {
+    const id = await newClient("prod", "nokler-prod");
+    const keys = `/api/envs/prod/clients/${id}`;
+    const added = await stack.api(`${keys}/keys`, {
+      method: "POST",
+      headers: { "If-Match": await etagOf("prod", id) },
+      body: JSON.stringify({ jwk: publicJwk("k1") }),
+    });
+    expect(added.status).toBe(200);
+    const etag = await etagOf("prod", id);
+    await refused(
+      await stack.api(`${keys}/keys/k1`, { method: "DELETE", headers: { "If-Match": etag } }),
+    );
+    await refused(
+      await stack.api(`${keys}/jwks`, {
+        method: "POST",
+        body: JSON.stringify({ keys: [publicJwk("k2")] }),
+      }),
+    );
+    await refused(await stack.api(`${keys}/jwks`, { method: "DELETE" }));
+    const still = (await (await stack.api(`${keys}/jwks`)).json()) as { keys: { kid: string }[] };
+    expect(still.keys.map((k) => k.kid)).toEqual(["k1"]);
+    const removed = await stack.api(`${keys}/keys/k1`, {
+      method: "DELETE",
+      headers: { "If-Match": etag, [CONFIRM]: "prod" },
+    });
+    expect(removed.status).toBe(200);
+  });
+
+  it("revoking access and deactivating a scope (DELETE or active: false) need it", async () => {
+    const scopes = (await (await stack.api("/api/envs/prod/scopes")).json()) as Array<{
+      name: string;
+      active: boolean;
+    }>;
+    const scope = scopes.find((s) => s.active)!.name;
+    const q = `?scope=${encodeURIComponent(scope)}`;
+    const grant = await stack.api(`/api/envs/prod/scopes/access/910000004${q}`, { method: "PUT" });
+    expect(grant.status).toBe(200);
+    await refused(
+      await stack.api(`/api/envs/prod/scopes/access/910000004${q}`, { method: "DELETE" }),
+    );
+    await refused(await stack.api(`/api/envs/prod/scopes${q}`, { method: "DELETE" }));
+    await refused(
+      await stack.api(`/api/envs/prod/scopes${q}`, {
+        method: "PUT",
+        body: JSON.stringify({ active: false }),
+      }),
+    );
+    const scopeNow = (await (await stack.api(`/api/envs/prod/scopes/scope${q}`)).json()) as {
+      active: boolean;
+    };
+    expect(scopeNow.active).toBe(true);
+    // A harmless edit needs no confirmation.
+    const edit = await stack.api(`/api/envs/prod/scopes${q}`, {
+      method: "PUT",
+      body: JSON.stringify({ description: "Endret i prod" }),
+    });
+    expect(edit.status).toBe(200);
+    const revoked = await stack.api(`/api/envs/prod/scopes/access/910000004${q}`, {
+      method: "DELETE",
+      headers: { [CONFIRM]: "prod" },
+    });
+    expect(revoked.status).toBe(200);
+  });
+
+  it("a config apply with a removal needs it; one that only adds does not", async () => {
+    const exported = await (await stack.api("/api/envs/prod/config/export?format=json")).text();
+    const document = JSON.parse(exported) as {
+      scopes: Array<{ name: string; consumers?: string[] }>;
+    };
+    const withConsumers = document.scopes.find((s) => (s.consumers?.length ?? 0) > 1)!;
+    const apply = async (doc: unknown, headers: Record<string, string> = {}) => {
+      const text = JSON.stringify(doc);
+      const plan = await stack.api("/api/envs/prod/config/plan", {
+        method: "POST",
+        body: JSON.stringify({ document: text, format: "json" }),
+      });
+      expect(plan.status).toBe(200);
+      const { fingerprint, steps } = (await plan.json()) as {
+        fingerprint: string;
+        steps: Array<{ id: string; dangerous: boolean }>;
+      };
+      return stack.api("/api/envs/prod/config/apply", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          document: text,
+          format: "json",
+          planFingerprint: fingerprint,
+          confirm: steps.filter((s) => s.dangerous).map((s) => s.id),
+        }),
+      });
+    };
+    const removed = withConsumers.consumers!.at(-1)!;
+    withConsumers.consumers = withConsumers.consumers!.slice(0, -1);
+    await refused(await apply(document));
+    const stillThere = (await (
+      await stack.api(
+        `/api/envs/prod/scopes/access?scope=${encodeURIComponent(withConsumers.name)}`,
+      )
+    ).json()) as Array<{ consumer_orgno: string; state: string }>;
+    expect(stillThere.find((r) => r.consumer_orgno === removed)?.state).toBe("APPROVED");
+    expect((await apply(document, { [CONFIRM]: "prod" })).status).toBe(200);
+    // Adding back is not destructive.
+    withConsumers.consumers = [...withConsumers.consumers, removed];
+    expect((await apply(document)).status).toBe(200);
   });
 });

@@ -14,7 +14,11 @@ import {
   type StepEvent,
   UnconfirmedStepsError,
 } from "@portvakt/config-as-code";
-import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
+import {
+  ALL_ADMIN_SCOPES,
+  PROD_CONFIRMATION_HEADER,
+  PROD_CONFIRMATION_REQUIRED,
+} from "@portvakt/contracts";
 import {
   type CredentialSource,
   loadCredential,
@@ -144,7 +148,13 @@ interface ProblemBody {
  * Through a Portvakt BFF. The BFF has browser sessions only (no API tokens), so this sends the
  * session cookie of a sign-in, taken from PORTVAKT_BFF_COOKIE, with the headers the web app sends.
  */
-export function bffBackend(options: { url: string; environment: string; cookie: string }): Backend {
+export function bffBackend(options: {
+  url: string;
+  environment: string;
+  cookie: string;
+  /** Sent as X-Portvakt-Confirm-Env: confirms removals in a prod environment (--confirm-env). */
+  confirmEnvironment?: string;
+}): Backend {
   const base = options.url.replace(/\/+$/, "");
   const origin = new URL(base).origin;
   const envPath = `${base}/api/envs/${encodeURIComponent(options.environment)}/config`;
@@ -155,6 +165,9 @@ export function bffBackend(options: { url: string; environment: string; cookie: 
         "X-CSRF": "1",
         Origin: origin,
         Cookie: options.cookie,
+        ...(options.confirmEnvironment
+          ? { [PROD_CONFIRMATION_HEADER]: options.confirmEnvironment }
+          : {}),
         ...(init.body ? { "Content-Type": "application/json" } : {}),
       },
       redirect: "manual",
@@ -174,6 +187,11 @@ export function bffBackend(options: { url: string; environment: string; cookie: 
     if (response.status === 409 && problem.plan) throw new StalePlanError(problem.plan);
     if (response.status === 400 && problem.type === "urn:portvakt:problem:unconfirmed-steps") {
       throw new UnconfirmedStepsError((problem.errors ?? []).map((e) => e.message));
+    }
+    if (response.status === 428 && problem.type === PROD_CONFIRMATION_REQUIRED) {
+      throw new CliError(
+        `${problem.detail ?? "The BFF asks for a confirmation"}\nRun again with --confirm-env ${options.environment} to confirm the removals in this production environment.`,
+      );
     }
     if (response.status === 401) {
       throw new CliError(

@@ -73,6 +73,8 @@ Applying the same file twice changes nothing the second time.
 
   --auto-approve        apply without asking, confirming every dangerous step (pipelines)
   --confirm ID          confirm one dangerous step by its id (repeatable); with it, no prompt
+  --confirm-env ID      through a BFF: confirm removals in a prod environment by naming it
+                        (sent as X-Portvakt-Confirm-Env; the BFF refuses them without it)
   --json                print the plan and the report as JSON ({plan, report})
   --format yaml|json    how FILE is written (default: from its first character)
 
@@ -91,6 +93,7 @@ const OPTIONS = {
   "detailed-exitcode": { type: "boolean" },
   "auto-approve": { type: "boolean" },
   confirm: { type: "string", multiple: true },
+  "confirm-env": { type: "string" },
   issuer: { type: "string" },
   "api-base-url": { type: "string" },
   "client-id": { type: "string" },
@@ -128,7 +131,14 @@ function backendOf(values: Values, env: NodeJS.ProcessEnv): Promise<Backend> {
         "Set PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session (the BFF has no API tokens)",
       );
     }
-    return Promise.resolve(bffBackend({ url: values.bff, environment, cookie }));
+    return Promise.resolve(
+      bffBackend({
+        url: values.bff,
+        environment,
+        cookie,
+        ...(values["confirm-env"] ? { confirmEnvironment: values["confirm-env"] } : {}),
+      }),
+    );
   }
   const need = (value: string | undefined, flag: string, variable: string) => {
     if (!value) throw new CliError(`Missing ${flag} (or ${variable}); see --help`);

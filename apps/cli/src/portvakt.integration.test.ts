@@ -222,3 +222,44 @@ describe("portvakt through a BFF", () => {
     }
   });
 });
+
+describe("portvakt through a BFF, prod environment", () => {
+  it("removals in prod need --confirm-env naming the environment (the BFF's prod guard)", async () => {
+    const stack = await startTestStack({ withProdEnvironment: true });
+    try {
+      const cookie = { PORTVAKT_BFF_COOKIE: stack.api.cookie };
+      const bff = ["--bff", stack.url, "--env", "prod"];
+      const exported = await portvakt(["export", ...bff], cookie);
+      expect(exported.code).toBe(0);
+      const file = join(dir, "prod.yaml");
+      const revokeOne = exported.stdout.replace(
+        '    consumers:\n      - "889640782" # ARBEIDS- OG VELFERDSETATEN\n  - name: difi:gammel/v1',
+        "    consumers: []\n  - name: difi:gammel/v1",
+      );
+      expect(revokeOne).not.toBe(exported.stdout);
+      await writeFile(file, revokeOne);
+
+      const refused = await portvakt(["apply", file, "--auto-approve", ...bff], cookie);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("--confirm-env prod");
+      const wrongEnv = await portvakt(
+        ["apply", file, "--auto-approve", "--confirm-env", "demo", ...bff],
+        cookie,
+      );
+      expect(wrongEnv.code).toBe(1);
+      const stillThere = await portvakt(["plan", file, "--detailed-exitcode", ...bff], cookie);
+      expect(stillThere.code).toBe(2);
+
+      const applied = await portvakt(
+        ["apply", file, "--auto-approve", "--confirm-env", "prod", ...bff],
+        cookie,
+      );
+      expect(applied.code).toBe(0);
+      expect(applied.stdout).toContain("Revoke 889640782");
+      const after = await portvakt(["plan", file, "--detailed-exitcode", ...bff], cookie);
+      expect(after.code).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+});

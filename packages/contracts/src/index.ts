@@ -4,5 +4,6 @@ export * from "./errors";
 export * from "./jwk";
 export * from "./messages";
 export * from "./orgno";
+export * from "./prod-confirmation";
 export * from "./scope";
 export * from "./scope-name";

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AuditOutcome } from "../audit/store";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
+import { prodConfirmationRefusal } from "../security/prod-confirmation";
 import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "./roles";
 
 /** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
@@ -57,8 +58,8 @@ export function reads(needed: Role = "viewer"): MiddlewareHandler<BffEnv> {
 }
 
 /**
- * A state change: the role, the person's rate limit, and exactly one audit entry whatever the
- * outcome (done, refused by Digdir, refused here).
+ * A state change: the role, the person's rate limit, the prod confirmation of a destructive
+ * change, and exactly one audit entry whatever the outcome (done, refused by Digdir, refused here).
  */
 export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
@@ -92,6 +93,11 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
       await write("denied", 429, "Too many changes in a minute");
       c.header("Retry-After", String(wait));
       throw new ProblemError(429, { detail: `Too many changes; try again in ${wait} s` });
+    }
+    const unconfirmed = await prodConfirmationRefusal(c, env, action);
+    if (unconfirmed) {
+      await write("denied", unconfirmed.status, unconfirmed.problem.detail);
+      throw unconfirmed;
     }
     await next();
     await write(c.res.status < 400 ? "success" : "failure", c.res.status);

@@ -22,6 +22,7 @@ import { changes, reads, recordChange } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
 import { ProblemError, problemBody, problemFromUpstream } from "../problem";
+import { requirePlanConfirmation } from "../security/prod-confirmation";
 import {
   createRouter,
   EnvParam,
@@ -277,6 +278,7 @@ export const configRoutes = createRouter()
           planFingerprint: body.planFingerprint,
           confirm: body.confirm,
           authorize: (plan) => {
+            requirePlanConfirmation(c, options.environment, plan.steps);
             if (roleAllows(role, "admin")) return;
             const beyond = [
               ...new Set(plan.steps.map((s) => s.kind).filter((k) => !OPERATOR_KINDS.has(k))),

@@ -1,5 +1,5 @@
 import type { AppType } from "@portvakt/bff";
-import { Problem } from "@portvakt/contracts";
+import { PROD_CONFIRMATION_HEADER, Problem } from "@portvakt/contracts";
 import { hc } from "hono/client";
 import type { z } from "zod";
 
@@ -69,6 +69,13 @@ export const bff = hc<AppType>("/", {
   headers: { "X-CSRF": "1", Accept: "application/json, application/problem+json" },
   init: { credentials: "same-origin" },
 });
+
+/**
+ * Per-call options of a destructive change the person has confirmed (the prod guard's typed name,
+ * or the reviewed plan): names the environment in `X-Portvakt-Confirm-Env`, which the BFF
+ * requires for such changes in an environment of kind prod.
+ */
+export const confirmedIn = (env: string) => ({ headers: { [PROD_CONFIRMATION_HEADER]: env } });
 
 /** Per-call options: the query's abort signal. */
 export const withSignal = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);

@@ -1,6 +1,6 @@
 import { ScopeAccess } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { bff, call, isApiProblem } from "../../../lib/api-client";
+import { bff, call, confirmedIn, isApiProblem } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /** Grants (or re-approves) a consumer's access; idempotent at Digdir. */
@@ -11,13 +11,13 @@ export function grantAccess(env: string, scope: string, orgno: string) {
   );
 }
 
-/** Revokes a consumer's access; the row stays with state DENIED. */
+/** Revokes a consumer's access (after the person confirmed); the row stays with state DENIED. */
 export function revokeAccess(env: string, scope: string, orgno: string) {
   return call(
-    bff.api.envs[":env"].scopes.access[":orgno"].$delete({
-      param: { env, orgno },
-      query: { scope },
-    }),
+    bff.api.envs[":env"].scopes.access[":orgno"].$delete(
+      { param: { env, orgno }, query: { scope } },
+      confirmedIn(env),
+    ),
     ScopeAccess,
   );
 }

@@ -1,6 +1,6 @@
 import { Client, type ClientInput, type ClientUpdate } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { bff, call } from "../../../lib/api-client";
+import { bff, call, confirmedIn } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function createClient(env: string, input: ClientInput) {
@@ -15,7 +15,7 @@ export function updateClient(env: string, id: string, update: ClientUpdate) {
 }
 
 export async function deleteClient(env: string, id: string): Promise<void> {
-  await call(bff.api.envs[":env"].clients[":id"].$delete({ param: { env, id } }));
+  await call(bff.api.envs[":env"].clients[":id"].$delete({ param: { env, id } }, confirmedIn(env)));
 }
 
 export function useCreateClient(env: string) {

@@ -1,7 +1,7 @@
 import { Problem } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { ApiProblem, bff, call } from "../../../lib/api-client";
+import { ApiProblem, bff, call, confirmedIn } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export type DocumentFormat = "yaml" | "json";
@@ -151,7 +151,7 @@ export async function applyPlan(
   input: { document: string; format: DocumentFormat; planFingerprint: string; confirm: string[] },
 ): Promise<ApplyOutcome> {
   const response = await reach(
-    bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }),
+    bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }, confirmedIn(env)),
   );
   const body = jsonOf(await response.text());
   const report = ApplyReport.safeParse(body);

@@ -1,6 +1,6 @@
 import { type Jwk, JwksResponse } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { bff, send } from "../../../lib/api-client";
+import { bff, confirmedIn, send } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 import type { VersionedJwks } from "./get-jwks";
 
@@ -27,10 +27,10 @@ export async function removeClientKey(
   etag: string | null,
 ) {
   const response = await send(
-    bff.api.envs[":env"].clients[":id"].keys[":kid"].$delete({
-      param: { env, id: clientId, kid },
-      header: etag ? { "if-match": etag } : {},
-    }),
+    bff.api.envs[":env"].clients[":id"].keys[":kid"].$delete(
+      { param: { env, id: clientId, kid }, header: etag ? { "if-match": etag } : {} },
+      confirmedIn(env),
+    ),
     JwksResponse,
   );
   return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;

@@ -1,6 +1,6 @@
 import { Scope, type ScopeInput, type ScopeUpdate } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { bff, call } from "../../../lib/api-client";
+import { bff, call, confirmedIn } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export function createScope(env: string, input: ScopeInput) {
@@ -17,7 +17,10 @@ export function updateScope(env: string, name: string, update: ScopeUpdate) {
 /** Deactivates; nothing is ever deleted at Digdir and the grants are kept (spec §3). */
 export function deactivateScope(env: string, name: string) {
   return call(
-    bff.api.envs[":env"].scopes.$delete({ param: { env }, query: { scope: name } }),
+    bff.api.envs[":env"].scopes.$delete(
+      { param: { env }, query: { scope: name } },
+      confirmedIn(env),
+    ),
     Scope,
   );
 }

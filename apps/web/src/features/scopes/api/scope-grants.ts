@@ -1,7 +1,7 @@
 import { ScopeAccess } from "@portvakt/contracts";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { bff, call, withSignal } from "../../../lib/api-client";
+import { bff, call, confirmedIn, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 /**
@@ -31,10 +31,10 @@ export function useScopeGrants(env: string, scope: string, enabled: boolean) {
 
 export function revokeGrant(env: string, scope: string, orgno: string) {
   return call(
-    bff.api.envs[":env"].scopes.access[":orgno"].$delete({
-      param: { env, orgno },
-      query: { scope },
-    }),
+    bff.api.envs[":env"].scopes.access[":orgno"].$delete(
+      { param: { env, orgno }, query: { scope } },
+      confirmedIn(env),
+    ),
     ScopeAccess,
   );
 }
