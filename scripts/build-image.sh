@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds what the container image holds, into dist/image/app: the BFF bundled into one file,
 # the built web app, and the production dependencies that cannot be bundled (libSQL's native
-# binary). The Dockerfile runs this same script, and a test runs it and starts the result, so
-# the image's contents are tested even where no container engine runs.
+# binary), copied as `pnpm install --frozen-lockfile` installed them (scripts/image-deps.mjs):
+# nothing resolved outside the lockfile, no @types, no binary for another libc. The Dockerfile
+# runs this same script, and a test runs it and starts the result as the image would, so the
+# image's contents are tested even where no container engine runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/image/app
@@ -13,20 +15,16 @@ cp -r apps/web/dist "$out/web"
 
 # ESM bundle; CommonJS dependencies inside it still call require(), so give them one.
 pnpm --filter @portvakt/bff exec esbuild src/main.ts \
-  --bundle --platform=node --target=node20 --format=esm --minify-syntax --legal-comments=none \
+  --bundle --platform=node --target=node20.19 --format=esm --minify-syntax --legal-comments=none \
   --external:@libsql/client --external:libsql --external:pg-native \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" \
   --outfile="../../$out/server.mjs" --log-level=warning
 
-libsql_version=$(node -p "require('./apps/bff/node_modules/@libsql/client/package.json').version")
-cat > "$out/package.json" <<JSON
-{
-  "name": "portvakt-image",
-  "private": true,
-  "type": "module",
-  "engines": { "node": ">=20.19" },
-  "dependencies": { "@libsql/client": "$libsql_version" }
-}
-JSON
-(cd "$out" && npm install --omit=dev --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null)
+versions=$(node scripts/image-deps.mjs apps/bff "$out" @libsql/client)
+node -e '
+const [out, versions] = process.argv.slice(1);
+const engines = require("./package.json").engines;
+const manifest = { name: "portvakt-image", private: true, type: "module", engines, dependencies: JSON.parse(versions) };
+require("node:fs").writeFileSync(out + "/package.json", JSON.stringify(manifest, null, 2) + "\n");
+' "$out" "$versions"
 echo "$out"

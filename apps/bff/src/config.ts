@@ -16,6 +16,9 @@ export const DIGDIR_PRESETS = {
   },
 } as const;
 
+/** Where the SQLite audit store is kept unless configured: the image's volume. */
+export const DEFAULT_AUDIT_DATABASE_PATH = "/var/lib/portvakt/portvakt.db";
+
 const Path = z.string().min(1, "A file path is required");
 const EnvVarName = z
   .string()
@@ -124,7 +127,11 @@ export const PortvaktConfig = z
     metricsTokenEnv: EnvVarName.optional(),
     /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
     databaseUrl: z.string().optional(),
-    auditDatabasePath: z.string().default("data/portvakt.db"),
+    /**
+     * The SQLite file of the audit store when databaseUrl is not set. The default is on the
+     * container image's volume, the one place a read-only root lets the process write.
+     */
+    auditDatabasePath: z.string().default(DEFAULT_AUDIT_DATABASE_PATH),
     /**
      * Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed when the sign-in rate
      * limit finds the client's address; none: the socket's address (env TRUSTED_PROXIES, commas).

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
@@ -55,7 +55,17 @@ export async function openDatabase(location: DatabaseLocation): Promise<Kysely<P
       }),
     });
   } else {
-    if (location.path !== ":memory:") mkdirSync(dirname(location.path), { recursive: true });
+    if (location.path !== ":memory:") {
+      try {
+        mkdirSync(dirname(location.path), { recursive: true });
+        accessSync(dirname(location.path), constants.W_OK);
+      } catch (error) {
+        throw new Error(
+          `The audit store's folder ${dirname(location.path)} is not writable (${(error as NodeJS.ErrnoException).code}): mount a writable volume there, set auditDatabasePath, or set DATABASE_URL (see README, Configuration)`,
+          { cause: error },
+        );
+      }
+    }
     db = new Kysely({
       dialect: new LibsqlDialect({
         url: location.path === ":memory:" ? ":memory:" : `file:${location.path}`,
