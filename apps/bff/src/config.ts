@@ -118,6 +118,8 @@ export const PortvaktConfig = z
       .positive()
       .default(256 * 1024),
     upstreamTimeoutMs: z.number().int().positive().default(15_000),
+    /** How often (seconds) the credential files are read again to take a renewed one into use. */
+    credentialCheckSeconds: z.number().int().positive().default(30),
     /** Prometheus text at /metrics; keep it off where /metrics would be reachable from outside. */
     metricsEnabled: z
       .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])

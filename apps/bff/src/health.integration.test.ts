@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditStore } from "./audit/store";
 import { openDatabase } from "./database";
@@ -6,7 +7,7 @@ import { Readiness } from "./health";
 import { createLogger } from "./logger";
 import { startBffProcess } from "./testing/bff-process";
 import { signInOverHttp } from "./testing/sign-in";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { CapturedLog, startTestStack, type TestStack } from "./testing/stack";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -16,6 +17,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const quiet = createLogger("silent");
+const DAY = 86_400_000;
 
 describe("probes", () => {
   it("/healthz answers that the process is up, without a session", async () => {
@@ -66,19 +68,48 @@ describe("probes", () => {
     expect((await stack.bff.readiness.check()).ready).toBe(true);
   });
 
-  it("is not ready when the certificate expires within the warning period", async () => {
+  it("stays ready, with a warning logged once, when the certificate expires within the warning period", async () => {
     // The demo certificate is valid for a year: a 400-day warning period makes it too short.
+    const log = new CapturedLog();
     const readiness = new Readiness({
       environments: stack.bff.environments,
       audit: stack.bff.audit,
-      logger: quiet,
+      logger: createLogger("info", log.stream as unknown as pino.DestinationStream),
       expiryWarningDays: 400,
     });
     const snapshot = await readiness.check();
-    expect(snapshot.ready).toBe(false);
-    expect(snapshot.checks.find((c) => c.name === "demo.credential")?.detail).toMatch(
-      /expires in \d+ days/,
-    );
+    expect(snapshot.ready).toBe(true);
+    expect(snapshot.checks.find((c) => c.name === "demo.credential")).toMatchObject({
+      ok: true,
+      warning: true,
+      detail: expect.stringMatching(/expires in \d+ days/),
+    });
+    await readiness.check();
+    await new Promise((r) => setTimeout(r, 50));
+    const warnings = log.lines.filter((l) => l.includes("readiness warning"));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, check: "demo.credential" });
+  });
+
+  it("is not ready when the certificate has expired, or is not valid yet", async () => {
+    const [env] = stack.bff.environments;
+    if (env!.credential.kind !== "certificate") throw new Error("the demo uses a certificate");
+    for (const [notBefore, notAfter, pattern] of [
+      [new Date(Date.now() - 400 * DAY), new Date(Date.now() - 1000), /expired on/],
+      [new Date(Date.now() + DAY), new Date(Date.now() + 400 * DAY), /not valid before/],
+    ] as const) {
+      const readiness = new Readiness({
+        environments: [{ ...env!, credential: { ...env!.credential, notBefore, notAfter } }],
+        audit: stack.bff.audit,
+        logger: quiet,
+      });
+      const snapshot = await readiness.check();
+      expect(snapshot.ready).toBe(false);
+      expect(snapshot.checks.find((c) => c.name === "demo.credential")).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(pattern),
+      });
+    }
   });
 
   it("is not ready when the audit store cannot be reached", async () => {

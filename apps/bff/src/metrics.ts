@@ -43,6 +43,12 @@ export class BffMetrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
     registers: [this.registry],
   });
+  readonly credentialReloads = new Counter({
+    name: "portvakt_credential_reloads_total",
+    help: "Credential files that changed on disk, by environment and outcome (reloaded, failed)",
+    labelNames: ["env", "outcome"] as const,
+    registers: [this.registry],
+  });
   readonly auditWriteFailures = new Counter({
     name: "portvakt_audit_write_failures_total",
     help: "Audit entries that could not be written",

@@ -6,6 +6,7 @@ import { AuditStore } from "./audit/store";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
 import type { PortvaktConfig } from "./config";
+import { reloadCredentials } from "./credential-reload";
 import { databaseLocation, openDatabase } from "./database";
 import { Readiness } from "./health";
 import { BffMetrics } from "./metrics";
@@ -17,6 +18,8 @@ export interface RunningBff {
   audit: AuditStore;
   readiness: Readiness;
   environments: readonly Environment[];
+  /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
+  reloadCredentials(): Promise<void>;
   /** Stops accepting, lets requests under way finish (bounded), then closes the audit store. */
   close(options?: { drainMs?: number }): Promise<void>;
 }
@@ -117,6 +120,20 @@ export async function startBff(
     throw error;
   }
   void readiness.start();
+  let reloading: Promise<void> | undefined;
+  const reload = () => {
+    // One look at a time; a renewed credential is reflected in /readyz at once.
+    reloading ??= reloadCredentials(environments, logger, metrics)
+      .then(async (changed) => {
+        if (changed) await readiness.check();
+      })
+      .finally(() => {
+        reloading = undefined;
+      });
+    return reloading;
+  };
+  const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
+  credentialTimer.unref();
   for (const env of environments) {
     logger.info(
       { env: env.config.id, orgno: env.credential.orgno, client_id: env.config.clientId },
@@ -128,8 +145,10 @@ export async function startBff(
     audit,
     readiness,
     environments,
+    reloadCredentials: reload,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
+      clearInterval(credentialTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections would hold close() open; busy ones finish their request.
       if ("closeIdleConnections" in server) server.closeIdleConnections();

@@ -21,6 +21,8 @@ export interface StackOptions {
   webDist?: string;
   logger?: Logger;
   upstreamTimeoutMs?: number;
+  /** How often the BFF reads its credential files again (tests shorten it). */
+  credentialCheckSeconds?: number;
   /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
   databaseUrl?: string;
   idpPort?: number;
@@ -129,6 +131,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     },
     logLevel: "info",
     ...(options.upstreamTimeoutMs ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
+    ...(options.credentialCheckSeconds
+      ? { credentialCheckSeconds: options.credentialCheckSeconds }
+      : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
     environments: [
       {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { ADMIN_SCOPES, type AdminScope } from "@portvakt/contracts";
 import {
@@ -29,11 +30,47 @@ export interface EnvironmentSummary {
 /** One configured Maskinporten environment, with its token cache and self-service client. */
 export interface Environment {
   config: EnvironmentConfig;
+  /** The credential in use; replaced by `reloadCredential` when its files change. */
   credential: AdminCredential;
   tokens: TokenClient;
   api: SelfServiceClient;
   /** Looks the organisation's name up once; a failed look-up is tried again next time. */
   summary(): Promise<EnvironmentSummary>;
+  /**
+   * Reads the credential's files again (the key, certificate or PKCS#12, and the password file)
+   * and, when their bytes changed since the credential in use was loaded, loads and checks the
+   * new credential and uses it from the next token request on. Answers `unchanged`, `reloaded`
+   * (with the new credential), or `failed` with the reason, keeping the credential in use: a
+   * mounted secret may be caught half-replaced; files that failed are tried again once they change.
+   */
+  reloadCredential(): Promise<CredentialReload>;
+}
+
+export type CredentialReload =
+  | { status: "unchanged" }
+  | { status: "reloaded"; credential: AdminCredential }
+  | { status: "failed"; error: Error };
+
+/** The files a credential is read from, including a PKCS#12 password file. */
+function credentialFiles(credential: CredentialConfig): string[] {
+  switch (credential.type) {
+    case "pkcs12":
+      return [credential.path, ...(credential.passwordFile ? [credential.passwordFile] : [])];
+    case "pem":
+      return [credential.keyPath, credential.certPath];
+    case "jwk":
+      return [credential.path];
+  }
+}
+
+/** SHA-256 over the files' bytes (each length-prefixed), to notice any replacement. */
+async function fingerprint(paths: readonly string[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const path of paths) {
+    const bytes = await readFile(path);
+    hash.update(`${path}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest("hex");
 }
 
 export class CredentialConfigError extends Error {
@@ -64,12 +101,13 @@ export async function createEnvironment(
   config: EnvironmentConfig,
   options: { fetch?: typeof fetch; timeoutMs?: number; processEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<Environment> {
-  const source = await resolveCredentialSource(
-    config.id,
-    config.credential,
-    options.processEnv ?? process.env,
+  const processEnv = options.processEnv ?? process.env;
+  const files = credentialFiles(config.credential);
+  let loadedFingerprint = await fingerprint(files);
+  let failedFingerprint: string | undefined;
+  const credential = await loadCredential(
+    await resolveCredentialSource(config.id, config.credential, processEnv),
   );
-  const credential = await loadCredential(source);
   const tokens = new TokenClient({
     issuer: config.issuer,
     clientId: config.clientId,
@@ -114,12 +152,38 @@ export async function createEnvironment(
       adminScopes: [...config.adminScopes],
       missingAdminScopes,
       credential: {
-        kind: credential.kind,
-        ...(credential.kind === "certificate"
-          ? { subject: credential.subject, notAfter: credential.notAfter.toISOString() }
+        kind: environment.credential.kind,
+        ...(environment.credential.kind === "certificate"
+          ? {
+              subject: environment.credential.subject,
+              notAfter: environment.credential.notAfter.toISOString(),
+            }
           : {}),
       },
     }),
+    reloadCredential: async () => {
+      let next: string | undefined;
+      try {
+        next = await fingerprint(files);
+        if (next === loadedFingerprint || next === failedFingerprint)
+          return { status: "unchanged" };
+        const renewed = await loadCredential(
+          await resolveCredentialSource(config.id, config.credential, processEnv),
+        );
+        if ((renewed.orgno ?? "") !== orgno && orgno) {
+          throw new CredentialConfigError(
+            `the new credential belongs to organisation ${renewed.orgno ?? "(none)"}, not ${orgno}`,
+          );
+        }
+        loadedFingerprint = next;
+        environment.credential = renewed;
+        tokens.setCredential(renewed);
+        return { status: "reloaded", credential: renewed };
+      } catch (error) {
+        failedFingerprint = next;
+        return { status: "failed", error: error as Error };
+      }
+    },
   };
   return environment;
 }

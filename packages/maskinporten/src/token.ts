@@ -43,7 +43,7 @@ export class TokenClient {
   readonly issuer: string;
   readonly tokenEndpoint: string;
   readonly clientId: string;
-  readonly #credential: AdminCredential;
+  #credential: AdminCredential;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
   readonly #skewMs: number;
@@ -61,6 +61,15 @@ export class TokenClient {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#skewMs = (options.refreshSkewSeconds ?? 30) * 1000;
     this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Signs grants with another credential from the next token request on: a renewed business
+   * certificate, loaded without a restart. Cached tokens stay: Maskinporten issued them and they
+   * remain valid until they expire.
+   */
+  setCredential(credential: AdminCredential): void {
+    this.#credential = credential;
   }
 
   /**

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { createMemoryAdapter } from "oidc-provider/lib/adapters/memory_adapter.js";
 import { DEMO_PEOPLE, type DemoPerson } from "./demo-people";
 
 export interface DemoIdpClient {
@@ -54,6 +55,10 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
   };
 
   const configuration: Configuration = {
+    // oidc-provider's own in-memory storage, chosen on purpose (so it does not warn that it is
+    // the default): this demo provider's sign-in sessions need not outlive the process. It is
+    // not Portvakt's session store; Portvakt's sessions are sealed cookies.
+    adapter: createMemoryAdapter(),
     clients: options.clients.map((client) => ({
       client_id: client.clientId,
       client_secret: client.clientSecret,
