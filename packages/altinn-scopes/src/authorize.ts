@@ -1,43 +1,67 @@
+/**
+ * "Would this app let this request through?", answered as Altinn's app library answers it: the
+ * `ScopeAuthorizationMiddleware` of Altinn/app-lib-dotnet (v8.9+), read at commit 1363997d
+ * (`src/Altinn.App.Api/Infrastructure/Middleware/ScopeAuthorizationMiddleware.cs`). Every step
+ * names the line it follows; the decision says which rule decided (the numbered rules of
+ * issue 19, see `shared/spec/altinn-api-scopes.md`).
+ */
+import type { ApiScopeGroup, ApiScopeOperation, TextResources } from "./api-scopes";
+import { PORTAL_ENDUSER_SCOPE } from "./api-scopes";
+import { type CallerKind, callerOf, groupOf, scopeClaimOf, type TokenClaims } from "./caller";
+import { splitDotnetScopes } from "./dotnet";
 import {
-  type ApiScopeGroup,
-  type ApiScopeOperation,
-  DEFAULT_MESSAGE_TEXT,
-  PORTAL_ENDUSER_SCOPE,
-} from "./api-scopes";
+  APP_LIB_ENDPOINTS,
+  type AppEndpoint,
+  type EndpointRule,
+  endpointRule,
+  matchRoute,
+} from "./routes";
+import { languageOf, type MessageLookup, messageFor } from "./texts";
 
-/** "user" covers people, system users and organisations: everyone but the app's service owner. */
-export type CallerType = "user" | "serviceOwner";
+export type { CallerKind, TokenClaims } from "./caller";
 
 /** The part of a resolved config the decision needs; `resolveApiScopes` returns a superset. */
 export interface AuthorizationConfig {
-  users?: { read?: string; write?: string; message?: string };
-  serviceOwners?: { read?: string; write?: string; message?: string };
+  /** The app name, for `[app]` and the `appName` text. */
+  app?: string;
+  titles?: Record<string, string>;
+  users?: AuthorizationGroup;
+  serviceOwners?: AuthorizationGroup;
+  /** When set, the app does not start (rule 5). */
+  loadError?: { code: string; path: string; message: string };
 }
 
-/** A decoded access token's payload, as far as the decision reads it. */
-export type TokenClaims = Record<string, unknown>;
+/** One group's resolved scopes and message keys. */
+export interface AuthorizationGroup {
+  read?: string;
+  write?: string;
+  /** The message keys as written; absent: the default key. */
+  keys?: { group?: string | null; top?: string | null };
+}
 
 export interface AuthorizeRequest {
-  /** HTTP method; case does not matter. */
+  /** HTTP method; case does not matter for the operation, routing compares it ignoring case. */
   method: string;
   /** The request path, e.g. `/ttd/my-app/instances/50001337/4d2f…/data`; a query is ignored. */
   path: string;
-  /** The token's payload: gives the scopes and, through `urn:altinn:org`, the caller type. */
+  /** The token's payload: gives the caller kind (rule 2) and the scopes. */
   claims?: TokenClaims;
-  /** The scopes when no token is at hand: a space-separated string or a list. */
+  /** Without claims: the kind of caller; default "user". "none" means no token at all. */
+  caller?: CallerKind;
+  /** Without claims: the scopes, a space-separated string or a list. */
   tokenScopes?: string | readonly string[];
-  /** Overrides what the claims say; default "user" when there are no claims. */
-  callerType?: CallerType;
+  /** The app runs on localtest (older localtest tokens are read differently, see `callerOf`). */
+  localtest?: boolean;
+  /** A signed-in person's profile language (other callers always get `nb`). */
+  profileLanguage?: string;
   config: AuthorizationConfig;
-  /**
-   * What the endpoint is, when the path alone does not tell (the app decides from the route's
-   * attributes). By default any path whose segment after `/{org}/{app}` is `instances` concerns
-   * instances, and no such endpoint allows anonymous callers.
-   */
-  endpoint?: { concernsInstances?: boolean; anonymous?: boolean };
+  /** The app's text resources, for the 403 text. */
+  textResources?: TextResources;
+  /** The app's endpoints; default the app library's own (`APP_LIB_ENDPOINTS`). */
+  endpoints?: readonly AppEndpoint[];
 }
 
-/** The ProblemDetails body the app sends with its 403, in the app's member order. */
+/** The body the app sends with its 403 (`ProblemDetails`, null members left out). */
 export interface ScopeForbiddenBody {
   title: "Forbidden";
   status: 403;
@@ -45,161 +69,223 @@ export interface ScopeForbiddenBody {
   instance: string;
 }
 
-interface DecisionFacts {
-  callerType: CallerType;
-  /** The caller's scopes as the app reads them. */
+/** What decided: the steps of the middleware, in its order. */
+export type DecisionCode =
+  | "app-does-not-start"
+  | "no-token"
+  | "no-custom-scopes"
+  | "no-route"
+  | "token-error"
+  | "anonymous-endpoint"
+  | "not-instance-endpoint"
+  | "unknown-caller"
+  | "group-not-configured"
+  | "scope-matched"
+  | "scope-missing";
+
+/**
+ * The rule of issue 19 behind each step: 1 endpoints, 2 callers, 3 message texts, 4 .NET
+ * whitespace and exact scopes, 5 reading the metadata, 6 the response; 0 the basic activation
+ * rule (a scope must be set).
+ */
+export const RULE_OF: Readonly<Record<DecisionCode, 0 | 1 | 2 | 3 | 4 | 5 | 6>> = {
+  "app-does-not-start": 5,
+  "no-token": 2,
+  "no-custom-scopes": 0,
+  "no-route": 1,
+  "token-error": 2,
+  "anonymous-endpoint": 1,
+  "not-instance-endpoint": 1,
+  "unknown-caller": 2,
+  "group-not-configured": 0,
+  "scope-matched": 4,
+  "scope-missing": 4,
+};
+
+/** Where in the middleware (or its helpers) each step is. */
+export const SOURCE_OF: Readonly<Record<DecisionCode, string>> = {
+  "app-does-not-start": "AppMetadata.cs 53-100, AppIdentifier.cs 53-70",
+  "no-token": "ScopeAuthorizationMiddleware.cs 49-52",
+  "no-custom-scopes": "ScopeAuthorizationMiddleware.cs 57-61, 248-252",
+  "no-route": "ScopeAuthorizationMiddleware.cs 66-72",
+  "token-error": "ScopeAuthorizationMiddleware.cs 78; Authenticated.cs 812-1034",
+  "anonymous-endpoint": "ScopeAuthorizationMiddleware.cs 444-446",
+  "not-instance-endpoint": "ScopeAuthorizationMiddleware.cs 448-458",
+  "unknown-caller": "ScopeAuthorizationMiddleware.cs 79-90; Authenticated.cs 898-911",
+  "group-not-configured": "ScopeAuthorizationMiddleware.cs 91, 461-481",
+  "scope-matched": "ScopeAuthorizationMiddleware.cs 93-95, 128-140; Scopes.cs 104-132",
+  "scope-missing": "ScopeAuthorizationMiddleware.cs 95-116",
+};
+
+/** The facts the decision was made from, for showing the trail. */
+export interface DecisionFacts {
+  /** The caller kind; "error" when the token breaks the app's parsing. */
+  caller: CallerKind | "error";
+  /** The C# exception message, for a token error. */
+  callerError?: string;
+  /** The claim the scopes came from, when claims were given. */
+  scopeClaim?: string;
+  /** The caller's scopes as the app splits them. */
   tokenScopes: string[];
-  /** Which claim the scopes came from, when claims were given. */
-  scopeClaim?: "urn:altinn:scope" | "scope";
+  /** The endpoint routing reached. */
+  endpoint?: AppEndpoint;
+  /** What rule 1 says of that endpoint. */
+  endpointRule?: EndpointRule;
+  /** 404 or 405 when routing reached no endpoint. */
+  routeStatus?: 404 | 405;
+  group?: ApiScopeGroup;
+  operation?: ApiScopeOperation;
+  acceptedScopes?: string[];
+  matchedScope?: string;
 }
 
-export type AuthorizationDecision =
-  | (DecisionFacts & { allowed: true; checked: false; reason: string })
-  | (DecisionFacts & {
-      allowed: true;
-      checked: true;
-      operation: ApiScopeOperation;
-      acceptedScopes: string[];
-      matchedScope: string;
-    })
-  | (DecisionFacts & {
-      allowed: false;
-      status: 403;
-      body: ScopeForbiddenBody;
-      operation: ApiScopeOperation;
-      acceptedScopes: string[];
-    });
-
-const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-export function operationOf(method: string): ApiScopeOperation {
-  return READ_METHODS.has(method.toUpperCase()) ? "read" : "write";
-}
+export type AuthorizationDecision = DecisionFacts & {
+  code: DecisionCode;
+  /** The issue-19 rule that decided (see `RULE_OF`). */
+  rule: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** Where the deciding step is in the C# sources. */
+  source: string;
+  /** True when the middleware lets the request on (it may still fail elsewhere in the app). */
+  allowed: boolean;
+  /** True when a scope was compared. */
+  checked: boolean;
+  /** The answer the middleware itself gives: 403, 500 for a token error; none when it passes. */
+  response?:
+    | {
+        status: 403;
+        /** As `WriteAsJsonAsync` sends it (line 106), not `application/problem+json`. */
+        contentType: "application/json; charset=utf-8";
+        body: ScopeForbiddenBody;
+        /** How the `detail` was found (rule 3). */
+        message: MessageLookup;
+      }
+    | { status: 500; reason: string };
+};
 
 function pathOnly(path: string): string {
   const cut = path.search(/[?#]/);
   return cut < 0 ? path : path.slice(0, cut);
 }
 
-/**
- * Whether the app checks scopes on this path. The app checks routes with an `instanceGuid`,
- * `instanceId` or `instanceOwnerPartyId` parameter and the instances controller, all of which
- * live under `/{org}/{app}/instances`; ASP.NET routing ignores case, so this does too.
- */
-export function concernsInstances(path: string): boolean {
-  const segments = pathOnly(path).split("/").filter(Boolean);
-  const index = segments.findIndex((segment) => segment.toLowerCase() === "instances");
-  // `instances` right after org/app; the short form without them is accepted for convenience.
-  return index === 2 || index === 0;
-}
-
-/** A .NET claim from a JSON array becomes several claims, of which FindFirst takes the first. */
-function claimText(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value) && typeof value[0] === "string") return value[0];
-  return undefined;
-}
-
-function splitScopes(value: string | readonly string[]): string[] {
-  const parts = typeof value === "string" ? [value] : value;
-  return parts.flatMap((part) => part.split(/\s+/)).filter(Boolean);
-}
-
-function factsOf(request: AuthorizeRequest): DecisionFacts {
-  const claims = request.claims;
-  const callerType =
-    request.callerType ??
-    (claims && claims["urn:altinn:org"] !== undefined ? "serviceOwner" : "user");
-  if (claims) {
-    // The Altinn claim wins whenever it is present, even when the plain one holds more.
-    for (const scopeClaim of ["urn:altinn:scope", "scope"] as const) {
-      if (claims[scopeClaim] === undefined) continue;
-      const text = claimText(claims[scopeClaim]) ?? "";
-      return { callerType, tokenScopes: splitScopes(text), scopeClaim };
-    }
-    return { callerType, tokenScopes: [] };
-  }
-  return { callerType, tokenScopes: splitScopes(request.tokenScopes ?? []) };
-}
-
-function isSet(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== "";
-}
-
-/**
- * Decides a request as the Altinn app library's scope authorization does (app-lib-dotnet
- * v8.9+, `shared/spec/altinn-api-scopes.md`), and gives the exact 403 body when it refuses.
- */
-export function authorize(request: AuthorizeRequest): AuthorizationDecision {
-  const facts = factsOf(request);
-  const { config } = request;
-  const active = [config.users, config.serviceOwners].some(
-    (group) => isSet(group?.read) || isSet(group?.write),
-  );
-  if (!active) {
-    return {
-      ...facts,
-      allowed: true,
-      checked: false,
-      reason: "apiScopes sets no scope, so the app checks none",
-    };
-  }
-  if (request.endpoint?.anonymous) {
-    return {
-      ...facts,
-      allowed: true,
-      checked: false,
-      reason: "Anonymous endpoints are never checked",
-    };
-  }
-  if (!(request.endpoint?.concernsInstances ?? concernsInstances(request.path))) {
-    return {
-      ...facts,
-      allowed: true,
-      checked: false,
-      reason: "Only endpoints that concern instances are checked",
-    };
-  }
-
-  const operation = operationOf(request.method);
-  const group: ApiScopeGroup = facts.callerType === "serviceOwner" ? "serviceOwners" : "users";
-  const groupConfig = config[group];
-  const required = groupConfig?.[operation];
-  if (!isSet(required)) {
-    return {
-      ...facts,
-      allowed: true,
-      checked: false,
-      reason: `apiScopes.${group}.${operation} is not set, so ${operation}s by ${
-        group === "users" ? "users" : "service owners"
-      } are not checked`,
-    };
-  }
-
-  // The configured scope replaces the built-in one; only users keep the portal's scope.
-  const acceptedScopes = group === "users" ? [required, PORTAL_ENDUSER_SCOPE] : [required];
-  const matchedScope = facts.tokenScopes.find((scope) => acceptedScopes.includes(scope));
-  if (matchedScope !== undefined) {
-    return { ...facts, allowed: true, checked: true, operation, acceptedScopes, matchedScope };
-  }
+function decision(
+  code: DecisionCode,
+  facts: DecisionFacts,
+  extra: Partial<Pick<AuthorizationDecision, "response" | "checked">> = {},
+): AuthorizationDecision {
+  const allowed =
+    code !== "scope-missing" && code !== "token-error" && code !== "app-does-not-start";
   return {
     ...facts,
-    allowed: false,
-    status: 403,
-    operation,
-    acceptedScopes,
-    body: {
-      title: "Forbidden",
-      status: 403,
-      detail: groupConfig?.message ?? DEFAULT_MESSAGE_TEXT,
-      instance: pathOnly(request.path),
-    },
+    code,
+    rule: RULE_OF[code],
+    source: SOURCE_OF[code],
+    allowed,
+    checked: code === "scope-matched" || code === "scope-missing",
+    ...extra,
   };
 }
 
 /**
+ * Decides a request as the middleware does (lines 47-126), in its order: the metadata must load
+ * (rule 5); no token, no check (line 50); no scope set, no check (line 57); routing must reach
+ * an endpoint (line 67); the token is parsed into a caller, which can end the request with 500
+ * (line 78, rule 2); the endpoint must be one the app checks (rule 1) and the caller's group
+ * must have a scope for the operation (lines 79-91); then any one of the accepted scopes must be
+ * in the token, split on .NET whitespace and compared exactly (lines 93-95, rule 4). A refusal
+ * is a 403 `application/json` ProblemDetails whose `detail` comes from the app's texts (rules
+ * 3 and 6).
+ */
+export function authorize(request: AuthorizeRequest): AuthorizationDecision {
+  const { config } = request;
+  let facts: DecisionFacts;
+  let callerKind: CallerKind | "error";
+  let callerError: string | undefined;
+  if (request.claims) {
+    const caller = callerOf(request.claims, { localtest: request.localtest ?? false });
+    callerKind = caller.kind;
+    if (caller.kind === "error") callerError = caller.message;
+    const claim = scopeClaimOf(request.claims);
+    facts = {
+      caller: callerKind,
+      ...(callerError ? { callerError } : {}),
+      ...(claim ? { scopeClaim: claim.claim } : {}),
+      tokenScopes: splitDotnetScopes(claim?.value),
+    };
+  } else {
+    callerKind = request.caller ?? "user";
+    const scopes = request.tokenScopes ?? [];
+    facts = {
+      caller: callerKind,
+      tokenScopes: splitDotnetScopes(typeof scopes === "string" ? scopes : scopes.join(" ")),
+    };
+  }
+
+  if (config.loadError) return decision("app-does-not-start", facts);
+  if (callerKind === "none") return decision("no-token", facts);
+
+  const groups = { users: config.users, serviceOwners: config.serviceOwners };
+  const active = Object.values(groups).some((group) => group?.read || group?.write);
+  if (!active) return decision("no-custom-scopes", facts);
+
+  const route = matchRoute(request.method, request.path, request.endpoints ?? APP_LIB_ENDPOINTS);
+  if (!route.matched) return decision("no-route", { ...facts, routeStatus: route.status });
+  const rule = endpointRule(route.endpoint);
+  facts = { ...facts, endpoint: route.endpoint, endpointRule: rule };
+
+  if (callerKind === "error") {
+    return decision("token-error", facts, {
+      response: { status: 500, reason: callerError ?? "The token cannot be parsed" },
+    });
+  }
+  if (!rule.checked) {
+    return decision(
+      rule.because === "anonymous" ? "anonymous-endpoint" : "not-instance-endpoint",
+      facts,
+    );
+  }
+  const group = groupOf(callerKind);
+  if (!group) return decision("unknown-caller", facts);
+
+  const operation = rule.operation;
+  facts = { ...facts, group, operation };
+  const groupConfig = groups[group];
+  const required = groupConfig?.[operation];
+  if (!required) return decision("group-not-configured", facts);
+
+  // Lines 461-481: users also pass with the portal's scope; service owners only with theirs.
+  const acceptedScopes = group === "users" ? [required, PORTAL_ENDUSER_SCOPE] : [required];
+  facts = { ...facts, acceptedScopes };
+  const matchedScope = facts.tokenScopes.find((scope) => acceptedScopes.includes(scope));
+  if (matchedScope !== undefined) return decision("scope-matched", { ...facts, matchedScope });
+
+  const message = messageFor(
+    groupConfig?.keys ?? {},
+    languageOf(callerKind, request.profileLanguage),
+    {
+      ...(request.textResources ? { textResources: request.textResources } : {}),
+      appName: config.app ?? "",
+      ...(config.titles ? { titles: config.titles } : {}),
+    },
+  );
+  return decision("scope-missing", facts, {
+    response: {
+      status: 403,
+      contentType: "application/json; charset=utf-8",
+      body: {
+        title: "Forbidden",
+        status: 403,
+        detail: message.detail,
+        instance: pathOnly(request.path),
+      },
+      message,
+    },
+  });
+}
+
+/**
  * The payload of a pasted JWT, without verifying it: the decision only needs the claims, and a
- * token pasted to try a request is not trusted for anything.
+ * token pasted to try a request is not trusted for anything. Throws `TypeError` when the text is
+ * not a JWT with a JSON object payload.
  */
 export function decodeTokenClaims(token: string): TokenClaims {
   const parts = token

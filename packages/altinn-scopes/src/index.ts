@@ -1,7 +1,25 @@
 export * from "./api-scopes";
 export * from "./authorize";
+export { type Caller, callerOf, groupOf, scopeClaimOf } from "./caller";
+export {
+  hasAltinnInstanceScope,
+  hasScope,
+  hasScopeWithPrefix,
+  isDotnetWhiteSpace,
+  isNullOrWhiteSpace,
+  splitDotnetScopes,
+} from "./dotnet";
 export * from "./generate";
-export { type JsonSource, JsonSyntaxError, parseJsonSource, type SourceSpan } from "./json-source";
+export {
+  type JsonSource,
+  JsonSyntaxError,
+  jsonNestingDepth,
+  MAX_JSON_DEPTH,
+  parseJsonSource,
+  type SourceSpan,
+} from "./json-source";
 export * from "./provisioning";
 export * from "./resolve";
+export * from "./routes";
+export { languageOf, type MessageKeys, type MessageLookup, messageFor } from "./texts";
 export * from "./validate";

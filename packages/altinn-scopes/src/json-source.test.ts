@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childPath, JsonSyntaxError, parseJsonSource } from "./json-source";
+import { childPath, JsonSyntaxError, jsonNestingDepth, parseJsonSource } from "./json-source";
 
 describe("parseJsonSource", () => {
   it("gives the same value as JSON.parse, with spans of every value", () => {
@@ -44,5 +44,37 @@ describe("parseJsonSource", () => {
     expect(childPath("$", "apiScopes")).toBe("$.apiScopes");
     expect(childPath("$.x", "a-b")).toBe('$.x["a-b"]');
     expect(childPath("$.x", 2)).toBe("$.x[2]");
+  });
+
+  it("keeps __proto__ an ordinary member and changes no prototype", () => {
+    const { value } = parseJsonSource('{"__proto__": {"polluted": true}, "a": 1}');
+    const record = value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.keys(record)).toEqual(["__proto__", "a"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("stops at 64 levels of nesting with a too-deep error instead of overflowing the stack", () => {
+    const deep = `${"[".repeat(4000)}${"]".repeat(4000)}`;
+    expect(() => parseJsonSource(deep)).toThrow(JsonSyntaxError);
+    try {
+      parseJsonSource(deep);
+    } catch (error) {
+      expect(error).toMatchObject({ kind: "too-deep", line: 1, column: 65 });
+    }
+    expect(() => parseJsonSource(`${"[".repeat(64)}${"]".repeat(64)}`)).not.toThrow();
+    expect(jsonNestingDepth(deep)).toBe(4000);
+    expect(jsonNestingDepth(deep, 64)).toBe(65);
+    expect(jsonNestingDepth('{"a": "[[[[", "b": [1, {"c": "\\"}]}')).toBe(3);
+  });
+
+  it("accepts trailing commas only when asked, and lists them", () => {
+    expect(() => parseJsonSource('{"a": [1,],}')).toThrow(/comma/);
+    expect(parseJsonSource('{"a": [1,],}', { allowTrailingCommas: true })).toMatchObject({
+      value: { a: [1] },
+      trailingCommas: [8, 10],
+    });
+    expect(() => parseJsonSource("[1,,]", { allowTrailingCommas: true })).toThrow();
+    expect(() => parseJsonSource("{,}", { allowTrailingCommas: true })).toThrow();
   });
 });

@@ -19,16 +19,44 @@ export interface JsonSource {
   spans: Map<string, SourceSpan>;
   /** Paths of object members that appear more than once (JSON.parse keeps the last). */
   duplicateKeys: string[];
+  /** Offsets of commas before `}` or `]` (only when `allowTrailingCommas`). */
+  trailingCommas: number[];
 }
 
+/** How `parseJsonSource` reads. */
+export interface JsonSourceOptions {
+  /**
+   * Accept a comma before `}` and `]`, as the app reads `applicationmetadata.json`
+   * (`AppMetadata.cs` line 21, `AllowTrailingCommas = true`); each is listed in `trailingCommas`.
+   */
+  allowTrailingCommas?: boolean;
+  /** The deepest nesting of objects and arrays accepted; default `MAX_JSON_DEPTH`. */
+  maxDepth?: number;
+}
+
+/**
+ * System.Text.Json's default `MaxDepth` (64), which the app uses to read its metadata
+ * (`AppMetadata.cs` lines 17-22 set no other): a 65th nested object or array fails there, and
+ * here. It also keeps this recursive reader far from the stack's end on hostile input.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export class JsonSyntaxError extends Error {
+  /** `too-deep` when the nesting limit was hit, else `syntax`. */
+  readonly kind: "syntax" | "too-deep";
   readonly offset: number;
   readonly line: number;
   readonly column: number;
-  constructor(message: string, text: string, offset: number) {
+  constructor(
+    message: string,
+    text: string,
+    offset: number,
+    kind: "syntax" | "too-deep" = "syntax",
+  ) {
     const { line, column } = lineAndColumn(text, offset);
     super(`${message} at line ${line}, column ${column}`);
     this.name = "JsonSyntaxError";
+    this.kind = kind;
     this.offset = offset;
     this.line = line;
     this.column = column;
@@ -56,9 +84,45 @@ export function childPath(parent: string, key: string | number): string {
   return IDENTIFIER.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 
-export function parseJsonSource(text: string): JsonSource {
+/**
+ * How deeply objects and arrays nest in a JSON text, counted without parsing (strings skipped)
+ * and without recursion, stopping as soon as `limit` is exceeded (then `limit + 1`). For
+ * refusing hostile input before any parser sees it.
+ */
+export function jsonNestingDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+      continue;
+    }
+    if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (ch === 0x7d || ch === 0x5d) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/**
+ * Parses JSON text into its value, a span per JSON path, the duplicate keys and (when allowed)
+ * the trailing commas. Throws `JsonSyntaxError` (with line and column) for bad JSON and for
+ * nesting deeper than `maxDepth` (kind `too-deep`). `__proto__` is an ordinary member.
+ */
+export function parseJsonSource(text: string, options: JsonSourceOptions = {}): JsonSource {
   const spans = new Map<string, SourceSpan>();
   const duplicateKeys: string[] = [];
+  const trailingCommas: number[] = [];
+  const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  let depth = 0;
   let pos = 0;
 
   const fail = (message: string, at = pos): never => {
@@ -106,9 +170,18 @@ export function parseJsonSource(text: string): JsonSource {
     const start = pos;
     const ch = text[pos];
     let value: unknown;
-    if (ch === "{") value = readObject(path);
-    else if (ch === "[") value = readArray(path);
-    else if (ch === '"') value = readString();
+    if (ch === "{" || ch === "[") {
+      if (++depth > maxDepth) {
+        throw new JsonSyntaxError(
+          `Objects and arrays nest deeper than ${maxDepth} levels`,
+          text,
+          pos,
+          "too-deep",
+        );
+      }
+      value = ch === "{" ? readObject(path) : readArray(path);
+      depth--;
+    } else if (ch === '"') value = readString();
     else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) value = readNumber();
     else if (text.startsWith("true", pos)) {
       pos += 4;
@@ -143,12 +216,24 @@ export function parseJsonSource(text: string): JsonSource {
       pos++;
       const memberPath = childPath(path, key);
       if (Object.hasOwn(result, key)) duplicateKeys.push(memberPath);
-      result[key] = readValue(memberPath, keyStart);
+      // defineProperty: a member named "__proto__" stays a member and changes no prototype.
+      Object.defineProperty(result, key, {
+        value: readValue(memberPath, keyStart),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       skipWhitespace();
       if (text[pos] === ",") {
+        const comma = pos;
         pos++;
         skipWhitespace();
-        if (text[pos] === "}") fail("A comma cannot come before }");
+        if (text[pos] === "}") {
+          if (!options.allowTrailingCommas) fail("A comma cannot come before }");
+          trailingCommas.push(comma);
+          pos++;
+          return result;
+        }
         continue;
       }
       if (text[pos] === "}") {
@@ -171,9 +256,15 @@ export function parseJsonSource(text: string): JsonSource {
       result.push(readValue(childPath(path, result.length)));
       skipWhitespace();
       if (text[pos] === ",") {
+        const comma = pos;
         pos++;
         skipWhitespace();
-        if (text[pos] === "]") fail("A comma cannot come before ]");
+        if (text[pos] === "]") {
+          if (!options.allowTrailingCommas) fail("A comma cannot come before ]");
+          trailingCommas.push(comma);
+          pos++;
+          return result;
+        }
         continue;
       }
       if (text[pos] === "]") {
@@ -189,5 +280,5 @@ export function parseJsonSource(text: string): JsonSource {
   const value = readValue("$");
   skipWhitespace();
   if (pos < text.length) fail(`Unexpected ${describe(pos)} after the JSON value`);
-  return { value, spans, duplicateKeys };
+  return { value, spans, duplicateKeys, trailingCommas };
 }

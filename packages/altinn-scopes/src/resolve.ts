@@ -4,12 +4,11 @@ import {
   APP_PLACEHOLDER,
   type ApiScopeGroup,
   type ApiScopeOperation,
-  DEFAULT_MESSAGE_KEY,
-  DEFAULT_MESSAGE_TEXT,
   type TextResources,
-  textsByLanguage,
 } from "./api-scopes";
-import { parseJsonSource } from "./json-source";
+import { isNullOrWhiteSpace } from "./dotnet";
+import { childPath, parseJsonSource } from "./json-source";
+import { messageFor } from "./texts";
 
 /** One concrete scope the app will require. */
 export interface ResolvedScope {
@@ -24,15 +23,31 @@ export interface ResolvedScope {
 }
 
 export interface ResolvedGroup {
-  /** Unset (or blank) operations are not checked at all. */
+  /** Unset (or blank, as .NET's IsNullOrWhiteSpace sees it) operations are not checked at all. */
   read?: string;
   write?: string;
-  /** The key after the precedence rule: group, then top level, then the default. */
+  /**
+   * The key after the precedence rule: group, then top level, then the default, each used
+   * whenever it is present, even blank (ScopeAuthorizationMiddleware.cs lines 404-419).
+   */
   messageKey: string;
+  /** Where `messageKey` came from. */
+  messageKeyFrom: "group" | "top" | "default";
+  /** The group's own key and the top level's, as written (null or absent: not given). */
+  keys: { group?: string | null; top?: string | null };
   /** The 403 `detail`: the key's text, or "Insufficient scope" when it has none. */
   message: string;
   /** False when the text resources were not given or lack the key. */
   messageFound: boolean;
+}
+
+/** Why the app would not start with this file: it cannot read its metadata. */
+export interface MetadataLoadError {
+  code: "wrong-type" | "invalid-id";
+  /** JSON path of the value at fault, as written. */
+  path: string;
+  /** English explanation. */
+  message: string;
 }
 
 export interface ResolvedApiScopes {
@@ -46,6 +61,13 @@ export interface ResolvedApiScopes {
   serviceOwners: ResolvedGroup;
   /** Every set scope, in file order (users read, users write, service owners read, write). */
   scopes: ResolvedScope[];
+  /**
+   * Set when the app would fail at start-up reading the file (a value of the wrong type, an id
+   * without exactly one "/"): then it answers nothing at all.
+   */
+  loadError?: MetadataLoadError;
+  /** The app's `title` by language, for the `appName` text. */
+  titles?: Record<string, string>;
 }
 
 export interface ResolveOptions {
@@ -55,14 +77,38 @@ export interface ResolveOptions {
   language?: string;
 }
 
-/** `org` and `app` from the metadata `id` (`org/app`), or undefined when it is not that shape. */
-export function appIdOf(metadata: unknown): { org: string; app: string } | undefined {
-  if (!isRecord(metadata) || typeof metadata.id !== "string") return undefined;
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(metadata.id);
-  return match ? { org: match[1]!, app: match[2]! } : undefined;
+/**
+ * A member of a JSON object by name ignoring case, the last one when several match: the app
+ * reads its metadata with `PropertyNameCaseInsensitive = true` (AppMetadata.cs line 20), and
+ * System.Text.Json lets a later duplicate overwrite an earlier one.
+ */
+export function memberIgnoringCase(
+  object: Record<string, unknown>,
+  name: string,
+): { key: string; value: unknown } | undefined {
+  const lower = name.toLowerCase();
+  const key = Object.keys(object).findLast((k) => k.toLowerCase() === lower);
+  return key === undefined ? undefined : { key, value: object[key] };
 }
 
-/** Replaces `[app]` everywhere in the string, case-sensitively (`[App]` stays), as the app does. */
+/**
+ * `org` and `app` from the metadata `id` as `AppIdentifier(string id)` splits it
+ * (AppIdentifier.cs lines 53-90): exactly one "/", org before it, app after it; either may hold
+ * spaces or be empty. Undefined when the id is missing, not a string or has not exactly one "/"
+ * (then the app throws while reading its metadata and does not start).
+ */
+export function appIdOf(metadata: unknown): { org: string; app: string } | undefined {
+  if (!isRecord(metadata)) return undefined;
+  const id = memberIgnoringCase(metadata, "id")?.value;
+  if (typeof id !== "string" || id === "") return undefined;
+  const parts = id.split("/");
+  return parts.length === 2 ? { org: parts[0]!, app: parts[1]! } : undefined;
+}
+
+/**
+ * Replaces `[app]` everywhere in the string, ordinal and case-sensitive (`[App]` stays), as
+ * `string.Replace` does in ScopeAuthorizationMiddleware.cs lines 468 and 479.
+ */
 export function replaceAppPlaceholder(scope: string, app: string): string {
   return scope.split(APP_PLACEHOLDER).join(app);
 }
@@ -71,58 +117,116 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// The app treats a blank scope as not set (string.IsNullOrWhiteSpace); blank message keys are
-// treated the same way so that the precedence rule falls through to the next key.
-function setString(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
 /**
- * The concrete scopes and 403 texts of an app's `apiScopes`, read leniently: values of the
- * wrong type count as unset (`validateApplicationMetadata` reports them). Accepts the parsed
- * `applicationmetadata.json` or its text.
+ * The concrete scopes and 403 texts of an app's `apiScopes`, read as the app reads its metadata
+ * (rule 5 of issue 19): property names ignoring case, trailing commas allowed, a later duplicate
+ * winning. A value of the wrong type is reported in `loadError` (the app would not start) and
+ * counts as unset here. Accepts the parsed `applicationmetadata.json` or its text; throws
+ * `JsonSyntaxError` for text that is not JSON (or nests deeper than 64 levels).
  */
 export function resolveApiScopes(
   metadata: unknown,
   options: ResolveOptions = {},
 ): ResolvedApiScopes {
-  const parsed = typeof metadata === "string" ? parseJsonSource(metadata).value : metadata;
-  const appId = appIdOf(parsed);
-  const config = isRecord(parsed) && isRecord(parsed.apiScopes) ? parsed.apiScopes : {};
-  const texts = options.textResources
-    ? textsByLanguage(options.textResources).get(options.language ?? "nb")
-    : undefined;
-  const topKey = setString(config.errorMessageTextResourceKey);
+  const parsed =
+    typeof metadata === "string"
+      ? parseJsonSource(metadata, { allowTrailingCommas: true }).value
+      : metadata;
+  const root = isRecord(parsed) ? parsed : {};
+  let loadError: MetadataLoadError | undefined;
+  const wrongType = (path: string, what: string) => {
+    loadError ??= {
+      code: "wrong-type",
+      path,
+      message: `${path} must be ${what}; the app cannot read the file and does not start`,
+    };
+  };
 
+  const idMember = memberIgnoringCase(root, "id");
+  const appId = appIdOf(root);
+  if (idMember && idMember.value !== null && typeof idMember.value !== "string") {
+    wrongType(childPath("$", idMember.key), "a string");
+  } else if (!appId) {
+    loadError ??= {
+      code: "invalid-id",
+      path: idMember ? childPath("$", idMember.key) : "$.id",
+      message: 'The id must be "org/app" with exactly one "/"; without it the app does not start',
+    };
+  }
+
+  const titleMember = memberIgnoringCase(root, "title");
+  const titles = isRecord(titleMember?.value)
+    ? Object.fromEntries(
+        Object.entries(titleMember.value).filter(
+          (e): e is [string, string] => typeof e[1] === "string",
+        ),
+      )
+    : undefined;
+
+  const scopesMember = memberIgnoringCase(root, "apiScopes");
+  const apiScopesPath = childPath("$", scopesMember?.key ?? "apiScopes");
+  let config: Record<string, unknown> = {};
+  if (isRecord(scopesMember?.value)) config = scopesMember.value;
+  else if (scopesMember && scopesMember.value !== null) wrongType(apiScopesPath, "an object");
+
+  const stringAt = (object: Record<string, unknown>, name: string, parent: string) => {
+    const found = memberIgnoringCase(object, name);
+    if (!found) return { path: childPath(parent, name) };
+    const path = childPath(parent, found.key);
+    if (found.value === null) return { path, value: null };
+    if (typeof found.value !== "string") {
+      wrongType(path, "a string");
+      return { path };
+    }
+    return { path, value: found.value };
+  };
+
+  const top = stringAt(config, "errorMessageTextResourceKey", apiScopesPath);
   const scopes: ResolvedScope[] = [];
   const groups = {} as Record<ApiScopeGroup, ResolvedGroup>;
   for (const group of API_SCOPE_GROUPS) {
-    const groupConfig = isRecord(config[group]) ? config[group] : {};
-    const messageKey =
-      setString(groupConfig.errorMessageTextResourceKey) ?? topKey ?? DEFAULT_MESSAGE_KEY;
-    const text = texts?.get(messageKey);
+    const member = memberIgnoringCase(config, group);
+    const groupPath = childPath(apiScopesPath, member?.key ?? group);
+    let groupConfig: Record<string, unknown> = {};
+    if (isRecord(member?.value)) groupConfig = member.value;
+    else if (member && member.value !== null) wrongType(groupPath, "an object");
+    const own = stringAt(groupConfig, "errorMessageTextResourceKey", groupPath);
+    const keys = {
+      ...(own.value !== undefined ? { group: own.value } : {}),
+      ...(top.value !== undefined ? { top: top.value } : {}),
+    };
+    const lookup = messageFor(keys, options.language ?? "nb", {
+      ...(options.textResources ? { textResources: options.textResources } : {}),
+      appName: appId?.app ?? "",
+      ...(titles ? { titles } : {}),
+    });
     const resolved: ResolvedGroup = {
-      messageKey,
-      message: text ?? DEFAULT_MESSAGE_TEXT,
-      messageFound: text !== undefined,
+      messageKey: lookup.key,
+      messageKeyFrom: lookup.keyFrom,
+      keys,
+      message: lookup.detail,
+      messageFound: lookup.text !== undefined,
     };
     for (const operation of API_SCOPE_OPERATIONS) {
-      const written = setString(groupConfig[operation]);
-      if (written === undefined) continue;
+      const { value: written, path } = stringAt(groupConfig, operation, groupPath);
+      // string.IsNullOrWhiteSpace, .NET's whitespace (middleware lines 248-252, 464, 475).
+      if (typeof written !== "string" || isNullOrWhiteSpace(written)) continue;
       // Without an app name the placeholder stays, which the validator reports.
       const name = appId ? replaceAppPlaceholder(written, appId.app) : written;
       resolved[operation] = name;
-      scopes.push({ name, written, group, operation, path: `$.apiScopes.${group}.${operation}` });
+      scopes.push({ name, written, group, operation, path });
     }
     groups[group] = resolved;
   }
 
   return {
-    ...(isRecord(parsed) && typeof parsed.id === "string" ? { id: parsed.id } : {}),
+    ...(typeof idMember?.value === "string" ? { id: idMember.value } : {}),
     ...(appId ?? {}),
     active: scopes.length > 0,
     users: groups.users,
     serviceOwners: groups.serviceOwners,
     scopes,
+    ...(loadError ? { loadError } : {}),
+    ...(titles ? { titles } : {}),
   };
 }

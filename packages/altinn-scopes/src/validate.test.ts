@@ -60,7 +60,7 @@ describe("validateApplicationMetadata", () => {
     const report = validateApplicationMetadata(text);
     expect(report.problems.map((p) => [p.code, p.path, p.line, p.column])).toEqual(
       [
-        ["unknown-property", "$.apiScopes.Users", 4, 5],
+        ["property-case", "$.apiScopes.Users", 4, 5],
         ["empty-string", "$.apiScopes.users.read", 5, 16],
         ["invalid-scope", "$.apiScopes.users.write", 5, 28],
         ["unknown-property", "$.apiScopes.users.delete", 5, 56],
@@ -69,10 +69,11 @@ describe("validateApplicationMetadata", () => {
         ["half-configured", "$.apiScopes.users", 5, 5],
       ].sort((a, b) => (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number)),
     );
-    expect(report.errors).toBe(6);
-    expect(report.warnings).toBe(1);
+    expect(report.errors).toBe(5);
+    expect(report.warnings).toBe(2);
     const byPath = Object.fromEntries(report.problems.map((p) => [p.path, p.message]));
-    expect(byPath["$.apiScopes.Users"]).toMatch(/did you mean "users"/);
+    // The app reads "Users" as "users" (names ignore case); only the schema refuses it.
+    expect(byPath["$.apiScopes.Users"]).toMatch(/read by the app as "users"/);
     expect(byPath["$.apiScopes.users.write"]).toMatch(/\[app\], in lowercase/);
     expect(byPath["$.apiScopes.users.read"]).toMatch(/treats it as not set/);
   });
@@ -218,9 +219,85 @@ describe("validateApplicationMetadata", () => {
     const report = validateApplicationMetadata({ id: "ttd/x", apiScopes: { users: { read: "" } } });
     expect(report.problems[0]).toEqual({
       code: "empty-string",
+      variant: "scope",
       severity: "error",
       path: "$.apiScopes.users.read",
+      params: { name: "read" },
       message: expect.any(String),
     });
+  });
+});
+
+describe("problems travel as stable codes with parameters (the web words them)", () => {
+  it("gives every problem its params, and a variant where one code has several wordings", () => {
+    const text = metadata({
+      Users: { read: "ttd:[App].r", write: "ttd:w", errorMessageTextResourceKey: " " },
+      serviceOwners: { read: 1 },
+    });
+    const report = validateApplicationMetadata(text, { prefixes: ["ttd"], existingScopes: [] });
+    const byCode = Object.fromEntries(report.problems.map((p) => [`${p.code}:${p.path}`, p]));
+    expect(byCode["property-case:$.apiScopes.Users"]).toMatchObject({
+      severity: "warning",
+      params: { name: "Users", expected: "users", parent: "apiScopes" },
+    });
+    expect(byCode["invalid-scope:$.apiScopes.Users.read"]).toMatchObject({
+      params: { scope: "ttd:[App].r", placeholderCase: 1, orgPlaceholder: 0 },
+    });
+    expect(byCode["empty-string:$.apiScopes.Users.errorMessageTextResourceKey"]).toMatchObject({
+      variant: "messageKey",
+      params: { name: "errorMessageTextResourceKey" },
+    });
+    expect(byCode["wrong-type:$.apiScopes.serviceOwners.read"]).toMatchObject({
+      params: { name: "read", expected: "string" },
+    });
+    expect(byCode["not-in-maskinporten:$.apiScopes.Users.write"]).toMatchObject({
+      params: { scope: "ttd:w" },
+    });
+    for (const problem of report.problems) expect(problem.params).toBeTypeOf("object");
+  });
+});
+
+describe("rule 5: the file is checked as the app reads it", () => {
+  it("warns about trailing commas, which the app accepts, with their position", () => {
+    const report = validateApplicationMetadata(
+      `{"id": "ttd/x", "apiScopes": {"users": {"read": "ttd:a", "write": "ttd:b",}},}`,
+    );
+    expect(report.valid).toBe(true);
+    expect(report.problems.map((p) => [p.code, p.severity, p.column])).toEqual([
+      ["trailing-comma", "warning", 74],
+      ["trailing-comma", "warning", 77],
+    ]);
+    expect(report.resolved?.users.write).toBe("ttd:b");
+  });
+
+  it("reads ApiScopes in any case, warning that the schema wants apiScopes", () => {
+    const report = validateApplicationMetadata(
+      `{"id": "ttd/x", "APISCOPES": {"users": {"read": "ttd:a", "write": "ttd:b"}}}`,
+    );
+    expect(report.problems.map((p) => [p.code, p.path])).toEqual([
+      ["property-case", "$.APISCOPES"],
+    ]);
+    expect(report.resolved?.active).toBe(true);
+  });
+
+  it("refuses nesting deeper than the app's JSON reader allows (64), without a stack overflow", () => {
+    const deep = `{"id": "ttd/x", "x": ${"[".repeat(4000)}${"]".repeat(4000)}}`;
+    expect(validateApplicationMetadata(deep).problems).toEqual([
+      expect.objectContaining({
+        code: "too-deep",
+        severity: "error",
+        params: expect.objectContaining({ max: 64 }),
+      }),
+    ]);
+    const ok = `{"id": "ttd/x", "x": ${"[".repeat(63)}${"]".repeat(63)}}`;
+    expect(validateApplicationMetadata(ok).valid).toBe(true);
+    const over = `{"id": "ttd/x", "x": ${"[".repeat(64)}${"]".repeat(64)}}`;
+    expect(validateApplicationMetadata(over).problems[0]?.code).toBe("too-deep");
+  });
+
+  it("an id that is not org/app is an error: the app does not start", () => {
+    expect(codes(metadata({ users: { read: "ttd:a", write: "ttd:b" } }, "a/b/c"))).toEqual([
+      ["invalid-id", "error", "$.id"],
+    ]);
   });
 });

@@ -6,15 +6,18 @@ import {
   type TextResources,
   textsByLanguage,
 } from "./api-scopes";
+import { isNullOrWhiteSpace } from "./dotnet";
 import {
   childPath,
   type JsonSource,
   JsonSyntaxError,
   lineAndColumn,
+  MAX_JSON_DEPTH,
   parseJsonSource,
 } from "./json-source";
 import {
   appIdOf,
+  memberIgnoringCase,
   type ResolvedApiScopes,
   replaceAppPlaceholder,
   resolveApiScopes,
@@ -22,9 +25,15 @@ import {
 
 export type ProblemSeverity = "error" | "warning";
 
-/** Stable names of the rules, for code that reacts to one kind of problem. */
+/**
+ * Stable names of the rules, for code that reacts to one kind of problem and for the web, which
+ * words each in the reader's language from `code`, `variant` and `params`.
+ */
 export type MetadataProblemCode =
   | "invalid-json"
+  | "too-deep"
+  | "trailing-comma"
+  | "property-case"
   | "duplicate-property"
   | "not-an-object"
   | "invalid-id"
@@ -43,11 +52,19 @@ export type MetadataProblemCode =
   | "not-in-maskinporten"
   | "deactivated-in-maskinporten";
 
+/** Values a problem's text is built from; names as in the English `message`. */
+export type ProblemParams = Record<string, string | number>;
+
 export interface MetadataProblem {
   code: MetadataProblemCode;
+  /** Which wording of the code applies, where one code has several (e.g. `scope`). */
+  variant?: string;
   severity: ProblemSeverity;
   /** JSON path of the value at fault: `$`, `$.apiScopes.users.read`, `$.apiScopes["Users"]`. */
   path: string;
+  /** The values the text is built from, for wording it in another language. */
+  params: ProblemParams;
+  /** The problem in English (the detail for logs and API clients). */
   message: string;
   /** 1-based position in the text, when the metadata was given as text. */
   line?: number;
@@ -101,18 +118,15 @@ export function validateApplicationMetadata(
   let source: JsonSource | undefined;
   let text: string | undefined;
 
-  const add = (
-    code: MetadataProblemCode,
-    severity: ProblemSeverity,
-    path: string,
-    message: string,
-  ) => {
+  const add: Add = (code, severity, path, message, params = {}, variant) => {
     const span = source?.spans.get(path);
     const at = span ? (span.keyStart ?? span.start) : undefined;
     problems.push({
       code,
+      ...(variant ? { variant } : {}),
       severity,
       path,
+      params,
       message,
       ...(text !== undefined && at !== undefined ? lineAndColumn(text, at) : {}),
     });
@@ -122,19 +136,37 @@ export function validateApplicationMetadata(
   if (typeof json === "string") {
     text = json;
     try {
-      source = parseJsonSource(json);
+      // As the app reads it (AppMetadata.cs lines 17-22): trailing commas are accepted there.
+      source = parseJsonSource(json, { allowTrailingCommas: true });
       metadata = source.value;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
+      const tooDeep = error.kind === "too-deep";
       problems.push({
-        code: "invalid-json",
+        code: tooDeep ? "too-deep" : "invalid-json",
         severity: "error",
         path: "$",
-        message: `The file is not valid JSON: ${error.message}`,
+        params: tooDeep
+          ? { max: MAX_JSON_DEPTH, line: error.line, column: error.column }
+          : { reason: error.message, line: error.line, column: error.column },
+        message: tooDeep
+          ? `The file nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels, which the app cannot read (${error.message})`
+          : `The file is not valid JSON: ${error.message}`,
         line: error.line,
         column: error.column,
       });
       return summarise(problems, null);
+    }
+    for (const comma of source.trailingCommas) {
+      problems.push({
+        code: "trailing-comma",
+        severity: "warning",
+        path: "$",
+        params: lineAndColumn(json, comma),
+        message:
+          "A comma before } or ] is not JSON: the app reads the file anyway, but the published schema and other tools reject it",
+        ...lineAndColumn(json, comma),
+      });
     }
     for (const path of source.duplicateKeys) {
       add(
@@ -142,6 +174,7 @@ export function validateApplicationMetadata(
         "warning",
         path,
         "This property appears more than once; the last one wins",
+        { name: path },
       );
     }
   }
@@ -151,33 +184,49 @@ export function validateApplicationMetadata(
     return summarise(problems, null);
   }
 
-  const apiScopes = metadata.apiScopes;
+  // The app reads member names ignoring case (AppMetadata.cs line 20); so does this check.
+  const scopesMember = memberIgnoringCase(metadata, "apiScopes");
+  const apiScopes = scopesMember?.value;
+  const apiScopesPath = childPath("$", scopesMember?.key ?? "apiScopes");
   const appId = appIdOf(metadata);
-  const usesPlaceholder = JSON.stringify(apiScopes ?? null).includes(APP_PLACEHOLDER);
+  const idMember = memberIgnoringCase(metadata, "id");
   if (!appId) {
+    const id = typeof idMember?.value === "string" ? idMember.value : "";
+    // AppIdentifier(id) throws without exactly one "/" (AppIdentifier.cs lines 53-70).
     add(
       "invalid-id",
-      usesPlaceholder ? "error" : "warning",
-      "$.id",
-      usesPlaceholder
-        ? 'The id must be "org/app" so that [app] can be replaced by the app name'
-        : 'The id should be "org/app"',
+      "error",
+      idMember ? childPath("$", idMember.key) : "$.id",
+      `The id must be "org/app" with exactly one "/" (it is "${id}"); the app does not start without it, and [app] has no app name`,
+      { id },
+    );
+  }
+  if (scopesMember && scopesMember.key !== "apiScopes") {
+    add(
+      "property-case",
+      "warning",
+      apiScopesPath,
+      `"${scopesMember.key}" is read by the app (names ignore case) but the published schema only allows "apiScopes"`,
+      { name: scopesMember.key, expected: "apiScopes" },
     );
   }
 
   const resolveOptions = options.textResources ? { textResources: options.textResources } : {};
-  if (apiScopes === undefined)
+  if (apiScopes === undefined || apiScopes === null)
     return summarise(problems, resolveApiScopes(metadata, resolveOptions));
   if (!isRecord(apiScopes)) {
-    add("wrong-type", "error", "$.apiScopes", "apiScopes must be an object");
+    add("wrong-type", "error", apiScopesPath, "apiScopes must be an object", {
+      name: "apiScopes",
+      expected: "object",
+    });
     return summarise(problems, resolveApiScopes(metadata, resolveOptions));
   }
 
-  checkStructure(apiScopes, add);
+  checkStructure(apiScopes, apiScopesPath, add);
   const resolved = resolveApiScopes(metadata, resolveOptions);
   checkScopes(resolved, appId?.app, options, add);
-  checkCoverage(resolved, add);
-  if (options.textResources) checkMessageKeys(apiScopes, options.textResources, add);
+  checkCoverage(resolved, apiScopes, apiScopesPath, add);
+  if (options.textResources) checkMessageKeys(apiScopes, apiScopesPath, options.textResources, add);
   return summarise(problems, resolved);
 }
 
@@ -186,18 +235,39 @@ type Add = (
   severity: ProblemSeverity,
   path: string,
   message: string,
+  params?: ProblemParams,
+  variant?: string,
 ) => void;
 
-function checkStructure(apiScopes: Record<string, unknown>, add: Add): void {
-  const checkString = (value: unknown, path: string, what: string) => {
+function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: string, add: Add): void {
+  const checkString = (
+    value: unknown,
+    path: string,
+    what: "scope" | "messageKey",
+    name: string,
+  ) => {
+    // null is read as "not given" by System.Text.Json; anything but a string stops the app.
+    if (value === null) return;
     if (typeof value !== "string") {
-      add("wrong-type", "error", path, `${what} must be a string`);
-    } else if (value.trim() === "") {
+      add(
+        "wrong-type",
+        "error",
+        path,
+        `${name} must be a string; the app cannot read the file and does not start`,
+        { name, expected: "string" },
+      );
+    } else if (isNullOrWhiteSpace(value)) {
       add(
         "empty-string",
         "error",
         path,
-        `${what} is empty; the app treats it as not set${what.startsWith("The scope") ? ", so nothing is checked for it" : ""}`,
+        what === "scope"
+          ? `The scope for ${name} is empty; the app treats it as not set, so nothing is checked for it`
+          : value === ""
+            ? 'The message key is empty; the app uses it as it is (it does not fall back to another key) and answers "Insufficient scope"'
+            : 'The message key is blank; the app uses it as it is (it does not fall back to another key), finds no text and answers "Insufficient scope"',
+        { name },
+        what,
       );
     }
   };
@@ -208,45 +278,65 @@ function checkStructure(apiScopes: Record<string, unknown>, add: Add): void {
   ) => {
     for (const key of Object.keys(object)) {
       if (allowed.includes(key)) continue;
+      const parent = path.slice(2);
+      const sameIgnoringCase = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
+      if (sameIgnoringCase) {
+        add(
+          "property-case",
+          "warning",
+          childPath(path, key),
+          `"${key}" is read by the app as "${sameIgnoringCase}" (names ignore case there), but the published schema only allows "${sameIgnoringCase}"`,
+          { name: key, expected: sameIgnoringCase, parent },
+        );
+        continue;
+      }
       const similar = similarKey(key, allowed);
       add(
         "unknown-property",
         "error",
         childPath(path, key),
-        `"${key}" is not a property of ${path.slice(2)}${similar ? ` (did you mean "${similar}"? names are case-sensitive)` : `; allowed: ${allowed.join(", ")}`}`,
+        `"${key}" is not a property of ${parent}${similar ? ` (did you mean "${similar}"?)` : `; allowed: ${allowed.join(", ")}`}`,
+        similar
+          ? { name: key, parent, similar }
+          : { name: key, parent, allowed: allowed.join(", ") },
+        similar ? "similar" : undefined,
       );
     }
   };
 
-  checkUnknown(apiScopes, "$.apiScopes", TOP_KEYS);
-  if (apiScopes.errorMessageTextResourceKey !== undefined) {
+  checkUnknown(apiScopes, apiScopesPath, TOP_KEYS);
+  const topKey = memberIgnoringCase(apiScopes, "errorMessageTextResourceKey");
+  if (topKey) {
     checkString(
-      apiScopes.errorMessageTextResourceKey,
-      "$.apiScopes.errorMessageTextResourceKey",
-      "The message key",
+      topKey.value,
+      childPath(apiScopesPath, topKey.key),
+      "messageKey",
+      "errorMessageTextResourceKey",
     );
   }
   for (const group of API_SCOPE_GROUPS) {
-    const value = apiScopes[group];
-    const path = `$.apiScopes.${group}`;
-    if (value === undefined) continue;
+    const member = memberIgnoringCase(apiScopes, group);
+    if (!member || member.value === null) continue;
+    const path = childPath(apiScopesPath, member.key);
+    const value = member.value;
     if (!isRecord(value)) {
-      add("wrong-type", "error", path, `${group} must be an object`);
+      add(
+        "wrong-type",
+        "error",
+        path,
+        `${group} must be an object; the app cannot read the file and does not start`,
+        { name: group, expected: "object" },
+      );
       continue;
     }
     checkUnknown(value, path, GROUP_KEYS);
     for (const operation of API_SCOPE_OPERATIONS) {
-      if (value[operation] !== undefined) {
-        checkString(value[operation], `${path}.${operation}`, `The scope for ${operation}`);
-      }
+      const found = memberIgnoringCase(value, operation);
+      if (found) checkString(found.value, childPath(path, found.key), "scope", operation);
     }
-    if (value.errorMessageTextResourceKey !== undefined) {
-      checkString(
-        value.errorMessageTextResourceKey,
-        `${path}.errorMessageTextResourceKey`,
-        "The message key",
-      );
-    }
+    const key = memberIgnoringCase(value, "errorMessageTextResourceKey");
+    if (key)
+      checkString(key.value, childPath(path, key.key), "messageKey", "errorMessageTextResourceKey");
   }
 }
 
@@ -272,6 +362,7 @@ function checkScopes(
         "error",
         scope.path,
         "[app] cannot be replaced: the metadata has no valid id",
+        { scope: scope.written },
       );
       continue;
     }
@@ -287,19 +378,27 @@ function checkScopes(
           "warning",
           scope.path,
           `[app] becomes "${app}", which makes "${scope.name}" break the scope naming rule (${problem}); Maskinporten may refuse to create it`,
+          { app, scope: scope.name, reason: problem },
         );
       } else {
+        const placeholderCase =
+          /\[app\]/i.test(scope.written) && !scope.written.includes(APP_PLACEHOLDER);
+        const orgPlaceholder = /\[org\]/i.test(scope.written);
         const hints = [
-          /\[app\]/i.test(scope.written) && !scope.written.includes(APP_PLACEHOLDER)
-            ? "the placeholder is [app], in lowercase"
-            : undefined,
-          /\[org\]/i.test(scope.written) ? "there is no [org] placeholder" : undefined,
+          placeholderCase ? "the placeholder is [app], in lowercase" : undefined,
+          orgPlaceholder ? "there is no [org] placeholder" : undefined,
         ].filter(Boolean);
         add(
           "invalid-scope",
           "error",
           scope.path,
           `"${scope.name}" is not a valid prefix:subscope: ${problem}${hints.length ? ` (${hints.join("; ")})` : ""}`,
+          {
+            scope: scope.name,
+            reason: problem,
+            placeholderCase: placeholderCase ? 1 : 0,
+            orgPlaceholder: orgPlaceholder ? 1 : 0,
+          },
         );
       }
       continue;
@@ -311,6 +410,7 @@ function checkScopes(
         "warning",
         scope.path,
         `"${scope.name}" is one of Altinn's own scopes: it is not app-specific and cannot be provisioned here`,
+        { scope: scope.name },
       );
       continue;
     }
@@ -320,6 +420,7 @@ function checkScopes(
         "error",
         scope.path,
         `The organisation does not hold the prefix "${prefix}" (it holds ${options.prefixes.length ? options.prefixes.join(", ") : "none"}), so the scope cannot be created`,
+        { prefix, held: options.prefixes.join(", ") },
       );
       continue;
     }
@@ -331,6 +432,7 @@ function checkScopes(
           "warning",
           scope.path,
           `"${scope.name}" does not exist in Maskinporten yet: no token can carry it until it is provisioned`,
+          { scope: scope.name },
         );
       } else if (!active) {
         add(
@@ -338,32 +440,42 @@ function checkScopes(
           "warning",
           scope.path,
           `"${scope.name}" is deactivated in Maskinporten: provisioning reactivates it`,
+          { scope: scope.name },
         );
       }
     }
   }
 }
 
-function checkCoverage(resolved: ResolvedApiScopes, add: Add): void {
+function checkCoverage(
+  resolved: ResolvedApiScopes,
+  apiScopes: Record<string, unknown>,
+  apiScopesPath: string,
+  add: Add,
+): void {
   if (!resolved.active) {
     add(
       "nothing-checked",
       "warning",
-      "$.apiScopes",
+      apiScopesPath,
       "apiScopes sets no scope, so the app checks none (the built-in altinn: scopes apply)",
     );
     return;
   }
   for (const group of API_SCOPE_GROUPS) {
     const { read, write } = resolved[group];
-    const path = `$.apiScopes.${group}`;
+    const path = childPath(apiScopesPath, memberIgnoringCase(apiScopes, group)?.key ?? group);
+    const writePath = resolved.scopes.find(
+      (s) => s.group === group && s.operation === "write",
+    )?.path;
     const who = group === "users" ? "users" : "service owners";
     if (read !== undefined && read === write) {
       add(
         "write-equals-read",
         "warning",
-        `${path}.write`,
+        writePath ?? `${path}.write`,
         `Writing needs the same scope as reading ("${read}"): every client that may read may also change instances`,
+        { scope: read },
       );
     }
     if ((read === undefined) !== (write === undefined)) {
@@ -373,6 +485,7 @@ function checkCoverage(resolved: ResolvedApiScopes, add: Add): void {
         "warning",
         path,
         `${group}.${unset} is not set, so ${unset}s by ${who} are not checked at all`,
+        { group, operation: unset },
       );
     }
   }
@@ -380,19 +493,26 @@ function checkCoverage(resolved: ResolvedApiScopes, add: Add): void {
 
 function checkMessageKeys(
   apiScopes: Record<string, unknown>,
+  apiScopesPath: string,
   resources: TextResources,
   add: Add,
 ): void {
   const languages = textsByLanguage(resources);
+  const keyAt = (object: Record<string, unknown>, parent: string): [string, unknown] => {
+    const found = memberIgnoringCase(object, "errorMessageTextResourceKey");
+    return [childPath(parent, found?.key ?? "errorMessageTextResourceKey"), found?.value];
+  };
   const keyed: Array<[string, unknown]> = [
-    ["$.apiScopes.errorMessageTextResourceKey", apiScopes.errorMessageTextResourceKey],
-    ...API_SCOPE_GROUPS.map((group): [string, unknown] => [
-      `$.apiScopes.${group}.errorMessageTextResourceKey`,
-      isRecord(apiScopes[group]) ? apiScopes[group].errorMessageTextResourceKey : undefined,
-    ]),
+    keyAt(apiScopes, apiScopesPath),
+    ...API_SCOPE_GROUPS.flatMap((group): Array<[string, unknown]> => {
+      const member = memberIgnoringCase(apiScopes, group);
+      return member && isRecord(member.value)
+        ? [keyAt(member.value, childPath(apiScopesPath, member.key))]
+        : [];
+    }),
   ];
   for (const [path, key] of keyed) {
-    if (typeof key !== "string" || key.trim() === "") continue;
+    if (typeof key !== "string" || isNullOrWhiteSpace(key)) continue;
     const missing = [...languages]
       .filter(([, texts]) => !texts.has(key))
       .map(([language]) => language);
@@ -402,6 +522,8 @@ function checkMessageKeys(
         "warning",
         path,
         `The text resources ${languages.size === 0 ? "are empty" : `for ${missing.join(", ")} have no text`} with id "${key}": the 403 will say "Insufficient scope"`,
+        { key, languages: missing.join(", ") },
+        languages.size === 0 ? "none" : undefined,
       );
     }
   }
