@@ -138,12 +138,21 @@ describe("POST /altinn/validate", () => {
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => [p.code, p.severity, p.path])).toEqual(
       expect.arrayContaining([
-        ["unknown-property", "error", "$.apiScopes.users.Read"],
-        ["write-equals-read", "warning", "$.apiScopes.users.write"],
-        ["prefix-not-held", "error", "$.apiScopes.serviceOwners.read"],
-        ["not-in-maskinporten", "warning", "$.apiScopes.users.read"],
+        // The app reads "Read" as "read" (names ignore case); the schema does not allow it.
+        ["altinn.metadata.property-case", "warning", "$.apiScopes.users.Read"],
+        ["altinn.metadata.write-equals-read", "warning", "$.apiScopes.users.write"],
+        ["altinn.metadata.prefix-not-held", "error", "$.apiScopes.serviceOwners.read"],
+        ["altinn.metadata.not-in-maskinporten", "warning", "$.apiScopes.users.write"],
       ]),
     );
+    // Every problem travels as a code with params and an English detail.
+    for (const problem of report.problems as Array<Record<string, unknown>>) {
+      expect(problem).toMatchObject({
+        code: expect.stringMatching(/^altinn\.metadata\./),
+        params: expect.any(Object),
+        detail: expect.any(String),
+      });
+    }
     expect(report.problems.every((p) => typeof p.line === "number")).toBe(true);
     expect(report.scopes.map((s) => [s.name, s.maskinporten])).toContainEqual([
       USERS_READ,
@@ -157,16 +166,69 @@ describe("POST /altinn/validate", () => {
       body: JSON.stringify({ metadata: `{"id": "digdir/x",}` }),
     });
     expect(response.status).toBe(200);
+    // A trailing comma is read by the app; a missing value is not JSON anywhere.
     expect(await json(response)).toMatchObject({
+      valid: true,
+      problems: [{ code: "altinn.metadata.trailing-comma", path: "$", line: 1, column: 18 }],
+    });
+    const broken = await stack.api(`${env}/altinn/validate`, {
+      method: "POST",
+      body: JSON.stringify({ metadata: `{"id": }` }),
+    });
+    expect(await json(broken)).toMatchObject({
       valid: false,
       resolved: null,
-      problems: [{ code: "invalid-json", path: "$", line: 1, column: 19 }],
+      problems: [{ code: "altinn.metadata.invalid-json", path: "$", line: 1, column: 8 }],
     });
     const empty = await stack.api(`${env}/altinn/validate`, {
       method: "POST",
       body: JSON.stringify({ textResources: {} }),
     });
     expect(empty.status).toBe(400);
+  });
+});
+
+describe("deep JSON (issue 13 item 8)", () => {
+  const deep = `${"[".repeat(4000)}${"]".repeat(4000)}`;
+  for (const route of ["validate", "provision"]) {
+    it(`answers 400 problem+json, not 500, to metadata nested 4,000 deep (/altinn/${route})`, async () => {
+      const body = JSON.stringify({ metadata: deep });
+      expect(body.length).toBeGreaterThan(8000);
+      const response = await stack.api(`${env}/altinn/${route}`, { method: "POST", body });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/);
+      const problem = await json<{ errors: Array<{ field: string; message: string }> }>(response);
+      expect(problem.errors).toEqual([
+        { field: "metadata", message: expect.stringContaining("deeper than 64") },
+      ]);
+    });
+
+    it(`answers 400 problem+json to a request body nested 4,000 deep (/altinn/${route})`, async () => {
+      for (const body of [
+        `{"metadata": "{}", "textResources": ${deep}}`,
+        `{"metadata": "{}", "grantTo": ${deep}}`,
+        deep,
+      ]) {
+        const response = await stack.api(`${env}/altinn/${route}`, { method: "POST", body });
+        expect(response.status).toBe(400);
+        expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/);
+        expect(await json(response)).toMatchObject({
+          status: 400,
+          detail: expect.stringContaining("deeper than 32 levels"),
+          errors: [{ code: "altinn.request.too-deep", params: { max: 32 } }],
+        });
+      }
+    });
+  }
+
+  it("still reads metadata nested as deep as the app allows", async () => {
+    const nested = `{"id": "digdir/x", "x": ${"[".repeat(63)}${"]".repeat(63)}}`;
+    const response = await stack.api(`${env}/altinn/validate`, {
+      method: "POST",
+      body: JSON.stringify({ metadata: nested }),
+    });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ valid: true });
   });
 });
 
@@ -191,7 +253,12 @@ describe("POST /altinn/provision", () => {
     expect(response.status).toBe(400);
     const problem = await json<{ errors: Array<{ field: string; message: string }> }>(response);
     expect(problem.errors).toEqual([
-      { field: "$.apiScopes.users.read", message: expect.stringContaining("lowercase") },
+      {
+        field: "$.apiScopes.users.read",
+        message: expect.stringContaining("lowercase"),
+        code: "altinn.metadata.invalid-scope",
+        params: expect.objectContaining({ scope: "digdir:[App].read", hint: "placeholderCase" }),
+      },
     ]);
     const badOrg = await provision({ metadata, grantTo: ["123456789"] });
     expect(badOrg.status).toBe(400);
@@ -279,8 +346,14 @@ describe("POST /altinn/provision", () => {
     const report = await json<ProvisionReport>(response);
     expect(report.ok).toBe(false);
     expect(report.warnings).toEqual([
-      expect.objectContaining({ code: "app-name-subscope", path: "$.apiScopes.users.read" }),
-      expect.objectContaining({ code: "app-name-subscope", path: "$.apiScopes.users.write" }),
+      expect.objectContaining({
+        code: "altinn.metadata.app-name-subscope",
+        path: "$.apiScopes.users.read",
+      }),
+      expect.objectContaining({
+        code: "altinn.metadata.app-name-subscope",
+        path: "$.apiScopes.users.write",
+      }),
     ]);
     expect(report.items).toEqual([
       expect.objectContaining({
@@ -349,18 +422,35 @@ describe("a granted consumer's client gets a token with the new scope", () => {
     const token = await tokens.getToken([USERS_READ]);
     expect(token.scope.split(" ")).toContain(USERS_READ);
 
-    // What the Altinn app would decide with that token (after the exchange keeps the scope).
+    // What the Altinn app would decide with that token. Sent raw, it carries no Altinn claims:
+    // the app cannot place the caller and checks nothing (Authenticated.cs lines 898-911).
     const claims = decodeTokenClaims(token.accessToken);
     expect(claims.consumer).toMatchObject({ ID: `0192:${CONSUMER}` });
     const config = resolveApiScopes(metadata);
     const path = `/digdir/${APP}/instances/50001337/0fc98a23-fe80-4d7b-b4e6-9f4a1b3c2d10`;
     expect(authorize({ method: "GET", path, claims, config })).toMatchObject({
+      code: "unknown-caller",
+      checked: false,
+    });
+    // Exchanged through Altinn Authentication it is an organisation's token, with the scope kept.
+    const exchanged = {
+      ...claims,
+      "urn:altinn:orgNumber": CONSUMER,
+      "urn:altinn:authlevel": 3,
+      "urn:altinn:authenticatemethod": "maskinporten",
+    };
+    expect(authorize({ method: "GET", path, claims: exchanged, config })).toMatchObject({
+      caller: "org",
       allowed: true,
       matchedScope: USERS_READ,
     });
-    expect(authorize({ method: "PUT", path, claims, config })).toMatchObject({
+    expect(authorize({ method: "DELETE", path, claims: exchanged, config })).toMatchObject({
       allowed: false,
-      body: { title: "Forbidden", status: 403, detail: "Insufficient scope", instance: path },
+      response: {
+        status: 403,
+        contentType: "application/json; charset=utf-8",
+        body: { title: "Forbidden", status: 403, detail: "Insufficient scope", instance: path },
+      },
     });
   });
 });

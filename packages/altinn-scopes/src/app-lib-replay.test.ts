@@ -231,7 +231,7 @@ function tokenOf(request: Request): TokenClaims {
   const anyOfAuth = Object.entries(tokenSnapshots).find(([key]) =>
     key.startsWith(`${request.test}.Full.${request.auth}.`),
   )?.[1];
-  const base = { ...(own ?? anyOfAuth)!.payload, scope: request.scope };
+  const base: Record<string, unknown> = { ...(own ?? anyOfAuth)!.payload, scope: request.scope };
   const localSystemUser = tokenCases.find(
     (c) => c.description === "GetTestSystemUserToken in localtest",
   )!;

@@ -18,6 +18,7 @@ export {
   parseJsonSource,
   type SourceSpan,
 } from "./json-source";
+export * from "./messages";
 export * from "./provisioning";
 export * from "./resolve";
 export * from "./routes";

@@ -1,13 +1,19 @@
+import { coded, messageTableProblems } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
 import { generateApiScopes, insertApiScopes } from "./generate";
+import { altinnMessages } from "./messages";
 import { validateApplicationMetadata } from "./validate";
 
 function metadata(apiScopes: unknown, id = "ttd/skjema"): string {
   return JSON.stringify({ id, org: "ttd", apiScopes }, null, 2);
 }
+/** The code without its `altinn.metadata.` area. */
+function short(code: string): string {
+  return code.replace(/^altinn\.metadata\./, "");
+}
 function codes(text: unknown, options = {}) {
   return validateApplicationMetadata(text, options).problems.map((p) => [
-    p.code,
+    short(p.code),
     p.severity,
     p.path,
   ]);
@@ -38,7 +44,7 @@ describe("validateApplicationMetadata", () => {
     expect(report.resolved).toBeNull();
     expect(report.problems).toEqual([
       expect.objectContaining({
-        code: "invalid-json",
+        code: "altinn.metadata.invalid-json",
         severity: "error",
         path: "$",
         line: 3,
@@ -58,20 +64,20 @@ describe("validateApplicationMetadata", () => {
   }
 }`;
     const report = validateApplicationMetadata(text);
-    expect(report.problems.map((p) => [p.code, p.path, p.line, p.column])).toEqual(
+    expect(report.problems.map((p) => [short(p.code), p.path, p.line, p.column])).toEqual(
       [
         ["property-case", "$.apiScopes.Users", 4, 5],
-        ["empty-string", "$.apiScopes.users.read", 5, 16],
+        ["empty-scope", "$.apiScopes.users.read", 5, 16],
         ["invalid-scope", "$.apiScopes.users.write", 5, 28],
         ["unknown-property", "$.apiScopes.users.delete", 5, 56],
-        ["wrong-type", "$.apiScopes.serviceOwners.read", 6, 24],
-        ["empty-string", "$.apiScopes.errorMessageTextResourceKey", 7, 5],
+        ["wrong-type-string", "$.apiScopes.serviceOwners.read", 6, 24],
+        ["empty-message-key", "$.apiScopes.errorMessageTextResourceKey", 7, 5],
         ["half-configured", "$.apiScopes.users", 5, 5],
       ].sort((a, b) => (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number)),
     );
     expect(report.errors).toBe(5);
     expect(report.warnings).toBe(2);
-    const byPath = Object.fromEntries(report.problems.map((p) => [p.path, p.message]));
+    const byPath = Object.fromEntries(report.problems.map((p) => [p.path, p.detail]));
     // The app reads "Users" as "users" (names ignore case); only the schema refuses it.
     expect(byPath["$.apiScopes.Users"]).toMatch(/read by the app as "users"/);
     expect(byPath["$.apiScopes.users.write"]).toMatch(/\[app\], in lowercase/);
@@ -103,17 +109,17 @@ describe("validateApplicationMetadata", () => {
     expect(report.valid).toBe(true);
     expect(report.problems).toEqual([
       expect.objectContaining({
-        code: "app-name-subscope",
+        code: "altinn.metadata.app-name-subscope",
         severity: "warning",
         path: "$.apiScopes.users.read",
       }),
       expect.objectContaining({
-        code: "app-name-subscope",
+        code: "altinn.metadata.app-name-subscope",
         severity: "warning",
         path: "$.apiScopes.users.write",
       }),
     ]);
-    expect(report.problems[0]!.message).toContain('"mitt-skjema"');
+    expect(report.problems[0]!.detail).toContain('"mitt-skjema"');
   });
 
   it("needs an org/app id to replace [app]", () => {
@@ -175,11 +181,11 @@ describe("validateApplicationMetadata", () => {
     const report = validateApplicationMetadata(text, { textResources });
     expect(report.problems).toEqual([
       expect.objectContaining({
-        code: "missing-text",
+        code: "altinn.metadata.missing-text",
         path: "$.apiScopes.users.errorMessageTextResourceKey",
       }),
     ]);
-    expect(report.problems[0]!.message).toMatch(/for en have no text with id "users.key"/);
+    expect(report.problems[0]!.detail).toMatch(/for en have no text with id "users.key"/);
     expect(report.resolved?.users.message).toBe("Brukere");
   });
 
@@ -204,9 +210,9 @@ describe("validateApplicationMetadata", () => {
 
   it("reports wrong shapes: not an object, apiScopes or a group not an object, duplicate keys", () => {
     expect(codes("[1]")).toEqual([["not-an-object", "error", "$"]]);
-    expect(codes(metadata("x"))).toEqual([["wrong-type", "error", "$.apiScopes"]]);
+    expect(codes(metadata("x"))).toEqual([["wrong-type-object", "error", "$.apiScopes"]]);
     expect(codes(metadata({ users: [] }))).toContainEqual([
-      "wrong-type",
+      "wrong-type-object",
       "error",
       "$.apiScopes.users",
     ]);
@@ -218,12 +224,12 @@ describe("validateApplicationMetadata", () => {
   it("accepts the parsed value as well as the text (without positions)", () => {
     const report = validateApplicationMetadata({ id: "ttd/x", apiScopes: { users: { read: "" } } });
     expect(report.problems[0]).toEqual({
-      code: "empty-string",
-      variant: "scope",
+      code: "altinn.metadata.empty-scope",
       severity: "error",
       path: "$.apiScopes.users.read",
       params: { name: "read" },
-      message: expect.any(String),
+      detail:
+        "The scope for read is empty; the app treats it as not set, so nothing is checked for it",
     });
   });
 });
@@ -235,25 +241,30 @@ describe("problems travel as stable codes with parameters (the web words them)",
       serviceOwners: { read: 1 },
     });
     const report = validateApplicationMetadata(text, { prefixes: ["ttd"], existingScopes: [] });
-    const byCode = Object.fromEntries(report.problems.map((p) => [`${p.code}:${p.path}`, p]));
+    const byCode = Object.fromEntries(
+      report.problems.map((p) => [`${short(p.code)}:${p.path}`, p]),
+    );
     expect(byCode["property-case:$.apiScopes.Users"]).toMatchObject({
       severity: "warning",
-      params: { name: "Users", expected: "users", parent: "apiScopes" },
+      params: { name: "Users", expected: "users" },
     });
     expect(byCode["invalid-scope:$.apiScopes.Users.read"]).toMatchObject({
-      params: { scope: "ttd:[App].r", placeholderCase: 1, orgPlaceholder: 0 },
+      params: { scope: "ttd:[App].r", hint: "placeholderCase" },
     });
-    expect(byCode["empty-string:$.apiScopes.Users.errorMessageTextResourceKey"]).toMatchObject({
-      variant: "messageKey",
-      params: { name: "errorMessageTextResourceKey" },
-    });
-    expect(byCode["wrong-type:$.apiScopes.serviceOwners.read"]).toMatchObject({
-      params: { name: "read", expected: "string" },
+    expect(byCode["blank-message-key:$.apiScopes.Users.errorMessageTextResourceKey"]).toBeDefined();
+    expect(byCode["wrong-type-string:$.apiScopes.serviceOwners.read"]).toMatchObject({
+      params: { name: "read" },
     });
     expect(byCode["not-in-maskinporten:$.apiScopes.Users.write"]).toMatchObject({
       params: { scope: "ttd:w" },
     });
-    for (const problem of report.problems) expect(problem.params).toBeTypeOf("object");
+    for (const problem of report.problems) {
+      expect(problem.params).toBeTypeOf("object");
+      expect(problem.code).toMatch(/^altinn\.metadata\.[a-z-]+$/);
+      // The English detail is the table's English text with the params filled in.
+      expect(problem.detail).toBe(coded(altinnMessages, problem.code, problem.params).detail);
+    }
+    expect(messageTableProblems(altinnMessages)).toEqual([]);
   });
 });
 
@@ -263,7 +274,7 @@ describe("rule 5: the file is checked as the app reads it", () => {
       `{"id": "ttd/x", "apiScopes": {"users": {"read": "ttd:a", "write": "ttd:b",}},}`,
     );
     expect(report.valid).toBe(true);
-    expect(report.problems.map((p) => [p.code, p.severity, p.column])).toEqual([
+    expect(report.problems.map((p) => [short(p.code), p.severity, p.column])).toEqual([
       ["trailing-comma", "warning", 74],
       ["trailing-comma", "warning", 77],
     ]);
@@ -274,7 +285,7 @@ describe("rule 5: the file is checked as the app reads it", () => {
     const report = validateApplicationMetadata(
       `{"id": "ttd/x", "APISCOPES": {"users": {"read": "ttd:a", "write": "ttd:b"}}}`,
     );
-    expect(report.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(report.problems.map((p) => [short(p.code), p.path])).toEqual([
       ["property-case", "$.APISCOPES"],
     ]);
     expect(report.resolved?.active).toBe(true);
@@ -284,7 +295,7 @@ describe("rule 5: the file is checked as the app reads it", () => {
     const deep = `{"id": "ttd/x", "x": ${"[".repeat(4000)}${"]".repeat(4000)}}`;
     expect(validateApplicationMetadata(deep).problems).toEqual([
       expect.objectContaining({
-        code: "too-deep",
+        code: "altinn.metadata.too-deep",
         severity: "error",
         params: expect.objectContaining({ max: 64 }),
       }),
@@ -292,7 +303,7 @@ describe("rule 5: the file is checked as the app reads it", () => {
     const ok = `{"id": "ttd/x", "x": ${"[".repeat(63)}${"]".repeat(63)}}`;
     expect(validateApplicationMetadata(ok).valid).toBe(true);
     const over = `{"id": "ttd/x", "x": ${"[".repeat(64)}${"]".repeat(64)}}`;
-    expect(validateApplicationMetadata(over).problems[0]?.code).toBe("too-deep");
+    expect(validateApplicationMetadata(over).problems[0]?.code).toBe("altinn.metadata.too-deep");
   });
 
   it("an id that is not org/app is an error: the app does not start", () => {

@@ -1,4 +1,4 @@
-import { prefixProblem, scopeNameProblem, splitScopeName } from "@portvakt/contracts";
+import { coded, prefixProblem, scopeNameProblem, splitScopeName } from "@portvakt/contracts";
 import {
   API_SCOPE_GROUPS,
   API_SCOPE_OPERATIONS,
@@ -15,6 +15,7 @@ import {
   MAX_JSON_DEPTH,
   parseJsonSource,
 } from "./json-source";
+import { type AltinnMessageCode, altinnMessages } from "./messages";
 import {
   appIdOf,
   memberIgnoringCase,
@@ -26,46 +27,24 @@ import {
 export type ProblemSeverity = "error" | "warning";
 
 /**
- * Stable names of the rules, for code that reacts to one kind of problem and for the web, which
- * words each in the reader's language from `code`, `variant` and `params`.
+ * The stable codes of the problems (`altinn.metadata.*`, texts in `messages.ts`), for code that
+ * reacts to one kind of problem and for the web, which words each in the reader's language.
  */
-export type MetadataProblemCode =
-  | "invalid-json"
-  | "too-deep"
-  | "trailing-comma"
-  | "property-case"
-  | "duplicate-property"
-  | "not-an-object"
-  | "invalid-id"
-  | "unknown-property"
-  | "wrong-type"
-  | "empty-string"
-  | "invalid-scope"
-  | "app-name-subscope"
-  | "unresolved-placeholder"
-  | "prefix-not-held"
-  | "altinn-scope"
-  | "write-equals-read"
-  | "half-configured"
-  | "nothing-checked"
-  | "missing-text"
-  | "not-in-maskinporten"
-  | "deactivated-in-maskinporten";
+export type MetadataProblemCode = Extract<AltinnMessageCode, `altinn.metadata.${string}`>;
 
-/** Values a problem's text is built from; names as in the English `message`. */
+/** Values a problem's text is built from (JSON names, scopes, keys, numbers; never prose). */
 export type ProblemParams = Record<string, string | number>;
 
+/** One problem: `{code, params, detail}` (docs/i18n.md) with its severity and place. */
 export interface MetadataProblem {
   code: MetadataProblemCode;
-  /** Which wording of the code applies, where one code has several (e.g. `scope`). */
-  variant?: string;
   severity: ProblemSeverity;
   /** JSON path of the value at fault: `$`, `$.apiScopes.users.read`, `$.apiScopes["Users"]`. */
   path: string;
-  /** The values the text is built from, for wording it in another language. */
+  /** The values the text is built from, for wording it in the reader's language. */
   params: ProblemParams;
-  /** The problem in English (the detail for logs and API clients). */
-  message: string;
+  /** The problem in English, for API clients, logs and the CLI. */
+  detail: string;
   /** 1-based position in the text, when the metadata was given as text. */
   line?: number;
   column?: number;
@@ -118,16 +97,15 @@ export function validateApplicationMetadata(
   let source: JsonSource | undefined;
   let text: string | undefined;
 
-  const add: Add = (code, severity, path, message, params = {}, variant) => {
+  const add: Add = (code, severity, path, params = {}, detail) => {
     const span = source?.spans.get(path);
     const at = span ? (span.keyStart ?? span.start) : undefined;
     problems.push({
       code,
-      ...(variant ? { variant } : {}),
       severity,
       path,
       params,
-      message,
+      detail: detail ?? coded(altinnMessages, code, params).detail,
       ...(text !== undefined && at !== undefined ? lineAndColumn(text, at) : {}),
     });
   };
@@ -141,46 +119,48 @@ export function validateApplicationMetadata(
       metadata = source.value;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      const tooDeep = error.kind === "too-deep";
-      problems.push({
-        code: tooDeep ? "too-deep" : "invalid-json",
-        severity: "error",
-        path: "$",
-        params: tooDeep
-          ? { max: MAX_JSON_DEPTH, line: error.line, column: error.column }
-          : { reason: error.message, line: error.line, column: error.column },
-        message: tooDeep
-          ? `The file nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels, which the app cannot read (${error.message})`
-          : `The file is not valid JSON: ${error.message}`,
-        line: error.line,
-        column: error.column,
-      });
+      const at = { line: error.line, column: error.column };
+      if (error.kind === "too-deep") {
+        const params = { max: MAX_JSON_DEPTH, ...at };
+        problems.push({
+          code: "altinn.metadata.too-deep",
+          severity: "error",
+          path: "$",
+          params,
+          detail: coded(altinnMessages, "altinn.metadata.too-deep", params).detail,
+          ...at,
+        });
+      } else {
+        problems.push({
+          code: "altinn.metadata.invalid-json",
+          severity: "error",
+          path: "$",
+          params: at,
+          // The parser's own words say what is wrong; they stay in the English detail.
+          detail: `The file is not valid JSON: ${error.message}`,
+          ...at,
+        });
+      }
       return summarise(problems, null);
     }
     for (const comma of source.trailingCommas) {
+      const at = lineAndColumn(json, comma);
       problems.push({
-        code: "trailing-comma",
+        code: "altinn.metadata.trailing-comma",
         severity: "warning",
         path: "$",
-        params: lineAndColumn(json, comma),
-        message:
-          "A comma before } or ] is not JSON: the app reads the file anyway, but the published schema and other tools reject it",
-        ...lineAndColumn(json, comma),
+        params: at,
+        detail: coded(altinnMessages, "altinn.metadata.trailing-comma", at).detail,
+        ...at,
       });
     }
     for (const path of source.duplicateKeys) {
-      add(
-        "duplicate-property",
-        "warning",
-        path,
-        "This property appears more than once; the last one wins",
-        { name: path },
-      );
+      add("altinn.metadata.duplicate-property", "warning", path, { name: path });
     }
   }
 
   if (!isRecord(metadata)) {
-    add("not-an-object", "error", "$", "applicationmetadata.json must hold a JSON object");
+    add("altinn.metadata.not-an-object", "error", "$");
     return summarise(problems, null);
   }
 
@@ -193,32 +173,22 @@ export function validateApplicationMetadata(
   if (!appId) {
     const id = typeof idMember?.value === "string" ? idMember.value : "";
     // AppIdentifier(id) throws without exactly one "/" (AppIdentifier.cs lines 53-70).
-    add(
-      "invalid-id",
-      "error",
-      idMember ? childPath("$", idMember.key) : "$.id",
-      `The id must be "org/app" with exactly one "/" (it is "${id}"); the app does not start without it, and [app] has no app name`,
-      { id },
-    );
+    add("altinn.metadata.invalid-id", "error", idMember ? childPath("$", idMember.key) : "$.id", {
+      id,
+    });
   }
   if (scopesMember && scopesMember.key !== "apiScopes") {
-    add(
-      "property-case",
-      "warning",
-      apiScopesPath,
-      `"${scopesMember.key}" is read by the app (names ignore case) but the published schema only allows "apiScopes"`,
-      { name: scopesMember.key, expected: "apiScopes" },
-    );
+    add("altinn.metadata.property-case", "warning", apiScopesPath, {
+      name: scopesMember.key,
+      expected: "apiScopes",
+    });
   }
 
   const resolveOptions = options.textResources ? { textResources: options.textResources } : {};
   if (apiScopes === undefined || apiScopes === null)
     return summarise(problems, resolveApiScopes(metadata, resolveOptions));
   if (!isRecord(apiScopes)) {
-    add("wrong-type", "error", apiScopesPath, "apiScopes must be an object", {
-      name: "apiScopes",
-      expected: "object",
-    });
+    add("altinn.metadata.wrong-type-object", "error", apiScopesPath, { name: "apiScopes" });
     return summarise(problems, resolveApiScopes(metadata, resolveOptions));
   }
 
@@ -234,9 +204,9 @@ type Add = (
   code: MetadataProblemCode,
   severity: ProblemSeverity,
   path: string,
-  message: string,
   params?: ProblemParams,
-  variant?: string,
+  /** An English detail other than the table's. */
+  detail?: string,
 ) => void;
 
 function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: string, add: Add): void {
@@ -249,26 +219,11 @@ function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: strin
     // null is read as "not given" by System.Text.Json; anything but a string stops the app.
     if (value === null) return;
     if (typeof value !== "string") {
-      add(
-        "wrong-type",
-        "error",
-        path,
-        `${name} must be a string; the app cannot read the file and does not start`,
-        { name, expected: "string" },
-      );
+      add("altinn.metadata.wrong-type-string", "error", path, { name });
     } else if (isNullOrWhiteSpace(value)) {
-      add(
-        "empty-string",
-        "error",
-        path,
-        what === "scope"
-          ? `The scope for ${name} is empty; the app treats it as not set, so nothing is checked for it`
-          : value === ""
-            ? 'The message key is empty; the app uses it as it is (it does not fall back to another key) and answers "Insufficient scope"'
-            : 'The message key is blank; the app uses it as it is (it does not fall back to another key), finds no text and answers "Insufficient scope"',
-        { name },
-        what,
-      );
+      if (what === "scope") add("altinn.metadata.empty-scope", "error", path, { name });
+      else if (value === "") add("altinn.metadata.empty-message-key", "error", path);
+      else add("altinn.metadata.blank-message-key", "error", path);
     }
   };
   const checkUnknown = (
@@ -281,26 +236,26 @@ function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: strin
       const parent = path.slice(2);
       const sameIgnoringCase = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
       if (sameIgnoringCase) {
-        add(
-          "property-case",
-          "warning",
-          childPath(path, key),
-          `"${key}" is read by the app as "${sameIgnoringCase}" (names ignore case there), but the published schema only allows "${sameIgnoringCase}"`,
-          { name: key, expected: sameIgnoringCase, parent },
-        );
+        add("altinn.metadata.property-case", "warning", childPath(path, key), {
+          name: key,
+          expected: sameIgnoringCase,
+        });
         continue;
       }
       const similar = similarKey(key, allowed);
-      add(
-        "unknown-property",
-        "error",
-        childPath(path, key),
-        `"${key}" is not a property of ${parent}${similar ? ` (did you mean "${similar}"?)` : `; allowed: ${allowed.join(", ")}`}`,
-        similar
-          ? { name: key, parent, similar }
-          : { name: key, parent, allowed: allowed.join(", ") },
-        similar ? "similar" : undefined,
-      );
+      if (similar) {
+        add("altinn.metadata.unknown-property-similar", "error", childPath(path, key), {
+          name: key,
+          parent,
+          similar,
+        });
+      } else {
+        add("altinn.metadata.unknown-property", "error", childPath(path, key), {
+          name: key,
+          parent,
+          allowed: allowed.join(", "),
+        });
+      }
     }
   };
 
@@ -320,13 +275,7 @@ function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: strin
     const path = childPath(apiScopesPath, member.key);
     const value = member.value;
     if (!isRecord(value)) {
-      add(
-        "wrong-type",
-        "error",
-        path,
-        `${group} must be an object; the app cannot read the file and does not start`,
-        { name: group, expected: "object" },
-      );
+      add("altinn.metadata.wrong-type-object", "error", path, { name: group });
       continue;
     }
     checkUnknown(value, path, GROUP_KEYS);
@@ -357,13 +306,9 @@ function checkScopes(
   const existing = options.existingScopes ? existingIndex(options.existingScopes) : undefined;
   for (const scope of resolved.scopes) {
     if (scope.name.includes(APP_PLACEHOLDER)) {
-      add(
-        "unresolved-placeholder",
-        "error",
-        scope.path,
-        "[app] cannot be replaced: the metadata has no valid id",
-        { scope: scope.written },
-      );
+      add("altinn.metadata.unresolved-placeholder", "error", scope.path, {
+        scope: scope.written,
+      });
       continue;
     }
     const problem = scopeNameProblem(scope.name);
@@ -373,75 +318,51 @@ function checkScopes(
       // reading refuses.
       const standIn = replaceAppPlaceholder(scope.written, "app");
       if (app && scope.written.includes(APP_PLACEHOLDER) && !scopeNameProblem(standIn)) {
-        add(
-          "app-name-subscope",
-          "warning",
-          scope.path,
-          `[app] becomes "${app}", which makes "${scope.name}" break the scope naming rule (${problem}); Maskinporten may refuse to create it`,
-          { app, scope: scope.name, reason: problem },
-        );
+        add("altinn.metadata.app-name-subscope", "warning", scope.path, {
+          app,
+          scope: scope.name,
+          reason: problem,
+        });
       } else {
         const placeholderCase =
           /\[app\]/i.test(scope.written) && !scope.written.includes(APP_PLACEHOLDER);
         const orgPlaceholder = /\[org\]/i.test(scope.written);
-        const hints = [
-          placeholderCase ? "the placeholder is [app], in lowercase" : undefined,
-          orgPlaceholder ? "there is no [org] placeholder" : undefined,
-        ].filter(Boolean);
-        add(
-          "invalid-scope",
-          "error",
-          scope.path,
-          `"${scope.name}" is not a valid prefix:subscope: ${problem}${hints.length ? ` (${hints.join("; ")})` : ""}`,
-          {
-            scope: scope.name,
-            reason: problem,
-            placeholderCase: placeholderCase ? 1 : 0,
-            orgPlaceholder: orgPlaceholder ? 1 : 0,
-          },
-        );
+        const hint =
+          placeholderCase && orgPlaceholder
+            ? "both"
+            : placeholderCase
+              ? "placeholderCase"
+              : orgPlaceholder
+                ? "orgPlaceholder"
+                : "none";
+        add("altinn.metadata.invalid-scope", "error", scope.path, {
+          scope: scope.name,
+          reason: problem,
+          hint,
+        });
       }
       continue;
     }
     const { prefix } = splitScopeName(scope.name);
     if (prefix === "altinn") {
-      add(
-        "altinn-scope",
-        "warning",
-        scope.path,
-        `"${scope.name}" is one of Altinn's own scopes: it is not app-specific and cannot be provisioned here`,
-        { scope: scope.name },
-      );
+      add("altinn.metadata.altinn-scope", "warning", scope.path, { scope: scope.name });
       continue;
     }
     if (options.prefixes && !options.prefixes.includes(prefix) && !prefixProblem(prefix)) {
-      add(
-        "prefix-not-held",
-        "error",
-        scope.path,
-        `The organisation does not hold the prefix "${prefix}" (it holds ${options.prefixes.length ? options.prefixes.join(", ") : "none"}), so the scope cannot be created`,
-        { prefix, held: options.prefixes.join(", ") },
-      );
+      add("altinn.metadata.prefix-not-held", "error", scope.path, {
+        prefix,
+        held: options.prefixes.join(", ") || "-",
+      });
       continue;
     }
     if (existing) {
       const active = existing.get(scope.name);
       if (active === undefined) {
-        add(
-          "not-in-maskinporten",
-          "warning",
-          scope.path,
-          `"${scope.name}" does not exist in Maskinporten yet: no token can carry it until it is provisioned`,
-          { scope: scope.name },
-        );
+        add("altinn.metadata.not-in-maskinporten", "warning", scope.path, { scope: scope.name });
       } else if (!active) {
-        add(
-          "deactivated-in-maskinporten",
-          "warning",
-          scope.path,
-          `"${scope.name}" is deactivated in Maskinporten: provisioning reactivates it`,
-          { scope: scope.name },
-        );
+        add("altinn.metadata.deactivated-in-maskinporten", "warning", scope.path, {
+          scope: scope.name,
+        });
       }
     }
   }
@@ -454,12 +375,7 @@ function checkCoverage(
   add: Add,
 ): void {
   if (!resolved.active) {
-    add(
-      "nothing-checked",
-      "warning",
-      apiScopesPath,
-      "apiScopes sets no scope, so the app checks none (the built-in altinn: scopes apply)",
-    );
+    add("altinn.metadata.nothing-checked", "warning", apiScopesPath);
     return;
   }
   for (const group of API_SCOPE_GROUPS) {
@@ -468,25 +384,14 @@ function checkCoverage(
     const writePath = resolved.scopes.find(
       (s) => s.group === group && s.operation === "write",
     )?.path;
-    const who = group === "users" ? "users" : "service owners";
     if (read !== undefined && read === write) {
-      add(
-        "write-equals-read",
-        "warning",
-        writePath ?? `${path}.write`,
-        `Writing needs the same scope as reading ("${read}"): every client that may read may also change instances`,
-        { scope: read },
-      );
+      add("altinn.metadata.write-equals-read", "warning", writePath ?? `${path}.write`, {
+        scope: read,
+      });
     }
     if ((read === undefined) !== (write === undefined)) {
       const unset = read === undefined ? "read" : "write";
-      add(
-        "half-configured",
-        "warning",
-        path,
-        `${group}.${unset} is not set, so ${unset}s by ${who} are not checked at all`,
-        { group, operation: unset },
-      );
+      add("altinn.metadata.half-configured", "warning", path, { group, operation: unset });
     }
   }
 }
@@ -517,14 +422,12 @@ function checkMessageKeys(
       .filter(([, texts]) => !texts.has(key))
       .map(([language]) => language);
     if (languages.size === 0 || missing.length > 0) {
-      add(
-        "missing-text",
-        "warning",
-        path,
-        `The text resources ${languages.size === 0 ? "are empty" : `for ${missing.join(", ")} have no text`} with id "${key}": the 403 will say "Insufficient scope"`,
-        { key, languages: missing.join(", ") },
-        languages.size === 0 ? "none" : undefined,
-      );
+      if (languages.size === 0) add("altinn.metadata.missing-text-none", "warning", path, { key });
+      else
+        add("altinn.metadata.missing-text", "warning", path, {
+          key,
+          languages: missing.join(", "),
+        });
     }
   }
 }

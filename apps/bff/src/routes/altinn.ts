@@ -2,17 +2,21 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   API_SCOPE_GROUPS,
   API_SCOPE_OPERATIONS,
+  jsonNestingDepth,
+  MAX_JSON_DEPTH,
   type PlannedScope,
   provisioningPlanOf,
   TextResources,
   type ValidationReport,
   validateApplicationMetadata,
 } from "@portvakt/altinn-scopes";
-import { IntegrationType, OrgNumber, type Scope } from "@portvakt/contracts";
+import { IntegrationType, MessageParams, OrgNumber, type Scope } from "@portvakt/contracts";
 import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporten";
+import type { MiddlewareHandler } from "hono";
 import { ZodError } from "zod";
 import { changes, reads, recordChange } from "../auth/guard";
-import { badRequest } from "../problem";
+import type { BffEnv } from "../context";
+import { badRequest, ProblemError } from "../problem";
 import {
   createRouter,
   EnvParam,
@@ -24,11 +28,51 @@ import {
 
 const tags = ["altinn"];
 
+/**
+ * The deepest nesting of objects and arrays a request body of these routes may have. The bodies
+ * are `{metadata: "...", textResources: {nb: {resources: [{id, value, variables: [{...}]}]}}}`,
+ * six levels at most; 32 leaves room and keeps any parser far from its stack's end.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Refuses a JSON body nested deeper than `MAX_BODY_DEPTH` with 400 before anything parses it
+ * into objects (the count is iterative and stops at the limit, so 8 KB of "[[[[" is harmless).
+ */
+export function bodyDepthLimit(max = MAX_BODY_DEPTH): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const type = c.req.header("content-type") ?? "";
+    if (/json/i.test(type)) {
+      const text = await c.req.text();
+      if (jsonNestingDepth(text, max) > max) {
+        throw new ProblemError(400, {
+          detail: `The request body nests objects and arrays deeper than ${max} levels`,
+          code: "altinn.request.too-deep",
+          params: { max },
+          errors: [
+            {
+              message: `Nested deeper than ${max} levels`,
+              code: "altinn.request.too-deep",
+              params: { max },
+            },
+          ],
+        });
+      }
+    }
+    await next();
+  };
+}
+
 // A metadata file is a few kilobytes; the BFF's body limit is the hard stop, this the plain one.
+// Nesting deeper than the app's JSON reader allows (64) is refused here, before the validator's
+// parser sees it: the app could not read such a file either.
 const MetadataText = z
   .string()
   .min(1, "Paste or upload applicationmetadata.json")
   .max(512_000)
+  .refine((text) => jsonNestingDepth(text, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH, {
+    message: `applicationmetadata.json nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels; the app cannot read it`,
+  })
   .meta({ description: "The text of App/config/applicationmetadata.json" });
 
 const ValidateRequest = z
@@ -61,10 +105,14 @@ const Usage = z.object({ group: Group, operation: Operation });
 
 const MetadataProblem = z
   .object({
-    code: z.string(),
+    code: z.string().meta({
+      description: "Stable code (altinn.metadata.*); the web words it in nb, nn or en",
+      example: "altinn.metadata.invalid-scope",
+    }),
+    params: MessageParams.meta({ description: "The values the text is built from" }),
+    detail: z.string().meta({ description: "The problem in English" }),
     severity: z.enum(["error", "warning"]),
     path: z.string().meta({ example: "$.apiScopes.users.read" }),
-    message: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
   })
@@ -74,6 +122,11 @@ const ResolvedGroup = z.object({
   read: z.string().optional(),
   write: z.string().optional(),
   messageKey: z.string(),
+  messageKeyFrom: z.enum(["group", "top", "default"]),
+  keys: z.object({
+    group: z.string().nullable().optional(),
+    top: z.string().nullable().optional(),
+  }),
   message: z.string(),
   messageFound: z.boolean(),
 });
@@ -95,6 +148,11 @@ const ResolvedApiScopes = z
         path: z.string(),
       }),
     ),
+    loadError: z
+      .object({ code: z.enum(["wrong-type", "invalid-id"]), path: z.string(), message: z.string() })
+      .optional()
+      .meta({ description: "Set when the app could not read the file and would not start" }),
+    titles: z.record(z.string(), z.string()).optional(),
   })
   .meta({ id: "AltinnResolvedApiScopes" });
 
@@ -288,7 +346,7 @@ export const altinnRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/api/envs/{env}/altinn/validate",
-      middleware: [reads()] as const,
+      middleware: [reads(), bodyDepthLimit()] as const,
       tags,
       summary:
         "Check an app's applicationmetadata.json (apiScopes) against the organisation's prefixes and scopes",
@@ -323,7 +381,7 @@ export const altinnRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/api/envs/{env}/altinn/provision",
-      middleware: [changes("admin", "altinn.provision")] as const,
+      middleware: [changes("admin", "altinn.provision"), bodyDepthLimit()] as const,
       tags,
       summary:
         "Create (or reactivate) the app's missing scopes and grant the users' scopes to consumers; safe to repeat",
@@ -348,7 +406,12 @@ export const altinnRoutes = createRouter()
           `applicationmetadata.json has ${report.errors} error${report.errors === 1 ? "" : "s"}; fix them before provisioning`,
           report.problems
             .filter((problem) => problem.severity === "error")
-            .map((problem) => ({ field: problem.path, message: problem.message })),
+            .map((problem) => ({
+              field: problem.path,
+              message: problem.detail,
+              code: problem.code,
+              params: problem.params,
+            })),
         );
       }
       const plan = provisioningPlanOf(report.resolved);
@@ -374,8 +437,8 @@ export const altinnRoutes = createRouter()
         warnings: report.problems.filter(
           (problem) =>
             problem.severity === "warning" &&
-            problem.code !== "not-in-maskinporten" &&
-            problem.code !== "deactivated-in-maskinporten",
+            problem.code !== "altinn.metadata.not-in-maskinporten" &&
+            problem.code !== "altinn.metadata.deactivated-in-maskinporten",
         ),
       };
       recordChange(c, { after: answer.items });
