@@ -25,10 +25,11 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
 
   // Both mistakes are reported with their JSON paths and positions.
   const problems = page.getByTestId("altinn-problems");
-  const unknown = problems.locator('li[data-code="unknown-property"]');
-  const prefix = problems.locator('li[data-code="prefix-not-held"]');
+  const unknown = problems.locator('li[data-code="altinn.metadata.unknown-property"]');
+  const prefix = problems.locator('li[data-code="altinn.metadata.prefix-not-held"]');
   await expect(unknown).toContainText("$.apiScopes.users.wirte");
-  await expect(unknown).toContainText('"wirte" is not a property of apiScopes.users');
+  // The package sends a code with params; the page words it in bokmål.
+  await expect(unknown).toContainText("«wirte» er ikke en egenskap i apiScopes.users");
   await expect(unknown).toContainText("Linje 25, kolonne 13");
   await expect(prefix).toContainText("$.apiScopes.serviceOwners.read");
   await expect(prefix).toContainText("ttd");
@@ -50,7 +51,7 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   await page.getByLabel("Prefiks").selectOption("digdir");
   await page.getByRole("button", { name: "Sett inn anbefalt apiScopes" }).click();
   await expect(page.getByText("Ingen feil")).toBeVisible();
-  await expect(problems.locator("li[data-code=prefix-not-held]")).toHaveCount(0);
+  await expect(problems.locator('li[data-code="altinn.metadata.prefix-not-held"]')).toHaveCount(0);
 
   // The four scopes are missing in Maskinporten until provisioned.
   const scopes = page.getByTestId("altinn-scopes");
@@ -80,6 +81,12 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   // Try a request: the built-in scope no longer suffices; the configured one does.
   const result = page.getByTestId("try-result");
   await expect(result).toContainText("403 Forbidden");
+  await expect(result.getByTestId("try-rule")).toContainText(
+    "Avgjort av: Regel 4: tokenets scopes",
+  );
+  await expect(result.getByTestId("forbidden-head")).toContainText(
+    "Content-Type: application/json; charset=utf-8",
+  );
   const body = JSON.parse((await result.getByTestId("forbidden-body").textContent()) ?? "");
   expect(body).toEqual({
     title: "Forbidden",
@@ -89,8 +96,29 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   });
   await page.getByLabel("Scopes i tokenet").fill(`altinn:instances.read ${userRead}`);
   await expect(result).toContainText(`Tillatt: tokenet har ${userRead}`);
-  await page.getByLabel("Metode").selectOption("POST");
+  await page.getByLabel("Metode").selectOption("DELETE");
   await expect(result).toContainText("403 Forbidden");
+
+  // Rule 1: an anonymous endpoint under /instances is not checked, and the page says why.
+  const path = page.getByLabel("Sti", { exact: true });
+  await path.fill(
+    `/digdir/${app}/instances/501337/5d9e906b-83ed-44df-85a7-2f104c640bff/payment/nets-webhook-listener`,
+  );
+  await page.getByLabel("Metode").selectOption("POST");
+  await expect(result.getByTestId("try-rule")).toContainText(
+    "Regel 1: hvilke endepunkter som sjekkes",
+  );
+  await expect(result.getByTestId("try-headline")).toContainText("tillater anonyme kall");
+  // … in nynorsk and English too.
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(result.getByTestId("try-rule")).toContainText(
+    "Regel 1: kva endepunkt som blir sjekka",
+  );
+  await page.getByTestId("language-switch").selectOption("en");
+  await expect(result.getByTestId("try-rule")).toContainText("Rule 1: which endpoints are checked");
+  await page.getByTestId("language-switch").selectOption("nb");
+  await path.fill(`/digdir/${app}/instances/50001337/5d9e906b-83ed-44df-85a7-2f104c640bff`);
+  await page.getByLabel("Metode").selectOption("DELETE");
 
   await captureBothThemes(page, "altinn");
 

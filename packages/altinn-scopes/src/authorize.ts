@@ -133,6 +133,10 @@ export interface DecisionFacts {
   endpointRule?: EndpointRule;
   /** 404 or 405 when routing reached no endpoint. */
   routeStatus?: 404 | 405;
+  /** For a 405: the methods the path has. */
+  routeAllowed?: string[];
+  /** Where the metadata is wrong, when the app does not start. */
+  metadataError?: { code: string; path: string };
   group?: ApiScopeGroup;
   operation?: ApiScopeOperation;
   acceptedScopes?: string[];
@@ -214,13 +218,20 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
   } else {
     callerKind = request.caller ?? "user";
     const scopes = request.tokenScopes ?? [];
+    // The typed scopes stand for the token's scope claim.
     facts = {
       caller: callerKind,
+      ...(callerKind === "none" ? {} : { scopeClaim: "scope" }),
       tokenScopes: splitDotnetScopes(typeof scopes === "string" ? scopes : scopes.join(" ")),
     };
   }
 
-  if (config.loadError) return decision("app-does-not-start", facts);
+  if (config.loadError) {
+    return decision("app-does-not-start", {
+      ...facts,
+      metadataError: { code: config.loadError.code, path: config.loadError.path },
+    });
+  }
   if (callerKind === "none") return decision("no-token", facts);
 
   const groups = { users: config.users, serviceOwners: config.serviceOwners };
@@ -228,7 +239,13 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
   if (!active) return decision("no-custom-scopes", facts);
 
   const route = matchRoute(request.method, request.path, request.endpoints ?? APP_LIB_ENDPOINTS);
-  if (!route.matched) return decision("no-route", { ...facts, routeStatus: route.status });
+  if (!route.matched) {
+    return decision("no-route", {
+      ...facts,
+      routeStatus: route.status,
+      ...(route.allowed ? { routeAllowed: route.allowed } : {}),
+    });
+  }
   const rule = endpointRule(route.endpoint);
   facts = { ...facts, endpoint: route.endpoint, endpointRule: rule };
 

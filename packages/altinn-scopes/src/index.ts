@@ -9,6 +9,7 @@ export {
   isNullOrWhiteSpace,
   splitDotnetScopes,
 } from "./dotnet";
+export { type DecisionExplanation, explainDecision } from "./explain";
 export * from "./generate";
 export {
   type JsonSource,

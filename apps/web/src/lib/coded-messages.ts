@@ -1,3 +1,4 @@
+import { altinnMessages } from "@portvakt/altinn-scopes";
 import { type Coded, LANGS, type Lang, type MessageTable } from "@portvakt/contracts";
 
 /**
@@ -5,7 +6,7 @@ import { type Coded, LANGS, type Lang, type MessageTable } from "@portvakt/contr
  * emits coded texts adds its table here; `useI18n().tc` looks codes up in these.
  */
 // biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
-export const CODE_TABLES: MessageTable<any>[] = [];
+export const CODE_TABLES: MessageTable<any>[] = [altinnMessages];
 
 const merged: Record<Lang, Map<string, string>> = {
   nb: new Map(),

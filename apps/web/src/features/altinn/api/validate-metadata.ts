@@ -10,11 +10,13 @@ export const Usage = z.object({
 });
 export type Usage = z.infer<typeof Usage>;
 
+/** One problem as `{code, params, detail}` (docs/i18n.md), with its severity and place. */
 export const MetadataProblem = z.object({
   code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  detail: z.string(),
   severity: z.enum(["error", "warning"]),
   path: z.string(),
-  message: z.string(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
 });

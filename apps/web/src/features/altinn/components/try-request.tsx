@@ -1,8 +1,9 @@
 import {
   type AuthorizationDecision,
   authorize,
-  type CallerType,
+  type CallerKind,
   decodeTokenClaims,
+  explainDecision,
   resolveApiScopes,
   type TextResources,
   type TokenClaims,
@@ -12,14 +13,24 @@ import { Field, Fieldset, Input, Select, Textarea } from "../../../components/ui
 import { Badge, Notice } from "../../../components/ui/status";
 import { useI18n } from "../../../lib/i18n";
 
-const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 const EXAMPLE_INSTANCE = "instances/50001337/5d9e906b-83ed-44df-85a7-2f104c640bff";
+const CALLERS: readonly CallerKind[] = [
+  "user",
+  "systemUser",
+  "org",
+  "serviceOwner",
+  "unknown",
+  "none",
+];
+const LANGUAGES = ["nb", "nn", "en"];
 
 type Source = "scopes" | "token";
 
 /**
- * Decides a request in the browser with `authorize`, as the app library would, with the
- * apiScopes in the editor right now (resolved with the chosen language's texts).
+ * Decides a request in the browser with `authorize`, as the app library would: the apiScopes in
+ * the editor, the app library's endpoints, the caller as the token (or the choice) makes it, and
+ * the app's texts for the 403. Shows which rule of the library decided, in the page's language.
  */
 export function TryRequest({
   metadata,
@@ -31,7 +42,7 @@ export function TryRequest({
   languages: string[];
 }) {
   const { t } = useI18n();
-  const [caller, setCaller] = useState<CallerType | "token">("user");
+  const [caller, setCaller] = useState<CallerKind>("user");
   const [method, setMethod] = useState<string>("GET");
   // null until the person edits it: then the example follows the file's org and app.
   const [path, setPath] = useState<string | null>(null);
@@ -43,16 +54,13 @@ export function TryRequest({
 
   const resolved = useMemo(() => {
     try {
-      return resolveApiScopes(metadata, {
-        ...(textResources ? { textResources } : {}),
-        language,
-      });
+      return resolveApiScopes(metadata);
     } catch {
       return null;
     }
-  }, [metadata, textResources, language]);
+  }, [metadata]);
 
-  const defaultPath = `/${resolved?.org ?? "org"}/${resolved?.app ?? "app"}/${EXAMPLE_INSTANCE}`;
+  const defaultPath = `/${resolved?.org || "org"}/${resolved?.app || "app"}/${EXAMPLE_INSTANCE}`;
   const effectivePath = path ?? defaultPath;
 
   const claims = useMemo((): { claims?: TokenClaims; error?: string } => {
@@ -71,31 +79,39 @@ export function TryRequest({
       method,
       path: effectivePath,
       config: resolved,
-      ...(source === "token" ? { claims: claims.claims } : { tokenScopes: scopes }),
-      ...(caller === "token" ? {} : { callerType: caller }),
+      ...(textResources ? { textResources } : {}),
+      profileLanguage: language,
+      ...(source === "token" ? { claims: claims.claims } : { tokenScopes: scopes, caller }),
     });
-  }, [resolved, source, claims, method, effectivePath, scopes, caller]);
+  }, [resolved, source, claims, method, effectivePath, scopes, caller, textResources, language]);
 
-  const callerValue = source === "scopes" && caller === "token" ? "user" : caller;
+  // Only a signed-in person's own language counts (Authenticated.GetLanguage).
+  const personCalls = source === "token" ? decision?.caller === "user" : caller === "user";
 
   return (
     <Fieldset legend={t("altinn.try.title")}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t("altinn.try.help")}</p>
       <div className="grid gap-4 md:grid-cols-[12rem_8rem_1fr]">
         <Field label={t("altinn.try.callerType")}>
-          {({ id }) => (
-            <Select
-              id={id}
-              value={callerValue}
-              onChange={(e) => setCaller(e.target.value as CallerType | "token")}
-            >
-              {source === "token" && (
+          {({ id }) =>
+            source === "token" ? (
+              <Select id={id} value="token" disabled>
                 <option value="token">{t("altinn.try.caller.fromToken")}</option>
-              )}
-              <option value="user">{t("altinn.try.caller.user")}</option>
-              <option value="serviceOwner">{t("altinn.try.caller.serviceOwner")}</option>
-            </Select>
-          )}
+              </Select>
+            ) : (
+              <Select
+                id={id}
+                value={caller}
+                onChange={(e) => setCaller(e.target.value as CallerKind)}
+              >
+                {CALLERS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`altinn.try.caller.${kind}`)}
+                  </option>
+                ))}
+              </Select>
+            )
+          }
         </Field>
         <Field label={t("altinn.try.method")}>
           {({ id }) => (
@@ -131,10 +147,7 @@ export function TryRequest({
               value={value}
               checked={source === value}
               className="size-4 accent-blue-700 dark:accent-sky-400"
-              onChange={() => {
-                setSource(value);
-                setCaller(value === "token" ? "token" : "user");
-              }}
+              onChange={() => setSource(value)}
             />
             {t(`altinn.try.source.${value}`)}
           </label>
@@ -149,6 +162,7 @@ export function TryRequest({
               className="font-mono"
               value={scopes}
               spellCheck={false}
+              disabled={caller === "none"}
               onChange={(e) => setScopes(e.target.value)}
             />
           )}
@@ -174,24 +188,27 @@ export function TryRequest({
           )}
         </Field>
       )}
-      {languages.length > 0 && (
-        <Field label={t("altinn.try.language")}>
-          {({ id }) => (
-            <Select
-              id={id}
-              className="max-w-48"
-              value={language}
-              onChange={(e) => setLanguage(e.target.value)}
-            >
-              {[...new Set(["nb", ...languages])].map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      )}
+      <Field
+        label={t("altinn.try.language")}
+        help={personCalls ? undefined : t("altinn.try.languageFixed")}
+      >
+        {({ id, describedBy }) => (
+          <Select
+            id={id}
+            aria-describedby={describedBy}
+            className="max-w-48"
+            value={language}
+            disabled={!personCalls}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
+            {[...new Set([...LANGUAGES, ...languages])].map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <section aria-label={t("altinn.try.result")} aria-live="polite" data-testid="try-result">
         {!resolved ? (
           <Notice tone="warning">{t("altinn.try.fixFile")}</Notice>
@@ -203,57 +220,68 @@ export function TryRequest({
   );
 }
 
+const TONE = {
+  allowed:
+    "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-50",
+  refused:
+    "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50",
+} as const;
+
+/** The answer, the rule that decided it, and the trail of facts behind it. */
 function Decision({ decision }: { decision: AuthorizationDecision }) {
-  const { t } = useI18n();
-  const tokenScopes = (
-    <p className="text-xs">
-      {t("altinn.try.tokenScopes", {
-        claim: decision.scopeClaim ?? "scope",
-        scopes: decision.tokenScopes.join(" ") || t("altinn.try.noScopes"),
-      })}
-    </p>
-  );
-  if (decision.allowed) {
-    return (
-      <div className="flex flex-col gap-1 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-50">
-        <p className="flex items-center gap-2 font-semibold">
-          <Badge tone="success">{t("altinn.try.allowed")}</Badge>
-          {decision.checked
-            ? t("altinn.try.allowedMatched", { scope: decision.matchedScope })
-            : t("altinn.try.notChecked")}
-        </p>
-        {!decision.checked && <p>{decision.reason}</p>}
-        {decision.checked && (
-          <p className="text-xs">
-            {t("altinn.try.accepted", {
-              operation: t(`altinn.op.${decision.operation}`),
-              scopes: decision.acceptedScopes.join(", "),
-            })}
-          </p>
-        )}
-        {tokenScopes}
-      </div>
+  const { t, tc } = useI18n();
+  const explanation = explainDecision(decision);
+  const badge =
+    decision.response?.status === 403 ? (
+      <Badge tone="danger">{t("altinn.try.forbidden")}</Badge>
+    ) : decision.response?.status === 500 ? (
+      <Badge tone="danger">{t("altinn.try.failed")}</Badge>
+    ) : decision.code === "app-does-not-start" ? (
+      <Badge tone="danger">{t("altinn.try.notStarting")}</Badge>
+    ) : (
+      <Badge tone="success">
+        {decision.checked ? t("altinn.try.allowed") : t("altinn.try.notChecked")}
+      </Badge>
     );
-  }
   return (
-    <div className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50">
-      <p className="flex items-center gap-2 font-semibold">
-        <Badge tone="danger">{t("altinn.try.forbidden")}</Badge>
+    <div
+      className={`flex flex-col gap-2 rounded-lg border p-3 text-sm ${decision.allowed ? TONE.allowed : TONE.refused}`}
+      data-decision={decision.code}
+      data-rule={decision.rule}
+    >
+      <p className="flex flex-wrap items-center gap-2 font-semibold">
+        {badge}
+        <span data-testid="try-headline">{tc(explanation.headline)}</span>
       </p>
-      <p className="text-xs">
-        {t("altinn.try.accepted", {
-          operation: t(`altinn.op.${decision.operation}`),
-          scopes: decision.acceptedScopes.join(", "),
-        })}
+      <p data-testid="try-rule">
+        {t("altinn.try.decidedBy", { rule: tc(explanation.rule) })}
+        <span className="ml-2 font-mono text-xs opacity-75">
+          {t("altinn.try.source.file", { source: decision.source })}
+        </span>
       </p>
-      {tokenScopes}
-      <p className="text-xs font-medium">{t("altinn.try.body")}</p>
-      <pre
-        className="overflow-x-auto rounded bg-white p-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100"
-        data-testid="forbidden-body"
-      >
-        {JSON.stringify(decision.body, null, 2)}
-      </pre>
+      <details open>
+        <summary className="cursor-pointer text-xs font-medium">{t("altinn.try.trail")}</summary>
+        <ul className="mt-1 list-disc pl-5 text-xs" data-testid="try-trail">
+          {explanation.trail.map((line) => (
+            <li key={line.code + line.detail}>{tc(line)}</li>
+          ))}
+        </ul>
+      </details>
+      {decision.response?.status === 403 && (
+        <>
+          <p className="text-xs font-medium">{t("altinn.try.body")}</p>
+          <pre
+            className="overflow-x-auto rounded bg-white p-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+            data-testid="forbidden-response"
+          >
+            <span data-testid="forbidden-head">{`HTTP/1.1 403 Forbidden\nContent-Type: ${decision.response.contentType}\n\n`}</span>
+            <span data-testid="forbidden-body">
+              {JSON.stringify(decision.response.body, null, 2)}
+            </span>
+          </pre>
+        </>
+      )}
+      <p className="text-xs opacity-80">{tc({ code: "altinn.message.startup", detail: "" })}</p>
     </div>
   );
 }

@@ -2,12 +2,26 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Button } from "../../../components/ui/button";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice } from "../../../components/ui/status";
+import { contractMessage } from "../../../lib/contract-messages";
 import { useI18n } from "../../../lib/i18n";
 import type { MetadataProblem, ValidationAnswer } from "../api/validate-metadata";
 
 const STATE_TONE = { active: "success", deactivated: "warning", missing: "danger" } as const;
 
 /** Every problem of the file, each a button that shows its place in the editor. */
+/**
+ * A problem in the page's language: the package's coded text, with the naming rule's own reason
+ * (English in @portvakt/contracts) translated first; the English detail if the code is unknown.
+ */
+function useProblemText() {
+  const { tc, lang } = useI18n();
+  return (problem: MetadataProblem) => {
+    const params = { ...problem.params };
+    if (typeof params.reason === "string") params.reason = contractMessage(params.reason, lang);
+    return tc({ code: problem.code, params, detail: problem.detail });
+  };
+}
+
 export function ValidationReport({
   validation,
   hasText,
@@ -21,6 +35,7 @@ export function ValidationReport({
   onShow: (problem: MetadataProblem) => void;
 }) {
   const { t } = useI18n();
+  const problemText = useProblemText();
   const report = hasText ? validation.data : undefined;
   return (
     <section aria-labelledby="altinn-report" className="flex flex-col gap-3">
@@ -88,7 +103,7 @@ export function ValidationReport({
                     : t("altinn.report.goTo")}
                 </Button>
               </div>
-              <p>{problem.message}</p>
+              <p>{problemText(problem)}</p>
             </li>
           ))}
         </ul>
