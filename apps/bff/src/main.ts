@@ -1,10 +1,13 @@
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
+import { useProxyFromEnvironment } from "./outbound";
 import { startBff } from "./server";
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const proxy = useProxyFromEnvironment();
+  if (proxy) logger.info({ proxy }, "outbound HTTP goes through a proxy");
   const bff = await startBff(config, logger);
   logger.info({ url: bff.url }, "Portvakt BFF listening");
   let stopping = false;

@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 export interface BffProcess {
   url: string;
   child: ChildProcess;
+  /** Its log, one JSON line each. */
+  output: string[];
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
@@ -30,7 +32,7 @@ export async function startBffProcess(
   config: PortvaktConfigInput,
   dataDir: string,
   name: string,
-  options: { entry?: string } = {},
+  options: { entry?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<BffProcess> {
   const port = await freePort();
   const configPath = join(dataDir, `${name}.json`);
@@ -40,13 +42,15 @@ export async function startBffProcess(
     ? [options.entry]
     : ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
+    env: { ...process.env, ...options.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {
+      output.push(line);
       if (line.includes("Portvakt BFF listening")) resolve();
     });
     exited.then((code) => reject(new Error(`${name} exited with ${code}`)));
@@ -55,6 +59,7 @@ export async function startBffProcess(
   return {
     url: `http://127.0.0.1:${port}`,
     child,
+    output,
     exited,
     stop: () => {
       if (child.exitCode === null) child.kill("SIGTERM");
