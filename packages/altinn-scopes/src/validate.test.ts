@@ -66,6 +66,8 @@ describe("validateApplicationMetadata", () => {
     const report = validateApplicationMetadata(text);
     expect(report.problems.map((p) => [short(p.code), p.path, p.line, p.column])).toEqual(
       [
+        // The app reads both as "users"; the later one wins.
+        ["duplicate-property", "$.apiScopes.Users", 4, 5],
         ["property-case", "$.apiScopes.Users", 4, 5],
         ["empty-scope", "$.apiScopes.users.read", 5, 16],
         ["invalid-scope", "$.apiScopes.users.write", 5, 28],
@@ -76,7 +78,7 @@ describe("validateApplicationMetadata", () => {
       ].sort((a, b) => (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number)),
     );
     expect(report.errors).toBe(5);
-    expect(report.warnings).toBe(2);
+    expect(report.warnings).toBe(3);
     const byPath = Object.fromEntries(report.problems.map((p) => [p.path, p.detail]));
     // The app reads "Users" as "users" (names ignore case); only the schema refuses it.
     expect(byPath["$.apiScopes.Users"]).toMatch(/read by the app as "users"/);

@@ -231,7 +231,17 @@ function checkStructure(apiScopes: Record<string, unknown>, apiScopesPath: strin
     path: string,
     allowed: readonly string[],
   ) => {
-    for (const key of Object.keys(object)) {
+    // "Users" and "users" are one property to the app: the later one replaces the earlier.
+    const keys = Object.keys(object);
+    keys.forEach((key, i) => {
+      const later = keys.slice(i + 1).find((other) => other.toLowerCase() === key.toLowerCase());
+      if (later !== undefined && allowed.some((name) => name.toLowerCase() === key.toLowerCase())) {
+        add("altinn.metadata.duplicate-property", "warning", childPath(path, key), {
+          name: childPath(path, key),
+        });
+      }
+    });
+    for (const key of keys) {
       if (allowed.includes(key)) continue;
       const parent = path.slice(2);
       const sameIgnoringCase = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
