@@ -161,5 +161,19 @@ test("a viewer can check a file and try requests, but not create the scopes", as
   await expect(page.getByText("Ingen feil")).toBeVisible();
   await expect(page.getByTestId("altinn-scopes").locator("tbody tr")).toHaveCount(4);
   await expect(page.getByRole("button", { name: "Opprett det som mangler" })).toBeDisabled();
-  await expect(page.getByTestId("try-result")).toContainText("403 Forbidden");
+  const result = page.getByTestId("try-result");
+  await expect(result).toContainText("403 Forbidden");
+
+  // The app's own controller: unknown to the library, the path reaches no endpoint (404) …
+  await page.getByLabel("Sti", { exact: true }).fill("/digdir/visning/api/sak/abc");
+  await expect(result.getByTestId("try-headline")).toContainText("appen svarer 404");
+  // … until its route is given; its instanceGuid parameter makes it checked (rule 1).
+  await page
+    .getByLabel("Appens egne endepunkter (valgfritt)")
+    .fill("GET {org}/{app}/api/sak/{instanceGuid}");
+  await expect(result).toContainText("403 Forbidden");
+  await expect(result.getByTestId("try-trail")).toContainText("det har parameteren instanceGuid");
+  // A token without Altinn claims is not checked at all (rule 2).
+  await page.getByLabel("Hvem kaller").selectOption("unknown");
+  await expect(result.getByTestId("try-rule")).toContainText("Regel 2: hvem som kaller");
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type AuthorizeRequest, authorize, decodeTokenClaims } from "./authorize";
 import { resolveApiScopes } from "./resolve";
-import { APP_LIB_ENDPOINTS, operationOf } from "./routes";
+import { APP_LIB_ENDPOINTS, operationOf, parseEndpointList } from "./routes";
 
 const GUID = "0fc98a23-fe80-4d7b-b4e6-9f4a1b3c2d10";
 const INSTANCE = `/ttd/skjema/instances/50001337/${GUID}`;
@@ -522,5 +522,26 @@ describe("decodeTokenClaims", () => {
       /not JSON/,
     );
     expect(() => decodeTokenClaims(`a.${base64url([1])}.c`)).toThrow(/JSON object/);
+  });
+});
+
+describe("the app's own endpoints", () => {
+  it("are read one per line and decided by rule 1 like the library's", () => {
+    const { endpoints, invalid } = parseEndpointList(
+      "# own controllers\nGET {org}/{app}/api/case/{instanceGuid}\npost {org}/{app}/api/hook/{instanceId} anonymous\n\nnonsense\n",
+    );
+    expect(invalid).toEqual([5]);
+    expect(endpoints).toEqual([
+      { method: "GET", route: "{org}/{app}/api/case/{instanceGuid}" },
+      { method: "POST", route: "{org}/{app}/api/hook/{instanceId}", anonymous: true },
+    ]);
+    const all = [...APP_LIB_ENDPOINTS, ...endpoints];
+    expect(decide({ path: "/ttd/skjema/api/case/x", tokenScopes: "", endpoints: all }).code).toBe(
+      "scope-missing",
+    );
+    expect(
+      decide({ method: "POST", path: "/ttd/skjema/api/hook/x", tokenScopes: "", endpoints: all })
+        .code,
+    ).toBe("anonymous-endpoint");
   });
 });

@@ -563,3 +563,28 @@ export function matchRoute(
   });
   return { matched: true, endpoint: withMethod.endpoint, values };
 }
+
+/**
+ * An app's own endpoints written one per line, `METHOD route` with `anonymous` after it for
+ * `[AllowAnonymous]` (e.g. `GET {org}/{app}/api/case/{instanceGuid}`). Blank lines and lines
+ * starting with `#` are skipped; `invalid` lists the 1-based numbers of lines that are not that.
+ */
+export function parseEndpointList(text: string): { endpoints: AppEndpoint[]; invalid: number[] } {
+  const endpoints: AppEndpoint[] = [];
+  const invalid: number[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const match = /^([A-Za-z]+)\s+(\S+)(?:\s+(anonymous))?$/i.exec(line);
+    if (!match || !/^\/?[^\s]*$/.test(match[2]!)) {
+      invalid.push(index + 1);
+      return;
+    }
+    endpoints.push({
+      method: match[1]!.toUpperCase(),
+      route: match[2]!,
+      ...(match[3] ? { anonymous: true } : {}),
+    });
+  });
+  return { endpoints, invalid };
+}

@@ -138,6 +138,10 @@ export const altinnNb = {
   "altinn.try.trail": "Slik kom appen fram til svaret",
   "altinn.try.body": "Svaret appen sender",
   "altinn.try.fixFile": "Filen må være gyldig JSON før en forespørsel kan prøves.",
+  "altinn.try.ownRoutes": "Appens egne endepunkter (valgfritt)",
+  "altinn.try.ownRoutesHelp":
+    "Ett per linje, metode og rutemal som i kontrolleren, f.eks. GET '{org}/{app}'/api/sak/'{instanceGuid}'; skriv anonymous etter for [AllowAnonymous]. Appbibliotekets egne endepunkter er alltid med.",
+  "altinn.try.ownRoutesInvalid": "Linje {lines} er ikke «METODE rutemal»",
 } as const;
 
 export const altinnEn: Record<keyof typeof altinnNb, string> = {
@@ -279,6 +283,10 @@ export const altinnEn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.trail": "How the app reached the answer",
   "altinn.try.body": "The response the app sends",
   "altinn.try.fixFile": "The file must be valid JSON before a request can be tried.",
+  "altinn.try.ownRoutes": "The app's own endpoints (optional)",
+  "altinn.try.ownRoutesHelp":
+    "One per line, method and route template as in the controller, e.g. GET '{org}/{app}'/api/case/'{instanceGuid}'; write anonymous after it for [AllowAnonymous]. The app library's own endpoints are always included.",
+  "altinn.try.ownRoutesInvalid": 'Line {lines} is not "METHOD route"',
 };
 
 /** Nynorsk. */
@@ -415,4 +423,8 @@ export const altinnNn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.trail": "Slik kom appen fram til svaret",
   "altinn.try.body": "Svaret appen sender",
   "altinn.try.fixFile": "Fila må vere gyldig JSON før ein førespurnad kan prøvast.",
+  "altinn.try.ownRoutes": "Endepunkta appen sjølv har (valfritt)",
+  "altinn.try.ownRoutesHelp":
+    "Eitt per linje, metode og rutemal som i kontrollaren, t.d. GET '{org}/{app}'/api/sak/'{instanceGuid}'; skriv anonymous etter for [AllowAnonymous]. Endepunkta til appbiblioteket er alltid med.",
+  "altinn.try.ownRoutesInvalid": "Linje {lines} er ikkje «METODE rutemal»",
 };

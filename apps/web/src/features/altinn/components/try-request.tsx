@@ -1,9 +1,11 @@
 import {
+  APP_LIB_ENDPOINTS,
   type AuthorizationDecision,
   authorize,
   type CallerKind,
   decodeTokenClaims,
   explainDecision,
+  parseEndpointList,
   resolveApiScopes,
   type TextResources,
   type TokenClaims,
@@ -50,7 +52,9 @@ export function TryRequest({
   const [scopes, setScopes] = useState("altinn:instances.read");
   const [token, setToken] = useState("");
   const [language, setLanguage] = useState("nb");
+  const [ownRoutes, setOwnRoutes] = useState("");
   const sourceName = useId();
+  const own = useMemo(() => parseEndpointList(ownRoutes), [ownRoutes]);
 
   const resolved = useMemo(() => {
     try {
@@ -79,11 +83,23 @@ export function TryRequest({
       method,
       path: effectivePath,
       config: resolved,
+      endpoints: [...APP_LIB_ENDPOINTS, ...own.endpoints],
       ...(textResources ? { textResources } : {}),
       profileLanguage: language,
       ...(source === "token" ? { claims: claims.claims } : { tokenScopes: scopes, caller }),
     });
-  }, [resolved, source, claims, method, effectivePath, scopes, caller, textResources, language]);
+  }, [
+    resolved,
+    source,
+    claims,
+    method,
+    effectivePath,
+    scopes,
+    caller,
+    textResources,
+    language,
+    own,
+  ]);
 
   // Only a signed-in person's own language counts (Authenticated.GetLanguage).
   const personCalls = source === "token" ? decision?.caller === "user" : caller === "user";
@@ -137,6 +153,29 @@ export function TryRequest({
           )}
         </Field>
       </div>
+      <Field
+        label={t("altinn.try.ownRoutes")}
+        help={t("altinn.try.ownRoutesHelp")}
+        error={
+          own.invalid.length > 0
+            ? t("altinn.try.ownRoutesInvalid", { lines: own.invalid.join(", ") })
+            : null
+        }
+      >
+        {({ id, describedBy, invalid }) => (
+          <Textarea
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            rows={2}
+            className="font-mono text-xs"
+            value={ownRoutes}
+            spellCheck={false}
+            placeholder="GET {org}/{app}/api/case/{instanceGuid}"
+            onChange={(e) => setOwnRoutes(e.target.value)}
+          />
+        )}
+      </Field>
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="mb-1 font-medium">{t("altinn.try.source")}</legend>
         {(["scopes", "token"] as const).map((value) => (
