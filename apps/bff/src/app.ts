@@ -23,7 +23,9 @@ import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
 import { metricsToken } from "./security/metrics-token";
+import { validatePathParams } from "./security/path-params";
 import { serverRequestId } from "./security/request-id";
+import { wellFormedInput } from "./security/well-formed-input";
 import { serveWebApp } from "./spa";
 import type { Environment } from "./upstream";
 
@@ -204,6 +206,9 @@ export function createApp({
       await next();
     });
   });
+  // Input every route gets checked before it runs: path parameters, well-formed Unicode.
+  validatePathParams(app);
+  app.use("/api/*", wellFormedInput());
   app.route("/", createApiRoutes());
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

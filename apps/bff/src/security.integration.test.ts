@@ -423,3 +423,136 @@ describe("prod confirmation of destructive changes (server-checked)", () => {
     expect((await apply(document)).status).toBe(200);
   });
 });
+
+describe("input: well-formed text, lengths, path parameters", () => {
+  /** How many calls the simulator (Digdir) has had, to show a refused input never reached it. */
+  async function digdirCalls(): Promise<number> {
+    const stats = (await (await stack.control("/stats")).json()) as {
+      requests: Record<string, number>;
+    };
+    return Object.values(stats.requests).reduce((a, b) => a + b, 0);
+  }
+
+  async function badRequest(response: Response, field: string) {
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors?: Array<{ field?: string }> };
+    expect(body.errors?.map((e) => e.field)).toContain(field);
+  }
+
+  // JSON text with a lone surrogate escape: valid JSON, not well-formed Unicode.
+  const lone = (json: string) => json.replaceAll("LONE", "\\ud800");
+
+  it("refuses a lone surrogate anywhere in a JSON body, and accepts real emoji", async () => {
+    const before = await digdirCalls();
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: lone('{"client_name":"aLONEb","description":"d"}'),
+      }),
+      "client_name",
+    );
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: lone('{"client_name":"a","description":"d","scopes":["digdir:demo.read","xLONE"]}'),
+      }),
+      "scopes.1",
+    );
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: '{"client_name":"a","description":"\\udfff"}',
+      }),
+      "description",
+    );
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: lone('{"client_name":"a","description":"d","LONE":1}'),
+      }),
+      "\ud800",
+    );
+    expect(await digdirCalls()).toBe(before);
+    const emoji = await stack.api("/api/envs/demo/clients", {
+      method: "POST",
+      body: JSON.stringify({ client_name: "Klient 😀 \ud83d\ude00", description: "ok" }),
+    });
+    expect(emoji.status).toBe(200);
+  });
+
+  it("a 5,000-character scope name never reaches Digdir", async () => {
+    const before = await digdirCalls();
+    const long = `digdir:${"a".repeat(5000)}`;
+    await badRequest(await stack.api(`/api/envs/demo/scopes/scope?scope=${long}`), "scope");
+    await badRequest(
+      await stack.api(`/api/envs/demo/scopes/access/974760673?scope=${long}`, { method: "PUT" }),
+      "scope",
+    );
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: JSON.stringify({ client_name: "a", description: "d", scopes: [long] }),
+      }),
+      "scopes.0",
+    );
+    await badRequest(
+      await stack.api("/api/envs/demo/scopes", {
+        method: "POST",
+        body: JSON.stringify({ prefix: "digdir", subscope: "a".repeat(5000), description: "d" }),
+      }),
+      "subscope",
+    );
+    expect(await digdirCalls()).toBe(before);
+  });
+
+  it("descriptions are at most what Digdir's own UI allows (255, long 1023)", async () => {
+    const scopes = (await (await stack.api("/api/envs/demo/scopes")).json()) as Array<{
+      name: string;
+      active: boolean;
+    }>;
+    const q = `?scope=${encodeURIComponent(scopes.find((s) => s.active)!.name)}`;
+    const put = (update: object) =>
+      stack.api(`/api/envs/demo/scopes${q}`, { method: "PUT", body: JSON.stringify(update) });
+    await badRequest(await put({ description: "x".repeat(256) }), "description");
+    await badRequest(await put({ long_description: "x".repeat(1024) }), "long_description");
+    expect((await put({ description: "x".repeat(255) })).status).toBe(200);
+    await badRequest(
+      await stack.api("/api/envs/demo/clients", {
+        method: "POST",
+        body: JSON.stringify({ client_name: "a", description: "x".repeat(256) }),
+      }),
+      "description",
+    );
+  });
+
+  it("validates every path parameter: kid, client id, org number, any segment", async () => {
+    const created = await stack.api("/api/envs/demo/clients", {
+      method: "POST",
+      body: JSON.stringify({ client_name: "sti-test", description: "d" }),
+    });
+    const { client_id } = (await created.json()) as { client_id: string };
+    const etag = (await stack.api(`/api/envs/demo/clients/${client_id}/jwks`)).headers.get("etag")!;
+    const before = await digdirCalls();
+    for (const kid of ["a%20b", "a%00", "x".repeat(201), "%C3%BC", "a%2F..%2Fjwks", "%ED%A0%80"]) {
+      const response = await stack.api(`/api/envs/demo/clients/${client_id}/keys/${kid}`, {
+        method: "DELETE",
+        headers: { "If-Match": etag },
+      });
+      expect(response.status, kid).toBe(400);
+    }
+    for (const id of ["x".repeat(300), "a%0Ab", "a%20b", "%E2%80%AE"]) {
+      expect((await stack.api(`/api/envs/demo/clients/${id}`)).status, id).toBe(400);
+      expect((await stack.api(`/api/envs/demo/clients/${id}/jwks`)).status, id).toBe(400);
+    }
+    await badRequest(await stack.api("/api/envs/demo/organizations/12345"), "orgno");
+    await badRequest(
+      await stack.api("/api/envs/demo/scopes/access/99999999x?scope=digdir:demo.read", {
+        method: "PUT",
+      }),
+      "orgno",
+    );
+    expect(await digdirCalls()).toBe(before);
+    // The static route beside {orgno} still answers.
+    expect((await stack.api("/api/envs/demo/scopes/access/all")).status).toBe(200);
+  });
+});

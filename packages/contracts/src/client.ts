@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "./limits";
 import { OrgNumber } from "./orgno";
 import { IntegrationType } from "./scope";
 import { ScopeName } from "./scope-name";
@@ -6,8 +7,12 @@ import { ScopeName } from "./scope-name";
 export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
 const clientFields = {
-  client_name: z.string().trim().min(1, "A client needs a name").max(200),
-  description: z.string().trim().min(1, "A client needs a description").max(1000),
+  client_name: z.string().trim().min(1, "A client needs a name").max(TEXT_LIMITS.clientName),
+  description: z
+    .string()
+    .trim()
+    .min(1, "A client needs a description")
+    .max(TEXT_LIMITS.clientDescription),
   scopes: z.array(ScopeName).default([]),
   client_orgno: OrgNumber.optional(),
   active: z.boolean().optional(),

@@ -2,6 +2,7 @@ export * from "./admin-scopes";
 export * from "./client";
 export * from "./errors";
 export * from "./jwk";
+export * from "./limits";
 export * from "./messages";
 export * from "./orgno";
 export * from "./prod-confirmation";

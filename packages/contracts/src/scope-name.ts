@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "./limits";
 
 // Digdir publishes no regex (spec §3). The strict reading: lowercase letters including æøå and
 // digits, with the separators / . : inside the subscope, never doubled, never first or last.
@@ -14,6 +15,9 @@ export function prefixProblem(prefix: string): string | null {
 
 export function subscopeProblem(subscope: string): string | null {
   if (subscope.length === 0) return "The subscope is empty";
+  if (subscope.length > TEXT_LIMITS.scopeName) {
+    return `A subscope is at most ${TEXT_LIMITS.scopeName} characters`;
+  }
   if (/[A-ZÆØÅ]/.test(subscope)) return "A subscope has no uppercase letters";
   if (/^[/.:]/.test(subscope) || /[/.:]$/.test(subscope)) {
     return "A subscope cannot start or end with / . or :";
@@ -28,6 +32,9 @@ export function subscopeProblem(subscope: string): string | null {
 
 /** Why a full scope name is invalid, or `null`. */
 export function scopeNameProblem(name: string): string | null {
+  if (name.length > TEXT_LIMITS.scopeName) {
+    return `A scope name is at most ${TEXT_LIMITS.scopeName} characters`;
+  }
   const colon = name.indexOf(":");
   if (colon < 0) return "A scope name is prefix:subscope";
   return prefixProblem(name.slice(0, colon)) ?? subscopeProblem(name.slice(colon + 1));

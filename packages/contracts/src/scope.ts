@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "./limits";
 import { OrgNumber } from "./orgno";
 import { ScopePrefix, Subscope } from "./scope-name";
 
@@ -29,8 +30,12 @@ const Seconds = z.number().int().min(0);
 
 /** The fields a provider may set on a scope (spec §3); everything else is read-only. */
 const scopeFields = {
-  description: z.string().trim().min(1, "A description is required").max(1000),
-  long_description: z.string().max(10_000).optional(),
+  description: z
+    .string()
+    .trim()
+    .min(1, "A description is required")
+    .max(TEXT_LIMITS.scopeDescription),
+  long_description: z.string().max(TEXT_LIMITS.scopeLongDescription).optional(),
   active: z.boolean().optional(),
   visibility: Visibility.optional(),
   allowed_integration_types: z.array(IntegrationType).optional(),

@@ -1,4 +1,4 @@
-import { type Client, ClientInput, ClientUpdate } from "@portvakt/contracts";
+import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/contracts";
 import { type FormEvent, useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
@@ -202,7 +202,7 @@ function ClientForm({
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.client_name}
-                  maxLength={200}
+                  maxLength={TEXT_LIMITS.clientName}
                   onChange={(e) => set("client_name", e.target.value)}
                 />
               )}
@@ -222,7 +222,7 @@ function ClientForm({
                   aria-invalid={invalid}
                   rows={3}
                   value={values.description}
-                  maxLength={1000}
+                  maxLength={TEXT_LIMITS.clientDescription}
                   onChange={(e) => set("description", e.target.value)}
                 />
               )}

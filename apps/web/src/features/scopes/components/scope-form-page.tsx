@@ -5,6 +5,7 @@ import {
   ScopeInput,
   ScopeUpdate,
   subscopeProblem,
+  TEXT_LIMITS,
   type TokenType,
   type Visibility,
 } from "@portvakt/contracts";
@@ -333,7 +334,7 @@ function ScopeForm({
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.description}
-                  maxLength={1000}
+                  maxLength={TEXT_LIMITS.scopeDescription}
                   onChange={(e) => set("description", e.target.value)}
                 />
               )}
@@ -351,6 +352,7 @@ function ScopeForm({
                   aria-invalid={invalid}
                   rows={5}
                   value={values.long_description}
+                  maxLength={TEXT_LIMITS.scopeLongDescription}
                   onChange={(e) => set("long_description", e.target.value)}
                 />
               )}

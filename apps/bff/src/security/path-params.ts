@@ -1,0 +1,85 @@
+import { Kid, OrgNumber } from "@portvakt/contracts";
+import type { Hono, MiddlewareHandler } from "hono";
+import type { z } from "zod";
+import type { BffEnv } from "../context";
+import { badRequest } from "../problem";
+
+/**
+ * A client id as Portvakt accepts it in a path: Digdir's ids are UUIDs, older ones other
+ * printable tokens; letters, digits and `. _ : -`, 1–100 characters (Portvakt's own rule: the
+ * OpenAPI (digdir-camp-2025-react-impl app/lib/api.d.ts) types `id` as a plain string).
+ */
+const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Any path segment under /api: at most this long, and printable without spaces. */
+const MAX_SEGMENT = 200;
+// Control and format characters, whitespace, and lone surrogates (a /u class matches only those).
+const UNSAFE_SEGMENT = /[\p{Cc}\p{Cf}\s\uD800-\uDFFF\\]/u;
+
+function refuse(field: string, message: string) {
+  return badRequest(`The path parameter "${field}" is not valid`, [{ field, message }]);
+}
+
+function checkParam(
+  name: string,
+  check: (value: string) => string | undefined,
+): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const value = c.req.param(name);
+    if (value !== undefined) {
+      const problem = check(value);
+      if (problem) throw refuse(name, problem);
+    }
+    await next();
+  };
+}
+
+const bySchema = (schema: z.ZodType) => (value: string) => {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : (result.error.issues[0]?.message ?? "Not valid");
+};
+
+/** Every segment of an /api path: bounded, printable, no control, format or space characters. */
+export function pathSegments(): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    for (const raw of c.req.path.split("/")) {
+      let segment: string;
+      try {
+        segment = decodeURIComponent(raw);
+      } catch {
+        throw refuse("path", "Not valid percent-encoded UTF-8");
+      }
+      if (segment.length > MAX_SEGMENT) {
+        throw refuse("path", `A path segment is at most ${MAX_SEGMENT} characters`);
+      }
+      if (UNSAFE_SEGMENT.test(segment) || segment.includes("/")) {
+        throw refuse("path", "A path segment has no control characters, spaces, / or \\");
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Validates every path parameter of the API before any route runs (issue 13 #11): `{id}` (a
+ * client id), `{kid}` (the contracts' `Kid`: letters, digits, `. _ -`, 1–200) and `{orgno}`
+ * (a valid organisation number; `scopes/access/all` is a route of its own), plus the shape of
+ * every segment. A bad one answers 400 with the parameter as the field, and never reaches Digdir.
+ */
+export function validatePathParams(app: Hono<BffEnv>): void {
+  app.use("/api/*", pathSegments());
+  const clientId = checkParam("id", (v) =>
+    CLIENT_ID.test(v) ? undefined : "A client id has 1–100 letters, digits and . _ : -",
+  );
+  app.use("/api/envs/:env/clients/:id", clientId);
+  app.use("/api/envs/:env/clients/:id/*", clientId);
+  const kid = checkParam("kid", bySchema(Kid));
+  app.use("/api/envs/:env/clients/:id/keys/:kid", kid);
+  app.use("/api/envs/:env/clients/:id/jwks/:kid", kid);
+  const orgno = checkParam("orgno", bySchema(OrgNumber));
+  app.use(
+    "/api/envs/:env/scopes/access/:orgno",
+    checkParam("orgno", (v) => (v === "all" ? undefined : bySchema(OrgNumber)(v))),
+  );
+  app.use("/api/envs/:env/organizations/:orgno", orgno);
+}
