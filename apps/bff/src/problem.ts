@@ -1,5 +1,5 @@
 import type { Problem } from "@portvakt/contracts";
-import { MaskinportenError } from "@portvakt/maskinporten";
+import { KeyEditRefused, MaskinportenError } from "@portvakt/maskinporten";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -111,6 +111,12 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, init: 
 /** The app's onError: every error becomes a problem; unknown ones say nothing of their insides. */
 export function toProblemResponse(error: unknown, c: Context): Response {
   if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);
+  if (error instanceof KeyEditRefused) {
+    return problemResponse(c, error.status, {
+      detail: error.message,
+      ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+    });
+  }
   if (error instanceof MaskinportenError) {
     const problem = problemFromUpstream(error);
     return problemResponse(c, problem.status, problem.problem);

@@ -4,9 +4,12 @@ import { ADMIN_SCOPES, type AdminScope } from "@portvakt/contracts";
 import {
   type AdminCredential,
   type CredentialSource,
+  inProcessLock,
+  KeySetEditor,
   loadCredential,
   SelfServiceClient,
   TokenClient,
+  type WithLock,
 } from "@portvakt/maskinporten";
 import type { CredentialConfig, EnvironmentConfig } from "./config";
 
@@ -34,6 +37,8 @@ export interface Environment {
   credential: AdminCredential;
   tokens: TokenClient;
   api: SelfServiceClient;
+  /** Every edit of a client's keys goes through this one editor (issue 15 item 2). */
+  keys: KeySetEditor;
   /** Looks the organisation's name up once; a failed look-up is tried again next time. */
   summary(): Promise<EnvironmentSummary>;
   /**
@@ -99,7 +104,13 @@ async function resolveCredentialSource(
 
 export async function createEnvironment(
   config: EnvironmentConfig,
-  options: { fetch?: typeof fetch; timeoutMs?: number; processEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    fetch?: typeof fetch;
+    timeoutMs?: number;
+    processEnv?: NodeJS.ProcessEnv;
+    /** The lock of key-set edits; default in-process (one instance). */
+    withLock?: WithLock;
+  } = {},
 ): Promise<Environment> {
   const processEnv = options.processEnv ?? process.env;
   const files = credentialFiles(config.credential);
@@ -137,11 +148,17 @@ export async function createEnvironment(
   const missingAdminScopes = (Object.keys(ADMIN_SCOPES) as AdminScope[]).filter(
     (scope) => !config.adminScopes.includes(scope),
   );
+  const keys = new KeySetEditor({
+    api,
+    withLock: options.withLock ?? inProcessLock(),
+    namespace: config.id,
+  });
   const environment: Environment = {
     config,
     credential,
     tokens,
     api,
+    keys,
     summary: async () => ({
       id: config.id,
       label: config.label,

@@ -19,6 +19,18 @@ export const CLIENTS_CHANGE: AdminScope[] = [
   "idporten:dcr.supplier",
 ];
 export const CLIENTS_DELETE: AdminScope[] = ["idporten:dcr.write", "idporten:dcr.supplier"];
+/**
+ * Key reads and writes as the 2025 OpenAPI names them per operation (`digdir/digdir-camp-2025-
+ * react-impl`, `app/lib/api.d.ts`): GET `.../jwks[/{kid}]` "Krever scope 'idporten:dcr.read'";
+ * POST/PUT/DELETE "Krever scope 'idporten:dcr.write' eller 'idporten:dcr.modify'". A supplier
+ * acts for its customers with `idporten:dcr.supplier` (supplier docs).
+ */
+export const CLIENTS_KEYS_READ: AdminScope[] = ["idporten:dcr.read", "idporten:dcr.supplier"];
+export const CLIENTS_KEYS_WRITE: AdminScope[] = [
+  "idporten:dcr.write",
+  "idporten:dcr.modify",
+  "idporten:dcr.supplier",
+];
 export const ANY_ADMIN_SCOPE = Object.keys(ADMIN_SCOPES) as AdminScope[];
 
 /**

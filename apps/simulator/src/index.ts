@@ -232,13 +232,20 @@ export {
   CONSUMER_ADMIN_CLIENT_ID,
   CONSUMER_ORGNO,
   createDemoMaterial,
+  DEMO_LEGACY_KEY_CLIENT_ID,
+  DEMO_LEGACY_KID,
   DEMO_P12_PASSWORD,
   type DemoMaterial,
   PROVIDER_ORGNO,
   seedDemoState,
   sharedDemoMaterial,
 } from "./seed";
-export { SimulatorStore, type StoredJwks, type StoreSnapshot } from "./store";
+export {
+  SimulatorStore,
+  type StoredJwks,
+  type StoredKey,
+  type StoreSnapshot,
+} from "./store";
 export * from "./testing/grant";
 export * from "./testing/self-service";
 export type { TrafficStatsReport } from "./traffic-stats";

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type AccessState,
   ALL_ADMIN_SCOPES,
@@ -54,6 +55,25 @@ export const DEMO_KEYED_CLIENTS = [
     scopes: ["digdir:åpne.data", "brreg:enhetsregisteret/v2"],
   },
 ] as const;
+
+/**
+ * A client of 991825827 whose key was registered before Digdir's 2025-05-22 API change: the key
+ * has no `use` (spec §8), as such keys are still answered by Digdir.
+ */
+export const DEMO_LEGACY_KEY_CLIENT_ID = "1e9a7c55-2f4b-4d8e-9c3a-b5d6e7f80912";
+export const DEMO_LEGACY_KID = "legacy-2024";
+
+/** A made-up but stable 2048-bit modulus (no one holds its private key: it is only shown). */
+export function legacyModulus(): string {
+  const bytes = Buffer.concat(
+    Array.from({ length: 8 }, (_, i) =>
+      createHash("sha256").update(`portvakt-legacy-key-${i}`).digest(),
+    ),
+  );
+  bytes[0]! |= 0x80;
+  bytes[bytes.length - 1]! |= 0x01;
+  return bytes.toString("base64url");
+}
 
 export const DEMO_INACTIVE_CLIENT_ID = "c0ffee00-1234-4abc-8def-0123456789ab";
 /** A client of 991825827 using NAV's scope with the business certificate (x5c). */
@@ -319,6 +339,32 @@ export function seedDemoState(store: SimulatorStore, material: DemoMaterial): vo
       now,
     ),
   );
+  store.putClient(
+    seedClient(
+      {
+        client_id: DEMO_LEGACY_KEY_CLIENT_ID,
+        client_name: "Digdir eldre integrasjon",
+        description: "Nøkkel registrert før 2025, uten use",
+        client_orgno: PROVIDER_ORGNO,
+        scopes: ["difi:api3"],
+      },
+      now,
+    ),
+  );
+  store.setJwks(DEMO_LEGACY_KEY_CLIENT_ID, {
+    keys: [
+      {
+        kty: "RSA",
+        e: "AQAB",
+        n: legacyModulus(),
+        kid: DEMO_LEGACY_KID,
+        alg: "RS256",
+        exp: store.clock.epochSeconds() + 200 * 86_400,
+      },
+    ],
+    created: now,
+    last_updated: now,
+  });
   store.putClient(
     seedClient(
       {

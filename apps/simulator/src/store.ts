@@ -2,9 +2,15 @@ import type { AccessState, Client, Jwk, Scope, ScopeAccess } from "@portvakt/con
 import { SimulatorClock } from "./clock";
 import { organizationName } from "./organization-register";
 
-/** A client's key set as the simulator keeps it (spec §6). */
+/**
+ * A registered key as the simulator keeps it. Keys registered before Digdir's 2025-05-22 API
+ * change have no `use` and may lack `alg` (spec §8); the demo seeds one.
+ */
+export type StoredKey = Omit<Jwk, "use" | "alg"> & { use?: "sig"; alg?: string };
+
+/** A client's key set as the simulator keeps it (spec §6, §8). */
 export interface StoredJwks {
-  keys: Jwk[];
+  keys: StoredKey[];
   created: string;
   last_updated: string;
 }

@@ -1,10 +1,11 @@
 import { createPublicKey, type KeyObject, verify as verifySignature } from "node:crypto";
-import { ADMIN_SCOPES, type Client, JWT_BEARER_GRANT, type Jwk } from "@portvakt/contracts";
+import { ADMIN_SCOPES, type Client, JWT_BEARER_GRANT } from "@portvakt/contracts";
 import { Hono } from "hono";
 import type { ClientAmr } from "./access-token";
 import { DEFAULT_ACCESS_TOKEN_LIFETIME } from "./admin/clients";
 import { verifyCertificateChain } from "./certificate-chain";
 import type { SimulatorContext, SimulatorEnv } from "./simulator-context";
+import type { StoredKey } from "./store";
 
 export const GRANT_SIGNING_ALGORITHMS = ["RS256", "RS384", "RS512"] as const;
 const HASH_OF_ALG: Record<string, string> = { RS256: "sha256", RS384: "sha384", RS512: "sha512" };
@@ -85,8 +86,8 @@ function decodeSegment(segment: string | undefined, what: string): Record<string
 }
 
 // Registered keys are replaced, never mutated, so caching by object identity is safe.
-const publicKeyOfJwk = new WeakMap<Jwk, KeyObject>();
-function keyObjectOf(jwk: Jwk): KeyObject {
+const publicKeyOfJwk = new WeakMap<StoredKey, KeyObject>();
+function keyObjectOf(jwk: StoredKey): KeyObject {
   let key = publicKeyOfJwk.get(jwk);
   if (!key) {
     key = createPublicKey({ key: { kty: jwk.kty, n: jwk.n, e: jwk.e }, format: "jwk" });

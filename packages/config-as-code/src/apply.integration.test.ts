@@ -64,7 +64,13 @@ describe("export", () => {
     expect(yaml).not.toContain("portvakt-demo-admin");
     const document = parseDocument(yaml);
     expect(document.scopes?.map((scope) => scope.name)).toContain("difi:gammel/v1");
-    expect(document.clients?.map((client) => client.name)).toEqual(["Digdir pensjonsoppslag"]);
+    expect(document.clients?.map((client) => client.name)).toEqual([
+      "Digdir eldre integrasjon",
+      "Digdir pensjonsoppslag",
+    ]);
+    // The legacy key (no use at Digdir) is exported as it will be written back: use sig.
+    const legacy = document.clients?.[0]?.keys?.[0];
+    expect(legacy).toMatchObject({ kid: "legacy-2024", jwk: { use: "sig", alg: "RS256" } });
   });
 
   it("round trip: the seeded demo applied to an empty environment exports the same", async () => {
@@ -77,13 +83,17 @@ describe("export", () => {
       const owned = new Set(
         snapshot.scopes.filter((s) => s.owner_orgno === PROVIDER).map((s) => s.name),
       );
+      const clients = snapshot.clients.filter(
+        (c) => c.client_orgno !== PROVIDER || c.integration_type !== "maskinporten",
+      );
+      const kept = new Set(clients.map((c) => c.client_id));
       empty.store.loadSnapshot({
         ...snapshot,
         scopes: snapshot.scopes.filter((s) => !owned.has(s.name)),
         grants: snapshot.grants.filter((g) => !owned.has(g.scope)),
-        clients: snapshot.clients.filter(
-          (c) => c.client_orgno !== PROVIDER || c.integration_type !== "maskinporten",
-        ),
+        clients,
+        // Kids are unique across clients: the keys of removed clients go with them.
+        jwks: Object.fromEntries(Object.entries(snapshot.jwks).filter(([id]) => kept.has(id))),
       });
       const emptyApi = await providerApi(empty);
       expect(await exportText(emptyApi)).not.toBe(original);

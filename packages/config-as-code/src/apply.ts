@@ -1,11 +1,12 @@
 import {
   type ClientInput,
-  type Jwk,
+  type JwkRead,
   type ScopeInput,
   type ScopeUpdate,
   splitScopeName,
+  writableKey,
 } from "@portvakt/contracts";
-import { MaskinportenError } from "@portvakt/maskinporten";
+import { KeyEditRefused, KeySetEditor, MaskinportenError } from "@portvakt/maskinporten";
 import type { ConfigDocument } from "./document";
 import { type ConfigApi, readLiveState } from "./live-state";
 import { type Plan, type PlanOptions, type PlanStep, planChanges, type StepKind } from "./plan";
@@ -81,6 +82,11 @@ export interface ApplyOptions extends PlanOptions {
   /** Checked on the fresh plan before anything runs; throw to refuse (e.g. a role). */
   authorize?: (plan: Plan) => void;
   onStep?: (event: StepEvent) => void | Promise<void>;
+  /**
+   * The key-set editor shared with every other key edit of this environment (its lock); default
+   * a new one with an in-process lock over `api`.
+   */
+  keys?: KeySetEditor;
 }
 
 function stepErrorOf(error: unknown): StepError {
@@ -144,13 +150,9 @@ function scopeUpdateOf(name: string, step: PlanStep): ScopeUpdate {
   };
 }
 
-function withoutExpiry(key: Jwk): Jwk {
-  const { exp: _exp, ...rest } = key;
-  return rest;
-}
-
 async function runStep(
   api: ConfigApi,
+  keys: KeySetEditor,
   step: PlanStep,
   createdClients: Map<string, string>,
 ): Promise<void> {
@@ -197,16 +199,26 @@ async function runStep(
       return;
     }
     case "key.add": {
-      // The key set is replaced as a whole (spec §6): read it right before writing it.
+      // One key through the shared key-set editor (its lock, Digdir's PUT .../jwks/{kid}), so an
+      // apply never interleaves with a key edit in the console and never rewrites other keys.
       const id = clientIdOf();
-      const current = await api.getJwks(id);
-      if (current.keys.some((key) => key.kid === step.kid)) return;
-      const key = { ...(step.after as Record<string, unknown>), use: "sig" } as Jwk;
-      await api.replaceJwks(id, { keys: [...current.keys.map(withoutExpiry), key] });
+      const key = writableKey({ ...(step.after as JwkRead), use: "sig" });
+      try {
+        await keys.addKey(id, key);
+      } catch (error) {
+        // Already there (e.g. the same apply sent twice): nothing to do.
+        if (error instanceof KeyEditRefused && error.status === 409) return;
+        throw error;
+      }
       return;
     }
     case "key.remove":
-      await api.deleteJwk(clientIdOf(), step.kid!);
+      try {
+        await keys.removeKey(clientIdOf(), step.kid!);
+      } catch (error) {
+        if (error instanceof KeyEditRefused && error.status === 404) return;
+        throw error;
+      }
       return;
     case "scope.deactivate":
       await api.deactivateScope(step.scope!);
@@ -256,10 +268,11 @@ export async function applyDocument(
     outcome: "not-run",
   }));
   const createdClients = new Map<string, string>();
+  const keys = options.keys ?? new KeySetEditor({ api });
   for (const [index, step] of plan.steps.entries()) {
     const result = results[index]!;
     try {
-      await runStep(api, step, createdClients);
+      await runStep(api, keys, step, createdClients);
     } catch (cause) {
       const error = stepErrorOf(cause);
       result.outcome = "failed";

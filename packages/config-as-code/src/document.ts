@@ -1,6 +1,7 @@
 import {
   IntegrationType,
   Jwk,
+  KEY_WRITE_ALGS,
   Kid,
   MAX_KEYS_PER_CLIENT,
   OrgNumber,
@@ -80,7 +81,7 @@ const InlineJwk = z
   .looseObject({
     kty: z.literal("RSA"),
     use: z.literal("sig").optional(),
-    alg: z.enum(["RS256", "RS384", "RS512"]).optional(),
+    alg: z.enum(KEY_WRITE_ALGS).optional(),
     kid: z.string().optional(),
     n: z.string(),
     e: z.string(),

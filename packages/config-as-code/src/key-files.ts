@@ -47,7 +47,7 @@ export async function resolveKeyFiles(
           const path = isAbsolute(key.file) ? key.file : resolve(baseDir, key.file);
           try {
             const jwk = await publicJwkFromFile(path, key.kid);
-            const checked = Jwk.safeParse({ use: "sig", ...jwk, kid: key.kid });
+            const checked = Jwk.safeParse({ use: "sig", alg: "RS256", ...jwk, kid: key.kid });
             if (!checked.success) {
               for (const issue of checked.error.issues) {
                 issues.push({

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Client, Jwk, Scope, ScopeAccess } from "@portvakt/contracts";
+import type { Client, Jwk, JwkRead, Scope, ScopeAccess } from "@portvakt/contracts";
 import type { SelfServiceClient } from "@portvakt/maskinporten";
 
 /** The self-service calls config-as-code needs; a `SelfServiceClient` has them all. */
@@ -18,12 +18,34 @@ export type ConfigApi = Pick<
   | "createClient"
   | "updateClient"
   | "replaceJwks"
+  | "putJwk"
   | "deleteJwk"
+  | "deleteJwks"
 >;
 
 export interface LiveClient {
   client: Client;
+  /** The keys as config-as-code sees them (`liveKeyOf`). */
   keys: Jwk[];
+}
+
+/**
+ * A key as read from Digdir, in the shape documents and plans use: a legacy key (no `use`, spec
+ * §8) reads as `"use":"sig"`, as it is written back; one without `alg` as RS256. A key without a
+ * kid cannot be named in a document and is left out.
+ */
+export function liveKeyOf(key: JwkRead): Jwk | undefined {
+  if (!key.kid) return undefined;
+  return {
+    kty: "RSA",
+    use: "sig",
+    alg: key.alg === "RS512" ? "RS512" : "RS256",
+    kid: key.kid,
+    n: key.n ?? "",
+    e: key.e ?? "",
+    ...(key.x5c !== undefined ? { x5c: key.x5c } : {}),
+    ...(key.exp !== undefined ? { exp: key.exp } : {}),
+  };
 }
 
 /** What an environment holds that a document describes, read in one go before planning. */
@@ -99,7 +121,9 @@ export async function readLiveState(
     grants,
     clients: managed.map((client, i) => ({
       client,
-      keys: [...(keySets[i]?.keys ?? [])].sort((a, b) => byString(a.kid, b.kid)),
+      keys: (keySets[i]?.keys ?? [])
+        .flatMap((key) => liveKeyOf(key) ?? [])
+        .sort((a, b) => byString(a.kid, b.kid)),
     })),
     prefixes: [...prefixes].sort(byString),
   };

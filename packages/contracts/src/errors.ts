@@ -10,15 +10,15 @@ export const DigdirFieldError = z.object({
 });
 export type DigdirFieldError = z.infer<typeof DigdirFieldError>;
 
-/** The error body of the self-service API (spec §7). */
+/** The error body of the self-service API (spec §7; every member optional per the 2025 OpenAPI). */
 export const DigdirError = z
-  .object({
-    status: z.number().int(),
+  .looseObject({
+    status: z.number().int().optional(),
     timestamp: z.string().optional(),
     correlation_id: z.string().optional(),
     error: z.string().optional(),
     error_description: z.string().optional(),
-    errors: z.array(DigdirFieldError).optional(),
+    errors: z.array(DigdirFieldError.partial({ errorMessage: true })).optional(),
   })
   .meta({ id: "DigdirError" });
 export type DigdirError = z.infer<typeof DigdirError>;

@@ -6,5 +6,6 @@ export * from "./limits";
 export * from "./messages";
 export * from "./orgno";
 export * from "./prod-confirmation";
+export * from "./read";
 export * from "./scope";
 export * from "./scope-name";

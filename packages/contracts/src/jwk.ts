@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
 
 export const MAX_KEYS_PER_CLIENT = 5;
 export const MIN_RSA_BITS = 2048;
+/** Algorithms of a JWT grant Maskinporten accepts (spec §2). */
 export const JWK_ALGS = ["RS256", "RS384", "RS512"] as const;
+/**
+ * Algorithms a key registered on a client may name: the enum of `JsonWebKey.alg` in Digdir's
+ * 2025 OpenAPI (spec §8; RS384 is accepted in grants, not for registered keys).
+ */
+export const KEY_WRITE_ALGS = ["RS256", "RS512"] as const;
 export const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth"] as const;
 
 /** Decodes base64url in Node and in browsers alike (both have `atob`). */
@@ -48,17 +55,24 @@ export const Kid = z
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, "A kid has only letters, digits and . _ -");
 
-/** A public RSA signing key as Maskinporten accepts it on a client (spec §6). */
+/**
+ * A public RSA signing key as Portvakt sends it to a client (the write rules of spec §8, from
+ * Digdir's 2025 OpenAPI): `kty`, `use`, `alg`, `kid`, `e`, `n` required, `alg` RS256 or RS512, at
+ * least 2048 bits, no private member. `exp` (epoch seconds) is kept by Digdir when sent; a key
+ * sent without one gets a year from the write. Unknown members are dropped (never sent).
+ */
 export const Jwk = z
   .object({
     kty: z.literal("RSA", { error: 'Only RSA keys are accepted (kty must be "RSA")' }),
     use: z.literal("sig", { error: 'A client key must have use: "sig"' }),
-    alg: z.enum(JWK_ALGS, { error: "alg must be RS256, RS384 or RS512" }).optional(),
+    alg: z.enum(KEY_WRITE_ALGS, {
+      error: "alg must be RS256 or RS512 (Digdir's API registers no other algorithm)",
+    }),
     kid: Kid,
     n: z.string().regex(/^[A-Za-z0-9_-]+$/, "n must be base64url"),
     e: z.string().regex(/^[A-Za-z0-9_-]+$/, "e must be base64url"),
     x5c: z.array(z.string()).optional(),
-    /** Set by the server: epoch seconds when the key stops working (one year after upload). */
+    /** Epoch seconds when the key stops working; kept when sent, else a year after the write. */
     exp: z.number().int().optional(),
     ...privateMembers,
   })
@@ -101,12 +115,99 @@ export const Jwks = z
   .meta({ id: "Jwks" });
 export type Jwks = z.infer<typeof Jwks>;
 
-/** `GET /api/v1/clients/{id}/jwks` answers the set with its timestamps. */
+/**
+ * A key as Digdir answers it (read schema of `JsonWebKey` in the 2025 OpenAPI): every member
+ * optional, unknown members kept. Keys registered before Digdir's 2025-05-22 API change have no
+ * `use` (and may lack `alg`): they are valid keys and are flagged `jwk-without-use`.
+ */
+export const JwkRead = z
+  .looseObject({
+    kty: z.string().optional(),
+    use: z.string().optional(),
+    alg: z.string().optional(),
+    kid: z.string().optional(),
+    n: z.string().optional(),
+    e: z.string().optional(),
+    x5c: z.array(z.string()).optional(),
+    /** Epoch seconds when the key stops working. */
+    exp: z.number().optional(),
+    created: AnsweredDateTime.optional(),
+    last_updated: AnsweredDateTime.optional(),
+    ...warningsField,
+  })
+  .meta({ id: "JwkRead", description: "A client key as Digdir answers it" });
+export type JwkRead = z.infer<typeof JwkRead>;
+
+/** A key registered before Digdir's 2025-05-22 API change: no `use` (spec §8). */
+export function isLegacyKey(key: JwkRead): boolean {
+  return key.use === undefined;
+}
+
+function keyWarnings(key: JwkRead): RowWarning[] {
+  return isLegacyKey(key)
+    ? [
+        {
+          kind: "jwk-without-use",
+          field: "use",
+          message: `The key ${key.kid ?? "(no kid)"} has no "use": registered before Digdir's 2025-05-22 API change. It works; Portvakt writes it back with "use":"sig".`,
+        },
+      ]
+    : [];
+}
+
+/** One key read leniently (see `readRow`), flagged when it is a legacy key. */
+export function readJwk(raw: unknown): JwkRead | undefined {
+  return readRow(JwkRead, raw, keyWarnings);
+}
+
+/**
+ * A client's key set as the BFF answers it (and as read from Digdir): the keys with the set's
+ * timestamps; unknown members kept. Digdir answers 404 for a client without keys, which the
+ * client library reads as `{keys: []}` (spec §8).
+ */
 export const JwksResponse = z
-  .object({
-    keys: z.array(Jwk),
-    created: z.iso.datetime({ offset: true }).optional(),
-    last_updated: z.iso.datetime({ offset: true }).optional(),
+  .looseObject({
+    keys: z.array(JwkRead),
+    created: AnsweredDateTime.optional(),
+    last_updated: AnsweredDateTime.optional(),
   })
   .meta({ id: "JwksResponse" });
 export type JwksResponse = z.infer<typeof JwksResponse>;
+
+/**
+ * Reads Digdir's answer of `GET .../jwks` leniently: absent `keys` is none, each key read with
+ * `readJwk` (a non-object entry is dropped), other members kept.
+ */
+export const JwksAnswer = z.looseObject({}).transform((raw): JwksResponse => {
+  const { keys, created, last_updated, ...rest } = raw as Record<string, unknown>;
+  return {
+    ...rest,
+    keys: Array.isArray(keys)
+      ? keys.flatMap((key): JwkRead[] => {
+          const read = readJwk(key);
+          return read ? [read] : [];
+        })
+      : [],
+    ...(typeof created === "string" ? { created } : {}),
+    ...(typeof last_updated === "string" ? { last_updated } : {}),
+  };
+});
+
+/**
+ * The key to send back for a key Digdir holds (spec §8): a legacy key gets `"use":"sig"` (and
+ * `"alg":"RS256"` if it had none), its `exp` is kept so that writing the set does not silently
+ * give it a fresh year. Throws a `ZodError` naming the kid when the key cannot be written
+ * (e.g. `alg` RS384, or a key too short).
+ */
+export function writableKey(key: JwkRead): Jwk {
+  return Jwk.parse({
+    kty: key.kty,
+    use: key.use ?? "sig",
+    alg: key.alg ?? "RS256",
+    kid: key.kid,
+    n: key.n,
+    e: key.e,
+    ...(key.x5c !== undefined ? { x5c: key.x5c } : {}),
+    ...(key.exp !== undefined ? { exp: Math.trunc(key.exp) } : {}),
+  });
+}

@@ -109,7 +109,9 @@ describe("credentials against the simulator", () => {
       const kid = `portvakt-it-${Date.now()}`;
       const publicJwk = { ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256" };
       const registered = await viaCertificate.replaceJwks(own.demo.adminClientId, {
-        keys: [publicJwk as { kty: "RSA"; kid: string; use: "sig"; n: string; e: string }],
+        keys: [
+          publicJwk as { kty: "RSA"; kid: string; use: "sig"; alg: "RS256"; n: string; e: string },
+        ],
       });
       expect(registered.keys[0]!.exp).toBeGreaterThan(Date.now() / 1000);
 

@@ -4,9 +4,12 @@ import {
   ClientUpdate,
   DigdirError,
   Jwk,
+  type JwkRead,
   Jwks,
-  JwksResponse,
+  JwksAnswer,
+  type JwksResponse,
   Organization,
+  readJwk,
   Scope,
   ScopeAccess,
   type ScopeCatalogueQuery,
@@ -52,7 +55,20 @@ interface Call {
   needs: readonly string[];
   /** The public catalogue needs no token. */
   anonymous?: boolean;
+  /** API version of the path; default 1 (`/api/v1`). */
+  version?: 1 | 2;
+  /** A text body (`text/plain`) instead of JSON. */
+  text?: string;
+  /**
+   * Answers Digdir gives for "nothing there" (spec §8): a 404 (`GET .../jwks` of a client without
+   * keys) or an error whose `error_description` says the organisation "does not have any". Read
+   * as this value instead of an error.
+   */
+  empty?: { when: "404" | "does-not-have-any"; value: unknown };
 }
+
+/** Digdir's wording for an empty list it answers as an error (spec §8, Digdir's own web client). */
+const DOES_NOT_HAVE_ANY = /does not have any/i;
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const MAX_BACKOFF_MS = 5_000;
@@ -72,6 +88,14 @@ const PrefixList = z.array(
 );
 
 const seg = encodeURIComponent;
+const OneKey = z.unknown().transform((raw, ctx) => {
+  const key = readJwk(raw);
+  if (!key) {
+    ctx.addIssue({ code: "custom", message: "A key is a JSON object" });
+    return z.NEVER;
+  }
+  return key;
+});
 
 /**
  * Typed calls of Digdir's self-service API (spec §3–§6). Scope names always travel as the
@@ -270,26 +294,38 @@ export class SelfServiceClient {
 
   // Client keys (spec §6)
 
+  /**
+   * The client's key set. Digdir answers 404 for a client without keys: read as `{keys: []}`
+   * (spec §8). Keys are read leniently (`JwkRead`): a key without `use` is kept and flagged.
+   */
   async getJwks(clientId: string): Promise<JwksResponse> {
     return this.#call(
-      { method: "GET", path: `/clients/${seg(clientId)}/jwks`, needs: DCR_READ },
-      JwksResponse,
+      {
+        method: "GET",
+        path: `/clients/${seg(clientId)}/jwks`,
+        needs: DCR_READ,
+        empty: { when: "404", value: { keys: [] } },
+      },
+      JwksAnswer,
     );
   }
 
   /**
-   * Replaces the whole key set. The set is validated first, so a JWK with private members is
-   * refused here (a ZodError) and never leaves the process.
+   * Replaces the whole key set (`POST .../jwks`). The set is validated first, so a JWK with
+   * private members is refused here (a ZodError) and never leaves the process; so is an empty set
+   * (removing every key is `deleteJwks`). Send each kept key's `exp`, or Digdir gives it a fresh
+   * year (spec §8); `KeySetEditor.replaceAll` does.
    */
   async replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
+    const body = Jwks.parse(jwks);
+    if (body.keys.length === 0) {
+      throw new RangeError(
+        "replaceJwks needs at least one key: removing every key is deleteJwks (DELETE .../jwks)",
+      );
+    }
     return this.#call(
-      {
-        method: "POST",
-        path: `/clients/${seg(clientId)}/jwks`,
-        body: Jwks.parse(jwks),
-        needs: DCR_MODIFY,
-      },
-      JwksResponse,
+      { method: "POST", path: `/clients/${seg(clientId)}/jwks`, body, needs: DCR_MODIFY },
+      JwksAnswer,
     );
   }
 
@@ -300,17 +336,58 @@ export class SelfServiceClient {
     );
   }
 
-  async getJwk(clientId: string, kid: string): Promise<Jwk> {
+  /** One key (`GET .../jwks/{kid}`), read leniently. */
+  async getJwk(clientId: string, kid: string): Promise<JwkRead> {
     return this.#call(
       { method: "GET", path: `/clients/${seg(clientId)}/jwks/${seg(kid)}`, needs: DCR_READ },
-      Jwk,
+      OneKey,
     );
   }
 
+  /**
+   * Adds or updates one key (`PUT /api/v1/clients/{id}/jwks/{kid}`, Digdir's "add or update a
+   * single key"; needs `idporten:dcr.write` or `.modify` per the OpenAPI). The other keys are not
+   * touched, so no read-modify-write of the set is needed. The key is checked with the write
+   * rules (`Jwk`) first; an `exp` sent is kept, none gives a year.
+   */
+  async putJwk(clientId: string, jwk: Jwk): Promise<JwkRead> {
+    const body = Jwk.parse(jwk);
+    return this.#call(
+      {
+        method: "PUT",
+        path: `/clients/${seg(clientId)}/jwks/${seg(body.kid)}`,
+        body,
+        needs: DCR_MODIFY,
+      },
+      OneKey,
+    );
+  }
+
+  /** Removes one key (`DELETE .../jwks/{kid}`); also the last one. */
   async deleteJwk(clientId: string, kid: string): Promise<void> {
     return this.#call(
       { method: "DELETE", path: `/clients/${seg(clientId)}/jwks/${seg(kid)}`, needs: DCR_MODIFY },
       null,
+    );
+  }
+
+  /**
+   * Adds a key given as text (`POST /api/v2/clients/{id}/key`, `text/plain`): a certificate, a
+   * PEM public key or a JWK, as Digdir's OpenAPI describes it. Answers the key Digdir made of it.
+   */
+  async addKeyText(clientId: string, text: string): Promise<JwkRead> {
+    if (/PRIVATE KEY-----/.test(text) || /"d"\s*:/.test(text)) {
+      throw new RangeError("addKeyText takes a public key or a certificate, never a private key");
+    }
+    return this.#call(
+      {
+        method: "POST",
+        version: 2,
+        path: `/clients/${seg(clientId)}/key`,
+        text,
+        needs: DCR_MODIFY,
+      },
+      OneKey,
     );
   }
 
@@ -325,7 +402,7 @@ export class SelfServiceClient {
 
   async #call<T>(call: Call, schema: z.ZodType<T> | null): Promise<T> {
     this.#stats.calls++;
-    const apiPath = `/api/v1${call.path}`;
+    const apiPath = `/api/v${call.version ?? 1}${call.path}`;
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined) query.set(name, value);
@@ -344,6 +421,7 @@ export class SelfServiceClient {
       const headers: Record<string, string> = { accept: "application/json" };
       if (token) headers.authorization = `Bearer ${token.accessToken}`;
       if (call.body !== undefined) headers["content-type"] = "application/json";
+      if (call.text !== undefined) headers["content-type"] = "text/plain";
 
       let response: Response;
       let bytes: Uint8Array;
@@ -351,7 +429,7 @@ export class SelfServiceClient {
         response = await this.#fetch(url, {
           method: call.method,
           headers,
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          body: call.text ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
         bytes = new Uint8Array(await response.arrayBuffer());
@@ -396,6 +474,9 @@ export class SelfServiceClient {
         return known.value as T;
       }
       const json = parseJson(utf8.decode(bytes));
+      if (!response.ok && call.empty && isEmptyAnswer(call.empty.when, response.status, json)) {
+        return call.empty.value as T;
+      }
       if (!response.ok) {
         throw this.#httpError(response, json, call, where, token, renewedAfter401);
       }
@@ -468,11 +549,11 @@ export class SelfServiceClient {
       code: upstream?.error,
       fieldErrors: (upstream?.errors ?? []).map((error) => ({
         field: error.fieldIdentifier,
-        message: error.errorMessage,
+        message: error.errorMessage ?? "",
       })),
       upstream,
       ...where,
-      message: `${call.method} /api/v1${call.path} failed with ${status}${description ? `: ${description}` : ""}`,
+      message: `${call.method} /api/v${call.version ?? 1}${call.path} failed with ${status}${description ? `: ${description}` : ""}`,
       explanation,
     });
   }
@@ -483,6 +564,14 @@ export class SelfServiceClient {
     const delay = Math.random() * ceiling;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+}
+
+/** Whether an error answer means "nothing there" (spec §8). */
+function isEmptyAnswer(when: "404" | "does-not-have-any", status: number, json: unknown): boolean {
+  if (when === "404") return status === 404;
+  const parsed = DigdirError.safeParse(json);
+  const description = parsed.success ? parsed.data.error_description : undefined;
+  return status >= 400 && status < 500 && DOES_NOT_HAVE_ANY.test(description ?? "");
 }
 
 function attemptsNote(attempts: number): string {

@@ -275,6 +275,7 @@ export const configRoutes = createRouter()
       try {
         report = await applyDocument(environment.api, document, {
           ...options,
+          keys: environment.keys,
           planFingerprint: body.planFingerprint,
           confirm: body.confirm,
           authorize: (plan) => {

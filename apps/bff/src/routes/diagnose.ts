@@ -105,7 +105,7 @@ export const diagnoseRoutes = createRouter().openapi(
               client_id: found.client.client_id,
               scopes: found.client.scopes,
               keys: found.jwks.keys.map((key) => ({
-                kid: key.kid,
+                kid: key.kid ?? "",
                 ...(key.exp !== undefined ? { exp: key.exp } : {}),
               })),
               hasKeys: found.jwks.keys.length > 0,

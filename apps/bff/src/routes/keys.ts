@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { Jwk, Jwks, JwksResponse, MAX_KEYS_PER_CLIENT, Problem } from "@portvakt/contracts";
-import type { SelfServiceClient } from "@portvakt/maskinporten";
+import { Jwk, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
+import type { KeySetEditor } from "@portvakt/maskinporten";
 import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
 import type { BffEnv } from "../context";
@@ -13,39 +13,22 @@ const tags = ["keys"];
 
 /**
  * A version of a key set for If-Match: two reads of the same set on Digdir give the same value,
- * and any change to a key (added, removed, renewed) gives another.
+ * and any change to a key (added, removed, renewed, given `use`) gives another.
  */
 export function jwksVersion(jwks: JwksResponse): string {
   const keys = [...jwks.keys]
-    .sort((a, b) => a.kid.localeCompare(b.kid))
-    .map((k) => [k.kid, k.n, k.e, k.exp ?? null]);
+    .sort((a, b) => (a.kid ?? "").localeCompare(b.kid ?? ""))
+    .map((k) => [k.kid ?? null, k.n ?? null, k.e ?? null, k.use ?? null, k.exp ?? null]);
   const digest = createHash("sha256")
     .update(JSON.stringify([keys, jwks.last_updated ?? null]))
     .digest("base64url");
   return `"${digest.slice(0, 22)}"`;
 }
 
-/**
- * Runs key edits of one client one after another inside this process, so that two edits through
- * the same BFF never interleave their read-modify-write. Across processes If-Match guards.
- */
-class KeyEditQueue {
-  readonly #tails = new Map<string, Promise<unknown>>();
-  run<T>(key: string, edit: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const result = previous.then(edit, edit);
-    const tail = result.catch(() => {});
-    this.#tails.set(key, tail);
-    tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
-    return result;
-  }
-}
-
 const IfMatchHeader = z.object({
   "if-match": z.string().optional().openapi({
-    description: "The ETag of the key set the user last saw (from GET .../jwks)",
+    description:
+      "The ETag of the key set the user last saw (from GET .../jwks). Required to replace or remove the whole set; optional when adding or removing one key (checked when sent).",
   }),
 });
 
@@ -55,11 +38,11 @@ const editResponses = {
     content: { "application/json": { schema: JwksResponse } },
   },
   412: {
-    description: "The key set changed since it was read",
+    description: "The key set changed since it was read (If-Match)",
     content: { "application/problem+json": { schema: Problem } },
   },
   428: {
-    description: "If-Match is missing",
+    description: "If-Match is missing (whole-set edits)",
     content: { "application/problem+json": { schema: Problem } },
   },
   ...problemResponses,
@@ -67,12 +50,9 @@ const editResponses = {
 
 /** What the audit log keeps of a key set: the public ids and expiry, never key material. */
 function keyIds(jwks: JwksResponse) {
-  return { kids: jwks.keys.map((key) => ({ kid: key.kid, ...(key.exp ? { exp: key.exp } : {}) })) };
-}
-
-function withoutServerFields(key: Jwk): Jwk {
-  const { exp: _exp, ...rest } = key;
-  return rest;
+  return {
+    kids: jwks.keys.map((key) => ({ kid: key.kid ?? "", ...(key.exp ? { exp: key.exp } : {}) })),
+  };
 }
 
 function requireIfMatch(ifMatch: string | undefined): string {
@@ -85,8 +65,8 @@ function requireIfMatch(ifMatch: string | undefined): string {
   return ifMatch;
 }
 
-function assertUnchanged(current: JwksResponse, ifMatch: string): void {
-  if (jwksVersion(current) !== ifMatch) {
+function assertUnchanged(current: JwksResponse, ifMatch: string | undefined): void {
+  if (ifMatch !== undefined && jwksVersion(current) !== ifMatch) {
     throw new ProblemError(412, {
       detail:
         "The client's keys changed since you loaded them (someone else edited them). Reload the keys and try again.",
@@ -94,30 +74,29 @@ function assertUnchanged(current: JwksResponse, ifMatch: string): void {
   }
 }
 
-export function createKeysRoutes() {
-  const queue = new KeyEditQueue();
+const KidParams = ClientParams.extend({
+  kid: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "kid", in: "path" } }),
+});
 
+export function createKeysRoutes() {
   /**
-   * The read-modify-write every key edit shares: one edit per client at a time in this process,
-   * only on the set the person last saw (If-Match), the key ids before and after audited.
+   * Every key edit goes through the environment's one `KeySetEditor` (client library): under its
+   * lock it reads the set, checks `If-Match` (when sent), writes with Digdir's single-key
+   * endpoints (or the whole set for "replace all"), and reads the set again. The key ids before
+   * and after are audited.
    */
   async function editKeySet(
     c: Context<BffEnv>,
-    clientId: string,
-    headers: { "if-match"?: string | undefined },
-    edit: (
-      current: JwksResponse,
-      api: SelfServiceClient,
-      clientId: string,
-    ) => Promise<JwksResponse>,
+    ifMatch: string | undefined,
+    edit: (editor: KeySetEditor, check: (current: JwksResponse) => void) => Promise<JwksResponse>,
   ): Promise<JwksResponse> {
     const environment = environmentOf(c);
-    const ifMatch = requireIfMatch(headers["if-match"]);
-    const jwks = await queue.run(`${environment.config.id}/${clientId}`, async () => {
-      const current = await environment.api.getJwks(clientId);
+    const jwks = await edit(environment.keys, (current) => {
       recordChange(c, { before: keyIds(current) });
       assertUnchanged(current, ifMatch);
-      return edit(current, environment.api, clientId);
     });
     recordChange(c, { after: keyIds(jwks) });
     c.header("ETag", jwksVersion(jwks));
@@ -131,12 +110,13 @@ export function createKeysRoutes() {
         path: "/api/envs/{env}/clients/{id}/jwks",
         middleware: [reads()] as const,
         tags,
-        summary: "The client's public keys; the ETag header is the set's version",
+        summary:
+          "The client's public keys (none for a client without keys); the ETag header is the set's version. Keys registered before 2025 (no use) are flagged in portvakt_warnings.",
         request: { params: ClientParams },
         responses: { 200: jsonResponse(JwksResponse, "The key set"), ...problemResponses },
       }),
       async (c) => {
-        const jwks = await environmentOf(c).api.getJwks(c.req.valid("param").id);
+        const jwks = await environmentOf(c).keys.read(c.req.valid("param").id);
         c.header("ETag", jwksVersion(jwks));
         c.header("Cache-Control", "no-store");
         return c.json(jwks, 200);
@@ -148,17 +128,17 @@ export function createKeysRoutes() {
         path: "/api/envs/{env}/clients/{id}/jwks",
         middleware: [changes("admin", "keys.replace")] as const,
         tags,
-        summary: "Replace the whole key set (at most 5 public RSA keys)",
+        summary:
+          "Replace the whole key set (1 to 5 public RSA keys): a kept key keeps its exp, a new one gets a year. Removing every key is DELETE.",
         request: { params: ClientParams, headers: IfMatchHeader, body: jsonBody(Jwks) },
         responses: editResponses,
       }),
       async (c) => {
         const { keys } = c.req.valid("json");
-        const jwks = await editKeySet(
-          c,
-          c.req.valid("param").id,
-          c.req.valid("header"),
-          (_, api, id) => api.replaceJwks(id, { keys: keys.map(withoutServerFields) }),
+        const { id } = c.req.valid("param");
+        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
+        const jwks = await editKeySet(c, ifMatch, (editor, check) =>
+          editor.replaceAll(id, keys, { check }),
         );
         return c.json(jwks, 200);
       },
@@ -169,7 +149,8 @@ export function createKeysRoutes() {
         path: "/api/envs/{env}/clients/{id}/keys",
         middleware: [changes("admin", "key.add")] as const,
         tags,
-        summary: "Add one key to the set (read-modify-write done safely by Portvakt)",
+        summary:
+          "Add one key (Digdir's PUT .../jwks/{kid}: the other keys are not rewritten); refused for a kid already there or a sixth key",
         request: {
           params: ClientParams,
           headers: IfMatchHeader,
@@ -181,21 +162,9 @@ export function createKeysRoutes() {
         const { id } = c.req.valid("param");
         const { jwk } = c.req.valid("json");
         recordChange(c, { target: `client ${id}, kid ${jwk.kid}` });
-        const jwks = await editKeySet(c, id, c.req.valid("header"), (current, api) => {
-          if (current.keys.some((key) => key.kid === jwk.kid)) {
-            throw new ProblemError(409, {
-              detail: `The client already has a key with kid "${jwk.kid}"`,
-              errors: [{ field: "jwk.kid", message: "kid already in use on this client" }],
-            });
-          }
-          if (current.keys.length >= MAX_KEYS_PER_CLIENT) {
-            throw new ProblemError(400, {
-              detail: `The client already has ${MAX_KEYS_PER_CLIENT} keys, the most Maskinporten allows; remove one first`,
-              errors: [{ field: "jwk", message: "Key limit reached" }],
-            });
-          }
-          return api.replaceJwks(id, { keys: [...current.keys.map(withoutServerFields), jwk] });
-        });
+        const jwks = await editKeySet(c, c.req.valid("header")["if-match"], (editor, check) =>
+          editor.addKey(id, jwk, { check }),
+        );
         return c.json(jwks, 200);
       },
     )
@@ -205,31 +174,15 @@ export function createKeysRoutes() {
         path: "/api/envs/{env}/clients/{id}/keys/{kid}",
         middleware: [changes("admin", "key.remove")] as const,
         tags,
-        summary: "Remove one key from the set",
-        request: {
-          params: ClientParams.extend({
-            kid: z
-              .string()
-              .min(1)
-              .openapi({ param: { name: "kid", in: "path" } }),
-          }),
-          headers: IfMatchHeader,
-        },
+        summary: "Remove one key (Digdir's DELETE .../jwks/{kid}; also the last one)",
+        request: { params: KidParams, headers: IfMatchHeader },
         responses: editResponses,
       }),
       async (c) => {
         const { id, kid } = c.req.valid("param");
-        const jwks = await editKeySet(c, id, c.req.valid("header"), async (current, api) => {
-          if (!current.keys.some((key) => key.kid === kid)) {
-            throw new ProblemError(404, { detail: `The client has no key with kid "${kid}"` });
-          }
-          const remaining = current.keys.filter((key) => key.kid !== kid);
-          if (remaining.length > 0) {
-            return api.replaceJwks(id, { keys: remaining.map(withoutServerFields) });
-          }
-          await api.deleteJwks(id);
-          return api.getJwks(id);
-        });
+        const jwks = await editKeySet(c, c.req.valid("header")["if-match"], (editor, check) =>
+          editor.removeKey(id, kid, { check }),
+        );
         return c.json(jwks, 200);
       },
     )
@@ -244,10 +197,9 @@ export function createKeysRoutes() {
         responses: { 204: { description: "Removed" }, ...editResponses },
       }),
       async (c) => {
-        await editKeySet(c, c.req.valid("param").id, c.req.valid("header"), async (_, api, id) => {
-          await api.deleteJwks(id);
-          return { keys: [] };
-        });
+        const { id } = c.req.valid("param");
+        const ifMatch = requireIfMatch(c.req.valid("header")["if-match"]);
+        await editKeySet(c, ifMatch, (editor, check) => editor.removeAll(id, { check }));
         return c.body(null, 204);
       },
     );

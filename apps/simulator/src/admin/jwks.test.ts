@@ -49,14 +49,76 @@ describe("client keys (JWKS)", () => {
     expect(jwks.keys[0]!.exp! - Math.floor(Date.now() / 1000)).toBeGreaterThan(YEAR - 60);
   });
 
-  it("answers an empty set for a client without keys", async () => {
+  it("answers 404 for a client without keys, as Digdir does (spec §8)", async () => {
     const created = await call("POST", "/api/v1/clients", {
       client_name: "Uten nøkler",
       description: "x",
       scopes: [],
     });
     const clientId = (created.body as { client_id: string }).client_id;
-    expect((await call("GET", jwksPath(clientId))).body).toEqual({ keys: [] });
+    const answer = await call("GET", jwksPath(clientId));
+    expect(answer.status).toBe(404);
+    expect(DigdirError.parse(answer.body).status).toBe(404);
+  });
+
+  it("keeps the exp a key is sent with, and gives a year to one sent without (spec §8)", async () => {
+    const kept = Math.floor(Date.now() / 1000) + 40 * 86_400;
+    const answer = await call("POST", jwksPath(PENSJON), {
+      keys: [{ ...madeUpKey("nav-kept"), exp: kept }, madeUpKey("nav-new")],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const keys = JwksResponse.parse(answer.body).keys;
+    expect(keys.find((key) => key.kid === "nav-kept")?.exp).toBe(kept);
+    const fresh = keys.find((key) => key.kid === "nav-new")?.exp ?? 0;
+    expect(fresh - Math.floor(Date.now() / 1000)).toBeGreaterThan(YEAR - 60);
+  });
+
+  it("PUT .../jwks/{kid} adds one key and leaves the others (and their exp) alone", async () => {
+    const before = JwksResponse.parse((await call("GET", jwksPath(PENSJON))).body).keys;
+    const put = await call("PUT", `${jwksPath(PENSJON)}/nav-single`, madeUpKey("nav-single"));
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((put.body as { kid: string }).kid).toBe("nav-single");
+    const after = JwksResponse.parse((await call("GET", jwksPath(PENSJON))).body).keys;
+    expect(after.map((key) => key.kid).sort()).toEqual(["nav-pensjon-2025", "nav-single"]);
+    expect(after.find((key) => key.kid === "nav-pensjon-2025")?.exp).toBe(before[0]?.exp);
+    // The kid of the path and of the body must agree; alg is RS256 or RS512 only.
+    expect((await call("PUT", `${jwksPath(PENSJON)}/other`, madeUpKey("nav-x"))).status).toBe(400);
+    expect(
+      (await call("PUT", `${jwksPath(PENSJON)}/nav-y`, { ...madeUpKey("nav-y"), alg: "RS384" }))
+        .status,
+    ).toBe(400);
+    const { alg: _alg, ...noAlg } = madeUpKey("nav-z");
+    expect((await call("PUT", `${jwksPath(PENSJON)}/nav-z`, noAlg)).status).toBe(400);
+  });
+
+  it("PUT .../jwks/{kid} refuses a sixth key and a kid of another client", async () => {
+    for (const kid of ["a1", "a2", "a3", "a4"]) {
+      expect((await call("PUT", `${jwksPath(PENSJON)}/${kid}`, madeUpKey(kid))).status).toBe(200);
+    }
+    expect((await call("PUT", `${jwksPath(PENSJON)}/a5`, madeUpKey("a5"))).status).toBe(400);
+    expect((await call("PUT", `${jwksPath(STATISTIKK)}/a1`, madeUpKey("a1"))).status).toBe(400);
+  });
+
+  it("POST /api/v2/clients/{id}/key takes a PEM public key as text", async () => {
+    const { publicKey } = await generateKeyPair("RS256", { extractable: true });
+    const { exportSPKI } = await import("jose");
+    const pem = await exportSPKI(publicKey);
+    const response = await fetch(`${sim.url}/api/v2/clients/${PENSJON}/key`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${nav}`, "content-type": "text/plain" },
+      body: pem,
+    });
+    expect(response.status).toBe(200);
+    const key = (await response.json()) as { kid: string; use: string; exp: number };
+    expect(key.use).toBe("sig");
+    const set = JwksResponse.parse((await call("GET", jwksPath(PENSJON))).body);
+    expect(set.keys.map((k) => k.kid)).toContain(key.kid);
+    const bad = await fetch(`${sim.url}/api/v2/clients/${PENSJON}/key`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${nav}`, "content-type": "text/plain" },
+      body: "not a key",
+    });
+    expect(bad.status).toBe(400);
   });
 
   it("POST replaces the whole set and sets exp on each key", async () => {
@@ -155,9 +217,11 @@ describe("client keys (JWKS)", () => {
     const one = await call("GET", `${jwksPath(PENSJON)}/nav-a`);
     expect(one.status).toBe(200);
     expect(Jwk.parse(one.body).kid).toBe("nav-a");
+    // Removing the last key leaves a client without keys: 404 from then on.
     const afterDelete = await call("DELETE", `${jwksPath(PENSJON)}/nav-a`);
     expect(afterDelete.status).toBe(200);
-    expect(JwksResponse.parse(afterDelete.body).keys.map((key) => key.kid)).toEqual(["nav-b"]);
+    const left = JwksResponse.parse((await call("GET", jwksPath(PENSJON))).body);
+    expect(left.keys.map((key) => key.kid)).toEqual(["nav-b"]);
     expect((await call("GET", `${jwksPath(PENSJON)}/nav-a`)).status).toBe(404);
     expect((await call("DELETE", `${jwksPath(PENSJON)}/nav-a`)).status).toBe(404);
   });
@@ -165,7 +229,7 @@ describe("client keys (JWKS)", () => {
   it("deletes the whole set", async () => {
     const answer = await call("DELETE", jwksPath(PENSJON));
     expect(answer.status).toBe(200);
-    expect((await call("GET", jwksPath(PENSJON))).body).toEqual({ keys: [] });
+    expect((await call("GET", jwksPath(PENSJON))).status).toBe(404);
   });
 
   it("guards keys like clients: 403 for another org's client, read scope cannot change keys", async () => {

@@ -1,5 +1,9 @@
 /** Text of key generation, rotation and the keys overview (spread into lib/messages.ts). */
 export const keysNb = {
+  "keys.legacy": "Uten use",
+  "keys.legacyHelp":
+    'Registrert før Digdirs API-endring 22.05.2025, uten «use». Nøkkelen virker; Portvakt skriver den tilbake med "use":"sig".',
+  "keys.oddRow": "Avvik",
   "keygen.open": "Lag nøkkel i nettleseren",
   "keygen.title": "Lag nøkkelpar i nettleseren",
   "keygen.privacy":
@@ -57,6 +61,10 @@ export const keysNb = {
 } as const;
 
 export const keysEn: Record<keyof typeof keysNb, string> = {
+  "keys.legacy": "No use",
+  "keys.legacyHelp":
+    'Registered before Digdir\'s API change of 2025-05-22, without "use". The key works; Portvakt writes it back with "use":"sig".',
+  "keys.oddRow": "Odd",
   "keygen.open": "Generate key in the browser",
   "keygen.title": "Generate a key pair in the browser",
   "keygen.privacy":

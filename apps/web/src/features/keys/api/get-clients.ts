@@ -44,7 +44,7 @@ export function useAllKeys(env: string) {
         for (const key of result.data?.jwks.keys ?? []) {
           rows.push({
             client,
-            kid: key.kid,
+            kid: key.kid ?? "",
             ...(key.exp !== undefined ? { exp: key.exp } : {}),
             ...(key.alg ? { alg: key.alg } : {}),
           });

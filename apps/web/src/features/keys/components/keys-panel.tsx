@@ -1,4 +1,9 @@
-import { type Jwk, MAX_KEYS_PER_CLIENT, rsaModulusBits } from "@portvakt/contracts";
+import {
+  isLegacyKey,
+  type JwkRead,
+  MAX_KEYS_PER_CLIENT,
+  rsaModulusBits,
+} from "@portvakt/contracts";
 import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
@@ -41,7 +46,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
   const clientName = client.data?.client_name ?? clientId;
   const { pathname, search } = useLocation();
   const rotating = search.get("rotate") === "1";
-  const [removing, setRemoving] = useState<Jwk | null>(null);
+  const [removing, setRemoving] = useState<JwkRead | null>(null);
   const [conflict, setConflict] = useState(false);
 
   const keys = jwks.data?.jwks.keys ?? [];
@@ -53,14 +58,29 @@ export function KeysPanel({ clientId }: { clientId: string }) {
     void jwks.refetch();
   };
 
-  const columns = useMemo<ColumnDef<Jwk>[]>(
+  const columns = useMemo<ColumnDef<JwkRead>[]>(
     () => [
       {
         id: "kid",
-        accessorKey: "kid",
+        accessorFn: (k) => k.kid ?? "",
         header: t("keys.col.kid"),
-        cell: ({ getValue }) => (
-          <code className="font-mono text-xs break-all">{String(getValue())}</code>
+        cell: ({ row }) => (
+          <span className="flex flex-wrap items-center gap-2">
+            <code className="font-mono text-xs break-all">{row.original.kid ?? "—"}</code>
+            {isLegacyKey(row.original) && (
+              <span title={t("keys.legacyHelp")} data-testid="legacy-key">
+                <Badge tone="warning">{t("keys.legacy")}</Badge>
+              </span>
+            )}
+            {(row.original.portvakt_warnings ?? [])
+              .filter((w) => w.kind !== "jwk-without-use")
+              .slice(0, 1)
+              .map((w) => (
+                <span key={w.kind} title={w.message} data-testid="row-warning">
+                  <Badge tone="warning">{t("keys.oddRow")}</Badge>
+                </span>
+              ))}
+          </span>
         ),
       },
       {
@@ -70,7 +90,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
       },
       {
         id: "bits",
-        accessorFn: (k) => rsaModulusBits(k.n),
+        accessorFn: (k) => rsaModulusBits(k.n ?? ""),
         header: t("keys.col.size"),
         cell: ({ getValue }) => t("keys.bits", { bits: formatNumber(Number(getValue())) }),
       },
@@ -113,9 +133,9 @@ export function KeysPanel({ clientId }: { clientId: string }) {
             size="sm"
             variant="ghost"
             className="text-red-700 dark:text-red-400"
-            disabled={!canWrite}
             title={roleReason}
-            aria-label={t("keys.removeNamed", { kid: row.original.kid })}
+            disabled={!canWrite || !row.original.kid}
+            aria-label={t("keys.removeNamed", { kid: row.original.kid ?? "" })}
             onClick={() => setRemoving(row.original)}
           >
             {t("keys.remove")}
@@ -128,7 +148,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
 
   const confirmRemove = () => {
     if (!removing) return;
-    const kid = removing.kid;
+    const kid = removing.kid ?? "";
     remove.mutate(
       { kid, etag: jwks.data?.etag ?? null },
       {
@@ -196,7 +216,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
         <DataTable
           data={keys}
           columns={columns}
-          getRowId={(k) => k.kid}
+          getRowId={(k) => k.kid ?? `#${k.n ?? ""}`}
           label={t("keys.title")}
           initialSorting={[{ id: "exp", desc: false }]}
           testId="keys-table"
@@ -223,7 +243,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           clientId={clientId}
           clientName={clientName}
           etag={jwks.data?.etag ?? null}
-          existingKids={keys.map((k) => k.kid)}
+          existingKids={keys.flatMap((k) => k.kid ?? [])}
           onReload={reload}
           onCancel={() => setGenerating(false)}
         />
@@ -232,7 +252,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
         <AddKeyForm
           clientId={clientId}
           etag={jwks.data?.etag ?? null}
-          existingKids={keys.map((k) => k.kid)}
+          existingKids={keys.flatMap((k) => k.kid ?? [])}
           onReload={reload}
           onDone={() => setAdding(false)}
         />

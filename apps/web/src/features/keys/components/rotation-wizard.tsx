@@ -1,4 +1,4 @@
-import { type Jwk, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
+import { type JwkRead, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
@@ -28,7 +28,7 @@ export function RotationWizard({
 }: {
   clientId: string;
   clientName: string;
-  keys: Jwk[];
+  keys: JwkRead[];
   etag: string | null;
   onReload: () => void;
 }) {
@@ -40,7 +40,7 @@ export function RotationWizard({
   const successes = useTokenSuccesses();
   const remove = useRemoveClientKey(env.id, clientId);
   const deployed = search.get("deployed") === "1";
-  const oldKeys = keys.filter((k) => k.kid !== newKid);
+  const oldKeys = keys.filter((k): k is JwkRead & { kid: string } => !!k.kid && k.kid !== newKid);
   const [oldKid, setOldKid] = useState(search.get("oldKid") ?? oldKeys[0]?.kid ?? "");
   const [confirming, setConfirming] = useState(false);
   const [removedKid, setRemovedKid] = useState<string | null>(null);
@@ -123,7 +123,7 @@ export function RotationWizard({
             clientId={clientId}
             clientName={clientName}
             etag={etag}
-            existingKids={keys.map((k) => k.kid)}
+            existingKids={keys.flatMap((k) => k.kid ?? [])}
             onReload={onReload}
             onRegistered={(kid) => navigate(here({ newKid: kid }), { replace: true })}
           />

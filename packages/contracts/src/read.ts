@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/**
+ * Reading Digdir's answers leniently (spec §8, issue 12): in Digdir's 2025 OpenAPI
+ * (`digdir/digdir-camp-2025-react-impl`, `app/lib/api.d.ts`) every field of every answer is
+ * optional, absent fields are left out (not null), and old rows hold odd values (an empty string
+ * where a number belongs). Portvakt reads with "read schemas": every field optional, unknown
+ * fields kept (loose objects), and one odd row never fails a list. The row is kept, the odd field
+ * is set aside and named in `portvakt_warnings`.
+ */
+
+/** Where a row of an answer looks odd, e.g. a key without `use` or a number sent as `""`. */
+export const RowWarning = z
+  .object({
+    /** Stable kind of oddity, e.g. `jwk-without-use`, `invalid-field`; logged once per process. */
+    kind: z.string(),
+    /** The top-level field concerned, if one. */
+    field: z.string().optional(),
+    /** What is odd, in English, for logs and the UI's tooltip. */
+    message: z.string(),
+  })
+  .meta({
+    id: "RowWarning",
+    description:
+      "Something odd in a row Digdir answered (added by Portvakt, never sent to Digdir). The row is kept and shown.",
+  });
+export type RowWarning = z.infer<typeof RowWarning>;
+
+/** The member Portvakt adds to a row it read with oddities; stripped before anything is sent. */
+export const WARNINGS_FIELD = "portvakt_warnings";
+
+/** The `portvakt_warnings` member every read schema documents. */
+export const warningsField = {
+  portvakt_warnings: z.array(RowWarning).optional().meta({
+    description:
+      "Added by Portvakt: what is odd in this row as Digdir answered it (the row is kept). Absent when nothing is odd.",
+  }),
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/**
+ * Reads one row with a loose read schema. A field whose value does not fit its read type is set
+ * aside (left out of the result) and named in `portvakt_warnings`; every other field, known or
+ * not, is kept. `extraWarnings` adds domain oddities (e.g. a key without `use`).
+ * Returns `undefined` only when the row is not a JSON object at all.
+ */
+export function readRow<T extends object>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  extraWarnings?: (row: T) => RowWarning[],
+): (T & { portvakt_warnings?: RowWarning[] }) | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const { [WARNINGS_FIELD]: _previous, ...row } = raw;
+  const warnings: RowWarning[] = [];
+  let candidate: Record<string, unknown> = row;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const parsed = schema.safeParse(candidate);
+    if (parsed.success) {
+      warnings.push(...(extraWarnings?.(parsed.data) ?? []));
+      const value = parsed.data as T & { portvakt_warnings?: RowWarning[] };
+      if (warnings.length > 0) value.portvakt_warnings = warnings;
+      return value;
+    }
+    const next = { ...candidate };
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === undefined || typeof field === "symbol") return undefined;
+      const name = String(field);
+      if (!(name in next)) continue;
+      warnings.push({
+        kind: "invalid-field",
+        field: name,
+        message: `${name} ${shortJson(next[name])} is not what Digdir's API documents (${issue.message}); left out`,
+      });
+      delete next[name];
+    }
+    candidate = next;
+  }
+  return undefined;
+}
+
+/**
+ * A list answer read row by row (see `readRow`): one odd row never fails the list. A row that is
+ * not an object cannot be shown and is dropped; `onDropped` hears about it.
+ */
+export function readList<T extends object>(
+  schema: z.ZodType<T>,
+  extraWarnings?: (row: T) => RowWarning[],
+) {
+  return z.array(z.unknown()).transform((rows) =>
+    rows.flatMap((raw) => {
+      const row = readRow(schema, raw, extraWarnings);
+      return row === undefined ? [] : [row];
+    }),
+  );
+}
+
+/** Removes Portvakt's `portvakt_warnings` from a row before it is sent anywhere. */
+export function withoutWarnings<T extends object>(row: T): Omit<T, "portvakt_warnings"> {
+  const { [WARNINGS_FIELD]: _w, ...rest } = row as T & { portvakt_warnings?: unknown };
+  return rest as Omit<T, "portvakt_warnings">;
+}
+
+/** Every `portvakt_warnings` entry in an answer (a row, a list, or `{keys:[…]}`). */
+export function warningsIn(value: unknown): RowWarning[] {
+  const found: RowWarning[] = [];
+  const visit = (node: unknown, depth: number) => {
+    if (depth > 2) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    const own = node[WARNINGS_FIELD];
+    if (Array.isArray(own)) found.push(...(own as RowWarning[]));
+    for (const member of Object.values(node)) if (Array.isArray(member)) visit(member, depth + 1);
+  };
+  visit(value, 0);
+  return found;
+}
+
+/** An ISO date-time as read: any string (Digdir's formats vary between services). */
+export const AnsweredDateTime = z.string();
