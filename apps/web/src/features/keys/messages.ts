@@ -123,6 +123,10 @@ export const keysEn: Record<keyof typeof keysNb, string> = {
 
 /** Nynorsk. */
 export const keysNn: Record<keyof typeof keysNb, string> = {
+  "keys.legacy": "Utan use",
+  "keys.legacyHelp":
+    'Registrert før Digdir si API-endring 22.05.2025, utan «use». Nøkkelen verkar; Portvakt skriv han tilbake med "use":"sig".',
+  "keys.oddRow": "Avvik",
   "keygen.open": "Lag nøkkel i nettlesaren",
   "keygen.title": "Lag nøkkelpar i nettlesaren",
   "keygen.privacy":
