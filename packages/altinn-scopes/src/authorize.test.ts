@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AuthorizeRequest, authorize, decodeTokenClaims } from "./authorize";
+import { type AuthorizeRequest, authorize, decodeTokenClaims, TokenDecodeError } from "./authorize";
 import { resolveApiScopes } from "./resolve";
 import { APP_LIB_ENDPOINTS, operationOf, parseEndpointList } from "./routes";
 
@@ -543,5 +543,24 @@ describe("the app's own endpoints", () => {
       decide({ method: "POST", path: "/ttd/skjema/api/hook/x", tokenScopes: "", endpoints: all })
         .code,
     ).toBe("anonymous-endpoint");
+  });
+});
+
+describe("decodeTokenClaims errors carry codes the page words", () => {
+  it("names each failure with a code", () => {
+    const codeOf = (text: string) => {
+      try {
+        decodeTokenClaims(text);
+      } catch (error) {
+        return error instanceof TokenDecodeError ? error.code : "other";
+      }
+      return "none";
+    };
+    expect(codeOf("abc")).toBe("altinn.token.not-jwt");
+    expect(codeOf("a.!!!.c")).toBe("altinn.token.not-base64url");
+    expect(codeOf(`a.${Buffer.from("nope").toString("base64url")}.c`)).toBe(
+      "altinn.token.not-json",
+    );
+    expect(codeOf(`a.${base64url([1])}.c`)).toBe("altinn.token.not-object");
   });
 });

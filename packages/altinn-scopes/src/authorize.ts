@@ -299,10 +299,25 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
   });
 }
 
+/** Why a pasted token could not be read: a stable code (texts in `messages.ts`). */
+export class TokenDecodeError extends TypeError {
+  constructor(
+    readonly code:
+      | "altinn.token.not-jwt"
+      | "altinn.token.not-base64url"
+      | "altinn.token.not-json"
+      | "altinn.token.not-object",
+    message: string,
+  ) {
+    super(message);
+    this.name = "TokenDecodeError";
+  }
+}
+
 /**
  * The payload of a pasted JWT, without verifying it: the decision only needs the claims, and a
- * token pasted to try a request is not trusted for anything. Throws `TypeError` when the text is
- * not a JWT with a JSON object payload.
+ * token pasted to try a request is not trusted for anything. Throws `TokenDecodeError` (a
+ * `TypeError` with a `code`) when the text is not a JWT with a JSON object payload.
  */
 export function decodeTokenClaims(token: string): TokenClaims {
   const parts = token
@@ -310,7 +325,7 @@ export function decodeTokenClaims(token: string): TokenClaims {
     .replace(/^Bearer\s+/i, "")
     .split(".");
   if (parts.length !== 3 || !parts[1]) {
-    throw new TypeError("A JWT has three parts separated by dots");
+    throw new TokenDecodeError("altinn.token.not-jwt", "A JWT has three parts separated by dots");
   }
   const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
   let json: string;
@@ -318,16 +333,22 @@ export function decodeTokenClaims(token: string): TokenClaims {
     const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
     json = new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
   } catch {
-    throw new TypeError("The token's payload is not base64url");
+    throw new TokenDecodeError(
+      "altinn.token.not-base64url",
+      "The token's payload is not base64url",
+    );
   }
   let payload: unknown;
   try {
     payload = JSON.parse(json);
   } catch {
-    throw new TypeError("The token's payload is not JSON");
+    throw new TokenDecodeError("altinn.token.not-json", "The token's payload is not JSON");
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-    throw new TypeError("The token's payload is not a JSON object");
+    throw new TokenDecodeError(
+      "altinn.token.not-object",
+      "The token's payload is not a JSON object",
+    );
   }
   return payload as TokenClaims;
 }

@@ -62,6 +62,11 @@ export const altinnMessages = defineMessages({
     "altinn.request.too-deep":
       "The request nests objects and arrays deeper than {max} levels, which Portvakt does not read",
 
+    "altinn.token.not-jwt": "A JWT has three parts separated by dots",
+    "altinn.token.not-base64url": "The token's payload is not base64url",
+    "altinn.token.not-json": "The token's payload is not JSON",
+    "altinn.token.not-object": "The token's payload is not a JSON object",
+
     "altinn.rule.0": "The basic rule: a scope must be set",
     "altinn.rule.1": "Rule 1: which endpoints are checked",
     "altinn.rule.2": "Rule 2: who the caller is",
@@ -178,6 +183,11 @@ export const altinnMessages = defineMessages({
     "altinn.request.too-deep":
       "Forespørselen har objekter og lister nøstet dypere enn {max} nivåer, og det leser ikke Portvakt",
 
+    "altinn.token.not-jwt": "En JWT har tre deler skilt med punktum",
+    "altinn.token.not-base64url": "Innholdet (payload) i tokenet er ikke base64url",
+    "altinn.token.not-json": "Innholdet (payload) i tokenet er ikke JSON",
+    "altinn.token.not-object": "Innholdet (payload) i tokenet er ikke et JSON-objekt",
+
     "altinn.rule.0": "Grunnregelen: et scope må være satt",
     "altinn.rule.1": "Regel 1: hvilke endepunkter som sjekkes",
     "altinn.rule.2": "Regel 2: hvem som kaller",
@@ -291,6 +301,11 @@ export const altinnMessages = defineMessages({
 
     "altinn.request.too-deep":
       "Førespurnaden har objekt og lister nøsta djupare enn {max} nivå, og det les ikkje Portvakt",
+
+    "altinn.token.not-jwt": "Ein JWT har tre delar skilde med punktum",
+    "altinn.token.not-base64url": "Innhaldet (payload) i tokenet er ikkje base64url",
+    "altinn.token.not-json": "Innhaldet (payload) i tokenet er ikkje JSON",
+    "altinn.token.not-object": "Innhaldet (payload) i tokenet er ikkje eit JSON-objekt",
 
     "altinn.rule.0": "Grunnregelen: eit scope må vere sett",
     "altinn.rule.1": "Regel 1: kva endepunkt som blir sjekka",

@@ -21,7 +21,9 @@ export const altinnNb = {
     "App/config/texts/resource.'{språk}'.json – da sjekkes det at feilmeldingsnøklene finnes, og 403-teksten vises som appen sender den.",
   "altinn.texts.loaded": "{file} ({language}, {count, plural, one {# tekst} other {# tekster}})",
   "altinn.texts.remove": "Fjern {file}",
-  "altinn.texts.invalid": "{file} er ikke en tekstressursfil: {reason}",
+  "altinn.texts.notJson": "{file} er ikke gyldig JSON (linje {line}, kolonne {column})",
+  "altinn.texts.notFile":
+    "{file} er ikke en tekstressursfil: ved {path} mangler resources med id og value som tekst",
 
   "altinn.start.title": "Start fra org, app og prefiks",
   "altinn.start.help":
@@ -165,7 +167,9 @@ export const altinnEn: Record<keyof typeof altinnNb, string> = {
     "App/config/texts/resource.'{lang}'.json – then the error message keys are checked, and the 403 text is shown as the app sends it.",
   "altinn.texts.loaded": "{file} ({language}, {count, plural, one {# text} other {# texts}})",
   "altinn.texts.remove": "Remove {file}",
-  "altinn.texts.invalid": "{file} is not a text resource file: {reason}",
+  "altinn.texts.notJson": "{file} is not valid JSON (line {line}, column {column})",
+  "altinn.texts.notFile":
+    "{file} is not a text resource file: at {path}, resources with id and value as text are missing",
 
   "altinn.start.title": "Start from org, app and prefix",
   "altinn.start.help":
@@ -310,7 +314,9 @@ export const altinnNn: Record<keyof typeof altinnNb, string> = {
     "App/config/texts/resource.'{språk}'.json – då blir det sjekka at feilmeldingsnøklane finst, og 403-teksten blir vist slik appen sender han.",
   "altinn.texts.loaded": "{file} ({language}, {count, plural, one {# tekst} other {# tekstar}})",
   "altinn.texts.remove": "Fjern {file}",
-  "altinn.texts.invalid": "{file} er ikkje ei tekstressursfil: {reason}",
+  "altinn.texts.notJson": "{file} er ikkje gyldig JSON (linje {line}, kolonne {column})",
+  "altinn.texts.notFile":
+    "{file} er ikkje ei tekstressursfil: ved {path} manglar resources med id og value som tekst",
   "altinn.start.title": "Start frå org, app og prefiks",
   "altinn.start.help":
     "Set inn tilrådd apiScopes. Finst det ei fil i editoren, blir berre apiScopes-blokka bytt ut; resten av fila blir halden teikn for teikn.",

@@ -49,7 +49,7 @@ export function MetadataEditor({
       }
       const parsed = parseTextResourceFile(file.name, content);
       if (!parsed.ok) {
-        errors.push(t("altinn.texts.invalid", { file: file.name, reason: parsed.reason }));
+        errors.push(t(parsed.problem.key, { file: file.name, ...parsed.problem.vars }));
         continue;
       }
       // One file per language, as in App/config/texts.

@@ -51,9 +51,15 @@ describe("parseTextResourceFile", () => {
     expect(own).toMatchObject({ ok: true, texts: { language: "nn" } });
   });
 
-  it("refuses what is not a resource file", () => {
-    expect(parseTextResourceFile("resource.nb.json", "{").ok).toBe(false);
-    expect(parseTextResourceFile("resource.nb.json", '{"resources":[{"id":1}]}').ok).toBe(false);
+  it("refuses what is not a resource file, saying where as a message key with values", () => {
+    expect(parseTextResourceFile("resource.nb.json", "{")).toEqual({
+      ok: false,
+      problem: { key: "altinn.texts.notJson", vars: { line: 1, column: 2 } },
+    });
+    expect(parseTextResourceFile("resource.nb.json", '{"resources":[{"id":1}]}')).toEqual({
+      ok: false,
+      problem: { key: "altinn.texts.notFile", vars: { path: "$.resources[0].id" } },
+    });
   });
 });
 

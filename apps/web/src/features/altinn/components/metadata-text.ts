@@ -1,4 +1,5 @@
 import {
+  JsonSyntaxError,
   parseJsonSource,
   type TextResourceFile,
   TextResourceFile as TextResourceFileSchema,
@@ -47,24 +48,40 @@ export function lineOf(text: string, offset: number): number {
 
 export type LoadedTexts = { fileName: string; language: string; file: TextResourceFile };
 
+/** Why a text resource file was refused: a message key of the Altinn page and its values. */
+export type TextFileProblem =
+  | { key: "altinn.texts.notJson"; vars: { line: number; column: number } }
+  | { key: "altinn.texts.notFile"; vars: { path: string } };
+
 /**
  * Reads one `resource.{lang}.json`: the language from the file's `language`, else from its
- * name, else `nb` (as the app does for a file without one).
+ * name, else `nb` (as the app does for a file without one). A refusal says where, as a message
+ * key with values, so the page can say it in nb, nn or en.
  */
 export function parseTextResourceFile(
   fileName: string,
   text: string,
-): { ok: true; texts: LoadedTexts } | { ok: false; reason: string } {
+): { ok: true; texts: LoadedTexts } | { ok: false; problem: TextFileProblem } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonSource(text).value;
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return {
+      ok: false,
+      problem: { key: "altinn.texts.notJson", vars: { line: error.line, column: error.column } },
+    };
   }
   const parsed = TextResourceFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `${issue?.path.join(".") || "$"}: ${issue?.message ?? ""}` };
+    const path = (issue?.path ?? []).map((p) =>
+      typeof p === "number" ? `[${p}]` : `.${String(p)}`,
+    );
+    return {
+      ok: false,
+      problem: { key: "altinn.texts.notFile", vars: { path: `$${path.join("")}` } },
+    };
   }
   const fromName = /resource\.([A-Za-z-]+)\.json$/i.exec(fileName)?.[1];
   const language = parsed.data.language ?? fromName ?? "nb";

@@ -9,6 +9,7 @@ import {
   resolveApiScopes,
   type TextResources,
   type TokenClaims,
+  TokenDecodeError,
 } from "@portvakt/altinn-scopes";
 import { useId, useMemo, useState } from "react";
 import { Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
@@ -43,7 +44,7 @@ export function TryRequest({
   textResources: TextResources | undefined;
   languages: string[];
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const [caller, setCaller] = useState<CallerKind>("user");
   const [method, setMethod] = useState<string>("GET");
   // null until the person edits it: then the example follows the file's org and app.
@@ -72,9 +73,12 @@ export function TryRequest({
     try {
       return { claims: decodeTokenClaims(token) };
     } catch (error) {
+      if (error instanceof TokenDecodeError) {
+        return { error: tc({ code: error.code, detail: error.message }) };
+      }
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [source, token]);
+  }, [source, token, tc]);
 
   const decision: AuthorizationDecision | null = useMemo(() => {
     if (!resolved) return null;
