@@ -14,6 +14,17 @@ import { z } from "zod";
 
 export const DOCUMENT_VERSION = 1;
 
+/**
+ * A list that may be written empty: in YAML `consumers:` with nothing after it is `null`, and a
+ * person writing it means "none", so `null` reads as `[]` (and a left-out list stays left out).
+ */
+function list<T extends z.ZodArray<z.ZodType>>(array: T) {
+  return array
+    .nullable()
+    .transform((value): z.output<T> => value ?? ([] as z.output<T>))
+    .optional();
+}
+
 /** Where a document went wrong: the path of the bad entry (`scopes[2].consumers[0]`) and why. */
 export interface DocumentIssue {
   path: string;
@@ -59,7 +70,7 @@ export const ScopeEntry = z
     long_description: z.string().max(10_000).optional(),
     active: z.boolean().optional().meta({ description: "false = deactivated; default true" }),
     visibility: Visibility.optional(),
-    allowed_integration_types: z.array(IntegrationType).optional(),
+    allowed_integration_types: list(z.array(IntegrationType)),
     token_type: TokenType.optional(),
     at_max_age: Seconds.optional(),
     authorization_max_lifetime: Seconds.optional(),
@@ -69,7 +80,7 @@ export const ScopeEntry = z
     accessible_for_all: z.boolean().optional(),
     delegation_source: z.url().optional(),
     enforced_aud_for_access_token: z.string().optional(),
-    consumers: z.array(DocumentOrgNumber).optional().meta({
+    consumers: list(z.array(DocumentOrgNumber)).meta({
       description: "Organisations with APPROVED access; any other approved organisation is revoked",
     }),
   })
@@ -138,9 +149,9 @@ export const ClientEntry = z
     client_orgno: DocumentOrgNumber.optional().meta({
       description: "Only for clients registered on behalf of another organisation (supplier)",
     }),
-    scopes: z.array(ScopeName).optional(),
+    scopes: list(z.array(ScopeName)),
     access_token_lifetime: z.number().int().min(0).max(86_400).optional(),
-    keys: z.array(KeyEntry).max(MAX_KEYS_PER_CLIENT).optional(),
+    keys: list(z.array(KeyEntry).max(MAX_KEYS_PER_CLIENT)),
   })
   .meta({ id: "ClientEntry", description: "A Maskinporten client (spec §5, §6)" });
 export type ClientEntry = z.infer<typeof ClientEntry>;
@@ -161,8 +172,8 @@ export const ConfigDocument = z
       .min(1)
       .optional()
       .meta({ description: "The environment the document is for; apply refuses any other" }),
-    scopes: z.array(ScopeEntry).optional(),
-    clients: z.array(ClientEntry).optional(),
+    scopes: list(z.array(ScopeEntry)),
+    clients: list(z.array(ClientEntry)),
   })
   .superRefine((document, ctx) => {
     const duplicate = (path: (string | number)[], message: string) =>

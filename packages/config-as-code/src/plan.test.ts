@@ -378,6 +378,39 @@ describe("plan", () => {
 });
 
 describe("document", () => {
+  it("reads a list written empty in YAML (`consumers:`) as none, wherever a list goes", () => {
+    const text = [
+      "version: 1",
+      "scopes:",
+      "  - name: digdir:a",
+      "    description: Beskrivelse av digdir:a",
+      "    visibility: PUBLIC",
+      "    allowed_integration_types:",
+      "    consumers:",
+      "clients:",
+      "  - name: Klient",
+      "    client_id: id-Klient",
+      "    description: Klienten Klient",
+      "    scopes:",
+      "    keys:",
+    ].join("\n");
+    const doc = parseDocument(text);
+    expect(doc.scopes![0]).toMatchObject({ consumers: [], allowed_integration_types: [] });
+    expect(doc.clients![0]).toMatchObject({ scopes: [], keys: [] });
+    expect(parseDocument("version: 1\nscopes:\nclients:\n")).toMatchObject({
+      scopes: [],
+      clients: [],
+    });
+    // None means none: NAV's approved access to digdir:a is revoked, as with `consumers: []`.
+    const withEmptyList = parseDocument(text.replace("    consumers:", "    consumers: []"));
+    expect(kinds(plan(doc))).toEqual(kinds(plan(withEmptyList)));
+    expect(plan(doc).steps.map((s) => s.id)).toContain("access.revoke:digdir:a@889640782");
+    // Only lists: an empty required text is still refused.
+    expect(() =>
+      parseDocument("version: 1\nscopes:\n  - name: digdir:a\n    description:\n"),
+    ).toThrowError(/scopes\[0\]\.description/);
+  });
+
   it("refuses an invalid org number and scope name before planning, with the path", () => {
     const text = [
       "version: 1",
