@@ -1,27 +1,46 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { benchBffLoad } from "./bff-load";
 import { benchBffVsDirect } from "./bff-vs-direct";
 import { benchWebAccess } from "./web-access";
 
+// `pnpm bench [name…] [--save]`: runs the benchmarks (all, or those named) and prints each
+// result. The committed results in bench/results/ (the README's table) are replaced only with
+// --save; otherwise each result goes to dist/bench/ (not committed), to compare by hand.
 const root = resolve(import.meta.dirname, "..");
-const only = process.argv[2];
 const benchmarks: Record<string, (root: string) => Promise<Record<string, unknown>>> = {
   "bff-vs-direct": benchBffVsDirect,
   "bff-load": benchBffLoad,
   "web-access": benchWebAccess,
 };
 
-mkdirSync(join(root, "bench/results"), { recursive: true });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { save: { type: "boolean", default: false } },
+});
+const unknown = positionals.filter((name) => !(name in benchmarks));
+if (unknown.length) {
+  process.stderr.write(
+    `No benchmark ${unknown.join(", ")}; there are: ${Object.keys(benchmarks).join(", ")}\n`,
+  );
+  process.exit(2);
+}
+const out = join(root, values.save ? "bench/results" : "dist/bench");
+mkdirSync(out, { recursive: true });
 for (const [name, run] of Object.entries(benchmarks)) {
-  if (only && only !== name) continue;
+  if (positionals.length && !positionals.includes(name)) continue;
   process.stdout.write(`running ${name} ...\n`);
   const result = {
     ...(await run(root)),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
     date: new Date().toISOString(),
   };
-  writeFileSync(join(root, `bench/results/${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const file = join(out, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    `written to ${relative(root, file)}${values.save ? "" : " (pnpm bench --save replaces the committed result)"}\n`,
+  );
 }

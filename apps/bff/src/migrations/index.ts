@@ -6,7 +6,7 @@ import * as m0001 from "./0001_audit_and_sessions";
  * Migrator applies the ones a database has not had yet when the BFF starts, recording each in
  * `kysely_migration`; several instances starting at once take turns (`kysely_migration_lock`).
  *
- * Adding a change (see README, "Upgrades"):
+ * Adding a change (see README, Upgrades):
  * 1. Write `NNNN_what.ts` in this folder, the next number, exporting `up(db: Kysely<unknown>)`
  *    written with Kysely's schema builder so that it runs on both dialects. Never edit a migration
  *    that has been released: databases out there have already run it.
