@@ -274,7 +274,7 @@ function fromOldLocalTest(claims: Record<ClaimName, Claim>): Caller {
   if (userId === undefined || parseDotnetInt(userId) === undefined) {
     throw new TokenError(
       `Invalid user ID claim value for user token: ${String(claims.userId.value)}`,
-      640,
+      639,
     );
   }
   if (!claims.partyId.exists) throw new TokenError("Missing party ID for user token", 646);
