@@ -7,7 +7,7 @@ RUN npm i -g pnpm@12.21.0
 WORKDIR /src
 # Dependencies first, from the lockfile alone: this layer is rebuilt only when the lockfile changes.
 COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
-RUN pnpm fetch --frozen-lockfile
+RUN pnpm fetch
 COPY . .
 RUN pnpm install --offline --frozen-lockfile && scripts/build-image.sh
 
