@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AuthConfig } from "./auth/config";
 import { TrustedProxies } from "./security/client-address";
 
-/** Digdir's published endpoints (spec §1); a configured environment may use one as a preset. */
+/** Digdir's published endpoints (docs/maskinporten.md §1); a configured environment may use one as a preset. */
 export const DIGDIR_PRESETS = {
   test: {
     issuer: "https://test.maskinporten.no/",

@@ -26,7 +26,7 @@ export async function createSigningKeyMaterial(): Promise<SigningKeyMaterial> {
 
 export type ClientAmr = "virksomhetssertifikat" | "private_key_jwt";
 
-/** What an access token says about its holder (spec §2). */
+/** What an access token says about its holder (docs/maskinporten.md §2). */
 export interface AccessTokenClaims {
   iss: string;
   client_id: string;

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { routePath } from "hono/route";
 import { accessRoutes } from "./admin/access";
 import { clientRoutes } from "./admin/clients";
-import { jwksRoutes } from "./admin/jwks";
+import { keyRoutes } from "./admin/keys";
 import { organizationRoutes } from "./admin/organizations";
 import { scopeRoutes } from "./admin/scopes";
 import { controlRoutes, type FaultInjector, faultMiddleware } from "./control";
@@ -52,7 +52,7 @@ export function createSimulatorApp(
   app.route("/", tokenRoutes(ctx));
   app.route("/", scopeRoutes(ctx));
   app.route("/", accessRoutes(ctx));
-  app.route("/", jwksRoutes(ctx));
+  app.route("/", keyRoutes(ctx));
   app.route("/", clientRoutes(ctx));
   app.route("/", organizationRoutes(ctx));
   if (options.control) {

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { DigdirApiError } from "./digdir-error";
 import type { Caller, SimulatorContext, SimulatorEnv } from "./simulator-context";
 
-/** Scope sets by what a route needs (spec §2 table). */
+/** Scope sets by what a route needs (docs/maskinporten.md §2 table). */
 export const SCOPES_READ: AdminScope[] = ["idporten:scopes.read", "idporten:scopes.write"];
 export const SCOPES_WRITE: AdminScope[] = ["idporten:scopes.write"];
 export const CLIENTS_READ: AdminScope[] = [

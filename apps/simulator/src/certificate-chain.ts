@@ -35,7 +35,7 @@ function fail(kind: ChainProblem["kind"], message: string): ChainResult {
   return { ok: false, problem: { kind, message } };
 }
 
-/** Reads the org number from `serialNumber` or SEID 2's `organizationIdentifier` (spec §2). */
+/** Reads the org number from `serialNumber` or SEID 2's `organizationIdentifier` (docs/maskinporten.md §2). */
 export function orgnoOfCertificate(der: Uint8Array): string | undefined {
   const subject = new x509.X509Certificate(new Uint8Array(der)).subjectName;
   for (const value of subject.getField(OID_SERIAL_NUMBER)) {

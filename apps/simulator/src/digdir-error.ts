@@ -14,7 +14,7 @@ const ERROR_CODES: Record<number, string> = {
   503: "temporarily_unavailable",
 };
 
-/** An error of the self-service API, thrown by handlers and rendered in Digdir's shape (spec §7). */
+/** An error of the self-service API, thrown by handlers and rendered in Digdir's shape (docs/maskinporten.md §7). */
 export class DigdirApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

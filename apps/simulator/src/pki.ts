@@ -14,7 +14,7 @@ const RSA_KEY_ALGORITHM: RsaHashedKeyGenParams = {
   modulusLength: 2048,
 };
 
-/** OIDs of the subject attributes that carry a Norwegian org number (spec §2). */
+/** OIDs of the subject attributes that carry a Norwegian org number (docs/maskinporten.md §2). */
 export const OID_SERIAL_NUMBER = "2.5.4.5";
 export const OID_ORGANIZATION_IDENTIFIER = "2.5.4.97";
 const OID_COUNTRY = "2.5.4.6";

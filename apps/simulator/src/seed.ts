@@ -9,7 +9,7 @@ import {
   splitScopeName,
 } from "@portvakt/contracts";
 import { createSigningKeyMaterial, type SigningKeyMaterial } from "./access-token";
-import { KEY_LIFETIME_SECONDS } from "./admin/jwks";
+import { KEY_LIFETIME_SECONDS } from "./admin/keys";
 import { newScope } from "./admin/scopes";
 import { organizationName } from "./organization-register";
 import {
@@ -58,7 +58,7 @@ export const DEMO_KEYED_CLIENTS = [
 
 /**
  * A client of 991825827 whose key was registered before Digdir's 2025-05-22 API change: the key
- * has no `use` (spec §8), as such keys are still answered by Digdir.
+ * has no `use` (docs/maskinporten.md §8), as such keys are still answered by Digdir.
  */
 export const DEMO_LEGACY_KEY_CLIENT_ID = "1e9a7c55-2f4b-4d8e-9c3a-b5d6e7f80912";
 export const DEMO_LEGACY_KID = "legacy-2024";

@@ -4,11 +4,11 @@ import { organizationName } from "./organization-register";
 
 /**
  * A registered key as the simulator keeps it. Keys registered before Digdir's 2025-05-22 API
- * change have no `use` and may lack `alg` (spec §8); the demo seeds one.
+ * change have no `use` and may lack `alg` (docs/maskinporten.md §8); the demo seeds one.
  */
 export type StoredKey = Omit<Jwk, "use" | "alg"> & { use?: "sig"; alg?: string };
 
-/** A client's key set as the simulator keeps it (spec §6, §8). */
+/** A client's key set as the simulator keeps it (docs/maskinporten.md §6, §8). */
 export interface StoredJwks {
   keys: StoredKey[];
   created: string;
@@ -209,7 +209,7 @@ export class SimulatorStore {
     return this.jwks.get(clientId);
   }
 
-  /** Which client holds a key id; kids are unique across all clients (spec §6). */
+  /** Which client holds a key id; kids are unique across all clients (docs/maskinporten.md §6). */
   clientIdOfKid(kid: string): string | undefined {
     return this.clientIdByKid.get(kid);
   }

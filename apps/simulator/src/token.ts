@@ -16,7 +16,7 @@ const KNOWN_CLAIMS = new Set<string>([...REQUIRED_CLAIMS, ...OPTIONAL_CLAIMS]);
 const MAX_GRANT_LIFETIME_SECONDS = 120;
 const IAT_SKEW_SECONDS = 10;
 
-/** Maskinporten's token-endpoint error codes (spec §2). */
+/** Maskinporten's token-endpoint error codes (docs/maskinporten.md §2). */
 export type MaskinportenErrorCode =
   | "MP-011"
   | "MP-012"
@@ -102,7 +102,7 @@ interface VerifiedGrant {
   scopes: string[];
 }
 
-/** Checks a JWT-bearer grant exactly as spec §2 describes; throws `TokenGrantError`. */
+/** Checks a JWT-bearer grant exactly as docs/maskinporten.md §2 describes; throws `TokenGrantError`. */
 export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedGrant {
   const parts = assertion.split(".");
   if (parts.length !== 3) throw invalidAssertion("MP-011", "The assertion is not a signed JWT");

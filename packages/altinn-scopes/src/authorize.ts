@@ -3,7 +3,7 @@
  * `ScopeAuthorizationMiddleware` of Altinn/app-lib-dotnet (v8.9+), read at commit 1363997d
  * (`src/Altinn.App.Api/Infrastructure/Middleware/ScopeAuthorizationMiddleware.cs`). Every step
  * names the line it follows; the decision says which rule decided (the numbered rules of
- * issue 19, see `shared/spec/altinn-api-scopes.md`).
+ * issue 19, see `docs/altinn-api-scopes.md`).
  */
 import type { ApiScopeGroup, ApiScopeOperation, TextResources } from "./api-scopes";
 import { PORTAL_ENDUSER_SCOPE } from "./api-scopes";

@@ -84,7 +84,10 @@ export const ScopeEntry = z
       description: "Organisations with APPROVED access; any other approved organisation is revoked",
     }),
   })
-  .meta({ id: "ScopeEntry", description: "A scope the organisation owns (spec §3)" });
+  .meta({
+    id: "ScopeEntry",
+    description: "A scope the organisation owns (docs/maskinporten.md §3)",
+  });
 export type ScopeEntry = z.infer<typeof ScopeEntry>;
 
 /** The public half of an RSA key, inline. `kid` and `use` come from the entry when left out. */
@@ -153,7 +156,7 @@ export const ClientEntry = z
     access_token_lifetime: z.number().int().min(0).max(86_400).optional(),
     keys: list(z.array(KeyEntry).max(MAX_KEYS_PER_CLIENT)),
   })
-  .meta({ id: "ClientEntry", description: "A Maskinporten client (spec §5, §6)" });
+  .meta({ id: "ClientEntry", description: "A Maskinporten client (docs/maskinporten.md §5, §6)" });
 export type ClientEntry = z.infer<typeof ClientEntry>;
 
 function entryLabel(kind: string, value: string): string {
@@ -215,7 +218,7 @@ export const ConfigDocument = z
         if (scopes.has(scope)) duplicate(["clients", i, "scopes", j], `${scope} is listed twice`);
         scopes.add(scope);
       });
-      // Maskinporten keeps kids unique across all clients (spec §6), so the document must too.
+      // Maskinporten keeps kids unique across all clients (docs/maskinporten.md §6), so the document must too.
       (client.keys ?? []).forEach((key, j) => {
         const owner = kids.get(key.kid);
         if (owner !== undefined)

@@ -11,7 +11,7 @@ import {
 import { byString, type LiveState } from "./live-state";
 
 /**
- * Digdir's value of each scope field a provider leaves out (spec §3). A document omits a field
+ * Digdir's value of each scope field a provider leaves out (docs/maskinporten.md §3). A document omits a field
  * at its default, and an omitted field means the default: exports stay short and still complete.
  */
 export const SCOPE_DEFAULTS = {

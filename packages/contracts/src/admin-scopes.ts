@@ -1,4 +1,4 @@
-/** The admin scopes of the self-service API and what each allows (spec §2). */
+/** The admin scopes of the self-service API and what each allows (docs/maskinporten.md §2). */
 export const ADMIN_SCOPES = {
   "idporten:scopes.write": "create, change and deactivate own scopes; grant and revoke access",
   "idporten:scopes.read": "read own scopes and their grants",

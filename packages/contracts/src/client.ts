@@ -19,7 +19,7 @@ const clientFields = {
   access_token_lifetime: z.number().int().min(0).max(86_400).optional(),
 };
 
-/** Body of `POST /api/v1/clients` for a Maskinporten client (spec §5). */
+/** Body of `POST /api/v1/clients` for a Maskinporten client (docs/maskinporten.md §5). */
 export const ClientInput = z
   .object({
     ...clientFields,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MessageParams } from "./messages";
 
-/** One field error in Digdir's error body (spec §7). */
+/** One field error in Digdir's error body (docs/maskinporten.md §7). */
 export const DigdirFieldError = z.object({
   errorMessage: z.string(),
   isFieldError: z.boolean().optional(),
@@ -10,7 +10,7 @@ export const DigdirFieldError = z.object({
 });
 export type DigdirFieldError = z.infer<typeof DigdirFieldError>;
 
-/** The error body of the self-service API (spec §7; every member optional per the 2025 OpenAPI). */
+/** The error body of the self-service API (docs/maskinporten.md §7; every member optional per the 2025 OpenAPI). */
 export const DigdirError = z
   .looseObject({
     status: z.number().int().optional(),
@@ -23,7 +23,7 @@ export const DigdirError = z
   .meta({ id: "DigdirError" });
 export type DigdirError = z.infer<typeof DigdirError>;
 
-/** The error body of Maskinporten's token endpoint (spec §2), e.g. MP-250 `forbidden`. */
+/** The error body of Maskinporten's token endpoint (docs/maskinporten.md §2), e.g. MP-250 `forbidden`. */
 export const TokenError = z
   .object({
     error: z.string(),

@@ -3,11 +3,11 @@ import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./rea
 
 export const MAX_KEYS_PER_CLIENT = 5;
 export const MIN_RSA_BITS = 2048;
-/** Algorithms of a JWT grant Maskinporten accepts (spec §2). */
+/** Algorithms of a JWT grant Maskinporten accepts (docs/maskinporten.md §2). */
 export const JWK_ALGS = ["RS256", "RS384", "RS512"] as const;
 /**
  * Algorithms a key registered on a client may name: the enum of `JsonWebKey.alg` in Digdir's
- * 2025 OpenAPI (spec §8; RS384 is accepted in grants, not for registered keys).
+ * 2025 OpenAPI (docs/maskinporten.md §8; RS384 is accepted in grants, not for registered keys).
  */
 export const KEY_WRITE_ALGS = ["RS256", "RS512"] as const;
 export const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth"] as const;
@@ -56,7 +56,7 @@ export const Kid = z
   .regex(/^[A-Za-z0-9._-]+$/, "A kid has only letters, digits and . _ -");
 
 /**
- * A public RSA signing key as Portvakt sends it to a client (the write rules of spec §8, from
+ * A public RSA signing key as Portvakt sends it to a client (the write rules of docs/maskinporten.md §8, from
  * Digdir's 2025 OpenAPI): `kty`, `use`, `alg`, `kid`, `e`, `n` required, `alg` RS256 or RS512, at
  * least 2048 bits, no private member. `exp` (epoch seconds) is kept by Digdir when sent; a key
  * sent without one gets a year from the write. Unknown members are dropped (never sent).
@@ -138,7 +138,7 @@ export const JwkRead = z
   .meta({ id: "JwkRead", description: "A client key as Digdir answers it" });
 export type JwkRead = z.infer<typeof JwkRead>;
 
-/** A key registered before Digdir's 2025-05-22 API change: no `use` (spec §8). */
+/** A key registered before Digdir's 2025-05-22 API change: no `use` (docs/maskinporten.md §8). */
 export function isLegacyKey(key: JwkRead): boolean {
   return key.use === undefined;
 }
@@ -163,7 +163,7 @@ export function readJwk(raw: unknown): JwkRead | undefined {
 /**
  * A client's key set as the BFF answers it (and as read from Digdir): the keys with the set's
  * timestamps; unknown members kept. Digdir answers 404 for a client without keys, which the
- * client library reads as `{keys: []}` (spec §8).
+ * client library reads as `{keys: []}` (docs/maskinporten.md §8).
  */
 export const JwksResponse = z
   .looseObject({
@@ -194,7 +194,7 @@ export const JwksAnswer = z.looseObject({}).transform((raw): JwksResponse => {
 });
 
 /**
- * The key to send back for a key Digdir holds (spec §8): a legacy key gets `"use":"sig"` (and
+ * The key to send back for a key Digdir holds (docs/maskinporten.md §8): a legacy key gets `"use":"sig"` (and
  * `"alg":"RS256"` if it had none), its `exp` is kept so that writing the set does not silently
  * give it a fresh year. Throws a `ZodError` naming the kid when the key cannot be written
  * (e.g. `alg` RS384, or a key too short).

@@ -20,7 +20,7 @@ export function isValidOrgNumber(value: string): boolean {
   return orgNumberProblem(value) === null;
 }
 
-/** Norwegian organisation number: 9 digits with a mod-11 check digit (spec §4). */
+/** Norwegian organisation number: 9 digits with a mod-11 check digit (docs/maskinporten.md §4). */
 export const OrgNumber = z
   .string()
   .superRefine((value, ctx) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Reading Digdir's answers leniently (spec §8, issue 12): in Digdir's 2025 OpenAPI
+ * Reading Digdir's answers leniently (docs/maskinporten.md §8, issue 12): in Digdir's 2025 OpenAPI
  * (`digdir/digdir-camp-2025-react-impl`, `app/lib/api.d.ts`) every field of every answer is
  * optional, absent fields are left out (not null), and old rows hold odd values (an empty string
  * where a number belongs). Portvakt reads with "read schemas": every field optional, unknown

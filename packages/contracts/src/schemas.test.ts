@@ -106,7 +106,7 @@ describe("ClientInput", () => {
 });
 
 describe("errors", () => {
-  it("parses Digdir's error body of spec §7", () => {
+  it("parses Digdir's error body of docs/maskinporten.md §7", () => {
     const body = DigdirError.parse({
       status: 400,
       timestamp: "2025-07-02T08:30:00.000Z",

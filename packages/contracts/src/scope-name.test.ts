@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScopeName, ScopePrefix, Subscope, scopeNameProblem, splitScopeName } from "./scope-name";
 
-describe("ScopeName (strict rule of spec §3)", () => {
+describe("ScopeName (strict rule of docs/maskinporten.md §3)", () => {
   it.each([
     "nav:pensjon/v3/alderspensjon",
     "krr:global/kontaktinformasjon.read",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
 
-// Digdir publishes no regex (spec §3). The strict reading: lowercase letters including æøå and
+// Digdir publishes no regex (docs/maskinporten.md §3). The strict reading: lowercase letters including æøå and
 // digits, with the separators / . : inside the subscope, never doubled, never first or last.
 const WORD = "[a-z0-9æøå]+";
 const PREFIX_RE = new RegExp(`^${WORD}$`);

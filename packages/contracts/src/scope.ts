@@ -28,7 +28,7 @@ const AnsweredName = z.string().min(1);
 const AnsweredOrgNumber = z.string().regex(/^\d{9}$/);
 const Seconds = z.number().int().min(0);
 
-/** The fields a provider may set on a scope (spec §3); everything else is read-only. */
+/** The fields a provider may set on a scope (docs/maskinporten.md §3); everything else is read-only. */
 const scopeFields = {
   description: z
     .string()
@@ -95,7 +95,7 @@ export type Scope = z.infer<typeof Scope>;
 export const AccessState = z.enum(["REQUESTED", "APPROVED", "DENIED"]).meta({ id: "AccessState" });
 export type AccessState = z.infer<typeof AccessState>;
 
-/** One consumer's access to one scope (spec §4). Revoking keeps the row as DENIED. */
+/** One consumer's access to one scope (docs/maskinporten.md §4). Revoking keeps the row as DENIED. */
 export const ScopeAccess = z
   .object({
     scope: AnsweredName,

@@ -139,7 +139,7 @@ function looksLikeAccessToken(claims: Record<string, unknown>, header: Record<st
 
 /**
  * Reads a pasted JWT grant, access token, token response or error body and says what is
- * wrong with it, rule by rule (spec §2, §7).
+ * wrong with it, rule by rule (docs/maskinporten.md §2, §7).
  */
 export function diagnose(input: string, context?: DiagnosisContext): Diagnosis {
   const text = unwrap(input);
@@ -257,7 +257,7 @@ function diagnoseTokenError(body: z.infer<typeof TokenErrorBody>): Diagnosis {
   };
 }
 
-/** Digdir's FAQ: "I get 401 unauthorized when I post a change" (spec §7). */
+/** Digdir's FAQ: "I get 401 unauthorized when I post a change" (docs/maskinporten.md §7). */
 function selfServiceCause(status: number, description: string): Check {
   if (status === 403) {
     const needs = description.match(/needs ([^,]+)/)?.[1];

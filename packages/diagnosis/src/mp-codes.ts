@@ -1,4 +1,4 @@
-/** Maskinporten's token-endpoint error codes (spec §2), each with its cause and what to do. */
+/** Maskinporten's token-endpoint error codes (docs/maskinporten.md §2), each with its cause and what to do. */
 export interface MpCodeExplanation {
   code: string;
   /** The OAuth `error` Maskinporten answers with it. */

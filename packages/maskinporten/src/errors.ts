@@ -67,7 +67,7 @@ export class MaskinportenError extends Error {
   }
 }
 
-/** What each Maskinporten token error code means for the person fixing it (spec §2). */
+/** What each Maskinporten token error code means for the person fixing it (docs/maskinporten.md §2). */
 export const MP_CODE_EXPLANATIONS: Readonly<Record<string, string>> = {
   "MP-011":
     "The grant is not a valid request: a claim is missing or an unknown claim was sent. A grant holds exactly aud, iss, scope, iat, exp and jti.",
@@ -184,7 +184,7 @@ export interface ForbiddenContext {
   adminScopes: readonly string[];
 }
 
-/** A 403 is usually a missing admin scope (spec §2); name it when the call tells which one. */
+/** A 403 is usually a missing admin scope (docs/maskinporten.md §2); name it when the call tells which one. */
 export function explainForbidden(context: ForbiddenContext): string {
   const { requiredScopes } = context;
   if (requiredScopes.length === 0) {
@@ -206,7 +206,7 @@ export function explainForbidden(context: ForbiddenContext): string {
   return `403 Forbidden: this call needs the admin scope ${needs}. Check that the admin client has it and that it is among the admin scopes requested.`;
 }
 
-/** Plain language for the other statuses of the self-service API (spec §7). */
+/** Plain language for the other statuses of the self-service API (docs/maskinporten.md §7). */
 export function explainHttpStatus(status: number, upstream?: DigdirError): string {
   const said = upstream?.error_description ? ` Digdir said: "${upstream.error_description}".` : "";
   switch (status) {

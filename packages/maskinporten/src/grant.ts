@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type JWTHeaderParameters, SignJWT } from "jose";
 import type { AdminCredential } from "./credentials";
 
-/** Maskinporten refuses grants that live longer than this (spec §2: `exp - iat <= 120`). */
+/** Maskinporten refuses grants that live longer than this (docs/maskinporten.md §2: `exp - iat <= 120`). */
 export const MAX_GRANT_LIFETIME_SECONDS = 120;
 
 export interface GrantInput {

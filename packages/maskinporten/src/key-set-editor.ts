@@ -71,7 +71,7 @@ export interface KeySetEditorOptions {
  * the set, lets the caller check it, writes, and reads the set again:
  *
  * - adding and removing one key use Digdir's single-key endpoints (`PUT|DELETE
- *   /api/v1/clients/{id}/jwks/{kid}`, spec §8), so the other keys are never rewritten and two
+ *   /api/v1/clients/{id}/jwks/{kid}`, docs/maskinporten.md §8), so the other keys are never rewritten and two
  *   instances cannot lose each other's keys even without a shared lock;
  * - replacing the whole set (`POST .../jwks`) sends each kept key's `exp` back (or Digdir renews
  *   every key by a year and expiry warnings lie) and writes legacy keys with `"use":"sig"`;

@@ -60,14 +60,14 @@ interface Call {
   /** A text body (`text/plain`) instead of JSON. */
   text?: string;
   /**
-   * Answers Digdir gives for "nothing there" (spec §8): a 404 (`GET .../jwks` of a client without
+   * Answers Digdir gives for "nothing there" (docs/maskinporten.md §8): a 404 (`GET .../jwks` of a client without
    * keys) or an error whose `error_description` says the organisation "does not have any". Read
    * as this value instead of an error.
    */
   empty?: { when: "404" | "does-not-have-any"; value: unknown };
 }
 
-/** Digdir's wording for an empty list it answers as an error (spec §8, Digdir's own web client). */
+/** Digdir's wording for an empty list it answers as an error (docs/maskinporten.md §8, Digdir's own web client). */
 const DOES_NOT_HAVE_ANY = /does not have any/i;
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -98,7 +98,7 @@ const OneKey = z.unknown().transform((raw, ctx) => {
 });
 
 /**
- * Typed calls of Digdir's self-service API (spec §3–§6). Scope names always travel as the
+ * Typed calls of Digdir's self-service API (docs/maskinporten.md §3–§6). Scope names always travel as the
  * `scope` query parameter because they may contain "/"; every answer is checked against the
  * contracts' schemas before it is returned.
  */
@@ -129,7 +129,7 @@ export class SelfServiceClient {
     return { ...this.#stats };
   }
 
-  // Scopes (spec §3)
+  // Scopes (docs/maskinporten.md §3)
 
   async listScopes(opts: { inactive?: boolean } = {}): Promise<Scope[]> {
     return this.#call(
@@ -190,7 +190,7 @@ export class SelfServiceClient {
     return this.#call({ method: "GET", path: "/prefix", needs: SCOPES_READ }, PrefixList);
   }
 
-  // Access grants (spec §4)
+  // Access grants (docs/maskinporten.md §4)
 
   async grantAccess(scope: string, consumerOrgno: string): Promise<ScopeAccess> {
     return this.#call(
@@ -244,7 +244,7 @@ export class SelfServiceClient {
     );
   }
 
-  // Clients (spec §5)
+  // Clients (docs/maskinporten.md §5)
 
   async listClients(opts: { inactive?: boolean } = {}): Promise<Client[]> {
     return this.#call(
@@ -292,11 +292,11 @@ export class SelfServiceClient {
     );
   }
 
-  // Client keys (spec §6)
+  // Client keys (docs/maskinporten.md §6)
 
   /**
    * The client's key set. Digdir answers 404 for a client without keys: read as `{keys: []}`
-   * (spec §8). Keys are read leniently (`JwkRead`): a key without `use` is kept and flagged.
+   * (docs/maskinporten.md §8). Keys are read leniently (`JwkRead`): a key without `use` is kept and flagged.
    */
   async getJwks(clientId: string): Promise<JwksResponse> {
     return this.#call(
@@ -314,7 +314,7 @@ export class SelfServiceClient {
    * Replaces the whole key set (`POST .../jwks`). The set is validated first, so a JWK with
    * private members is refused here (a ZodError) and never leaves the process; so is an empty set
    * (removing every key is `deleteJwks`). Send each kept key's `exp`, or Digdir gives it a fresh
-   * year (spec §8); `KeySetEditor.replaceAll` does.
+   * year (docs/maskinporten.md §8); `KeySetEditor.replaceAll` does.
    */
   async replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
     const body = Jwks.parse(jwks);
@@ -566,7 +566,7 @@ export class SelfServiceClient {
   }
 }
 
-/** Whether an error answer means "nothing there" (spec §8). */
+/** Whether an error answer means "nothing there" (docs/maskinporten.md §8). */
 function isEmptyAnswer(when: "404" | "does-not-have-any", status: number, json: unknown): boolean {
   if (when === "404") return status === 404;
   const parsed = DigdirError.safeParse(json);

@@ -83,7 +83,7 @@ export const diagnoseRoutes = createRouter().openapi(
     middleware: [reads()] as const,
     tags,
     summary:
-      "Explain a grant, an access token or an error: every rule of spec §2 checked against the client and the organisation's scopes",
+      "Explain a grant, an access token or an error: every rule of docs/maskinporten.md §2 checked against the client and the organisation's scopes",
     request: { params: EnvParam, body: jsonBody(DiagnoseRequest) },
     responses: { 200: jsonResponse(DiagnoseResult, "The diagnosis"), ...problemResponses },
   }),

@@ -16,7 +16,7 @@ const GRANTED_TO_ME_READ = [
 
 const byScope = (a: ScopeAccess, b: ScopeAccess) => a.scope.localeCompare(b.scope);
 
-/** `/api/v1/scopes/access…`: grant, revoke and list consumers' access (spec §4). */
+/** `/api/v1/scopes/access…`: grant, revoke and list consumers' access (docs/maskinporten.md §4). */
 export function accessRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
   const { store } = ctx;
   const routes = new Hono<SimulatorEnv>();

@@ -59,7 +59,7 @@ export function requireClientPermission(
 
 /**
  * A scope can go on a client only if the client's org may use it and it admits the client's
- * integration type (spec §5). Scopes already on the client are not re-checked, so the admin
+ * integration type (docs/maskinporten.md §5). Scopes already on the client are not re-checked, so the admin
  * scopes Digdir put there by hand survive an update.
  */
 function checkScopesForClient(
@@ -95,7 +95,7 @@ function checkScopesForClient(
   }
 }
 
-/** `/api/v1/clients…` (spec §5). */
+/** `/api/v1/clients…` (docs/maskinporten.md §5). */
 export function clientRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
   const { store, clock } = ctx;
   const routes = new Hono<SimulatorEnv>();

@@ -67,7 +67,7 @@ export function newScope(input: ScopeInput, ownerOrgno: string, now: string): Sc
   };
 }
 
-/** `/api/v1/scopes…` (provider side) and `/api/v1/prefix` (spec §3). */
+/** `/api/v1/scopes…` (provider side) and `/api/v1/prefix` (docs/maskinporten.md §3). */
 export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
   const { store, clock } = ctx;
   const routes = new Hono<SimulatorEnv>();

@@ -103,7 +103,7 @@ export function useEnv(): Environment {
   return useEnvContext().env;
 }
 
-/** Whether the active environment's admin client holds `scope` (spec §2). */
+/** Whether the active environment's admin client holds `scope` (docs/maskinporten.md §2). */
 export function useHasAdminScope(scope: string): boolean {
   const env = useEnv();
   return !env.missingAdminScopes.includes(scope);

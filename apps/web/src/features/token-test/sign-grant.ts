@@ -50,7 +50,7 @@ export async function loadPrivateKey(text: string, alg: GrantAlg): Promise<Loade
 }
 
 /**
- * Signs a JWT-bearer grant as spec §2 wants it: header alg + kid; claims aud (the issuer),
+ * Signs a JWT-bearer grant as docs/maskinporten.md §2 wants it: header alg + kid; claims aud (the issuer),
  * iss (client_id), scope, iat, exp = iat + 120, jti — and nothing else.
  */
 export async function signGrant(options: {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-/** Why the organisation may put a scope on its client (spec §5). */
+/** Why the organisation may put a scope on its client (docs/maskinporten.md §5). */
 export type UsableReason = "own" | "granted" | "public";
 
 export type UsableScope = {

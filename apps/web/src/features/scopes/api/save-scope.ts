@@ -14,7 +14,7 @@ export function updateScope(env: string, name: string, update: ScopeUpdate) {
   );
 }
 
-/** Deactivates; nothing is ever deleted at Digdir and the grants are kept (spec §3). */
+/** Deactivates; nothing is ever deleted at Digdir and the grants are kept (docs/maskinporten.md §3). */
 export function deactivateScope(env: string, name: string) {
   return call(
     bff.api.envs[":env"].scopes.$delete(

@@ -6,7 +6,7 @@ import { queryKeys } from "../../../lib/query-keys";
 
 /**
  * The grants of one scope, needed here to warn before deactivating a scope that consumers
- * still hold (spec §3). Shares its cache key with the access page.
+ * still hold (docs/maskinporten.md §3). Shares its cache key with the access page.
  */
 export function getScopeGrants(env: string, scope: string, signal?: AbortSignal) {
   return call(

@@ -10,7 +10,7 @@ import { useDeactivateScope } from "../api/save-scope";
 import { revokeGrant, useInvalidateGrants, useScopeGrants } from "../api/scope-grants";
 
 /**
- * Deactivating a scope keeps its grants, and consumers keep seeing the scope (spec §3), so the
+ * Deactivating a scope keeps its grants, and consumers keep seeing the scope (docs/maskinporten.md §3), so the
  * dialog counts the remaining grants and offers to revoke them first.
  */
 export function DeactivateScopeDialog({ scope, onClose }: { scope: Scope; onClose: () => void }) {

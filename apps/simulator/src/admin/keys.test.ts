@@ -49,7 +49,7 @@ describe("client keys (JWKS)", () => {
     expect(jwks.keys[0]!.exp! - Math.floor(Date.now() / 1000)).toBeGreaterThan(YEAR - 60);
   });
 
-  it("answers 404 for a client without keys, as Digdir does (spec §8)", async () => {
+  it("answers 404 for a client without keys, as Digdir does (docs/maskinporten.md §8)", async () => {
     const created = await call("POST", "/api/v1/clients", {
       client_name: "Uten nøkler",
       description: "x",
@@ -61,7 +61,7 @@ describe("client keys (JWKS)", () => {
     expect(DigdirError.parse(answer.body).status).toBe(404);
   });
 
-  it("keeps the exp a key is sent with, and gives a year to one sent without (spec §8)", async () => {
+  it("keeps the exp a key is sent with, and gives a year to one sent without (docs/maskinporten.md §8)", async () => {
     const kept = Math.floor(Date.now() / 1000) + 40 * 86_400;
     const answer = await call("POST", jwksPath(PENSJON), {
       keys: [{ ...madeUpKey("nav-kept"), exp: kept }, madeUpKey("nav-new")],

@@ -17,14 +17,14 @@ export const KEY_LIFETIME_SECONDS = 365 * 86_400;
 
 /**
  * `/api/v1/clients/{id}/jwks…` and `POST /api/v2/clients/{id}/key` as Digdir answers them in
- * 2025 (spec §6 and §8; OpenAPI in `digdir/digdir-camp-2025-react-impl`):
+ * 2025 (docs/maskinporten.md §6 and §8; OpenAPI in `digdir/digdir-camp-2025-react-impl`):
  * - `GET .../jwks` of a client without keys is 404;
  * - a key written with `exp` keeps it, one without gets a year from now (so writing a set back
- *   without `exp` renews every key: the fault spec §8 warns about);
+ *   without `exp` renews every key: the fault docs/maskinporten.md §8 warns about);
  * - writes need `kty, use, alg, kid, e, n`, `alg` RS256 or RS512 (the `Jwk` contract);
  * - `PUT|GET|DELETE .../jwks/{kid}` edit one key without touching the others.
  */
-export function jwksRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
+export function keyRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
   const { store, clock } = ctx;
   const routes = new Hono<SimulatorEnv>();
 

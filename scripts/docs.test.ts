@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Every package and app documents its public surface in a README that points only at files in
+// the repository, and the code cites Digdir's and Altinn's behaviour from docs/ (issue 15 #8).
+const root = resolve(import.meta.dirname, "..");
+const units = ["apps", "packages"].flatMap((d) =>
+  readdirSync(join(root, d))
+    .map((name) => join(d, name))
+    .filter((dir) => existsSync(join(root, dir, "package.json"))),
+);
+
+function files(dir: string, pattern: RegExp): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (["node_modules", "dist", ".data", "test-results", "fixtures"].includes(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...files(path, pattern));
+    else if (pattern.test(name)) found.push(path);
+  }
+  return found;
+}
+
+/** Backticked things in a README that read as a file path (no placeholders or globs). */
+function pathsIn(text: string): string[] {
+  return [...text.matchAll(/`([A-Za-z0-9_.\-/]+\/[A-Za-z0-9_.-]+\.(?:ts|tsx|md|json|mjs|sh))`/g)]
+    .map((m) => m[1]!)
+    .filter((p) => !p.startsWith("App/") && !p.includes("app-lib-dotnet") && !p.startsWith("/"));
+}
+
+describe("READMEs and docs", () => {
+  it("gives every package and app a README", () => {
+    expect(units.length).toBeGreaterThan(5);
+    for (const unit of units) expect(existsSync(join(root, unit, "README.md")), unit).toBe(true);
+  });
+
+  it("points READMEs only at files in the repository", () => {
+    let checked = 0;
+    for (const readme of [...units.map((u) => join(u, "README.md")), "README.md"]) {
+      if (!existsSync(join(root, readme))) continue;
+      const text = readFileSync(join(root, readme), "utf8");
+      expect(text, readme).not.toMatch(/shared\/spec|\/work\//);
+      const dir = readme === "README.md" ? "" : readme.replace(/\/README\.md$/, "");
+      for (const path of pathsIn(text)) {
+        checked++;
+        const found = existsSync(join(root, dir, path)) || existsSync(join(root, path));
+        expect(found, `${readme}: ${path}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("cites docs/ sections that exist, never the old spec", () => {
+    const code = ["apps", "packages"].flatMap((d) => files(join(root, d), /\.(ts|tsx|md)$/));
+    const sections = new Map<string, Set<string>>();
+    for (const doc of readdirSync(join(root, "docs"))) {
+      const text = readFileSync(join(root, "docs", doc), "utf8");
+      sections.set(doc, new Set([...text.matchAll(/^## (\d+)\./gm)].map((m) => m[1]!)));
+    }
+    let cited = 0;
+    for (const file of code) {
+      const text = readFileSync(file, "utf8");
+      const where = relative(root, file);
+      expect(text, where).not.toMatch(/\bspec §|shared\/spec/);
+      for (const m of text.matchAll(
+        /docs\/([a-z0-9-]+\.md)((?: §\d+(?:[–-]§\d+)?(?:,? (?:and )?§\d+)*)?)/g,
+      )) {
+        cited++;
+        const doc = m[1]!;
+        expect(sections.has(doc), `${where}: docs/${doc}`).toBe(true);
+        for (const n of m[2]!.matchAll(/§(\d+)/g))
+          expect(sections.get(doc)?.has(n[1]!), `${where}: docs/${doc} §${n[1]}`).toBe(true);
+      }
+    }
+    expect(cited).toBeGreaterThan(30);
+  });
+});
