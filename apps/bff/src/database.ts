@@ -28,10 +28,24 @@ export interface RevokedSessionTable {
   expires_at: number;
 }
 
+/** A session's roles as last re-checked with the sign-in provider (migration 0002). */
+export interface SessionRolesTable {
+  sid: string;
+  /** The provider's refresh token, sealed with the session secret. */
+  refresh_token: string;
+  /** JSON: environment id → role. */
+  roles: string;
+  /** Epoch ms of the last check with the provider. */
+  checked_at: number;
+  /** Epoch ms after which the row is of no use (the session's absolute end). */
+  expires_at: number;
+}
+
 /** The audit store's tables, as the latest migration in `./migrations` leaves them. */
 export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
   revoked_session: RevokedSessionTable;
+  session_roles: SessionRolesTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

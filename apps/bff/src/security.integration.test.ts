@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEMO_GROUPS } from "@portvakt/simulator/idp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "./logger";
 import { startStack } from "./stack";
@@ -554,5 +555,59 @@ describe("input: well-formed text, lengths, path parameters", () => {
     expect(await digdirCalls()).toBe(before);
     // The static route beside {orgno} still answers.
     expect((await stack.api("/api/envs/demo/scopes/access/all")).status).toBe(200);
+  });
+});
+
+describe("roles re-checked with the provider during a session", () => {
+  it("a person removed from the admin group loses admin within the re-check interval", async () => {
+    // 0.02 minutes = 1.2 s here; 5 minutes (the most allowed) by default.
+    const short = await startTestStack({ roleRecheckMinutes: 0.02 });
+    try {
+      const session = async () =>
+        ((await (await short.api("/api/session")).json()) as { roles: Record<string, string> })
+          .roles;
+      const create = (subscope: string) =>
+        short.api("/api/envs/demo/scopes", {
+          method: "POST",
+          body: JSON.stringify({ prefix: "digdir", subscope, description: "rolle-test" }),
+        });
+      expect(await session()).toEqual({ demo: "admin" });
+      expect((await create("rolle.a")).status).toBe(200);
+
+      short.idp.setGroups("demo-admin", [DEMO_GROUPS.viewer]);
+      await new Promise((r) => setTimeout(r, 1500));
+      // The same cookie: the BFF asked the provider again and now knows the person is a viewer.
+      expect(await session()).toEqual({ demo: "viewer" });
+      const refused = await create("rolle.b");
+      expect(refused.status).toBe(403);
+      expect(short.log.text()).toContain("roles changed at the provider");
+
+      short.idp.setGroups("demo-admin", []);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await session()).toEqual({});
+      expect((await short.api("/api/envs/demo/scopes")).status).toBe(403);
+      // Nothing of the provider's tokens reaches the browser.
+      const answer = await short.api("/api/session");
+      expect(answer.headers.getSetCookie().join()).not.toMatch(/refresh/i);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it("a session whose roles cannot be re-checked ends (sign in again reads them afresh)", async () => {
+    const short = await startTestStack({ roleRecheckMinutes: 0.02 });
+    try {
+      expect((await short.api("/api/session")).status).toBe(200);
+      // The provider is gone: the roles cannot be confirmed, so the session is not trusted.
+      await short.idp.close();
+      await new Promise((r) => setTimeout(r, 1500));
+      const answer = await short.api("/api/session");
+      expect(answer.status).toBe(401);
+      expect(((await answer.json()) as { type: string }).type).toBe(
+        "urn:portvakt:problem:sign-in-required",
+      );
+    } finally {
+      await short.close().catch(() => undefined);
+    }
   });
 });

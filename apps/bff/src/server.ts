@@ -99,6 +99,7 @@ export async function startBff(
       environmentIds: environments.map((env) => env.config.id),
       publicOrigin,
       revocations: new SessionRevocations(db),
+      database: db,
       clientAddress: (c) => clientAddress(c, proxies),
       logger,
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),

@@ -34,6 +34,8 @@ export interface StackOptions {
   mutationsPerMinute?: number;
   idleTimeoutMinutes?: number;
   signInPerMinute?: number;
+  /** How often roles are re-checked with the demo provider (tests lower it). */
+  roleRecheckMinutes?: number;
   /** Proxies whose X-Forwarded-For is believed (tests of the per-address sign-in limit). */
   trustedProxies?: string[];
   /** Where the /metrics bearer token is (tests of the metrics guard). */
@@ -127,6 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...(options.mutationsPerMinute ? { mutationsPerMinute: options.mutationsPerMinute } : {}),
       ...(options.idleTimeoutMinutes ? { idleTimeoutMinutes: options.idleTimeoutMinutes } : {}),
       ...(options.signInPerMinute ? { signInPerMinute: options.signInPerMinute } : {}),
+      ...(options.roleRecheckMinutes ? { roleRecheckMinutes: options.roleRecheckMinutes } : {}),
       allowInsecureHttp: true,
     },
     logLevel: "info",

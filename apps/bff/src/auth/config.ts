@@ -21,6 +21,12 @@ export const AuthConfig = z
     sessionSecretFile: z.string().optional(),
     idleTimeoutMinutes: z.number().positive().default(30),
     absoluteTimeoutHours: z.number().positive().default(8),
+    /**
+     * How often a session's roles are checked again with the provider (refresh token grant; or
+     * a new sign-in when the provider gave none), so a removal from a group takes effect within
+     * this many minutes. At most 5.
+     */
+    roleRecheckMinutes: z.number().positive().max(5).default(5),
     signInPerMinute: z.number().int().positive().default(30),
     mutationsPerMinute: z.number().int().positive().default(120),
     allowInsecureHttp: z.boolean().default(false),

@@ -10,6 +10,8 @@ export interface Session {
   roles: Record<string, Role>;
   /** Epoch ms of sign-in, last activity, and the absolute end. */
   issuedAt: number;
+  /** Epoch ms when the roles were last given by the provider (sign-in or a re-check). */
+  rolesCheckedAt?: number;
   seenAt: number;
   expiresAt: number;
 }
@@ -38,7 +40,11 @@ export class SessionSealer {
     this.#key = new Uint8Array(createHash("sha256").update(`portvakt-session:${secret}`).digest());
   }
 
-  async seal(purpose: "session" | "login", payload: object, expiresAt: number): Promise<string> {
+  async seal(
+    purpose: "session" | "login" | "refresh",
+    payload: object,
+    expiresAt: number,
+  ): Promise<string> {
     return new EncryptJWT({ ...payload })
       .setProtectedHeader({ alg: "dir", enc: "A256GCM", typ: purpose })
       .setExpirationTime(Math.floor(expiresAt / 1000))
@@ -46,7 +52,10 @@ export class SessionSealer {
   }
 
   /** The payload, or undefined for anything tampered, expired, or sealed for another purpose. */
-  async open<T>(purpose: "session" | "login", value: string | undefined): Promise<T | undefined> {
+  async open<T>(
+    purpose: "session" | "login" | "refresh",
+    value: string | undefined,
+  ): Promise<T | undefined> {
     if (!value) return undefined;
     const now = Date.now();
     const known = this.#opened.get(`${purpose}:${value}`);
@@ -69,5 +78,12 @@ export function newSession(
   now: number,
   absoluteMs: number,
 ): Session {
-  return { sid: randomUUID(), ...person, issuedAt: now, seenAt: now, expiresAt: now + absoluteMs };
+  return {
+    sid: randomUUID(),
+    ...person,
+    issuedAt: now,
+    rolesCheckedAt: now,
+    seenAt: now,
+    expiresAt: now + absoluteMs,
+  };
 }

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Kysely } from "kysely";
 import * as oidc from "openid-client";
 import type { Logger } from "pino";
 import type { BffEnv } from "../context";
+import type { PortvaktDatabase } from "../database";
 import { problemResponse } from "../problem";
 import { socketAddress } from "../security/client-address";
 import type { AuthConfig } from "./config";
@@ -11,6 +13,7 @@ import { RateLimiter } from "./rate-limit";
 import type { SessionRevocations } from "./revocations";
 import { rolesFromClaim } from "./roles";
 import { type LoginTransaction, newSession, type Session, SessionSealer } from "./session";
+import { SessionRolesStore, type StoredRoles } from "./session-roles";
 
 export interface SignInOptions {
   config: AuthConfig;
@@ -22,6 +25,8 @@ export interface SignInOptions {
   processEnv?: NodeJS.ProcessEnv;
   /** The key of the per-address sign-in limit; by default the socket's address. */
   clientAddress?: (c: Context) => string;
+  /** Where refresh tokens and re-checked roles are kept (shared by instances); none: re-sign-in. */
+  database?: Kysely<PortvaktDatabase>;
 }
 
 const LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -96,6 +101,16 @@ export async function createSignIn(options: SignInOptions) {
   const absoluteMs = config.absoluteTimeoutHours * 60 * 60 * 1000;
   const signInLimiter = new RateLimiter(config.signInPerMinute, 60_000);
   const addressOf = options.clientAddress ?? socketAddress;
+  const recheckMs = config.roleRecheckMinutes * 60 * 1000;
+  const sessionRoles = options.database
+    ? new SessionRolesStore(options.database, {
+        seal: (token, expiresAt) => sealer.seal("refresh", { token }, expiresAt),
+        open: async (sealed) =>
+          (await sealer.open<{ token: string }>("refresh", sealed))?.token ?? undefined,
+      })
+    : undefined;
+  // One re-check per session at a time in this instance; others wait for its answer.
+  const rechecks = new Map<string, Promise<StoredRoles | undefined>>();
 
   // Discovery is retried on the next sign-in if the provider was down at start.
   let discovered: Promise<oidc.Configuration> | undefined;
@@ -183,6 +198,7 @@ export async function createSignIn(options: SignInOptions) {
       });
     }
     let claims: oidc.IDToken | undefined;
+    let refreshToken: string | undefined;
     try {
       const currentUrl = new URL(c.req.path + new URL(c.req.url).search, options.publicOrigin);
       const tokens = await oidc.authorizationCodeGrant(await provider(), currentUrl, {
@@ -192,6 +208,7 @@ export async function createSignIn(options: SignInOptions) {
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      refreshToken = tokens.refresh_token;
     } catch (error) {
       logger.warn(
         {
@@ -212,6 +229,14 @@ export async function createSignIn(options: SignInOptions) {
       claims.sub;
     const roles = rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds);
     const session = newSession({ sub: claims.sub, name, roles }, Date.now(), absoluteMs);
+    // The refresh token stays on the server (sealed, in the database): it re-checks the roles.
+    if (refreshToken && sessionRoles) {
+      await sessionRoles.save(
+        session.sid,
+        { refreshToken, roles, checkedAt: session.rolesCheckedAt! },
+        session.expiresAt,
+      );
+    }
     await writeSession(c, session);
     logger.info({ request_id: c.get("requestId"), sub: session.sub, roles }, "signed in");
     // Checked again here: a transaction sealed by an older version may hold anything.
@@ -220,7 +245,10 @@ export async function createSignIn(options: SignInOptions) {
 
   routes.post("/auth/logout", async (c) => {
     const session = await readSession(c);
-    if (session) await revocations.revoke(session.sid, session.expiresAt);
+    if (session) {
+      await revocations.revoke(session.sid, session.expiresAt);
+      await sessionRoles?.remove(session.sid);
+    }
     deleteCookie(c, cookieNames.session, { path: "/", secure });
     let logoutUrl: string | undefined;
     try {
@@ -237,12 +265,85 @@ export async function createSignIn(options: SignInOptions) {
     return c.json({ signedOut: true, ...(logoutUrl ? { logoutUrl } : {}) }, 200);
   });
 
-  /** Puts the session on the context, renewing its idle timer now and then. */
+  /**
+   * The session's roles as the provider gives them now: from another instance's or request's
+   * re-check when that is fresh, else by a refresh token grant (the new ID token's role claim).
+   * Undefined when they cannot be re-checked (no refresh token kept, the provider refuses it or
+   * cannot be reached, another person's token): the session then ends and the person signs in
+   * again, which reads the roles afresh.
+   */
+  async function recheckRoles(
+    c: Context<BffEnv>,
+    session: Session,
+  ): Promise<StoredRoles | undefined> {
+    if (!sessionRoles) return undefined;
+    const stored = await sessionRoles.load(session.sid);
+    if (!stored) return undefined;
+    const now = Date.now();
+    if (now - stored.checkedAt < recheckMs) return stored;
+    try {
+      const configuration = await provider();
+      const tokens = await oidc.refreshTokenGrant(configuration, stored.refreshToken);
+      let claims: Record<string, unknown> | undefined = tokens.claims();
+      if (!claims && tokens.access_token) {
+        claims = await oidc.fetchUserInfo(configuration, tokens.access_token, session.sub);
+      }
+      if (!claims || claims.sub !== session.sub) return undefined;
+      const fresh: StoredRoles = {
+        refreshToken: tokens.refresh_token ?? stored.refreshToken,
+        roles: rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds),
+        checkedAt: now,
+      };
+      if (await sessionRoles.update(session.sid, stored.checkedAt, fresh, session.expiresAt)) {
+        if (JSON.stringify(fresh.roles) !== JSON.stringify(stored.roles)) {
+          logger.info(
+            { request_id: c.get("requestId"), sub: session.sub, roles: fresh.roles },
+            "roles changed at the provider",
+          );
+        }
+        return fresh;
+      }
+      // Another instance re-checked at the same moment: its answer counts.
+      const other = await sessionRoles.load(session.sid);
+      return other && Date.now() - other.checkedAt < recheckMs ? other : undefined;
+    } catch (error) {
+      logger.warn(
+        {
+          request_id: c.get("requestId"),
+          sub: session.sub,
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
+        "roles could not be re-checked with the provider: the session ends",
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Puts the session on the context, renewing its idle timer now and then, and re-checking the
+   * roles with the provider once they are `roleRecheckMinutes` old (issue 13 #12).
+   */
   async function attachSession(c: Context<BffEnv>) {
     const session = await readSession(c);
     if (!session) return undefined;
     const now = Date.now();
-    if (now - session.seenAt > REFRESH_AFTER_MS) {
+    let changed = false;
+    if (now - (session.rolesCheckedAt ?? session.issuedAt) >= recheckMs) {
+      let pending = rechecks.get(session.sid);
+      if (!pending) {
+        pending = recheckRoles(c, session).finally(() => rechecks.delete(session.sid));
+        rechecks.set(session.sid, pending);
+      }
+      const fresh = await pending;
+      if (!fresh) {
+        deleteCookie(c, cookieNames.session, { path: "/", secure });
+        return undefined;
+      }
+      session.roles = fresh.roles;
+      session.rolesCheckedAt = fresh.checkedAt;
+      changed = true;
+    }
+    if (changed || now - session.seenAt > REFRESH_AFTER_MS) {
       session.seenAt = now;
       await writeSession(c, session);
     }

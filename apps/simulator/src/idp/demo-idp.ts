@@ -22,6 +22,12 @@ export interface DemoIdpOptions {
 export interface RunningDemoIdp {
   issuer: string;
   people: DemoPerson[];
+  /**
+   * Changes a person's groups at the provider, as an administrator removing someone from a
+   * group would: the next ID token (sign-in or refresh) carries the new groups.
+   * @throws Error for an unknown `sub`.
+   */
+  setGroups(sub: string, groups: string[]): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +46,8 @@ button:hover,button:focus-visible{border-color:#1f5fbf;outline:3px solid #9ec1f5
  * picks who to be. Never started unless the demo or a test asks for it.
  */
 export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemoIdp> {
-  const people = options.people ?? DEMO_PEOPLE;
+  // A copy: setGroups changes this provider's people, never the shared demo list.
+  const people = (options.people ?? DEMO_PEOPLE).map((p) => ({ ...p, groups: [...p.groups] }));
   const host = options.host ?? "127.0.0.1";
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
@@ -64,7 +71,8 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
       client_secret: client.clientSecret,
       redirect_uris: client.redirectUris,
       post_logout_redirect_uris: client.postLogoutRedirectUris,
-      grant_types: ["authorization_code"],
+      // Refresh tokens let the BFF re-check a person's groups during a session.
+      grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
     })),
@@ -109,7 +117,16 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
       await grant.save();
       return grant;
     },
-    ttl: { Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, IdToken: 300, AccessToken: 300 },
+    ttl: {
+      Session: 8 * 3600,
+      Interaction: 600,
+      Grant: 8 * 3600,
+      IdToken: 300,
+      AccessToken: 300,
+      RefreshToken: 8 * 3600,
+    },
+    // Issued to a client allowed the refresh_token grant (no offline_access scope needed).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
   };
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
@@ -171,6 +188,11 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
   return {
     issuer,
     people,
+    setGroups: (sub, groups) => {
+      const person = people.find((p) => p.sub === sub);
+      if (!person) throw new Error(`No demo person ${sub}`);
+      person.groups = [...groups];
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
