@@ -611,3 +611,16 @@ describe("roles re-checked with the provider during a session", () => {
     }
   });
 });
+
+describe("input: well-formed text inside documents", () => {
+  it("a YAML document with a \\ud800 escape is refused with the path, never planned", async () => {
+    const document =
+      'version: 1\nenvironment: demo\nscopes:\n  - name: digdir:demo.read\n    description: "x\\ud800"\n';
+    const plan = await stack.api("/api/envs/demo/config/plan", {
+      method: "POST",
+      body: JSON.stringify({ document, format: "yaml" }),
+    });
+    expect(plan.status).toBe(400);
+    expect(JSON.stringify(await plan.json())).toContain("scopes[0].description");
+  });
+});

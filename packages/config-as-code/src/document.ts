@@ -1,4 +1,5 @@
 import {
+  firstMalformedString,
   IntegrationType,
   Jwk,
   KEY_WRITE_ALGS,
@@ -280,6 +281,16 @@ export function parseDocument(text: string, format?: DocumentFormat): ConfigDocu
   }
   if (raw === null || raw === undefined) {
     throw new DocumentError([{ path: "", message: "The document is empty" }]);
+  }
+  // "\ud800" is valid JSON and YAML but no text: it has no UTF-8 form to send to Digdir.
+  const malformed = firstMalformedString(raw);
+  if (malformed !== undefined) {
+    throw new DocumentError([
+      {
+        path: formatPath(malformed.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
+        message: "Not well-formed Unicode text (a lone surrogate)",
+      },
+    ]);
   }
   const parsed = ConfigDocument.safeParse(raw);
   if (!parsed.success) {

@@ -475,3 +475,30 @@ describe("document", () => {
     expect(parseDocument(formatDocument(doc, "json"), "json")).toEqual(doc);
   });
 });
+
+describe("a document with text that is not well-formed Unicode", () => {
+  it("is refused with the path of the string (YAML and JSON escapes alike)", () => {
+    const yaml =
+      'version: 1\nenvironment: test\nscopes:\n  - name: digdir:a\n    description: "x\\ud800"\n';
+    expect(() => parseDocument(yaml)).toThrowError(DocumentError);
+    try {
+      parseDocument(yaml);
+    } catch (error) {
+      expect((error as DocumentError).issues).toEqual([
+        {
+          path: "scopes[0].description",
+          message: "Not well-formed Unicode text (a lone surrogate)",
+        },
+      ]);
+    }
+    const json =
+      '{"version":1,"environment":"test","scopes":[{"name":"digdir:a","description":"\\udfff"}]}';
+    expect(() => parseDocument(json, "json")).toThrowError(DocumentError);
+    expect(() =>
+      parseDocument(
+        '{"version":1,"environment":"test","scopes":[{"name":"digdir:a","description":"😀"}]}',
+        "json",
+      ),
+    ).not.toThrow();
+  });
+});

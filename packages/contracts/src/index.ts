@@ -9,3 +9,4 @@ export * from "./prod-confirmation";
 export * from "./read";
 export * from "./scope";
 export * from "./scope-name";
+export * from "./well-formed";

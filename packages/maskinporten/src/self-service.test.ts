@@ -339,3 +339,19 @@ describe("SelfServiceClient resilience", () => {
     expect(seen.map((s) => s.method)).toEqual(["DELETE", "DELETE"]);
   });
 });
+
+describe("SelfServiceClient never sends text that is not well-formed Unicode", () => {
+  it("refuses a lone surrogate in a body or the query with a 400-like error, sending nothing", async () => {
+    const { api: client } = api();
+    const inBody = await failure(
+      client.createClient({ client_name: "a\ud800", description: "d", scopes: [] }),
+    );
+    expect(inBody.status).toBe(400);
+    expect(inBody.fieldErrors).toEqual([
+      { field: "client_name", message: "Not well-formed Unicode text" },
+    ]);
+    const inQuery = await failure(client.getScope("digdir:\udc00"));
+    expect(inQuery.fieldErrors[0]?.field).toBe("scope");
+    expect(seen).toEqual([]);
+  });
+});

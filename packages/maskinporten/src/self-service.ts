@@ -3,6 +3,7 @@ import {
   ClientInput,
   ClientUpdate,
   DigdirError,
+  firstMalformedString,
   Jwk,
   type JwkRead,
   Jwks,
@@ -409,6 +410,25 @@ export class SelfServiceClient {
     }
     const search = query.size > 0 ? `?${query}` : "";
     const url = `${this.baseUrl}${apiPath}${search}`;
+    // Text that is not well-formed Unicode (a lone surrogate) has no UTF-8 form: it is never
+    // sent, whichever way it came in (issue 13 #11).
+    const malformed =
+      firstMalformedString(call.body) ??
+      firstMalformedString(call.query ?? {}) ??
+      (firstMalformedString(call.path) && "path");
+    if (malformed !== undefined) {
+      const field = malformed === "(root)" ? undefined : malformed;
+      throw new MaskinportenError({
+        kind: "http",
+        status: 400,
+        method: call.method,
+        path: apiPath,
+        message: `${call.method} ${apiPath} not sent: text that is not well-formed Unicode`,
+        explanation:
+          "Portvakt did not send this to Digdir: it holds text that is not well-formed Unicode (a lone surrogate).",
+        fieldErrors: [{ ...(field ? { field } : {}), message: "Not well-formed Unicode text" }],
+      });
+    }
     const where = { method: call.method, path: `${apiPath}${search}` };
     // POST creates things: repeating one whose answer was lost could create a second scope or
     // client, so only the idempotent methods are retried.

@@ -1,8 +1,9 @@
+import { firstMalformedString, isWellFormed } from "@portvakt/contracts";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { BffEnv } from "../context";
 import { toProblemResponse } from "../problem";
-import { firstMalformedString, isWellFormed, wellFormedInput } from "./well-formed-input";
+import { wellFormedInput } from "./well-formed-input";
 
 const app = new Hono<BffEnv>()
   .use(wellFormedInput())

@@ -1,40 +1,7 @@
+import { firstMalformedString, isWellFormed } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
 import { badRequest } from "../problem";
-
-// In a /u regular expression a surrogate pair is one code point, so this matches only a lone
-// (unpaired) surrogate: a string that is not well-formed UTF-16 and has no UTF-8 encoding.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** True when the string has no lone surrogate (what `String.prototype.isWellFormed` answers). */
-export function isWellFormed(value: string): boolean {
-  return !LONE_SURROGATE.test(value);
-}
-
-/**
- * The JSON path (`client_name`, `keys.0.kid`) of the first string or property name with a lone
- * surrogate in a parsed JSON value, or undefined. Walks with an explicit stack, so any depth is
- * safe here (depth limits are the body parser's concern).
- */
-export function firstMalformedString(value: unknown): string | undefined {
-  const stack: Array<[unknown, string]> = [[value, ""]];
-  while (stack.length > 0) {
-    const [item, path] = stack.pop()!;
-    if (typeof item === "string") {
-      if (!isWellFormed(item)) return path || "(body)";
-    } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--)
-        stack.push([item[i], path ? `${path}.${i}` : String(i)]);
-    } else if (item !== null && typeof item === "object") {
-      for (const [key, child] of Object.entries(item)) {
-        const childPath = path ? `${path}.${key}` : key;
-        if (!isWellFormed(key)) return childPath;
-        stack.push([child, childPath]);
-      }
-    }
-  }
-  return undefined;
-}
 
 const refuse = (field: string) =>
   badRequest("The request has text that is not well-formed Unicode (a lone surrogate)", [
@@ -61,7 +28,7 @@ export function wellFormedInput(): MiddlewareHandler<BffEnv> {
         body = undefined;
       }
       const field = firstMalformedString(body);
-      if (field !== undefined) throw refuse(field);
+      if (field !== undefined) throw refuse(field === "(root)" ? "(body)" : field);
     }
     await next();
   };
