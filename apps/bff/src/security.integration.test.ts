@@ -310,6 +310,16 @@ describe("prod confirmation of destructive changes (server-checked)", () => {
     expect(await active()).toBe(false);
   });
 
+  it("deactivating a prod client with active: false needs it too; renaming does not", async () => {
+    const id = await newClient("prod", "deaktiver-meg-prod");
+    const path = `/api/envs/prod/clients/${id}`;
+    const put = (update: object, headers: Record<string, string> = {}) =>
+      stack.api(path, { method: "PUT", headers, body: JSON.stringify(update) });
+    await refused(await put({ active: false }));
+    expect((await put({ client_name: "nytt namn" })).status).toBe(200);
+    expect((await put({ active: false }, { [CONFIRM]: "prod" })).status).toBe(200);
+  });
+
   it("the same change in an environment that is not prod needs no header", async () => {
     const id = await newClient("demo", "slett-meg-demo");
     const done = await stack.api(`/api/envs/demo/clients/${id}`, { method: "DELETE" });

@@ -14,9 +14,9 @@ export function isDestructiveAction(action: string): boolean {
   return DESTRUCTIVE.test(action);
 }
 
-/** `PUT .../scopes` with `active: false` deactivates too. */
+/** `PUT .../scopes` or `PUT .../clients/{id}` with `active: false` deactivates too. */
 async function deactivatesByBody(c: Context<BffEnv>, action: string): Promise<boolean> {
-  if (action !== "scope.update") return false;
+  if (action !== "scope.update" && action !== "client.update") return false;
   try {
     const body = (await c.req.json()) as { active?: unknown } | null;
     return body?.active === false;
