@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shiftableClock } from "./testing/clock";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 let stack: TestStack;
 const env = "/api/envs/demo";
+/** The BFF's clock: the idle timeout is reached by moving it, not by waiting. */
+const clock = shiftableClock();
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ now: clock.now });
 });
 afterAll(() => stack?.close());
 
@@ -69,13 +72,23 @@ describe("sign-in", () => {
   });
 
   it("refuses a session idle for longer than the idle timeout", async () => {
-    const idle = await startTestStack({ idleTimeoutMinutes: 0.02 });
+    const idleMs = 30 * 60_000; // the default idleTimeoutMinutes
+    // Signed in 31 minutes ago by the BFF's clock; other sessions of this file are not moved.
+    let moved = 0;
+    const move = (ms: number) => {
+      clock.shift(ms);
+      moved += ms;
+    };
     try {
-      expect((await idle.api(`${env}/prefix`)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1500));
-      await problem(await idle.api(`${env}/prefix`), 401);
+      move(-(idleMs + 60_000));
+      const viewer = await stack.as("demo-viewer");
+      expect((await viewer(`${env}/prefix`)).status).toBe(200);
+      move(idleMs - 1_000);
+      expect((await viewer(`${env}/prefix`)).status).toBe(200);
+      move(61_000);
+      await problem(await viewer(`${env}/prefix`), 401);
     } finally {
-      await idle.close();
+      clock.shift(-moved);
     }
   });
 });

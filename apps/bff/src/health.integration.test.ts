@@ -6,6 +6,7 @@ import { openDatabase } from "./database";
 import { Readiness } from "./health";
 import { createLogger } from "./logger";
 import { startBffProcess } from "./testing/bff-process";
+import { shiftableClock } from "./testing/clock";
 import { signInOverHttp } from "./testing/sign-in";
 import { CapturedLog, startTestStack, type TestStack } from "./testing/stack";
 
@@ -68,14 +69,16 @@ describe("probes", () => {
     expect((await stack.bff.readiness.check()).ready).toBe(true);
   });
 
-  it("stays ready, with a warning logged once, when the certificate expires within the warning period", async () => {
+  it("stays ready, with a warning logged once a day, when the certificate expires within the warning period", async () => {
     // The demo certificate is valid for a year: a 400-day warning period makes it too short.
     const log = new CapturedLog();
+    const clock = shiftableClock({ frozen: true });
     const readiness = new Readiness({
       environments: stack.bff.environments,
       audit: stack.bff.audit,
       logger: createLogger("info", log.stream as unknown as pino.DestinationStream),
       expiryWarningDays: 400,
+      now: clock.now,
     });
     const snapshot = await readiness.check();
     expect(snapshot.ready).toBe(true);
@@ -85,10 +88,15 @@ describe("probes", () => {
       detail: expect.stringMatching(/expires in \d+ days/),
     });
     await readiness.check();
-    await new Promise((r) => setTimeout(r, 50));
-    const warnings = log.lines.filter((l) => l.includes("readiness warning"));
-    expect(warnings).toHaveLength(1);
-    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, check: "demo.credential" });
+    const warnings = () => log.lines.filter((l) => l.includes("readiness warning"));
+    expect(warnings()).toHaveLength(1);
+    expect(JSON.parse(warnings()[0]!)).toMatchObject({ level: 40, check: "demo.credential" });
+    clock.shift(DAY - 1_000);
+    await readiness.check();
+    expect(warnings()).toHaveLength(1);
+    clock.shift(1_000);
+    await readiness.check();
+    expect(warnings()).toHaveLength(2);
   });
 
   it("is not ready when the certificate has expired, or is not valid yet", async () => {

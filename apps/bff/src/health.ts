@@ -35,6 +35,7 @@ export class Readiness {
   readonly #logger: Logger;
   readonly #intervalMs: number;
   readonly #expiryWarningDays: number;
+  readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
   /** The warnings last logged, and when (epoch ms), to log each once a day rather than every check. */
   #warned = new Map<string, number>();
@@ -50,12 +51,15 @@ export class Readiness {
     logger: Logger;
     intervalMs?: number;
     expiryWarningDays?: number;
+    /** The clock, epoch ms (tests pass their own). */
+    now?: () => number;
   }) {
     this.#environments = options.environments;
     this.#audit = options.audit;
     this.#logger = options.logger;
     this.#intervalMs = options.intervalMs ?? 15_000;
     this.#expiryWarningDays = options.expiryWarningDays ?? 30;
+    this.#now = options.now ?? Date.now;
   }
 
   snapshot(): ReadinessSnapshot {
@@ -79,7 +83,7 @@ export class Readiness {
       ...this.#environments.map(async (env) => {
         const id = env.config.id;
         if (env.credential.kind === "certificate") {
-          const now = Date.now();
+          const now = this.#now();
           const { notBefore, notAfter } = env.credential;
           const days = Math.floor((notAfter.getTime() - now) / DAY_MS);
           const name = `${id}.credential`;
@@ -131,7 +135,7 @@ export class Readiness {
     ]);
     checks.sort((a, b) => a.name.localeCompare(b.name));
     const ready = checks.every((c) => c.ok);
-    const now = Date.now();
+    const now = this.#now();
     for (const check of checks) {
       if (!check.warning) {
         this.#warned.delete(check.name);
@@ -147,7 +151,7 @@ export class Readiness {
         ready ? "ready" : "not ready",
       );
     }
-    this.#snapshot = { ready, checkedAt: new Date().toISOString(), checks };
+    this.#snapshot = { ready, checkedAt: new Date(this.#now()).toISOString(), checks };
     return this.#snapshot;
   }
 }

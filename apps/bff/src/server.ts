@@ -45,7 +45,11 @@ async function metricsTokenOf(
 export async function startBff(
   config: PortvaktConfig,
   logger: Logger,
-  options: { processEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    processEnv?: NodeJS.ProcessEnv;
+    /** The clock for sessions and readiness, epoch ms (tests pass their own). */
+    now?: () => number;
+  } = {},
 ): Promise<RunningBff> {
   let environments: Environment[] = [];
   const metrics = new BffMetrics(() => environments);
@@ -64,7 +68,8 @@ export async function startBff(
   );
   const db = await openDatabase(databaseLocation(config.databaseUrl, config.auditDatabasePath));
   const audit = new AuditStore(db);
-  const readiness = new Readiness({ environments, audit, logger });
+  const now = options.now ?? Date.now;
+  const readiness = new Readiness({ environments, audit, logger, now });
   let inFlight = 0;
   let drained: (() => void) | undefined;
   // The port may be 0 (any free one): listen first, then build the app that needs the origin.
@@ -98,8 +103,9 @@ export async function startBff(
       config: config.auth,
       environmentIds: environments.map((env) => env.config.id),
       publicOrigin,
-      revocations: new SessionRevocations(db),
+      revocations: new SessionRevocations(db, now),
       database: db,
+      now,
       clientAddress: (c) => clientAddress(c, proxies),
       logger,
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),

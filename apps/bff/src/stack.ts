@@ -38,6 +38,8 @@ export interface StackOptions {
   roleRecheckMinutes?: number;
   /** Proxies whose X-Forwarded-For is believed (tests of the per-address sign-in limit). */
   trustedProxies?: string[];
+  /** The BFF's clock for sessions and readiness, epoch ms (tests move it instead of waiting). */
+  now?: () => number;
   /** Where the /metrics bearer token is (tests of the metrics guard). */
   metricsTokenFile?: string;
 }
@@ -170,7 +172,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logger = options.logger ?? createLogger("info");
   let bff: RunningBff;
   try {
-    bff = await startBff(parseConfig(config, "demo configuration"), logger);
+    bff = await startBff(
+      parseConfig(config, "demo configuration"),
+      logger,
+      options.now ? { now: options.now } : {},
+    );
   } catch (error) {
     await idp.close();
     await simulator.close();

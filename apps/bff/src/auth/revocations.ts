@@ -12,8 +12,11 @@ export class SessionRevocations {
   readonly #db: Kysely<PortvaktDatabase>;
   readonly #notRevokedUntil = new Map<string, number>();
   readonly #revoked = new Set<string>();
-  constructor(db: Kysely<PortvaktDatabase>) {
+  readonly #now: () => number;
+  /** `now`: the clock, epoch ms (tests pass their own). */
+  constructor(db: Kysely<PortvaktDatabase>, now: () => number = Date.now) {
     this.#db = db;
+    this.#now = now;
   }
 
   async revoke(sid: string, expiresAt: number): Promise<void> {
@@ -24,12 +27,12 @@ export class SessionRevocations {
       .values({ sid, expires_at: expiresAt })
       .onConflict((oc) => oc.column("sid").doNothing())
       .execute();
-    await this.#db.deleteFrom("revoked_session").where("expires_at", "<", Date.now()).execute();
+    await this.#db.deleteFrom("revoked_session").where("expires_at", "<", this.#now()).execute();
   }
 
   async isRevoked(sid: string): Promise<boolean> {
     if (this.#revoked.has(sid)) return true;
-    const now = Date.now();
+    const now = this.#now();
     if ((this.#notRevokedUntil.get(sid) ?? 0) > now) return false;
     const row = await this.#db
       .selectFrom("revoked_session")

@@ -35,7 +35,10 @@ export class SessionSealer {
   // Decrypting the same cookie on every request of a session is wasted work: what a cookie holds
   // never changes, so its opened payload is kept for a short while, keyed by the exact value.
   readonly #opened = new Map<string, { payload: object; until: number }>();
-  constructor(secret: string) {
+  readonly #now: () => number;
+  /** `now`: the clock, epoch ms (tests pass their own). */
+  constructor(secret: string, now: () => number = Date.now) {
+    this.#now = now;
     if (secret.length < 32) throw new Error("The session secret must be at least 32 characters");
     this.#key = new Uint8Array(createHash("sha256").update(`portvakt-session:${secret}`).digest());
   }
@@ -57,11 +60,13 @@ export class SessionSealer {
     value: string | undefined,
   ): Promise<T | undefined> {
     if (!value) return undefined;
-    const now = Date.now();
+    const now = this.#now();
     const known = this.#opened.get(`${purpose}:${value}`);
     if (known && known.until > now) return { ...known.payload } as T;
     try {
-      const { payload, protectedHeader } = await jwtDecrypt(value, this.#key);
+      const { payload, protectedHeader } = await jwtDecrypt(value, this.#key, {
+        currentDate: new Date(now),
+      });
       if (protectedHeader.typ !== purpose) return undefined;
       if (this.#opened.size >= OPENED_CACHE_SIZE) this.#opened.clear();
       const until = Math.min(now + OPENED_CACHE_MS, (payload.exp ?? 0) * 1000);

@@ -27,6 +27,8 @@ export interface SignInOptions {
   clientAddress?: (c: Context) => string;
   /** Where refresh tokens and re-checked roles are kept (shared by instances); none: re-sign-in. */
   database?: Kysely<PortvaktDatabase>;
+  /** The clock for session idle and absolute timeouts, epoch ms (tests pass their own). */
+  now?: () => number;
 }
 
 const LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -84,7 +86,8 @@ export async function createSignIn(options: SignInOptions) {
     config.sessionSecretFile,
     processEnv,
   );
-  const sealer = new SessionSealer(sessionSecret ?? "");
+  const now = options.now ?? Date.now;
+  const sealer = new SessionSealer(sessionSecret ?? "", now);
   const clientSecret = await secretFrom(
     "the sign-in client's secret",
     config.clientSecretEnv,
@@ -137,7 +140,7 @@ export async function createSignIn(options: SignInOptions) {
       secure,
       sameSite: "Strict",
       path: "/",
-      maxAge: Math.max(1, Math.floor((session.expiresAt - Date.now()) / 1000)),
+      maxAge: Math.max(1, Math.floor((session.expiresAt - now()) / 1000)),
     });
   }
 
@@ -145,8 +148,8 @@ export async function createSignIn(options: SignInOptions) {
   async function readSession(c: Parameters<typeof getCookie>[0]): Promise<Session | undefined> {
     const session = await sealer.open<Session>("session", getCookie(c, cookieNames.session));
     if (!session) return undefined;
-    const now = Date.now();
-    if (now >= session.expiresAt || now - session.seenAt > idleMs) return undefined;
+    const at = now();
+    if (at >= session.expiresAt || at - session.seenAt > idleMs) return undefined;
     if (await revocations.isRevoked(session.sid)) return undefined;
     return session;
   }
@@ -169,12 +172,13 @@ export async function createSignIn(options: SignInOptions) {
       returnTo: safeReturnTo(c.req.query("returnTo"), options.publicOrigin),
     };
     // Lax, not Strict: the provider's redirect back to us is a cross-site navigation.
-    setCookie(
-      c,
-      cookieNames.login,
-      await sealer.seal("login", transaction, Date.now() + LOGIN_TTL_MS),
-      { httpOnly: true, secure, sameSite: "Lax", path: "/", maxAge: LOGIN_TTL_MS / 1000 },
-    );
+    setCookie(c, cookieNames.login, await sealer.seal("login", transaction, now() + LOGIN_TTL_MS), {
+      httpOnly: true,
+      secure,
+      sameSite: "Lax",
+      path: "/",
+      maxAge: LOGIN_TTL_MS / 1000,
+    });
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri,
       scope: config.scope,
@@ -228,7 +232,7 @@ export async function createSignIn(options: SignInOptions) {
       (typeof claims.preferred_username === "string" && claims.preferred_username) ||
       claims.sub;
     const roles = rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds);
-    const session = newSession({ sub: claims.sub, name, roles }, Date.now(), absoluteMs);
+    const session = newSession({ sub: claims.sub, name, roles }, now(), absoluteMs);
     // The refresh token stays on the server (sealed, in the database): it re-checks the roles.
     if (refreshToken && sessionRoles) {
       await sessionRoles.save(
@@ -279,8 +283,8 @@ export async function createSignIn(options: SignInOptions) {
     if (!sessionRoles) return undefined;
     const stored = await sessionRoles.load(session.sid);
     if (!stored) return undefined;
-    const now = Date.now();
-    if (now - stored.checkedAt < recheckMs) return stored;
+    const at = now();
+    if (at - stored.checkedAt < recheckMs) return stored;
     try {
       const configuration = await provider();
       const tokens = await oidc.refreshTokenGrant(configuration, stored.refreshToken);
@@ -292,7 +296,7 @@ export async function createSignIn(options: SignInOptions) {
       const fresh: StoredRoles = {
         refreshToken: tokens.refresh_token ?? stored.refreshToken,
         roles: rolesFromClaim(claims[config.roleClaim], config.roles, options.environmentIds),
-        checkedAt: now,
+        checkedAt: at,
       };
       if (await sessionRoles.update(session.sid, stored.checkedAt, fresh, session.expiresAt)) {
         if (JSON.stringify(fresh.roles) !== JSON.stringify(stored.roles)) {
@@ -305,7 +309,7 @@ export async function createSignIn(options: SignInOptions) {
       }
       // Another instance re-checked at the same moment: its answer counts.
       const other = await sessionRoles.load(session.sid);
-      return other && Date.now() - other.checkedAt < recheckMs ? other : undefined;
+      return other && now() - other.checkedAt < recheckMs ? other : undefined;
     } catch (error) {
       logger.warn(
         {
@@ -326,9 +330,9 @@ export async function createSignIn(options: SignInOptions) {
   async function attachSession(c: Context<BffEnv>) {
     const session = await readSession(c);
     if (!session) return undefined;
-    const now = Date.now();
+    const at = now();
     let changed = false;
-    if (now - (session.rolesCheckedAt ?? session.issuedAt) >= recheckMs) {
+    if (at - (session.rolesCheckedAt ?? session.issuedAt) >= recheckMs) {
       let pending = rechecks.get(session.sid);
       if (!pending) {
         pending = recheckRoles(c, session).finally(() => rechecks.delete(session.sid));
@@ -343,8 +347,8 @@ export async function createSignIn(options: SignInOptions) {
       session.rolesCheckedAt = fresh.checkedAt;
       changed = true;
     }
-    if (changed || now - session.seenAt > REFRESH_AFTER_MS) {
-      session.seenAt = now;
+    if (changed || at - session.seenAt > REFRESH_AFTER_MS) {
+      session.seenAt = at;
       await writeSession(c, session);
     }
     c.set("session", session);
