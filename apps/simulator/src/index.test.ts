@@ -3,17 +3,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Scope } from "@portvakt/contracts";
 import forge from "node-forge";
-import { afterAll, describe, expect, it } from "vitest";
-import { startSimulator } from "./index";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSimulator, startSimulator } from "./index";
 import { providerAdminToken } from "./testing/grant";
 import { callSelfService } from "./testing/self-service";
 
+// Every test reads the data folder of the demo simulator started once here, never files an
+// earlier test wrote; making the demo PKI is the slow part, so it has the hook's own timeout.
 const dataDir = mkdtempSync(join(tmpdir(), "portvakt-simulator-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let first: RunningSimulator;
+let firstRunning = false;
+beforeAll(async () => {
+  first = await startSimulator({ mode: "demo", dataDir });
+  firstRunning = true;
+}, 120_000);
+afterAll(async () => {
+  if (firstRunning) await first.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("demo mode", () => {
-  it("writes the demo PKI to the data folder and keeps state across a restart", async () => {
-    const first = await startSimulator({ mode: "demo", dataDir });
+  it("writes the demo PKI to the data folder", () => {
     const provider = first.demo.orgs["991825827"]!;
     expect(provider.dir).toBe(join(dataDir, "orgs", "991825827"));
     for (const file of ["cert.pem", "key.pem", "chain.pem", "cert.p12"]) {
@@ -25,7 +35,10 @@ describe("demo mode", () => {
     expect(
       readFileSync(join(provider.dir!, "chain.pem"), "utf8").match(/BEGIN CERTIFICATE/g),
     ).toHaveLength(2);
+  });
 
+  it("keeps state across a restart", async () => {
+    const provider = first.demo.orgs["991825827"]!;
     const token = await providerAdminToken(first);
     const created = await callSelfService(first.url, "POST", "/api/v1/scopes", {
       token,
@@ -39,6 +52,7 @@ describe("demo mode", () => {
         .status,
     ).toBe(404);
     await first.close();
+    firstRunning = false;
 
     const snapshot = JSON.parse(readFileSync(join(dataDir, "state.json"), "utf8")) as {
       scopes: { name: string }[];
@@ -60,7 +74,7 @@ describe("demo mode", () => {
     } finally {
       await second.close();
     }
-  });
+  }, 60_000);
 
   it("writes PKCS#12 files that open with the documented password", () => {
     const p12Der = readFileSync(join(dataDir, "orgs", "889640782", "cert.p12"));
