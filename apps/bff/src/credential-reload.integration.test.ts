@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import {
   createCa,
   issueBusinessCertificate,
@@ -42,6 +42,11 @@ async function freshToken() {
   env.tokens.invalidate();
   return env.tokens.getToken(env.config.adminScopes);
 }
+/** As a mounted secret is updated: the new file written beside, then swapped in at once. */
+async function replace(path: string, content: string) {
+  await writeFile(`${path}.new`, content);
+  await rename(`${path}.new`, path);
+}
 const logged = (message: string) => stack.log.lines.filter((l) => l.includes(message));
 
 describe("a renewed business certificate, without a restart", () => {
@@ -56,7 +61,7 @@ describe("a renewed business certificate, without a restart", () => {
     });
 
     // The key is replaced first: it does not match the certificate still there.
-    await writeFile(keyPath, renewed.keyPem);
+    await replace(keyPath, renewed.keyPem);
     await stack.bff.reloadCredentials();
     expect(logged("the changed credential files cannot be used")).toHaveLength(1);
     expect(await notAfterShown()).toBe(before);
@@ -67,7 +72,7 @@ describe("a renewed business certificate, without a restart", () => {
     expect(logged("the changed credential files cannot be used")).toHaveLength(1);
 
     // Then the certificate: the pair loads, and is used from the next token on.
-    await writeFile(certPath, renewed.chainPem);
+    await replace(certPath, renewed.chainPem);
     await stack.bff.reloadCredentials();
     const reloaded = logged("credential reloaded");
     expect(reloaded).toHaveLength(1);
@@ -89,8 +94,8 @@ describe("a renewed business certificate, without a restart", () => {
       orgno: PROVIDER_ORGNO,
       name: "DIGITALISERINGSDIREKTORATET",
     });
-    await writeFile(keyPath, foreign.keyPem);
-    await writeFile(certPath, foreign.chainPem);
+    await replace(keyPath, foreign.keyPem);
+    await replace(certPath, foreign.chainPem);
     // The BFF's own timer (every second here) notices the change.
     await expect
       .poll(
