@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBffLoad } from "./bff-load";
@@ -32,9 +32,17 @@ mkdirSync(out, { recursive: true });
 for (const [name, run] of Object.entries(benchmarks)) {
   if (positionals.length && !positionals.includes(name)) continue;
   process.stdout.write(`running ${name} ...\n`);
+  const loadBefore = loadavg()[0]!;
+  const measured = await run(root);
   const result = {
-    ...(await run(root)),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    ...measured,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      // The 1-minute load average before and after: other work on the machine moves the figures.
+      load_1m: [+loadBefore.toFixed(2), +loadavg()[0]!.toFixed(2)],
+    },
     date: new Date().toISOString(),
   };
   const file = join(out, `${name}.json`);
