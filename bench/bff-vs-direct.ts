@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { signInOverHttp } from "../apps/bff/src/testing/sign-in";
 import { orgNumbers, startBenchStack } from "./support/bench-stack";
+import { cpuTimeMs } from "./support/cpu";
 import { type LoadResult, load } from "./support/load";
 import { startProcess, stop } from "./support/processes";
 
@@ -22,6 +23,7 @@ const CONCURRENCY = 8;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+type Run = LoadResult & { hopCpuMs: number; simulatorCpuMs: number };
 type Target = "direct" | "raw_proxy" | "hono_proxy" | "bff";
 const TARGETS: Target[] = ["direct", "raw_proxy", "hono_proxy", "bff"];
 
@@ -74,24 +76,43 @@ export async function benchBffVsDirect(root: string) {
     for (const target of TARGETS) {
       await load({ ...targets[target], concurrency: CONCURRENCY, requests: 1000 });
     }
-    const runs = Object.fromEntries(TARGETS.map((t) => [t, [] as LoadResult[]])) as Record<
-      Target,
-      LoadResult[]
-    >;
+    // CPU time per request of the hop itself (the proxy or the BFF; none for direct) and of the
+    // simulator, read from /proc: on a shared machine, what each request costs, not how long it waited.
+    const hopPid: Record<Target, number | undefined> = {
+      direct: undefined,
+      raw_proxy: proxies[0]!.child.pid,
+      hono_proxy: proxies[1]!.child.pid,
+      bff: stack.pids.bff,
+    };
+    const runs = Object.fromEntries(TARGETS.map((t) => [t, [] as Run[]])) as Record<Target, Run[]>;
     for (let round = 0; round < ROUNDS; round++) {
       // The order turns every round, so no target always runs after the same neighbour.
       const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]!);
       for (const target of order) {
-        runs[target].push(
-          await load({ ...targets[target], concurrency: CONCURRENCY, requests: REQUESTS }),
-        );
+        const pid = hopPid[target];
+        const before = [pid ? cpuTimeMs(pid) : 0, cpuTimeMs(stack.pids.simulator)];
+        const result = await load({
+          ...targets[target],
+          concurrency: CONCURRENCY,
+          requests: REQUESTS,
+        });
+        const after = [pid ? cpuTimeMs(pid) : 0, cpuTimeMs(stack.pids.simulator)];
+        const per = (i: number) =>
+          before[i] === undefined || after[i] === undefined
+            ? Number.NaN
+            : (after[i]! - before[i]!) / result.requests;
+        runs[target].push({ ...result, hopCpuMs: per(0), simulatorCpuMs: per(1) });
       }
     }
-    const summary = (list: LoadResult[]) => ({
+    const summary = (list: Run[]) => ({
       rps: Math.round(median(list.map((r) => r.rps))),
       p50_ms: +median(list.map((r) => r.p50)).toFixed(2),
       p99_ms: +median(list.map((r) => r.p99)).toFixed(2),
       errors: list.reduce((s, r) => s + r.errors, 0),
+      cpu_ms_per_request: {
+        hop: +median(list.map((r) => r.hopCpuMs)).toFixed(3),
+        simulator: +median(list.map((r) => r.simulatorCpuMs)).toFixed(3),
+      },
     });
     // A ratio per round (the two ran seconds apart, under the same load), then their median.
     const ratio = (over: Target) =>

@@ -34,6 +34,8 @@ export interface BenchStack {
   api: SelfServiceClient;
   tokens: TokenClient;
   auditDatabasePath: string;
+  /** Process ids of the simulator and the BFF, to read their CPU time. */
+  pids: { simulator: number; bff: number };
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startBenchStack(
     api: new SelfServiceClient({ baseUrl: info.url, tokens, adminScopes: ALL_ADMIN_SCOPES }),
     tokens,
     auditDatabasePath,
+    pids: { simulator: sim.child.pid!, bff: bff.child.pid! },
     close: async () => {
       await stop(bff.child);
       await stop(sim.child);

@@ -162,19 +162,23 @@ export function createApp({
       permissionsPolicy: PERMISSIONS_POLICY,
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(c, 413, {
-          detail: `The request body is larger than ${config.bodyLimitBytes} bytes`,
-        }),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) =>
+      problemResponse(c, 413, {
+        detail: `The request body is larger than ${config.bodyLimitBytes} bytes`,
+      }),
+  });
+  // GET and HEAD carry no body that is read here; asking for one would make the node adapter
+  // build a whole WHATWG Request (and a stream) for every read.
+  app.use("/api/*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
   app.use("/api/*", async (c, next) => {
     await next();
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+    // On the answer's own headers: `c.header` after the fact would rebuild the response and turn
+    // its body into a stream (a copy of a 290 kB grant list through web streams).
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
 
   // Probes and metrics: no session, answered from state kept in memory.

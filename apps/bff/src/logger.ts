@@ -30,6 +30,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    // Standard output written asynchronously: lines that come while a write is under way go out
+    // together in the next one, instead of a blocking write per request. pino writes what is
+    // still buffered when the process exits.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

@@ -1,3 +1,4 @@
+import { type Transport, undiciTransport } from "@portvakt/maskinporten";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Environment } from "./upstream";
 
@@ -92,7 +93,25 @@ export class BffMetrics {
     });
   }
 
-  /** A fetch for one environment's clients that measures every call to Digdir. */
+  /** A transport for one environment's self-service client that measures every call to Digdir. */
+  measuredTransport(envId: string, inner: Transport = undiciTransport): Transport {
+    return async (request) => {
+      const operation = upstreamOperation(request.method, request.url);
+      const stop = this.upstreamSeconds.startTimer({ env: envId, operation });
+      try {
+        const response = await inner(request);
+        this.upstreamCalls.inc({ env: envId, operation, status: String(response.status) });
+        return response;
+      } catch (error) {
+        this.upstreamCalls.inc({ env: envId, operation, status: "0" });
+        throw error;
+      } finally {
+        stop();
+      }
+    };
+  }
+
+  /** A fetch for one environment's token client that measures every call to Digdir. */
   measuredFetch(envId: string, inner: typeof fetch = fetch): typeof fetch {
     return async (input, init) => {
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;

@@ -59,6 +59,7 @@ export async function startBff(
         return await createEnvironment(env, {
           timeoutMs: config.upstreamTimeoutMs,
           fetch: metrics.measuredFetch(env.id),
+          transport: metrics.measuredTransport(env.id),
           ...(options.processEnv ? { processEnv: options.processEnv } : {}),
         });
       } catch (error) {

@@ -9,6 +9,7 @@ import {
   loadCredential,
   SelfServiceClient,
   TokenClient,
+  type Transport,
   type WithLock,
 } from "@portvakt/maskinporten";
 import type { CredentialConfig, EnvironmentConfig } from "./config";
@@ -105,7 +106,10 @@ async function resolveCredentialSource(
 export async function createEnvironment(
   config: EnvironmentConfig,
   options: {
+    /** For the token endpoint (and the self-service API when no `transport` is given). */
     fetch?: typeof fetch;
+    /** For the self-service API; default undici's pooled `request` (see `undiciTransport`). */
+    transport?: Transport;
     timeoutMs?: number;
     processEnv?: NodeJS.ProcessEnv;
     /** The lock of key-set edits; default in-process (one instance). */
@@ -130,6 +134,7 @@ export async function createEnvironment(
     tokens,
     adminScopes: config.adminScopes,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const orgno = credential.orgno ?? "";

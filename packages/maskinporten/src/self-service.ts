@@ -27,7 +27,16 @@ import {
   type SentTokenFacts,
 } from "./errors";
 import type { AccessToken, TokenClient } from "./token";
-import { correlationIdOf, failureOfFetch, parseJson } from "./transport";
+import {
+  correlationIdOf,
+  failureOfFetch,
+  fetchTransport,
+  parseJson,
+  sameBytes,
+  type Transport,
+  type UpstreamResponse,
+  undiciTransport,
+} from "./transport";
 
 export interface SelfServiceClientOptions {
   /** e.g. "https://api.test.samarbeid.digdir.no"; the client adds /api/v1/… itself. */
@@ -35,7 +44,13 @@ export interface SelfServiceClientOptions {
   tokens: TokenClient;
   /** Requested together in one token, e.g. ALL_ADMIN_SCOPES or the subset the client holds. */
   adminScopes: readonly string[];
+  /** Calls Digdir through this `fetch` instead of undici's pooled `request` (tests inject one). */
   fetch?: typeof fetch;
+  /**
+   * How calls reach Digdir; default `undiciTransport` (undici's global dispatcher, so a proxy
+   * installed with `setGlobalDispatcher` is used), or a `fetchTransport` when `fetch` is given.
+   */
+  transport?: Transport;
   /** Per attempt; default 15 000 ms. */
   timeoutMs?: number;
   /** Extra attempts of GET, PUT and DELETE after a network error, timeout or 502/503/504; default 2. */
@@ -107,7 +122,7 @@ export class SelfServiceClient {
   readonly baseUrl: string;
   readonly #tokens: TokenClient;
   readonly #adminScopes: readonly string[];
-  readonly #fetch: typeof fetch;
+  readonly #send: Transport;
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #retryBaseDelayMs: number;
@@ -119,7 +134,8 @@ export class SelfServiceClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.#tokens = options.tokens;
     this.#adminScopes = [...options.adminScopes];
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#send =
+      options.transport ?? (options.fetch ? fetchTransport(options.fetch) : undiciTransport);
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retries = options.retries ?? 2;
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 100;
@@ -443,16 +459,21 @@ export class SelfServiceClient {
       if (call.body !== undefined) headers["content-type"] = "application/json";
       if (call.text !== undefined) headers["content-type"] = "text/plain";
 
-      let response: Response;
-      let bytes: Uint8Array;
+      const known = call.method === "GET" ? this.#answers.get(url) : undefined;
+      let response: UpstreamResponse;
       try {
-        response = await this.#fetch(url, {
+        response = await this.#send({
           method: call.method,
+          url,
           headers,
-          body: call.text ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+          ...(call.text !== undefined
+            ? { body: call.text }
+            : call.body !== undefined
+              ? { body: JSON.stringify(call.body) }
+              : {}),
           signal: AbortSignal.timeout(this.#timeoutMs),
+          ...(known ? { known: known.bytes } : {}),
         });
-        bytes = new Uint8Array(await response.arrayBuffer());
       } catch (error) {
         const kind = failureOfFetch(error);
         if (attempt < maxAttempts) {
@@ -485,8 +506,9 @@ export class SelfServiceClient {
         await this.#backoff(attempt++);
         continue;
       }
-      const known = response.ok && call.method === "GET" ? this.#answers.get(url) : undefined;
-      if (known && sameBytes(known.bytes, bytes)) {
+      const ok = response.status >= 200 && response.status < 300;
+      const bytes = response.bytes;
+      if (ok && known && sameBytes(known.bytes, bytes)) {
         // Identical bytes parse to the identical value: skip parsing and validating them again.
         // The value is frozen and shared, so callers can also cache what they derive from it.
         this.#answers.delete(url);
@@ -494,10 +516,10 @@ export class SelfServiceClient {
         return known.value as T;
       }
       const json = parseJson(utf8.decode(bytes));
-      if (!response.ok && call.empty && isEmptyAnswer(call.empty.when, response.status, json)) {
+      if (!ok && call.empty && isEmptyAnswer(call.empty.when, response.status, json)) {
         return call.empty.value as T;
       }
-      if (!response.ok) {
+      if (!ok) {
         throw this.#httpError(response, json, call, where, token, renewedAfter401);
       }
       if (schema === null) return undefined as T;
@@ -530,7 +552,7 @@ export class SelfServiceClient {
   }
 
   #httpError(
-    response: Response,
+    response: UpstreamResponse,
     json: unknown,
     call: Call,
     where: { method: string; path: string },
@@ -619,11 +641,6 @@ function factsOf(token: AccessToken): SentTokenFacts {
 
 const MAX_REMEMBERED_ANSWERS = 64;
 const utf8 = new TextDecoder();
-
-// Comparing bytes spares decoding a large answer only to find it unchanged.
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;

@@ -133,16 +133,26 @@ export async function createSignIn(options: SignInOptions) {
     return discovered;
   };
 
-  async function writeSession(c: Parameters<typeof setCookie>[0], session: Session) {
-    const value = await sealer.seal("session", session, session.expiresAt);
+  function sendSessionCookie(c: Parameters<typeof setCookie>[0], value: string, expiresAt: number) {
     setCookie(c, cookieNames.session, value, {
       httpOnly: true,
       secure,
       sameSite: "Strict",
       path: "/",
-      maxAge: Math.max(1, Math.floor((session.expiresAt - now()) / 1000)),
+      maxAge: Math.max(1, Math.floor((expiresAt - now()) / 1000)),
     });
   }
+
+  async function writeSession(c: Parameters<typeof setCookie>[0], session: Session) {
+    const value = await sealer.seal("session", session, session.expiresAt);
+    sendSessionCookie(c, value, session.expiresAt);
+    return value;
+  }
+
+  // The cookie last sealed to note a session's activity, by session id: requests that arrive with
+  // the older cookie meanwhile (parallel ones, or a client slow to take the new cookie) get the
+  // same new cookie again instead of an encryption each.
+  const refreshed = new Map<string, { value: string; session: Session }>();
 
   /** The session of the request, or undefined (missing, tampered, idle, expired, signed out). */
   async function readSession(c: Parameters<typeof getCookie>[0]): Promise<Session | undefined> {
@@ -331,6 +341,21 @@ export async function createSignIn(options: SignInOptions) {
     const session = await readSession(c);
     if (!session) return undefined;
     const at = now();
+    const recent = refreshed.get(session.sid);
+    if (
+      recent &&
+      recent.session.seenAt > session.seenAt &&
+      at - recent.session.seenAt <= REFRESH_AFTER_MS &&
+      at - (recent.session.rolesCheckedAt ?? recent.session.issuedAt) < recheckMs
+    ) {
+      // This instance sealed a newer cookie of the session moments ago (for a parallel request,
+      // or a client slow to take it): send that one again and use what it holds (activity, roles
+      // of a later re-check) instead of sealing, or re-checking, once more per request.
+      sendSessionCookie(c, recent.value, recent.session.expiresAt);
+      const current = { ...recent.session };
+      c.set("session", current);
+      return current;
+    }
     let changed = false;
     if (at - (session.rolesCheckedAt ?? session.issuedAt) >= recheckMs) {
       let pending = rechecks.get(session.sid);
@@ -340,6 +365,7 @@ export async function createSignIn(options: SignInOptions) {
       }
       const fresh = await pending;
       if (!fresh) {
+        refreshed.delete(session.sid);
         deleteCookie(c, cookieNames.session, { path: "/", secure });
         return undefined;
       }
@@ -349,7 +375,9 @@ export async function createSignIn(options: SignInOptions) {
     }
     if (changed || at - session.seenAt > REFRESH_AFTER_MS) {
       session.seenAt = at;
-      await writeSession(c, session);
+      const value = await writeSession(c, session);
+      if (refreshed.size >= 10_000) refreshed.clear();
+      refreshed.set(session.sid, { value, session: { ...session } });
     }
     c.set("session", session);
     return session;
