@@ -23,7 +23,7 @@ const CONCURRENCY = 8;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-type Run = LoadResult & { hopCpuMs: number; simulatorCpuMs: number };
+type Run = LoadResult & { hopCpuMs: number; simulatorCpuMs: number; clientCpuMs: number };
 type Target = "direct" | "raw_proxy" | "hono_proxy" | "bff";
 const TARGETS: Target[] = ["direct", "raw_proxy", "hono_proxy", "bff"];
 
@@ -90,18 +90,31 @@ export async function benchBffVsDirect(root: string) {
       const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]!);
       for (const target of order) {
         const pid = hopPid[target];
-        const before = [pid ? cpuTimeMs(pid) : 0, cpuTimeMs(stack.pids.simulator)];
+        const before = [
+          pid ? cpuTimeMs(pid) : 0,
+          cpuTimeMs(stack.pids.simulator),
+          cpuTimeMs(process.pid),
+        ];
         const result = await load({
           ...targets[target],
           concurrency: CONCURRENCY,
           requests: REQUESTS,
         });
-        const after = [pid ? cpuTimeMs(pid) : 0, cpuTimeMs(stack.pids.simulator)];
+        const after = [
+          pid ? cpuTimeMs(pid) : 0,
+          cpuTimeMs(stack.pids.simulator),
+          cpuTimeMs(process.pid),
+        ];
         const per = (i: number) =>
           before[i] === undefined || after[i] === undefined
             ? Number.NaN
             : (after[i]! - before[i]!) / result.requests;
-        runs[target].push({ ...result, hopCpuMs: per(0), simulatorCpuMs: per(1) });
+        runs[target].push({
+          ...result,
+          hopCpuMs: per(0),
+          simulatorCpuMs: per(1),
+          clientCpuMs: per(2),
+        });
       }
     }
     const summary = (list: Run[]) => ({
@@ -112,6 +125,7 @@ export async function benchBffVsDirect(root: string) {
       cpu_ms_per_request: {
         hop: +median(list.map((r) => r.hopCpuMs)).toFixed(3),
         simulator: +median(list.map((r) => r.simulatorCpuMs)).toFixed(3),
+        load_generator: +median(list.map((r) => r.clientCpuMs)).toFixed(3),
       },
     });
     // A ratio per round (the two ran seconds apart, under the same load), then their median.
