@@ -44,7 +44,10 @@ export async function benchBffVsDirect(root: string) {
     const startProxy = async (script: string) => {
       const started = await startProcess(
         join(root, "bench/support", script),
-        { UPSTREAM: stack.simulatorUrl },
+        {
+          UPSTREAM: stack.simulatorUrl,
+          ...(process.env.CPU_PROFILE_DIR ? { CPU_PROFILE_DIR: process.env.CPU_PROFILE_DIR } : {}),
+        },
         (l) => l.startsWith("{"),
       );
       proxies.push(started);
