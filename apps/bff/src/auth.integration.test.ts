@@ -93,6 +93,34 @@ describe("sign-in", () => {
   });
 });
 
+describe("session refresh", () => {
+  it("seals one new cookie per refresh, sent again to requests that still carry the old one", async () => {
+    const viewer = await stack.as("demo-viewer");
+    const sessionCookie = (response: Response) =>
+      response.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("portvakt-session="))
+        ?.split(";")[0];
+    expect(sessionCookie(await viewer(`${env}/prefix`))).toBeUndefined();
+    clock.shift(2 * 60_000); // past the one-minute refresh, within the idle timeout
+    try {
+      const first = await viewer(`${env}/prefix`);
+      const second = await viewer(`${env}/prefix`);
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(200);
+      const renewed = sessionCookie(first);
+      expect(renewed).toBeTruthy();
+      // Encryption has a random IV: a second sealing would give another value.
+      expect(sessionCookie(second)).toBe(renewed);
+      const fresh = await viewer(`${env}/prefix`, { headers: { Cookie: renewed! } });
+      expect(fresh.status).toBe(200);
+      expect(sessionCookie(fresh)).toBeUndefined();
+    } finally {
+      clock.shift(-2 * 60_000);
+    }
+  });
+});
+
 describe("CSRF", () => {
   it("refuses GET and POST without X-CSRF", async () => {
     await problem(await stack.api(`${env}/scopes`, { headers: { "X-CSRF": "0" } }), 403, /X-CSRF/);
