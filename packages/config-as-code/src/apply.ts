@@ -1,15 +1,23 @@
 import {
   type ClientInput,
-  type JwkRead,
   type ScopeInput,
   type ScopeUpdate,
   splitScopeName,
   writableKey,
 } from "@portvakt/contracts";
 import { KeyEditRefused, KeySetEditor, MaskinportenError } from "@portvakt/maskinporten";
+import type {
+  ApplyReport,
+  Plan,
+  PlanStep,
+  PlanStepOf,
+  ScopeRecord,
+  StepError,
+  StepReport,
+} from "./answer";
 import type { ConfigDocument } from "./document";
 import { type ConfigApi, readLiveState } from "./live-state";
-import { type Plan, type PlanOptions, type PlanStep, planChanges, type StepKind } from "./plan";
+import { type PlanOptions, planChanges } from "./plan";
 
 /** The live state is not the one the plan was computed from: someone changed something since. */
 export class StalePlanError extends Error {
@@ -34,35 +42,6 @@ export class UnconfirmedStepsError extends Error {
     );
     this.stepIds = stepIds;
   }
-}
-
-export type StepOutcome = "done" | "failed" | "not-run";
-
-export interface StepError {
-  message: string;
-  status?: number;
-  correlationId?: string;
-}
-
-export interface StepReport {
-  id: string;
-  kind: StepKind;
-  summary: string;
-  outcome: StepOutcome;
-  error?: StepError;
-}
-
-export interface ApplyReport {
-  /** `no-changes`: the environment already matches the document (a repeated apply lands here). */
-  status: "applied" | "no-changes" | "failed";
-  environment: string;
-  /** The fingerprint of the state the steps were applied to. */
-  fingerprint: string;
-  steps: StepReport[];
-  done: number;
-  notRun: number;
-  failed?: StepReport;
-  warnings: string[];
 }
 
 /** What happened to one step, as it happens (the BFF writes it to the audit log). */
@@ -100,33 +79,21 @@ function stepErrorOf(error: unknown): StepError {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-type ScopeFields = Record<string, unknown>;
-
-function scopeInputOf(name: string, fields: ScopeFields): ScopeInput {
-  const optionalText = (value: unknown) =>
-    typeof value === "string" && value !== "" ? value : undefined;
+/** The create body of a scope: the document's fields, empty texts left out. */
+function scopeInputOf(name: string, fields: ScopeRecord): ScopeInput {
+  const {
+    active: _active,
+    long_description,
+    delegation_source,
+    enforced_aud_for_access_token,
+    ...rest
+  } = fields;
   return {
     ...splitScopeName(name),
-    description: fields.description as string,
-    ...(optionalText(fields.long_description)
-      ? { long_description: fields.long_description as string }
-      : {}),
-    visibility: fields.visibility as ScopeInput["visibility"],
-    allowed_integration_types:
-      fields.allowed_integration_types as ScopeInput["allowed_integration_types"],
-    token_type: fields.token_type as ScopeInput["token_type"],
-    at_max_age: fields.at_max_age as number,
-    authorization_max_lifetime: fields.authorization_max_lifetime as number,
-    requires_user_consent: fields.requires_user_consent as boolean,
-    requires_user_authentication: fields.requires_user_authentication as boolean,
-    requires_pseudonymous_tokens: fields.requires_pseudonymous_tokens as boolean,
-    accessible_for_all: fields.accessible_for_all as boolean,
-    ...(optionalText(fields.delegation_source)
-      ? { delegation_source: fields.delegation_source as string }
-      : {}),
-    ...(optionalText(fields.enforced_aud_for_access_token)
-      ? { enforced_aud_for_access_token: fields.enforced_aud_for_access_token as string }
-      : {}),
+    ...rest,
+    ...(long_description ? { long_description } : {}),
+    ...(delegation_source ? { delegation_source } : {}),
+    ...(enforced_aud_for_access_token ? { enforced_aud_for_access_token } : {}),
   };
 }
 
@@ -134,14 +101,11 @@ function scopeInputOf(name: string, fields: ScopeFields): ScopeInput {
  * The whole desired scope, not only the changed fields: whether Digdir's PUT merges or replaces,
  * the result is the document's. Text fields are cleared with "" (they cannot be sent as null).
  */
-function scopeUpdateOf(name: string, step: PlanStep): ScopeUpdate {
-  const after = step.after ?? {};
-  const before = step.before ?? {};
-  const { prefix: _p, subscope: _s, ...input } = scopeInputOf(name, after);
-  const cleared = (field: string) =>
-    typeof before[field] === "string" && before[field] !== "" && after[field] === ""
-      ? { [field]: "" }
-      : {};
+function scopeUpdateOf(step: PlanStepOf<"scope.update" | "scope.reactivate">): ScopeUpdate {
+  const { after, before } = step;
+  const { prefix: _p, subscope: _s, ...input } = scopeInputOf(step.scope, after);
+  const cleared = (field: "long_description" | "enforced_aud_for_access_token") =>
+    before[field] !== "" && after[field] === "" ? { [field]: "" } : {};
   return {
     ...input,
     ...cleared("long_description"),
@@ -156,53 +120,53 @@ async function runStep(
   step: PlanStep,
   createdClients: Map<string, string>,
 ): Promise<void> {
-  const clientIdOf = () => {
-    const id = step.client?.client_id ?? createdClients.get(step.client?.name ?? "");
-    if (!id) throw new Error(`The client "${step.client?.name}" has no client_id yet`);
+  const clientIdOf = (client: { name: string; client_id?: string }) => {
+    const id = client.client_id ?? createdClients.get(client.name);
+    if (!id) throw new Error(`The client "${client.name}" has no client_id yet`);
     return id;
   };
   switch (step.kind) {
     case "scope.create":
-      await api.createScope(scopeInputOf(step.scope!, step.after ?? {}));
+      await api.createScope(scopeInputOf(step.scope, step.after));
       return;
     case "scope.reactivate":
     case "scope.update":
-      await api.updateScope(step.scope!, scopeUpdateOf(step.scope!, step));
+      await api.updateScope(step.scope, scopeUpdateOf(step));
       return;
     case "access.grant":
-      await api.grantAccess(step.scope!, step.consumer!.orgno);
+      await api.grantAccess(step.scope, step.consumer.orgno);
       return;
     case "access.revoke":
-      await api.revokeAccess(step.scope!, step.consumer!.orgno);
+      await api.revokeAccess(step.scope, step.consumer.orgno);
       return;
     case "client.create": {
-      const after = step.after as Record<string, unknown>;
+      const { client_name, description, scopes, access_token_lifetime, client_orgno } = step.after;
       const input: ClientInput = {
-        client_name: after.client_name as string,
-        description: after.description as string,
-        scopes: after.scopes as string[],
-        access_token_lifetime: after.access_token_lifetime as number,
-        ...(after.client_orgno ? { client_orgno: after.client_orgno as string } : {}),
+        client_name,
+        description,
+        scopes,
+        access_token_lifetime,
+        ...(client_orgno ? { client_orgno } : {}),
       };
       const created = await api.createClient(input);
-      createdClients.set(step.client!.name, created.client_id);
+      createdClients.set(step.client.name, created.client_id);
       return;
     }
     case "client.update": {
-      const after = step.after as Record<string, unknown>;
-      await api.updateClient(clientIdOf(), {
-        client_name: after.client_name as string,
-        description: after.description as string,
-        scopes: after.scopes as string[],
-        access_token_lifetime: after.access_token_lifetime as number,
+      const { client_name, description, scopes, access_token_lifetime } = step.after;
+      await api.updateClient(clientIdOf(step.client), {
+        client_name,
+        description,
+        scopes,
+        access_token_lifetime,
       });
       return;
     }
     case "key.add": {
       // One key through the shared key-set editor (its lock, Digdir's PUT .../jwks/{kid}), so an
       // apply never interleaves with a key edit in the console and never rewrites other keys.
-      const id = clientIdOf();
-      const key = writableKey({ ...(step.after as JwkRead), use: "sig" });
+      const id = clientIdOf(step.client);
+      const key = writableKey({ ...step.after, use: "sig" });
       try {
         await keys.addKey(id, key);
       } catch (error) {
@@ -214,14 +178,14 @@ async function runStep(
     }
     case "key.remove":
       try {
-        await keys.removeKey(clientIdOf(), step.kid!);
+        await keys.removeKey(clientIdOf(step.client), step.kid);
       } catch (error) {
         if (error instanceof KeyEditRefused && error.status === 404) return;
         throw error;
       }
       return;
     case "scope.deactivate":
-      await api.deactivateScope(step.scope!);
+      await api.deactivateScope(step.scope);
       return;
   }
 }

@@ -1,6 +1,40 @@
-export * from "./apply";
-export * from "./document";
-export * from "./export";
-export * from "./key-files";
-export * from "./live-state";
-export * from "./plan";
+// The package's public surface, as its README documents it; everything else is internal.
+export {
+  ApplyReport,
+  ClientRecord,
+  FieldChange,
+  KeyRecord,
+  Plan,
+  PlanGroup,
+  PlanStep,
+  type PlanStepOf,
+  ScopeRecord,
+  STEP_KINDS,
+  StepError,
+  StepKind,
+  StepOutcome,
+  StepReport,
+} from "./answer";
+export {
+  type ApplyOptions,
+  applyDocument,
+  StalePlanError,
+  type StepEvent,
+  UnconfirmedStepsError,
+} from "./apply";
+export {
+  type ClientEntry,
+  type ConfigDocument,
+  configJsonSchema,
+  DOCUMENT_VERSION,
+  DocumentError,
+  type DocumentFormat,
+  type DocumentIssue,
+  type KeyEntry,
+  parseDocument,
+  type ScopeEntry,
+} from "./document";
+export { exportDocument, formatDocument, organizationNamesOf } from "./export";
+export { resolveKeyFiles } from "./key-files";
+export { type ConfigApi, type LiveState, readLiveState } from "./live-state";
+export { type PlanOptions, planChanges } from "./plan";

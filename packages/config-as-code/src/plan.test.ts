@@ -101,7 +101,14 @@ function current(): ConfigDocument {
 const plan = (document: ConfigDocument, production = false, state = live()) =>
   planChanges(document, state, { environment: "test", production });
 const kinds = (p: Plan) => p.steps.map((step) => step.kind);
-const step = (p: Plan, id: string) => {
+/** Any step, its kind-specific members readable without narrowing on `kind` first. */
+type AnyStep = Plan["steps"][number] & {
+  scope?: string;
+  client?: { name: string; client_id?: string };
+  consumer?: { orgno: string; name?: string };
+  kid?: string;
+};
+const step = (p: Plan, id: string): AnyStep => {
   const found = p.steps.find((s) => s.id === id);
   if (!found) throw new Error(`no step ${id} in ${p.steps.map((s) => s.id).join(", ")}`);
   return found;

@@ -1,5 +1,15 @@
 import { type Jwk, MAX_KEYS_PER_CLIENT, type Scope, splitScopeName } from "@portvakt/contracts";
 import {
+  type ClientRecord,
+  type FieldChange,
+  type KeyRecord,
+  type Plan,
+  type PlanGroup,
+  type PlanStep,
+  type ScopeRecord,
+  STEP_KINDS,
+} from "./answer";
+import {
   type ClientEntry,
   type ConfigDocument,
   DocumentError,
@@ -13,73 +23,18 @@ import {
   SCOPE_FIELDS,
   sortIntegrationTypes,
 } from "./export";
+
+// The plan's shapes live in ./answer (browser-safe); named here too for the plan's own tests.
+export { type Plan, type PlanStep, STEP_KINDS } from "./answer";
+
 import { byString, fingerprintOf, type LiveClient, type LiveState } from "./live-state";
 
-/** Every kind of step, in the order apply carries them out (see `planChanges`). */
-export const STEP_KINDS = [
-  "scope.create",
-  "scope.reactivate",
-  "scope.update",
-  "access.grant",
-  "access.revoke",
-  "client.create",
-  "client.update",
-  "key.add",
-  "key.remove",
-  "scope.deactivate",
-] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** One change the plan would make. Plain JSON, so the UI and `--json` show it as it is. */
-export interface PlanStep {
-  /** Stable across re-plans of the same change: what a person confirms. */
-  id: string;
-  kind: StepKind;
-  /** One line for a person: "Grant 889640782 (NAV) access to difi:api3". */
-  summary: string;
-  /** Why the step is in the plan. */
-  reason: string;
-  /** Needs explicit confirmation before apply runs it. */
-  dangerous: boolean;
-  /** Why it is dangerous; empty when it is not. */
-  dangers: string[];
-  scope?: string;
-  consumer?: { orgno: string; name?: string };
-  client?: { name: string; client_id?: string };
-  kid?: string;
-  /** The thing before and after the step (`null`: it does not exist / will not exist). */
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  /** Field-level difference of before and after. */
-  changes: FieldChange[];
-}
-
-export interface PlanGroup {
-  /** Scope name or client name. */
-  name: string;
-  client_id?: string;
-  steps: PlanStep[];
-}
-
-export interface Plan {
-  environment: string;
-  production: boolean;
-  /** Digest of the live state the plan was computed from; apply refuses another state. */
-  fingerprint: string;
-  /** In the order apply runs them. */
-  steps: PlanStep[];
-  /** The same steps for reading: per scope (scope and access steps), per client (client and key steps). */
-  groups: { scopes: PlanGroup[]; clients: PlanGroup[] };
-  summary: { total: number; dangerous: number; byKind: Partial<Record<StepKind, number>> };
-  /** What the document asks for that the plan cannot do, and what it leaves alone. */
-  warnings: string[];
-}
+/** A step as the planners write it: `dangerous` is derived, `dangers` optional. */
+type StepDraft = PlanStep extends infer S
+  ? S extends PlanStep
+    ? Omit<S, "dangerous" | "dangers"> & { dangers?: string[] }
+    : never
+  : never;
 
 export interface PlanOptions {
   /** The target environment's id; a document naming another environment is refused. */
@@ -87,8 +42,6 @@ export interface PlanOptions {
   /** Every step in production needs confirmation. */
   production: boolean;
 }
-
-type ScopeRecord = Record<(typeof SCOPE_FIELDS)[number], unknown>;
 
 /** A scope's fields with Digdir's defaults filled, so "left out" and "default" compare equal. */
 function desiredScopeRecord(entry: ScopeEntry): ScopeRecord {
@@ -134,22 +87,14 @@ function liveScopeRecord(scope: Scope): ScopeRecord {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function diff(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  fields: readonly string[],
+function diff<T extends object>(
+  before: Partial<T>,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
 ): FieldChange[] {
   return fields
     .filter((field) => !same(before[field], after[field]))
     .map((field) => ({ field, before: before[field], after: after[field] }));
-}
-
-interface ClientRecord extends Record<string, unknown> {
-  client_name: string;
-  description: string;
-  scopes: string[];
-  access_token_lifetime: number;
-  client_orgno?: string;
 }
 
 const CLIENT_FIELDS = ["client_name", "description", "scopes", "access_token_lifetime"] as const;
@@ -215,21 +160,13 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
     });
   }
 
-  const steps: Array<PlanStep & { order: [number, string, number, string] }> = [];
+  const steps: Array<{ step: PlanStep; order: [number, string, number, string] }> = [];
   const danger = (reasons: string[]) =>
     options.production ? [...reasons, "this is the production environment"] : reasons;
-  const push = (
-    step: Omit<PlanStep, "dangerous" | "dangers"> & { dangers?: string[] },
-    group: string,
-    sub = 0,
-  ) => {
+  const push = (step: StepDraft, group: string, sub = 0) => {
     const dangers = danger(step.dangers ?? []);
-    steps.push({
-      ...step,
-      dangerous: dangers.length > 0,
-      dangers,
-      order: [STEP_KINDS.indexOf(step.kind), group, sub, step.id],
-    });
+    const full: PlanStep = { ...step, dangerous: dangers.length > 0, dangers };
+    steps.push({ step: full, order: [STEP_KINDS.indexOf(step.kind), group, sub, step.id] });
   };
 
   const orgNames = new Map<string, string>();
@@ -623,8 +560,8 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
   // Keys of a client sort by client, not by kind, so a client's removes can come first.
   const keyRank = STEP_KINDS.indexOf("key.add");
   steps.sort((a, b) => {
-    const ra = a.kind === "key.remove" ? keyRank : a.order[0];
-    const rb = b.kind === "key.remove" ? keyRank : b.order[0];
+    const ra = a.step.kind === "key.remove" ? keyRank : a.order[0];
+    const rb = b.step.kind === "key.remove" ? keyRank : b.order[0];
     return (
       ra - rb ||
       byString(a.order[1], b.order[1]) ||
@@ -632,7 +569,7 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
       byString(a.order[3], b.order[3])
     );
   });
-  const ordered: PlanStep[] = steps.map(({ order: _order, ...step }) => step);
+  const ordered = steps.map(({ step }) => step);
   return {
     environment: options.environment,
     production: options.production,
@@ -642,37 +579,37 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
     summary: {
       total: ordered.length,
       dangerous: ordered.filter((step) => step.dangerous).length,
-      byKind: Object.fromEntries(
-        STEP_KINDS.map((kind) => [
-          kind,
-          ordered.filter((step) => step.kind === kind).length,
-        ]).filter(([, count]) => (count as number) > 0),
-      ),
+      byKind: countByKind(ordered),
     },
     warnings,
   };
 }
 
-function publicJwkWithKid(key: Jwk): Record<string, unknown> {
+function publicJwkWithKid(key: Jwk): KeyRecord {
   return { kid: key.kid, ...publicJwkOf(key) };
+}
+
+function countByKind(steps: readonly PlanStep[]): Plan["summary"]["byKind"] {
+  const byKind: Plan["summary"]["byKind"] = {};
+  for (const step of steps) byKind[step.kind] = (byKind[step.kind] ?? 0) + 1;
+  return byKind;
 }
 
 function groupSteps(steps: PlanStep[]): Plan["groups"] {
   const scopes = new Map<string, PlanGroup>();
   const clients = new Map<string, PlanGroup>();
   for (const step of steps) {
-    if (step.scope !== undefined) {
+    if ("scope" in step) {
       const group = scopes.get(step.scope) ?? { name: step.scope, steps: [] };
       group.steps.push(step);
       scopes.set(step.scope, group);
-    } else if (step.client) {
-      const group =
-        clients.get(step.client.name) ??
-        ({
-          name: step.client.name,
-          ...(step.client.client_id ? { client_id: step.client.client_id } : {}),
-          steps: [],
-        } as PlanGroup);
+    } else {
+      const empty: PlanGroup = {
+        name: step.client.name,
+        ...(step.client.client_id ? { client_id: step.client.client_id } : {}),
+        steps: [],
+      };
+      const group = clients.get(step.client.name) ?? empty;
       group.steps.push(step);
       clients.set(step.client.name, group);
     }

@@ -1,18 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  type ApplyReport,
+  ApplyReport,
   applyDocument,
   configJsonSchema,
   DocumentError,
   exportDocument,
   formatDocument,
   organizationNamesOf,
-  type Plan,
+  Plan,
   type PlanStep,
   parseDocument,
   planChanges,
   readLiveState,
-  STEP_KINDS,
   StalePlanError,
   UnconfirmedStepsError,
 } from "@portvakt/config-as-code";
@@ -36,78 +35,12 @@ const tags = ["config"];
 
 const Format = z.enum(["yaml", "json"]);
 
-const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-
-const PlanStepSchema = z
-  .object({
-    id: z.string().openapi({ example: "access.grant:difi:api3@889640782" }),
-    kind: z.enum(STEP_KINDS),
-    summary: z.string(),
-    reason: z.string(),
-    dangerous: z.boolean(),
-    dangers: z.array(z.string()),
-    scope: z.string().optional(),
-    consumer: z.object({ orgno: z.string(), name: z.string().optional() }).optional(),
-    client: z.object({ name: z.string(), client_id: z.string().optional() }).optional(),
-    kid: z.string().optional(),
-    before: z.record(z.string(), z.unknown()).nullable(),
-    after: z.record(z.string(), z.unknown()).nullable(),
-    changes: z.array(FieldChange),
-  })
-  .openapi("ConfigPlanStep");
-
-const PlanGroup = z.object({
-  name: z.string(),
-  client_id: z.string().optional(),
-  steps: z.array(PlanStepSchema),
-});
-
-const PlanSchema = z
-  .object({
-    environment: z.string(),
-    production: z.boolean(),
-    fingerprint: z.string(),
-    steps: z.array(PlanStepSchema),
-    groups: z.object({ scopes: z.array(PlanGroup), clients: z.array(PlanGroup) }),
-    summary: z.object({
-      total: z.number().int(),
-      dangerous: z.number().int(),
-      byKind: z.partialRecord(z.enum(STEP_KINDS), z.number().int()),
-    }),
-    warnings: z.array(z.string()),
-  })
-  .openapi("ConfigPlan");
-
-const StepReport = z.object({
-  id: z.string(),
-  kind: z.enum(STEP_KINDS),
-  summary: z.string(),
-  outcome: z.enum(["done", "failed", "not-run"]),
-  error: z
-    .object({
-      message: z.string(),
-      status: z.number().int().optional(),
-      correlationId: z.string().optional(),
-    })
-    .optional(),
-});
-
-const ApplyReportSchema = z
-  .object({
-    status: z.enum(["applied", "no-changes", "failed"]),
-    environment: z.string(),
-    fingerprint: z.string(),
-    steps: z.array(StepReport),
-    done: z.number().int(),
-    notRun: z.number().int(),
-    failed: StepReport.optional(),
-    warnings: z.array(z.string()),
-  })
-  .openapi("ConfigApplyReport");
-
-// Compile-time proof that the OpenAPI schemas describe what the package returns.
-const asPlan = (plan: Plan): z.infer<typeof PlanSchema> => plan;
-const asReport = (report: ApplyReport): z.infer<typeof ApplyReportSchema> => report;
+// The plan and apply answers are the package's own schemas (it makes them; the web app reads
+// them with the same ones).
+const PlanSchema = Plan;
+const ApplyReportSchema = ApplyReport;
+const asPlan = (plan: Plan): Plan => plan;
+const asReport = (report: ApplyReport): ApplyReport => report;
 
 const DocumentText = z.string().min(1).openapi({
   description: "The document's text, YAML or JSON (as downloaded from export)",

@@ -1,3 +1,4 @@
+import { ApplyReport, Plan } from "@portvakt/config-as-code/answer";
 import { Problem } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
@@ -6,77 +7,16 @@ import { queryKeys } from "../../../lib/query-keys";
 
 export type DocumentFormat = "yaml" | "json";
 
-export const STEP_KINDS = [
-  "scope.create",
-  "scope.reactivate",
-  "scope.update",
-  "access.grant",
-  "access.revoke",
-  "client.create",
-  "client.update",
-  "key.add",
-  "key.remove",
-  "scope.deactivate",
-] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
-
-const PlanStep = z.object({
-  id: z.string(),
-  kind: z.enum(STEP_KINDS),
-  summary: z.string(),
-  reason: z.string(),
-  dangerous: z.boolean(),
-  dangers: z.array(z.string()),
-  scope: z.string().optional(),
-  consumer: z.object({ orgno: z.string(), name: z.string().optional() }).optional(),
-  client: z.object({ name: z.string(), client_id: z.string().optional() }).optional(),
-  kid: z.string().optional(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-});
-export type PlanStep = z.infer<typeof PlanStep>;
-
-const PlanGroup = z.object({
-  name: z.string(),
-  client_id: z.string().optional(),
-  steps: z.array(PlanStep),
-});
-export type PlanGroup = z.infer<typeof PlanGroup>;
-
-export const Plan = z.object({
-  environment: z.string(),
-  production: z.boolean(),
-  fingerprint: z.string(),
-  steps: z.array(PlanStep),
-  groups: z.object({ scopes: z.array(PlanGroup), clients: z.array(PlanGroup) }),
-  summary: z.object({ total: z.number().int(), dangerous: z.number().int() }),
-  warnings: z.array(z.string()),
-});
-export type Plan = z.infer<typeof Plan>;
-
-const StepReport = z.object({
-  id: z.string(),
-  kind: z.enum(STEP_KINDS),
-  summary: z.string(),
-  outcome: z.enum(["done", "failed", "not-run"]),
-  error: z
-    .object({
-      message: z.string(),
-      status: z.number().int().optional(),
-      correlationId: z.string().optional(),
-    })
-    .optional(),
-});
-export type StepReport = z.infer<typeof StepReport>;
-
-const ApplyReport = z.object({
-  status: z.enum(["applied", "no-changes", "failed"]),
-  steps: z.array(StepReport),
-  done: z.number().int(),
-  notRun: z.number().int(),
-  failed: StepReport.optional(),
-  warnings: z.array(z.string()),
-});
-export type ApplyReport = z.infer<typeof ApplyReport>;
+// The plan and apply answers are read with the schemas of the package that makes them.
+export {
+  ApplyReport,
+  Plan,
+  PlanGroup,
+  PlanStep,
+  STEP_KINDS,
+  StepKind,
+  StepReport,
+} from "@portvakt/config-as-code/answer";
 
 const StaleAnswer = z.object({ type: z.literal("urn:portvakt:problem:stale-plan"), plan: Plan });
 
