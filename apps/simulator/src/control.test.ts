@@ -96,6 +96,91 @@ describe("fault injection", () => {
     expect((await adminTokenAnswer()).status).toBe(200);
   });
 
+  const grantPath = `/api/v1/scopes/access/974761076?${scopeQuery("difi:api3")}`;
+  const grantState = () => sim.store.getGrant("difi:api3", "974761076")?.state;
+
+  it("before (default): a failed or dropped write changes nothing", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      method: "PUT",
+      kind: "drop",
+      times: 1,
+    });
+    await expect(callSelfService(sim.url, "PUT", grantPath, { token: admin })).rejects.toThrow();
+    expect(grantState()).toBeUndefined();
+  });
+
+  it("after + drop: the change is applied, then the connection is cut", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      method: "PUT",
+      kind: "drop",
+      when: "after",
+      times: 1,
+    });
+    await expect(callSelfService(sim.url, "PUT", grantPath, { token: admin })).rejects.toThrow();
+    expect(grantState()).toBe("APPROVED");
+  });
+
+  it("after + status: the change is applied, the answer is Digdir's error", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      kind: "status",
+      status: 503,
+      when: "after",
+      times: 1,
+    });
+    const answer = await callSelfService(sim.url, "PUT", grantPath, { token: admin });
+    expect(answer.status).toBe(503);
+    expect(DigdirError.parse(answer.body).status).toBe(503);
+    expect(grantState()).toBe("APPROVED");
+  });
+
+  it("after + latency: the change is visible to others before its answer arrives", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      method: "PUT",
+      kind: "latency",
+      ms: 400,
+      when: "after",
+      times: 1,
+    });
+    const write = callSelfService(sim.url, "PUT", grantPath, { token: admin });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(grantState()).toBe("APPROVED");
+    expect((await write).status).toBe(200);
+  });
+
+  it("before + latency: the change lands only after the delay", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes/access",
+      method: "PUT",
+      kind: "latency",
+      ms: 300,
+      times: 1,
+    });
+    const write = callSelfService(sim.url, "PUT", grantPath, { token: admin });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(grantState()).toBeUndefined();
+    expect((await write).status).toBe(200);
+    expect(grantState()).toBe("APPROVED");
+  });
+
+  it("probability: hits about that share of matching requests", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes",
+      method: "GET",
+      kind: "status",
+      status: 500,
+      probability: 0.5,
+    });
+    const statuses = [];
+    for (let i = 0; i < 60; i++) statuses.push((await listScopes()).status);
+    const failed = statuses.filter((s) => s === 500).length;
+    expect(failed).toBeGreaterThan(10);
+    expect(failed).toBeLessThan(50);
+  });
+
   it("refuses an invalid fault with 400", async () => {
     expect(
       (await control("POST", "/__control/faults", { path: "/x", kind: "explode" })).status,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { DigdirApiError, parseJsonBody, renderDigdirError } from "./digdir-error";
 import type { SimulatorContext, SimulatorEnv } from "./simulator-context";
@@ -21,6 +21,15 @@ export const FaultSpec = z.object({
   status: z.number().int().min(400).max(599).optional(),
   /** How many matching requests the fault hits; forever when left out. */
   times: z.number().int().min(1).optional(),
+  /**
+   * `before` (default): the fault acts before the request reaches the API, so nothing changes.
+   * `after`: the request is handled first (a change is applied), then the answer is delayed
+   * (`latency`), lost (`drop`) or replaced by an error (`status`): the caller cannot tell
+   * whether its change was made, as with a real gateway that times out behind a slow backend.
+   */
+  when: z.enum(["before", "after"]).default("before"),
+  /** Each matching request is hit with this probability (0–1); every one when left out. */
+  probability: z.number().min(0).max(1).optional(),
 });
 export type FaultSpec = z.input<typeof FaultSpec>;
 
@@ -50,12 +59,19 @@ export class FaultInjector {
     return [...this.faults];
   }
 
-  /** The faults hitting this request, each counted once against its `times`. */
-  take(method: string, path: string): ActiveFault[] {
+  /**
+   * The faults hitting this request, each counted once against its `times`. `random` (0–1) is
+   * drawn per fault for the ones with a `probability`.
+   */
+  take(method: string, path: string, random: () => number = Math.random): ActiveFault[] {
     const hits = this.faults.filter((fault) => {
-      if (fault.kind === "token-outage") return path === "/token";
-      if (fault.method !== undefined && fault.method !== method) return false;
-      return path === fault.path || path.startsWith(fault.path);
+      if (fault.kind === "token-outage") {
+        if (path !== "/token") return false;
+      } else {
+        if (fault.method !== undefined && fault.method !== method) return false;
+        if (!(path === fault.path || path.startsWith(fault.path))) return false;
+      }
+      return fault.probability === undefined || random() < fault.probability;
     });
     for (const fault of hits) fault.hits++;
     this.faults = this.faults.filter(
@@ -72,34 +88,57 @@ export function faultMiddleware(
   return async (c, next) => {
     if (c.req.path.startsWith("/__control")) return next();
     const hits = faults.take(c.req.method, c.req.path);
-    for (const fault of hits) {
+    const before = hits.filter((fault) => fault.when === "before");
+    const after = hits.filter((fault) => fault.when === "after");
+    for (const fault of before) {
       if (fault.kind === "latency") await sleep(fault.ms ?? 1000);
     }
-    const terminal = hits.find((fault) => fault.kind !== "latency");
-    if (!terminal) return next();
-    if (terminal.kind === "drop") {
-      c.env.incoming.socket.destroy();
-      return c.body(null, 500);
+    const terminal = before.find((fault) => fault.kind !== "latency");
+    if (!terminal) {
+      await next();
+      if (after.length === 0) return;
+      // The change is made; now its answer is slow, lost or replaced by an error.
+      for (const fault of after) {
+        if (fault.kind === "latency") await sleep(fault.ms ?? 1000);
+      }
+      const lost = after.find((fault) => fault.kind !== "latency");
+      if (!lost) return;
+      c.res = undefined;
+      c.res = answerFault(c, ctx, lost);
+      return;
     }
-    if (terminal.kind === "token-outage") {
-      ctx.stats.countTokenRequest(false);
-      return c.json(
-        {
-          error: "temporarily_unavailable",
-          error_description: "Maskinporten is unavailable (injected token outage)",
-        },
-        503,
-      );
-    }
-    const status = (terminal.status ?? 500) as 500;
-    if (c.req.path === "/token") {
-      return c.json(
-        { error: "server_error", error_description: `Injected fault: HTTP ${status}` },
-        status,
-      );
-    }
-    return renderDigdirError(c, new DigdirApiError(status, `Injected fault: HTTP ${status}`));
+    return answerFault(c, ctx, terminal);
   };
+}
+
+/** The answer of a terminal fault (drop, token outage, status) in Digdir's shapes. */
+function answerFault(
+  c: Context<SimulatorEnv>,
+  ctx: SimulatorContext,
+  terminal: ActiveFault,
+): Response {
+  if (terminal.kind === "drop") {
+    c.env.incoming.socket.destroy();
+    return c.body(null, 500);
+  }
+  if (terminal.kind === "token-outage") {
+    ctx.stats.countTokenRequest(false);
+    return c.json(
+      {
+        error: "temporarily_unavailable",
+        error_description: "Maskinporten is unavailable (injected token outage)",
+      },
+      503,
+    );
+  }
+  const status = (terminal.status ?? 500) as 500;
+  if (c.req.path === "/token") {
+    return c.json(
+      { error: "server_error", error_description: `Injected fault: HTTP ${status}` },
+      status,
+    );
+  }
+  return renderDigdirError(c, new DigdirApiError(status, `Injected fault: HTTP ${status}`));
 }
 
 /** `/__control/…`: only mounted in test mode, so a demo answers 404 there. */
