@@ -5,7 +5,7 @@ import { captureBothThemes, expect, signIn, test } from "./support";
 
 const SCOPE = "digdir:demo.read";
 const CSV_HEADER =
-  "time,person,sub,role,env,action,target,outcome,status,request_id,correlation_id,detail";
+  "time,person,sub,role,env,action,target,outcome,status,request_id,correlation_id,detail,id,follows";
 
 function freshOrgno(): string {
   for (;;) {

@@ -7,6 +7,7 @@ import type { AuditStore } from "./audit/store";
 import { csrfProtection } from "./auth/csrf";
 import { RateLimiter } from "./auth/rate-limit";
 import type { createSignIn } from "./auth/sign-in";
+import type { ChangeGuard } from "./changes/guard";
 import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
 import type { Readiness } from "./health";
@@ -58,6 +59,7 @@ export interface AppDependencies {
   readiness: Readiness;
   /** When set, /metrics answers only `Authorization: Bearer <this>`. */
   metricsToken?: string;
+  changeGuard: ChangeGuard;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -117,6 +119,7 @@ export function createApp({
   metrics,
   readiness,
   metricsToken: metricsBearerToken,
+  changeGuard,
 }: AppDependencies) {
   const registry = new Environments(environments);
   const mutationLimiter = new RateLimiter(config.auth.mutationsPerMinute, 60_000);
@@ -129,6 +132,7 @@ export function createApp({
     c.set("environments", registry);
     c.set("audit", audit);
     c.set("mutationLimiter", mutationLimiter);
+    c.set("changeGuard", changeGuard);
     await next();
     // The route pattern, not the path: label values stay few whatever ids people use.
     const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? "unmatched";

@@ -224,7 +224,7 @@ describe("the audit API", () => {
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="portvakt-audit-/);
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "time,person,sub,role,env,action,target,outcome,status,request_id,correlation_id,detail",
+      "time,person,sub,role,env,action,target,outcome,status,request_id,correlation_id,detail,id,follows",
     );
     expect(lines.slice(1).every((l) => l.includes(",access."))).toBe(true);
     const jsonl = await stack.api("/api/audit/export?format=jsonl");

@@ -120,6 +120,20 @@ export const PortvaktConfig = z
     upstreamTimeoutMs: z.number().int().positive().default(15_000),
     /** How often (seconds) the credential files are read again to take a renewed one into use. */
     credentialCheckSeconds: z.number().int().positive().default(30),
+    /**
+     * What happens after a write's answer is lost (see README, "What happens when Digdir is slow
+     * or down"); milliseconds. `windowMs`: re-reads before answering "outcome unknown" (default
+     * the upstream timeout). `settleMs`: from the write, how long an unseen change may still land
+     * (default 4 × the upstream timeout). `intervalMs`: background re-reads of unknown outcomes.
+     */
+    outcome: z
+      .object({
+        windowMs: z.number().int().positive().optional(),
+        settleMs: z.number().int().positive().optional(),
+        intervalMs: z.number().int().positive().default(30_000),
+      })
+      .strict()
+      .default({ intervalMs: 30_000 }),
     /** Prometheus text at /metrics; keep it off where /metrics would be reachable from outside. */
     metricsEnabled: z
       .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])

@@ -3,6 +3,7 @@ import type { AuditStore } from "./audit/store";
 import type { AuditChange } from "./auth/guard";
 import type { RateLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
+import type { ChangeGuard } from "./changes/guard";
 import type { Environment } from "./upstream";
 
 /** Hono's typed context of the BFF: what middleware puts on each request. */
@@ -15,6 +16,12 @@ export interface BffEnv {
     environments: Environments;
     audit: AuditStore;
     mutationLimiter: RateLimiter;
+    /** Serialises changes per resource and finds out what a write whose answer was lost did. */
+    changeGuard: ChangeGuard;
+    /** The id the audit entry of this change will have (a pending change names it). */
+    auditId?: string;
+    /** The action of the `changes` route under way. */
+    changeAction?: string;
     /** The signed-in person; set for every /api route but health and the OpenAPI document. */
     session?: Session;
     auditChange?: AuditChange;

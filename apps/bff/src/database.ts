@@ -21,6 +21,35 @@ export interface AuditEntryTable {
   detail: string | null;
   before: string | null;
   after: string | null;
+  /** The id of the earlier entry this one follows up (an `unknown` outcome settled later). */
+  follows: string | null;
+}
+
+/** A change whose outcome is unknown; see migrations/0003_change_outcomes.ts. */
+export interface PendingChangeTable {
+  lock_key: string;
+  env: string;
+  audit_id: string;
+  action: string;
+  target: string;
+  actor_sub: string;
+  actor_name: string;
+  role: string;
+  /** JSON of the re-read that settles it (`PendingCheck`). */
+  check_spec: string;
+  /** Epoch ms. */
+  created_at: number;
+  /** Epoch ms: from then on, a change not seen by a re-read counts as not made. */
+  settle_at: number;
+  /** A create settled as made: what it made (the row stays a while so a retry finds it). */
+  created_id: string | null;
+}
+
+/** A fixed-window counter shared by instances; `window_start` in epoch ms. */
+export interface RateLimitWindowTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 export interface RevokedSessionTable {
@@ -46,6 +75,8 @@ export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
   revoked_session: RevokedSessionTable;
   session_roles: SessionRolesTable;
+  pending_change: PendingChangeTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
@@ -65,7 +96,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Kysely<P
   if (location.kind === "postgres") {
     db = new Kysely({
       dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: location.url, max: 10 }),
+        pool: new pg.Pool({ connectionString: location.url, max: 25 }),
       }),
     });
   } else {

@@ -4,6 +4,12 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import {
+  MadeByEarlierAttemptError,
+  OutcomePendingError,
+  OutcomeUnknownError,
+} from "./changes/guard";
+import { LockTimeoutError } from "./changes/locks";
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -25,7 +31,54 @@ const TITLES: Record<number, string> = {
 export type ProblemInit = Omit<Problem, "type" | "title" | "status"> & {
   type?: string;
   title?: string;
+  /** Further members of the problem (RFC 9457 extension members), e.g. `current`. */
+  extensions?: Record<string, unknown>;
 };
+
+/** A write's answer was lost and a re-read could not tell what happened (yet). */
+export const OUTCOME_UNKNOWN = "urn:portvakt:problem:outcome-unknown";
+/** A change was refused because an earlier one of the same resource is still unknown. */
+export const OUTCOME_PENDING = "urn:portvakt:problem:outcome-pending";
+
+/** The problems of the change guard: unknown outcomes, pending ones, creates already made. */
+export function problemFromChange(error: unknown): ProblemError | undefined {
+  if (error instanceof OutcomeUnknownError) {
+    const seconds = Math.max(1, Math.ceil((error.settleAt - Date.now()) / 1000));
+    return new ProblemError(504, {
+      type: OUTCOME_UNKNOWN,
+      title: "Outcome unknown",
+      detail: `Digdir did not confirm the change in time and a re-read does not show it yet, so it may or may not be made. \
+Portvakt keeps this resource locked and checks again; within ${seconds} s the audit log has an entry following up this one that says what happened. \
+The current state at Digdir is in "current".`,
+      extensions: {
+        current: error.current ?? null,
+        audit_id: error.auditId,
+        settles_within_seconds: seconds,
+      },
+    });
+  }
+  if (error instanceof OutcomePendingError) {
+    return new ProblemError(409, {
+      type: OUTCOME_PENDING,
+      title: "An earlier change is not settled",
+      detail: `An earlier change of this resource has an unknown outcome (audit entry ${error.auditId}); Portvakt is checking it. Nothing was sent. Try again in ${error.retryAfterSeconds} s.`,
+      extensions: { audit_id: error.auditId, retry_after: error.retryAfterSeconds },
+    });
+  }
+  if (error instanceof MadeByEarlierAttemptError) {
+    return new ProblemError(409, {
+      type: "urn:portvakt:problem:made-by-earlier-attempt",
+      detail: error.message,
+      extensions: { client_id: error.clientId, audit_id: error.auditId },
+    });
+  }
+  if (error instanceof LockTimeoutError) {
+    return new ProblemError(503, {
+      detail: `${error.message}; try again shortly`,
+    });
+  }
+  return undefined;
+}
 
 /** An error that leaves the BFF as an RFC 9457 problem. Throw it from any route. */
 export class ProblemError extends Error {
@@ -96,14 +149,17 @@ export function problemBody(
     ...(init.correlation_id ? { correlation_id: init.correlation_id } : {}),
     ...(requestId ? { request_id: requestId } : {}),
     ...(init.errors ? { errors: init.errors } : {}),
+    ...init.extensions,
   };
 }
 
 export function problemResponse(c: Context, status: ContentfulStatusCode, init: ProblemInit) {
   const body = problemBody(c, status, init);
   c.set("problem" as never, body as never);
+  const retryAfter = init.extensions?.retry_after;
   return c.body(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json",
+    ...(typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : {}),
     ...(body.correlation_id ? { "X-Correlation-ID": body.correlation_id } : {}),
   });
 }
@@ -117,6 +173,8 @@ export function toProblemResponse(error: unknown, c: Context): Response {
       ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
     });
   }
+  const change = problemFromChange(error);
+  if (change) return problemResponse(c, change.status, change.problem);
   if (error instanceof MaskinportenError) {
     const problem = problemFromUpstream(error);
     return problemResponse(c, problem.status, problem.problem);

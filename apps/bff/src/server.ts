@@ -5,6 +5,8 @@ import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
+import { ChangeGuard } from "./changes/guard";
+import { InProcessLocks, PostgresAdvisoryLocks } from "./changes/locks";
 import type { PortvaktConfig } from "./config";
 import { reloadCredentials } from "./credential-reload";
 import { databaseLocation, openDatabase } from "./database";
@@ -17,6 +19,7 @@ export interface RunningBff {
   url: string;
   audit: AuditStore;
   readiness: Readiness;
+  changeGuard: ChangeGuard;
   environments: readonly Environment[];
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
   reloadCredentials(): Promise<void>;
@@ -67,8 +70,26 @@ export async function startBff(
       }
     }),
   );
-  const db = await openDatabase(databaseLocation(config.databaseUrl, config.auditDatabasePath));
+  const location = databaseLocation(config.databaseUrl, config.auditDatabasePath);
+  const db = await openDatabase(location);
   const audit = new AuditStore(db);
+  // With PostgreSQL every instance takes turns per resource; with SQLite there is one instance.
+  const locks =
+    location.kind === "postgres"
+      ? new PostgresAdvisoryLocks(db, { waitMs: 4 * config.upstreamTimeoutMs })
+      : new InProcessLocks();
+  const changeGuard = new ChangeGuard({
+    db,
+    audit,
+    locks,
+    apiOf: (env) => environments.find((e) => e.config.id === env)?.api,
+    settings: {
+      windowMs: config.outcome.windowMs ?? config.upstreamTimeoutMs,
+      settleMs: config.outcome.settleMs ?? 4 * config.upstreamTimeoutMs,
+      intervalMs: config.outcome.intervalMs,
+    },
+    logger,
+  });
   const now = options.now ?? Date.now;
   const readiness = new Readiness({ environments, audit, logger, now });
   let inFlight = 0;
@@ -121,6 +142,7 @@ export async function startBff(
       metrics,
       readiness,
       ...(metricsBearerToken ? { metricsToken: metricsBearerToken } : {}),
+      changeGuard,
     });
   } catch (error) {
     server.close();
@@ -142,6 +164,7 @@ export async function startBff(
   };
   const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
   credentialTimer.unref();
+  changeGuard.start();
   for (const env of environments) {
     logger.info(
       { env: env.config.id, orgno: env.credential.orgno, client_id: env.config.clientId },
@@ -152,11 +175,13 @@ export async function startBff(
     url,
     audit,
     readiness,
+    changeGuard,
     environments,
     reloadCredentials: reload,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);
+      await changeGuard.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections would hold close() open; busy ones finish their request.
       if ("closeIdleConnections" in server) server.closeIdleConnections();

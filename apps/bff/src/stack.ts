@@ -23,6 +23,8 @@ export interface StackOptions {
   upstreamTimeoutMs?: number;
   /** How often the BFF reads its credential files again (tests shorten it). */
   credentialCheckSeconds?: number;
+  /** Timing of outcome checks after a lost answer (see `PortvaktConfig.outcome`). */
+  outcome?: { windowMs?: number; settleMs?: number; intervalMs?: number };
   /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
   databaseUrl?: string;
   idpPort?: number;
@@ -139,6 +141,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(options.credentialCheckSeconds
       ? { credentialCheckSeconds: options.credentialCheckSeconds }
       : {}),
+    ...(options.outcome ? { outcome: options.outcome } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
     environments: [
       {

@@ -272,15 +272,30 @@ describe("SelfServiceClient resilience", () => {
     expect(seen).toHaveLength(2);
   });
 
-  it("retries network errors and reports a timeout", async () => {
+  it("never repeats a PUT or DELETE whose answer was lost or failed (no blind write retries)", async () => {
     const { api: client } = api({ timeoutMs: 50 });
     answers.push(new TypeError("fetch failed"));
-    await client.deactivateScope(scope.name);
+    expect((await failure(client.deactivateScope(scope.name))).kind).toBe("network");
+    expect(seen).toHaveLength(1);
+    answers.push("hang");
+    expect((await failure(client.grantAccess(scope.name, "974761076"))).kind).toBe("timeout");
     expect(seen).toHaveLength(2);
+    answers.push(json(503, {}));
+    expect((await failure(client.revokeAccess(scope.name, "974761076"))).status).toBe(503);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("retries a GET's network errors and reports a timeout", async () => {
+    const { api: client } = api({ timeoutMs: 50 });
+    answers.push(new TypeError("fetch failed"));
+    await client.getScope(scope.name);
+    expect(seen).toHaveLength(2);
+    seen.length = 0;
     answers.push("hang", "hang", "hang");
     const error = await failure(client.getScope(scope.name));
     expect(error.kind).toBe("timeout");
     expect(error.message).toContain("3 attempts");
+    expect(seen).toHaveLength(3);
   });
 
   it("maps Digdir's error body to code, correlation id and field errors", async () => {

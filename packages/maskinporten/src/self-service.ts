@@ -53,7 +53,10 @@ export interface SelfServiceClientOptions {
   transport?: Transport;
   /** Per attempt; default 15 000 ms. */
   timeoutMs?: number;
-  /** Extra attempts of GET, PUT and DELETE after a network error, timeout or 502/503/504; default 2. */
+  /**
+   * Extra attempts of a GET after a network error, timeout or 502/503/504; default 2. Writes
+   * (POST, PUT, DELETE) are never repeated: their outcome is unknown after such a failure.
+   */
   retries?: number;
   /** Backoff before retry n is random in [0, base · 2^(n-1)) ms ("full jitter"); default 100. */
   retryBaseDelayMs?: number;
@@ -446,9 +449,11 @@ export class SelfServiceClient {
       });
     }
     const where = { method: call.method, path: `${apiPath}${search}` };
-    // POST creates things: repeating one whose answer was lost could create a second scope or
-    // client, so only the idempotent methods are retried.
-    const maxAttempts = call.method === "POST" ? 1 : 1 + this.#retries;
+    // Only reads are retried. A write whose answer was lost may still be applied (late, or it
+    // was applied and the answer lost): sending it again blind can create a second client, or
+    // land after a newer change of someone else and undo it (issue 13). Callers that need a
+    // write's outcome re-read the resource instead (the BFF's ChangeGuard).
+    const maxAttempts = call.method === "GET" ? 1 + this.#retries : 1;
 
     let attempt = 1;
     let renewedAfter401 = false;

@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AuditEntryTable, PortvaktDatabase } from "../database";
 
-export type AuditOutcome = "success" | "failure" | "denied";
+/**
+ * What happened: `success` (done), `failure` (not done), `denied` (refused by Portvakt before
+ * anything was sent), `partial` (a change of several items where some failed; the items are in
+ * `after`), `unknown` (Digdir's answer was lost and a re-read could not tell yet; a later
+ * entry with `follows` set to this one's id says what happened).
+ */
+export type AuditOutcome = "success" | "failure" | "denied" | "partial" | "unknown";
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied", "partial", "unknown"] as const;
 
 /** One state change, or attempt at one, as the audit log keeps it. */
 export interface AuditEntry {
@@ -20,9 +28,12 @@ export interface AuditEntry {
   detail?: string;
   before?: unknown;
   after?: unknown;
+  /** The id of the earlier entry this one follows up; entries are never rewritten. */
+  follows?: string;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, "id" | "time"> & { time?: string };
+/** An entry to append; `id` may be chosen beforehand (so a pending change can name it). */
+export type NewAuditEntry = Omit<AuditEntry, "id" | "time"> & { id?: string; time?: string };
 
 export interface AuditQuery {
   person?: string;
@@ -54,6 +65,7 @@ function toRow(entry: AuditEntry): AuditEntryTable {
     detail: entry.detail ?? null,
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    follows: entry.follows ?? null,
   };
 }
 
@@ -73,6 +85,7 @@ function fromRow(row: AuditEntryTable): AuditEntry {
     ...(row.detail ? { detail: row.detail } : {}),
     ...(row.before ? { before: JSON.parse(row.before) } : {}),
     ...(row.after ? { after: JSON.parse(row.after) } : {}),
+    ...(row.follows ? { follows: row.follows } : {}),
   };
 }
 
@@ -86,7 +99,7 @@ export class AuditStore {
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
     const full: AuditEntry = {
       ...entry,
-      id: randomUUID(),
+      id: entry.id ?? randomUUID(),
       time: entry.time ?? new Date().toISOString(),
     };
     await this.#db.insertInto("audit_entry").values(toRow(full)).execute();

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuditOutcome } from "../audit/store";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { OUTCOME_UNKNOWN, ProblemError } from "../problem";
 import { prodConfirmationRefusal } from "../security/prod-confirmation";
 import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "./roles";
 
@@ -12,13 +13,18 @@ export interface AuditChange {
   target?: string;
   before?: unknown;
   after?: unknown;
+  /** Said in the entry's detail, e.g. that Digdir's answer was lost but a re-read shows the change. */
+  detail?: string;
+  /** Overrides the outcome read from the status, e.g. `partial` when some items failed. */
+  outcome?: AuditOutcome;
 }
 
 export function recordChange(c: Context<BffEnv>, change: AuditChange): void {
   c.set("auditChange", { ...c.get("auditChange"), ...change });
 }
 
-function defaultTarget(c: Context<BffEnv>): string {
+/** What the audit entry of this change will name as its target. */
+export function defaultTarget(c: Context<BffEnv>): string {
   const params = c.req.param() as Record<string, string>;
   const parts = [
     c.req.query("scope"),
@@ -65,10 +71,15 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
   return async (c, next) => {
     const { env, role } = requireRole(c);
     const session = c.get("session")!;
+    const auditId = randomUUID();
+    c.set("auditId", auditId);
+    c.set("changeAction", action);
     const write = (outcome: AuditOutcome, status: number, detail?: string) => {
       const change = c.get("auditChange") ?? {};
       const problem = c.get("problem");
+      const said = detail ?? change.detail ?? problem?.detail;
       return c.get("audit").append({
+        id: auditId,
         actor: { sub: session.sub, name: session.name },
         role: role ?? "none",
         env,
@@ -78,7 +89,7 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
         status,
         requestId: c.get("requestId"),
         ...(problem?.correlation_id ? { correlationId: problem.correlation_id } : {}),
-        ...((detail ?? problem?.detail) ? { detail: detail ?? problem?.detail } : {}),
+        ...(said ? { detail: said } : {}),
         ...(change.before !== undefined ? { before: change.before } : {}),
         ...(change.after !== undefined ? { after: change.after } : {}),
       });
@@ -100,6 +111,10 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
       throw unconfirmed;
     }
     await next();
-    await write(c.res.status < 400 ? "success" : "failure", c.res.status);
+    const unknown = c.get("problem")?.type === OUTCOME_UNKNOWN;
+    const outcome =
+      c.get("auditChange")?.outcome ??
+      (unknown ? "unknown" : c.res.status < 400 ? "success" : "failure");
+    await write(outcome, c.res.status);
   };
 }

@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { OrgNumber, ScopeAccess, ScopeName } from "@portvakt/contracts";
 import { changes, reads, recordChange } from "../auth/guard";
+import { lockKeys } from "../changes/locks";
+import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
 import { badRequest } from "../problem";
 import {
@@ -38,10 +40,17 @@ export const accessRoutes = createRouter()
       if (Boolean(scope) === Boolean(consumer_orgno)) {
         throw badRequest("Give exactly one of scope and consumer_orgno");
       }
-      const api = environmentOf(c).api;
+      const environment = environmentOf(c);
+      const api = environment.api;
       const rows = scope
         ? await api.listAccessByScope(scope)
         : await api.listAccessByConsumer(consumer_orgno!);
+      // A read of grants settles their unknown outcomes, if any (in the background).
+      if (scope) {
+        c.get("changeGuard").noticeRead({
+          prefix: lockKeys.grant(environment.config.id, scope, ""),
+        });
+      }
       return sendJson(c, rows, 200);
     },
   )
@@ -71,7 +80,7 @@ export const accessRoutes = createRouter()
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
       recordChange(c, { target: `${scope} → ${orgno}` });
-      const row = await environmentOf(c).api.grantAccess(scope, orgno);
+      const row = await guardedApiOf(c).grantAccess(scope, orgno);
       recordChange(c, { after: row });
       return sendJson(c, row, 200);
     },
@@ -90,7 +99,7 @@ export const accessRoutes = createRouter()
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
       recordChange(c, { target: `${scope} → ${orgno}` });
-      const row = await environmentOf(c).api.revokeAccess(scope, orgno);
+      const row = await guardedApiOf(c).revokeAccess(scope, orgno);
       recordChange(c, { after: row });
       return sendJson(c, row, 200);
     },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AuditEntry } from "../audit/store";
+import { AUDIT_OUTCOMES, type AuditEntry } from "../audit/store";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { createRouter, jsonResponse, problemResponses } from "./openapi";
@@ -14,13 +14,20 @@ const AuditEntrySchema = z
     env: z.string(),
     action: z.string(),
     target: z.string(),
-    outcome: z.enum(["success", "failure", "denied"]),
+    outcome: z.enum(AUDIT_OUTCOMES).openapi({
+      description:
+        "success, failure, denied (refused before sending), partial (some items failed; see after), unknown (Digdir's answer was lost; a later entry with `follows` says what happened)",
+    }),
     status: z.number(),
     requestId: z.string(),
     correlationId: z.string().optional(),
     detail: z.string().optional(),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
+    follows: z
+      .string()
+      .optional()
+      .openapi({ description: "The id of the earlier entry (outcome unknown) this one settles" }),
   })
   .openapi("AuditEntry");
 
@@ -60,6 +67,8 @@ const CSV_COLUMNS = [
   "request_id",
   "correlation_id",
   "detail",
+  "id",
+  "follows",
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -84,6 +93,8 @@ function toCsv(entries: AuditEntry[]): string {
       e.requestId,
       e.correlationId,
       e.detail,
+      e.id,
+      e.follows,
     ]
       .map(csvCell)
       .join(","),

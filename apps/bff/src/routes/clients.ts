@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Client, ClientInput, ClientUpdate, Organization, OrgNumber } from "@portvakt/contracts";
 import { changes, reads, recordChange } from "../auth/guard";
+import { lockKeys } from "../changes/locks";
+import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
 import {
   createRouter,
@@ -36,7 +38,13 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const inactive = c.req.valid("query").inactive === "true";
-      return sendJson(c, await environmentOf(c).api.listClients({ inactive }), 200);
+      const environment = environmentOf(c);
+      const clients = await environment.api.listClients({ inactive });
+      // A read of the clients settles creates whose outcome was unknown (in the background).
+      c.get("changeGuard").noticeRead({
+        prefix: lockKeys.clientCreate(environment.config.id, ""),
+      });
+      return sendJson(c, clients, 200);
     },
   )
   .openapi(
@@ -52,7 +60,7 @@ export const clientsRoutes = createRouter()
     async (c) => {
       const input = c.req.valid("json");
       recordChange(c, { target: `client "${input.client_name}"` });
-      const created = await environmentOf(c).api.createClient(input);
+      const created = await guardedApiOf(c).createClient(input);
       recordChange(c, { target: `client ${created.client_id}`, after: created });
       return sendJson(c, created, 200);
     },
@@ -67,7 +75,13 @@ export const clientsRoutes = createRouter()
       request: { params: ClientParams },
       responses: { 200: jsonResponse(Client, "The client"), ...problemResponses },
     }),
-    async (c) => sendJson(c, await environmentOf(c).api.getClient(c.req.valid("param").id), 200),
+    async (c) => {
+      const environment = environmentOf(c);
+      const { id } = c.req.valid("param");
+      const client = await environment.api.getClient(id);
+      c.get("changeGuard").noticeRead({ exact: [lockKeys.client(environment.config.id, id)] });
+      return sendJson(c, client, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -81,9 +95,11 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const api = environmentOf(c).api;
-      recordChange(c, { before: await api.getClient(id) });
-      const after = await api.updateClient(id, c.req.valid("json"));
+      const api = guardedApiOf(c);
+      const after = await api.locked(lockKeys.client(api.env, id), async () => {
+        recordChange(c, { before: await api.raw.getClient(id) });
+        return api.updateClient(id, c.req.valid("json"));
+      });
       recordChange(c, { after });
       return sendJson(c, after, 200);
     },
@@ -100,9 +116,11 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const api = environmentOf(c).api;
-      recordChange(c, { before: await api.getClient(id) });
-      await api.deleteClient(id);
+      const api = guardedApiOf(c);
+      await api.locked(lockKeys.client(api.env, id), async () => {
+        recordChange(c, { before: await api.raw.getClient(id) });
+        await api.deleteClient(id);
+      });
       return c.body(null, 204);
     },
   )

@@ -4,6 +4,8 @@ import { Jwk, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
 import type { KeySetEditor } from "@portvakt/maskinporten";
 import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
+import { lockKeys } from "../changes/locks";
+import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { ClientParams } from "./clients";
@@ -93,8 +95,11 @@ export function createKeysRoutes() {
     ifMatch: string | undefined,
     edit: (editor: KeySetEditor, check: (current: JwksResponse) => void) => Promise<JwksResponse>,
   ): Promise<JwksResponse> {
-    const environment = environmentOf(c);
-    const jwks = await edit(environment.keys, (current) => {
+    // The editor over this request's guarded calls: the client's lock is the ChangeGuard's
+    // (across instances with PostgreSQL), and each write's outcome is found out if its answer is
+    // lost (issue 13).
+    const editor = guardedApiOf(c).keySetEditor();
+    const jwks = await edit(editor, (current) => {
       recordChange(c, { before: keyIds(current) });
       assertUnchanged(current, ifMatch);
     });
@@ -116,7 +121,11 @@ export function createKeysRoutes() {
         responses: { 200: jsonResponse(JwksResponse, "The key set"), ...problemResponses },
       }),
       async (c) => {
-        const jwks = await environmentOf(c).keys.read(c.req.valid("param").id);
+        const environment = environmentOf(c);
+        const { id } = c.req.valid("param");
+        const jwks = await environment.keys.read(id);
+        // A read of the set settles an edit of it whose outcome was unknown (in the background).
+        c.get("changeGuard").noticeRead({ exact: [lockKeys.client(environment.config.id, id)] });
         c.header("ETag", jwksVersion(jwks));
         c.header("Cache-Control", "no-store");
         return c.json(jwks, 200);

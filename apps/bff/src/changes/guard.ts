@@ -1,0 +1,484 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporten";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { AuditStore } from "../audit/store";
+import type { PortvaktDatabase } from "../database";
+import { type CheckResult, type PendingCheck, runCheck } from "./checks";
+import type { ChangeLocks } from "./locks";
+
+/** Timing of outcome checks; every value in milliseconds. */
+export interface OutcomeSettings {
+  /**
+   * How long the BFF keeps re-reading after a write's answer was lost before it answers
+   * "outcome unknown". Default: the upstream timeout.
+   */
+  windowMs: number;
+  /**
+   * From the write's start, how long a change no re-read has seen may still land. After it, the
+   * change counts as not made (a follow-up entry says so) and the resource is free again.
+   * Default: 4 × the upstream timeout. Assumes Digdir finishes or drops a request by then.
+   */
+  settleMs: number;
+  /** How often each instance re-reads the resources of pending changes. Default 30 000. */
+  intervalMs: number;
+}
+
+/** Who made a change and under which audit entry, for a pending change and its follow-up. */
+export interface ChangeContext {
+  env: string;
+  auditId: string;
+  action: string;
+  target: string;
+  actor: { sub: string; name: string };
+  role: string;
+  requestId: string;
+}
+
+/**
+ * The write's answer was lost (timeout, dropped connection, gateway error) and re-reads within
+ * the window did not show it. The change may still land: the resource stays locked until a
+ * re-read settles it (`settleAt`, epoch ms at the latest).
+ */
+export class OutcomeUnknownError extends Error {
+  override readonly name = "OutcomeUnknownError";
+  constructor(
+    readonly lockKey: string,
+    /** The resource as last read, `undefined` when no re-read succeeded. */
+    readonly current: unknown,
+    readonly settleAt: number,
+    readonly auditId: string,
+    cause: unknown,
+  ) {
+    super(
+      "Digdir did not confirm the change and a re-read does not show it yet; it may still be made",
+      { cause },
+    );
+  }
+}
+
+/** A change of this resource has an unknown outcome that is not settled yet; nothing was sent. */
+export class OutcomePendingError extends Error {
+  override readonly name = "OutcomePendingError";
+  constructor(
+    readonly lockKey: string,
+    /** Seconds until the earlier change counts as not made if no re-read sees it. */
+    readonly retryAfterSeconds: number,
+    readonly auditId: string,
+  ) {
+    super(
+      "An earlier change of this resource has an unknown outcome that Portvakt is still checking",
+    );
+  }
+}
+
+/** An earlier attempt of this create, whose outcome was unknown, made the client after all. */
+export class MadeByEarlierAttemptError extends Error {
+  override readonly name = "MadeByEarlierAttemptError";
+  constructor(
+    readonly clientId: string,
+    readonly auditId: string,
+  ) {
+    super(
+      `An earlier attempt whose answer was lost created this client (${clientId}); it was not created again`,
+    );
+  }
+}
+
+type Ambiguity = "lost" | "finished";
+
+/**
+ * Whether a failed write may have been applied: `lost` (no answer, or a gateway's: it may still
+ * land), `finished` (Digdir answered 5xx: a re-read tells), or `undefined` when it certainly was
+ * not (Digdir refused it, or it was never sent: token, validation).
+ */
+export function ambiguityOf(error: unknown): Ambiguity | undefined {
+  if (!(error instanceof MaskinportenError)) return undefined;
+  if (error.kind === "timeout" || error.kind === "network") return "lost";
+  if (error.kind === "invalid-response") return "finished";
+  if (error.kind === "http" && error.status !== undefined && error.status >= 500) {
+    return error.status === 502 || error.status === 504 ? "lost" : "finished";
+  }
+  return undefined;
+}
+
+/** How long a create settled as made is remembered, so that its retry finds it (15 min). */
+export const REMEMBER_CREATE_MS = 15 * 60_000;
+
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
+/**
+ * Makes every change to Digdir tell the truth under faults (issue 13):
+ *
+ * - Changes of one resource (a client with its keys, a grant, a scope) are serialised under a
+ *   lock (`ChangeLocks`: this process, or PostgreSQL advisory locks across instances).
+ * - A write is sent once, never repeated blind. When its answer is lost, the lock is kept and the
+ *   resource re-read (bounded by `windowMs`): the change is then `success` (the answer is
+ *   rebuilt from the re-read) or, when Digdir answered an error and the re-read does not show
+ *   it, `failure`.
+ * - Otherwise the outcome is `unknown`: a `pending_change` row keeps the resource locked for
+ *   every instance; a later re-read (the next read of it, the next change of it, or the
+ *   background pass) appends a follow-up audit entry linked to the first, and frees it.
+ */
+export class ChangeGuard {
+  readonly #db: Kysely<PortvaktDatabase>;
+  readonly #audit: AuditStore;
+  readonly #locks: ChangeLocks;
+  readonly #apiOf: (env: string) => SelfServiceClient | undefined;
+  readonly settings: OutcomeSettings;
+  readonly #logger: Logger | undefined;
+  readonly #now: () => number;
+  /** Lock keys with a pending row, as this instance last saw them. */
+  #pendingKeys = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  #sweeping: Promise<void> | undefined;
+
+  constructor(options: {
+    db: Kysely<PortvaktDatabase>;
+    audit: AuditStore;
+    locks: ChangeLocks;
+    apiOf: (env: string) => SelfServiceClient | undefined;
+    settings: OutcomeSettings;
+    logger?: Logger;
+    /** Epoch ms. */
+    now?: () => number;
+  }) {
+    this.#db = options.db;
+    this.#audit = options.audit;
+    this.#locks = options.locks;
+    this.#apiOf = options.apiOf;
+    this.settings = options.settings;
+    this.#logger = options.logger;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Where serialisation holds: this process or every instance sharing the database. */
+  get lockScope(): ChangeLocks["scope"] {
+    return this.#locks.scope;
+  }
+
+  /**
+   * Runs `work` holding the resource's lock, after settling an earlier unknown change of it.
+   * Re-entrant: work already holding `key` runs at once. This is the `RunLocked` passed to the
+   * client library's key-set editor.
+   * @throws OutcomePendingError when an earlier change of it is still unknown.
+   */
+  run<T>(key: string, work: () => Promise<T>, context?: { requestId?: string }): Promise<T> {
+    const outer = held.getStore();
+    if (outer?.has(key)) return work();
+    return this.#locks.run(key, async () => {
+      await this.#settleOrRefuse(key, context?.requestId);
+      return held.run(new Set([...(outer ?? []), key]), work);
+    });
+  }
+
+  /**
+   * Sends one write under the resource's lock and finds out what happened (see the class).
+   * `recover` builds the write's answer from a re-read that shows it.
+   * @throws OutcomeUnknownError, OutcomePendingError, or the write's own error when it was not made.
+   */
+  async write<T>(
+    context: ChangeContext,
+    spec: {
+      lockKey: string;
+      check: PendingCheck;
+      send: () => Promise<T>;
+      recover: (result: CheckResult) => T | Promise<T>;
+    },
+  ): Promise<{ value: T; recovered?: string }> {
+    return this.run(
+      spec.lockKey,
+      async () => {
+        const api = this.#requireApi(context.env);
+        const started = this.#now();
+        try {
+          return { value: await spec.send() };
+        } catch (error) {
+          const ambiguity = ambiguityOf(error);
+          if (!ambiguity) throw error;
+          const seen = await this.#reRead(api, spec.check, ambiguity);
+          if (seen.result?.applied) {
+            return {
+              value: await spec.recover(seen.result),
+              recovered: `Digdir's answer was lost (${describe(error)}); a re-read showed the change was made`,
+            };
+          }
+          // Digdir answered an error and the change is not there: it was not made. Never sent
+          // again here: the person decides, and a new attempt goes through this check again.
+          if (ambiguity === "finished" && seen.result) throw error;
+          const settleAt = started + this.settings.settleMs;
+          await this.#recordPending(spec.lockKey, context, spec.check, settleAt);
+          throw new OutcomeUnknownError(
+            spec.lockKey,
+            seen.result?.state,
+            settleAt,
+            context.auditId,
+            error,
+          );
+        }
+      },
+      { requestId: context.requestId },
+    );
+  }
+
+  /** Re-reads until the check shows the write or the window ends (one read if Digdir answered). */
+  async #reRead(
+    api: SelfServiceClient,
+    check: PendingCheck,
+    ambiguity: Ambiguity,
+  ): Promise<{ result?: CheckResult }> {
+    const deadline = this.#now() + this.settings.windowMs;
+    const pause = Math.max(25, Math.min(1_000, this.settings.windowMs / 5));
+    let last: CheckResult | undefined;
+    for (;;) {
+      const remaining = deadline - this.#now();
+      try {
+        const read = runCheck(api, check);
+        const result = await (remaining > 0
+          ? Promise.race([read, sleep(remaining).then(() => undefined)])
+          : read);
+        read.catch(() => {});
+        if (result) {
+          last = result;
+          if (result.applied || ambiguity === "finished") return { result };
+        }
+      } catch {
+        // Digdir is still unwell; try again within the window.
+      }
+      if (this.#now() + pause > deadline) return last ? { result: last } : {};
+      await sleep(pause);
+    }
+  }
+
+  async #recordPending(
+    lockKey: string,
+    context: ChangeContext,
+    check: PendingCheck,
+    settleAt: number,
+  ): Promise<void> {
+    const row = {
+      lock_key: lockKey,
+      env: context.env,
+      audit_id: context.auditId,
+      action: context.action,
+      target: context.target,
+      actor_sub: context.actor.sub,
+      actor_name: context.actor.name,
+      role: context.role,
+      check_spec: JSON.stringify(check),
+      created_at: this.#now(),
+      settle_at: settleAt,
+      created_id: null,
+    };
+    await this.#db
+      .insertInto("pending_change")
+      .values(row)
+      .onConflict((oc) => oc.column("lock_key").doUpdateSet(row))
+      .execute();
+    this.#pendingKeys.add(lockKey);
+  }
+
+  /** Under the lock: settles an earlier unknown change of `key`, or refuses while it may land. */
+  async #settleOrRefuse(key: string, requestId: string | undefined): Promise<void> {
+    const pending = await this.#db
+      .selectFrom("pending_change")
+      .selectAll()
+      .where("lock_key", "=", key)
+      .executeTakeFirst();
+    if (!pending) {
+      this.#pendingKeys.delete(key);
+      return;
+    }
+    if (pending.created_id !== null) {
+      // A create whose unknown outcome was settled as made: its retry gets what it made.
+      if (this.#now() - Number(pending.created_at) < REMEMBER_CREATE_MS) {
+        throw new MadeByEarlierAttemptError(pending.created_id, pending.audit_id);
+      }
+      await this.#forget(pending);
+      return;
+    }
+    const settled = await this.#settle(pending, requestId);
+    if (settled.applied === undefined || (!settled.applied && !settled.final)) {
+      throw new OutcomePendingError(
+        key,
+        Math.max(1, Math.ceil((Number(pending.settle_at) - this.#now()) / 1000)),
+        pending.audit_id,
+      );
+    }
+    if (settled.applied && settled.created) {
+      throw new MadeByEarlierAttemptError(settled.created, pending.audit_id);
+    }
+  }
+
+  async #forget(pending: PortvaktDatabase["pending_change"]): Promise<void> {
+    await this.#db
+      .deleteFrom("pending_change")
+      .where("lock_key", "=", pending.lock_key)
+      .where("audit_id", "=", pending.audit_id)
+      .execute();
+    this.#pendingKeys.delete(pending.lock_key);
+  }
+
+  /**
+   * Re-reads a pending change; when the re-read settles it (seen, or not seen after
+   * `settle_at`), appends the follow-up entry and frees the resource (a create made keeps its
+   * row, naming what it made, for `REMEMBER_CREATE_MS`). Call holding its lock.
+   */
+  async #settle(
+    pending: PortvaktDatabase["pending_change"],
+    requestId: string | undefined,
+  ): Promise<{ applied?: boolean; final?: boolean; created?: string }> {
+    if (pending.created_id !== null) return { applied: true, final: true };
+    const api = this.#apiOf(pending.env);
+    if (!api) return {};
+    const check = JSON.parse(pending.check_spec) as PendingCheck;
+    let result: CheckResult;
+    try {
+      result = await runCheck(api, check);
+    } catch {
+      return {};
+    }
+    const now = this.#now();
+    const final = result.applied || now >= Number(pending.settle_at);
+    if (!final) return { applied: false, final: false };
+    const created = result.applied ? result.created?.client_id : undefined;
+    const claimed = created
+      ? await this.#db
+          .updateTable("pending_change")
+          .set({ created_id: created })
+          .where("lock_key", "=", pending.lock_key)
+          .where("audit_id", "=", pending.audit_id)
+          .where("created_id", "is", null)
+          .executeTakeFirst()
+          .then((r) => Number(r.numUpdatedRows))
+      : await this.#db
+          .deleteFrom("pending_change")
+          .where("lock_key", "=", pending.lock_key)
+          .where("audit_id", "=", pending.audit_id)
+          .executeTakeFirst()
+          .then((r) => Number(r.numDeletedRows));
+    this.#pendingKeys.delete(pending.lock_key);
+    // Another instance settled it first and wrote the follow-up.
+    if (claimed === 0) return { applied: result.applied, final: true };
+    const waited = Math.round((now - Number(pending.created_at)) / 1000);
+    await this.#audit.append({
+      actor: { sub: pending.actor_sub, name: pending.actor_name },
+      role: pending.role,
+      env: pending.env,
+      action: pending.action,
+      target: created ? `client ${created}` : pending.target,
+      outcome: result.applied ? "success" : "failure",
+      status: result.applied ? 200 : 504,
+      requestId: requestId ?? `follow-up-${randomUUID()}`,
+      follows: pending.audit_id,
+      detail: result.applied
+        ? `Follow-up of an unknown outcome: a re-read ${waited} s later shows the change was made`
+        : `Follow-up of an unknown outcome: the change was not seen ${waited} s after it was sent; it counts as not made`,
+      ...(result.state !== undefined && result.state !== null ? { after: result.state } : {}),
+    });
+    this.#logger?.info(
+      { lock_key: pending.lock_key, follows: pending.audit_id, applied: result.applied },
+      "unknown outcome settled",
+    );
+    return { applied: result.applied, final: true, ...(created ? { created } : {}) };
+  }
+
+  /**
+   * A read of these resources happened: settle their pending changes in the background (the
+   * read itself is not held up). `prefix` matches every key starting with it.
+   */
+  noticeRead(keys: { exact?: string[]; prefix?: string }): void {
+    if (this.#pendingKeys.size === 0) return;
+    const due = [...this.#pendingKeys].filter(
+      (key) => keys.exact?.includes(key) || (keys.prefix && key.startsWith(keys.prefix)),
+    );
+    for (const key of due) void this.#settleKey(key);
+  }
+
+  async #settleKey(key: string): Promise<void> {
+    try {
+      await this.#locks.run(key, async () => {
+        const pending = await this.#db
+          .selectFrom("pending_change")
+          .selectAll()
+          .where("lock_key", "=", key)
+          .executeTakeFirst();
+        if (!pending) {
+          this.#pendingKeys.delete(key);
+          return;
+        }
+        await this.#settle(pending, undefined);
+      });
+    } catch (error) {
+      this.#logger?.warn(
+        { lock_key: key, err: { message: (error as Error).message } },
+        "settling an unknown outcome failed",
+      );
+    }
+  }
+
+  /** One background pass over every pending change (all instances'). */
+  sweep(): Promise<void> {
+    this.#sweeping ??= (async () => {
+      try {
+        await this.#db
+          .deleteFrom("pending_change")
+          .where("created_id", "is not", null)
+          .where("created_at", "<", this.#now() - REMEMBER_CREATE_MS)
+          .execute();
+        const rows = await this.#db
+          .selectFrom("pending_change")
+          .select("lock_key")
+          .where("created_id", "is", null)
+          .execute();
+        this.#pendingKeys = new Set(rows.map((row) => row.lock_key));
+        for (const { lock_key } of rows) await this.#settleKey(lock_key);
+      } catch (error) {
+        this.#logger?.warn({ err: { message: (error as Error).message } }, "outcome pass failed");
+      } finally {
+        this.#sweeping = undefined;
+      }
+    })();
+    return this.#sweeping;
+  }
+
+  /** How many changes have an unknown outcome not settled yet (all instances'). */
+  async pendingCount(): Promise<number> {
+    const rows = await this.#db
+      .selectFrom("pending_change")
+      .select("lock_key")
+      .where("created_id", "is", null)
+      .execute();
+    return rows.length;
+  }
+
+  start(): void {
+    this.#timer ??= setInterval(() => void this.sweep(), this.settings.intervalMs);
+    this.#timer.unref();
+    void this.sweep();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#sweeping;
+  }
+
+  #requireApi(env: string): SelfServiceClient {
+    const api = this.#apiOf(env);
+    if (!api) throw new Error(`No environment ${env}`);
+    return api;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof MaskinportenError) {
+    if (error.kind === "timeout") return "timed out";
+    if (error.kind === "network") return "connection lost";
+    if (error.status) return `HTTP ${error.status}`;
+    return error.kind;
+  }
+  return "error";
+}

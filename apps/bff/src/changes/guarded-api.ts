@@ -1,0 +1,232 @@
+import type { ConfigApi } from "@portvakt/config-as-code";
+import {
+  type Client,
+  ClientInput,
+  type ClientUpdate,
+  type Jwk,
+  type JwkRead,
+  type Jwks,
+  type JwksResponse,
+  type Scope,
+  type ScopeAccess,
+  type ScopeInput,
+  type ScopeUpdate,
+} from "@portvakt/contracts";
+import { KeySetEditor, type SelfServiceClient } from "@portvakt/maskinporten";
+import { type CheckResult, clientUpdateFields, jwksIdentity, type PendingCheck } from "./checks";
+import type { ChangeContext, ChangeGuard } from "./guard";
+import { lockKeys } from "./locks";
+
+/**
+ * Digdir's self-service calls for one request, with every write sent through the
+ * `ChangeGuard`: serialised per resource, sent once, its outcome found out by re-reading when the
+ * answer is lost. Reads go straight to the client (`raw`). It has every method `ConfigApi` needs,
+ * so config apply and Altinn provisioning get the same guarantees as the single-change routes.
+ */
+export class GuardedApi implements ConfigApi {
+  readonly raw: SelfServiceClient;
+  readonly #guard: ChangeGuard;
+  readonly #context: () => ChangeContext;
+  readonly #onRecovered: (detail: string) => void;
+
+  constructor(
+    guard: ChangeGuard,
+    raw: SelfServiceClient,
+    /** Who is changing what, read when a write is sent (the target may be named late). */
+    context: () => ChangeContext,
+    /** Told when a write's answer was lost but a re-read showed it made (for the audit). */
+    onRecovered: (detail: string) => void = () => {},
+  ) {
+    this.#guard = guard;
+    this.raw = raw;
+    this.#context = context;
+    this.#onRecovered = onRecovered;
+  }
+
+  /** The environment id. */
+  get env(): string {
+    return this.#context().env;
+  }
+
+  async #write<T>(spec: {
+    lockKey: string;
+    check: PendingCheck | (() => Promise<PendingCheck>);
+    send: () => Promise<T>;
+    recover: (result: CheckResult) => T | Promise<T>;
+  }): Promise<T> {
+    const { check } = spec;
+    const run = async () => {
+      const resolved = typeof check === "function" ? await check() : check;
+      const outcome = await this.#guard.write(this.#context(), { ...spec, check: resolved });
+      if (outcome.recovered) this.#onRecovered(outcome.recovered);
+      return outcome.value;
+    };
+    return typeof check === "function" ? this.#guard.run(spec.lockKey, run) : run();
+  }
+
+  /**
+   * Runs `work` holding a resource's lock (re-entrant), e.g. a key set's read-modify-write.
+   * This is the `RunLocked` the key-set editor takes.
+   */
+  locked<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.#guard.run(key, work, { requestId: this.#context().requestId });
+  }
+
+  // Reads
+
+  listScopes: SelfServiceClient["listScopes"] = (opts) => this.raw.listScopes(opts);
+  listAccessByScope: SelfServiceClient["listAccessByScope"] = (scope) =>
+    this.raw.listAccessByScope(scope);
+  listPrefixes: SelfServiceClient["listPrefixes"] = () => this.raw.listPrefixes();
+  listClients: SelfServiceClient["listClients"] = (opts) => this.raw.listClients(opts);
+  getJwks: SelfServiceClient["getJwks"] = (clientId) => this.raw.getJwks(clientId);
+  getClient: SelfServiceClient["getClient"] = (clientId) => this.raw.getClient(clientId);
+
+  // Grants
+
+  grantAccess(scope: string, consumerOrgno: string): Promise<ScopeAccess> {
+    return this.#grantState(scope, consumerOrgno, "APPROVED");
+  }
+
+  revokeAccess(scope: string, consumerOrgno: string): Promise<ScopeAccess> {
+    return this.#grantState(scope, consumerOrgno, "DENIED");
+  }
+
+  #grantState(scope: string, consumer: string, state: "APPROVED" | "DENIED") {
+    return this.#write({
+      lockKey: lockKeys.grant(this.env, scope, consumer),
+      check: { type: "grant", scope, consumer, state },
+      send: () =>
+        state === "APPROVED"
+          ? this.raw.grantAccess(scope, consumer)
+          : this.raw.revokeAccess(scope, consumer),
+      recover: (result) => result.state as ScopeAccess,
+    });
+  }
+
+  // Clients
+
+  /**
+   * Creates a client once: under a lock on its name, the clients there before are noted, and
+   * when the answer is lost a re-read looks for the new one instead of creating a second.
+   */
+  createClient(input: ClientInput): Promise<Client> {
+    const parsed = ClientInput.parse(input);
+    return this.#write({
+      lockKey: lockKeys.clientCreate(this.env, parsed.client_name),
+      check: async () => ({
+        type: "client.create",
+        name: parsed.client_name,
+        description: parsed.description,
+        knownIds: (await this.raw.listClients()).map((client) => client.client_id),
+      }),
+      send: () => this.raw.createClient(input),
+      recover: (result) => result.created as Client,
+    });
+  }
+
+  updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "client.update", clientId, fields: clientUpdateFields(update) },
+      send: () => this.raw.updateClient(clientId, update),
+      recover: (result) => result.state as Client,
+    });
+  }
+
+  deleteClient(clientId: string): Promise<void> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "client.delete", clientId },
+      send: () => this.raw.deleteClient(clientId),
+      recover: () => undefined,
+    });
+  }
+
+  // Keys (the whole set is written; the lock is the client's)
+
+  replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "jwks", clientId, keys: jwksIdentity(jwks) },
+      send: () => this.raw.replaceJwks(clientId, jwks),
+      recover: () => this.raw.getJwks(clientId),
+    });
+  }
+
+  deleteJwks(clientId: string): Promise<void> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "jwks", clientId, keys: [] },
+      send: () => this.raw.deleteJwks(clientId),
+      recover: () => undefined,
+    });
+  }
+
+  /** Adds or replaces one key (`PUT .../jwks/{kid}`); the others are not rewritten. */
+  putJwk(clientId: string, jwk: Jwk): Promise<JwkRead> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "jwk", clientId, kid: jwk.kid, n: jwk.n, present: true },
+      send: () => this.raw.putJwk(clientId, jwk),
+      recover: () => this.raw.getJwk(clientId, jwk.kid),
+    });
+  }
+
+  /** Removes one key (`DELETE .../jwks/{kid}`). */
+  deleteJwk(clientId: string, kid: string): Promise<void> {
+    return this.#write({
+      lockKey: lockKeys.client(this.env, clientId),
+      check: { type: "jwk", clientId, kid, present: false },
+      send: () => this.raw.deleteJwk(clientId, kid),
+      recover: () => undefined,
+    });
+  }
+
+  /**
+   * The key-set editor of the client library over these guarded calls: under the client's lock
+   * (the one `ChangeGuard` holds, re-entrant), each of its writes checked as above.
+   */
+  keySetEditor(): KeySetEditor {
+    return new KeySetEditor({
+      api: this,
+      withLock: (key, fn) => this.locked(key, fn),
+      namespace: lockKeys.client(this.env, "").slice(0, -1),
+    });
+  }
+
+  // Scopes
+
+  createScope(input: ScopeInput): Promise<Scope> {
+    const name = `${input.prefix}:${input.subscope}`;
+    return this.#write({
+      lockKey: lockKeys.scope(this.env, name),
+      check: { type: "scope.exists", scope: name, active: true },
+      send: () => this.raw.createScope(input),
+      recover: (result) => result.state as Scope,
+    });
+  }
+
+  updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
+    const { prefix: _prefix, subscope: _subscope, ...fields } = update;
+    return this.#write({
+      lockKey: lockKeys.scope(this.env, scope),
+      check: {
+        type: "scope.update",
+        scope,
+        fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      },
+      send: () => this.raw.updateScope(scope, update),
+      recover: (result) => result.state as Scope,
+    });
+  }
+
+  deactivateScope(scope: string): Promise<Scope> {
+    return this.#write({
+      lockKey: lockKeys.scope(this.env, scope),
+      check: { type: "scope.exists", scope, active: false },
+      send: () => this.raw.deactivateScope(scope),
+      recover: (result) => result.state as Scope,
+    });
+  }
+}

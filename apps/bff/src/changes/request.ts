@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import { defaultTarget, recordChange } from "../auth/guard";
+import type { BffEnv } from "../context";
+import { environmentOf } from "../routes/openapi";
+import { GuardedApi } from "./guarded-api";
+
+/**
+ * The environment's self-service calls for this request, every write guarded (`GuardedApi`):
+ * a pending change names this request's audit entry, and a write recovered by a re-read says so
+ * in it.
+ */
+export function guardedApiOf(c: Context<BffEnv>): GuardedApi {
+  const environment = environmentOf(c);
+  return new GuardedApi(
+    c.get("changeGuard"),
+    environment.api,
+    () => {
+      const session = c.get("session");
+      const change = c.get("auditChange");
+      return {
+        env: environment.config.id,
+        auditId: c.get("auditId") ?? randomUUID(),
+        action: change?.action ?? c.get("changeAction") ?? "change",
+        target: change?.target ?? defaultTarget(c),
+        actor: { sub: session?.sub ?? "unknown", name: session?.name ?? "unknown" },
+        role: session?.roles[environment.config.id] ?? "none",
+        requestId: c.get("requestId"),
+      };
+    },
+    (detail) => recordChange(c, { detail }),
+  );
+}
