@@ -342,7 +342,12 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
       ms: Math.round(TIMEOUT_MS * 1.5),
       times: 1,
     });
-    await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" });
+    const answer = await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, {
+      method: "PUT",
+    });
+    expect(answer.status).toBe(200);
+    // Every attempt has reached the simulator by now.
+    await sleep(TIMEOUT_MS * 2);
     expect((await stats()) - before).toBe(1);
   });
 });
