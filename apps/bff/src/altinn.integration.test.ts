@@ -365,6 +365,45 @@ describe("POST /altinn/provision", () => {
     ]);
   });
 
+  it("partial success is not success: two failed grants are audited as partial, per item (issue 13, 3)", async () => {
+    const app = `delvis${Date.now().toString(36)}`;
+    const partial = insertApiScopes(
+      `{"id": "digdir/${app}"}`,
+      generateApiScopes({ prefix: "digdir", app, groups: ["users"] }),
+    );
+    // The scopes are created; Digdir fails the grants (nothing applied).
+    await stack.control("/faults", {
+      method: "POST",
+      body: JSON.stringify({
+        path: `/api/v1/scopes/access/${CONSUMER}`,
+        method: "PUT",
+        kind: "status",
+        status: 500,
+        times: 2,
+      }),
+    });
+    try {
+      const response = await provision({ metadata: partial, grantTo: [CONSUMER] });
+      expect(response.status).toBe(200);
+      const report = await json<ProvisionReport>(response);
+      expect(report.ok).toBe(false);
+      expect(statuses(report)).toEqual([
+        `scope digdir:${app}.instances.read created`,
+        `grant digdir:${app}.instances.read ${CONSUMER} failed`,
+        `scope digdir:${app}.instances.write created`,
+        `grant digdir:${app}.instances.write ${CONSUMER} failed`,
+      ]);
+      const requestId = response.headers.get("x-request-id");
+      const { entries } = await stack.bff.audit.list({ limit: 1000 });
+      const mine = entries.filter((entry: AuditEntry) => entry.requestId === requestId);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ action: "altinn.provision", outcome: "partial" });
+      expect(mine[0]?.after).toEqual(report.items);
+    } finally {
+      await stack.control("/faults", { method: "DELETE" });
+    }
+  });
+
   it("reactivates a deactivated scope", async () => {
     const q = `?scope=${encodeURIComponent(OWNER_READ)}`;
     expect((await stack.api(`${env}/scopes${q}`, { method: "DELETE" })).status).toBe(200);

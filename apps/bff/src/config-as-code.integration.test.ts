@@ -242,10 +242,15 @@ describe("config as code over HTTP", () => {
       expect(report.status).toBe("failed");
       expect(report.steps.map((s) => s.outcome)).toEqual(["done", "failed", "not-run"]);
       const entries = await entriesOf(response);
+      expect(entries.at(-1)?.after).toEqual({
+        status: "failed",
+        steps: report.steps.map((s) => ({ id: expect.any(String), outcome: s.outcome })),
+      });
       expect(entries.map((e) => [e.action, e.outcome, e.status])).toEqual([
         ["config.apply.scope.create", "success", 200],
         ["config.apply.access.grant", "failure", 502],
-        ["config.apply", "failure", 502],
+        // Partial success is not success: one step was done before the failure.
+        ["config.apply", "partial", 502],
       ]);
     } finally {
       await stack.control("/faults", { method: "DELETE" });

@@ -6,8 +6,10 @@ import { startTestStack, type TestStack } from "./testing/stack";
 // Issue 13's reproductions, against the simulator's fault injection over HTTP: a slow or flaky
 // Digdir must never make Portvakt lose a key, undo a newer grant, duplicate a client, or write
 // the opposite of what happened into the audit log. Times are scaled down from the issue's
-// (a 17 s delay against a 15 s timeout) to a 400 ms timeout.
-const TIMEOUT_MS = 400;
+// (a 17 s delay against a 15 s timeout) to a 500 ms timeout. On a loaded machine a write may end
+// "unknown" where it would have been confirmed: the assertions hold for both (the audit's final
+// word, after any follow-up, must match Digdir's state).
+const TIMEOUT_MS = 500;
 const env = "/api/envs/demo";
 let stack: TestStack;
 
@@ -57,6 +59,26 @@ async function followUpOf(entry: AuditEntry, timeoutMs = 10_000): Promise<AuditE
     }
     if (Date.now() > until) throw new Error(`No follow-up of ${entry.id}`);
     await sleep(100);
+  }
+}
+
+/** What the audit finally says of a change: its entry's outcome, or its follow-up's. */
+async function verdictOf(response: Response): Promise<AuditEntry["outcome"]> {
+  const entry = await entryOf(response);
+  if (entry.outcome !== "unknown") return entry.outcome;
+  expect(response.status).toBe(504);
+  return (await followUpOf(entry)).outcome;
+}
+
+/** Sends a change again while an earlier one of the resource is still being checked (409). */
+async function untilSettled(send: () => Promise<Response>): Promise<Response> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const response = await send();
+    if (response.status !== 409 || Date.now() > until) return response;
+    const problem = (await response.clone().json()) as { type: string };
+    if (problem.type !== "urn:portvakt:problem:outcome-pending") return response;
+    await sleep(200);
   }
 }
 
@@ -113,23 +135,24 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     await sleep(TIMEOUT_MS * 2);
 
     const final = await kidsOf(clientId);
-    // Every key someone was told was added is there; no other key is.
+    // Every key someone was told was added is there, and the audit's final word on each add
+    // matches the final set: nothing appears that the audit says failed.
     for (const [answer, kid] of [
       [firstAnswer, "first-admin"],
       [other, "second-admin"],
     ] as const) {
-      if (answer.status === 200) expect(final).toContain(kid);
-      else expect(final).not.toContain(kid);
+      const verdict = await verdictOf(answer);
+      if (answer.status === 200) expect(verdict).toBe("success");
+      expect(final.includes(kid)).toBe(verdict === "success");
     }
-    expect(firstAnswer.status).toBe(200);
-    expect(final).toEqual(["first-admin"]);
-    expect(other.status).toBe(412);
-    // The audit says what happened: the first add succeeded (its answer was lost, a re-read
-    // showed it), the second was refused.
-    const firstEntry = await entryOf(firstAnswer);
-    expect(firstEntry).toMatchObject({ action: "key.add", outcome: "success" });
-    expect(firstEntry.detail).toMatch(/re-read showed the change was made/);
-    expect(await entryOf(other)).toMatchObject({ action: "key.add", outcome: "failure" });
+    // Both admins were never both told "added" while one key is gone.
+    expect(final).toContain("first-admin");
+    expect([200, 504]).toContain(firstAnswer.status);
+    expect(other.status).not.toBe(200);
+    if (firstAnswer.status === 200) {
+      // Its answer was lost; a re-read showed the change was made, and the entry says so.
+      expect((await entryOf(firstAnswer)).detail).toMatch(/re-read showed the change was made/);
+    }
   });
 
   it("a client created but its answer dropped: 200 with the client, audited as success, no duplicate", async () => {
@@ -154,7 +177,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
       path: "/api/v1/clients",
       method: "POST",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 2.5),
+      ms: Math.round(TIMEOUT_MS * 3.5),
       times: 1,
     });
     const body = JSON.stringify({ client_name: name, description: "sen" });
@@ -171,7 +194,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     const early = await stack.api(`${env}/clients`, { method: "POST", body });
     expect(early.status).toBe(409);
     expect(early.headers.get("retry-after")).toMatch(/^\d+$/);
-    await sleep(TIMEOUT_MS * 2);
+    await sleep(TIMEOUT_MS * 3);
     // Again, after it landed: Portvakt finds what the first attempt made instead of a second one.
     const late = await stack.api(`${env}/clients`, { method: "POST", body });
     expect(late.status).toBe(409);
@@ -192,7 +215,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 2.5),
+      ms: Math.round(TIMEOUT_MS * 3.5),
       times: 1,
     });
     const first = await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, {
@@ -206,6 +229,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     await stack.api(`${env}/scopes/access?scope=${scope}`);
     const followUp = await followUpOf(entry);
     expect(followUp).toMatchObject({ action: "access.grant", outcome: "success" });
+    expect(followUp.id).not.toBe(entry.id);
   });
 
   it("a write that never landed (connection dropped before it): unknown, then settled as not made", async () => {
@@ -292,16 +316,15 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     const revoke = await operator(`${env}/scopes/access/${orgno}?scope=${scope}`, {
       method: "DELETE",
     });
-    const grant = await operator(`${env}/scopes/access/${orgno}?scope=${scope}`, {
-      method: "PUT",
-    });
+    const grant = await untilSettled(() =>
+      operator(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" }),
+    );
     expect(grant.status).toBe(200);
     expect(((await grant.json()) as { state: string }).state).toBe("APPROVED");
     await sleep(TIMEOUT_MS * 2);
     expect(grantState(scope, orgno)).toBe("APPROVED");
-    // The revoke did happen (before the grant), and says so.
-    expect(revoke.status).toBe(200);
-    expect(await entryOf(revoke)).toMatchObject({ action: "access.revoke", outcome: "success" });
+    // The revoke did happen (before the grant), and the audit says so.
+    expect(await verdictOf(revoke)).toBe("success");
   });
 
   it("a grant sent while a revoke is under way waits for it: final state is the grant", async () => {
@@ -318,13 +341,14 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     });
     const revoke = operator(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "DELETE" });
     await sleep(50);
-    const grant = await operator(`${env}/scopes/access/${orgno}?scope=${scope}`, {
-      method: "PUT",
-    });
+    const grant = await untilSettled(() =>
+      operator(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" }),
+    );
     const revoked = await revoke;
     await sleep(TIMEOUT_MS * 2);
-    expect(revoked.status).toBe(200);
     expect(grant.status).toBe(200);
+    expect(await verdictOf(revoked)).toBe("success");
+    // The grant was sent after the revoke was settled, so it is the final state.
     expect(grantState(scope, orgno)).toBe("APPROVED");
   });
 
@@ -345,7 +369,7 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     const answer = await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, {
       method: "PUT",
     });
-    expect(answer.status).toBe(200);
+    expect(await verdictOf(answer)).toBe("success");
     // Every attempt has reached the simulator by now.
     await sleep(TIMEOUT_MS * 2);
     expect((await stats()) - before).toBe(1);

@@ -15,8 +15,11 @@ import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporte
 import type { MiddlewareHandler } from "hono";
 import { ZodError } from "zod";
 import { changes, reads, recordChange } from "../auth/guard";
+import { OutcomeUnknownError } from "../changes/guard";
+import type { GuardedApi } from "../changes/guarded-api";
+import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
-import { badRequest, ProblemError } from "../problem";
+import { badRequest, ProblemError, problemFromChange } from "../problem";
 import {
   createRouter,
   EnvParam,
@@ -188,6 +191,7 @@ const ProvisionStatus = z.enum([
   "granted",
   "already-granted",
   "failed",
+  "unknown",
   "will-create",
   "will-reactivate",
   "will-grant",
@@ -247,6 +251,8 @@ function stateOf(scope: Scope | undefined): z.infer<typeof MaskinportenState> {
 
 /** A failure of one item, told as the problem detail and Digdir's correlation id. */
 function failureOf(error: unknown): Pick<ProvisionItem, "detail" | "correlation_id"> {
+  const change = problemFromChange(error);
+  if (change) return { detail: change.problem.detail ?? change.message };
   if (error instanceof MaskinportenError) {
     return {
       detail: error.explanation || error.message,
@@ -260,9 +266,31 @@ function failureOf(error: unknown): Pick<ProvisionItem, "detail" | "correlation_
   throw error;
 }
 
+/** `unknown` when Digdir's answer was lost and a re-read could not tell, else `failed`. */
+function failedStatusOf(error: unknown): ProvisionStatus {
+  return error instanceof OutcomeUnknownError ? "unknown" : "failed";
+}
+
+/**
+ * The audit outcome of a provisioning run from its items: `success` when nothing failed,
+ * `failure` when nothing was done, `unknown` when only unknown outcomes remain, else `partial`
+ * (the items, each with its status, are the entry's `after`).
+ */
+export function provisionOutcome(items: readonly { status: ProvisionStatus }[]) {
+  const count = (statuses: ProvisionStatus[]) =>
+    items.filter((item) => statuses.includes(item.status)).length;
+  const failed = count(["failed"]);
+  const unknown = count(["unknown"]);
+  const done = count(["created", "reactivated", "granted"]);
+  if (failed === 0 && unknown === 0) return "success" as const;
+  if (done === 0 && unknown === 0) return "failure" as const;
+  if (done === 0 && failed === 0) return "unknown" as const;
+  return "partial" as const;
+}
+
 /** Makes sure one planned scope exists and is active; never changes a scope that is fine. */
 async function ensureScope(
-  api: SelfServiceClient,
+  api: GuardedApi,
   planned: PlannedScope,
   existing: Scope | undefined,
   dryRun: boolean,
@@ -294,12 +322,12 @@ async function ensureScope(
     if (error instanceof MaskinportenError && error.status === 409 && !existing) {
       return status("exists");
     }
-    return { ...status("failed"), ...failureOf(error) };
+    return { ...status(failedStatusOf(error)), ...failureOf(error) };
   }
 }
 
 async function ensureGrants(
-  api: SelfServiceClient,
+  api: GuardedApi,
   scope: ProvisionItem,
   consumers: readonly string[],
   dryRun: boolean,
@@ -334,7 +362,7 @@ async function ensureGrants(
         await api.grantAccess(scope.scope, consumer);
         items.push(item(consumer, "granted"));
       } catch (error) {
-        items.push(item(consumer, "failed", failureOf(error)));
+        items.push(item(consumer, failedStatusOf(error), failureOf(error)));
       }
     }
   }
@@ -393,8 +421,8 @@ export const altinnRoutes = createRouter()
     }),
     async (c) => {
       const { metadata, grantTo = [], dryRun = false } = c.req.valid("json");
-      const api = environmentOf(c).api;
-      const facts = await maskinportenFacts(api);
+      const api = guardedApiOf(c);
+      const facts = await maskinportenFacts(api.raw);
       const report = validateAgainst(metadata, facts);
       const app = report.resolved?.id ?? "unknown app";
       recordChange(c, {
@@ -431,7 +459,7 @@ export const altinnRoutes = createRouter()
       const answer: ProvisionAnswer = {
         app,
         dryRun,
-        ok: items.every((item) => item.status !== "failed"),
+        ok: items.every((item) => item.status !== "failed" && item.status !== "unknown"),
         items,
         // Missing or deactivated scopes describe the state before this run, which it just fixed.
         warnings: report.problems.filter(
@@ -441,7 +469,8 @@ export const altinnRoutes = createRouter()
             problem.code !== "altinn.metadata.deactivated-in-maskinporten",
         ),
       };
-      recordChange(c, { after: answer.items });
+      // Partial success is not success: the entry says which items failed (issue 13, 3).
+      recordChange(c, { after: answer.items, outcome: provisionOutcome(items) });
       return c.json(answer, 200);
     },
   );

@@ -19,8 +19,10 @@ import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
+import { OutcomeUnknownError } from "../changes/guard";
+import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
-import { ProblemError, problemBody, problemFromUpstream } from "../problem";
+import { ProblemError, problemBody, problemFromChange, problemFromUpstream } from "../problem";
 import { requirePlanConfirmation } from "../security/prod-confirmation";
 import {
   createRouter,
@@ -192,6 +194,11 @@ export const configRoutes = createRouter()
           description: "A step failed at Digdir: the report says what was done and what not",
           content: { "application/json": { schema: ApplyReportSchema } },
         },
+        504: {
+          description:
+            "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
+          content: { "application/json": { schema: ApplyReportSchema } },
+        },
       },
     }),
     async (c) => {
@@ -205,8 +212,9 @@ export const configRoutes = createRouter()
 
       let report: ApplyReport;
       let failure: ProblemError | undefined;
+      let unknownStep: string | undefined;
       try {
-        report = await applyDocument(environment.api, document, {
+        report = await applyDocument(guardedApiOf(c), document, {
           ...options,
           keys: environment.keys,
           planFingerprint: body.planFingerprint,
@@ -224,8 +232,11 @@ export const configRoutes = createRouter()
             }
           },
           onStep: async ({ step, outcome, cause }) => {
-            if (outcome === "failed" && cause instanceof MaskinportenError) {
-              failure = problemFromUpstream(cause);
+            if (outcome === "failed") {
+              failure =
+                problemFromChange(cause) ??
+                (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined);
+              unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
             }
             const before = auditedSide(step, "before");
             const after = auditedSide(step, "after");
@@ -235,7 +246,8 @@ export const configRoutes = createRouter()
               env: options.environment,
               action: `config.apply.${step.kind}`,
               target: stepTarget(step),
-              outcome: outcome === "done" ? "success" : "failure",
+              outcome:
+                outcome === "done" ? "success" : unknownStep === step.id ? "unknown" : "failure",
               status: outcome === "done" ? 200 : (failure?.status ?? 500),
               requestId: c.get("requestId"),
               ...(failure?.problem.correlation_id
@@ -271,16 +283,24 @@ export const configRoutes = createRouter()
         }
         throw error;
       }
+      // Partial success is not success: steps done before a failed one make the run `partial`,
+      // with each step's outcome in the entry (issue 13, 3).
+      const stepOutcome = (step: (typeof report.steps)[number]) =>
+        step.id === unknownStep ? "unknown" : step.outcome;
       recordChange(c, {
         after: {
           status: report.status,
-          steps: report.steps.map((step) => ({ id: step.id, outcome: step.outcome })),
+          steps: report.steps.map((step) => ({ id: step.id, outcome: stepOutcome(step) })),
         },
+        ...(report.status === "failed"
+          ? { outcome: report.done > 0 ? "partial" : unknownStep ? "unknown" : "failure" }
+          : {}),
       });
       if (report.status === "failed") {
-        // 409: Digdir refused a step (the state does not allow it); 502: Digdir failed.
+        // 409: Digdir refused a step (the state does not allow it); 502: Digdir failed; 504:
+        // Digdir's answer to a step was lost (its outcome is checked further, see the audit).
         const refused = failure !== undefined && failure.status >= 400 && failure.status < 500;
-        const status = refused ? 409 : 502;
+        const status = unknownStep ? 504 : refused ? 409 : 502;
         return c.json(asReport(report), status);
       }
       return c.json(asReport(report), 200);

@@ -63,6 +63,10 @@ export const nb = {
   "problem.correlationId": "Korrelasjons-ID (oppgi til Digdir)",
   "problem.requestId": "Forespørsels-ID",
   "problem.unknown": "Noe gikk galt.",
+  "problem.outcomeUnknown":
+    "Digdir bekreftet ikke endringen i tide, og Portvakt kunne ikke se om den ble gjort. Portvakt sjekker igjen, og revisjonsloggen viser utfallet. Last inn siden på nytt for å se tilstanden nå før du prøver igjen.",
+  "problem.outcomePending":
+    "En tidligere endring av dette har ukjent utfall og sjekkes fortsatt. Ingenting ble sendt; prøv igjen om litt.",
   "table.count": "Viser {shown} av {total}",
   "confirm.typeName": "Skriv «{name}» for å bekrefte",
   "confirm.prodHelp": "{env} er produksjon: du må skrive navnet for å bekrefte.",
@@ -440,6 +444,10 @@ export const en: Record<MessageKey, string> = {
   "problem.correlationId": "Correlation id (quote to Digdir)",
   "problem.requestId": "Request id",
   "problem.unknown": "Something went wrong.",
+  "problem.outcomeUnknown":
+    "Digdir did not confirm the change in time, and Portvakt could not see whether it was made. Portvakt checks again and the audit log shows the outcome. Reload to see the current state before you try again.",
+  "problem.outcomePending":
+    "An earlier change of this has an unknown outcome that is still being checked. Nothing was sent; try again shortly.",
   "table.count": "Showing {shown} of {total}",
   "confirm.typeName": "Type “{name}” to confirm",
   "confirm.prodHelp": "{env} is production: type the name to confirm.",
@@ -810,6 +818,10 @@ export const nn: Record<MessageKey, string> = {
   "problem.correlationId": "Korrelasjons-ID (oppgi til Digdir)",
   "problem.requestId": "Førespurnads-ID",
   "problem.unknown": "Noko gjekk gale.",
+  "problem.outcomeUnknown":
+    "Digdir stadfesta ikkje endringa i tide, og Portvakt kunne ikkje sjå om ho vart gjord. Portvakt sjekkar igjen, og revisjonsloggen viser utfallet. Last inn sida på nytt for å sjå tilstanden no før du prøver igjen.",
+  "problem.outcomePending":
+    "Ei tidlegare endring av dette har ukjent utfall og blir framleis sjekka. Ingenting vart sendt; prøv igjen om litt.",
   "table.count": "Viser {shown} av {total}",
   "confirm.typeName": "Skriv «{name}» for å stadfeste",
   "confirm.prodHelp": "{env} er produksjon: du må skrive namnet for å stadfeste.",

@@ -3,6 +3,11 @@ import { type ApiProblem, isApiProblem, signInUrl } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { Button } from "./button";
 
+/** A change whose answer from Digdir was lost; the BFF keeps checking (issue 13). */
+const OUTCOME_UNKNOWN = "urn:portvakt:problem:outcome-unknown";
+/** A change refused because an earlier one of the same resource is still unknown. */
+const OUTCOME_PENDING = "urn:portvakt:problem:outcome-pending";
+
 /** The parts of a problem a user can act on, with the ids to quote to Digdir or the admin. */
 export function ProblemDetails({
   problem,
@@ -17,6 +22,8 @@ export function ProblemDetails({
   return (
     <div className="flex flex-col gap-1 text-sm">
       {!compact && <p className="font-semibold">{problem.title}</p>}
+      {problem.type === OUTCOME_UNKNOWN && <p>{t("problem.outcomeUnknown")}</p>}
+      {problem.type === OUTCOME_PENDING && <p>{t("problem.outcomePending")}</p>}
       {problem.detail && <p>{problem.detail}</p>}
       {problem.signInRequired && (
         <p>

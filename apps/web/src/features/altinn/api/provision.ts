@@ -11,6 +11,7 @@ export const PROVISION_STATUSES = [
   "granted",
   "already-granted",
   "failed",
+  "unknown",
   "will-create",
   "will-reactivate",
   "will-grant",

@@ -18,6 +18,7 @@ const STATUS_TONE: Record<ProvisionItem["status"], "success" | "neutral" | "dang
   exists: "neutral",
   "already-granted": "neutral",
   failed: "danger",
+  unknown: "danger",
   "will-create": "info",
   "will-reactivate": "info",
   "will-grant": "info",

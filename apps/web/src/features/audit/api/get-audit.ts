@@ -2,7 +2,8 @@ import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
 
-export const AuditOutcome = z.enum(["success", "failure", "denied"]);
+/** `unknown`: Digdir's answer was lost; a later entry with `follows` says what happened. */
+export const AuditOutcome = z.enum(["success", "failure", "denied", "partial", "unknown"]);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
 export const AuditEntry = z.object({
@@ -20,6 +21,8 @@ export const AuditEntry = z.object({
   detail: z.string().optional(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
+  /** The id of the earlier entry (outcome unknown) this one follows up. */
+  follows: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

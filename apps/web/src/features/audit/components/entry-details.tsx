@@ -7,7 +7,13 @@ import type { AuditEntry, AuditOutcome } from "../api/get-audit";
 import { actionLabel, roleLabel } from "./audit-labels";
 import { diffEntry } from "./entry-diff";
 
-const OUTCOME_TONE = { success: "success", failure: "danger", denied: "warning" } as const;
+const OUTCOME_TONE = {
+  success: "success",
+  failure: "danger",
+  denied: "warning",
+  partial: "warning",
+  unknown: "info",
+} as const;
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   const { t } = useI18n();
@@ -90,6 +96,25 @@ export function EntryDetails({
           </span>,
         ],
         ...(entry.detail ? [[t("audit.detail"), entry.detail] as [string, ReactNode]] : []),
+        ...(entry.follows
+          ? [
+              [
+                t("audit.follows"),
+                <code key="f" className="font-mono text-xs break-all select-all">
+                  {entry.follows}
+                </code>,
+              ] as [string, ReactNode],
+            ]
+          : []),
+        ...(entry.outcome === "unknown"
+          ? [[t("audit.outcome"), t("audit.unknownHelp")] as [string, ReactNode]]
+          : []),
+        [
+          t("audit.entryId"),
+          <code key="id" className="font-mono text-xs break-all select-all">
+            {entry.id}
+          </code>,
+        ],
         [
           t("audit.requestId"),
           <span key="r" className="flex items-center gap-1">
