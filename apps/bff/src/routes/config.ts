@@ -205,7 +205,6 @@ export const configRoutes = createRouter()
       const body = c.req.valid("json");
       const document = parse(body.document, body.format);
       const options = planOptions(c);
-      const environment = environmentOf(c);
       const session = c.get("session")!;
       const role = session.roles[options.environment];
       recordChange(c, { target: `${options.environment} (plan ${body.planFingerprint})` });
