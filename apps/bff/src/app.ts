@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { AuditStore } from "./audit/store";
 import { csrfProtection } from "./auth/csrf";
-import { RateLimiter } from "./auth/rate-limit";
+import { type HitLimiter, RateLimiter } from "./auth/rate-limit";
 import type { createSignIn } from "./auth/sign-in";
 import type { ChangeGuard } from "./changes/guard";
 import type { PortvaktConfig } from "./config";
@@ -60,6 +60,8 @@ export interface AppDependencies {
   /** When set, /metrics answers only `Authorization: Bearer <this>`. */
   metricsToken?: string;
   changeGuard: ChangeGuard;
+  /** The per-person limit of changes; in memory unless given (shared with PostgreSQL). */
+  mutationLimiter?: HitLimiter;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -120,9 +122,11 @@ export function createApp({
   readiness,
   metricsToken: metricsBearerToken,
   changeGuard,
+  mutationLimiter: sharedMutationLimiter,
 }: AppDependencies) {
   const registry = new Environments(environments);
-  const mutationLimiter = new RateLimiter(config.auth.mutationsPerMinute, 60_000);
+  const mutationLimiter =
+    sharedMutationLimiter ?? new RateLimiter(config.auth.mutationsPerMinute, 60_000);
   const csrf = csrfProtection(publicOrigin);
   const app = new OpenAPIHono<BffEnv>();
 

@@ -1,7 +1,7 @@
 import type { Problem } from "@portvakt/contracts";
 import type { AuditStore } from "./audit/store";
 import type { AuditChange } from "./auth/guard";
-import type { RateLimiter } from "./auth/rate-limit";
+import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
 import type { ChangeGuard } from "./changes/guard";
 import type { Environment } from "./upstream";
@@ -15,7 +15,7 @@ export interface BffEnv {
     clientRequestId?: string;
     environments: Environments;
     audit: AuditStore;
-    mutationLimiter: RateLimiter;
+    mutationLimiter: HitLimiter;
     /** Serialises changes per resource and finds out what a write whose answer was lost did. */
     changeGuard: ChangeGuard;
     /** The id the audit entry of this change will have (a pending change names it). */

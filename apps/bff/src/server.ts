@@ -3,6 +3,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
+import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
 import { ChangeGuard } from "./changes/guard";
@@ -78,6 +79,14 @@ export async function startBff(
     location.kind === "postgres"
       ? new PostgresAdvisoryLocks(db, { waitMs: 4 * config.upstreamTimeoutMs })
       : new InProcessLocks();
+  // With PostgreSQL the rate limits hold across instances too.
+  const shared =
+    location.kind === "postgres"
+      ? {
+          mutations: new SharedRateLimiter(db, "mutation", config.auth.mutationsPerMinute, 60_000),
+          signIn: new SharedRateLimiter(db, "sign-in", config.auth.signInPerMinute, 60_000),
+        }
+      : undefined;
   const changeGuard = new ChangeGuard({
     db,
     audit,
@@ -129,6 +138,7 @@ export async function startBff(
       database: db,
       now,
       clientAddress: (c) => clientAddress(c, proxies),
+      ...(shared ? { signInLimiter: shared.signIn } : {}),
       logger,
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),
     });
@@ -143,6 +153,7 @@ export async function startBff(
       readiness,
       ...(metricsBearerToken ? { metricsToken: metricsBearerToken } : {}),
       changeGuard,
+      ...(shared ? { mutationLimiter: shared.mutations } : {}),
     });
   } catch (error) {
     server.close();

@@ -99,7 +99,7 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
       await write("denied", 403, refusal.problem.detail);
       throw refusal;
     }
-    const wait = c.get("mutationLimiter").hit(session.sub);
+    const wait = await c.get("mutationLimiter").hit(session.sub);
     if (wait) {
       await write("denied", 429, "Too many changes in a minute");
       c.header("Retry-After", String(wait));

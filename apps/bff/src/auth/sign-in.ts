@@ -9,7 +9,7 @@ import type { PortvaktDatabase } from "../database";
 import { problemResponse } from "../problem";
 import { socketAddress } from "../security/client-address";
 import type { AuthConfig } from "./config";
-import { RateLimiter } from "./rate-limit";
+import { type HitLimiter, RateLimiter } from "./rate-limit";
 import type { SessionRevocations } from "./revocations";
 import { rolesFromClaim } from "./roles";
 import { type LoginTransaction, newSession, type Session, SessionSealer } from "./session";
@@ -29,6 +29,8 @@ export interface SignInOptions {
   database?: Kysely<PortvaktDatabase>;
   /** The clock for session idle and absolute timeouts, epoch ms (tests pass their own). */
   now?: () => number;
+  /** The sign-in limit per address; in memory unless given (shared with PostgreSQL). */
+  signInLimiter?: HitLimiter;
 }
 
 const LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -102,7 +104,8 @@ export async function createSignIn(options: SignInOptions) {
   const redirectUri = `${options.publicOrigin}/auth/callback`;
   const idleMs = config.idleTimeoutMinutes * 60 * 1000;
   const absoluteMs = config.absoluteTimeoutHours * 60 * 60 * 1000;
-  const signInLimiter = new RateLimiter(config.signInPerMinute, 60_000);
+  const signInLimiter: HitLimiter =
+    options.signInLimiter ?? new RateLimiter(config.signInPerMinute, 60_000);
   const addressOf = options.clientAddress ?? socketAddress;
   const recheckMs = config.roleRecheckMinutes * 60 * 1000;
   const sessionRoles = options.database
@@ -169,7 +172,7 @@ export async function createSignIn(options: SignInOptions) {
   routes.get("/auth/login", async (c) => {
     // The socket's address, or the right-most untrusted hop behind configured proxies: never a
     // header the client writes itself (issue 13 #7).
-    const wait = signInLimiter.hit(addressOf(c));
+    const wait = await signInLimiter.hit(addressOf(c));
     if (wait) {
       c.header("Retry-After", String(wait));
       return problemResponse(c, 429, { detail: `Too many sign-ins; try again in ${wait} s` });

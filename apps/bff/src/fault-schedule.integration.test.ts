@@ -1,0 +1,476 @@
+import { generateKeyPairSync } from "node:crypto";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntry } from "./audit/store";
+import { type BffProcess, startBffProcess } from "./testing/bff-process";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+// Issue 13, 5: random schedules of grants, revokes, key adds and removes, client edits and
+// creates from several sessions, against the simulator with random faults (latency beyond the
+// timeout before or after the change is applied, 500/503 before or after, dropped connections,
+// the token endpoint down). After each schedule, once every unknown outcome is settled:
+// - every answer agrees with its audit entry (2xx = success, "outcome unknown" = unknown, else
+//   not done), and each change has exactly one entry (follow-ups linked, never rewritten);
+// - every acknowledged change is in Digdir's final state unless a later acknowledged change
+//   replaced it; nothing appears that the audit's final word says was not done;
+// - no client is created twice.
+// FAULT_SCHEDULES (default 200) schedules run, FAULT_SCHEDULE_SEED replays one run (fast-check
+// prints the seed and the shrunk schedule on failure); scripts/fault-schedules.sh runs more.
+// With DATABASE_URL set to PostgreSQL the sessions use two BFF processes sharing it.
+const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 200);
+const PARALLEL = 8;
+const SEED = process.env.FAULT_SCHEDULE_SEED ? Number(process.env.FAULT_SCHEDULE_SEED) : undefined;
+const TIMEOUT_MS = 300;
+const SETTLE_MS = 8 * TIMEOUT_MS;
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const SCOPE = "digdir:demo.read";
+const env = "/api/envs/demo";
+
+type Fault =
+  | { kind: "latency"; when: "before" | "after"; factor: number }
+  | { kind: "status"; when: "before" | "after"; status: 500 | 503 }
+  | { kind: "drop"; when: "before" | "after" }
+  | { kind: "token-outage" };
+
+type Op =
+  | { type: "grant" | "revoke"; consumer: 0 | 1 }
+  | { type: "key.add" }
+  | { type: "key.remove" }
+  | { type: "client.edit" }
+  | { type: "client.create"; again: boolean };
+
+interface Step {
+  op: Op;
+  fault?: Fault;
+}
+
+const faultArb: fc.Arbitrary<Fault> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("latency" as const),
+      when: fc.constantFrom("before" as const, "after" as const),
+      // Beyond the timeout; landing within the re-read window or after it, before settling.
+      factor: fc.constantFrom(1.4, 2.5),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("status" as const),
+      when: fc.constantFrom("before" as const, "after" as const),
+      status: fc.constantFrom(500 as const, 503 as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("drop" as const),
+      when: fc.constantFrom("before" as const, "after" as const, "after" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "token-outage" as const }) },
+);
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    type: fc.constantFrom("grant" as const, "revoke" as const),
+    consumer: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.constant({ type: "key.add" as const }),
+  fc.constant({ type: "key.remove" as const }),
+  fc.constant({ type: "client.edit" as const }),
+  fc.record({ type: fc.constant("client.create" as const), again: fc.boolean() }),
+);
+
+const stepArb: fc.Arbitrary<Step> = fc.record(
+  { op: opArb, fault: fc.option(faultArb, { nil: undefined, freq: 2 }) },
+  { requiredKeys: ["op"] },
+);
+
+/** Three sessions (two admins, one operator for grants), each a short list of steps. */
+const scheduleArb = fc.array(fc.array(stepArb, { minLength: 1, maxLength: 4 }), {
+  minLength: 3,
+  maxLength: 3,
+});
+type Schedule = Step[][];
+
+let stack: TestStack;
+const instances: BffProcess[] = [];
+type Call = (path: string, init?: RequestInit) => Promise<Response>;
+let sessions: { admin: Call[]; operator: Call[] };
+const keys = Array.from({ length: 3 }, () => {
+  const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return publicKey.export({ format: "jwk" });
+});
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    upstreamTimeoutMs: TIMEOUT_MS,
+    outcome: { windowMs: TIMEOUT_MS, settleMs: SETTLE_MS, intervalMs: 150 },
+    mutationsPerMinute: 1_000_000,
+  });
+  const admin = [stack.api, await stack.as("demo-admin")];
+  const operator = [await stack.as("demo-operator")];
+  if (!postgres) {
+    sessions = { admin, operator };
+    return;
+  }
+  const dir = join(stack.config.auditDatabasePath!, "..");
+  for (const name of ["bff-a", "bff-b"]) {
+    instances.push(await startBffProcess(stack.config, dir, name));
+  }
+  // The same sessions, each on another instance (sessions are sealed cookies).
+  const on =
+    (instance: BffProcess, cookie: string): Call =>
+    (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set("X-CSRF", "1");
+      headers.set("Origin", stack.url);
+      headers.set("Cookie", cookie);
+      if (init.body) headers.set("Content-Type", "application/json");
+      return fetch(`${instance.url}${path}`, { ...init, headers });
+    };
+  sessions = {
+    admin: [on(instances[0]!, admin[0]!.cookie), on(instances[1]!, admin[1]!.cookie)],
+    operator: [on(instances[1]!, operator[0]!.cookie)],
+  };
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(instances.map((i) => i.stop()));
+  await stack?.close();
+});
+
+interface Done {
+  op: Op;
+  /** What the op changes: consumer orgno, kid, description, client name. */
+  subject: string;
+  start: number;
+  end: number;
+  status: number;
+  requestId?: string;
+  problemType?: string;
+  /** The change was never sent (its read failed first). */
+  notSent?: boolean;
+}
+
+let run = 0;
+
+/** Valid org numbers, fresh per schedule (mod 11). */
+function freshOrgno(n: number): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (let base = 40_000_000 + n * 7; ; base++) {
+    const digits = String(base).padStart(8, "0");
+    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return `${digits}${check}`;
+  }
+}
+
+async function fault(spec: Record<string, unknown>) {
+  await stack.control("/faults", { method: "POST", body: JSON.stringify(spec) });
+}
+
+async function inject(f: Fault, path: string, method: string) {
+  if (f.kind === "token-outage") {
+    await stack.control("/expire-tokens", { method: "POST" });
+    await fault({ kind: "token-outage", times: 1 });
+    return;
+  }
+  await fault({
+    path,
+    method,
+    kind: f.kind,
+    when: f.when,
+    times: 1,
+    ...(f.kind === "latency" ? { ms: Math.round(TIMEOUT_MS * f.factor) } : {}),
+    ...(f.kind === "status" ? { status: f.status } : {}),
+  });
+}
+
+/** A schedule's own client, made before any fault is injected. */
+async function prepare(): Promise<{ id: number; clientId: string }> {
+  const id = ++run;
+  const created = await stack.api(`${env}/clients`, {
+    method: "POST",
+    body: JSON.stringify({ client_name: `fs-${id}`, description: "start" }),
+  });
+  expect(created.status).toBe(200);
+  return { id, clientId: ((await created.json()) as { client_id: string }).client_id };
+}
+
+async function runSchedule(
+  schedule: Schedule,
+  { id, clientId }: { id: number; clientId: string },
+): Promise<void> {
+  const orgnos = [freshOrgno(id * 2), freshOrgno(id * 2 + 1)];
+  const done: Done[] = [];
+  let counter = 0;
+  const createNames: string[] = [];
+
+  const perform = async (call: Call, step: Step): Promise<void> => {
+    const n = ++counter;
+    const { op, fault: f } = step;
+    const start = performance.now();
+    const record = (subject: string, response: Response | undefined, notSent = false) => {
+      done.push({
+        op,
+        subject,
+        start,
+        end: performance.now(),
+        status: response?.status ?? 0,
+        ...(response?.headers.get("x-request-id")
+          ? { requestId: response.headers.get("x-request-id")! }
+          : {}),
+        notSent,
+      });
+    };
+    const problemOf = async (response: Response) => {
+      if (response.ok) return;
+      const type = ((await response.clone().json()) as { type?: string }).type;
+      const last = done.at(-1)!;
+      if (type) last.problemType = type;
+    };
+    switch (op.type) {
+      case "grant":
+      case "revoke": {
+        const orgno = orgnos[op.consumer]!;
+        if (f) {
+          await inject(f, `/api/v1/scopes/access/${orgno}`, op.type === "grant" ? "PUT" : "DELETE");
+        }
+        const response = await call(`${env}/scopes/access/${orgno}?scope=${SCOPE}`, {
+          method: op.type === "grant" ? "PUT" : "DELETE",
+        });
+        record(orgno, response);
+        await problemOf(response);
+        return;
+      }
+      case "key.add":
+      case "key.remove": {
+        const read = await call(`${env}/clients/${clientId}/jwks`);
+        if (!read.ok) {
+          record("", read, true);
+          return;
+        }
+        const current = (await read.json()) as { keys: Array<{ kid: string }> };
+        const etag = read.headers.get("etag")!;
+        if (f) await inject(f, `/api/v1/clients/${clientId}/jwks`, "POST");
+        if (op.type === "key.add") {
+          const kid = `fs-${id}-${n}`;
+          const response = await call(`${env}/clients/${clientId}/keys`, {
+            method: "POST",
+            headers: { "If-Match": etag },
+            body: JSON.stringify({
+              jwk: { ...keys[n % keys.length], kid, use: "sig", alg: "RS256" },
+            }),
+          });
+          record(kid, response);
+          await problemOf(response);
+          return;
+        }
+        const kid = current.keys.at(-1)?.kid;
+        if (!kid || current.keys.length < 2) {
+          record("", undefined, true);
+          return;
+        }
+        const response = await call(`${env}/clients/${clientId}/keys/${kid}`, {
+          method: "DELETE",
+          headers: { "If-Match": etag },
+        });
+        record(kid, response);
+        await problemOf(response);
+        return;
+      }
+      case "client.edit": {
+        const description = `edit ${id}-${n}`;
+        if (f) await inject(f, `/api/v1/clients/${clientId}`, "PUT");
+        const response = await call(`${env}/clients/${clientId}`, {
+          method: "PUT",
+          body: JSON.stringify({ description }),
+        });
+        record(description, response);
+        await problemOf(response);
+        return;
+      }
+      case "client.create": {
+        const name = op.again && createNames.length > 0 ? createNames.at(-1)! : `fs-${id}-new-${n}`;
+        createNames.push(name);
+        if (f) await inject(f, "/api/v1/clients", "POST");
+        const response = await call(`${env}/clients`, {
+          method: "POST",
+          body: JSON.stringify({ client_name: name, description: `made by ${id}` }),
+        });
+        record(name, response);
+        await problemOf(response);
+        return;
+      }
+    }
+  };
+
+  const [firstAdmin, secondAdmin, operator] = [
+    sessions.admin[0]!,
+    sessions.admin[1] ?? sessions.admin[0]!,
+    sessions.operator[0]!,
+  ];
+  await Promise.all(
+    schedule.map(async (steps, s) => {
+      for (const step of steps) {
+        const grantish = step.op.type === "grant" || step.op.type === "revoke";
+        const call = grantish ? operator : s === 0 ? firstAdmin : secondAdmin;
+        await perform(call, step);
+      }
+    }),
+  );
+  await settled();
+  await check({ id, clientId, orgnos, done });
+}
+
+/** Waits until every unknown outcome is settled (follow-up written), bounded. */
+async function settled() {
+  const until = Date.now() + SETTLE_MS * 6 + 10_000;
+  for (;;) {
+    await stack.bff.changeGuard.sweep();
+    if ((await stack.bff.changeGuard.pendingCount()) === 0) return;
+    if (Date.now() > until) throw new Error("Unknown outcomes did not settle");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function auditOf(requestIds: Set<string>): Promise<AuditEntry[]> {
+  const { entries } = await stack.bff.audit.list({ limit: 1000 });
+  const mine = entries.filter((e) => requestIds.has(e.requestId));
+  // A follow-up may carry the request id of the later request that settled it: keep each once.
+  const followUps = entries.filter(
+    (e) => e.follows && !requestIds.has(e.requestId) && mine.some((m) => m.id === e.follows),
+  );
+  return [...mine, ...followUps];
+}
+
+type Verdict = "success" | "not-done";
+
+async function check(run: { id: number; clientId: string; orgnos: string[]; done: Done[] }) {
+  const sent = run.done.filter((d) => !d.notSent);
+  const entries = await auditOf(new Set(sent.map((d) => d.requestId!).filter(Boolean)));
+  const verdicts = new Map<Done, Verdict>();
+  for (const d of sent) {
+    const own = entries.filter((e) => e.requestId === d.requestId && !e.follows);
+    expect(own, `one audit entry for ${d.op.type} ${d.subject} (${d.status})`).toHaveLength(1);
+    const entry = own[0]!;
+    const followUps = entries.filter((e) => e.follows === entry.id);
+    let final = entry.outcome;
+    if (entry.outcome === "unknown") {
+      expect(d.status).toBe(504);
+      expect(d.problemType).toBe("urn:portvakt:problem:outcome-unknown");
+      expect(followUps, `follow-up of ${entry.id}`).toHaveLength(1);
+      final = followUps[0]!.outcome;
+    } else {
+      expect(followUps).toHaveLength(0);
+    }
+    if (d.status >= 200 && d.status < 300) expect(entry.outcome).toBe("success");
+    else if (entry.outcome !== "unknown") expect(["failure", "denied"]).toContain(entry.outcome);
+    verdicts.set(d, final === "success" ? "success" : "not-done");
+  }
+  const succeeded = (d: Done) => verdicts.get(d) === "success";
+  const store = stack.simulator.store;
+
+  // Keys: a kid is on the client exactly when its add succeeded and no remove of it did.
+  const jwks = store.getJwks(run.clientId)?.keys.map((k) => k.kid) ?? [];
+  for (const add of sent.filter((d) => d.op.type === "key.add")) {
+    const removed = sent.some(
+      (d) => d.op.type === "key.remove" && d.subject === add.subject && succeeded(d),
+    );
+    expect(jwks.includes(add.subject), `key ${add.subject}`).toBe(succeeded(add) && !removed);
+  }
+
+  // Client description: the value of the last successful edit, or the start value.
+  const description = store.getClient(run.clientId)?.description;
+  const edits = sent.filter((d) => d.op.type === "client.edit");
+  lastWins(
+    edits,
+    succeeded,
+    (d) => d.subject,
+    description,
+    "start",
+    `description of ${run.clientId}`,
+  );
+
+  // Grants: the state set by the last successful grant or revoke, or none.
+  for (const orgno of run.orgnos) {
+    const changes = sent.filter(
+      (d) => (d.op.type === "grant" || d.op.type === "revoke") && d.subject === orgno,
+    );
+    lastWins(
+      changes,
+      succeeded,
+      (d) => (d.op.type === "grant" ? "APPROVED" : "DENIED"),
+      store.getGrant(SCOPE, orgno)?.state,
+      undefined,
+      `grant ${orgno}`,
+    );
+  }
+
+  // Creates: a client of a name exists once exactly when a create of it succeeded.
+  const names = new Set(sent.filter((d) => d.op.type === "client.create").map((d) => d.subject));
+  for (const name of names) {
+    const made = store.allClients().filter((c) => c.client_name === name && c.active);
+    const anySuccess = sent.some(
+      (d) => d.op.type === "client.create" && d.subject === name && succeeded(d),
+    );
+    expect(made.length, `clients named ${name}`).toBe(anySuccess ? 1 : 0);
+  }
+}
+
+/**
+ * The final value must be one a successful change set, and no successful change of another
+ * value may have started after that change was answered (it would be the later one).
+ */
+function lastWins(
+  changes: Done[],
+  succeeded: (d: Done) => boolean,
+  effect: (d: Done) => string,
+  final: string | undefined,
+  initial: string | undefined,
+  what: string,
+) {
+  const wins = changes.filter(succeeded);
+  if (wins.length === 0) {
+    expect(final, `${what}: no change succeeded`).toBe(initial);
+    return;
+  }
+  const setters = wins.filter((d) => effect(d) === final);
+  expect(setters.length, `${what}: ${final} was set by a successful change`).toBeGreaterThan(0);
+  const newest = Math.max(...setters.map((d) => d.end));
+  const overtaken = wins.filter((d) => effect(d) !== final && d.start > newest);
+  expect(overtaken, `${what}: a later successful change was lost`).toEqual([]);
+}
+
+describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLite, one BFF"})`, () => {
+  it(
+    `${SCHEDULES} random schedules keep every invariant`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(scheduleArb, { minLength: PARALLEL, maxLength: PARALLEL }),
+          async (batch) => {
+            const prepared: Array<{ id: number; clientId: string }> = [];
+            for (const _ of batch) prepared.push(await prepare());
+            try {
+              await Promise.all(batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)));
+            } finally {
+              await stack.control("/faults", { method: "DELETE" });
+            }
+          },
+        ),
+        {
+          numRuns: Math.ceil(SCHEDULES / PARALLEL),
+          ...(SEED !== undefined ? { seed: SEED } : {}),
+          // A failing batch is reported with its seed; shrinking would replay it many times.
+          endOnFailure: true,
+          verbose: 1,
+        },
+      );
+    },
+    30 * 60_000,
+  );
+});
