@@ -3,6 +3,7 @@ import { cpus, loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBffLoad } from "./bff-load";
+import { benchBffLoadFaults } from "./bff-load-faults";
 import { benchBffVsDirect } from "./bff-vs-direct";
 import { benchWebAccess } from "./web-access";
 
@@ -13,6 +14,7 @@ const root = resolve(import.meta.dirname, "..");
 const benchmarks: Record<string, (root: string) => Promise<Record<string, unknown>>> = {
   "bff-vs-direct": benchBffVsDirect,
   "bff-load": benchBffLoad,
+  "bff-load-faults": benchBffLoadFaults,
   "web-access": benchWebAccess,
 };
 
