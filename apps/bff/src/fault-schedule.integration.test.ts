@@ -153,6 +153,7 @@ interface Done {
   problemType?: string;
   /** The change was never sent (its read failed first). */
   notSent?: boolean;
+  fault?: Fault;
 }
 
 let run = 0;
@@ -216,6 +217,7 @@ async function runSchedule(
     const record = (subject: string, response: Response | undefined, notSent = false) => {
       done.push({
         op,
+        ...(f ? { fault: f } : {}),
         subject,
         start,
         end: performance.now(),
@@ -372,6 +374,26 @@ async function check(run: { id: number; clientId: string; orgnos: string[]; done
     verdicts.set(d, final === "success" ? "success" : "not-done");
   }
   const succeeded = (d: Done) => verdicts.get(d) === "success";
+  // What a failure message shows: every change of the subject, its answer and audit entries.
+  const explain = (what: string, subject: string) =>
+    `${what}; changes: ${JSON.stringify(
+      sent
+        .filter((d) => d.subject === subject)
+        .map((d) => ({
+          op: d.op.type,
+          fault: d.fault,
+          status: d.status,
+          problem: d.problemType,
+          ms: [Math.round(d.start), Math.round(d.end)],
+          audit: entries
+            .filter(
+              (e) =>
+                e.requestId === d.requestId ||
+                entries.some((f) => f.requestId === d.requestId && e.follows === f.id),
+            )
+            .map((e) => ({ outcome: e.outcome, status: e.status, detail: e.detail, time: e.time })),
+        })),
+    )}`;
   const store = stack.simulator.store;
 
   // Keys: a kid is on the client exactly when its add succeeded and no remove of it did.
@@ -380,7 +402,9 @@ async function check(run: { id: number; clientId: string; orgnos: string[]; done
     const removed = sent.some(
       (d) => d.op.type === "key.remove" && d.subject === add.subject && succeeded(d),
     );
-    expect(jwks.includes(add.subject), `key ${add.subject}`).toBe(succeeded(add) && !removed);
+    expect(jwks.includes(add.subject), explain(`key ${add.subject}`, add.subject)).toBe(
+      succeeded(add) && !removed,
+    );
   }
 
   // Client description: the value of the last successful edit, or the start value.
