@@ -213,9 +213,10 @@ export const configRoutes = createRouter()
       let failure: ProblemError | undefined;
       let unknownStep: string | undefined;
       try {
-        report = await applyDocument(guardedApiOf(c), document, {
+        const guarded = guardedApiOf(c);
+        report = await applyDocument(guarded, document, {
           ...options,
-          keys: environment.keys,
+          keys: guarded.keySetEditor(),
           planFingerprint: body.planFingerprint,
           confirm: body.confirm,
           authorize: (plan) => {
