@@ -110,6 +110,15 @@ describe("README", () => {
         return r.errors === 0 && audit.lost === 0 && audit.duplicated === 0;
       },
       "web-access": (r) => Object.values(r.targets as Record<string, boolean>).every(Boolean),
+      "bff-load-faults": (r) => {
+        const changes = (r.faults as { changes: Record<string, number> }).changes;
+        return (
+          changes.lost === 0 &&
+          changes.duplicated === 0 &&
+          changes.mis_audited === 0 &&
+          changes.unsettled === 0
+        );
+      },
     };
     const table = readme.slice(readme.indexOf("## Benchmarks"));
     for (const name of names) {

@@ -22,6 +22,8 @@ export interface BffEnv {
     auditId?: string;
     /** The action of the `changes` route under way. */
     changeAction?: string;
+    /** A write of this request was made at Digdir (whatever happens to the request after). */
+    changeMade?: boolean;
     /** The signed-in person; set for every /api route but health and the OpenAPI document. */
     session?: Session;
     auditChange?: AuditChange;

@@ -37,6 +37,8 @@ export type ProblemInit = Omit<Problem, "type" | "title" | "status"> & {
 
 /** A write's answer was lost and a re-read could not tell what happened (yet). */
 export const OUTCOME_UNKNOWN = "urn:portvakt:problem:outcome-unknown";
+/** The change was made, but the request failed after it (e.g. reading the result). */
+export const MADE_BUT_UNREAD = "urn:portvakt:problem:made-but-unread";
 /** A change was refused because an earlier one of the same resource is still unknown. */
 export const OUTCOME_PENDING = "urn:portvakt:problem:outcome-pending";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuditOutcome } from "../audit/store";
 import type { BffEnv } from "../context";
-import { OUTCOME_UNKNOWN, ProblemError } from "../problem";
+import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN, ProblemError, problemResponse } from "../problem";
 import { prodConfirmationRefusal } from "../security/prod-confirmation";
 import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "./roles";
 
@@ -112,9 +112,27 @@ export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv>
     }
     await next();
     const unknown = c.get("problem")?.type === OUTCOME_UNKNOWN;
-    const outcome =
+    let outcome: AuditOutcome =
       c.get("auditChange")?.outcome ??
       (unknown ? "unknown" : c.res.status < 400 ? "success" : "failure");
-    await write(outcome, c.res.status);
+    // The change was made and something after it failed (reading the result): the entry says
+    // what happened at Digdir, not what the answer says (issue 13).
+    const madeThenFailed = outcome === "failure" && c.get("changeMade") === true;
+    if (madeThenFailed) {
+      outcome = "success";
+      const after = c.get("problem")?.detail ?? `HTTP ${c.res.status}`;
+      c.res = undefined;
+      c.res = problemResponse(c, 502, {
+        type: MADE_BUT_UNREAD,
+        detail: `The change was made at Digdir, but what came after it failed (${after}). Reload to see the result.`,
+      });
+    }
+    await write(
+      outcome,
+      c.res.status,
+      madeThenFailed
+        ? `The change was made; the request failed after it: ${c.get("problem")?.detail ?? c.res.status}`
+        : undefined,
+    );
   };
 }

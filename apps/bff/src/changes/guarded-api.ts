@@ -28,6 +28,9 @@ export class GuardedApi implements ConfigApi {
   readonly #guard: ChangeGuard;
   readonly #context: () => ChangeContext;
   readonly #onRecovered: (detail: string) => void;
+  readonly #onMade: () => void;
+  /** Clients whose keys this request changed: a read of them afterwards tries harder. */
+  readonly #changedKeys = new Set<string>();
 
   constructor(
     guard: ChangeGuard,
@@ -36,11 +39,14 @@ export class GuardedApi implements ConfigApi {
     context: () => ChangeContext,
     /** Told when a write's answer was lost but a re-read showed it made (for the audit). */
     onRecovered: (detail: string) => void = () => {},
+    /** Told when a write was made (so a later failure of the request is not audited as "not done"). */
+    onMade: () => void = () => {},
   ) {
     this.#guard = guard;
     this.raw = raw;
     this.#context = context;
     this.#onRecovered = onRecovered;
+    this.#onMade = onMade;
   }
 
   /** The environment id. */
@@ -59,6 +65,7 @@ export class GuardedApi implements ConfigApi {
       const resolved = typeof check === "function" ? await check() : check;
       const outcome = await this.#guard.write(this.#context(), { ...spec, check: resolved });
       if (outcome.recovered) this.#onRecovered(outcome.recovered);
+      this.#onMade();
       return outcome.value;
     };
     return typeof check === "function" ? this.#guard.run(spec.lockKey, run) : run();
@@ -79,7 +86,22 @@ export class GuardedApi implements ConfigApi {
     this.raw.listAccessByScope(scope);
   listPrefixes: SelfServiceClient["listPrefixes"] = () => this.raw.listPrefixes();
   listClients: SelfServiceClient["listClients"] = (opts) => this.raw.listClients(opts);
-  getJwks: SelfServiceClient["getJwks"] = (clientId) => this.raw.getJwks(clientId);
+  /**
+   * The client's keys. Read again after this request changed them (the editor does), a failed
+   * read is tried again within the outcome window, so that the answer shows the change made.
+   */
+  getJwks: SelfServiceClient["getJwks"] = async (clientId) => {
+    if (!this.#changedKeys.has(clientId)) return this.raw.getJwks(clientId);
+    const until = Date.now() + this.#guard.settings.windowMs;
+    for (;;) {
+      try {
+        return await this.raw.getJwks(clientId);
+      } catch (error) {
+        if (Date.now() > until) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
   getClient: SelfServiceClient["getClient"] = (clientId) => this.raw.getClient(clientId);
 
   // Grants
@@ -146,6 +168,7 @@ export class GuardedApi implements ConfigApi {
   // Keys (the whole set is written; the lock is the client's)
 
   replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
+    this.#changedKeys.add(clientId);
     return this.#write({
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwks", clientId, keys: jwksIdentity(jwks) },
@@ -155,6 +178,7 @@ export class GuardedApi implements ConfigApi {
   }
 
   deleteJwks(clientId: string): Promise<void> {
+    this.#changedKeys.add(clientId);
     return this.#write({
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwks", clientId, keys: [] },
@@ -165,6 +189,7 @@ export class GuardedApi implements ConfigApi {
 
   /** Adds or replaces one key (`PUT .../jwks/{kid}`); the others are not rewritten. */
   putJwk(clientId: string, jwk: Jwk): Promise<JwkRead> {
+    this.#changedKeys.add(clientId);
     return this.#write({
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwk", clientId, kid: jwk.kid, n: jwk.n, present: true },
@@ -175,6 +200,7 @@ export class GuardedApi implements ConfigApi {
 
   /** Removes one key (`DELETE .../jwks/{kid}`). */
   deleteJwk(clientId: string, kid: string): Promise<void> {
+    this.#changedKeys.add(clientId);
     return this.#write({
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwk", clientId, kid, present: false },

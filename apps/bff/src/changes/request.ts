@@ -29,5 +29,6 @@ export function guardedApiOf(c: Context<BffEnv>): GuardedApi {
       };
     },
     (detail) => recordChange(c, { detail }),
+    () => c.set("changeMade", true),
   );
 }
