@@ -257,7 +257,14 @@ async function runSchedule(
         }
         const current = (await read.json()) as { keys: Array<{ kid: string }> };
         const etag = read.headers.get("etag")!;
-        if (f) await inject(f, `/api/v1/clients/${clientId}/jwks`, "POST");
+        // One key is added with PUT .../jwks/{kid} and removed with DELETE .../jwks/{kid}.
+        if (f) {
+          await inject(
+            f,
+            `/api/v1/clients/${clientId}/jwks/`,
+            op.type === "key.add" ? "PUT" : "DELETE",
+          );
+        }
         if (op.type === "key.add") {
           const kid = `fs-${id}-${n}`;
           const response = await call(`${env}/clients/${clientId}/keys`, {
@@ -272,7 +279,7 @@ async function runSchedule(
           return;
         }
         const kid = current.keys.at(-1)?.kid;
-        if (!kid || current.keys.length < 2) {
+        if (!kid) {
           record("", undefined, true);
           return;
         }

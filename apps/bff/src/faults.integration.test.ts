@@ -113,8 +113,8 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     const second = await stack.as("demo-admin");
     // Digdir is slow: the first admin's write lands after the BFF's timeout.
     await fault({
-      path: `/api/v1/clients/${clientId}/jwks`,
-      method: "POST",
+      path: `/api/v1/clients/${clientId}/jwks/first-admin`,
+      method: "PUT",
       kind: "latency",
       ms: Math.round(TIMEOUT_MS * 1.6),
       times: 1,

@@ -59,8 +59,8 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
       return { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" };
     };
     await fault({
-      path: `/api/v1/clients/${client_id}/jwks`,
-      method: "POST",
+      path: `/api/v1/clients/${client_id}/jwks/instance-a`,
+      method: "PUT",
       kind: "latency",
       ms: Math.round(TIMEOUT_MS * 1.5),
       times: 1,
