@@ -74,6 +74,20 @@ export class OutcomePendingError extends Error {
   }
 }
 
+/**
+ * The write was made (a re-read showed it), but building its answer failed (another read). The
+ * change stands; `cause` is what failed after it.
+ */
+export class MadeButUnreadError extends Error {
+  override readonly name = "MadeButUnreadError";
+  constructor(
+    readonly recovered: string,
+    cause: unknown,
+  ) {
+    super("The change was made, but reading its result failed", { cause });
+  }
+}
+
 /** An earlier attempt of this create, whose outcome was unknown, made the client after all. */
 export class MadeByEarlierAttemptError extends Error {
   override readonly name = "MadeByEarlierAttemptError";
@@ -200,10 +214,12 @@ export class ChangeGuard {
           if (!ambiguity) throw error;
           const seen = await this.#reRead(api, spec.check, ambiguity);
           if (seen.result?.applied) {
-            return {
-              value: await spec.recover(seen.result),
-              recovered: `Digdir's answer was lost (${describe(error)}); a re-read showed the change was made`,
-            };
+            const recovered = `Digdir's answer was lost (${describe(error)}); a re-read showed the change was made`;
+            try {
+              return { value: await spec.recover(seen.result), recovered };
+            } catch (failure) {
+              throw new MadeButUnreadError(recovered, failure);
+            }
           }
           // Digdir answered an error and the change is not there: it was not made. Never sent
           // again here: the person decides, and a new attempt goes through this check again.

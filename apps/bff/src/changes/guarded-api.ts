@@ -14,7 +14,7 @@ import {
 } from "@portvakt/contracts";
 import { KeySetEditor, type SelfServiceClient } from "@portvakt/maskinporten";
 import { type CheckResult, clientUpdateFields, jwksIdentity, type PendingCheck } from "./checks";
-import type { ChangeContext, ChangeGuard } from "./guard";
+import { type ChangeContext, type ChangeGuard, MadeButUnreadError } from "./guard";
 import { lockKeys } from "./locks";
 
 /**
@@ -63,7 +63,18 @@ export class GuardedApi implements ConfigApi {
     const { check } = spec;
     const run = async () => {
       const resolved = typeof check === "function" ? await check() : check;
-      const outcome = await this.#guard.write(this.#context(), { ...spec, check: resolved });
+      let outcome: { value: T; recovered?: string };
+      try {
+        outcome = await this.#guard.write(this.#context(), { ...spec, check: resolved });
+      } catch (error) {
+        if (error instanceof MadeButUnreadError) {
+          // Made at Digdir; what failed is reading the result. The request says so.
+          this.#onRecovered(error.recovered);
+          this.#onMade();
+          throw error.cause;
+        }
+        throw error;
+      }
       if (outcome.recovered) this.#onRecovered(outcome.recovered);
       this.#onMade();
       return outcome.value;
@@ -194,7 +205,8 @@ export class GuardedApi implements ConfigApi {
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwk", clientId, kid: jwk.kid, n: jwk.n, present: true },
       send: () => this.raw.putJwk(clientId, jwk),
-      recover: () => this.raw.getJwk(clientId, jwk.kid),
+      // The key as sent: Digdir only adds its exp (the editor reads the set afterwards anyway).
+      recover: () => jwk,
     });
   }
 
