@@ -331,17 +331,26 @@ async function runSchedule(
       }
     }),
   );
-  await settled();
+  await settled(
+    (key) =>
+      key.includes(clientId) ||
+      orgnos.some((orgno) => key.endsWith(`/${orgno}`)) ||
+      key.includes(`/client-create/fs-${id}-`),
+  );
   await check({ id, clientId, orgnos, done });
 }
 
-/** Waits until every unknown outcome is settled (follow-up written), bounded. */
-async function settled() {
-  const until = Date.now() + SETTLE_MS * 6 + 10_000;
+/**
+ * Waits until every unknown outcome of this schedule's resources is settled (follow-up written),
+ * bounded; other schedules of the batch may still be running.
+ */
+async function settled(mine: (key: string) => boolean) {
+  const until = Date.now() + SETTLE_MS * 10 + 30_000;
   for (;;) {
     await stack.bff.changeGuard.sweep();
-    if ((await stack.bff.changeGuard.pendingCount()) === 0) return;
-    if (Date.now() > until) throw new Error("Unknown outcomes did not settle");
+    const left = (await stack.bff.changeGuard.pendingKeys()).filter(mine);
+    if (left.length === 0) return;
+    if (Date.now() > until) throw new Error(`Unknown outcomes did not settle: ${left.join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -460,14 +460,19 @@ export class ChangeGuard {
     return this.#sweeping;
   }
 
-  /** How many changes have an unknown outcome not settled yet (all instances'). */
-  async pendingCount(): Promise<number> {
+  /** The resources (lock keys) of changes whose outcome is not settled yet (all instances'). */
+  async pendingKeys(): Promise<string[]> {
     const rows = await this.#db
       .selectFrom("pending_change")
       .select("lock_key")
       .where("created_id", "is", null)
       .execute();
-    return rows.length;
+    return rows.map((row) => row.lock_key);
+  }
+
+  /** How many changes have an unknown outcome not settled yet (all instances'). */
+  async pendingCount(): Promise<number> {
+    return (await this.pendingKeys()).length;
   }
 
   start(): void {
