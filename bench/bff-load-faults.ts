@@ -208,11 +208,15 @@ export async function benchBffLoadFaults(root: string) {
       let misAudited = 0;
       let unsettled = 0;
       let unknown = 0;
+      let signInRequired = 0;
       const verdict = new Map<Change, boolean>();
       for (const change of run.changes) {
         const own = byRequest.get(change.requestId) ?? [];
         if (own.length === 0) {
-          lost++;
+          // Refused before the change route (the session had to sign in again): nothing was
+          // sent and nothing audited; any other answer without an entry is a lost change.
+          if (change.status === 401) signInRequired++;
+          else lost++;
           continue;
         }
         if (own.length > 1) duplicated++;
@@ -249,6 +253,7 @@ export async function benchBffLoadFaults(root: string) {
         changes: run.changes.length,
         acknowledged: run.changes.filter((c) => c.status >= 200 && c.status < 300).length,
         unknown_answers: unknown,
+        sign_in_required: signInRequired,
         lost,
         duplicated,
         mis_audited: misAudited + stateMismatches,
