@@ -202,9 +202,8 @@ describe("apply", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StalePlanError);
     // The new plan also revokes the grant made behind the plan's back.
-    expect((error as StalePlanError).plan.steps.map((s) => s.id)).toContain(
-      `access.revoke:difi:api3@${DEMO_AS}`,
-    );
+    if (!(error instanceof StalePlanError)) throw error;
+    expect(error.plan.steps.map((s) => s.id)).toContain(`access.revoke:difi:api3@${DEMO_AS}`);
     expect((await readLiveState(api)).scopes.map((s) => s.name)).not.toContain("digdir:stale");
   });
 
@@ -219,7 +218,8 @@ describe("apply", () => {
       confirm: [],
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnconfirmedStepsError);
-    expect((error as UnconfirmedStepsError).stepIds).toEqual([`access.revoke:difi:api3@${NAV}`]);
+    if (!(error instanceof UnconfirmedStepsError)) throw error;
+    expect(error.stepIds).toEqual([`access.revoke:difi:api3@${NAV}`]);
     expect((await planOf(document)).fingerprint).toBe(plan.fingerprint);
   });
 

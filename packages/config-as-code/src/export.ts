@@ -1,5 +1,5 @@
 import { INTEGRATION_TYPES, type Jwk, type Scope } from "@portvakt/contracts";
-import { Document, isSeq, type Scalar } from "yaml";
+import { Document, isScalar, isSeq } from "yaml";
 import {
   type ClientEntry,
   type ConfigDocument,
@@ -60,25 +60,30 @@ function isDefault(field: ScopeField, value: unknown): boolean {
   if (value === undefined) return true;
   if (field === "long_description" || field === "enforced_aud_for_access_token")
     return value === "";
-  if (!(field in SCOPE_DEFAULTS)) return false;
-  const fallback = SCOPE_DEFAULTS[field as keyof typeof SCOPE_DEFAULTS];
+  const defaults: Partial<Record<ScopeField, unknown>> = SCOPE_DEFAULTS;
+  if (!(field in defaults)) return false;
+  const fallback = defaults[field];
   if (Array.isArray(fallback)) return Array.isArray(value) && value.length === 0;
   return value === fallback;
 }
 
 function scopeEntryOf(scope: Scope, consumers: string[]): ScopeEntry {
-  const entry: Record<string, unknown> = { name: scope.name };
+  // `description` is always written and comes first; the other fields only where not Digdir's default.
+  const entry: ScopeEntry = { name: scope.name, description: scope.description };
   for (const field of SCOPE_FIELDS) {
     let value: unknown = scope[field];
     if (field === "allowed_integration_types") value = sortIntegrationTypes(scope[field]);
-    if (field === "description" || !isDefault(field, value)) entry[field] = value;
+    if (field !== "description" && !isDefault(field, value))
+      Object.assign(entry, { [field]: value });
   }
   if (consumers.length > 0) entry.consumers = consumers;
-  return entry as ScopeEntry;
+  return entry;
 }
 
 /** The public members of a key in a fixed order; `exp` is Digdir's, not the document's. */
-export function publicJwkOf(key: Jwk): NonNullable<KeyEntry["jwk"]> {
+export function publicJwkOf(
+  key: Omit<Jwk, "alg"> & { alg?: Jwk["alg"] },
+): NonNullable<KeyEntry["jwk"]> {
   return {
     kty: key.kty,
     use: key.use,
@@ -169,7 +174,8 @@ export function formatDocument(
     (document.scopes ?? []).forEach((_scope, i) => {
       const consumers = yaml.getIn(["scopes", i, "consumers"], true);
       if (!isSeq(consumers)) return;
-      for (const item of consumers.items as Scalar[]) {
+      for (const item of consumers.items) {
+        if (!isScalar(item)) continue;
         const name = names.get(String(item.value));
         if (name) item.comment = ` ${name}`;
       }

@@ -154,7 +154,8 @@ describe("plan", () => {
     try {
       plan(doc);
     } catch (error) {
-      expect((error as DocumentError).issues).toEqual([
+      if (!(error instanceof DocumentError)) throw error;
+      expect(error.issues).toEqual([
         { path: "scopes[3].name", message: expect.stringContaining('prefix "nav"') },
       ]);
     }
@@ -437,7 +438,8 @@ describe("document", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(DocumentError);
-      expect((error as DocumentError).issues).toEqual([
+      if (!(error instanceof DocumentError)) throw error;
+      expect(error.issues).toEqual([
         { path: "scopes[0].consumers[1]", message: expect.stringContaining("check digit") },
         { path: "scopes[1].name", message: expect.stringContaining("prefix") },
         { path: "clients[0].scopes[1]", message: "A scope name is prefix:subscope" },
@@ -491,7 +493,8 @@ describe("a document with text that is not well-formed Unicode", () => {
     try {
       parseDocument(yaml);
     } catch (error) {
-      expect((error as DocumentError).issues).toEqual([
+      if (!(error instanceof DocumentError)) throw error;
+      expect(error.issues).toEqual([
         {
           path: "scopes[0].description",
           message: "Not well-formed Unicode text (a lone surrogate)",

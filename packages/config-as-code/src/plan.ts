@@ -119,14 +119,18 @@ function liveClientRecord({ client }: LiveClient): ClientRecord {
   };
 }
 
+/** A key as a document gives it: `alg` may be left out (Portvakt writes RS256 then). */
+type DocumentKey = Omit<Jwk, "alg"> & { alg?: Jwk["alg"] };
+
 /** The key a document entry stands for, once its file (if any) has been read. */
-function desiredKey(key: NonNullable<ClientEntry["keys"]>[number]): Jwk | undefined {
+function desiredKey(key: NonNullable<ClientEntry["keys"]>[number]): DocumentKey | undefined {
   if (!key.jwk) return undefined;
   const { kid: _kid, ...jwk } = key.jwk;
-  return { ...jwk, use: "sig", kid: key.kid } as Jwk;
+  return { ...jwk, use: "sig", kid: key.kid };
 }
 
-const sameKeyMaterial = (a: Jwk, b: Jwk) => a.n === b.n && a.e === b.e && a.kty === b.kty;
+const sameKeyMaterial = (a: DocumentKey, b: DocumentKey) =>
+  a.n === b.n && a.e === b.e && a.kty === b.kty;
 
 function orgLabel(orgno: string, name: string | undefined): string {
   return name ? `${orgno} (${name})` : orgno;
@@ -466,7 +470,7 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
     const liveKeys = match?.keys ?? [];
     const liveKids = new Map(liveKeys.map((key) => [key.kid, key]));
     const wantedKeys = entry.keys ?? [];
-    const adds: Jwk[] = [];
+    const adds: DocumentKey[] = [];
     wantedKeys.forEach((key, keyIndex) => {
       if (key.file !== undefined && key.jwk === undefined) {
         issues.push({
@@ -585,7 +589,7 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
   };
 }
 
-function publicJwkWithKid(key: Jwk): KeyRecord {
+function publicJwkWithKid(key: DocumentKey): KeyRecord {
   return { kid: key.kid, ...publicJwkOf(key) };
 }
 
