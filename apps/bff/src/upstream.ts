@@ -127,6 +127,7 @@ export async function createEnvironment(
     issuer: config.issuer,
     clientId: config.clientId,
     credential,
+    allowInsecureHttp: config.allowInsecureHttp,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const api = new SelfServiceClient({

@@ -285,7 +285,7 @@ describe("resilience against the simulator", () => {
     });
     const error = await failure(tokens.getToken(["digdir:demo.read"]));
     expect(error).toMatchObject({ kind: "token", code: "MP-250", status: 403 });
-    expect(error.explanation).toMatch(/^MP-250: forbidden: the organisation has not been granted/);
+    expect(error.explanation).toMatch(/^MP-250: The organisation has not been granted access/);
     expect(error.explanation).toContain("digdir:demo.read");
   });
 

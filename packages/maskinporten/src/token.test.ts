@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, exportJWK } from "jose";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AdminCredential, loadPrivateJwk } from "./credentials";
-import { MaskinportenError } from "./errors";
+import { MaskinportenConfigError, MaskinportenError } from "./errors";
 import { type FakeTokenEndpoint, startFakeTokenEndpoint } from "./test-support/fake-token-endpoint";
 import { generateRsaKeys } from "./test-support/pki";
 import { TokenClient, type TokenClientOptions } from "./token";
@@ -122,7 +122,7 @@ describe("TokenClient", () => {
       method: "POST",
       path: "/token",
     });
-    expect(error.explanation).toMatch(/^MP-200: invalid_scope/);
+    expect(error.explanation).toMatch(/^MP-200: A requested scope is not registered on the client/);
     expect(error.explanation).toContain("Invalid scope: a:b");
     const assertion = endpoint.requests[0]!.assertion!;
     expect(JSON.stringify(error)).not.toContain(assertion);
@@ -144,6 +144,31 @@ describe("TokenClient", () => {
     const error = await failure(client().getToken(["nav:x"]));
     expect(error.code).toBe("MP-250");
     expect(error.explanation).toMatch(/not been granted access/);
+  });
+
+  it("explains Digdir's real body without error_uri from its wording (an expired key is MP-121)", async () => {
+    endpoint.reply = () => ({
+      status: 400,
+      body: {
+        error: "invalid_grant",
+        error_description:
+          "Invalid assertion. Client authentication failed. Expired key (trace_id: 0a1b2c3d4e5f)",
+      },
+    });
+    const error = await failure(client().getToken(["a:b"]));
+    expect(error.code).toBe("MP-121");
+    expect(error.explanation).toMatch(/^MP-121: The key registered on the client .* has expired/);
+    expect(error.explanation).toContain('Maskinporten said: "Invalid assertion.');
+  });
+
+  it("keeps the OAuth error as the code when Digdir's wording is unknown", async () => {
+    endpoint.reply = () => ({
+      status: 400,
+      body: { error: "invalid_grant", error_description: "Something new" },
+    });
+    const error = await failure(client().getToken(["a:b"]));
+    expect(error.code).toBe("invalid_grant");
+    expect(error.explanation).toMatch(/^Maskinporten refused the token request \(invalid_grant\)/);
   });
 
   it("times out (kind timeout) and reports an unreachable endpoint (kind network)", async () => {
@@ -194,5 +219,54 @@ describe("TokenClient", () => {
     });
     await tokens.getToken(["a:b"]);
     expect(decodeJwt(endpoint.requests[0]!.assertion!).aud).toBe("https://test.maskinporten.no/");
+  });
+
+  it.each([
+    ["https://test.maskinporten.no", "issuer.slash", 'write "https://test.maskinporten.no/"'],
+    ["http://maskinporten.no/", "issuer.http", 'write "https://maskinporten.no/"'],
+    [
+      "https://test.maskinporten.no/token",
+      "issuer.token-endpoint",
+      '"https://test.maskinporten.no/"',
+    ],
+    ["test.maskinporten.no/", "issuer.url", "https://test.maskinporten.no/"],
+  ])("refuses the issuer %s at construction (%s) and says what to write", (issuer, code, hint) => {
+    let thrown: unknown;
+    try {
+      new TokenClient({ issuer, clientId: "admin", credential });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MaskinportenConfigError);
+    expect(thrown).toMatchObject({ code });
+    expect((thrown as Error).message).toContain(hint);
+    expect(endpoint.requests).toHaveLength(0);
+  });
+
+  it("accepts plain http on loopback, and elsewhere only with allowInsecureHttp", () => {
+    expect(
+      () => new TokenClient({ issuer: "http://127.0.0.1:1/", clientId: "a", credential }),
+    ).not.toThrow();
+    expect(
+      () => new TokenClient({ issuer: "http://sim:7300/", clientId: "a", credential }),
+    ).toThrow(MaskinportenConfigError);
+    expect(
+      () =>
+        new TokenClient({
+          issuer: "http://sim:7300/",
+          clientId: "a",
+          credential,
+          allowInsecureHttp: true,
+        }),
+    ).not.toThrow();
+    expect(
+      () =>
+        new TokenClient({
+          issuer: "https://a.example/",
+          tokenEndpoint: "nope",
+          clientId: "a",
+          credential,
+        }),
+    ).toThrow(/not a URL/);
   });
 });

@@ -1,6 +1,12 @@
-import { JWT_BEARER_GRANT, mpCodeOf, TokenError, TokenResponse } from "@portvakt/contracts";
+import { JWT_BEARER_GRANT, TokenError, TokenResponse } from "@portvakt/contracts";
+import { issuerProblem } from "@portvakt/maskinporten-rules";
 import type { AdminCredential } from "./credentials";
-import { explainTokenError, MaskinportenError } from "./errors";
+import {
+  explainTokenError,
+  MaskinportenConfigError,
+  MaskinportenError,
+  mpCodeOfTokenError,
+} from "./errors";
 import { signGrant } from "./grant";
 import { correlationIdOf, failureOfFetch, parseJson } from "./transport";
 
@@ -13,10 +19,15 @@ export interface AccessToken {
 }
 
 export interface TokenClientOptions {
-  /** The Maskinporten issuer, e.g. "https://test.maskinporten.no/"; also the grant's `aud`. */
+  /**
+   * The Maskinporten issuer, e.g. "https://test.maskinporten.no/"; also the grant's `aud`, so it
+   * must be exact: https, ending with "/". Plain http only on loopback or with `allowInsecureHttp`.
+   */
   issuer: string;
   /** Defaults to issuer + "token". */
   tokenEndpoint?: string;
+  /** Allow a plain-http issuer that is not loopback (a simulator in tests or the demo only). */
+  allowInsecureHttp?: boolean;
   clientId: string;
   credential: AdminCredential;
   fetch?: typeof fetch;
@@ -44,6 +55,7 @@ export class TokenClient {
   readonly tokenEndpoint: string;
   readonly clientId: string;
   #credential: AdminCredential;
+  readonly #allowInsecureHttp: boolean;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
   readonly #skewMs: number;
@@ -52,7 +64,23 @@ export class TokenClient {
   readonly #inFlight = new Map<string, Promise<AccessToken>>();
   readonly #stats = { requests: 0, cacheHits: 0 };
 
+  /**
+   * Checks the options as the BFF's configuration does: throws `MaskinportenConfigError` (code
+   * `issuer.slash`, `issuer.http`, `issuer.url`, `issuer.token-endpoint`, `token-endpoint.url`) with
+   * a message that says what to write, instead of posting grants to a wrong URL later.
+   */
   constructor(options: TokenClientOptions) {
+    const problem = issuerProblem(options.issuer, {
+      allowInsecureHttp: options.allowInsecureHttp ?? false,
+    });
+    if (problem) throw new MaskinportenConfigError(problem.code, problem.message);
+    if (options.tokenEndpoint !== undefined && !URL.canParse(options.tokenEndpoint)) {
+      throw new MaskinportenConfigError(
+        "token-endpoint.url",
+        `The token endpoint ${JSON.stringify(options.tokenEndpoint)} is not a URL; leave it out to use "${options.issuer}token"`,
+      );
+    }
+    this.#allowInsecureHttp = options.allowInsecureHttp ?? false;
     this.issuer = options.issuer;
     this.tokenEndpoint = options.tokenEndpoint ?? `${options.issuer}token`;
     this.clientId = options.clientId;
@@ -129,6 +157,7 @@ export class TokenClient {
       audience: this.issuer,
       scopes,
       now: new Date(startedAt),
+      allowInsecureHttp: this.#allowInsecureHttp,
     });
     const body = new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion });
     const path = new URL(this.tokenEndpoint).pathname;
@@ -167,7 +196,7 @@ export class TokenClient {
     if (!response.ok) {
       const parsed = TokenError.safeParse(json);
       if (parsed.success) {
-        const code = mpCodeOf(parsed.data) ?? parsed.data.error;
+        const code = mpCodeOfTokenError(parsed.data) ?? parsed.data.error;
         throw new MaskinportenError({
           kind: "token",
           status: response.status,
@@ -177,7 +206,7 @@ export class TokenClient {
           path,
           upstream: parsed.data,
           message: `Maskinporten refused the token request: ${response.status} ${code}${parsed.data.error_description ? ` (${parsed.data.error_description})` : ""}`,
-          explanation: explainTokenError(mpCodeOf(parsed.data), parsed.data),
+          explanation: explainTokenError(parsed.data),
         });
       }
       throw new MaskinportenError({
