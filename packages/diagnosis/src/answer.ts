@@ -1,10 +1,16 @@
 import { z } from "zod";
 
-/** One check of a diagnosis as the BFF answers it. */
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One check of a diagnosis as the BFF answers it (see `Check`). */
 export const DiagnosisCheck = z.object({
   rule: z.string(),
+  /** Stable outcome code; the web app renders its text in nb, nn and en. */
+  code: z.string(),
+  params: Params,
   ok: z.boolean(),
   severity: z.enum(["error", "warning", "info"]),
+  /** English detail. */
   message: z.string(),
   fix: z.string().optional(),
   mpCode: z.string().optional(),
@@ -26,7 +32,10 @@ export const DiagnoseAnswer = z
       "problem",
       "unknown",
     ]),
+    /** English; `summaryCode` and `summaryParams` are what the web app renders. */
     summary: z.string(),
+    summaryCode: z.string(),
+    summaryParams: Params,
     header: z.record(z.string(), z.unknown()).optional(),
     claims: z.record(z.string(), z.unknown()).optional(),
     error: z.record(z.string(), z.unknown()).optional(),
@@ -37,8 +46,12 @@ export const DiagnoseAnswer = z
       client: z
         .object({ client_id: z.string(), client_name: z.string(), client_orgno: z.string() })
         .optional(),
-      /** Why no client was used, e.g. it is not this organisation's. */
-      clientNote: z.string().optional(),
+      /** Why no client was used: its keys and scopes could not be read (`code` `client.unreadable`). */
+      clientNote: z
+        .object({ code: z.literal("client.unreadable"), clientId: z.string(), message: z.string() })
+        .optional(),
+      /** Whether the grant's signature could be checked against the client's registered keys. */
+      keysRead: z.boolean(),
       grantedScopesKnown: z.boolean(),
     }),
   })

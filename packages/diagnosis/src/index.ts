@@ -1,15 +1,18 @@
-export * from "./answer";
+export { DiagnoseAnswer, DiagnosisCheck } from "./answer";
+export type {
+  Check,
+  Diagnosis,
+  InputKind,
+  Params,
+  Severity,
+} from "./check";
 export {
-  type Check,
-  type Diagnosis,
-  type DiagnosisContext,
-  diagnose,
-  GRANT_ALGS,
-  IAT_SKEW_SECONDS,
-  type InputKind,
-  MAX_GRANT_LIFETIME_SECONDS,
-  OPTIONAL_GRANT_CLAIMS,
-  REQUIRED_GRANT_CLAIMS,
-  type Severity,
-} from "./diagnose";
-export { explainTokenError, MP_CODES, type MpCodeExplanation, mpCodeFromUri } from "./mp-codes";
+  allDiagnosisCheckCodes,
+  DIAGNOSIS_CHECK_CODES,
+  DIAGNOSIS_SUMMARY_CODES,
+  type DiagnosisCheckCode,
+  type DiagnosisSummaryCode,
+  FAQ_CAUSES,
+} from "./codes";
+export type { DiagnosisContext, RegisteredPublicKey } from "./context";
+export { diagnose } from "./diagnose";

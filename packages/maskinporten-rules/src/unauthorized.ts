@@ -163,9 +163,10 @@ export interface ForbiddenFacts {
 
 /** Which cause explains a 403 of the self-service API: usually a missing admin scope. */
 export function forbiddenCause(facts: ForbiddenFacts): AccessCauseAnswer {
+  const needs = facts.description?.match(/needs ([^,;]+)/i)?.[1] ?? facts.description ?? "";
   const required = facts.requiredScopes?.length
     ? [...facts.requiredScopes]
-    : (facts.description?.match(/idporten:[\w./:-]+/g) ?? []);
+    : (needs.match(/idporten:[\w./:-]*[\w]/g) ?? []);
   if (required.length === 0) {
     return {
       cause: "unknown",
@@ -175,13 +176,13 @@ export function forbiddenCause(facts: ForbiddenFacts): AccessCauseAnswer {
       fix: "Check the admin client's scopes and that the resource is this organisation's.",
     };
   }
-  const needs = required.join(" or ");
+  const needed = required.join(" or ");
   const carried = facts.token?.scopes;
   if (carried?.some((scope) => required.includes(scope))) {
     return {
       cause: "other-organisation",
-      params: { scope: needs },
-      message: `The token carries ${needs}, so the refusal is about the resource itself: it most likely belongs to another organisation than the one in the token.`,
+      params: { scope: needed },
+      message: `The token carries ${needed}, so the refusal is about the resource itself: it most likely belongs to another organisation than the one in the token.`,
       fix: "Check that the scope, client or grant belongs to this organisation.",
     };
   }
@@ -190,17 +191,17 @@ export function forbiddenCause(facts: ForbiddenFacts): AccessCauseAnswer {
   if (carried && requested) {
     return {
       cause: "admin-scope-not-issued",
-      params: { scope: needs, scopes: carried.join(" ") },
-      message: `This call needs the admin scope ${needs}, which the token does not carry${has}.`,
+      params: { scope: needed, scopes: carried.join(" ") },
+      message: `This call needs the admin scope ${needed}, which the token does not carry${has}.`,
       fix: "Maskinporten did not issue it, so the admin client does not have it: ask Digdir (servicedesk@digdir.no) to add it.",
     };
   }
   return {
     cause: "admin-scope-missing",
-    params: { scope: needs, scopes: carried?.join(" ") ?? "" },
+    params: { scope: needed, scopes: carried?.join(" ") ?? "" },
     message: carried
-      ? `This call needs the admin scope ${needs}, which the token does not carry${has}.`
-      : `This call needs the admin scope ${needs}.`,
+      ? `This call needs the admin scope ${needed}, which the token does not carry${has}.`
+      : `This call needs the admin scope ${needed}.`,
     fix: "Add it to the admin scopes requested (and ask Digdir to add it to the admin client if it lacks it).",
   };
 }

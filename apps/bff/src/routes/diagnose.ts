@@ -35,7 +35,11 @@ const DiagnoseRequest = z
 
 /** The client id a pasted grant names as iss, if the input is one. */
 function grantIssuer(input: string): string | undefined {
-  const text = input.trim().replace(/^(authorization:\s*)?bearer\s+/i, "");
+  // A grant pasted with a line break in it is still read (the diagnosis names the break).
+  const text = input
+    .trim()
+    .replace(/^(authorization:\s*)?bearer\s+/i, "")
+    .replace(/\s+/g, "");
   try {
     const claims = decodeJwt(text);
     if ("consumer" in claims || "client_id" in claims) return undefined;
@@ -64,13 +68,18 @@ async function usableScopes(environment: Environment): Promise<string[] | undefi
   ];
 }
 
+/**
+ * The client and its registered public keys, read through the self-service API, so the
+ * diagnosis can check kid, expiry and the grant's signature (MP-124). (A key-less client's 404
+ * is read as an empty set by the client library.)
+ */
 async function clientContext(environment: Environment, clientId: string) {
   try {
     const [client, jwks] = await Promise.all([
       environment.api.getClient(clientId),
       environment.api.getJwks(clientId),
     ]);
-    return { client, jwks };
+    return { client, keys: jwks.keys };
   } catch {
     return undefined;
   }
@@ -83,7 +92,7 @@ export const diagnoseRoutes = createRouter().openapi(
     middleware: [reads()] as const,
     tags,
     summary:
-      "Explain a grant, an access token or an error: every rule of docs/maskinporten.md §2 checked against the client and the organisation's scopes",
+      "Explain a grant, an access token or an error: every rule of Maskinporten checked against the client (its registered keys: kid, expiry, signature) and the organisation's scopes",
     request: { params: EnvParam, body: jsonBody(DiagnoseRequest) },
     responses: { 200: jsonResponse(DiagnoseResult, "The diagnosis"), ...problemResponses },
   }),
@@ -104,17 +113,18 @@ export const diagnoseRoutes = createRouter().openapi(
             client: {
               client_id: found.client.client_id,
               scopes: found.client.scopes,
-              keys: found.jwks.keys.map((key) => ({
+              keys: found.keys.map((key) => ({
                 kid: key.kid ?? "",
                 ...(key.exp !== undefined ? { exp: key.exp } : {}),
+                jwk: { kty: key.kty, n: key.n, e: key.e, ...(key.alg ? { alg: key.alg } : {}) },
               })),
-              hasKeys: found.jwks.keys.length > 0,
+              hasKeys: found.keys.length > 0,
             },
           }
         : {}),
       ...(grantedScopes ? { grantedScopes } : {}),
     };
-    const result: Diagnosis = diagnose(input, context);
+    const result: Diagnosis = await diagnose(input, context);
     return c.json(
       {
         ...result,
@@ -131,9 +141,14 @@ export const diagnoseRoutes = createRouter().openapi(
             : {}),
           ...(wantedClient && !found
             ? {
-                clientNote: `The client "${wantedClient}" could not be read in this environment (not this organisation's, or unknown); its keys and scopes were not checked.`,
+                clientNote: {
+                  code: "client.unreadable" as const,
+                  clientId: wantedClient,
+                  message: `The client "${wantedClient}" could not be read in this environment (not this organisation's, or unknown); its keys, scopes and the grant's signature were not checked.`,
+                },
               }
             : {}),
+          keysRead: found !== undefined,
           grantedScopesKnown: grantedScopes !== undefined,
         },
       },

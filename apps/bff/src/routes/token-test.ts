@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { JWT_BEARER_GRANT } from "@portvakt/contracts";
-import { explainTokenError, mpCodeFromUri } from "@portvakt/diagnosis";
+import { explainTokenError } from "@portvakt/maskinporten-rules";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { reads } from "../auth/guard";
 import { ProblemError } from "../problem";
@@ -100,7 +100,16 @@ const TokenTestResult = z
       error: z.string(),
       error_description: z.string().optional(),
       mp_code: z.string().optional(),
-      explanation: z.object({ cause: z.string(), fix: z.string() }).optional(),
+      explanation: z
+        .object({
+          /** The token error's id (an MP code, or e.g. `consumer-org-own`): the web app names it in nb, nn, en. */
+          id: z.string(),
+          cause: z.string(),
+          fix: z.string(),
+          /** What told the id: `error_uri`, Digdir's `error_description` wording, or only `error`. */
+          matched_by: z.enum(["error_uri", "error_description", "error"]),
+        })
+        .optional(),
     }),
   ])
   .openapi("TokenTestResult");
@@ -217,7 +226,7 @@ export const tokenTestRoutes = createRouter()
         );
       }
       const explanation = explainTokenError(answer);
-      const mpCode = mpCodeFromUri(answer.error_uri) ?? explanation?.code;
+      const mpCode = explanation?.uriCode ?? explanation?.rule.mpCode;
       return c.json(
         {
           ok: false as const,
@@ -228,7 +237,14 @@ export const tokenTestRoutes = createRouter()
             : {}),
           ...(mpCode ? { mp_code: mpCode } : {}),
           ...(explanation
-            ? { explanation: { cause: explanation.cause, fix: explanation.fix } }
+            ? {
+                explanation: {
+                  id: explanation.rule.id,
+                  cause: explanation.rule.cause,
+                  fix: explanation.rule.fix,
+                  matched_by: explanation.matchedBy,
+                },
+              }
             : {}),
         },
         200,

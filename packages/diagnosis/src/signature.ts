@@ -1,0 +1,105 @@
+import { GRANT_ALGS } from "@portvakt/maskinporten-rules";
+import { compactVerify, importJWK, importX509 } from "jose";
+import { type Check, fail, note, pass } from "./check";
+import type { DiagnosisContext } from "./context";
+
+function pemOf(base64Der: string): string {
+  const lines = base64Der.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----`;
+}
+
+async function verifies(jwt: string, key: CryptoKey | Uint8Array): Promise<boolean> {
+  try {
+    await compactVerify(jwt, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks the grant's signature the way Maskinporten does (MP-124): with the key registered under
+ * the header's `kid` when the client has keys, else with the certificate in `x5c`. Without the
+ * registered public key (not read) the signature is reported as not checked.
+ */
+export async function checkSignature(
+  jwt: string,
+  header: Record<string, unknown>,
+  context?: DiagnosisContext,
+): Promise<Check | undefined> {
+  const alg = header.alg;
+  if (typeof alg !== "string" || !(GRANT_ALGS as readonly string[]).includes(alg)) return undefined;
+  const client = context?.client;
+  const clientHasKeys = client ? (client.hasKeys ?? client.keys.length > 0) : undefined;
+  const kid = typeof header.kid === "string" && header.kid !== "" ? header.kid : undefined;
+
+  if (kid && clientHasKeys) {
+    const registered = client?.keys.find((key) => key.kid === kid);
+    if (!registered) return undefined; // header.kid.known already fails with MP-124
+    const jwk = registered.jwk;
+    if (!jwk?.n || !jwk.e) {
+      return note(
+        "signature.unchecked",
+        { kid },
+        `The signature was not checked: the public key registered under "${kid}" could not be read.`,
+      );
+    }
+    let key: CryptoKey | Uint8Array;
+    try {
+      key = await importJWK({ kty: "RSA", n: jwk.n, e: jwk.e }, alg);
+    } catch {
+      return note(
+        "signature.unchecked",
+        { kid },
+        `The signature was not checked: the public key registered under "${kid}" is not a usable RSA key.`,
+      );
+    }
+    return (await verifies(jwt, key))
+      ? pass(
+          "signature.ok",
+          { kid },
+          `The signature verifies with the key registered under "${kid}".`,
+        )
+      : fail(
+          "signature.kid-mismatch",
+          { kid, clientId: client?.client_id ?? "" },
+          `The signature does not verify with the key registered under "${kid}" at Digdir: the grant was signed with another private key than the one its kid names.`,
+          `Sign with the private key whose public half is registered under "${kid}", or register this key's public half under its own kid and name that one.`,
+          "MP-124",
+        );
+  }
+  // A client with keys refuses x5c (header.kid.required, MP-123): the certificate does not matter.
+  if (clientHasKeys) return undefined;
+  const x5c = header.x5c;
+  if (Array.isArray(x5c) && typeof x5c[0] === "string") {
+    let key: CryptoKey;
+    try {
+      key = await importX509(pemOf(x5c[0]), alg);
+    } catch {
+      return fail(
+        "signature.x5c-unreadable",
+        {},
+        "The first certificate in x5c cannot be read as an X.509 certificate with an RSA key.",
+        "Put the business certificate (base64 DER, leaf first) in x5c, as delivered by Buypass or Commfides.",
+        "MP-123",
+      );
+    }
+    return (await verifies(jwt, key))
+      ? pass("signature.ok", {}, "The signature verifies with the certificate in x5c.")
+      : fail(
+          "signature.x5c-mismatch",
+          {},
+          "The signature does not verify with the certificate in x5c: the grant was signed with another key than the certificate's.",
+          "Sign with the private key of the business certificate you put in x5c (from the same PKCS#12 file).",
+          "MP-124",
+        );
+  }
+  if (kid && !client) {
+    return note(
+      "signature.unchecked",
+      { kid },
+      `The signature was not checked: the client's registered keys are not known here.`,
+    );
+  }
+  return undefined;
+}
