@@ -13,6 +13,8 @@ export const DiagnosisCheck = z.object({
   /** English detail. */
   message: z.string(),
   fix: z.string().optional(),
+  /** Text code of the fix. */
+  fixCode: z.string().optional(),
   mpCode: z.string().optional(),
 });
 export type DiagnosisCheck = z.infer<typeof DiagnosisCheck>;
@@ -46,9 +48,13 @@ export const DiagnoseAnswer = z
       client: z
         .object({ client_id: z.string(), client_name: z.string(), client_orgno: z.string() })
         .optional(),
-      /** Why no client was used: its keys and scopes could not be read (`code` `client.unreadable`). */
+      /** Why no client was used: its keys and scopes could not be read (a coded text). */
       clientNote: z
-        .object({ code: z.literal("client.unreadable"), clientId: z.string(), message: z.string() })
+        .object({
+          code: z.literal("diagnosis.context.client-unreadable"),
+          params: z.object({ clientId: z.string() }),
+          detail: z.string(),
+        })
         .optional(),
       /** Whether the grant's signature could be checked against the client's registered keys. */
       keysRead: z.boolean(),

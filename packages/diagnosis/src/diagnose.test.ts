@@ -1,9 +1,11 @@
 import "reflect-metadata";
 import { webcrypto } from "node:crypto";
 import { X509CertificateGenerator } from "@peculiar/x509";
+import { LANGS, messageTableProblems } from "@portvakt/contracts";
+import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Diagnosis, type DiagnosisContext, diagnose } from "./index";
+import { type Diagnosis, type DiagnosisContext, diagnose, diagnosisMessages } from "./index";
 
 const ISSUER = "https://test.maskinporten.no/";
 const NOW = 1_760_000_000;
@@ -57,7 +59,7 @@ describe("a JWT grant", () => {
     const { result, rules } = await failed(grant());
     expect(result.kind).toBe("grant");
     expect(rules).toEqual([]);
-    expect(result.summaryCode).toBe("summary.grant.ok");
+    expect(result.summaryCode).toBe("diagnosis.summary.grant.ok");
     expect(result.claims).toMatchObject({ iss: CLIENT_ID, aud: ISSUER });
     expect(result.checks.map((c) => c.rule)).toEqual(
       expect.arrayContaining([
@@ -74,7 +76,7 @@ describe("a JWT grant", () => {
       ]),
     );
     expect(check(result, "claims.aud")).toMatchObject({
-      code: "claims.aud.ok",
+      code: "diagnosis.claims.aud.ok",
       params: { aud: ISSUER, issuer: ISSUER },
     });
   });
@@ -104,7 +106,7 @@ describe("a JWT grant", () => {
     expect(rules).toEqual(["input.linebreak"]);
     expect(codes).toEqual(["MP-011"]);
     expect(check(result, "input.linebreak")).toMatchObject({
-      code: "input.linebreak",
+      code: "diagnosis.input.linebreak",
       params: { count: 2 },
       fix: expect.stringMatching(/^Remove the line break/),
     });
@@ -117,14 +119,14 @@ describe("a JWT grant", () => {
     const { result, codes } = await failed(grant({}, { aud: `${ISSUER}token` }));
     expect(check(result, "claims.aud")).toMatchObject({
       ok: false,
-      code: "claims.aud.token-endpoint",
+      code: "diagnosis.claims.aud.token-endpoint",
       message: expect.stringMatching(/token endpoint URL/),
       fix: expect.stringContaining(ISSUER),
     });
     expect(codes).toEqual(["MP-110"]);
     expect(result.mpCode).toBe("MP-110");
     expect(result).toMatchObject({
-      summaryCode: "summary.grant.fails-mp",
+      summaryCode: "diagnosis.summary.grant.fails-mp",
       summaryParams: { count: 1, mpCode: "MP-110" },
     });
   });
@@ -133,12 +135,15 @@ describe("a JWT grant", () => {
     expect(
       check((await failed(grant({}, { aud: "https://maskinporten.no/" }))).result, "claims.aud"),
     ).toMatchObject({
-      code: "claims.aud.other",
+      code: "diagnosis.claims.aud.other",
       message: expect.stringMatching(/another environment/),
     });
     expect(
       check((await failed(grant({}, { aud: ISSUER.slice(0, -1) }))).result, "claims.aud"),
-    ).toMatchObject({ code: "claims.aud.slash", message: expect.stringMatching(/trailing slash/) });
+    ).toMatchObject({
+      code: "diagnosis.claims.aud.slash",
+      message: expect.stringMatching(/trailing slash/),
+    });
     expect((await failed(grant({}, { aud: [ISSUER] }))).codes).toContain("MP-110");
   });
 
@@ -147,7 +152,7 @@ describe("a JWT grant", () => {
     expect(rules).toEqual(["claims.lifetime"]);
     expect(codes).toEqual(["MP-130"]);
     expect(check(result, "claims.lifetime")).toMatchObject({
-      code: "claims.lifetime.over",
+      code: "diagnosis.claims.lifetime.over",
       params: { lifetime: 300, max: 120 },
       message: expect.stringMatching(/documentation allows at most 120 s.*seen to accept/),
     });
@@ -158,7 +163,7 @@ describe("a JWT grant", () => {
   it("refuses an iat more than 10 s ahead (a clock ahead) and an expired grant (MP-130)", async () => {
     const ahead = await failed(grant({}, { iat: NOW + 11, exp: NOW + 60 }));
     expect(ahead.rules).toEqual(["claims.iat"]);
-    expect(check(ahead.result, "claims.iat")?.code).toBe("claims.iat.ahead");
+    expect(check(ahead.result, "claims.iat")?.code).toBe("diagnosis.claims.iat.ahead");
     expect((await failed(grant({}, { iat: NOW + 10, exp: NOW + 60 }))).rules).toEqual([]);
     const old = await failed(grant({}, { iat: NOW - 300, exp: NOW - 200 }));
     expect(old.rules).toEqual(["claims.exp"]);
@@ -170,7 +175,7 @@ describe("a JWT grant", () => {
     expect(behind.rules).toEqual([]);
     expect(check(behind.result, "claims.iat")).toMatchObject({
       ok: true,
-      code: "claims.iat.past",
+      code: "diagnosis.claims.iat.past",
       params: { seconds: 100 },
     });
   });
@@ -209,7 +214,7 @@ describe("a JWT grant", () => {
     expect(rules).toEqual(["header.kid.known"]);
     expect(codes).toEqual(["MP-124"]);
     expect(check(result, "header.kid.known")).toMatchObject({
-      code: "header.kid.unknown",
+      code: "diagnosis.header.kid.unknown",
       params: { kid: "fjernet-2024" },
       message: expect.stringMatching(/"fjernet-2024" is not registered/),
     });
@@ -261,7 +266,7 @@ describe("a JWT grant", () => {
     expect(check(noJti.result, "claims.jti")).toMatchObject({
       ok: false,
       severity: "warning",
-      code: "claims.jti.missing",
+      code: "diagnosis.claims.jti.missing",
     });
     const noAud = await failed(grant({}, { aud: undefined }));
     expect(noAud.rules).toEqual(["claims.required"]);
@@ -288,7 +293,7 @@ describe("a JWT grant", () => {
       now: NOW * 1000,
     });
     expect(result.checks.filter((c) => !c.ok && c.severity !== "info")).toEqual([]);
-    expect(check(result, "signature")?.code).toBe("signature.unchecked");
+    expect(check(result, "signature")?.code).toBe("diagnosis.signature.unchecked-unknown");
   });
 });
 
@@ -347,7 +352,10 @@ describe("the grant's signature (MP-124)", () => {
       keyed,
     );
     expect(rules).toEqual([]);
-    expect(check(result, "signature")).toMatchObject({ ok: true, code: "signature.ok" });
+    expect(check(result, "signature")).toMatchObject({
+      ok: true,
+      code: "diagnosis.signature.ok-kid",
+    });
   });
 
   it("names a grant signed with another key than the one its kid names at Digdir", async () => {
@@ -359,7 +367,7 @@ describe("the grant's signature (MP-124)", () => {
     expect(codes).toEqual(["MP-124"]);
     expect(result.mpCode).toBe("MP-124");
     expect(check(result, "signature")).toMatchObject({
-      code: "signature.kid-mismatch",
+      code: "diagnosis.signature.kid-mismatch",
       params: { kid: "klient-2025-01-01" },
     });
   });
@@ -367,11 +375,11 @@ describe("the grant's signature (MP-124)", () => {
   it("verifies with the certificate in x5c, and names a grant signed with another key", async () => {
     const good = await failed(await signed(registered.privateKey, { x5c: [certificate] }), noKeys);
     expect(good.rules).toEqual([]);
-    expect(check(good.result, "signature")?.code).toBe("signature.ok");
+    expect(check(good.result, "signature")?.code).toBe("diagnosis.signature.ok-x5c");
     const bad = await failed(await signed(other.privateKey, { x5c: [certificate] }), noKeys);
     expect(bad.rules).toEqual(["signature"]);
     expect(bad.codes).toEqual(["MP-124"]);
-    expect(check(bad.result, "signature")?.code).toBe("signature.x5c-mismatch");
+    expect(check(bad.result, "signature")?.code).toBe("diagnosis.signature.x5c-mismatch");
   });
 });
 
@@ -427,7 +435,7 @@ describe("an access token", () => {
       "token.exp",
       "token.admin",
     ]);
-    expect(result.summaryCode).toBe("summary.access-token.refused");
+    expect(result.summaryCode).toBe("diagnosis.summary.access-token.refused");
   });
 });
 
@@ -458,7 +466,11 @@ describe("an error response", () => {
       );
       expect(result.kind).toBe("token-error");
       expect(result.mpCode).toBe(code);
-      expect(result.checks[0]).toMatchObject({ ok: false, mpCode: code, code: `mp.${code}` });
+      expect(result.checks[0]).toMatchObject({
+        ok: false,
+        mpCode: code,
+        code: `token-error.${code.toLowerCase()}.cause`,
+      });
       expect(result.checks[0]?.fix).toBeTruthy();
     }
   });
@@ -472,10 +484,10 @@ describe("an error response", () => {
     );
     expect(result.mpCode).toBe("MP-121");
     expect(result.checks[0]).toMatchObject({
-      code: "mp.MP-121",
+      code: "token-error.mp-121.cause",
       message: expect.stringMatching(/registered on the client .* has expired/),
     });
-    expect(result.summaryCode).toBe("summary.token-error-mp");
+    expect(result.summaryCode).toBe("diagnosis.summary.token-error-mp");
   });
 
   it("explains MP-250 without an error_uri, and says so when nothing is known", async () => {
@@ -492,8 +504,8 @@ describe("an error response", () => {
     const unknown = await diagnose(
       JSON.stringify({ error: "invalid_grant", error_description: "?" }),
     );
-    expect(unknown.checks[0]?.code).toBe("mp.unknown");
-    expect(unknown.summaryCode).toBe("summary.token-error");
+    expect(unknown.checks[0]?.code).toBe("diagnosis.mp.unknown");
+    expect(unknown.summaryCode).toBe("diagnosis.summary.token-error");
   });
 
   it("gives the likely cause of the self-service API's 401 and 403 (Digdir's FAQ)", async () => {
@@ -534,7 +546,7 @@ describe("an error response", () => {
       params: { scope: "idporten:dcr.write" },
     });
     expect(forbidden).toMatchObject({
-      summaryCode: "summary.self-service-error-correlation",
+      summaryCode: "diagnosis.summary.self-service-error-correlation",
       summaryParams: { status: 403, correlationId: "b496e785" },
     });
   });
@@ -554,8 +566,54 @@ describe("an error response", () => {
 
   it("says so when the input is nothing it knows", async () => {
     expect((await diagnose("hello")).kind).toBe("unknown");
-    expect((await diagnose("{nope")).checks[0]?.code).toBe("input.json-invalid");
-    expect((await diagnose('{"a":1}')).checks[0]?.code).toBe("input.json-unknown");
+    expect((await diagnose("{nope")).checks[0]?.code).toBe("diagnosis.input.json-invalid");
+    expect((await diagnose('{"a":1}')).checks[0]?.code).toBe("diagnosis.input.json-unknown");
     expect((await diagnose("a.b.c")).checks[0]?.rule).toBe("jwt.format");
+  });
+});
+
+describe("the diagnosis's texts", () => {
+  it("exist in nb, nn and en as valid ICU with the same parameters", () => {
+    expect(messageTableProblems(diagnosisMessages)).toEqual([]);
+  });
+
+  it("cover every code a diagnosis of many inputs emits, in all three languages", async () => {
+    const inputs = [
+      grant(),
+      grant(
+        { alg: "HS256", kid: undefined, x5c: "x", consumer_org: "1" },
+        { sub: 1, exp: NOW - 500 },
+      ),
+      grant({ kid: "fjernet" }, { aud: `${ISSUER}token`, iat: NOW + 60, jti: undefined }),
+      grant(
+        { kid: "klient-snart" },
+        { scope: "nav:pensjon/v3/alderspensjon digdir:x", consumer_org: 5 },
+      ),
+      `${grant().slice(0, 30)}\n${grant().slice(30)}`,
+      JSON.stringify({ error: "invalid_grant", error_description: "Expired key" }),
+      JSON.stringify({ error: "invalid_grant", error_description: "?" }),
+      JSON.stringify({ status: 401, error_description: "Unauthorized", correlation_id: "c" }),
+      JSON.stringify({ status: 403, error_description: "needs idporten:scopes.write" }),
+      JSON.stringify({ status: 409 }),
+      JSON.stringify({ title: "Unauthorized", status: 401 }),
+      "hello",
+    ];
+    const tables = [diagnosisMessages, maskinportenRulesMessages] as Array<
+      Record<string, Record<string, string>>
+    >;
+    const hasText = (code: string, lang: string) =>
+      tables.some((table) => typeof table[lang]?.[code] === "string");
+    const missing: string[] = [];
+    for (const input of inputs) {
+      const result = await diagnose(input, context);
+      const codes = [
+        result.summaryCode,
+        ...result.checks.flatMap((c) => [c.code, ...(c.fixCode ? [c.fixCode] : [])]),
+      ];
+      for (const code of codes) {
+        for (const lang of LANGS) if (!hasText(code, lang)) missing.push(`${code} (${lang})`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

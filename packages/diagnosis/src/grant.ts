@@ -7,7 +7,7 @@ import {
   MAX_GRANT_LIFETIME_SECONDS,
   REQUIRED_GRANT_CLAIMS,
 } from "@portvakt/maskinporten-rules";
-import { type Check, type Diagnosis, fail, list, pass, warn } from "./check";
+import { type Check, type Diagnosis, fail, list, pass, summary, warn } from "./check";
 import { type DiagnosisContext, nowSeconds } from "./context";
 
 type Header = Record<string, unknown>;
@@ -19,12 +19,10 @@ function headerChecks(header: Header, context: DiagnosisContext | undefined, now
   const client = context?.client;
   checks.push(
     typeof header.alg === "string" && (GRANT_ALGS as readonly string[]).includes(header.alg)
-      ? pass("header.alg.ok", { alg: header.alg }, `alg ${header.alg} is accepted.`)
+      ? pass("header.alg.ok", { alg: header.alg })
       : fail(
           "header.alg.bad",
           { alg: JSON.stringify(header.alg ?? null), algs: list(GRANT_ALGS) },
-          `alg ${JSON.stringify(header.alg)} is not accepted; Maskinporten takes ${GRANT_ALGS.join(", ")}.`,
-          "Sign with RSA and RS256 (or RS384/RS512).",
           "MP-011",
         ),
   );
@@ -34,55 +32,21 @@ function headerChecks(header: Header, context: DiagnosisContext | undefined, now
       Array.isArray(header.x5c) &&
       header.x5c.length > 0 &&
       header.x5c.every((cert) => typeof cert === "string" && /^[A-Za-z0-9+/=]+$/.test(cert));
-    const fix =
-      'Send x5c as ["<leaf base64 DER>", "<intermediate>"…], leaf first, without PEM headers or line breaks.';
     checks.push(
       x5cOk
-        ? pass(
-            "header.x5c.ok",
-            { count: (header.x5c as unknown[]).length },
-            `x5c is an array of ${(header.x5c as unknown[]).length} certificate(s).`,
-          )
+        ? pass("header.x5c.ok", { count: (header.x5c as unknown[]).length })
         : typeof header.x5c === "string"
-          ? fail(
-              "header.x5c.string",
-              {},
-              "x5c is a plain string; it must be an array of base64 DER certificates.",
-              fix,
-              "MP-123",
-            )
-          : fail(
-              "header.x5c.bad",
-              {},
-              "x5c is not an array of base64 DER certificates.",
-              fix,
-              "MP-123",
-            ),
+          ? fail("header.x5c.string", {}, "MP-123")
+          : fail("header.x5c.bad", {}, "MP-123"),
     );
   }
   if (!hasKid && header.x5c === undefined) {
-    checks.push(
-      fail(
-        "header.key.none",
-        {},
-        "The header names no key: neither kid nor x5c.",
-        "Put the kid of the registered key (or x5c with the business certificate) in the header.",
-        "MP-123",
-      ),
-    );
+    checks.push(fail("header.key.none", {}, "MP-123"));
   }
   const clientHasKeys = client ? (client.hasKeys ?? client.keys.length > 0) : undefined;
   const kids = list(client?.keys.map((k) => k.kid) ?? []);
   if (clientHasKeys && !hasKid) {
-    checks.push(
-      fail(
-        "header.kid.required",
-        { kids },
-        "The client has registered keys, so the grant must name one with kid (x5c is refused).",
-        `Put kid in the header: one of ${kids}.`,
-        "MP-123",
-      ),
-    );
+    checks.push(fail("header.kid.required", { kids }, "MP-123"));
   }
   if (hasKid && client) {
     const kid = header.kid as string;
@@ -90,55 +54,23 @@ function headerChecks(header: Header, context: DiagnosisContext | undefined, now
     if (!key) {
       checks.push(
         clientHasKeys
-          ? fail(
-              "header.kid.unknown",
-              { kid, kids },
-              `kid "${kid}" is not registered on the client (it has ${kids}). A removed key fails like this.`,
-              "Sign with a private key registered on the client now, or register this key first.",
-              "MP-124",
-            )
-          : fail(
-              "header.kid.no-keys",
-              { kid },
-              `kid "${kid}" is unknown: the client has no registered keys.`,
-              "Register the key's public half on the client, or use x5c with the business certificate.",
-              "MP-124",
-            ),
+          ? fail("header.kid.unknown", { kid, kids }, "MP-124")
+          : fail("header.kid.no-keys", { kid }, "MP-124"),
       );
     } else if (key.exp !== undefined && key.exp <= now) {
       const expired = new Date(key.exp * 1000).toISOString();
-      checks.push(
-        fail(
-          "header.kid.expired",
-          { kid, expired },
-          `The key "${kid}" expired ${expired}.`,
-          "Rotate: register a new key, switch to it, then remove the expired one.",
-          "MP-121",
-        ),
-      );
+      checks.push(fail("header.kid.expired", { kid, expired }, "MP-121"));
     } else {
       const days = key.exp !== undefined ? daysUntilKeyExpiry(key.exp, now * 1000) : undefined;
       checks.push(
         days !== undefined && days <= KEY_EXPIRY_WARNING_DAYS
-          ? warn(
-              "header.kid.expiring",
-              { kid, days },
-              `The key "${kid}" is registered but expires in ${days} day(s).`,
-              "Rotate the key now: register a new one next to it.",
-            )
-          : pass("header.kid.ok", { kid }, `kid "${kid}" is registered on the client.`),
+          ? warn("header.kid.expiring", { kid, days })
+          : pass("header.kid.ok", { kid }),
       );
     }
   }
   if (header.consumer_org !== undefined) {
-    checks.push(
-      fail(
-        "header.consumer_org",
-        { consumerOrg: String(header.consumer_org) },
-        `consumer_org (${String(header.consumer_org)}) is in the JWT header; Maskinporten reads it only from the claims, so the token would be for the supplier's own organisation.`,
-        "Move consumer_org from the header into the grant's claims.",
-      ),
-    );
+    checks.push(fail("header.consumer-org", { consumerOrg: String(header.consumer_org) }));
   }
   return checks;
 }
@@ -150,77 +82,32 @@ function claimChecks(claims: Claims, context: DiagnosisContext | undefined): Che
   const unknownClaims = Object.keys(claims).filter((claim) => !ALLOWED_GRANT_CLAIMS.has(claim));
   checks.push(
     unknownClaims.length === 0
-      ? pass("claims.allowed.ok", {}, "No claims outside the allowed set.")
-      : fail(
-          "claims.allowed.unknown",
-          { claims: list(unknownClaims), allowed },
-          `Claims Maskinporten does not allow: ${list(unknownClaims)} ("Invalid assertion").`,
-          `Remove them; allowed are ${allowed}.`,
-          "MP-011",
-        ),
+      ? pass("claims.allowed.ok", {})
+      : fail("claims.allowed.unknown", { claims: list(unknownClaims), allowed }, "MP-011"),
   );
   const missing = REQUIRED_GRANT_CLAIMS.filter(
     (claim) => claims[claim] === undefined || claims[claim] === "",
   );
   checks.push(
     missing.length === 0
-      ? pass("claims.required.ok", {}, "aud, iss, scope, iat and exp are present.")
-      : fail(
-          "claims.required.missing",
-          { claims: list(missing) },
-          `Missing claim(s): ${list(missing)}.`,
-          "Add every required claim: aud, iss, scope, iat, exp (and a jti).",
-          "MP-011",
-        ),
+      ? pass("claims.required.ok", {})
+      : fail("claims.required.missing", { claims: list(missing) }, "MP-011"),
   );
   const issuer = context?.environment?.issuer;
   if (claims.aud !== undefined) {
     if (Array.isArray(claims.aud)) {
-      checks.push(
-        fail(
-          "claims.aud.array",
-          { issuer: issuer ?? "" },
-          "aud is an array; Maskinporten wants a single string.",
-          `Set aud to "${issuer ?? "the issuer"}".`,
-          "MP-110",
-        ),
-      );
+      checks.push(fail("claims.aud.array", { issuer: issuer ?? "" }, "MP-110"));
     } else if (issuer) {
       const aud = String(claims.aud);
-      const fix = `Set aud to "${issuer}" exactly.`;
       const params = { aud, issuer };
       if (aud === issuer) {
-        checks.push(pass("claims.aud.ok", params, `aud is this environment's issuer (${issuer}).`));
+        checks.push(pass("claims.aud.ok", params));
       } else if (aud.replace(/\/+$/, "") === `${issuer}token`.replace(/\/+$/, "")) {
-        checks.push(
-          fail(
-            "claims.aud.token-endpoint",
-            params,
-            `aud is the token endpoint URL (${aud}); Maskinporten wants the issuer.`,
-            fix,
-            "MP-110",
-          ),
-        );
+        checks.push(fail("claims.aud.token-endpoint", params, "MP-110"));
       } else if (aud.replace(/\/+$/, "") === issuer.replace(/\/+$/, "")) {
-        checks.push(
-          fail(
-            "claims.aud.slash",
-            params,
-            `aud "${aud}" lacks the issuer's trailing slash; it must match exactly.`,
-            fix,
-            "MP-110",
-          ),
-        );
+        checks.push(fail("claims.aud.slash", params, "MP-110"));
       } else {
-        checks.push(
-          fail(
-            "claims.aud.other",
-            params,
-            `aud "${aud}" is not this environment's issuer (${issuer}) — another environment?`,
-            fix,
-            "MP-110",
-          ),
-        );
+        checks.push(fail("claims.aud.other", params, "MP-110"));
       }
     }
   }
@@ -228,14 +115,8 @@ function claimChecks(claims: Claims, context: DiagnosisContext | undefined): Che
   if (client && typeof claims.iss === "string") {
     checks.push(
       claims.iss === client.client_id
-        ? pass("claims.iss.ok", { clientId: client.client_id }, "iss is the client's client_id.")
-        : fail(
-            "claims.iss.other",
-            { iss: claims.iss, clientId: client.client_id },
-            `iss "${claims.iss}" is not the chosen client (${client.client_id}).`,
-            "Set iss to the client_id of the client whose key signs the grant.",
-            "MP-100",
-          ),
+        ? pass("claims.iss.ok", { clientId: client.client_id })
+        : fail("claims.iss.other", { iss: claims.iss, clientId: client.client_id }, "MP-100"),
     );
   }
   return checks;
@@ -250,15 +131,7 @@ function timeChecks(claims: Claims, now: number): Check[] {
   const { iat, exp } = claims;
   if (iat === undefined && exp === undefined) return [];
   if (!Number.isInteger(iat) || !Number.isInteger(exp)) {
-    return [
-      fail(
-        "claims.times.type",
-        {},
-        "iat and exp must be whole epoch seconds (numbers, not strings or milliseconds).",
-        `Use Math.floor(Date.now() / 1000) for iat and iat + ${MAX_GRANT_LIFETIME_SECONDS} at most for exp.`,
-        "MP-011",
-      ),
-    ];
+    return [fail("claims.times.type", { max: MAX_GRANT_LIFETIME_SECONDS }, "MP-011")];
   }
   const checks: Check[] = [];
   const issuedAt = iat as number;
@@ -266,64 +139,22 @@ function timeChecks(claims: Claims, now: number): Check[] {
   const lifetime = expiresAt - issuedAt;
   const max = MAX_GRANT_LIFETIME_SECONDS;
   if (lifetime <= 0) {
-    checks.push(
-      fail(
-        "claims.lifetime.not-positive",
-        { lifetime },
-        `exp is not after iat (exp - iat = ${lifetime} s).`,
-        `Set exp to iat + ${max} at most (and after iat).`,
-        "MP-130",
-      ),
-    );
+    checks.push(fail("claims.lifetime.not-positive", { lifetime, max }, "MP-130"));
   } else if (lifetime > max) {
-    checks.push(
-      fail(
-        "claims.lifetime.over",
-        { lifetime, max },
-        `exp - iat is ${lifetime} s. Maskinporten's documentation allows at most ${max} s; the service has been seen to accept somewhat longer grants, but that is not promised and the simulator refuses them (MP-130).`,
-        `Set exp to iat + ${max} at most.`,
-        "MP-130",
-      ),
-    );
+    checks.push(fail("claims.lifetime.over", { lifetime, max }, "MP-130"));
   } else {
-    checks.push(
-      pass("claims.lifetime.ok", { lifetime, max }, `exp - iat is ${lifetime} s (at most ${max}).`),
-    );
+    checks.push(pass("claims.lifetime.ok", { lifetime, max }));
   }
   const skew = issuedAt - now;
   if (skew > IAT_SKEW_SECONDS) {
-    checks.push(
-      fail(
-        "claims.iat.ahead",
-        { skew, max: IAT_SKEW_SECONDS },
-        `iat is ${skew} s ahead of now; Maskinporten accepts at most ${IAT_SKEW_SECONDS} s ahead ("Issue time is after now"). The signing machine's clock runs ahead.`,
-        "Keep the clock in sync (NTP) and set iat to the current time.",
-        "MP-130",
-      ),
-    );
+    checks.push(fail("claims.iat.ahead", { skew, max: IAT_SKEW_SECONDS }, "MP-130"));
   } else if (skew < -IAT_SKEW_SECONDS) {
-    checks.push(
-      pass(
-        "claims.iat.past",
-        { seconds: -skew },
-        `iat is ${-skew} s in the past; Maskinporten accepts that while exp has not passed (a clock behind is fine).`,
-      ),
-    );
+    checks.push(pass("claims.iat.past", { seconds: -skew }));
   } else {
-    checks.push(
-      pass("claims.iat.ok", { skew }, `iat is ${skew} s from now (within ${IAT_SKEW_SECONDS} s).`),
-    );
+    checks.push(pass("claims.iat.ok", { skew, max: IAT_SKEW_SECONDS }));
   }
   if (expiresAt <= now) {
-    checks.push(
-      fail(
-        "claims.exp.expired",
-        { seconds: now - expiresAt },
-        `The grant expired ${now - expiresAt} s ago.`,
-        "Make a new grant and send it at once.",
-        "MP-130",
-      ),
-    );
+    checks.push(fail("claims.exp.expired", { seconds: now - expiresAt }, "MP-130"));
   }
   return checks;
 }
@@ -333,48 +164,25 @@ function optionalClaimChecks(claims: Claims): Check[] {
   const checks: Check[] = [];
   checks.push(
     typeof claims.jti === "string" && claims.jti.length > 0
-      ? pass("claims.jti.ok", {}, "jti is present (each grant may be used once).")
-      : warn(
-          "claims.jti.missing",
-          {},
-          "jti is missing. Maskinporten's documentation recommends it rather than requiring it; without it a grant cannot be refused when replayed.",
-          "Add a fresh random jti (a UUID) to every grant.",
-        ),
+      ? pass("claims.jti.ok", {})
+      : warn("claims.jti.missing", {}),
   );
   if (claims.consumer_org !== undefined) {
     const org = String(claims.consumer_org);
     checks.push(
       typeof claims.consumer_org === "string" && /^\d{9}$/.test(claims.consumer_org)
-        ? pass(
-            "claims.consumer_org.ok",
-            { consumerOrg: org },
-            `The grant asks for a token on behalf of ${org}; Maskinporten checks that ${org} has delegated the scope to the client's organisation in Altinn (MP-251 if not), and the token's consumer becomes ${org}.`,
-          )
-        : fail(
-            "claims.consumer_org.format",
-            { consumerOrg: org },
-            `consumer_org ${JSON.stringify(claims.consumer_org)} is not an organisation number (9 digits, as a string).`,
-            'Send consumer_org as a string of 9 digits, e.g. "910753614".',
-            "MP-011",
-          ),
+        ? pass("claims.consumer-org.ok", { consumerOrg: org })
+        : fail("claims.consumer-org.format", { consumerOrg: org }, "MP-011"),
     );
   }
   if (claims.resource !== undefined) {
     const resource = Array.isArray(claims.resource)
       ? list(claims.resource)
       : String(claims.resource);
-    checks.push(
-      pass(
-        "claims.resource",
-        { resource },
-        `resource asks for an audience-restricted token: its aud will be ${resource}.`,
-      ),
-    );
+    checks.push(pass("claims.resource", { resource }));
   }
   if (claims.pid !== undefined) {
-    checks.push(
-      pass("claims.pid", {}, "pid restricts the token to one end user (allowed, optional)."),
-    );
+    checks.push(pass("claims.pid", {}));
   }
   return checks;
 }
@@ -386,28 +194,14 @@ function scopeChecks(claims: Claims, context: DiagnosisContext | undefined): Che
   if (typeof claims.scope === "string") {
     const scopes = claims.scope.split(" ").filter(Boolean);
     if (scopes.length === 0) {
-      checks.push(
-        fail(
-          "claims.scope.empty",
-          {},
-          "scope is empty.",
-          "Request at least one scope the client carries.",
-          "MP-200",
-        ),
-      );
+      checks.push(fail("claims.scope.empty", {}, "MP-200"));
     }
     if (client) {
       const notOnClient = scopes.filter((scope) => !client.scopes.includes(scope));
       checks.push(
         notOnClient.length === 0
-          ? pass("scope.client.ok", {}, "Every requested scope is on the client.")
-          : fail(
-              "scope.client.missing",
-              { scopes: list(notOnClient) },
-              `Not on the client: ${list(notOnClient)}.`,
-              "Add the scope to the client, or stop requesting it.",
-              "MP-200",
-            ),
+          ? pass("scope.client.ok", {})
+          : fail("scope.client.missing", { scopes: list(notOnClient) }, "MP-200"),
       );
     }
     if (context?.grantedScopes && claims.consumer_org === undefined) {
@@ -417,26 +211,12 @@ function scopeChecks(claims: Claims, context: DiagnosisContext | undefined): Che
       );
       checks.push(
         notGranted.length === 0
-          ? pass("scope.granted.ok", {}, "The organisation may use every requested scope.")
-          : fail(
-              "scope.granted.missing",
-              { scopes: list(notGranted) },
-              `The organisation has no access to: ${list(notGranted)} (not granted, not own, not accessible to all).`,
-              "Ask the scope's owner to grant your organisation access.",
-              "MP-250",
-            ),
+          ? pass("scope.granted.ok", {})
+          : fail("scope.granted.missing", { scopes: list(notGranted) }, "MP-250"),
       );
     }
   } else if (claims.scope !== undefined) {
-    checks.push(
-      fail(
-        "claims.scope.type",
-        {},
-        "scope must be a space-separated string.",
-        'Send scope as "a:b c:d", not an array.',
-        "MP-011",
-      ),
-    );
+    checks.push(fail("claims.scope.type", {}, "MP-011"));
   }
   return checks;
 }
@@ -464,28 +244,14 @@ export function diagnoseGrant(
   const failures = checks.filter((check) => !check.ok && check.severity === "error");
   const first = failures.find((check) => check.mpCode);
   const base = { kind: "grant" as const, header, claims, checks };
-  if (failures.length === 0) {
-    return {
-      ...base,
-      summary: "A JWT grant; every rule that can be checked here passes.",
-      summaryCode: "summary.grant.ok",
-      summaryParams: {},
-    };
-  }
+  if (failures.length === 0) return { ...base, ...summary("summary.grant.ok") };
   const count = failures.length;
   if (first?.mpCode) {
     return {
       ...base,
       mpCode: first.mpCode,
-      summary: `A JWT grant that Maskinporten will refuse: ${count} rule(s) fail (expect ${first.mpCode}).`,
-      summaryCode: "summary.grant.fails-mp",
-      summaryParams: { count, mpCode: first.mpCode },
+      ...summary("summary.grant.fails-mp", { count, mpCode: first.mpCode }),
     };
   }
-  return {
-    ...base,
-    summary: `A JWT grant that Maskinporten will refuse: ${count} rule(s) fail.`,
-    summaryCode: "summary.grant.fails",
-    summaryParams: { count },
-  };
+  return { ...base, ...summary("summary.grant.fails", { count }) };
 }

@@ -6,13 +6,6 @@ export type {
   Params,
   Severity,
 } from "./check";
-export {
-  allDiagnosisCheckCodes,
-  DIAGNOSIS_CHECK_CODES,
-  DIAGNOSIS_SUMMARY_CODES,
-  type DiagnosisCheckCode,
-  type DiagnosisSummaryCode,
-  FAQ_CAUSES,
-} from "./codes";
 export type { DiagnosisContext, RegisteredPublicKey } from "./context";
 export { diagnose } from "./diagnose";
+export { type DiagnosisMessageCode, diagnosisMessages } from "./messages";

@@ -19,6 +19,7 @@ export {
   REQUIRED_GRANT_CLAIMS,
   SECONDS_PER_DAY,
 } from "./limits";
+export { type MaskinportenRulesCode, maskinportenRulesMessages } from "./messages";
 export {
   type JwkShape,
   PRIVATE_JWK_MEMBERS,

@@ -4,6 +4,8 @@
  * `{"keys":[…]}`, or a JSON array `[…]`. Exactly one private key is accepted; otherwise the shape
  * is named so the person knows what to change.
  */
+import { formatMessage } from "@portvakt/contracts";
+import { maskinportenRulesMessages } from "./messages";
 
 /** The shape the text had. */
 export type JwkShape = "jwk" | "base64" | "jwks" | "array";
@@ -20,6 +22,10 @@ export type PrivateJwkReading =
       problem: "unreadable" | "no-private-key" | "several-private-keys" | "not-rsa";
       /** How many keys the text held (for `no-private-key` and `several-private-keys`). */
       keys?: number;
+      /** `jwk.<problem>`: its text in nb, nn and en is in `maskinportenRulesMessages`. */
+      code: `jwk.${"unreadable" | "no-private-key" | "several-private-keys" | "not-rsa"}`;
+      params: Record<string, string | number>;
+      /** English. */
       message: string;
     };
 
@@ -51,12 +57,21 @@ function parseJson(text: string): unknown {
   }
 }
 
-const SHAPE_NAMES: Record<JwkShape, string> = {
-  jwk: "a JWK",
-  base64: "base64 of a JWK",
-  jwks: 'a key set {"keys":[…]}',
-  array: "a JSON array of keys",
-};
+function problem(
+  name: "unreadable" | "no-private-key" | "several-private-keys" | "not-rsa",
+  params: Record<string, string | number>,
+  extra: { shape?: JwkShape; keys?: number },
+): PrivateJwkReading {
+  const code = `jwk.${name}` as const;
+  return {
+    ok: false,
+    problem: name,
+    code,
+    params,
+    message: formatMessage(maskinportenRulesMessages.en[code], "en", params),
+    ...extra,
+  };
+}
 
 /** Reads one private JWK from text in any of the shapes above. Never throws. */
 export function readPrivateJwk(text: string): PrivateJwkReading {
@@ -69,11 +84,7 @@ export function readPrivateJwk(text: string): PrivateJwkReading {
     base64 = value !== undefined;
   }
   if (value === undefined) {
-    return {
-      ok: false,
-      problem: "unreadable",
-      message: "The text is neither JSON nor base64 of JSON; expected a private JWK.",
-    };
+    return problem("unreadable", {}, {});
   }
   let shape: JwkShape;
   let keys: unknown[];
@@ -91,31 +102,22 @@ export function readPrivateJwk(text: string): PrivateJwkReading {
   const objects = keys.filter(isObject);
   const privateKeys = objects.filter(isPrivate);
   if (privateKeys.length === 0) {
-    return {
-      ok: false,
-      shape: reported,
-      problem: "no-private-key",
-      keys: keys.length,
-      message: `The text is ${SHAPE_NAMES[reported]} with ${keys.length} key(s), none of them private (no "d"). A public key cannot sign.`,
-    };
+    return problem(
+      "no-private-key",
+      { shape: reported, keys: keys.length },
+      { shape: reported, keys: keys.length },
+    );
   }
   if (privateKeys.length > 1) {
-    return {
-      ok: false,
-      shape: reported,
-      problem: "several-private-keys",
-      keys: privateKeys.length,
-      message: `The text is ${SHAPE_NAMES[reported]} with ${privateKeys.length} private keys; give exactly one.`,
-    };
+    return problem(
+      "several-private-keys",
+      { shape: reported, keys: privateKeys.length },
+      { shape: reported, keys: privateKeys.length },
+    );
   }
   const jwk = privateKeys[0] as Record<string, unknown>;
   if (jwk.kty !== "RSA") {
-    return {
-      ok: false,
-      shape: reported,
-      problem: "not-rsa",
-      message: `The private key is of type ${JSON.stringify(jwk.kty)}; Maskinporten grants are signed with RSA.`,
-    };
+    return problem("not-rsa", { kty: String(jwk.kty) }, { shape: reported });
   }
   return { ok: true, shape: reported, jwk: jwk as Record<string, unknown> & { kty: string } };
 }

@@ -1,9 +1,12 @@
+import { LANGS, messageTableProblems } from "@portvakt/contracts";
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { issuerProblem } from "./issuer";
 import { daysUntilKeyExpiry, keyNeedsRotation } from "./limits";
+import { maskinportenRulesMessages } from "./messages";
 import { readPrivateJwk } from "./private-jwk";
 import { GrantInputError, signGrant } from "./sign-grant";
+import { TOKEN_ERROR_IDS } from "./token-errors";
 import { forbiddenCause, unauthorizedCause } from "./unauthorized";
 
 const ISSUER = "https://test.maskinporten.no/";
@@ -185,5 +188,21 @@ describe("the 401/403 FAQ", () => {
         adminScopes: ["idporten:dcr.write"],
       }).cause,
     ).toBe("admin-scope-not-issued");
+  });
+});
+
+describe("the rules' texts", () => {
+  it("exist in nb, nn and en as valid ICU with the same parameters", () => {
+    expect(messageTableProblems(maskinportenRulesMessages)).toEqual([]);
+  });
+
+  it("name every token error's cause and fix", () => {
+    for (const id of TOKEN_ERROR_IDS) {
+      const lower = id.toLowerCase();
+      for (const lang of LANGS) {
+        expect(maskinportenRulesMessages[lang]).toHaveProperty([`token-error.${lower}.cause`]);
+        expect(maskinportenRulesMessages[lang]).toHaveProperty([`token-error.${lower}.fix`]);
+      }
+    }
   });
 });

@@ -9,6 +9,7 @@
  * the example in `_docs/Maskinporten/maskinporten_skyporten_gcp.md`. The explanations below are
  * Portvakt's own words; the simulator answers with Digdir's wording from its fixtures instead.
  */
+import { type MaskinportenRulesCode, maskinportenRulesMessages } from "./messages";
 
 /** The ids of the errors Portvakt can explain: Digdir's MP codes, and two documented without one. */
 export const TOKEN_ERROR_IDS = [
@@ -44,13 +45,28 @@ export interface TokenErrorRule {
   status: 400 | 403;
   /** Recognise the error from `error_description` (tested in order, most specific first). */
   recognise: readonly RegExp[];
-  /** What went wrong, in English (the web app has nb, nn and en under `mp.<id>.cause`). */
+  /** What went wrong, in English (`causeCode` in `maskinportenRulesMessages`: nb, nn, en). */
   cause: string;
-  /** What to do, in English (`mp.<id>.fix`). */
+  /** What to do, in English (`fixCode`). */
   fix: string;
+  /** `token-error.<id>.cause`, e.g. `token-error.mp-121.cause`. */
+  causeCode: MaskinportenRulesCode;
+  fixCode: MaskinportenRulesCode;
 }
 
-const rule = (r: TokenErrorRule): TokenErrorRule => r;
+const rule = (
+  r: Omit<TokenErrorRule, "cause" | "fix" | "causeCode" | "fixCode">,
+): TokenErrorRule => {
+  const causeCode = `token-error.${r.id.toLowerCase()}.cause` as MaskinportenRulesCode;
+  const fixCode = `token-error.${r.id.toLowerCase()}.fix` as MaskinportenRulesCode;
+  return {
+    ...r,
+    causeCode,
+    fixCode,
+    cause: maskinportenRulesMessages.en[causeCode],
+    fix: maskinportenRulesMessages.en[fixCode],
+  };
+};
 
 /**
  * Every explained error, most specific recognisers first: MP-100's bare "Client authentication
@@ -63,9 +79,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/expired key/i],
-    cause:
-      "The key registered on the client under the grant's kid has expired. A key lives one year from when it was posted on the client.",
-    fix: "Register a new key on the client and sign with it (or post the same key again to renew it), then remove the old one.",
   }),
   rule({
     id: "MP-110",
@@ -73,9 +86,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/invalid jwt claim aud\b/i],
-    cause:
-      "The grant's aud is not this environment's issuer: another environment, a typo, the token endpoint URL, or a missing or extra trailing slash.",
-    fix: "Set aud to the issuer exactly, e.g. https://test.maskinporten.no/ (with the trailing slash, without /token).",
   }),
   rule({
     id: "MP-120",
@@ -83,9 +93,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/signed with an invalid certificate/i],
-    cause:
-      "Maskinporten does not accept the certificate in x5c: it is not a valid business certificate, it has expired or been revoked, or a production certificate is used in test (or a test certificate in production).",
-    fix: "Sign with a valid business certificate (virksomhetssertifikat) issued for this environment.",
   }),
   rule({
     id: "MP-122",
@@ -93,9 +100,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/does not match certificate orgno/i, /invalid organization number for client/i],
-    cause:
-      "The business certificate was issued to another organisation number than the one that owns the client.",
-    fix: "Sign with a certificate issued to the client's organisation, or register the client on the certificate's organisation.",
   }),
   rule({
     id: "MP-123",
@@ -103,9 +107,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/invalid jwt header x5c/i, /failed to extract certificate from jwt/i],
-    cause:
-      "The x5c header cannot be used: it must be an array of base64 DER certificates, leaf first (a single string is refused). A client with registered keys must name one with kid instead.",
-    fix: 'Send x5c as ["<leaf base64 DER>", …] without PEM headers or line breaks, or, for a client with registered keys, send kid.',
   }),
   rule({
     id: "MP-124",
@@ -113,9 +114,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/invalid jwt signature/i, /could not validate jwt signature/i],
-    cause:
-      "The grant's signature does not verify with the key its header names: the kid is not registered on the client (for example removed in a rotation), the grant was signed with another private key than the one registered under that kid, or with another key than the certificate in x5c.",
-    fix: "Sign with the private key whose public half is registered on the client under the kid in the header (or that belongs to the certificate in x5c).",
   }),
   rule({
     id: "MP-130",
@@ -123,9 +121,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/jwt is expired/i, /issue time is after now/i],
-    cause:
-      "The grant's times are off: it has expired (used too late, or already used), it lives longer than 120 seconds, or the signing machine's clock is more than 10 seconds ahead of Maskinporten's.",
-    fix: "Make a new grant for each request with iat = now and exp at most iat + 120, send it at once, and keep the clock in sync (NTP).",
   }),
   rule({
     id: "MP-012",
@@ -133,8 +128,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/grant is used before/i, /used before/i],
-    cause: "This grant (its jti) was used before; every grant may be used once.",
-    fix: "Make a new grant with a fresh random jti (a UUID) for every token request.",
   }),
   rule({
     id: "MP-100",
@@ -142,18 +135,12 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_grant",
     status: 400,
     recognise: [/client not found/i, /client authentication failed\.?$/i],
-    cause:
-      "Maskinporten does not know the client in iss in this environment: a typo in the client_id, something other than the client_id in iss, or a client from the other environment (test vs production).",
-    fix: "Set iss to the client_id of an active client registered in the environment whose aud you use.",
   }),
   rule({
     id: "consumer-org-own",
     error: "invalid_request",
     status: 400,
     recognise: [/combination consumer_org in claim and delegation scope on client is invalid/i],
-    cause:
-      "consumer_org names the same organisation as the one that owns the client; delegation only applies when a supplier acts for another organisation.",
-    fix: "Remove the consumer_org claim.",
   }),
   rule({
     id: "MP-011",
@@ -161,9 +148,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_request",
     status: 400,
     recognise: [/invalid parameter value/i],
-    cause:
-      "The grant cannot be read: often an accidental line break or another typo in the JWT, a claim Maskinporten does not know, a missing claim, or a claim of the wrong type.",
-    fix: "Send the JWT on one line without spaces or line breaks, with only aud, iss, scope, iat, exp, jti (and resource, pid, consumer_org, iss_onbehalfof or authorization_details when needed).",
   }),
   rule({
     id: "MP-201",
@@ -174,9 +158,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
       /scopes not allowed for maskinporten/i,
       /integration types only allowed for user login/i,
     ],
-    cause:
-      "A requested scope does not allow Maskinporten clients: its allowed_integration_types leave out maskinporten.",
-    fix: "Use a client of an integration type the scope allows, or ask the scope's owner to allow maskinporten.",
   }),
   rule({
     id: "MP-200",
@@ -184,9 +165,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_scope",
     status: 400,
     recognise: [/invalid scopes for client/i, /invalid scope/i],
-    cause:
-      "A requested scope is not registered on the client (or is misspelt, does not exist or is deactivated).",
-    fix: "Add the scope to the client, or request only scopes the client carries; check the spelling.",
   }),
   rule({
     id: "MP-251",
@@ -194,9 +172,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "forbidden",
     status: 403,
     recognise: [/has not delegated access to the scope/i],
-    cause:
-      "The organisation in consumer_org has not delegated this scope to the supplier in Altinn (or delegated another right). Delegations made in Altinn do not apply in Altinn's test environment tt02.",
-    fix: "The consumer must sign in to Altinn and delegate the right to the supplier.",
   }),
   rule({
     id: "MP-250",
@@ -204,8 +179,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "forbidden",
     status: 403,
     recognise: [/has not been granted access to the scope/i],
-    cause: "The organisation has not been granted access to the requested scope.",
-    fix: "Ask the scope's owner (the API provider) to grant your organisation access, or request a scope you have access to.",
   }),
   rule({
     id: "MP-301",
@@ -213,8 +186,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_request",
     status: 400,
     recognise: [/unknown authorization details type/i],
-    cause: "authorization_details asks for a type Maskinporten does not support.",
-    fix: "Request only the authorization_details types listed in Maskinporten's metadata.",
   }),
   rule({
     id: "MP-302",
@@ -222,8 +193,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_request",
     status: 400,
     recognise: [/unknown fields in the authorization details/i],
-    cause: "authorization_details contains fields Maskinporten does not know.",
-    fix: "Remove the unknown fields from authorization_details.",
   }),
   rule({
     id: "MP-303",
@@ -231,8 +200,6 @@ export const TOKEN_ERRORS: readonly TokenErrorRule[] = [
     error: "invalid_request",
     status: 400,
     recognise: [/invalid authorization details values/i],
-    cause: "One or more values in authorization_details are not valid.",
-    fix: "Correct the values the error message names in authorization_details.",
   }),
 ];
 

@@ -7,6 +7,8 @@
  * seed guide's FAQ): no token, an expired token, a token from the other environment, a token whose
  * client is not an admin client (no `idporten:` scope); a token lacking the admin scope is a 403.
  */
+import { formatMessage, type MessageParams } from "@portvakt/contracts";
+import { type MaskinportenRulesCode, maskinportenRulesMessages } from "./messages";
 
 /** What a caller knows about the access token it sent. */
 export interface SentTokenFacts {
@@ -28,12 +30,33 @@ export type AccessCause =
   | "other-organisation"
   | "unknown";
 
-/** One cause with its parameters and English text. */
+/** One cause: its id, the codes of its texts (nb, nn, en in `maskinportenRulesMessages`), parameters and English text. */
 export interface AccessCauseAnswer {
   cause: AccessCause;
+  code: MaskinportenRulesCode;
+  fixCode: MaskinportenRulesCode;
   params: Record<string, string | number>;
+  /** English. */
   message: string;
+  /** English. */
   fix: string;
+}
+
+function answer(
+  cause: AccessCause,
+  code: MaskinportenRulesCode,
+  fixCode: MaskinportenRulesCode,
+  params: MessageParams = {},
+): AccessCauseAnswer {
+  const { en } = maskinportenRulesMessages;
+  return {
+    cause,
+    code,
+    fixCode,
+    params,
+    message: formatMessage(en[code], "en", params),
+    fix: formatMessage(en[fixCode], "en", params),
+  };
 }
 
 export interface UnauthorizedFacts {
@@ -77,13 +100,6 @@ function environmentOfApi(baseUrl: string | undefined): Environment | undefined 
   return undefined;
 }
 
-const UNKNOWN_401: Omit<AccessCauseAnswer, "params"> = {
-  cause: "unknown",
-  message:
-    "The self-service API did not accept the token. The usual causes are an expired or missing token, a token from the other environment (test vs prod), or a token whose client is not registered as an admin client.",
-  fix: "Request a fresh token in the same environment with the admin client and its idporten: scopes.",
-};
-
 /** Which FAQ cause explains a 401 of the self-service API. */
 export function unauthorizedCause(facts: UnauthorizedFacts): AccessCauseAnswer {
   const description = facts.description ?? "";
@@ -93,64 +109,39 @@ export function unauthorizedCause(facts: UnauthorizedFacts): AccessCauseAnswer {
     token === null ||
     /authentication is required|no bearer|bearer token is missing/i.test(description)
   ) {
-    return {
-      cause: "token-missing",
-      params: {},
-      message: "The call was sent without an access token.",
-      fix: "Send Authorization: Bearer <access token> with every call; every self-service call needs a token from Maskinporten.",
-    };
+    return answer("token-missing", "faq.token-missing", "faq.token-missing.fix");
   }
   if (
     (token?.expiresAt !== undefined && token.expiresAt * 1000 <= now) ||
     /expired/i.test(description)
   ) {
-    return {
-      cause: "token-expired",
-      params: {},
-      message: "The access token had expired when it was sent (tokens live about 120 seconds).",
-      fix: "Request a new token before the call, and check that this machine's clock is right (NTP).",
-    };
+    return answer("token-expired", "faq.token-expired", "faq.token-expired.fix");
   }
   const tokenEnv = environmentOfIssuer(token?.issuer);
   const apiEnv = environmentOfApi(facts.apiBaseUrl);
-  if (
-    (tokenEnv && apiEnv && tokenEnv !== apiEnv) ||
-    /another .*environment|other environment|wrong issuer/i.test(description)
-  ) {
-    return {
-      cause: "token-environment",
-      params: {
-        tokenEnvironment: tokenEnv ?? "",
-        issuer: token?.issuer ?? "",
-        apiEnvironment: apiEnv ?? "",
-        api: facts.apiBaseUrl ?? "",
-      },
-      message:
-        tokenEnv && apiEnv
-          ? `The token comes from the ${tokenEnv} environment (${token?.issuer}) but was sent to the ${apiEnv} self-service API (${facts.apiBaseUrl}).`
-          : "The token was issued by the other Maskinporten environment (test vs prod).",
-      fix: "Use the issuer and credential of the same environment as the API (test.maskinporten.no for api.test.samarbeid.digdir.no).",
-    };
+  if (tokenEnv && apiEnv && tokenEnv !== apiEnv) {
+    return answer("token-environment", "faq.token-environment.known", "faq.token-environment.fix", {
+      tokenEnvironment: tokenEnv,
+      issuer: token?.issuer ?? "",
+      apiEnvironment: apiEnv,
+      api: facts.apiBaseUrl ?? "",
+    });
+  }
+  if (/another .*environment|other environment|wrong issuer/i.test(description)) {
+    return answer("token-environment", "faq.token-environment", "faq.token-environment.fix");
   }
   const scopes = token?.scopes;
-  if (
-    (scopes && !scopes.some((scope) => scope.startsWith("idporten:"))) ||
-    /not an admin client|no idporten/i.test(description)
-  ) {
-    const has = scopes?.join(" ") || "none";
-    return {
-      cause: "not-admin-client",
-      params: { scopes: has, adminScopes: (facts.adminScopes ?? []).join(" ") },
-      message: scopes
-        ? `The token carries no admin scope (it has: ${has}), so its client is not an admin client of the self-service API.`
-        : "The token's client is not an admin client: it holds no idporten: admin scope.",
-      fix: `Use the admin client Digdir registered for the organisation, and request its admin scopes${facts.adminScopes?.length ? ` (${facts.adminScopes.join(" ")})` : ""}.`,
-    };
+  if (scopes && !scopes.some((scope) => scope.startsWith("idporten:"))) {
+    return answer("not-admin-client", "faq.not-admin-client.scopes", "faq.not-admin-client.fix", {
+      scopes: scopes.join(" ") || "-",
+    });
   }
-  const retried = facts.retriedWithFreshToken
-    ? " The call was repeated once with a freshly fetched token and was refused again, so an expired token is unlikely."
-    : "";
-  return { ...UNKNOWN_401, message: `${UNKNOWN_401.message}${retried}`, params: {} };
+  if (/not an admin client|no idporten/i.test(description)) {
+    return answer("not-admin-client", "faq.not-admin-client", "faq.not-admin-client.fix");
+  }
+  return facts.retriedWithFreshToken
+    ? answer("unknown", "faq.unknown.retried", "faq.unknown.fix")
+    : answer("unknown", "faq.unknown", "faq.unknown.fix");
 }
 
 export interface ForbiddenFacts {
@@ -166,42 +157,32 @@ export function forbiddenCause(facts: ForbiddenFacts): AccessCauseAnswer {
   const needs = facts.description?.match(/needs ([^,;]+)/i)?.[1] ?? facts.description ?? "";
   const required = facts.requiredScopes?.length
     ? [...facts.requiredScopes]
-    : (needs.match(/idporten:[\w./:-]*[\w]/g) ?? []);
-  if (required.length === 0) {
-    return {
-      cause: "unknown",
-      params: {},
-      message:
-        "The token is valid but not allowed to do this: the admin client may lack an admin scope, or the resource belongs to another organisation.",
-      fix: "Check the admin client's scopes and that the resource is this organisation's.",
-    };
-  }
-  const needed = required.join(" or ");
+    : (needs.match(/idporten:[\w./:-]*\w/g) ?? []);
+  if (required.length === 0) return answer("unknown", "faq.forbidden", "faq.forbidden.fix");
+  const scope = required.join(" or ");
   const carried = facts.token?.scopes;
-  if (carried?.some((scope) => required.includes(scope))) {
-    return {
-      cause: "other-organisation",
-      params: { scope: needed },
-      message: `The token carries ${needed}, so the refusal is about the resource itself: it most likely belongs to another organisation than the one in the token.`,
-      fix: "Check that the scope, client or grant belongs to this organisation.",
-    };
+  if (carried?.some((held) => required.includes(held))) {
+    return answer("other-organisation", "faq.other-organisation", "faq.other-organisation.fix", {
+      scope,
+    });
   }
-  const has = carried ? ` (it has: ${carried.join(" ") || "none"})` : "";
-  const requested = required.some((scope) => facts.adminScopes?.includes(scope));
-  if (carried && requested) {
-    return {
-      cause: "admin-scope-not-issued",
-      params: { scope: needed, scopes: carried.join(" ") },
-      message: `This call needs the admin scope ${needed}, which the token does not carry${has}.`,
-      fix: "Maskinporten did not issue it, so the admin client does not have it: ask Digdir (servicedesk@digdir.no) to add it.",
-    };
+  const scopes = carried?.join(" ") || "-";
+  if (carried && required.some((wanted) => facts.adminScopes?.includes(wanted))) {
+    return answer(
+      "admin-scope-not-issued",
+      "faq.admin-scope-not-issued",
+      "faq.admin-scope-not-issued.fix",
+      { scope, scopes },
+    );
   }
-  return {
-    cause: "admin-scope-missing",
-    params: { scope: needed, scopes: carried?.join(" ") ?? "" },
-    message: carried
-      ? `This call needs the admin scope ${needed}, which the token does not carry${has}.`
-      : `This call needs the admin scope ${needed}.`,
-    fix: "Add it to the admin scopes requested (and ask Digdir to add it to the admin client if it lacks it).",
-  };
+  return carried
+    ? answer(
+        "admin-scope-missing",
+        "faq.admin-scope-missing.carried",
+        "faq.admin-scope-missing.fix",
+        { scope, scopes },
+      )
+    : answer("admin-scope-missing", "faq.admin-scope-missing", "faq.admin-scope-missing.fix", {
+        scope,
+      });
 }

@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { coded } from "@portvakt/contracts";
 import {
   DiagnoseAnswer as DiagnoseResult,
   type Diagnosis,
   type DiagnosisContext,
   diagnose,
+  diagnosisMessages,
 } from "@portvakt/diagnosis";
 import { decodeJwt } from "jose";
 import { reads } from "../auth/guard";
@@ -142,9 +144,11 @@ export const diagnoseRoutes = createRouter().openapi(
           ...(wantedClient && !found
             ? {
                 clientNote: {
-                  code: "client.unreadable" as const,
-                  clientId: wantedClient,
-                  message: `The client "${wantedClient}" could not be read in this environment (not this organisation's, or unknown); its keys, scopes and the grant's signature were not checked.`,
+                  code: "diagnosis.context.client-unreadable" as const,
+                  params: { clientId: wantedClient },
+                  detail: coded(diagnosisMessages, "diagnosis.context.client-unreadable", {
+                    clientId: wantedClient,
+                  }).detail,
                 },
               }
             : {}),

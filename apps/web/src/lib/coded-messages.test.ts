@@ -1,7 +1,25 @@
 import { messageTableProblems } from "@portvakt/contracts";
+import { diagnosisMessages } from "@portvakt/diagnosis";
+import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
 import { expect, it } from "vitest";
 import { CODE_TABLES } from "./coded-messages";
 
 it("every code the BFF and packages send has a valid text in nb, nn and en", () => {
   expect(CODE_TABLES.flatMap((table) => messageTableProblems(table))).toEqual([]);
+});
+
+it("the coded tables' nynorsk is nynorsk: no common bokmål-only words", () => {
+  const bokmaal =
+    /\b(ikke|hva|hvem|hvordan|hvilke|noe|noen|jeg|fra|bare|mye|mer|ennå|selv|uten|være|kunne ikke|henter|mangler|dere|hver|nøkler|klienter|tilganger|endringer)\b/i;
+  const offenders = CODE_TABLES.flatMap((table) =>
+    Object.entries(table.nn as Record<string, string>)
+      .filter(([, text]) => bokmaal.test(text))
+      .map(([code, text]) => `${code}: ${text}`),
+  );
+  expect(offenders).toEqual([]);
+});
+
+it("registers the diagnosis's and Maskinporten rules' tables, so every diagnosis code renders", () => {
+  expect(CODE_TABLES).toContain(diagnosisMessages);
+  expect(CODE_TABLES).toContain(maskinportenRulesMessages);
 });

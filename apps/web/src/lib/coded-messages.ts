@@ -1,12 +1,18 @@
 import { altinnMessages } from "@portvakt/altinn-scopes";
 import { type Coded, LANGS, type Lang, type MessageTable } from "@portvakt/contracts";
+import { diagnosisMessages } from "@portvakt/diagnosis";
+import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
 
 /**
  * Every code → text table the browser can render (docs/i18n.md). A package or BFF module that
  * emits coded texts adds its table here; `useI18n().tc` looks codes up in these.
  */
 // biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
-export const CODE_TABLES: MessageTable<any>[] = [altinnMessages];
+export const CODE_TABLES: MessageTable<any>[] = [
+  altinnMessages,
+  diagnosisMessages,
+  maskinportenRulesMessages,
+];
 
 const merged: Record<Lang, Map<string, string>> = {
   nb: new Map(),

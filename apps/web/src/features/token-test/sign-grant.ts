@@ -1,6 +1,11 @@
-import { importJWK, importPKCS8, SignJWT } from "jose";
+import {
+  type GrantAlg,
+  readPrivateJwk,
+  signGrant as signGrantRule,
+} from "@portvakt/maskinporten-rules";
+import { importJWK, importPKCS8 } from "jose";
 
-export type GrantAlg = "RS256" | "RS384" | "RS512";
+export type { GrantAlg };
 
 /** A private key the user loaded: usable for signing, never extractable, never sent. */
 export interface LoadedKey {
@@ -8,50 +13,66 @@ export interface LoadedKey {
   /** The kid the file named (a JWK's `kid`), if any. */
   kid?: string;
   source: "pem" | "jwk" | "generated";
+  /** For a JWK: the shape it came in (bare, base64, key set of one, array of one). */
+  shape?: "jwk" | "base64" | "jwks" | "array";
 }
 
-export type KeyLoadProblem = "pkcs1" | "public" | "unreadable";
+export type KeyLoadProblem = "pkcs1" | "public" | "unreadable" | "jwk";
 
+/** Why a key could not be loaded; for JWK shapes a coded text (`jwk.*`, nb/nn/en). */
 export class KeyLoadError extends Error {
-  constructor(readonly problem: KeyLoadProblem) {
-    super(problem);
+  constructor(
+    readonly problem: KeyLoadProblem,
+    readonly coded?: { code: string; params: Record<string, string | number>; detail: string },
+  ) {
+    super(coded?.detail ?? problem);
   }
 }
 
-/** Reads a PKCS#8 PEM or a private JWK (from the user's disk) into a non-extractable key. */
+/**
+ * Reads a private key from the user's disk into a non-extractable key: a PKCS#8 PEM, or a
+ * private JWK given bare, as base64, as `{"keys":[one]}` or as `[one]` (exactly one private key;
+ * otherwise the shape is named). Throws `KeyLoadError`.
+ */
 export async function loadPrivateKey(text: string, alg: GrantAlg): Promise<LoadedKey> {
   const trimmed = text.trim();
-  if (trimmed.startsWith("{")) {
-    let jwk: JsonWebKey & { kid?: string };
-    try {
-      jwk = JSON.parse(trimmed) as JsonWebKey & { kid?: string };
-    } catch {
-      throw new KeyLoadError("unreadable");
-    }
-    if (jwk.kty !== "RSA") throw new KeyLoadError("unreadable");
-    if (!jwk.d) throw new KeyLoadError("public");
-    try {
-      const { key_ops: _ops, ext: _ext, use: _use, alg: _alg, ...rest } = jwk;
-      const key = (await importJWK({ ...rest, alg }, alg, { extractable: false })) as CryptoKey;
-      return { key, source: "jwk", ...(jwk.kid ? { kid: jwk.kid } : {}) };
-    } catch {
-      throw new KeyLoadError("unreadable");
-    }
-  }
   if (trimmed.includes("BEGIN RSA PRIVATE KEY")) throw new KeyLoadError("pkcs1");
   if (trimmed.includes("BEGIN PUBLIC KEY") || trimmed.includes("BEGIN CERTIFICATE")) {
     throw new KeyLoadError("public");
   }
+  if (trimmed.includes("-----BEGIN")) {
+    try {
+      return { key: await importPKCS8(trimmed, alg), source: "pem" };
+    } catch {
+      throw new KeyLoadError("unreadable");
+    }
+  }
+  const reading = readPrivateJwk(trimmed);
+  if (!reading.ok) {
+    throw new KeyLoadError("jwk", {
+      code: reading.code,
+      params: reading.params,
+      detail: reading.message,
+    });
+  }
+  const { key_ops: _ops, ext: _ext, use: _use, alg: _alg, ...rest } = reading.jwk;
   try {
-    return { key: await importPKCS8(trimmed, alg), source: "pem" };
+    const key = (await importJWK({ ...rest, alg }, alg, { extractable: false })) as CryptoKey;
+    return {
+      key,
+      source: "jwk",
+      shape: reading.shape,
+      ...(typeof reading.jwk.kid === "string" ? { kid: reading.jwk.kid } : {}),
+    };
   } catch {
     throw new KeyLoadError("unreadable");
   }
 }
 
 /**
- * Signs a JWT-bearer grant as docs/maskinporten.md §2 wants it: header alg + kid; claims aud (the issuer),
- * iss (client_id), scope, iat, exp = iat + 120, jti — and nothing else.
+ * Signs a JWT-bearer grant in the browser with `@portvakt/maskinporten-rules`' `signGrant` (the
+ * same rules as the client library: alg, `exp - iat` at most 120 s, scopes, `aud` the issuer with
+ * its trailing slash, only the allowed claims). Throws its `GrantInputError` for bad input.
  */
 export async function signGrant(options: {
   key: CryptoKey;
@@ -60,15 +81,18 @@ export async function signGrant(options: {
   issuer: string;
   clientId: string;
   scopes: string[];
+  /** Epoch ms; default now. */
   now?: number;
 }): Promise<string> {
-  const iat = Math.floor((options.now ?? Date.now()) / 1000);
-  return new SignJWT({ scope: options.scopes.join(" ") })
-    .setProtectedHeader({ alg: options.alg, kid: options.kid })
-    .setAudience(options.issuer)
-    .setIssuer(options.clientId)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + 120)
-    .setJti(crypto.randomUUID())
-    .sign(options.key);
+  return signGrantRule({
+    key: options.key,
+    alg: options.alg,
+    keyRef: { kid: options.kid },
+    audience: options.issuer,
+    clientId: options.clientId,
+    scopes: options.scopes,
+    ...(options.now !== undefined ? { nowMs: options.now } : {}),
+    // The environment's issuer comes from the BFF, which already checked it (http only in the demo).
+    allowInsecureHttp: true,
+  });
 }

@@ -25,7 +25,7 @@ function JsonBlock({ title, value, testId }: { title: string; value: unknown; te
 }
 
 function CheckItem({ check }: { check: Check }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const key = ruleLabelKey(check.rule);
   const tone = check.ok ? "success" : check.severity === "error" ? "danger" : "warning";
   const status = check.ok
@@ -47,10 +47,13 @@ function CheckItem({ check }: { check: Check }) {
         {check.mpCode && !check.ok && <Badge tone="danger">{check.mpCode}</Badge>}
         <code className="text-xs text-slate-500 dark:text-slate-400">{check.rule}</code>
       </div>
-      <p>{check.message}</p>
+      <p data-code={check.code}>
+        {tc({ code: check.code, params: check.params, detail: check.message })}
+      </p>
       {check.fix && !check.ok && (
-        <p>
-          <strong>{t("diagnose.fix")}</strong> {check.fix}
+        <p data-code={check.fixCode}>
+          <strong>{t("diagnose.fix")}</strong>{" "}
+          {tc({ code: check.fixCode, params: check.params, detail: check.fix })}
         </p>
       )}
     </li>
@@ -60,7 +63,7 @@ function CheckItem({ check }: { check: Check }) {
 /** Paste a grant, an access token or an error response and get every rule explained. */
 export function DiagnosePage() {
   const env = useEnv();
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const clients = useDiagnoseClients(env.id);
   const diagnose = useDiagnose(env.id);
   const [input, setInput] = useState("");
@@ -145,14 +148,19 @@ export function DiagnosePage() {
               )}
             </h2>
             <p data-testid="diagnosis-summary">
-              <Badge>{t(`diagnose.kind.${result.kind}` as MessageKey)}</Badge> {result.summary}
+              <Badge>{t(`diagnose.kind.${result.kind}` as MessageKey)}</Badge>{" "}
+              {tc({
+                code: result.summaryCode,
+                params: result.summaryParams,
+                detail: result.summary,
+              })}
             </p>
             <p className="text-xs text-slate-600 dark:text-slate-400">
               {t("diagnose.context", { issuer: result.context.issuer })}
               {result.context.client &&
                 ` ${t("diagnose.contextClient", { name: result.context.client.client_name })}`}
             </p>
-            {result.context.clientNote && <Notice>{result.context.clientNote}</Notice>}
+            {result.context.clientNote && <Notice>{tc(result.context.clientNote)}</Notice>}
           </div>
           {failing.length > 0 && (
             <div className="flex flex-col gap-2">

@@ -1,4 +1,5 @@
 import { Client, JwksResponse } from "@portvakt/contracts";
+import { DiagnosisCheck } from "@portvakt/diagnosis";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
@@ -31,20 +32,23 @@ export const TokenTestResult = z.discriminatedUnion("ok", [
     error: z.string(),
     error_description: z.string().optional(),
     mp_code: z.string().optional(),
-    explanation: z.object({ cause: z.string(), fix: z.string() }).optional(),
+    explanation: z
+      .object({
+        id: z.string(),
+        cause: z.string(),
+        fix: z.string(),
+        matched_by: z.enum(["error_uri", "error_description", "error"]).optional(),
+      })
+      .optional(),
   }),
 ]);
 export type TokenTestResult = z.infer<typeof TokenTestResult>;
 
-const Check = z.object({
-  rule: z.string(),
-  ok: z.boolean(),
-  severity: z.enum(["error", "warning", "info"]),
-  message: z.string(),
-  fix: z.string().optional(),
+// The diagnosis's check, as the diagnosis package defines it (coded texts with parameters).
+export const GrantChecks = z.object({
+  checks: z.array(DiagnosisCheck),
   mpCode: z.string().optional(),
 });
-export const GrantChecks = z.object({ checks: z.array(Check), mpCode: z.string().optional() });
 
 /** Where grants of this environment go: the issuer is the `aud` of every grant. */
 export function useTokenTestInfo(env: string) {

@@ -24,11 +24,14 @@ import {
   signGrant,
 } from "../sign-grant";
 
-const LOAD_PROBLEMS: Record<KeyLoadError["problem"], MessageKey> = {
+const LOAD_PROBLEMS: Record<Exclude<KeyLoadError["problem"], "jwk">, MessageKey> = {
   pkcs1: "tokenTest.key.pkcs1",
   public: "tokenTest.key.public",
   unreadable: "tokenTest.key.unreadable",
 };
+
+/** A key file's problem: a page text, or a coded text from the rules (JWK shapes). */
+type LoadProblem = MessageKey | NonNullable<KeyLoadError["coded"]>;
 
 function Json({ value, testId }: { value: unknown; testId?: string }) {
   return (
@@ -47,7 +50,7 @@ function Json({ value, testId }: { value: unknown; testId?: string }) {
  */
 export function TokenTestPage() {
   const env = useEnv();
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const { search } = useLocation();
   const info = useTokenTestInfo(env.id);
   const clients = useTesterClients(env.id);
@@ -59,7 +62,7 @@ export function TokenTestPage() {
   const [keySource, setKeySource] = useState<"generated" | "file">("file");
   const [fileKey, setFileKey] = useState<LoadedKey | null>(null);
   const [fileName, setFileName] = useState("");
-  const [loadProblem, setLoadProblem] = useState<MessageKey | null>(null);
+  const [loadProblem, setLoadProblem] = useState<LoadProblem | null>(null);
   const [scopes, setScopes] = useState<string[] | null>(null);
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
@@ -101,7 +104,11 @@ export function TokenTestPage() {
       if (loaded.kid) setKid(loaded.kid);
     } catch (error) {
       setLoadProblem(
-        error instanceof KeyLoadError ? LOAD_PROBLEMS[error.problem] : "tokenTest.key.unreadable",
+        error instanceof KeyLoadError
+          ? error.problem === "jwk" && error.coded
+            ? error.coded
+            : LOAD_PROBLEMS[error.problem === "jwk" ? "unreadable" : error.problem]
+          : "tokenTest.key.unreadable",
       );
     }
   };
@@ -230,7 +237,13 @@ export function TokenTestPage() {
             id={fileInputId}
             label={t("tokenTest.keyFile")}
             help={t("tokenTest.keyFileHelp")}
-            error={loadProblem ? t(loadProblem) : null}
+            error={
+              loadProblem === null
+                ? null
+                : typeof loadProblem === "string"
+                  ? t(loadProblem)
+                  : tc(loadProblem)
+            }
           >
             {({ id, describedBy }) => (
               <input
@@ -352,9 +365,13 @@ export function TokenTestPage() {
                 >
                   <p>
                     {c.mpCode && <Badge tone="danger">{c.mpCode}</Badge>} <code>{c.rule}</code>{" "}
-                    {c.message}
+                    {tc({ code: c.code, params: c.params, detail: c.message })}
                   </p>
-                  {c.fix && <p className="text-slate-600 dark:text-slate-400">{c.fix}</p>}
+                  {c.fix && (
+                    <p className="text-slate-600 dark:text-slate-400">
+                      {tc({ code: c.fixCode, params: c.params, detail: c.fix })}
+                    </p>
+                  )}
                 </li>
               ))}
           </ul>
@@ -375,7 +392,7 @@ function TokenTestAnswer({
   returnTo: string | null;
   grant: { assertion: string; clientId: string } | null;
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   if (result.ok) {
     return (
       <section
@@ -428,10 +445,18 @@ function TokenTestAnswer({
       {result.explanation && (
         <>
           <p className="text-sm">
-            <strong>{t("tokenTest.cause")}</strong> {result.explanation.cause}
+            <strong>{t("tokenTest.cause")}</strong>{" "}
+            {tc({
+              code: `token-error.${result.explanation.id.toLowerCase()}.cause`,
+              detail: result.explanation.cause,
+            })}
           </p>
           <p className="text-sm">
-            <strong>{t("tokenTest.fix")}</strong> {result.explanation.fix}
+            <strong>{t("tokenTest.fix")}</strong>{" "}
+            {tc({
+              code: `token-error.${result.explanation.id.toLowerCase()}.fix`,
+              detail: result.explanation.fix,
+            })}
           </p>
         </>
       )}
