@@ -32,6 +32,12 @@ export interface AccessTokenClaims {
   client_id: string;
   client_amr: ClientAmr;
   consumer: { authority: "iso6523-actorid-upis"; ID: string };
+  /** With delegation (`consumer_org`): the client's organisation, acting for `consumer`. */
+  supplier?: { authority: "iso6523-actorid-upis"; ID: string };
+  /** With delegation: where the consumer delegated (the scope's `delegation_source`). */
+  delegation_source?: string;
+  /** The grant's `resource`, or "unspecified" (felleslosninger/docs, audience-restricted tokens). */
+  aud: string | string[];
   scope: string;
   token_type: "Bearer";
   iat: number;
@@ -82,6 +88,11 @@ export class AccessTokenAuthority {
     amr: ClientAmr;
     scopes: string[];
     lifetimeSeconds: number;
+    /** The client's organisation when it acts for `orgno` by delegation. */
+    supplierOrgno?: string;
+    delegationSource?: string;
+    /** From the grant's `resource`. */
+    audience?: string | string[];
   }): Promise<{ token: string; claims: AccessTokenClaims }> {
     const iat = this.clock.epochSeconds();
     const claims: AccessTokenClaims = {
@@ -89,6 +100,11 @@ export class AccessTokenAuthority {
       client_id: input.clientId,
       client_amr: input.amr,
       consumer: { authority: "iso6523-actorid-upis", ID: `0192:${input.orgno}` },
+      ...(input.supplierOrgno
+        ? { supplier: { authority: "iso6523-actorid-upis", ID: `0192:${input.supplierOrgno}` } }
+        : {}),
+      ...(input.delegationSource ? { delegation_source: input.delegationSource } : {}),
+      aud: input.audience ?? "unspecified",
       scope: input.scopes.join(" "),
       token_type: "Bearer",
       iat,

@@ -173,6 +173,23 @@ export function controlRoutes(
     return c.json({ offsetSeconds: ctx.clock.offsetSeconds, now: ctx.clock.iso() });
   });
 
+  // Stands in for Altinn: a consumer delegates a scope to a supplier (or takes it back).
+  const Delegation = z.object({
+    consumer: z.string().regex(/^\d{9}$/),
+    supplier: z.string().regex(/^\d{9}$/),
+    scope: z.string().min(1),
+  });
+  routes.post("/__control/delegations", async (c) => {
+    const { consumer, supplier, scope } = await parseJsonBody(c, Delegation, "Delegation");
+    ctx.delegations.delegate(consumer, supplier, scope);
+    return c.json({ consumer, supplier, scope, delegated: true });
+  });
+  routes.delete("/__control/delegations", async (c) => {
+    const { consumer, supplier, scope } = await parseJsonBody(c, Delegation, "Delegation");
+    ctx.delegations.revoke(consumer, supplier, scope);
+    return c.json({ consumer, supplier, scope, delegated: false });
+  });
+
   routes.post("/__control/reset", async (c) => {
     await reset();
     return c.json({ reset: true });

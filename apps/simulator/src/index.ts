@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createAdaptorServer, type HttpBindings } from "@hono/node-server";
 import { AccessTokenAuthority, GrantReplayGuard } from "./access-token";
+import { AltinnDelegations } from "./altinn-delegations";
 import { createSimulatorApp } from "./app";
 import { TrustAnchor } from "./certificate-chain";
 import { SimulatorClock } from "./clock";
@@ -184,6 +185,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     tokens: await AccessTokenAuthority.create(material.signingKey, issuer, clock),
     trustAnchor: new TrustAnchor(material.ca.certPem),
     replayGuard: new GrantReplayGuard(),
+    delegations: new AltinnDelegations(),
     stats: new TrafficStats(),
   };
   const faults = new FaultInjector();
@@ -196,6 +198,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
               faults.clear();
               ctx.stats.reset();
               ctx.replayGuard.clear();
+              ctx.delegations.clear();
               clock.setOffsetSeconds(0);
               if (seed) seedDemoState(store, material);
               else store.clear();

@@ -1,5 +1,6 @@
 import type { HttpBindings } from "@hono/node-server";
 import type { AccessTokenAuthority, GrantReplayGuard } from "./access-token";
+import type { AltinnDelegations } from "./altinn-delegations";
 import type { TrustAnchor } from "./certificate-chain";
 import type { SimulatorClock } from "./clock";
 import type { SimulatorStore } from "./store";
@@ -22,6 +23,8 @@ export interface SimulatorContext {
   tokens: AccessTokenAuthority;
   trustAnchor: TrustAnchor;
   replayGuard: GrantReplayGuard;
+  /** Altinn's consumer → supplier delegations, for grants with `consumer_org`. */
+  delegations: AltinnDelegations;
   stats: TrafficStats;
 }
 

@@ -1,11 +1,14 @@
 import { TokenError, TokenResponse } from "@portvakt/contracts";
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import { explainTokenError } from "@portvakt/maskinporten-rules";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import tokenErrorFixtures from "./fixtures/token-errors.json";
 import { type RunningSimulator, startSimulator } from "./index";
 import { createCa, issueBusinessCertificate } from "./pki";
 import { sharedDemoMaterial } from "./seed";
 import {
   certificateGrant,
+  consumerAdminToken,
   keyedClientGrant,
   providerAdminToken,
   requestToken,
@@ -38,15 +41,27 @@ async function token(grant: SignGrantOptions) {
   return requestToken(sim.tokenEndpoint, await signGrant(grant));
 }
 
+/**
+ * The answer is Digdir's documented body for `code` (the fixture, plus a trace id, without
+ * error_uri), and Portvakt's rules explain that wording as `code`: the explanation is compared
+ * with what Digdir says, not with itself.
+ */
 function expectMp(
-  answer: { status: number; body: Record<string, unknown> },
+  answer: { status: number; body: Record<string, unknown>; detail?: string },
   code: string,
   status = 400,
+  fixture: keyof typeof tokenErrorFixtures.errors = code as keyof typeof tokenErrorFixtures.errors,
 ) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.status, JSON.stringify(answer)).toBe(status);
   const error = TokenError.parse(answer.body);
-  expect(error.error_uri).toBe(`${sim.issuer}errors/${code}`);
-  return error;
+  const documented = tokenErrorFixtures.errors[fixture];
+  expect(error.error).toBe(documented.error);
+  expect(error.error_uri).toBeUndefined();
+  const wording = documented.error_description.split("{")[0]!;
+  expect(error.error_description?.startsWith(wording), error.error_description).toBe(true);
+  expect(error.error_description).toMatch(/\(trace_id: [0-9a-f]{32}\)$/);
+  expect(explainTokenError(error)?.rule.mpCode ?? explainTokenError(error)?.rule.id).toBe(code);
+  return { ...error, detail: answer.detail ?? "" };
 }
 
 describe("authorization-server metadata and keys", () => {
@@ -133,7 +148,7 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
       "MP-123",
     );
     expect(error.error).toBe("invalid_grant");
-    expect(error.error_description).toMatch(/array/);
+    expect(error.detail).toMatch(/array/);
   });
 
   it("refuses x5c holding garbage (MP-123) and a grant with neither x5c nor kid", async () => {
@@ -152,7 +167,7 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
       await token(adminGrant({ x5c: cert.x5c, privateKeyPem: cert.keyPem })),
       "MP-120",
     );
-    expect(error.error_description).toMatch(/trust/);
+    expect(error.detail).toMatch(/trust/);
   });
 
   it("refuses an expired certificate (MP-120)", async () => {
@@ -169,7 +184,7 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
       await token(adminGrant({ x5c: cert.x5c, privateKeyPem: cert.keyPem })),
       "MP-120",
     );
-    expect(error.error_description).toMatch(/expired/);
+    expect(error.detail).toMatch(/expired/);
   });
 
   it("refuses a certificate of another organisation than the client's (MP-122)", async () => {
@@ -184,7 +199,8 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
 
   it("refuses an unknown client (MP-100)", async () => {
     const error = expectMp(await token(adminGrant({ clientId: "no-such-client" })), "MP-100");
-    expect(error.error).toBe("invalid_client");
+    // The docs list "Client authentication failed" under invalid_grant, not invalid_client.
+    expect(error.error).toBe("invalid_grant");
   });
 
   it("refuses a grant living 121 seconds, accepts 120 (MP-130)", async () => {
@@ -192,11 +208,23 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
     expect((await token(adminGrant({ lifetimeSeconds: 120 }))).status).toBe(200);
   });
 
-  it("refuses iat more than 10 s from server time, and an expired grant (MP-130)", async () => {
+  it("refuses an iat more than 10 s ahead ('Issue time is after now') and an expired grant (MP-130)", async () => {
     const now = Math.floor(Date.now() / 1000);
-    expectMp(await token(adminGrant({ iat: now + 30 })), "MP-130");
-    expectMp(await token(adminGrant({ iat: now - 30 })), "MP-130");
+    const ahead = expectMp(
+      await token(adminGrant({ iat: now + 30 })),
+      "MP-130",
+      400,
+      "MP-130-iat-ahead",
+    );
+    expect(ahead.error_description).toMatch(/^Issue time is after now/);
+    expect((await token(adminGrant({ iat: now + 5 }))).status).toBe(200);
     expectMp(await token(adminGrant({ claims: { exp: now - 1 } })), "MP-130");
+  });
+
+  it("accepts an iat in the past while exp has not passed (a clock behind)", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await token(adminGrant({ iat: now - 90, lifetimeSeconds: 100 }))).status).toBe(200);
+    expectMp(await token(adminGrant({ iat: now - 90, lifetimeSeconds: 80 })), "MP-130");
   });
 
   it("refuses a reused jti (MP-012)", async () => {
@@ -206,11 +234,29 @@ describe("JWT-bearer grant with a business certificate (x5c)", () => {
 
   it("refuses unknown and missing claims with Invalid assertion (MP-011)", async () => {
     const unknown = expectMp(await token(adminGrant({ claims: { sub: "someone" } })), "MP-011");
-    expect(unknown.error_description).toMatch(/^Invalid assertion.*sub/);
-    expectMp(await token(adminGrant({ claims: { jti: undefined } })), "MP-011");
-    expect(
-      (await token(adminGrant({ claims: { resource: "https://api.example.no" } }))).status,
-    ).toBe(200);
+    expect(unknown.detail).toMatch(/Unknown claim.*sub/);
+    expectMp(await token(adminGrant({ claims: { scope: undefined } })), "MP-011");
+    expectMp(await token(adminGrant({ claims: { consumer_org: 889640782 } })), "MP-011");
+  });
+
+  it("accepts a grant without jti (recommended, not required) and with pid", async () => {
+    expect((await token(adminGrant({ claims: { jti: undefined } }))).status).toBe(200);
+    expect((await token(adminGrant({ claims: { jti: undefined } }))).status).toBe(200);
+    expect((await token(adminGrant({ claims: { pid: "12345678901" } }))).status).toBe(200);
+  });
+
+  it("makes resource the access token's aud, and aud 'unspecified' without it", async () => {
+    const restricted = await token(
+      adminGrant({ claims: { resource: ["https://api.example.no/"] } }),
+    );
+    expect(restricted.status).toBe(200);
+    const jwks = createLocalJWKSet(await (await fetch(`${sim.issuer}jwk`)).json());
+    const { payload } = await jwtVerify(String(restricted.body.access_token), jwks, {
+      audience: "https://api.example.no/",
+    });
+    expect(payload.aud).toEqual(["https://api.example.no/"]);
+    const plain = await token(adminGrant());
+    expect(decodeJwt(String(plain.body.access_token)).aud).toBe("unspecified");
   });
 
   it("refuses a wrong grant type and a garbled assertion", async () => {
@@ -297,10 +343,10 @@ describe("JWT-bearer grant with a registered key (kid)", () => {
     );
     expect(revoke.status).toBe(200);
     const error = expectMp(await token(keyedClientGrant(sim, pensjon, "difi:api3")), "MP-250", 403);
-    expect(error).toMatchObject({
-      error: "forbidden",
-      error_description: "Consumer has not been granted access to the scope difi:api3",
-    });
+    expect(error.error).toBe("forbidden");
+    expect(error.error_description).toMatch(
+      /^Consumer has not been granted access to the scope difi:api3 \(trace_id: /,
+    );
   });
 
   it("refuses a scope that no longer admits the client's integration type (MP-201)", async () => {
@@ -330,5 +376,120 @@ describe("JWT-bearer grant with a registered key (kid)", () => {
   it("refuses inactive clients (MP-100)", async () => {
     const inactive = "c0ffee00-1234-4abc-8def-0123456789ab";
     expectMp(await token(certificateGrant(sim, CONSUMER, inactive, "difi:api3")), "MP-100");
+  });
+});
+
+describe("what the simulator answers is what Digdir documents", () => {
+  it.each(Object.entries(tokenErrorFixtures.errors))(
+    "Portvakt explains Digdir's %s body as that error",
+    (key, documented) => {
+      const body = {
+        error: documented.error,
+        error_description: `${documented.error_description.replace("{scope}", "nav:x").replace("{consumer}", "910753614").replace("{supplier}", "991825827")} (trace_id: 0123456789abcdef)`,
+      };
+      const explained = explainTokenError(body);
+      expect(explained?.matchedBy).toBe("error_description");
+      expect(explained?.rule.mpCode ?? explained?.rule.id).toBe(key.replace("-iat-ahead", ""));
+    },
+  );
+});
+
+describe("at_max_age and delegation (consumer_org)", () => {
+  const pensjon = "3f1c2a90-5b7e-4c1d-9a2e-6d8f0b1c2e3a";
+  const DELEGATED = "digdir:altinn/delegert.read";
+
+  it("caps expires_in at the requested scopes' smallest at_max_age", async () => {
+    const admin = await providerAdminToken(sim);
+    const scope = await callSelfService<Record<string, unknown>>(
+      sim.url,
+      "GET",
+      `/api/v1/scopes/scope?${scopeQuery("difi:api3")}`,
+      { token: admin },
+    );
+    const { name: _n, owner_orgno: _o, created: _c, last_updated: _l, ...rest } = scope.body;
+    const put = await callSelfService(sim.url, "PUT", `/api/v1/scopes?${scopeQuery("difi:api3")}`, {
+      token: admin,
+      body: { ...rest, at_max_age: 45 },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const answer = await token(keyedClientGrant(sim, pensjon, "difi:api3"));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.expires_in).toBe(45);
+    const claims = decodeJwt(String(answer.body.access_token));
+    expect((claims.exp as number) - (claims.iat as number)).toBe(45);
+  });
+
+  async function setUpDelegation() {
+    const provider = await providerAdminToken(sim);
+    for (const orgno of [CONSUMER, BRREG]) {
+      const grant = await callSelfService(
+        sim.url,
+        "PUT",
+        `/api/v1/scopes/access/${orgno}?${scopeQuery(DELEGATED)}`,
+        { token: provider },
+      );
+      expect(grant.status).toBe(200);
+    }
+    const nav = await consumerAdminToken(sim);
+    const client = await callSelfService<{ scopes: string[] }>(
+      sim.url,
+      "GET",
+      `/api/v1/clients/${pensjon}`,
+      { token: nav },
+    );
+    const updated = await callSelfService(sim.url, "PUT", `/api/v1/clients/${pensjon}`, {
+      token: nav,
+      body: { scopes: [...client.body.scopes, DELEGATED] },
+    });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+  }
+
+  it("answers MP-251 when the consumer has not delegated the scope to the supplier", async () => {
+    await setUpDelegation();
+    const error = expectMp(
+      await token({
+        ...keyedClientGrant(sim, pensjon, DELEGATED),
+        claims: { consumer_org: BRREG },
+      }),
+      "MP-251",
+      403,
+    );
+    expect(error.error_description).toMatch(
+      new RegExp(
+        `^Consumer ${BRREG} has not delegated access to the scope ${DELEGATED} to supplier ${CONSUMER}`,
+      ),
+    );
+  });
+
+  it("issues a token whose consumer is the delegating org, with the supplier claim", async () => {
+    await setUpDelegation();
+    const delegated = await fetch(`${sim.url}/__control/delegations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ consumer: BRREG, supplier: CONSUMER, scope: DELEGATED }),
+    });
+    expect(delegated.status).toBe(200);
+    const answer = await token({
+      ...keyedClientGrant(sim, pensjon, DELEGATED),
+      claims: { consumer_org: BRREG },
+    });
+    expect(answer.status, JSON.stringify(answer)).toBe(200);
+    const claims = decodeJwt(String(answer.body.access_token));
+    expect(claims).toMatchObject({
+      consumer: { authority: "iso6523-actorid-upis", ID: `0192:${BRREG}` },
+      supplier: { authority: "iso6523-actorid-upis", ID: `0192:${CONSUMER}` },
+      delegation_source: expect.stringMatching(/^https:\/\//),
+    });
+  });
+
+  it("refuses consumer_org naming the client's own organisation (the docs' invalid_request)", async () => {
+    await setUpDelegation();
+    expectMp(
+      await token({
+        ...keyedClientGrant(sim, pensjon, DELEGATED),
+        claims: { consumer_org: CONSUMER },
+      }),
+      "consumer-org-own",
+    );
   });
 });

@@ -1,76 +1,73 @@
-import { createPublicKey, type KeyObject, verify as verifySignature } from "node:crypto";
-import { ADMIN_SCOPES, type Client, JWT_BEARER_GRANT } from "@portvakt/contracts";
+import {
+  createPublicKey,
+  type KeyObject,
+  randomBytes,
+  verify as verifySignature,
+} from "node:crypto";
+import {
+  ADMIN_SCOPES,
+  type Client,
+  JWT_BEARER_GRANT,
+  type Scope,
+} from "@portvakt/contracts";
+import {
+  ALLOWED_GRANT_CLAIMS,
+  GRANT_ALGS,
+  IAT_SKEW_SECONDS,
+  MAX_GRANT_LIFETIME_SECONDS,
+  REQUIRED_GRANT_CLAIMS,
+} from "@portvakt/maskinporten-rules";
 import { Hono } from "hono";
 import type { ClientAmr } from "./access-token";
 import { DEFAULT_ACCESS_TOKEN_LIFETIME } from "./admin/clients";
 import { verifyCertificateChain } from "./certificate-chain";
+import tokenErrorFixtures from "./fixtures/token-errors.json";
 import type { SimulatorContext, SimulatorEnv } from "./simulator-context";
 import type { StoredKey } from "./store";
 
-export const GRANT_SIGNING_ALGORITHMS = ["RS256", "RS384", "RS512"] as const;
+export const GRANT_SIGNING_ALGORITHMS = GRANT_ALGS;
 const HASH_OF_ALG: Record<string, string> = { RS256: "sha256", RS384: "sha384", RS512: "sha512" };
 
-const REQUIRED_CLAIMS = ["aud", "iss", "scope", "iat", "exp", "jti"] as const;
-const OPTIONAL_CLAIMS = ["resource", "consumer_org", "iss_onbehalfof", "authorization_details"];
-const KNOWN_CLAIMS = new Set<string>([...REQUIRED_CLAIMS, ...OPTIONAL_CLAIMS]);
-const MAX_GRANT_LIFETIME_SECONDS = 120;
-const IAT_SKEW_SECONDS = 10;
+/** Which documented error body the simulator answers with (keys of `fixtures/token-errors.json`). */
+export type TokenErrorFixture = keyof typeof tokenErrorFixtures.errors;
 
-/** Maskinporten's token-endpoint error codes (docs/maskinporten.md §2). */
-export type MaskinportenErrorCode =
-  | "MP-011"
-  | "MP-012"
-  | "MP-100"
-  | "MP-110"
-  | "MP-120"
-  | "MP-121"
-  | "MP-122"
-  | "MP-123"
-  | "MP-124"
-  | "MP-130"
-  | "MP-200"
-  | "MP-201"
-  | "MP-250";
+/** Parameters of a fixture's wording, e.g. `{scope}` in MP-250's. */
+type FixtureVars = Partial<Record<"scope" | "consumer" | "supplier", string>>;
 
-const OAUTH_ERROR_OF: Record<MaskinportenErrorCode, string> = {
-  "MP-011": "invalid_request",
-  "MP-012": "invalid_grant",
-  "MP-100": "invalid_client",
-  "MP-110": "invalid_grant",
-  "MP-120": "invalid_grant",
-  "MP-121": "invalid_grant",
-  "MP-122": "invalid_grant",
-  "MP-123": "invalid_grant",
-  "MP-124": "invalid_grant",
-  "MP-130": "invalid_grant",
-  "MP-200": "invalid_scope",
-  "MP-201": "invalid_scope",
-  "MP-250": "forbidden",
-};
-
+/**
+ * A refused grant. The body is Digdir's documented wording for the error (the fixture), never
+ * Portvakt's explanation of it, so tests can check that Portvakt explains what Digdir says. The
+ * simulator's own reason (which claim, which kid) goes only into `X-Simulator-Detail`.
+ */
 export class TokenGrantError extends Error {
   constructor(
-    readonly code: MaskinportenErrorCode,
-    description: string,
+    readonly fixture: TokenErrorFixture,
+    detail: string,
+    readonly vars: FixtureVars = {},
   ) {
-    super(description);
+    super(detail);
   }
 
   get status(): 400 | 403 {
-    return this.code === "MP-250" ? 403 : 400;
+    return tokenErrorFixtures.errors[this.fixture].status === 403 ? 403 : 400;
   }
 
-  body(issuer: string): { error: string; error_description: string; error_uri: string } {
+  body(): { error: string; error_description: string } {
+    const documented = tokenErrorFixtures.errors[this.fixture];
+    const description = documented.error_description.replace(
+      /\{(scope|consumer|supplier)\}/g,
+      (_match, name: keyof FixtureVars) => this.vars[name] ?? "",
+    );
+    const traceId = randomBytes(16).toString("hex");
     return {
-      error: OAUTH_ERROR_OF[this.code],
-      error_description: this.message,
-      error_uri: `${issuer}errors/${this.code}`,
+      error: documented.error,
+      error_description: `${description} (trace_id: ${traceId})`,
     };
   }
 }
 
-function invalidAssertion(code: MaskinportenErrorCode, detail: string): TokenGrantError {
-  return new TokenGrantError(code, `Invalid assertion. ${detail}`);
+function invalidAssertion(fixture: TokenErrorFixture, detail: string): TokenGrantError {
+  return new TokenGrantError(fixture, detail);
 }
 
 function decodeSegment(segment: string | undefined, what: string): Record<string, unknown> {
@@ -100,9 +97,24 @@ interface VerifiedGrant {
   client: Client;
   amr: ClientAmr;
   scopes: string[];
+  /** The token's `consumer`: the client's organisation, or the delegating one (`consumer_org`). */
+  consumerOrgno: string;
+  /** With delegation: the client's organisation, acting for the consumer. */
+  supplierOrgno?: string;
+  delegationSource?: string;
+  /** From `resource`: the access token's `aud` (audience-restricted token). */
+  audience?: string | string[];
+  /** The smallest `at_max_age` (s) of the requested scopes that set one. */
+  atMaxAge?: number;
 }
 
-/** Checks a JWT-bearer grant exactly as docs/maskinporten.md §2 describes; throws `TokenGrantError`. */
+/**
+ * Checks a JWT-bearer grant as Maskinporten's docs describe it and as it has been observed
+ * (spec section 8): `jti` optional (recommended; checked for reuse when present), `pid` allowed, an
+ * `iat` in the past accepted while `exp` has not passed, an `iat` ahead by more than 10 s refused,
+ * a lifetime over 120 s refused (the docs' rule), `resource` becoming the token's `aud`, and
+ * `consumer_org` delegation checked against Altinn's delegations (MP-251). Throws `TokenGrantError`.
+ */
 export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedGrant {
   const parts = assertion.split(".");
   if (parts.length !== 3) throw invalidAssertion("MP-011", "The assertion is not a signed JWT");
@@ -113,21 +125,32 @@ export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedG
   if (typeof alg !== "string" || !(alg in HASH_OF_ALG)) {
     throw invalidAssertion("MP-011", `alg must be one of ${GRANT_SIGNING_ALGORITHMS.join(", ")}`);
   }
-  const unknown = Object.keys(claims).filter((claim) => !KNOWN_CLAIMS.has(claim));
+  const unknown = Object.keys(claims).filter((claim) => !ALLOWED_GRANT_CLAIMS.has(claim));
   if (unknown.length > 0) {
     throw invalidAssertion("MP-011", `Unknown claim(s) in the grant: ${unknown.join(", ")}`);
   }
-  const missing = REQUIRED_CLAIMS.filter((claim) => claims[claim] === undefined);
+  const missing = REQUIRED_GRANT_CLAIMS.filter((claim) => claims[claim] === undefined);
   if (missing.length > 0) {
     throw invalidAssertion("MP-011", `Missing claim(s) in the grant: ${missing.join(", ")}`);
   }
   const { aud, iss, scope, iat, exp, jti } = claims;
-  if (typeof iss !== "string" || typeof scope !== "string" || typeof jti !== "string" || !jti) {
-    throw invalidAssertion("MP-011", "iss, scope and jti must be strings");
+  if (typeof iss !== "string" || typeof scope !== "string") {
+    throw invalidAssertion("MP-011", "iss and scope must be strings");
+  }
+  if (jti !== undefined && (typeof jti !== "string" || jti === "")) {
+    throw invalidAssertion("MP-011", "jti, when sent, must be a non-empty string");
   }
   if (!Number.isInteger(iat) || !Number.isInteger(exp)) {
     throw invalidAssertion("MP-011", "iat and exp must be whole epoch seconds");
   }
+  const consumerOrg = claims.consumer_org;
+  if (
+    consumerOrg !== undefined &&
+    !(typeof consumerOrg === "string" && /^\d{9}$/.test(consumerOrg))
+  ) {
+    throw invalidAssertion("MP-011", "consumer_org must be an organisation number (9 digits)");
+  }
+  const audience = readResource(claims.resource);
   if (aud !== ctx.issuer) {
     throw invalidAssertion(
       "MP-110",
@@ -137,10 +160,7 @@ export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedG
 
   const client = ctx.store.getClient(iss);
   if (!client?.active) {
-    throw new TokenGrantError(
-      "MP-100",
-      `Invalid client: no active client "${iss}" in this Maskinporten environment`,
-    );
+    throw invalidAssertion("MP-100", `No active client "${iss}" in this Maskinporten environment`);
   }
 
   const now = ctx.clock.now();
@@ -157,27 +177,65 @@ export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedG
   const nowSeconds = ctx.clock.epochSeconds();
   const issuedAt = iat as number;
   const expiresAt = exp as number;
-  if (Math.abs(issuedAt - nowSeconds) > IAT_SKEW_SECONDS) {
+  if (issuedAt - nowSeconds > IAT_SKEW_SECONDS) {
     throw invalidAssertion(
-      "MP-130",
-      `iat is ${issuedAt - nowSeconds} s from server time; at most ±${IAT_SKEW_SECONDS} s is accepted`,
+      "MP-130-iat-ahead",
+      `iat is ${issuedAt - nowSeconds} s ahead of server time; at most ${IAT_SKEW_SECONDS} s is accepted`,
     );
   }
   if (expiresAt - issuedAt > MAX_GRANT_LIFETIME_SECONDS) {
     throw invalidAssertion(
       "MP-130",
-      `The grant lives ${expiresAt - issuedAt} s (exp - iat); at most ${MAX_GRANT_LIFETIME_SECONDS} s is accepted`,
+      `The grant lives ${expiresAt - issuedAt} s (exp - iat); the docs allow at most ${MAX_GRANT_LIFETIME_SECONDS} s`,
     );
   }
   if (expiresAt <= nowSeconds) throw invalidAssertion("MP-130", "The grant has expired");
-  if (!ctx.replayGuard.remember(`${client.client_id}\u0000${jti}`, expiresAt, nowSeconds)) {
+  if (
+    typeof jti === "string" &&
+    !ctx.replayGuard.remember(`${client.client_id}\u0000${jti}`, expiresAt, nowSeconds)
+  ) {
     throw invalidAssertion("MP-012", `The grant with jti "${jti}" has been used before`);
   }
 
   const scopes = scope.split(" ").filter(Boolean);
   if (scopes.length === 0) throw new TokenGrantError("MP-200", "No scope was requested");
-  for (const name of scopes) checkScope(ctx, client, name);
-  return { client, amr, scopes };
+  if (consumerOrg !== undefined && consumerOrg === client.client_orgno) {
+    throw new TokenGrantError(
+      "consumer-org-own",
+      `consumer_org ${consumerOrg} is the client's own organisation`,
+    );
+  }
+  const used = scopes
+    .map((name) => checkScope(ctx, client, name, consumerOrg))
+    .filter((found): found is Scope => found !== undefined);
+  const ages = used
+    .map((found) => found.at_max_age)
+    .filter((age): age is number => typeof age === "number" && age > 0);
+  const delegationSource = used.find((found) => found.delegation_source)?.delegation_source;
+  return {
+    client,
+    amr,
+    scopes,
+    consumerOrgno: consumerOrg ?? client.client_orgno,
+    ...(consumerOrg !== undefined ? { supplierOrgno: client.client_orgno } : {}),
+    ...(consumerOrg !== undefined && delegationSource ? { delegationSource } : {}),
+    ...(audience !== undefined ? { audience } : {}),
+    ...(ages.length > 0 ? { atMaxAge: Math.min(...ages) } : {}),
+  };
+}
+
+/** `resource`: a URL or an array of them (the docs: "currently only array supported"). */
+function readResource(resource: unknown): string | string[] | undefined {
+  if (resource === undefined) return undefined;
+  if (typeof resource === "string" && resource !== "") return resource;
+  if (
+    Array.isArray(resource) &&
+    resource.length > 0 &&
+    resource.every((value) => typeof value === "string" && value !== "")
+  ) {
+    return resource as string[];
+  }
+  throw invalidAssertion("MP-011", "resource must be a string or an array of strings");
 }
 
 function resolveSigningKey(
@@ -234,18 +292,29 @@ function resolveSigningKey(
   return { amr: "virksomhetssertifikat", key: chain.leaf.publicKey };
 }
 
-function checkScope(ctx: SimulatorContext, client: Client, name: string): void {
+/**
+ * A requested scope: on the client (MP-200), active (MP-200), open to the client's integration type
+ * (MP-201), usable by the organisation (MP-250); with `consumer_org`, usable by the consumer and
+ * delegated by it to the client's organisation in Altinn (MP-251). Returns the scope (none for
+ * Digdir's admin scopes).
+ */
+function checkScope(
+  ctx: SimulatorContext,
+  client: Client,
+  name: string,
+  consumerOrg: string | undefined,
+): Scope | undefined {
   if (!client.scopes.includes(name)) {
     throw new TokenGrantError(
       "MP-200",
-      `Invalid scope: the client "${client.client_id}" does not have the scope ${name}`,
+      `The client "${client.client_id}" does not have the scope ${name}`,
     );
   }
   // Admin scopes are Digdir's own, put on admin clients by hand; they are not in the catalogue.
-  if (name in ADMIN_SCOPES) return;
+  if (name in ADMIN_SCOPES) return undefined;
   const scope = ctx.store.getScope(name);
   if (!scope?.active) {
-    throw new TokenGrantError("MP-200", `Invalid scope: ${name} does not exist or is deactivated`);
+    throw new TokenGrantError("MP-200", `${name} does not exist or is deactivated`);
   }
   const allowed = scope.allowed_integration_types;
   if (allowed.length > 0 && !allowed.includes(client.integration_type)) {
@@ -254,12 +323,23 @@ function checkScope(ctx: SimulatorContext, client: Client, name: string): void {
       `The scope ${name} is not allowed for ${client.integration_type} clients`,
     );
   }
-  if (!ctx.store.mayUseScope(client.client_orgno, scope)) {
+  const consumer = consumerOrg ?? client.client_orgno;
+  if (!ctx.store.mayUseScope(consumer, scope)) {
+    throw new TokenGrantError("MP-250", `${consumer} has no access to ${name}`, { scope: name });
+  }
+  if (
+    consumerOrg !== undefined &&
+    !(scope.delegation_source && ctx.delegations.has(consumerOrg, client.client_orgno, name))
+  ) {
     throw new TokenGrantError(
-      "MP-250",
-      `Consumer has not been granted access to the scope ${name}`,
+      "MP-251",
+      scope.delegation_source
+        ? `${consumerOrg} has not delegated ${name} to ${client.client_orgno} in Altinn`
+        : `${name} has no delegation_source, so it cannot be delegated`,
+      { scope: name, consumer: consumerOrg, supplier: client.client_orgno },
     );
   }
+  return scope;
 }
 
 /** `/.well-known/oauth-authorization-server`, `/jwk` and `/token`. */
@@ -289,21 +369,25 @@ export function tokenRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
           {
             error: "unsupported_grant_type",
             error_description: `grant_type must be ${JWT_BEARER_GRANT}`,
-            error_uri: `${ctx.issuer}errors/MP-011`,
           },
           400,
         );
       }
       const assertion = form.get("assertion");
-      if (!assertion) throw new TokenGrantError("MP-011", "Invalid request: assertion is missing");
+      if (!assertion) throw new TokenGrantError("MP-011", "The assertion is missing");
       const grant = verifyGrant(ctx, assertion);
-      const lifetime = grant.client.access_token_lifetime || DEFAULT_ACCESS_TOKEN_LIFETIME;
+      const clientLifetime = grant.client.access_token_lifetime || DEFAULT_ACCESS_TOKEN_LIFETIME;
+      // A scope's at_max_age caps the token's lifetime (observed; spec section 8).
+      const lifetime = Math.min(clientLifetime, grant.atMaxAge ?? clientLifetime);
       const { token } = await ctx.tokens.issue({
         clientId: grant.client.client_id,
-        orgno: grant.client.client_orgno,
+        orgno: grant.consumerOrgno,
         amr: grant.amr,
         scopes: grant.scopes,
         lifetimeSeconds: lifetime,
+        ...(grant.supplierOrgno ? { supplierOrgno: grant.supplierOrgno } : {}),
+        ...(grant.delegationSource ? { delegationSource: grant.delegationSource } : {}),
+        ...(grant.audience !== undefined ? { audience: grant.audience } : {}),
       });
       ctx.stats.countTokenRequest(true);
       return c.json({
@@ -314,7 +398,13 @@ export function tokenRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
       });
     } catch (error) {
       ctx.stats.countTokenRequest(false);
-      if (error instanceof TokenGrantError) return c.json(error.body(ctx.issuer), error.status);
+      if (error instanceof TokenGrantError) {
+        c.header(
+          "X-Simulator-Detail",
+          `${error.fixture}: ${error.message}`.replace(/[^\t\x20-\x7e\xa0-\xff]/g, "?"),
+        );
+        return c.json(error.body(), error.status);
+      }
       throw error;
     }
   });
@@ -325,10 +415,7 @@ export function tokenRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded")) {
-    throw new TokenGrantError(
-      "MP-011",
-      "Invalid request: the body must be application/x-www-form-urlencoded",
-    );
+    throw new TokenGrantError("MP-011", "The body must be application/x-www-form-urlencoded");
   }
   return new URLSearchParams(await request.text());
 }

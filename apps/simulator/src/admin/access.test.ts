@@ -98,7 +98,9 @@ describe("access grants", () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       error: "forbidden",
-      error_uri: `${sim.issuer}errors/MP-250`,
+      error_description: expect.stringMatching(
+        /^Consumer has not been granted access to the scope difi:api3/,
+      ),
     });
   });
 

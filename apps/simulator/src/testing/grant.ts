@@ -78,9 +78,11 @@ export async function signGrant(options: SignGrantOptions): Promise<string> {
 export interface TokenAnswer {
   status: number;
   body: Record<string, unknown>;
+  /** The simulator's own reason for a refusal (`X-Simulator-Detail`), not part of Digdir's answer. */
+  detail?: string;
 }
 
-/** Posts a grant to a token endpoint and returns status and parsed body. */
+/** Posts a grant to a token endpoint and returns status, parsed body and the simulator's detail. */
 export async function requestToken(tokenEndpoint: string, assertion: string): Promise<TokenAnswer> {
   const response = await fetch(tokenEndpoint, {
     method: "POST",
@@ -90,7 +92,12 @@ export async function requestToken(tokenEndpoint: string, assertion: string): Pr
       assertion,
     }).toString(),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const detail = response.headers.get("x-simulator-detail");
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** Grant options for a seeded org's business certificate (x5c). */
