@@ -122,7 +122,8 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   await expect(refused.getByTestId("mp-code")).toHaveText("MP-124");
   const checks = page.getByTestId("grant-checks");
   await expect(checks).toContainText("header.kid.known");
-  await expect(checks).toContainText(`"${firstKid}" is not registered`);
+  // The grant's checks are rendered in the page's language (nb) from their codes.
+  await expect(checks).toContainText(`kid "${firstKid}" er ikke registrert på klienten`);
 
   // The keys overview lists the remaining key.
   await page.getByRole("link", { name: "Nøkler", exact: true }).click();
@@ -143,16 +144,35 @@ test("the diagnose page explains a pasted token error and refuses a private key"
 }) => {
   await page.getByRole("link", { name: "Diagnose", exact: true }).click();
   const input = page.getByRole("textbox", { name: "Grant, token eller feilrespons" });
+  // Digdir's real body: no error_uri, a trace id; explained from its wording, in bokmål.
   await input.fill(
     JSON.stringify({
       error: "invalid_grant",
-      error_description: 'Invalid assertion. No key with kid "gammel" is registered on the client',
-      error_uri: "http://127.0.0.1/errors/MP-124",
+      error_description:
+        "Invalid assertion. Client authentication failed. Expired key (trace_id: 5d5d5d5d5d5d)",
     }),
   );
   await page.getByRole("button", { name: "Diagnostiser" }).click();
-  await expect(page.getByTestId("diagnosis-mp-code")).toHaveText("MP-124");
-  await expect(page.getByTestId("diagnosis-failing")).toContainText("gammel");
+  await expect(page.getByTestId("diagnosis-mp-code")).toHaveText("MP-121");
+  await expect(page.getByTestId("diagnosis-summary")).toContainText(
+    "Token-endepunktet i Maskinporten avviste granten med MP-121.",
+  );
+  await expect(page.getByTestId("diagnosis-failing")).toContainText(
+    "Nøkkelen som er registrert på klienten under grantens kid, er utløpt.",
+  );
+  // The same diagnosis in nynorsk and English, without asking the server again.
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(page.getByTestId("diagnosis-failing")).toContainText(
+    "Nøkkelen som er registrert på klienten under kid-en i granten, har gått ut.",
+  );
+  await page.getByTestId("language-switch").selectOption("en");
+  await expect(page.getByTestId("diagnosis-summary")).toContainText(
+    "Maskinporten's token endpoint refused the grant with MP-121.",
+  );
+  await expect(page.getByTestId("diagnosis-failing")).toContainText(
+    "Register a new key on the client and sign with it",
+  );
+  await page.getByTestId("language-switch").selectOption("nb");
   await input.fill("-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----");
   await expect(page.getByRole("button", { name: "Diagnostiser" })).toBeDisabled();
 });
