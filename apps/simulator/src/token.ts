@@ -4,12 +4,7 @@ import {
   randomBytes,
   verify as verifySignature,
 } from "node:crypto";
-import {
-  ADMIN_SCOPES,
-  type Client,
-  JWT_BEARER_GRANT,
-  type Scope,
-} from "@portvakt/contracts";
+import { ADMIN_SCOPES, type Client, JWT_BEARER_GRANT, type Scope } from "@portvakt/contracts";
 import {
   ALLOWED_GRANT_CLAIMS,
   GRANT_ALGS,
