@@ -44,6 +44,16 @@ const TABLE: [RegExp, string, string][] = [
     "Eit subscope har berre små bokstavar, siffer og / . : (fann «$1»)",
   ],
   [
+    /^A subscope has its \/ parts first, then its : parts, then its \. parts \(e\.g\. pensjon\/v3:vedtak\.read\)$/,
+    "Et subscope har først delene med /, så delene med :, så delene med . (f.eks. pensjon/v3:vedtak.read)",
+    "Eit subscope har først delane med /, så delane med :, så delane med . (t.d. pensjon/v3:vedtak.read)",
+  ],
+  [
+    /^The part of a subscope after its last : \(or, without \/ and :, the whole subscope\) has at least two letters or digits before any \.$/,
+    "Delen av et subscope etter siste : (eller, uten / og :, hele subscopet) har minst to bokstaver eller sifre før et eventuelt .",
+    "Delen av eit subscope etter siste : (eller, utan / og :, heile subscopet) har minst to bokstavar eller siffer før eit eventuelt .",
+  ],
+  [
     /^A scope name is prefix:subscope$/,
     "Et scope-navn er prefiks:subscope",
     "Eit scope-namn er prefiks:subscope",

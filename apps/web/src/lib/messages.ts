@@ -156,7 +156,7 @@ export const nb = {
   "scopes.help.prefix": "Digdir tildeler prefikser. Du kan bare opprette scopes under dine egne.",
   "scopes.help.immutable": "Kan ikke endres etter at scopet er opprettet.",
   "scopes.help.subscope":
-    "Små bokstaver (a–å), sifre og skilletegnene / . : – ikke først, sist eller doble. Eksempel: pensjon/v3/alderspensjon",
+    "Ord av små bokstaver (a–å) og sifre, skilt med / først, så :, så . – aldri først, sist eller doble (Digdirs mønster). Eksempel: pensjon/v3/alderspensjon eller api:v1.read",
   "scopes.help.description": "Kort tekst som konsumentene ser i katalogen.",
   "scopes.help.longDescription": "Utfyllende dokumentasjon for konsumentene. Markdown er lov.",
   "scopes.help.visibility.PUBLIC": "Offentlig: vises i den åpne scope-katalogen.",
@@ -537,7 +537,7 @@ export const en: Record<MessageKey, string> = {
   "scopes.help.prefix": "Digdir assigns prefixes. You can only create scopes under your own.",
   "scopes.help.immutable": "Cannot change once the scope exists.",
   "scopes.help.subscope":
-    "Lowercase letters (a–å), digits and the separators / . : – not first, last or doubled. Example: pensjon/v3/alderspensjon",
+    "Words of lowercase letters (a–å) and digits, separated by / first, then :, then . – never first, last or doubled (Digdir's pattern). Example: pensjon/v3/alderspensjon or api:v1.read",
   "scopes.help.description": "Short text consumers see in the catalogue.",
   "scopes.help.longDescription": "Full documentation for consumers. Markdown allowed.",
   "scopes.help.visibility.PUBLIC": "Public: listed in the open scope catalogue.",
@@ -908,7 +908,7 @@ export const nn: Record<MessageKey, string> = {
   "scopes.help.prefix": "Digdir tildeler prefiks. Du kan berre opprette scope under dine eigne.",
   "scopes.help.immutable": "Kan ikkje endrast etter at scopet er oppretta.",
   "scopes.help.subscope":
-    "Små bokstavar (a–å), siffer og skiljeteikna / . : – ikkje først, sist eller doble. Døme: pensjon/v3/alderspensjon",
+    "Ord av små bokstavar (a–å) og siffer, skilde med / først, så :, så . – aldri først, sist eller doble (mønsteret til Digdir). Døme: pensjon/v3/alderspensjon eller api:v1.read",
   "scopes.help.description": "Kort tekst som konsumentane ser i katalogen.",
   "scopes.help.longDescription": "Utfyllande dokumentasjon for konsumentane. Markdown er lov.",
   "scopes.help.visibility.PUBLIC": "Offentleg: blir vist i den opne scope-katalogen.",
