@@ -105,7 +105,7 @@ interface VerifiedGrant {
 
 /**
  * Checks a JWT-bearer grant as Maskinporten's docs describe it and as it has been observed
- * (spec section 8): `jti` optional (recommended; checked for reuse when present), `pid` allowed, an
+ * (docs/maskinporten.md §8): `jti` optional (recommended; checked for reuse when present), `pid` allowed, an
  * `iat` in the past accepted while `exp` has not passed, an `iat` ahead by more than 10 s refused,
  * a lifetime over 120 s refused (the docs' rule), `resource` becoming the token's `aud`, and
  * `consumer_org` delegation checked against Altinn's delegations (MP-251). Throws `TokenGrantError`.
@@ -372,7 +372,7 @@ export function tokenRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
       if (!assertion) throw new TokenGrantError("MP-011", "The assertion is missing");
       const grant = verifyGrant(ctx, assertion);
       const clientLifetime = grant.client.access_token_lifetime || DEFAULT_ACCESS_TOKEN_LIFETIME;
-      // A scope's at_max_age caps the token's lifetime (observed; spec section 8).
+      // A scope's at_max_age caps the token's lifetime (observed; docs/maskinporten.md §8).
       const lifetime = Math.min(clientLifetime, grant.atMaxAge ?? clientLifetime);
       const { token } = await ctx.tokens.issue({
         clientId: grant.client.client_id,

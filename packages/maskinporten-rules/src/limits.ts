@@ -16,7 +16,7 @@ export const MAX_GRANT_LIFETIME_SECONDS = 120;
 
 /**
  * `iat` may be at most this many seconds ahead of Maskinporten's clock. An `iat` in the past is
- * accepted as long as `exp` has not passed (observed; spec section 8).
+ * accepted as long as `exp` has not passed (observed; docs/maskinporten.md §8).
  */
 export const IAT_SKEW_SECONDS = 10;
 
