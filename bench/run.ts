@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { benchBffLoad } from "./bff-load";
 import { benchBffLoadFaults } from "./bff-load-faults";
 import { benchBffVsDirect } from "./bff-vs-direct";
+import { benchScopeName } from "./scope-name";
 import { benchWebAccess } from "./web-access";
 
 // `pnpm bench [name…] [--save]`: runs the benchmarks (all, or those named) and prints each
@@ -16,6 +17,7 @@ const benchmarks: Record<string, (root: string) => Promise<Record<string, unknow
   "bff-load": benchBffLoad,
   "bff-load-faults": benchBffLoadFaults,
   "web-access": benchWebAccess,
+  "scope-name": benchScopeName,
 };
 
 const { values, positionals } = parseArgs({

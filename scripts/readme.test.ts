@@ -119,6 +119,10 @@ describe("README", () => {
           changes.unsettled === 0
         );
       },
+      "scope-name": (r) => {
+        const perChar = r.scanNsPerCharByLength as Record<string, number>;
+        return (r.regexOverScan as number) >= 1000 && perChar["1000001"]! <= 3 * perChar["10001"]!;
+      },
     };
     const table = readme.slice(readme.indexOf("## Benchmarks"));
     for (const name of names) {

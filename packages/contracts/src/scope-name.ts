@@ -32,9 +32,18 @@ export function prefixProblem(prefix: string): string | null {
   return null;
 }
 
-function isWordChar(ch: string): boolean {
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const DOT = 0x2e;
+
+/** a–z, 0–9, æ, ø, å as UTF-16 code units. */
+function isWordUnit(unit: number): boolean {
   return (
-    (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") || ch === "æ" || ch === "ø" || ch === "å"
+    (unit >= 0x61 && unit <= 0x7a) ||
+    (unit >= 0x30 && unit <= 0x39) ||
+    unit === 0xe6 ||
+    unit === 0xf8 ||
+    unit === 0xe5
   );
 }
 
@@ -45,47 +54,53 @@ const SHORT =
 
 /**
  * Why a subscope is invalid, or `null`: the language of Digdir's reported pattern (see above),
- * decided in one pass over the characters, so the time is linear in the length whatever the input.
- * Messages are English; the web app translates them.
+ * decided in one pass over the UTF-16 code units, so the time is linear in the length whatever
+ * the input. Messages are English; the web app translates them.
  */
 export function subscopeProblem(subscope: string): string | null {
-  if (subscope.length === 0) return "The subscope is empty";
-  const chars = [...subscope];
-  const bad = chars.find((ch) => !isWordChar(ch) && ch !== "/" && ch !== ":" && ch !== ".");
-  if (bad !== undefined) {
-    if (/[A-ZÆØÅ]/.test(bad)) return "A subscope has no uppercase letters";
-    return `A subscope has only lowercase letters, digits and / . : (found "${bad}")`;
-  }
-  if (!isWordChar(chars[0]!) || !isWordChar(chars[chars.length - 1]!)) {
-    return "A subscope cannot start or end with / . or :";
-  }
+  const length = subscope.length;
+  if (length === 0) return "The subscope is empty";
   // phase 0: words and "/"; 1: after the first ":"; 2: after the first ".".
   let phase = 0;
   let run = 0;
   let sawSlash = false;
-  let previous = "";
-  for (const ch of chars) {
-    if (isWordChar(ch)) {
+  let previous = -1;
+  let order: string | null = null;
+  let shape: string | null = null;
+  for (let i = 0; i < length; i++) {
+    const unit = subscope.charCodeAt(i);
+    if (isWordUnit(unit)) {
       run++;
-    } else {
-      const afterSeparator = !isWordChar(previous);
-      if (afterSeparator && !(ch === ":" && previous === "/" && phase === 0)) {
-        return "The separators / . : cannot stand next to each other";
-      }
-      if (ch === "/") {
-        if (phase !== 0) return ORDER;
-        sawSlash = true;
-      } else if (ch === ":") {
-        if (phase === 2) return ORDER;
-        phase = 1;
-      } else {
-        if (phase !== 2 && run < (phase === 1 || !sawSlash ? 2 : 1)) return SHORT;
-        phase = 2;
+    } else if (unit === SLASH || unit === COLON || unit === DOT) {
+      // Shape problems are kept until the end: a character outside the alphabet is named first.
+      if (shape === null && order === null) {
+        if (previous === -1 || i === length - 1) {
+          shape = "A subscope cannot start or end with / . or :";
+        } else if (
+          !isWordUnit(previous) &&
+          !(unit === COLON && previous === SLASH && phase === 0)
+        ) {
+          shape = "The separators / . : cannot stand next to each other";
+        } else if (unit === SLASH) {
+          if (phase !== 0) order = ORDER;
+          sawSlash = true;
+        } else if (unit === COLON) {
+          if (phase === 2) order = ORDER;
+          phase = 1;
+        } else {
+          if (phase !== 2 && run < (phase === 1 || !sawSlash ? 2 : 1)) shape = SHORT;
+          phase = 2;
+        }
       }
       run = 0;
+    } else {
+      const found = String.fromCodePoint(subscope.codePointAt(i) ?? unit);
+      if (/[A-ZÆØÅ]/.test(found)) return "A subscope has no uppercase letters";
+      return `A subscope has only lowercase letters, digits and / . : (found "${found}")`;
     }
-    previous = ch;
+    previous = unit;
   }
+  if (shape ?? order) return shape ?? order;
   if (phase !== 2 && run < (phase === 1 || !sawSlash ? 2 : 1)) return SHORT;
   return null;
 }
