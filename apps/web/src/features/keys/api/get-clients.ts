@@ -1,4 +1,5 @@
 import { Client } from "@portvakt/contracts";
+import { daysUntilKeyExpiry, keyNeedsRotation } from "@portvakt/maskinporten-rules";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
@@ -59,14 +60,14 @@ export function useAllKeys(env: string) {
   });
 }
 
-const DAY_SECONDS = 86_400;
-/** Keys are renewed 30 days before they expire (as nais/digdirator does). */
-export const WARN_BEFORE_DAYS = 30;
-
+/**
+ * A key's expiry (`exp`, epoch seconds) at `nowMs` (epoch ms): none, expired, soon (within the
+ * rules' 30 days, as nais/digdirator rotates) or ok.
+ */
 export function expiryState(exp: number | undefined, nowMs: number) {
   if (exp === undefined) return { state: "none" as const, days: Number.POSITIVE_INFINITY };
-  const days = Math.floor((exp - nowMs / 1000) / DAY_SECONDS);
+  const days = daysUntilKeyExpiry(exp, nowMs);
   if (exp * 1000 <= nowMs) return { state: "expired" as const, days };
-  if (days <= WARN_BEFORE_DAYS) return { state: "soon" as const, days };
+  if (keyNeedsRotation(exp, nowMs)) return { state: "soon" as const, days };
   return { state: "ok" as const, days };
 }

@@ -4,6 +4,12 @@ import {
   MAX_KEYS_PER_CLIENT,
   rsaModulusBits,
 } from "@portvakt/contracts";
+import {
+  daysUntilKeyExpiry,
+  KEY_LIFETIME_DAYS,
+  keyNeedsRotation,
+  SECONDS_PER_DAY,
+} from "@portvakt/maskinporten-rules";
 import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
@@ -24,10 +30,8 @@ import { ConcurrentEditNotice } from "./concurrent-edit-notice";
 import { GenerateKeyForm } from "./generate-key-form";
 import { RotationWizard } from "./rotation-wizard";
 
-const DAY = 86_400_000;
-/** Keys are renewed 30 days before they expire (as nais/digdirator does), so warn from then. */
-const WARN_BEFORE_DAYS = 30;
-const KEY_LIFETIME_MS = 365 * DAY;
+/** A key's lifetime from when it was posted (the rules' one definition), in ms. */
+const KEY_LIFETIME_MS = KEY_LIFETIME_DAYS * SECONDS_PER_DAY * 1000;
 
 export function KeysPanel({ clientId }: { clientId: string }) {
   const env = useEnv();
@@ -102,13 +106,13 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           const exp = row.original.exp;
           if (exp === undefined) return "—";
           const ms = exp * 1000;
-          const days = Math.floor((ms - now) / DAY);
+          const days = daysUntilKeyExpiry(exp, now);
           return (
             <span className="flex flex-wrap items-center gap-2 whitespace-nowrap">
               {formatDate(ms)}
               {days < 0 ? (
                 <Badge tone="danger">{t("keys.expired")}</Badge>
-              ) : days <= WARN_BEFORE_DAYS ? (
+              ) : keyNeedsRotation(exp, now) ? (
                 <Badge tone="warning">{t("keys.expiresIn", { days })}</Badge>
               ) : null}
             </span>
