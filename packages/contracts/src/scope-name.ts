@@ -112,7 +112,19 @@ export function scopeNameProblem(name: string): string | null {
   }
   const colon = name.indexOf(":");
   if (colon < 0) return "A scope name is prefix:subscope";
-  return prefixProblem(name.slice(0, colon)) ?? subscopeProblem(name.slice(colon + 1));
+  return prefixProblem(name.slice(0, colon)) ?? subscopeShapeProblem(name.slice(colon + 1));
+}
+
+/**
+ * The lenient reading of a subscope in a name Portvakt is given rather than creates (a scope
+ * Digdir already has, a config document, an Altinn app's declaration): the same alphabet and
+ * separators, none first, last or doubled (except `/:`), but not the order and length rules of
+ * the reported pattern, which decide only whether Digdir will create a scope (`subscopeProblem`,
+ * used by `Subscope` and so by `ScopeInput`). Read leniently, write strictly.
+ */
+export function subscopeShapeProblem(subscope: string): string | null {
+  const problem = subscopeProblem(subscope);
+  return problem === ORDER || problem === SHORT ? null : problem;
 }
 
 export function splitScopeName(name: string): { prefix: string; subscope: string } {
@@ -133,11 +145,13 @@ export const ScopePrefix = z
   .meta({ id: "ScopePrefix", description: "A scope prefix assigned by Digdir", example: "nav" });
 export type ScopePrefix = z.infer<typeof ScopePrefix>;
 
+/** The subscope of a scope to create: exactly the language of Digdir's reported pattern. */
 export const Subscope = z.string().superRefine(refineWith(subscopeProblem)).meta({
   description: "The part after the prefix; may contain / . :",
   example: "pensjon/v3/alderspensjon",
 });
 
+/** A scope name Portvakt is given (read leniently: see `subscopeShapeProblem`). */
 export const ScopeName = z.string().superRefine(refineWith(scopeNameProblem)).meta({
   id: "ScopeName",
   description: "prefix:subscope",

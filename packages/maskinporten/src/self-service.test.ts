@@ -212,7 +212,7 @@ describe("SelfServiceClient resilience", () => {
   it("gives up after the second 401 and explains it", async () => {
     const { api: client, tokens } = api();
     answers.push(json(401, { status: 401 }), json(401, { status: 401 }));
-    const error = await failure(client.createScope({ ...scope, subscope: "x" }));
+    const error = await failure(client.createScope({ ...scope, subscope: "xx" }));
     expect(error).toMatchObject({
       kind: "http",
       status: 401,
@@ -264,11 +264,11 @@ describe("SelfServiceClient resilience", () => {
   it("never retries a POST", async () => {
     const { api: client } = api();
     answers.push(json(503, {}));
-    const error = await failure(client.createScope({ ...scope, subscope: "y" }));
+    const error = await failure(client.createScope({ ...scope, subscope: "yy" }));
     expect(error.status).toBe(503);
     expect(seen).toHaveLength(1);
     answers.push(new TypeError("fetch failed"));
-    expect((await failure(client.createScope({ ...scope, subscope: "y" }))).kind).toBe("network");
+    expect((await failure(client.createScope({ ...scope, subscope: "yy" }))).kind).toBe("network");
     expect(seen).toHaveLength(2);
   });
 
@@ -317,7 +317,7 @@ describe("SelfServiceClient resilience", () => {
         ],
       }),
     );
-    const error = await failure(client.createScope({ ...scope, subscope: "z" }));
+    const error = await failure(client.createScope({ ...scope, subscope: "zz" }));
     expect(error).toMatchObject({
       kind: "http",
       status: 400,
