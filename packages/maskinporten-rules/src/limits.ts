@@ -62,7 +62,10 @@ export function daysUntilKeyExpiry(expSeconds: number, nowMs: number): number {
   return Math.floor((expSeconds * 1000 - nowMs) / (SECONDS_PER_DAY * 1000));
 }
 
-/** Whether a key with this `exp` (epoch seconds) is due for rotation at `nowMs` (epoch ms). */
+/**
+ * Whether a key with this `exp` (epoch seconds) is due for rotation at `nowMs` (epoch ms): it
+ * expires within `KEY_EXPIRY_WARNING_DAYS` whole days (or has expired).
+ */
 export function keyNeedsRotation(expSeconds: number, nowMs: number): boolean {
-  return expSeconds * 1000 - nowMs <= KEY_EXPIRY_WARNING_DAYS * SECONDS_PER_DAY * 1000;
+  return daysUntilKeyExpiry(expSeconds, nowMs) <= KEY_EXPIRY_WARNING_DAYS;
 }

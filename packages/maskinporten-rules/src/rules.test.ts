@@ -96,7 +96,8 @@ describe("key expiry", () => {
     const in30 = now / 1000 + 30 * 86_400;
     expect(daysUntilKeyExpiry(in30, now)).toBe(30);
     expect(keyNeedsRotation(in30, now)).toBe(true);
-    expect(keyNeedsRotation(in30 + 1, now)).toBe(false);
+    expect(keyNeedsRotation(in30 + 86_399, now)).toBe(true);
+    expect(keyNeedsRotation(in30 + 86_400, now)).toBe(false);
     expect(daysUntilKeyExpiry(now / 1000 - 1, now)).toBe(-1);
   });
 });
