@@ -1,4 +1,4 @@
-import { NAV_SUBSCOPE_PATTERN, subscopeProblem } from "@portvakt/contracts";
+import { NAV_SUBSCOPE_PATTERN, subscopeLanguageProblem } from "@portvakt/contracts";
 
 // The subscope rule: the pattern NAV's tooling quotes for Digdir's validation, run as a regex,
 // against Portvakt's one-pass scan of the same language (packages/contracts/src/scope-name.ts).
@@ -28,7 +28,7 @@ export async function benchScopeName(): Promise<Record<string, unknown>> {
   // 26 letters and a character outside the alphabet: a near miss, 27 characters.
   const nearMiss = `${"a".repeat(26)}!`;
   const regex = (input: string) => NAV_SUBSCOPE_PATTERN.test(input);
-  const scan = (input: string) => subscopeProblem(input);
+  const scan = (input: string) => subscopeLanguageProblem(input);
   const regexMs = perCall(regex, nearMiss, 1, 3);
   const scanMs = perCall(scan, nearMiss, 10_000, 5);
   // The regex doubles with each letter: 20–24 letters show the growth without waiting minutes.

@@ -7,6 +7,7 @@ import {
   Subscope,
   scopeNameProblem,
   splitScopeName,
+  subscopeLanguageProblem,
   subscopeProblem,
 } from "./scope-name";
 
@@ -152,9 +153,11 @@ describe("ScopeName: Digdir's reported subscope pattern, without backtracking", 
     // 26 letters and "!" is the case that takes the backtracking pattern about 2.6 s.
     expect(subscopeProblem(`${"a".repeat(26)}!`)).toMatch(/found "!"/);
     // Near misses the scan can only see at the end, 100,000 characters long.
-    expect(subscopeProblem(`${"ab/".repeat(33_333)}:b`)).toMatch(/at least two/);
-    expect(subscopeProblem(`${"a".repeat(100_000)}/`)).toMatch(/start or end/);
-    expect(subscopeProblem(`${"ab:".repeat(33_333)}cd.e`)).toBeNull();
+    expect(subscopeLanguageProblem(`${"ab/".repeat(33_333)}:b`)).toMatch(/at least two/);
+    expect(subscopeLanguageProblem(`${"a".repeat(100_000)}/`)).toMatch(/start or end/);
+    expect(subscopeLanguageProblem(`${"ab:".repeat(33_333)}cd.e`)).toBeNull();
+    // Portvakt's own length limit comes first for what it sends.
+    expect(subscopeProblem("a".repeat(5000))).toMatch(/at most 255/);
   });
 
   it("splits at the first colon only", () => {

@@ -58,6 +58,18 @@ const SHORT =
  * the input. Messages are English; the web app translates them.
  */
 export function subscopeProblem(subscope: string): string | null {
+  if (subscope.length === 0) return "The subscope is empty";
+  if (subscope.length > TEXT_LIMITS.scopeName) {
+    return `A subscope is at most ${TEXT_LIMITS.scopeName} characters`;
+  }
+  return subscopeLanguageProblem(subscope);
+}
+
+/**
+ * The language alone, for any length (`subscopeProblem` adds Portvakt's length limit first): what
+ * the benchmark and the linearity test measure.
+ */
+export function subscopeLanguageProblem(subscope: string): string | null {
   const length = subscope.length;
   if (length === 0) return "The subscope is empty";
   // phase 0: words and "/"; 1: after the first ":"; 2: after the first ".".
