@@ -39,7 +39,7 @@ export async function benchScopeName(): Promise<Record<string, unknown>> {
   const scanByLength = Object.fromEntries(
     [1_000, 10_000, 100_000, 1_000_000].map((n) => {
       // A flat string (not a rope from repeat()), and a warm-up, so every length is measured alike.
-      const input = Array.from({ length: Math.floor(n / 3) }, () => "ab/").join("") + ":b";
+      const input = `${Array.from({ length: Math.floor(n / 3) }, () => "ab/").join("")}:b`;
       for (let i = 0; i < 20; i++) scan(input);
       return [input.length, perCall(scan, input, Math.max(3, Math.floor(1_000_000 / n)), 7)];
     }),
