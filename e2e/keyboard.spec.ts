@@ -62,7 +62,7 @@ test("scopes and access grants by keyboard alone", async ({ signedIn: page }) =>
   await tabTo(page, "Gi tilgang (2)");
   await page.keyboard.press("Enter");
   await expect(
-    page.getByTestId("toast-success").filter({ hasText: "2 organisasjon(er)" }),
+    page.getByTestId("toast-success").filter({ hasText: "2 organisasjoner" }),
   ).toBeVisible();
 
   // Focus stays inside the modal dialog, and Escape closes it.
@@ -103,8 +103,8 @@ test("scopes and access grants by keyboard alone", async ({ signedIn: page }) =>
   );
 
   // Switch language by keyboard.
-  await tabTo(page, "English", { back: true });
-  await page.keyboard.press("Enter");
+  await tabTo(page, "Språk", { back: true });
+  await page.keyboard.press("End");
   await expect(page.getByRole("heading", { level: 1, name: "Access grants" })).toBeVisible();
 });
 

@@ -48,7 +48,7 @@ test("create a scope, grant three organisations, revoke one, deactivate after th
     await expect(entries.locator(`tr[data-orgno="${orgno}"]`)).toContainText("Tilgang gitt");
   }
   await expect(
-    page.getByTestId("toast-success").filter({ hasText: "3 organisasjon(er) har fått tilgang" }),
+    page.getByTestId("toast-success").filter({ hasText: "3 organisasjoner har fått tilgang" }),
   ).toBeVisible();
   await page.getByRole("button", { name: "Lukk", exact: true }).click();
 
@@ -72,7 +72,7 @@ test("create a scope, grant three organisations, revoke one, deactivate after th
   await page.getByLabel("Søk").fill(subscope);
   await page.getByRole("button", { name: `Deaktiver digdir:${subscope}` }).click();
   const dialog = page.getByRole("dialog", { name: `Deaktivere digdir:${subscope}?` });
-  await expect(dialog.getByTestId("remaining-grants")).toContainText("2 organisasjon(er)");
+  await expect(dialog.getByTestId("remaining-grants")).toContainText("2 organisasjoner");
   await expect(dialog.getByLabel("Trekk tilbake de 2 tilgangene først (anbefalt)")).toBeChecked();
   await dialog.getByRole("button", { name: "Trekk 2 tilganger og deaktiver" }).click();
   await expect(
@@ -158,7 +158,7 @@ test("a CSV file of org numbers is read and checked row by row before anything i
   await expect(entries.locator('tr[data-orgno="974761076"]')).toContainText("Klar");
   await expect(entries.locator('tr[data-orgno="889640782"]')).toContainText("Har allerede tilgang");
   await expect(entries.locator('tr[data-orgno="12345678"]')).toContainText("nøyaktig 9 sifre");
-  await expect(page.getByText("3 oppføringer: 1 klare, 1 ugyldige")).toBeVisible();
+  await expect(page.getByText("3 oppføringer: 1 klar, 1 ugyldig")).toBeVisible();
   await expect(page.getByRole("button", { name: "Gi tilgang (1)" })).toBeEnabled();
   await page.keyboard.press("Escape");
 });

@@ -150,6 +150,7 @@ function LanguageSwitcher() {
       <span className="sr-only">{t("shell.switchLanguage")}</span>
       <select
         value={lang}
+        aria-label={t("shell.switchLanguage")}
         onChange={(e) => setLang(e.target.value as Lang)}
         data-testid="language-switch"
         className="h-9 rounded-md border border-slate-300 bg-white px-1 text-sm font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200"

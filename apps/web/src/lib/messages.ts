@@ -67,7 +67,7 @@ export const nb = {
     "Digdir bekreftet ikke endringen i tide, og Portvakt kunne ikke se om den ble gjort. Portvakt sjekker igjen, og revisjonsloggen viser utfallet. Last inn siden på nytt for å se tilstanden nå før du prøver igjen.",
   "problem.outcomePending":
     "En tidligere endring av dette har ukjent utfall og sjekkes fortsatt. Ingenting ble sendt; prøv igjen om litt.",
-  "table.count": "Viser {shown} av {total}",
+  "table.count": "Viser {shown, number} av {total, number}",
   "confirm.typeName": "Skriv «{name}» for å bekrefte",
   "confirm.prodHelp": "{env} er produksjon: du må skrive navnet for å bekrefte.",
   "notFound.title": "Fant ikke siden",
@@ -448,7 +448,7 @@ export const en: Record<MessageKey, string> = {
     "Digdir did not confirm the change in time, and Portvakt could not see whether it was made. Portvakt checks again and the audit log shows the outcome. Reload to see the current state before you try again.",
   "problem.outcomePending":
     "An earlier change of this has an unknown outcome that is still being checked. Nothing was sent; try again shortly.",
-  "table.count": "Showing {shown} of {total}",
+  "table.count": "Showing {shown, number} of {total, number}",
   "confirm.typeName": "Type “{name}” to confirm",
   "confirm.prodHelp": "{env} is production: type the name to confirm.",
   "notFound.title": "Page not found",
@@ -822,7 +822,7 @@ export const nn: Record<MessageKey, string> = {
     "Digdir stadfesta ikkje endringa i tide, og Portvakt kunne ikkje sjå om ho vart gjord. Portvakt sjekkar igjen, og revisjonsloggen viser utfallet. Last inn sida på nytt for å sjå tilstanden no før du prøver igjen.",
   "problem.outcomePending":
     "Ei tidlegare endring av dette har ukjent utfall og blir framleis sjekka. Ingenting vart sendt; prøv igjen om litt.",
-  "table.count": "Viser {shown} av {total}",
+  "table.count": "Viser {shown, number} av {total, number}",
   "confirm.typeName": "Skriv «{name}» for å stadfeste",
   "confirm.prodHelp": "{env} er produksjon: du må skrive namnet for å stadfeste.",
   "notFound.title": "Fann ikkje sida",
