@@ -78,7 +78,7 @@ test("register a client with a granted scope, add a PEM key, refuse private and 
   await expect(page.getByTestId("key-count")).toHaveText("1 av 5 nøkler");
 
   // Remove it behind a confirmation.
-  await page.getByRole("button", { name: `Fjern nøkkelen ${jwk.kid}` }).click();
+  await page.getByRole("button", { name: `Fjern nøkkel ${jwk.kid}` }).click();
   const confirm = page.getByRole("dialog", { name: "Fjerne nøkkelen?" });
   await confirm.getByRole("button", { name: "Fjern nøkkel" }).click();
   await expect(page.getByTestId("toast-success").filter({ hasText: "er fjernet" })).toBeVisible();

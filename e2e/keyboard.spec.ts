@@ -135,7 +135,7 @@ test("clients and keys by keyboard alone", async ({ signedIn: page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("key-count")).toHaveText("1 av 5 nøkler");
 
-  await tabTo(page, /^Fjern nøkkelen /);
+  await tabTo(page, /^Fjern nøkkel /);
   await page.keyboard.press("Enter");
   await tabTo(page, "Fjern nøkkel");
   await page.keyboard.press("Enter");

@@ -65,11 +65,18 @@ export function createFormatter(lang: Lang) {
   const cache = new Map<string, IntlMessageFormat>();
   const numberFormat = new Intl.NumberFormat(locale);
   return (template: string, vars?: Vars): string => {
-    let compiled = cache.get(template);
+    // A number given to a plain `{name}` is shown as the language writes numbers ("10 000"), as
+    // `{name, number}` would: intl-messageformat itself prints a plain argument as it is.
+    const source = vars
+      ? template.replace(/\{(\w+)\}/g, (match, name: string) =>
+          typeof vars[name] === "number" ? `{${name}, number}` : match,
+        )
+      : template;
+    let compiled = cache.get(source);
     try {
       if (!compiled) {
-        compiled = new IntlMessageFormat(template, locale);
-        cache.set(template, compiled);
+        compiled = new IntlMessageFormat(source, locale);
+        cache.set(source, compiled);
       }
       return String(compiled.format(vars));
     } catch {
