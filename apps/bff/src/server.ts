@@ -79,12 +79,23 @@ export async function startBff(
     location.kind === "postgres"
       ? new PostgresAdvisoryLocks(db, { waitMs: 4 * config.upstreamTimeoutMs })
       : new InProcessLocks();
-  // With PostgreSQL the rate limits hold across instances too.
+  // With PostgreSQL the rate limits hold across instances too: the instances behind one public
+  // origin share a bucket, other deployments (or test stacks) on the same database do not.
   const shared =
     location.kind === "postgres"
       ? {
-          mutations: new SharedRateLimiter(db, "mutation", config.auth.mutationsPerMinute, 60_000),
-          signIn: new SharedRateLimiter(db, "sign-in", config.auth.signInPerMinute, 60_000),
+          mutations: new SharedRateLimiter(
+            db,
+            `mutation:${config.publicOrigin ?? ""}`,
+            config.auth.mutationsPerMinute,
+            60_000,
+          ),
+          signIn: new SharedRateLimiter(
+            db,
+            `sign-in:${config.publicOrigin ?? ""}`,
+            config.auth.signInPerMinute,
+            60_000,
+          ),
         }
       : undefined;
   const changeGuard = new ChangeGuard({
