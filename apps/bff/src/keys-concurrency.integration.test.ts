@@ -12,7 +12,7 @@ describe("two BFF processes editing one client's keys at once", () => {
   const instances: BffProcess[] = [];
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ mutationsPerMinute: 1000 });
     const dir = join(stack.config.auditDatabasePath!, "..");
     for (const name of ["keys-a", "keys-b"]) {
       instances.push(
