@@ -53,15 +53,15 @@ test("a table of 10,000 grants renders only what is visible and stays responsive
   await expect(table).toContainText("Organisasjon 09999");
   expect(await table.locator("tbody tr").count()).toBeLessThan(80);
 
-  // Sorting and searching 10,000 rows answer quickly.
-  const sortStarted = Date.now();
+  // Sorting and searching 10,000 rows work on the whole list. How fast is bench/web-access.ts's
+  // to say, against 100 rows in the same run; a test times nothing on the clock.
   // The table starts sorted by name, ascending; one press turns it descending.
   await page.getByRole("button", { name: /^Organisasjon\b/ }).click();
   await table.evaluate((el) => {
     el.scrollTop = 0;
   });
   await expect(table.locator('tbody tr[data-index="0"]')).toContainText("Organisasjon 09999");
-  expect(Date.now() - sortStarted).toBeLessThan(3000);
+  expect(await table.locator("tbody tr").count()).toBeLessThan(80);
 
   await page.getByLabel("Søk").fill("Organisasjon 04242");
   await expect(page.getByText("Viser 1 av 10 000")).toBeVisible();

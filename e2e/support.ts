@@ -55,8 +55,9 @@ export async function setTheme(page: Page, theme: "light" | "dark") {
     localStorage.setItem("portvakt.theme", value);
     document.documentElement.classList.toggle("dark", value === "dark");
   }, theme);
-  // Buttons fade their colours; wait so screenshots and contrast checks see the final ones.
-  await page.waitForTimeout(300);
+  // Buttons fade their colours: wait for those transitions to finish (not for a guessed time),
+  // so screenshots and contrast checks see the final colours.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
 
 /**
