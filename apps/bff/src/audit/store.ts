@@ -106,6 +106,38 @@ export class AuditStore {
     return full;
   }
 
+  /**
+   * Appends `entry` under its chosen `id` unless an entry with that id exists already (another
+   * instance wrote it first). Several instances settling one change this way write one entry.
+   * @returns the entry that is in the log under that id: this one, or the one written first.
+   * @throws when the database fails (nothing is written then).
+   */
+  async appendOnce(entry: NewAuditEntry & { id: string }): Promise<{
+    entry: AuditEntry;
+    written: boolean;
+  }> {
+    const full: AuditEntry = { ...entry, time: entry.time ?? new Date().toISOString() };
+    const result = await this.#db
+      .insertInto("audit_entry")
+      .values(toRow(full))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) return { entry: full, written: true };
+    const first = await this.get(entry.id);
+    if (!first) throw new Error(`audit entry ${entry.id} neither written nor found`);
+    return { entry: first, written: false };
+  }
+
+  /** The entry with this id, or `undefined`. */
+  async get(id: string): Promise<AuditEntry | undefined> {
+    const row = await this.#db
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
   async list(query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; next?: string }> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
     let q = this.#db.selectFrom("audit_entry").selectAll();

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
@@ -24,6 +24,16 @@ export interface OutcomeSettings {
   settleMs: number;
   /** How often each instance re-reads the resources of pending changes. Default 30 000. */
   intervalMs: number;
+}
+
+/**
+ * The id of the follow-up entry of the audit entry `auditId`: a UUID (version 8, RFC 9562)
+ * derived from it, so every instance settling the same change names the same entry.
+ */
+export function followUpId(auditId: string): string {
+  const hex = createHash("sha256").update(`follow-up:${auditId}`).digest("hex");
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Who made a change and under which audit entry, for a pending change and its follow-up. */
@@ -359,32 +369,19 @@ export class ChangeGuard {
     const now = this.#now();
     const final = result.applied || now >= Number(pending.settle_at);
     if (!final) return { applied: false, final: false };
-    const created = result.applied ? result.created?.client_id : undefined;
-    const claimed = created
-      ? await this.#db
-          .updateTable("pending_change")
-          .set({ created_id: created })
-          .where("lock_key", "=", pending.lock_key)
-          .where("audit_id", "=", pending.audit_id)
-          .where("created_id", "is", null)
-          .executeTakeFirst()
-          .then((r) => Number(r.numUpdatedRows))
-      : await this.#db
-          .deleteFrom("pending_change")
-          .where("lock_key", "=", pending.lock_key)
-          .where("audit_id", "=", pending.audit_id)
-          .executeTakeFirst()
-          .then((r) => Number(r.numDeletedRows));
-    this.#pendingKeys.delete(pending.lock_key);
-    // Another instance settled it first and wrote the follow-up.
-    if (claimed === 0) return { applied: result.applied, final: true };
+    const seenCreated = result.applied ? result.created?.client_id : undefined;
     const waited = Math.round((now - Number(pending.created_at)) / 1000);
-    await this.#audit.append({
+    // The follow-up is written first, under an id derived from the first entry's, and the
+    // pending row goes only after it: whoever sees the resource free also finds the follow-up,
+    // several instances settling at once write one entry (the first one's verdict counts for
+    // all), and a crash in between is finished by the next pass.
+    const { entry, written } = await this.#audit.appendOnce({
+      id: followUpId(pending.audit_id),
       actor: { sub: pending.actor_sub, name: pending.actor_name },
       role: pending.role,
       env: pending.env,
       action: pending.action,
-      target: created ? `client ${created}` : pending.target,
+      target: seenCreated ? `client ${seenCreated}` : pending.target,
       outcome: result.applied ? "success" : "failure",
       status: result.applied ? 200 : 504,
       requestId: requestId ?? `follow-up-${randomUUID()}`,
@@ -394,11 +391,34 @@ export class ChangeGuard {
         : `Follow-up of an unknown outcome: the change was not seen ${waited} s after it was sent; it counts as not made`,
       ...(result.state !== undefined && result.state !== null ? { after: result.state } : {}),
     });
-    this.#logger?.info(
-      { lock_key: pending.lock_key, follows: pending.audit_id, applied: result.applied },
-      "unknown outcome settled",
-    );
-    return { applied: result.applied, final: true, ...(created ? { created } : {}) };
+    const applied = entry.outcome === "success";
+    const created =
+      applied && check.type === "client.create"
+        ? (seenCreated ?? /^client (.+)$/.exec(entry.target)?.[1])
+        : undefined;
+    if (created) {
+      await this.#db
+        .updateTable("pending_change")
+        .set({ created_id: created })
+        .where("lock_key", "=", pending.lock_key)
+        .where("audit_id", "=", pending.audit_id)
+        .where("created_id", "is", null)
+        .execute();
+    } else {
+      await this.#db
+        .deleteFrom("pending_change")
+        .where("lock_key", "=", pending.lock_key)
+        .where("audit_id", "=", pending.audit_id)
+        .execute();
+    }
+    this.#pendingKeys.delete(pending.lock_key);
+    if (written) {
+      this.#logger?.info(
+        { lock_key: pending.lock_key, follows: pending.audit_id, applied },
+        "unknown outcome settled",
+      );
+    }
+    return { applied, final: true, ...(created ? { created } : {}) };
   }
 
   /**

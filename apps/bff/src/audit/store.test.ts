@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { followUpId } from "../changes/guard";
+import { databaseLocation, openDatabase } from "../database";
+import { AuditStore } from "./store";
+
+// The store the run is configured for: SQLite in memory, or PostgreSQL when DATABASE_URL is set.
+const db = await openDatabase(databaseLocation(process.env.DATABASE_URL, ":memory:"));
+const audit = new AuditStore(db);
+afterAll(() => db.destroy());
+
+const base = {
+  actor: { sub: "s", name: "Ada" },
+  role: "admin",
+  env: "test",
+  action: "client.create",
+  target: "client x",
+  status: 200,
+  requestId: "r",
+} as const;
+
+describe("AuditStore.appendOnce (one follow-up however many instances settle)", () => {
+  let first: string;
+  beforeAll(() => {
+    first = crypto.randomUUID();
+  });
+
+  it("writes the entry the first time and returns the first one after that", async () => {
+    const id = followUpId(first);
+    const a = await audit.appendOnce({ ...base, id, outcome: "success", follows: first });
+    const b = await audit.appendOnce({ ...base, id, outcome: "failure", follows: first });
+    expect(a.written).toBe(true);
+    expect(b.written).toBe(false);
+    expect(b.entry.outcome).toBe("success");
+    const { entries } = await audit.list({ limit: 1000 });
+    expect(entries.filter((e) => e.follows === first)).toHaveLength(1);
+  });
+
+  it("several at once write one entry and all see the same verdict", async () => {
+    const id = followUpId(crypto.randomUUID());
+    const outcomes = ["success", "failure", "success", "failure"] as const;
+    const results = await Promise.all(
+      outcomes.map((outcome) => audit.appendOnce({ ...base, id, outcome })),
+    );
+    expect(results.filter((r) => r.written)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.entry.outcome)).size).toBe(1);
+  });
+
+  it("derives a stable UUID per first entry", () => {
+    expect(followUpId("a")).toBe(followUpId("a"));
+    expect(followUpId("a")).not.toBe(followUpId("b"));
+    expect(followUpId("a")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+});
