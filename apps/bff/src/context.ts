@@ -1,6 +1,6 @@
 import type { Problem } from "@portvakt/contracts";
+import type { AuditChange } from "./audit/middleware";
 import type { AuditStore } from "./audit/store";
-import type { AuditChange } from "./auth/guard";
 import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
 import type { ChangeGuard } from "./changes/guard";
@@ -14,6 +14,8 @@ export interface BffEnv {
     /** The client's own X-Request-Id, if it sent a plausible one; logged as client_request_id. */
     clientRequestId?: string;
     environments: Environments;
+    /** The environment of the route's `{env}`, set by `knownEnvironment`. */
+    environment?: Environment;
     audit: AuditStore;
     mutationLimiter: HitLimiter;
     /** Serialises changes per resource and finds out what a write whose answer was lost did. */

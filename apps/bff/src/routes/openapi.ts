@@ -1,9 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { Problem, ScopeName } from "@portvakt/contracts";
-import type { Context } from "hono";
 import type { BffEnv } from "../context";
-import { badRequest, fieldErrorsOf, ProblemError } from "../problem";
-import type { Environment } from "../upstream";
+import { badRequest, fieldErrorsOf } from "../problem";
 
 /** A router of one capability, whose validation failures answer 400 problems with field errors. */
 export function createRouter() {
@@ -53,15 +51,5 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { "application/json": { schema } } } as const;
 }
 
-/** The environment named by `{env}`; an unknown one is bad input, refused before anything else. */
-export function environmentOf(c: Context<BffEnv>): Environment {
-  const id = c.req.param("env") ?? "";
-  const environment = c.get("environments").get(id);
-  if (!environment) {
-    throw new ProblemError(400, {
-      detail: `Unknown environment "${id}"; configured: ${c.get("environments").ids().join(", ")}`,
-      errors: [{ field: "env", message: "Unknown environment" }],
-    });
-  }
-  return environment;
-}
+/** The environment named by `{env}`, checked once by `knownEnvironment` (in `reads`/`changes`). */
+export { environmentOf } from "../security/known-environment";

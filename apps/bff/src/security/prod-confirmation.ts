@@ -1,5 +1,6 @@
 import { PROD_CONFIRMATION_HEADER, PROD_CONFIRMATION_REQUIRED } from "@portvakt/contracts";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { refuseChange } from "../audit/middleware";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 
@@ -52,6 +53,19 @@ export async function prodConfirmationRefusal(
   if (!isDestructiveAction(action) && !(await deactivatesByBody(c, action))) return undefined;
   if (c.req.header(PROD_CONFIRMATION_HEADER) === env) return undefined;
   return refusal(env, `"${action}"`);
+}
+
+/**
+ * `prodConfirmationRefusal` as a middleware of the change `action` (after `knownEnvironment`):
+ * the 428 refusal is audited as `denied`.
+ */
+export function prodConfirmed(action: string): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const env = c.get("environment")?.config.id ?? "";
+    const unconfirmed = await prodConfirmationRefusal(c, env, action);
+    if (unconfirmed) throw refuseChange(c, unconfirmed);
+    await next();
+  };
 }
 
 /**

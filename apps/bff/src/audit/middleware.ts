@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import type { BffEnv } from "../context";
+import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN, ProblemError, problemResponse } from "../problem";
+import type { AuditOutcome } from "./store";
+
+/** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
+export interface AuditChange {
+  /** Overrides the route's action when the request turned out to be a more specific one. */
+  action?: string;
+  target?: string;
+  before?: unknown;
+  after?: unknown;
+  /** Said in the entry's detail, e.g. that Digdir's answer was lost but a re-read shows the change. */
+  detail?: string;
+  /** Overrides the outcome read from the status, e.g. `partial` when some items failed. */
+  outcome?: AuditOutcome;
+}
+
+/** Adds to what this request's audit entry will say (later calls override earlier fields). */
+export function recordChange(c: Context<BffEnv>, change: AuditChange): void {
+  c.set("auditChange", { ...c.get("auditChange"), ...change });
+}
+
+/**
+ * A refusal by Portvakt before anything was sent (role, rate limit, prod confirmation): the
+ * audit entry says `denied` with `auditDetail` (default: the problem's detail). Returns the
+ * problem for the caller to throw.
+ */
+export function refuseChange(
+  c: Context<BffEnv>,
+  refusal: ProblemError,
+  auditDetail?: string,
+): ProblemError {
+  const detail = auditDetail ?? refusal.problem.detail;
+  recordChange(c, { outcome: "denied", ...(detail ? { detail } : {}) });
+  return refusal;
+}
+
+/** What the audit entry of this change will name as its target. */
+export function defaultTarget(c: Context<BffEnv>): string {
+  const params = c.req.param() as Record<string, string>;
+  const parts = [
+    c.req.query("scope"),
+    params.id && `client ${params.id}`,
+    params.orgno && `org ${params.orgno}`,
+    params.kid && `kid ${params.kid}`,
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+
+/**
+ * Exactly one audit entry per state change, whatever its outcome: `denied` when a later
+ * middleware refused it (`refuseChange`), else from what the route answered and recorded
+ * (`recordChange`): `success` below 400, `failure` from 400, `unknown` for an outcome-unknown
+ * problem. A change made at Digdir whose request then failed (`changeMade`) is audited as
+ * `success` and answered 502 `made-but-unread`. Needs the session and `knownEnvironment` before
+ * it; an audit store that fails makes the request fail (500).
+ */
+export function audited(action: string): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const session = c.get("session");
+    const environment = c.get("environment");
+    if (!session || !environment) {
+      throw new Error("audited() runs after the session and knownEnvironment()");
+    }
+    const env = environment.config.id;
+    const auditId = randomUUID();
+    c.set("auditId", auditId);
+    c.set("changeAction", action);
+    const write = (outcome: AuditOutcome, status: number, detail?: string) => {
+      const change = c.get("auditChange") ?? {};
+      const problem = c.get("problem");
+      const said = detail ?? change.detail ?? problem?.detail;
+      return c.get("audit").append({
+        id: auditId,
+        actor: { sub: session.sub, name: session.name },
+        role: session.roles[env] ?? "none",
+        env,
+        action: change.action ?? action,
+        target: change.target ?? defaultTarget(c),
+        outcome,
+        status,
+        requestId: c.get("requestId"),
+        ...(problem?.correlation_id ? { correlationId: problem.correlation_id } : {}),
+        ...(said ? { detail: said } : {}),
+        ...(change.before !== undefined ? { before: change.before } : {}),
+        ...(change.after !== undefined ? { after: change.after } : {}),
+      });
+    };
+    try {
+      await next();
+    } catch (error) {
+      // A refusal thrown by a middleware composed with this one (`every`): the app's error
+      // handler has not answered yet, so the status is the problem's.
+      if (error instanceof ProblemError && c.get("auditChange")?.outcome === "denied") {
+        await write("denied", error.status);
+      }
+      throw error;
+    }
+    const unknown = c.get("problem")?.type === OUTCOME_UNKNOWN;
+    let outcome: AuditOutcome =
+      c.get("auditChange")?.outcome ??
+      (unknown ? "unknown" : c.res.status < 400 ? "success" : "failure");
+    // The change was made and something after it failed (reading the result): the entry says
+    // what happened at Digdir, not what the answer says (issue 13).
+    const madeThenFailed = outcome === "failure" && c.get("changeMade") === true;
+    if (madeThenFailed) {
+      outcome = "success";
+      const after = c.get("problem")?.detail ?? `HTTP ${c.res.status}`;
+      c.res = undefined;
+      c.res = problemResponse(c, 502, {
+        type: MADE_BUT_UNREAD,
+        detail: `The change was made at Digdir, but what came after it failed (${after}). Reload to see the result.`,
+      });
+    }
+    await write(
+      outcome,
+      c.res.status,
+      madeThenFailed
+        ? `The change was made; the request failed after it: ${c.get("problem")?.detail ?? c.res.status}`
+        : undefined,
+    );
+  };
+}

@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from "hono";
+import { refuseChange } from "../audit/middleware";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+
+/**
+ * Each person's changes per window (the `mutationLimiter` on the context: in memory, or shared
+ * through PostgreSQL): over the limit answers 429 with `Retry-After` in seconds, audited as
+ * `denied`. Runs after the session is attached.
+ */
+export function changeRateLimit(): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const wait = await c.get("mutationLimiter").hit(c.get("session")?.sub ?? "");
+    if (wait) {
+      c.header("Retry-After", String(wait));
+      throw refuseChange(
+        c,
+        new ProblemError(429, { detail: `Too many changes; try again in ${wait} s` }),
+        "Too many changes in a minute",
+      );
+    }
+    await next();
+  };
+}

@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+import type { Environment } from "../upstream";
+
+/**
+ * The one check of the `{env}` path segment: a configured environment is put on the context
+ * (`c.get("environment")`, read with `environmentOf`); an unknown one answers 400 with the
+ * configured ids and the field `env`, before the role, the audit or any input is looked at.
+ */
+export function knownEnvironment(): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const id = c.req.param("env") ?? "";
+    const environments = c.get("environments");
+    const environment = environments.get(id);
+    if (!environment) {
+      throw new ProblemError(400, {
+        detail: `Unknown environment "${id}"; configured: ${environments.ids().join(", ")}`,
+        errors: [{ field: "env", message: "Unknown environment" }],
+      });
+    }
+    c.set("environment", environment);
+    await next();
+  };
+}
+
+/**
+ * The environment `knownEnvironment` found for this request.
+ * @throws Error when the route has no `knownEnvironment` (through `reads` or `changes`): a
+ *   programming error, never an answer to bad input.
+ */
+export function environmentOf(c: Context<BffEnv>): Environment {
+  const environment = c.get("environment");
+  if (!environment) {
+    throw new Error(`${c.req.path}: the route reads {env} without knownEnvironment()`);
+  }
+  return environment;
+}
