@@ -7,6 +7,7 @@ import type { AuditStore } from "./audit/store";
 import { csrfProtection } from "./auth/csrf";
 import { type HitLimiter, RateLimiter } from "./auth/rate-limit";
 import type { createSignIn } from "./auth/sign-in";
+import type { BulkJobs } from "./bulk/jobs";
 import type { ChangeGuard } from "./changes/guard";
 import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
@@ -14,6 +15,7 @@ import type { Readiness } from "./health";
 import type { BffMetrics } from "./metrics";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
+import { accessJobRoutes } from "./routes/access-jobs";
 import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
@@ -35,6 +37,7 @@ function createApiRoutes() {
     .route("/", envsRoutes)
     .route("/", scopesRoutes)
     .route("/", accessRoutes)
+    .route("/", accessJobRoutes)
     .route("/", clientsRoutes)
     .route("/", createKeysRoutes())
     .route("/", auditRoutes)
@@ -60,6 +63,8 @@ export interface AppDependencies {
   /** When set, /metrics answers only `Authorization: Bearer <this>`. */
   metricsToken?: string;
   changeGuard: ChangeGuard;
+  /** Bulk grant/revoke jobs (issue 17). */
+  bulkJobs: BulkJobs;
   /** The per-person limit of changes; in memory unless given (shared with PostgreSQL). */
   mutationLimiter?: HitLimiter;
 }
@@ -122,6 +127,7 @@ export function createApp({
   readiness,
   metricsToken: metricsBearerToken,
   changeGuard,
+  bulkJobs,
   mutationLimiter: sharedMutationLimiter,
 }: AppDependencies) {
   const registry = new Environments(environments);
@@ -137,6 +143,7 @@ export function createApp({
     c.set("audit", audit);
     c.set("mutationLimiter", mutationLimiter);
     c.set("changeGuard", changeGuard);
+    c.set("bulkJobs", bulkJobs);
     await next();
     // The route pattern, not the path: label values stay few whatever ids people use.
     const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? "unmatched";

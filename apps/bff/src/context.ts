@@ -3,6 +3,7 @@ import type { AuditChange } from "./audit/middleware";
 import type { AuditStore } from "./audit/store";
 import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
+import type { BulkJobs } from "./bulk/jobs";
 import type { ChangeGuard } from "./changes/guard";
 import type { Environment } from "./upstream";
 
@@ -20,6 +21,8 @@ export interface BffEnv {
     mutationLimiter: HitLimiter;
     /** Serialises changes per resource and finds out what a write whose answer was lost did. */
     changeGuard: ChangeGuard;
+    /** Bulk grant/revoke jobs run by the BFF (issue 17). */
+    bulkJobs: BulkJobs;
     /** The id the audit entry of this change will have (a pending change names it). */
     auditId?: string;
     /** The action of the `changes` route under way. */

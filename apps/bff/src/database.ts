@@ -52,6 +52,48 @@ export interface RateLimitWindowTable {
   count: number;
 }
 
+/** A bulk grant/revoke job; see migrations/0004_bulk_jobs.ts. Times are epoch ms. */
+export interface BulkJobTable {
+  id: string;
+  /** The public origin of the instances that run it. */
+  deployment: string;
+  env: string;
+  /** `access.grant-many` or `access.revoke-many`. */
+  action: string;
+  scope: string;
+  actor_sub: string;
+  actor_name: string;
+  role: string;
+  request_id: string;
+  /** `running`, `cancelling`, `cancelled` or `done`. */
+  status: string;
+  total: number;
+  /** The instance running it (random per start), null when none. */
+  owner: string | null;
+  lease_until: number;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+/** One consumer of a bulk job; see migrations/0004_bulk_jobs.ts. */
+export interface BulkJobRowTable {
+  job_id: string;
+  idx: number;
+  orgno: string;
+  /** `pending`, `sent`, `success`, `failure`, `unknown` or `cancelled`. */
+  state: string;
+  /** The HTTP status of the row's outcome (200, or the problem's). */
+  status: number | null;
+  detail: string | null;
+  /** JSON of the grant as Digdir answered it. */
+  result: string | null;
+  correlation_id: string | null;
+  /** Sends Digdir refused with 429 (each waited out as its Retry-After said). */
+  attempts: number;
+  updated_at: number;
+}
+
 export interface RevokedSessionTable {
   sid: string;
   expires_at: number;
@@ -77,6 +119,8 @@ export interface PortvaktDatabase {
   session_roles: SessionRolesTable;
   pending_change: PendingChangeTable;
   rate_limit_window: RateLimitWindowTable;
+  bulk_job: BulkJobTable;
+  bulk_job_row: BulkJobRowTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

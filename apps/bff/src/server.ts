@@ -6,6 +6,7 @@ import { AuditStore } from "./audit/store";
 import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
+import { BulkJobs } from "./bulk/jobs";
 import { ChangeGuard } from "./changes/guard";
 import { InProcessLocks, PostgresAdvisoryLocks } from "./changes/locks";
 import type { PortvaktConfig } from "./config";
@@ -21,6 +22,8 @@ export interface RunningBff {
   audit: AuditStore;
   readiness: Readiness;
   changeGuard: ChangeGuard;
+  /** Bulk grant/revoke jobs (issue 17): taken up again at start, stopped (rows under way finish) at close. */
+  bulkJobs: BulkJobs;
   environments: readonly Environment[];
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
   reloadCredentials(): Promise<void>;
@@ -110,6 +113,14 @@ export async function startBff(
     },
     logger,
   });
+  const bulkJobs = new BulkJobs({
+    db,
+    audit,
+    changeGuard,
+    environments: () => environments,
+    deployment: config.publicOrigin ?? "",
+    logger,
+  });
   const now = options.now ?? Date.now;
   const readiness = new Readiness({ environments, audit, logger, now });
   let inFlight = 0;
@@ -164,6 +175,7 @@ export async function startBff(
       readiness,
       ...(metricsBearerToken ? { metricsToken: metricsBearerToken } : {}),
       changeGuard,
+      bulkJobs,
       ...(shared ? { mutationLimiter: shared.mutations } : {}),
     });
   } catch (error) {
@@ -187,6 +199,7 @@ export async function startBff(
   const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
   credentialTimer.unref();
   changeGuard.start();
+  bulkJobs.start();
   for (const env of environments) {
     logger.info(
       { env: env.config.id, orgno: env.credential.orgno, client_id: env.config.clientId },
@@ -198,11 +211,13 @@ export async function startBff(
     audit,
     readiness,
     changeGuard,
+    bulkJobs,
     environments,
     reloadCredentials: reload,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);
+      await bulkJobs.stop();
       await changeGuard.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections would hold close() open; busy ones finish their request.

@@ -19,6 +19,8 @@ export const FaultSpec = z.object({
   ms: z.number().int().min(0).max(120_000).optional(),
   /** status: the HTTP status to answer (default 500). */
   status: z.number().int().min(400).max(599).optional(),
+  /** status: a `Retry-After` header (seconds) on the answer, as Digdir's gateway sends with 429. */
+  retryAfter: z.number().int().min(0).max(3600).optional(),
   /** How many matching requests the fault hits; forever when left out. */
   times: z.number().int().min(1).optional(),
   /**
@@ -138,7 +140,11 @@ function answerFault(
       status,
     );
   }
-  return renderDigdirError(c, new DigdirApiError(status, `Injected fault: HTTP ${status}`));
+  const answer = renderDigdirError(c, new DigdirApiError(status, `Injected fault: HTTP ${status}`));
+  if (terminal.retryAfter !== undefined) {
+    answer.headers.set("Retry-After", String(terminal.retryAfter));
+  }
+  return answer;
 }
 
 /** `/__control/…`: only mounted in test mode, so a demo answers 404 there. */

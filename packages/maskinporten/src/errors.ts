@@ -24,6 +24,8 @@ export interface MaskinportenErrorInit {
   upstream?: unknown;
   method?: string;
   path?: string;
+  /** Seconds the API asked the caller to wait (`Retry-After` of a 429 or 503), when it said. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -42,6 +44,11 @@ export class MaskinportenError extends Error {
   readonly upstream?: unknown;
   readonly method?: string;
   readonly path?: string;
+  /**
+   * Seconds the API asked the caller to wait before trying again (its `Retry-After` header,
+   * seconds or an HTTP date, RFC 9110 §10.2.3), on a 429 or 503; undefined when it said nothing.
+   */
+  readonly retryAfterSeconds?: number;
 
   constructor(init: MaskinportenErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -54,6 +61,7 @@ export class MaskinportenError extends Error {
     this.upstream = init.upstream;
     this.method = init.method;
     this.path = init.path;
+    if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /** A plain object for logs and audit records (the `cause` is left out: it may be anything). */
@@ -69,6 +77,9 @@ export class MaskinportenError extends Error {
       explanation: this.explanation,
       method: this.method,
       path: this.path,
+      ...(this.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: this.retryAfterSeconds }
+        : {}),
     };
   }
 }
@@ -179,4 +190,22 @@ export function explainHttpStatus(status: number, upstream?: DigdirError): strin
       }
       return `${status}: the self-service API refused the call.${said}`;
   }
+}
+
+/**
+ * A `Retry-After` header value in seconds (RFC 9110 §10.2.3: delay-seconds or an HTTP date),
+ * at least 0; undefined when absent or unreadable. `now` is epoch ms.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text);
+  // An HTTP date names its weekday and month ("Sun, 06 Nov 1994 08:49:37 GMT").
+  if (!/^[A-Za-z]{3},? /.test(text)) return undefined;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
 }

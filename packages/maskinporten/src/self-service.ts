@@ -24,6 +24,7 @@ import {
   explainHttpStatus,
   explainUnauthorized,
   MaskinportenError,
+  parseRetryAfter,
   type SentTokenFacts,
 } from "./errors";
 import type { AccessToken, TokenClient } from "./token";
@@ -589,9 +590,14 @@ export class SelfServiceClient {
       explanation = explainHttpStatus(status, upstream);
     }
     const description = upstream?.error_description ?? upstream?.error;
+    const retryAfterSeconds =
+      status === 429 || status === 503
+        ? parseRetryAfter(response.headers.get("retry-after"))
+        : undefined;
     return new MaskinportenError({
       kind: "http",
       status,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
       correlationId: correlationIdOf(response, json),
       code: upstream?.error,
       fieldErrors: (upstream?.errors ?? []).map((error) => ({

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_audit_and_sessions";
 import * as m0002 from "./0002_session_roles";
 import * as m0003 from "./0003_change_outcomes";
+import * as m0004 from "./0004_bulk_jobs";
 
 /**
  * Every change to the audit store's schema (SQLite and PostgreSQL alike), in order. Kysely's
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0001_audit_and_sessions": m0001,
   "0002_session_roles": m0002,
   "0003_change_outcomes": m0003,
+  "0004_bulk_jobs": m0004,
 };
 
 /** The migrations above for Kysely's `Migrator` (they are bundled, so no folder is read). */
