@@ -341,6 +341,14 @@ describe("bulk job under Digdir's pace and people's minds", () => {
       body: JSON.stringify({ action: "grant", scope, orgnos }),
     });
     expect(asViewer.status).toBe(403);
+    const refusals = (await (await limited.api("/api/audit/export?format=jsonl")).text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as AuditEntry)
+      .filter((e) => e.requestId === asViewer.headers.get("x-request-id"));
+    expect(refusals).toMatchObject([
+      { action: "access.grant-many", outcome: "denied", status: 403, target: scope },
+    ]);
     const noCsrf = await fetch(`${limited.url}${env}/access-jobs`, {
       method: "POST",
       headers: {

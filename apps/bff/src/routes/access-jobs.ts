@@ -1,12 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BulkJob, BulkJobInput } from "@portvakt/contracts";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
+import { every } from "hono/combine";
+import { changeRateLimit } from "../auth/change-rate-limit";
 import { reads } from "../auth/guard";
-import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "../auth/roles";
+import { requireRole } from "../auth/role";
 import { BULK_AUDIT_ACTIONS } from "../bulk/jobs";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
-import { prodConfirmationRefusal } from "../security/prod-confirmation";
+import { knownEnvironment } from "../security/known-environment";
+import { prodConfirmed } from "../security/prod-confirmation";
 import {
   createRouter,
   EnvParam,
@@ -24,62 +27,45 @@ const JobParams = EnvParam.extend({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-function roleIn(c: Context<BffEnv>): { env: string; role: Role | undefined } {
-  const env = environmentOf(c).config.id;
-  return { env, role: c.get("session")?.roles[env] };
-}
-
-function forbidden(needed: Role, env: string): ProblemError {
-  return new ProblemError(403, {
-    title: "Forbidden",
-    detail: `This needs the role "${needed}" (${ROLE_DESCRIPTIONS[needed]}) in the environment "${env}"`,
-  });
-}
-
 /**
  * Starting a bulk job is one change for the person's limit (whatever its rows), needs the
- * operator role, and (revoking in prod) the confirmation header. A refusal gets an audit entry
- * `denied`; an accepted job gets its one entry when it ends (the job does it).
+ * operator role, and (revoking in prod) the confirmation header: the same middlewares as a
+ * single change. A refusal gets an audit entry `denied`; an accepted job gets its one entry
+ * when it ends (the job writes it, with every row's outcome). Runs after `knownEnvironment`.
  */
 function startsJob(): MiddlewareHandler<BffEnv> {
+  const checks = (action: string) =>
+    every(requireRole("operator"), changeRateLimit(), prodConfirmed(action));
+  const chains = {
+    grant: checks(BULK_AUDIT_ACTIONS.grant),
+    revoke: checks(BULK_AUDIT_ACTIONS.revoke),
+  };
   return async (c, next) => {
-    const { env, role } = roleIn(c);
-    const session = c.get("session")!;
-    const body = (await c.req.json().catch(() => null)) as { action?: unknown } | null;
-    const action = body?.action === "revoke" ? BULK_AUDIT_ACTIONS.revoke : BULK_AUDIT_ACTIONS.grant;
-    const deny = async (status: number, detail: string) =>
-      c.get("audit").append({
-        actor: { sub: session.sub, name: session.name },
-        role: role ?? "none",
-        env,
-        action,
-        target:
-          `${c.req.query("scope") ?? (body as { scope?: unknown } | null)?.scope ?? ""}`.slice(
-            0,
-            300,
-          ),
-        outcome: "denied",
-        status,
-        requestId: c.get("requestId"),
-        detail,
-      });
-    if (!roleAllows(role, "operator")) {
-      const refusal = forbidden("operator", env);
-      await deny(403, refusal.problem.detail ?? "Forbidden");
-      throw refusal;
+    const body = (await c.req.json().catch(() => null)) as {
+      action?: unknown;
+      scope?: unknown;
+    } | null;
+    const kind = body?.action === "revoke" ? "revoke" : "grant";
+    try {
+      await chains[kind](c, next);
+    } catch (error) {
+      if (error instanceof ProblemError && c.get("auditChange")?.outcome === "denied") {
+        const session = c.get("session")!;
+        const env = environmentOf(c).config.id;
+        await c.get("audit").append({
+          actor: { sub: session.sub, name: session.name },
+          role: session.roles[env] ?? "none",
+          env,
+          action: BULK_AUDIT_ACTIONS[kind],
+          target: typeof body?.scope === "string" ? body.scope.slice(0, 300) : "",
+          outcome: "denied",
+          status: error.status,
+          requestId: c.get("requestId"),
+          ...(c.get("auditChange")?.detail ? { detail: c.get("auditChange")!.detail! } : {}),
+        });
+      }
+      throw error;
     }
-    const wait = await c.get("mutationLimiter").hit(session.sub);
-    if (wait) {
-      await deny(429, "Too many changes in a minute");
-      c.header("Retry-After", String(wait));
-      throw new ProblemError(429, { detail: `Too many changes; try again in ${wait} s` });
-    }
-    const unconfirmed = await prodConfirmationRefusal(c, env, action);
-    if (unconfirmed) {
-      await deny(unconfirmed.status, unconfirmed.problem.detail ?? "Confirmation required");
-      throw unconfirmed;
-    }
-    await next();
   };
 }
 
@@ -92,7 +78,7 @@ export const accessJobRoutes = createRouter()
     createRoute({
       method: "post",
       path: "/api/envs/{env}/access-jobs",
-      middleware: [startsJob()] as const,
+      middleware: [knownEnvironment(), startsJob()] as const,
       tags,
       summary:
         "Grant or revoke one scope for many consumers as one job (8 at a time, resumed after a restart)",
