@@ -1,3 +1,15 @@
+export {
+  AltinnMetadataProblem,
+  AltinnProvisionItem,
+  AltinnProvisionReport,
+  AltinnResolvedApiScopes,
+  AltinnScopeInMaskinporten,
+  AltinnScopeUsage,
+  AltinnValidationReport,
+  MaskinportenScopeState,
+  PROVISION_STATUSES,
+  ProvisionStatus,
+} from "./answer";
 export * from "./api-scopes";
 export * from "./authorize";
 export { type Caller, callerOf, groupOf, scopeClaimOf } from "./caller";

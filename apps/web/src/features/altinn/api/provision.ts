@@ -1,40 +1,11 @@
+import { type AltinnProvisionItem, AltinnProvisionReport } from "@portvakt/altinn-scopes";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { bff, call } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
-import { MetadataProblem } from "./validate-metadata";
 
-export const PROVISION_STATUSES = [
-  "created",
-  "exists",
-  "reactivated",
-  "granted",
-  "already-granted",
-  "failed",
-  "unknown",
-  "will-create",
-  "will-reactivate",
-  "will-grant",
-] as const;
-
-const ProvisionItem = z.object({
-  kind: z.enum(["scope", "grant"]),
-  scope: z.string(),
-  consumer_orgno: z.string().optional(),
-  status: z.enum(PROVISION_STATUSES),
-  detail: z.string().optional(),
-  correlation_id: z.string().optional(),
-});
-export type ProvisionItem = z.infer<typeof ProvisionItem>;
-
-const ProvisionAnswer = z.object({
-  app: z.string(),
-  dryRun: z.boolean(),
-  ok: z.boolean(),
-  items: z.array(ProvisionItem),
-  warnings: z.array(MetadataProblem),
-});
-export type ProvisionAnswer = z.infer<typeof ProvisionAnswer>;
+// The answer's shapes are the altinn-scopes package's, as the BFF declares them.
+export type ProvisionItem = AltinnProvisionItem;
+export type ProvisionAnswer = AltinnProvisionReport;
 
 export type ProvisionInput = { metadata: string; grantTo: string[]; dryRun: boolean };
 
@@ -49,7 +20,7 @@ export function provisionAltinnScopes(env: string, input: ProvisionInput) {
         ...(input.grantTo.length > 0 ? { grantTo: input.grantTo } : {}),
       },
     }),
-    ProvisionAnswer,
+    AltinnProvisionReport,
   );
 }
 
