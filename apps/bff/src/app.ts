@@ -4,6 +4,7 @@ import { matchedRoutes } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { AuditStore } from "./audit/store";
+import { type ApiTokenStore, tokenAuthentication } from "./auth/api-tokens-http";
 import { csrfProtection } from "./auth/csrf";
 import { type HitLimiter, RateLimiter } from "./auth/rate-limit";
 import type { createSignIn } from "./auth/sign-in";
@@ -25,6 +26,7 @@ import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
+import { tokensRoutes } from "./routes/tokens";
 import { metricsToken } from "./security/metrics-token";
 import { validatePathParams } from "./security/path-params";
 import { serverRequestId } from "./security/request-id";
@@ -44,7 +46,8 @@ function createApiRoutes() {
     .route("/", altinnRoutes)
     .route("/", configRoutes)
     .route("/", tokenTestRoutes)
-    .route("/", diagnoseRoutes);
+    .route("/", diagnoseRoutes)
+    .route("/", tokensRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */
@@ -67,6 +70,8 @@ export interface AppDependencies {
   bulkJobs: BulkJobs;
   /** The per-person limit of changes; in memory unless given (shared with PostgreSQL). */
   mutationLimiter?: HitLimiter;
+  /** Pipeline tokens (issue 18 #4); without it, no bearer token is accepted. */
+  apiTokens?: ApiTokenStore;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -129,6 +134,7 @@ export function createApp({
   changeGuard,
   bulkJobs,
   mutationLimiter: sharedMutationLimiter,
+  apiTokens,
 }: AppDependencies) {
   const registry = new Environments(environments);
   const mutationLimiter =
@@ -144,6 +150,7 @@ export function createApp({
     c.set("mutationLimiter", mutationLimiter);
     c.set("changeGuard", changeGuard);
     c.set("bulkJobs", bulkJobs);
+    if (apiTokens) c.set("apiTokens", apiTokens);
     await next();
     // The route pattern, not the path: label values stay few whatever ids people use.
     const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? "unmatched";
@@ -212,8 +219,14 @@ export function createApp({
 
   app.use("/auth/logout", csrf);
   app.route("/", signIn.routes);
+  const tokenAuth = tokenAuthentication({
+    ...(apiTokens ? { store: apiTokens } : {}),
+    sessionCookieNames: [signIn.cookieNames.session, signIn.cookieNames.login],
+  });
   app.use("/api/*", async (c, next) => {
     if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    // A pipeline token: no ambient credential, so no CSRF header; refused with a cookie too.
+    if (await tokenAuth(c)) return next();
     await csrf(c, async () => {
       // An API call never gets a redirect: the web app sends the person to /auth/login itself.
       if (!(await signIn.attachSession(c))) {

@@ -1,6 +1,7 @@
 import type { Problem } from "@portvakt/contracts";
 import type { AuditChange } from "./audit/middleware";
 import type { AuditStore } from "./audit/store";
+import type { ApiTokenIdentity, ApiTokenStore } from "./auth/api-tokens";
 import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
 import type { BulkJobs } from "./bulk/jobs";
@@ -29,7 +30,14 @@ export interface BffEnv {
     changeAction?: string;
     /** A write of this request was made at Digdir (whatever happens to the request after). */
     changeMade?: boolean;
-    /** The signed-in person; set for every /api route but health and the OpenAPI document. */
+    /** Pipeline tokens (issue 18 #4), when the BFF has a database for them. */
+    apiTokens?: ApiTokenStore;
+    /** The pipeline token of this request, when it came with one instead of a session. */
+    apiToken?: ApiTokenIdentity;
+    /**
+     * The signed-in person (or, for a pipeline token, the token as a person `token:<id>` with its
+     * role in each of its environments); set for every /api route but health and the OpenAPI document.
+     */
     session?: Session;
     auditChange?: AuditChange;
     /** The problem this request answered, if any, for the audit entry. */

@@ -112,6 +112,24 @@ export interface SessionRolesTable {
   expires_at: number;
 }
 
+/** A pipeline token; see migrations/0005_api_tokens.ts. Times are epoch ms. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  /** SHA-256 (hex) of the whole token. */
+  token_hash: string;
+  role: string;
+  /** JSON array of environment ids. */
+  envs: string;
+  created_by_sub: string;
+  created_by_name: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  revoked_by: string | null;
+  last_used_at: number | null;
+}
+
 /** The audit store's tables, as the latest migration in `./migrations` leaves them. */
 export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
@@ -121,6 +139,7 @@ export interface PortvaktDatabase {
   rate_limit_window: RateLimitWindowTable;
   bulk_job: BulkJobTable;
   bulk_job_row: BulkJobRowTable;
+  api_token: ApiTokenTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

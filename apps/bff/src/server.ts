@@ -3,6 +3,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
+import { ApiTokenStore } from "./auth/api-tokens";
 import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
@@ -177,6 +178,7 @@ export async function startBff(
       changeGuard,
       bulkJobs,
       ...(shared ? { mutationLimiter: shared.mutations } : {}),
+      apiTokens: new ApiTokenStore(db, now),
     });
   } catch (error) {
     server.close();

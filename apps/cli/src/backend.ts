@@ -145,13 +145,17 @@ interface ProblemBody {
 }
 
 /**
- * Through a Portvakt BFF. The BFF has browser sessions only (no API tokens), so this sends the
- * session cookie of a sign-in, taken from PORTVAKT_BFF_COOKIE, with the headers the web app sends.
+ * Through a Portvakt BFF, with its roles, prod guard and audit. Authenticated by exactly one of:
+ * a pipeline token (PORTVAKT_BFF_TOKEN, issued by an admin on the BFF's API tokens page) sent as
+ * `Authorization: Bearer`, which needs no CSRF header; or the session cookie of a browser sign-in
+ * (PORTVAKT_BFF_COOKIE) with the headers the web app sends. The BFF refuses a request with both.
  */
 export function bffBackend(options: {
   url: string;
   environment: string;
-  cookie: string;
+  /** Exactly one of `token` (a pipeline token, `pvt_...`) and `cookie` (a browser session's). */
+  cookie?: string;
+  token?: string;
   /** Sent as X-Portvakt-Confirm-Env: confirms removals in a prod environment (--confirm-env). */
   confirmEnvironment?: string;
 }): Backend {
@@ -162,9 +166,9 @@ export function bffBackend(options: {
     const response = await fetch(url, {
       ...init,
       headers: {
-        "X-CSRF": "1",
-        Origin: origin,
-        Cookie: options.cookie,
+        ...(options.token
+          ? { Authorization: `Bearer ${options.token}` }
+          : { "X-CSRF": "1", Origin: origin, Cookie: options.cookie ?? "" }),
         ...(options.confirmEnvironment
           ? { [PROD_CONFIRMATION_HEADER]: options.confirmEnvironment }
           : {}),
@@ -195,7 +199,9 @@ export function bffBackend(options: {
     }
     if (response.status === 401) {
       throw new CliError(
-        "The BFF did not accept the session cookie (signed out or expired): sign in again and copy the cookie to PORTVAKT_BFF_COOKIE",
+        options.token
+          ? `The BFF did not accept the API token in PORTVAKT_BFF_TOKEN: ${problem.detail ?? "refused"} (ask an admin for a new one)`
+          : "The BFF did not accept the session cookie (signed out or expired): sign in again and copy the cookie to PORTVAKT_BFF_COOKIE",
       );
     }
     throw new CliError(

@@ -30,9 +30,10 @@ const CONNECTION_HELP = `Connection, directly to Digdir (or the simulator):
                         (default: test/prod from the issuer, demo for a loopback one) [PORTVAKT_ENV]
   --production          treat every step as dangerous (default for the prod issuer)
 
-Connection, through a Portvakt BFF (it has browser sessions only, no API tokens):
-  --bff URL --env ID    sends the session cookie in PORTVAKT_BFF_COOKIE
-                        (the Cookie header of a signed-in browser, e.g. "__Host-portvakt-session=...")`;
+Connection, through a Portvakt BFF (its roles, prod guard and audit apply):
+  --bff URL --env ID    sends the pipeline token in PORTVAKT_BFF_TOKEN (pvt_..., issued by an
+                        admin on the BFF's API tokens page), or else the session cookie in
+                        PORTVAKT_BFF_COOKIE (the Cookie header of a signed-in browser)`;
 
 const HELP: Record<string, string> = {
   main: `portvakt ${VERSION} — Maskinporten configuration as code
@@ -126,16 +127,22 @@ function backendOf(values: Values, env: NodeJS.ProcessEnv): Promise<Backend> {
   if (values.bff) {
     if (!environment) throw new CliError("--bff needs --env (the environment id in Portvakt)");
     const cookie = env.PORTVAKT_BFF_COOKIE;
-    if (!cookie) {
+    const token = env.PORTVAKT_BFF_TOKEN;
+    if (cookie && token) {
       throw new CliError(
-        "Set PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session (the BFF has no API tokens)",
+        "Set only one of PORTVAKT_BFF_TOKEN and PORTVAKT_BFF_COOKIE (the BFF refuses a request with both)",
+      );
+    }
+    if (!cookie && !token) {
+      throw new CliError(
+        "Set PORTVAKT_BFF_TOKEN to a pipeline token (an admin issues one on the BFF's API tokens page), or PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session",
       );
     }
     return Promise.resolve(
       bffBackend({
         url: values.bff,
         environment,
-        cookie,
+        ...(token ? { token } : { cookie: cookie! }),
         ...(values["confirm-env"] ? { confirmEnvironment: values["confirm-env"] } : {}),
       }),
     );

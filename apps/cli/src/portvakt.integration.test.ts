@@ -223,6 +223,53 @@ describe("portvakt through a BFF", () => {
   });
 });
 
+describe("portvakt through a BFF with a pipeline token", () => {
+  it("plans and applies with PORTVAKT_BFF_TOKEN; the prod guard and a revoke apply to it", async () => {
+    const stack = await startTestStack({ withProdEnvironment: true });
+    try {
+      const issued = await stack.api("/api/tokens", {
+        method: "POST",
+        body: JSON.stringify({ name: "cli pipeline", role: "admin", envs: ["prod"], days: 7 }),
+      });
+      expect(issued.status).toBe(201);
+      const { token, info } = (await issued.json()) as { token: string; info: { id: string } };
+      const env = { PORTVAKT_BFF_TOKEN: token };
+      const bff = ["--bff", stack.url, "--env", "prod"];
+      const exported = await portvakt(["export", ...bff], env);
+      expect(exported.code).toBe(0);
+      const file = join(dir, "token.yaml");
+      const revokeOne = exported.stdout.replace(
+        '    consumers:\n      - "889640782" # ARBEIDS- OG VELFERDSETATEN\n  - name: difi:gammel/v1',
+        "    consumers: []\n  - name: difi:gammel/v1",
+      );
+      expect(revokeOne).not.toBe(exported.stdout);
+      await writeFile(file, revokeOne);
+      const plan = await portvakt(["plan", file, "--detailed-exitcode", ...bff], env);
+      expect(plan.code).toBe(2);
+      const refused = await portvakt(["apply", file, "--auto-approve", ...bff], env);
+      expect(refused).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining("--confirm-env prod"),
+      });
+      const applied = await portvakt(
+        ["apply", file, "--auto-approve", "--confirm-env", "prod", ...bff],
+        env,
+      );
+      expect(applied.code).toBe(0);
+      const { entries } = await stack.bff.audit.list({ action: "config.apply", limit: 100 });
+      expect(entries.filter((e) => e.outcome === "success")[0]?.actor.sub).toBe(`token:${info.id}`);
+
+      const both = await portvakt(["export", ...bff], { ...env, PORTVAKT_BFF_COOKIE: "a=b" });
+      expect(both).toMatchObject({ code: 1, stderr: expect.stringContaining("only one") });
+      expect((await stack.api(`/api/tokens/${info.id}`, { method: "DELETE" })).status).toBe(200);
+      const revoked = await portvakt(["export", ...bff], env);
+      expect(revoked).toMatchObject({ code: 1, stderr: expect.stringContaining("revoked") });
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe("portvakt through a BFF, prod environment", () => {
   it("removals in prod need --confirm-env naming the environment (the BFF's prod guard)", async () => {
     const stack = await startTestStack({ withProdEnvironment: true });

@@ -3,6 +3,7 @@ import * as m0001 from "./0001_audit_and_sessions";
 import * as m0002 from "./0002_session_roles";
 import * as m0003 from "./0003_change_outcomes";
 import * as m0004 from "./0004_bulk_jobs";
+import * as m0005 from "./0005_api_tokens";
 
 /**
  * Every change to the audit store's schema (SQLite and PostgreSQL alike), in order. Kysely's
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0002_session_roles": m0002,
   "0003_change_outcomes": m0003,
   "0004_bulk_jobs": m0004,
+  "0005_api_tokens": m0005,
 };
 
 /** The migrations above for Kysely's `Migrator` (they are bundled, so no folder is read). */

@@ -18,6 +18,7 @@ const NAV = [
   { to: "/altinn", key: "nav.altinn" },
   { to: "/config", key: "nav.config" },
   { to: "/audit", key: "nav.audit" },
+  { to: "/tokens", key: "tokens.nav" },
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -55,6 +55,9 @@ const AltinnPage = lazy(() =>
 const ConfigPage = lazy(() =>
   import("../features/config/components/config-page").then((m) => ({ default: m.ConfigPage })),
 );
+const TokensPage = lazy(() =>
+  import("../features/tokens/components/tokens-page").then((m) => ({ default: m.TokensPage })),
+);
 const AuditPage = lazy(() =>
   import("../features/audit/components/audit-page").then((m) => ({ default: m.AuditPage })),
 );
@@ -90,6 +93,7 @@ function RouteSwitch() {
   if (path === "/altinn") return <AltinnPage />;
   if (path === "/config") return <ConfigPage />;
   if (path === "/audit") return <AuditPage />;
+  if (path === "/tokens") return <TokensPage />;
   if (path === "/clients/new") return <ClientFormPage mode="create" />;
   const edit = matchPath("/clients/:id/edit", path);
   if (edit) return <ClientFormPage mode="edit" clientId={edit.id!} />;

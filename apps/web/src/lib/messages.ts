@@ -6,6 +6,7 @@ import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/message
 import { keysEn, keysNb, keysNn } from "../features/keys/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
 import { tokenTestEn, tokenTestNb, tokenTestNn } from "../features/token-test/messages";
+import { tokensEn, tokensNb, tokensNn } from "../features/tokens/messages";
 import { sessionEn, sessionNb, sessionNn } from "./session-messages";
 
 /**
@@ -389,6 +390,7 @@ export const nb = {
   ...tokenTestNb,
   ...diagnoseNb,
   ...supplierNb,
+  ...tokensNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -767,6 +769,7 @@ export const en: Record<MessageKey, string> = {
   ...tokenTestEn,
   ...diagnoseEn,
   ...supplierEn,
+  ...tokensEn,
 };
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
@@ -1142,4 +1145,5 @@ export const nn: Record<MessageKey, string> = {
   ...tokenTestNn,
   ...diagnoseNn,
   ...supplierNn,
+  ...tokensNn,
 };

@@ -18,6 +18,7 @@ export const auditNb = {
   "audit.group.access": "Tilganger",
   "audit.group.client": "Klienter",
   "audit.group.key": "Nøkler",
+  "audit.group.token": "Pipeline-tokener",
   "audit.group.other": "Annet",
   "audit.anyOf": "Alle om {group}",
   "audit.col.time": "Tidspunkt",
@@ -85,6 +86,8 @@ export const auditNb = {
   "audit.action.keys.remove-all": "Fjernet alle nøkler",
   "audit.action.altinn.provision": "Klargjorde Altinn-app",
   "audit.action.config.apply": "Brukte konfigurasjon",
+  "audit.action.token.issue": "Utstedte API-token",
+  "audit.action.token.revoke": "Trakk tilbake API-token",
   "audit.action.config.applyStep": "Brukte konfigurasjon ({step})",
 } as const;
 
@@ -107,6 +110,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.group.access": "Access",
   "audit.group.client": "Clients",
   "audit.group.key": "Keys",
+  "audit.group.token": "Pipeline tokens",
   "audit.group.other": "Other",
   "audit.anyOf": "Anything about {group}",
   "audit.col.time": "Time",
@@ -174,6 +178,8 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.action.keys.remove-all": "Removed all keys",
   "audit.action.altinn.provision": "Provisioned Altinn app",
   "audit.action.config.apply": "Applied configuration",
+  "audit.action.token.issue": "Issued API token",
+  "audit.action.token.revoke": "Revoked API token",
   "audit.action.config.applyStep": "Applied configuration ({step})",
 };
 
@@ -197,6 +203,7 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.group.access": "Tilgangar",
   "audit.group.client": "Klientar",
   "audit.group.key": "Nøklar",
+  "audit.group.token": "Pipeline-token",
   "audit.group.other": "Anna",
   "audit.anyOf": "Alle om {group}",
   "audit.col.time": "Tidspunkt",
@@ -264,5 +271,7 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.action.keys.remove-all": "Fjerna alle nøklar",
   "audit.action.altinn.provision": "Klargjorde Altinn-app",
   "audit.action.config.apply": "Tok i bruk konfigurasjon",
+  "audit.action.token.issue": "Skreiv ut API-token",
+  "audit.action.token.revoke": "Trekte tilbake API-token",
   "audit.action.config.applyStep": "Tok i bruk konfigurasjon ({step})",
 };

@@ -18,6 +18,7 @@ export const ACTION_GROUPS = [
     label: "audit.group.key",
     actions: ["key.add", "key.remove", "keys.replace", "keys.remove-all"],
   },
+  { prefix: "token.", label: "audit.group.token", actions: ["token.issue", "token.revoke"] },
   { prefix: "", label: "audit.group.other", actions: ["altinn.provision", "config.apply"] },
 ] as const satisfies readonly { prefix: string; label: MessageKey; actions: readonly string[] }[];
 

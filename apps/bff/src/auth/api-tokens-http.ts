@@ -1,0 +1,71 @@
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+import type { ApiTokenStore, TokenRefusal } from "./api-tokens";
+
+export type { ApiTokenStore };
+
+/** The problem type of a refused pipeline token (401) or of a token sent with a cookie (400). */
+export const TOKEN_REFUSED = "urn:portvakt:problem:token-refused";
+export const TOKEN_WITH_COOKIE = "urn:portvakt:problem:token-with-cookie";
+
+const REFUSALS: Record<TokenRefusal, string> = {
+  unknown: "The API token is not known",
+  expired: "The API token has expired",
+  revoked: "The API token has been revoked",
+};
+
+/**
+ * Authenticates `/api` requests that carry `Authorization: Bearer pvt_...` (issue 18 #4). Returns
+ * false when the request has no such header (the session and CSRF checks then run). A token
+ * request carries no ambient credential (a browser never adds the header on its own), so it
+ * needs no CSRF header; a request with both a token and Portvakt's session cookie is refused
+ * (400), so neither can lend authority to the other. The token becomes the request's `session`:
+ * sub `token:<id>`, name `token "<name>"`, its role in each of its environments, so roles, rate
+ * limits, prod confirmations and audit entries apply to it as to a person.
+ * @throws ProblemError 401 (unknown, expired or revoked token; or tokens not enabled), 400
+ */
+export function tokenAuthentication(options: {
+  store?: ApiTokenStore;
+  sessionCookieNames: readonly string[];
+}) {
+  return async (c: Context<BffEnv>): Promise<boolean> => {
+    const header = c.req.header("Authorization");
+    if (header === undefined) return false;
+    const match = /^Bearer ([\x21-\x7e]+)$/.exec(header);
+    if (!match) {
+      throw new ProblemError(401, {
+        type: TOKEN_REFUSED,
+        detail: "The Authorization header must be Bearer followed by a Portvakt API token",
+      });
+    }
+    if (options.sessionCookieNames.some((name) => getCookie(c, name) !== undefined)) {
+      throw new ProblemError(400, {
+        type: TOKEN_WITH_COOKIE,
+        detail:
+          "The request carries both an API token and a session cookie; send exactly one of them",
+      });
+    }
+    if (!options.store) {
+      throw new ProblemError(401, { type: TOKEN_REFUSED, detail: "API tokens are not enabled" });
+    }
+    const identity = await options.store.verify(match[1]!);
+    if (typeof identity === "string") {
+      c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
+      throw new ProblemError(401, { type: TOKEN_REFUSED, detail: REFUSALS[identity] });
+    }
+    c.set("apiToken", identity);
+    const now = Date.now();
+    c.set("session", {
+      sid: `token:${identity.id}`,
+      sub: `token:${identity.id}`,
+      name: `token "${identity.name}" (issued by ${identity.createdBy})`,
+      roles: Object.fromEntries(identity.envs.map((env) => [env, identity.role])),
+      issuedAt: now,
+      seenAt: now,
+      expiresAt: identity.expiresAt,
+    });
+    return true;
+  };
+}

@@ -1,0 +1,190 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { MAX_TOKEN_DAYS } from "../auth/api-tokens";
+import { ROLES, roleAllows } from "../auth/roles";
+import type { BffEnv } from "../context";
+import { ProblemError } from "../problem";
+import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openapi";
+
+const TokenInfo = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    envs: z.array(z.string()),
+    createdBy: z.object({ sub: z.string(), name: z.string() }),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().optional(),
+    revokedBy: z.string().optional(),
+    lastUsedAt: z.string().optional().openapi({ description: "Noted at most once a minute" }),
+  })
+  .openapi("ApiToken");
+
+const IssueTokenInput = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[\p{L}\p{N} ._:/-]+$/u, "Letters, digits, spaces and . _ : / -"),
+    role: z.enum(ROLES),
+    envs: z.array(z.string().min(1).max(40)).min(1).max(20),
+    days: z.number().int().min(1).max(MAX_TOKEN_DAYS),
+  })
+  .strict()
+  .openapi("IssueApiToken");
+
+const TokenId = z.object({
+  id: z.uuid().openapi({ param: { name: "id", in: "path" }, description: "The token's id" }),
+});
+
+/** The person managing tokens: never a token itself, and an admin somewhere. */
+function tokenAdmin(c: Context<BffEnv>) {
+  if (c.get("apiToken")) {
+    throw new ProblemError(403, {
+      title: "Forbidden",
+      detail: "An API token cannot list, issue or revoke API tokens; sign in as an admin",
+    });
+  }
+  const session = c.get("session")!;
+  const adminEnvs = Object.entries(session.roles)
+    .filter(([, role]) => roleAllows(role, "admin"))
+    .map(([env]) => env);
+  if (adminEnvs.length === 0) {
+    throw new ProblemError(403, {
+      title: "Forbidden",
+      detail: "Managing API tokens needs the role admin in an environment",
+    });
+  }
+  return { session, adminEnvs };
+}
+
+async function auditEach(
+  c: Context<BffEnv>,
+  envs: readonly string[],
+  entry: { action: string; target: string; status: number; after?: unknown; role: string },
+) {
+  const session = c.get("session")!;
+  for (const env of envs) {
+    await c.get("audit").append({
+      actor: { sub: session.sub, name: session.name },
+      role: session.roles[env] ?? entry.role,
+      env,
+      action: entry.action,
+      target: entry.target,
+      outcome: "success",
+      status: entry.status,
+      requestId: c.get("requestId"),
+      ...(entry.after !== undefined ? { after: entry.after } : {}),
+    });
+  }
+}
+
+function store(c: Context<BffEnv>) {
+  const tokens = c.get("apiTokens");
+  if (!tokens) throw new ProblemError(404, { detail: "API tokens are not enabled" });
+  return tokens;
+}
+
+/**
+ * Pipeline tokens (issue 18 #4): an admin issues a named token with one role in some of the
+ * environments where they are admin, for at most MAX_TOKEN_DAYS days; its value is answered once.
+ * Admins list the tokens of their environments (with last use) and revoke them.
+ */
+export const tokensRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/tokens",
+      tags: ["tokens"],
+      summary: "Pipeline tokens of the environments where you are admin (never their values)",
+      responses: {
+        200: jsonResponse(z.object({ tokens: z.array(TokenInfo) }), "The tokens"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { adminEnvs } = tokenAdmin(c);
+      return c.json({ tokens: await store(c).list(adminEnvs) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/tokens",
+      tags: ["tokens"],
+      summary: "Issue a pipeline token; its value is in this answer only",
+      request: { body: jsonBody(IssueTokenInput) },
+      responses: {
+        201: jsonResponse(
+          z.object({ token: z.string(), info: TokenInfo }),
+          "The token (shown once) and what is listed of it",
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { session, adminEnvs } = tokenAdmin(c);
+      const input = c.req.valid("json");
+      const known = c.get("environments").ids();
+      const unknown = input.envs.filter((e) => !known.includes(e));
+      if (unknown.length) {
+        throw new ProblemError(400, {
+          detail: `Unknown environment ${unknown.join(", ")}`,
+          errors: [{ field: "envs", message: "Unknown environment" }],
+        });
+      }
+      const notAdmin = input.envs.filter((e) => !adminEnvs.includes(e));
+      if (notAdmin.length) {
+        throw new ProblemError(403, {
+          title: "Forbidden",
+          detail: `A token for ${notAdmin.join(", ")} needs you to be admin there`,
+        });
+      }
+      const issued = await store(c).issue({
+        ...input,
+        by: { sub: session.sub, name: session.name },
+      });
+      await auditEach(c, issued.info.envs, {
+        action: "token.issue",
+        target: `token ${issued.info.name} (${issued.info.id})`,
+        status: 201,
+        role: "admin",
+        after: { role: issued.info.role, envs: issued.info.envs, expiresAt: issued.info.expiresAt },
+      });
+      return c.json(issued, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/tokens/{id}",
+      tags: ["tokens"],
+      summary: "Revoke a pipeline token (at once, for every instance)",
+      request: { params: TokenId },
+      responses: {
+        200: jsonResponse(TokenInfo, "The revoked token"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { session, adminEnvs } = tokenAdmin(c);
+      const { id } = c.req.valid("param");
+      const tokens = store(c);
+      const token = await tokens.get(id);
+      if (!token?.envs.some((e) => adminEnvs.includes(e))) {
+        throw new ProblemError(404, { detail: `No API token ${id} in your environments` });
+      }
+      if (await tokens.revoke(id, session.name)) {
+        await auditEach(c, token.envs, {
+          action: "token.revoke",
+          target: `token ${token.name} (${token.id})`,
+          status: 200,
+          role: "admin",
+        });
+      }
+      return c.json((await tokens.get(id))!, 200);
+    },
+  );
