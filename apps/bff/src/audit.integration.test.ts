@@ -148,24 +148,44 @@ describe("every change writes exactly one audit entry", () => {
   });
 
   it("a change Digdir refuses is audited as a failure with its correlation id", async () => {
+    // Nobody holds this grant: Digdir answers 404 to its revoke.
+    const refused = await stack.api(
+      `${env}/scopes/access/974760673?scope=${encodeURIComponent(scope)}`,
+      {
+        method: "DELETE",
+      },
+    );
+    expect(refused.status).toBe(404);
+    const body = (await refused.json()) as { correlation_id?: string };
+    expect(body.correlation_id).toBeTruthy();
+    expect(await entriesOf(refused)).toEqual([
+      expect.objectContaining({
+        action: "access.revoke",
+        outcome: "failure",
+        status: 404,
+        correlationId: body.correlation_id,
+      }),
+    ]);
+  });
+
+  it("a create of a scope that exists is refused before sending, audited as denied", async () => {
     const [prefix, subscope] = [
       scope.slice(0, scope.indexOf(":")),
       scope.slice(scope.indexOf(":") + 1),
     ];
+    const creates = async () =>
+      ((await (await stack.control("/stats")).json()) as { requests: Record<string, number> })
+        .requests["POST /api/v1/scopes"] ?? 0;
+    const sentBefore = await creates();
     const duplicate = await stack.api(`${env}/scopes`, {
       method: "POST",
       body: JSON.stringify({ prefix, subscope, description: "finnes" }),
     });
     expect(duplicate.status).toBe(409);
-    const body = (await duplicate.json()) as { correlation_id?: string };
-    expect(body.correlation_id).toBeTruthy();
+    expect(await duplicate.json()).toMatchObject({ type: "urn:portvakt:problem:scope-exists" });
+    expect(await creates()).toBe(sentBefore);
     expect(await entriesOf(duplicate)).toEqual([
-      expect.objectContaining({
-        action: "scope.create",
-        outcome: "failure",
-        status: 409,
-        correlationId: body.correlation_id,
-      }),
+      expect.objectContaining({ action: "scope.create", outcome: "denied", status: 409 }),
     ]);
   });
 

@@ -30,6 +30,8 @@ export interface BffEnv {
     changeAction?: string;
     /** A write of this request was made at Digdir (whatever happens to the request after). */
     changeMade?: boolean;
+    /** A write of this request was sent to Digdir (made or not). */
+    changeSent?: boolean;
     /** Pipeline tokens (issue 18 #4), when the BFF has a database for them. */
     apiTokens?: ApiTokenStore;
     /** The pipeline token of this request, when it came with one instead of a session. */

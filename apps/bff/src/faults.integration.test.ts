@@ -375,3 +375,143 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     expect((await stats()) - before).toBe(1);
   });
 });
+
+describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () => {
+  let n = 0;
+  /** A fresh scope name under the demo organisation's prefix. */
+  const fresh = () => `faults/s${Date.now().toString(36)}${++n}`;
+  const scopeState = (name: string) => stack.simulator.store.getScope(name);
+  const sent = async (route: string) =>
+    ((await (await stack.control("/stats")).json()) as { requests: Record<string, number> })
+      .requests[route] ?? 0;
+  const create = (subscope: string, description = "Feiltest") =>
+    stack.api(`${env}/scopes`, {
+      method: "POST",
+      body: JSON.stringify({ prefix: "digdir", subscope, description }),
+    });
+  const q = (name: string) => `?scope=${encodeURIComponent(name)}`;
+
+  it("a scope created but its answer dropped: 200 with the scope, audited as success", async () => {
+    const subscope = fresh();
+    await fault({ path: "/api/v1/scopes", method: "POST", kind: "drop", when: "after", times: 1 });
+    const answer = await create(subscope);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { name: string }).name).toBe(`digdir:${subscope}`);
+    expect(scopeState(`digdir:${subscope}`)?.active).toBe(true);
+    expect(await entryOf(answer)).toMatchObject({ action: "scope.create", outcome: "success" });
+  });
+
+  it("a scope create whose outcome stays unknown: unknown, a follow-up, and a retry sends nothing", async () => {
+    const subscope = fresh();
+    const name = `digdir:${subscope}`;
+    await fault({
+      path: "/api/v1/scopes",
+      method: "POST",
+      kind: "latency",
+      ms: Math.round(TIMEOUT_MS * 3.5),
+      times: 1,
+    });
+    const before = await sent("POST /api/v1/scopes");
+    const first = await create(subscope);
+    expect(first.status).toBe(504);
+    const problem = (await first.json()) as { type: string; audit_id: string };
+    expect(problem.type).toBe("urn:portvakt:problem:outcome-unknown");
+    const firstEntry = await entryOf(first);
+    expect(firstEntry).toMatchObject({ action: "scope.create", outcome: "unknown" });
+    expect(problem.audit_id).toBe(firstEntry.id);
+
+    // At once: refused while the first may still land, nothing sent, audited as denied.
+    const early = await create(subscope);
+    expect(early.status).toBe(409);
+    expect(await entryOf(early)).toMatchObject({ action: "scope.create", outcome: "denied" });
+    await sleep(TIMEOUT_MS * 3);
+    // After it landed: Portvakt finds the scope the first attempt made instead of sending again.
+    const late = await untilSettled(() => create(subscope));
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ type: "urn:portvakt:problem:scope-exists" });
+    expect(await entryOf(late)).toMatchObject({ action: "scope.create", outcome: "denied" });
+    expect((await sent("POST /api/v1/scopes")) - before).toBe(1);
+    expect(scopeState(name)?.active).toBe(true);
+    const followUp = await followUpOf(firstEntry);
+    expect(followUp).toMatchObject({ action: "scope.create", outcome: "success" });
+  });
+
+  it("a scope update Digdir answers 503 after applying is a success; a 500 before it a failure", async () => {
+    const subscope = fresh();
+    const name = `digdir:${subscope}`;
+    expect((await create(subscope)).status).toBe(200);
+    await fault({
+      path: "/api/v1/scopes",
+      method: "PUT",
+      kind: "status",
+      status: 503,
+      when: "after",
+      times: 1,
+    });
+    const done = await stack.api(`${env}/scopes${q(name)}`, {
+      method: "PUT",
+      body: JSON.stringify({ description: "Endret likevel" }),
+    });
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { description: string }).description).toBe("Endret likevel");
+    expect(await entryOf(done)).toMatchObject({ action: "scope.update", outcome: "success" });
+
+    await fault({ path: "/api/v1/scopes", method: "PUT", kind: "status", status: 500, times: 1 });
+    const failed = await stack.api(`${env}/scopes${q(name)}`, {
+      method: "PUT",
+      body: JSON.stringify({ description: "Ikke endret" }),
+    });
+    expect(failed.status).toBe(502);
+    expect(await entryOf(failed)).toMatchObject({ action: "scope.update", outcome: "failure" });
+    expect(scopeState(name)?.description).toBe("Endret likevel");
+  });
+
+  it("a slow deactivate, then a reactivate by another admin: the reactivate, acknowledged last, is the final state", async () => {
+    const subscope = fresh();
+    const name = `digdir:${subscope}`;
+    expect((await create(subscope)).status).toBe(200);
+    const second = await stack.as("demo-admin");
+    const writesBefore = await sent("DELETE /api/v1/scopes");
+    await fault({
+      path: "/api/v1/scopes",
+      method: "DELETE",
+      kind: "latency",
+      ms: Math.round(TIMEOUT_MS * 1.5),
+      times: 1,
+    });
+    const deactivate = stack.api(`${env}/scopes${q(name)}`, { method: "DELETE" });
+    await sleep(50);
+    const reactivate = await untilSettled(() =>
+      second(`${env}/scopes${q(name)}`, {
+        method: "PUT",
+        body: JSON.stringify({ active: true }),
+      }),
+    );
+    const deactivated = await deactivate;
+    await sleep(TIMEOUT_MS * 2);
+    expect(reactivate.status).toBe(200);
+    expect(((await reactivate.json()) as { active: boolean }).active).toBe(true);
+    expect(await verdictOf(deactivated)).toBe("success");
+    expect(scopeState(name)?.active).toBe(true);
+    // The slow deactivate was sent once, never repeated blind.
+    expect((await sent("DELETE /api/v1/scopes")) - writesBefore).toBe(1);
+  });
+
+  it("a deactivate whose answer is dropped: 200 and success, the scope deactivated", async () => {
+    const subscope = fresh();
+    const name = `digdir:${subscope}`;
+    expect((await create(subscope)).status).toBe(200);
+    await fault({
+      path: "/api/v1/scopes",
+      method: "DELETE",
+      kind: "drop",
+      when: "after",
+      times: 1,
+    });
+    const answer = await stack.api(`${env}/scopes${q(name)}`, { method: "DELETE" });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { active: boolean }).active).toBe(false);
+    expect(await entryOf(answer)).toMatchObject({ action: "scope.deactivate", outcome: "success" });
+    expect(scopeState(name)?.active).toBe(false);
+  });
+});

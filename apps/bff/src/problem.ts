@@ -82,6 +82,24 @@ The current state at Digdir is in "current".`,
   return undefined;
 }
 
+/**
+ * Whether `error` is Portvakt refusing a request itself (never an answer of Digdir's): bad input
+ * after sign-in (400), a missing confirmation (428), a stale version (412), a refused key edit,
+ * an earlier change of the resource still unknown or a create already made (409), another
+ * instance holding the resource's lock (503), a rate limit (429). A change refused this way
+ * before anything was sent is audited as `denied`, not `failure` (issue 13).
+ */
+export function refusedByPortvakt(error: unknown): boolean {
+  if (error instanceof ProblemError) return error.status >= 400 && error.status < 500;
+  if (error instanceof HTTPException) return error.status >= 400 && error.status < 500;
+  return (
+    error instanceof KeyEditRefused ||
+    error instanceof OutcomePendingError ||
+    error instanceof MadeByEarlierAttemptError ||
+    error instanceof LockTimeoutError
+  );
+}
+
 /** An error that leaves the BFF as an RFC 9457 problem. Throw it from any route. */
 export class ProblemError extends Error {
   readonly status: ContentfulStatusCode;

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
-import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN, ProblemError, problemResponse } from "../problem";
+import {
+  MADE_BUT_UNREAD,
+  OUTCOME_UNKNOWN,
+  ProblemError,
+  problemResponse,
+  refusedByPortvakt,
+} from "../problem";
 import type { AuditOutcome } from "./store";
 
 /** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
@@ -51,7 +57,8 @@ export function defaultTarget(c: Context<BffEnv>): string {
 
 /**
  * Exactly one audit entry per state change, whatever its outcome: `denied` when a later
- * middleware refused it (`refuseChange`), else from what the route answered and recorded
+ * middleware refused it (`refuseChange`) or the route refused it before sending anything to
+ * Digdir (`refusedByPortvakt`), else from what the route answered and recorded
  * (`recordChange`): `success` below 400, `failure` from 400, `unknown` for an outcome-unknown
  * problem. A change made at Digdir whose request then failed (`changeMade`) is audited as
  * `success` and answered 502 `made-but-unread`. Needs the session and `knownEnvironment` before
@@ -99,9 +106,12 @@ export function audited(action: string): MiddlewareHandler<BffEnv> {
       throw error;
     }
     const unknown = c.get("problem")?.type === OUTCOME_UNKNOWN;
+    // Refused by Portvakt itself after these middlewares (input validation, a confirmation, a
+    // stale version, a pending or locked resource) with nothing sent to Digdir: `denied` too.
+    const refused = c.get("changeSent") !== true && refusedByPortvakt(c.error);
     let outcome: AuditOutcome =
       c.get("auditChange")?.outcome ??
-      (unknown ? "unknown" : c.res.status < 400 ? "success" : "failure");
+      (unknown ? "unknown" : c.res.status < 400 ? "success" : refused ? "denied" : "failure");
     // The change was made and something after it failed (reading the result): the entry says
     // what happened at Digdir, not what the answer says (issue 13).
     const madeThenFailed = outcome === "failure" && c.get("changeMade") === true;

@@ -29,6 +29,7 @@ export class GuardedApi implements ConfigApi {
   readonly #context: () => ChangeContext;
   readonly #onRecovered: (detail: string) => void;
   readonly #onMade: () => void;
+  readonly #onSend: () => void;
   /** Clients whose keys this request changed: a read of them afterwards tries harder. */
   readonly #changedKeys = new Set<string>();
 
@@ -41,12 +42,18 @@ export class GuardedApi implements ConfigApi {
     onRecovered: (detail: string) => void = () => {},
     /** Told when a write was made (so a later failure of the request is not audited as "not done"). */
     onMade: () => void = () => {},
+    /**
+     * Told just before a write is sent to Digdir (so a request that sent nothing and was refused
+     * by Portvakt is audited as `denied`, one that sent something never is).
+     */
+    onSend: () => void = () => {},
   ) {
     this.#guard = guard;
     this.raw = raw;
     this.#context = context;
     this.#onRecovered = onRecovered;
     this.#onMade = onMade;
+    this.#onSend = onSend;
   }
 
   /** The environment id. */
@@ -65,7 +72,14 @@ export class GuardedApi implements ConfigApi {
       const resolved = typeof check === "function" ? await check() : check;
       let outcome: { value: T; recovered?: string };
       try {
-        outcome = await this.#guard.write(this.#context(), { ...spec, check: resolved });
+        outcome = await this.#guard.write(this.#context(), {
+          ...spec,
+          check: resolved,
+          send: () => {
+            this.#onSend();
+            return spec.send();
+          },
+        });
       } catch (error) {
         if (error instanceof MadeButUnreadError) {
           // Made at Digdir; what failed is reading the result. The request says so.

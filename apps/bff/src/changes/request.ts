@@ -30,5 +30,6 @@ export function guardedApiOf(c: Context<BffEnv>): GuardedApi {
     },
     (detail) => recordChange(c, { detail }),
     () => c.set("changeMade", true),
+    () => c.set("changeSent", true),
   );
 }

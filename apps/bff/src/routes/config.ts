@@ -15,14 +15,20 @@ import {
   StalePlanError,
   UnconfirmedStepsError,
 } from "@portvakt/config-as-code";
-import { MaskinportenError } from "@portvakt/maskinporten";
+import { KeyEditRefused, MaskinportenError } from "@portvakt/maskinporten";
 import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import { OutcomeUnknownError } from "../changes/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
-import { ProblemError, problemBody, problemFromChange, problemFromUpstream } from "../problem";
+import {
+  ProblemError,
+  problemBody,
+  problemFromChange,
+  problemFromUpstream,
+  refusedByPortvakt,
+} from "../problem";
 import { requirePlanConfirmation } from "../security/prod-confirmation";
 import {
   createRouter,
@@ -212,6 +218,9 @@ export const configRoutes = createRouter()
       let report: ApplyReport;
       let failure: ProblemError | undefined;
       let unknownStep: string | undefined;
+      // The failed step was refused by Portvakt before it was sent (an earlier change of its
+      // resource still unknown, its lock held elsewhere, a refused key edit): `denied`.
+      let refusedStep: string | undefined;
       try {
         const guarded = guardedApiOf(c);
         report = await applyDocument(guarded, document, {
@@ -235,8 +244,12 @@ export const configRoutes = createRouter()
             if (outcome === "failed") {
               failure =
                 problemFromChange(cause) ??
-                (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined);
+                (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined) ??
+                (cause instanceof KeyEditRefused
+                  ? new ProblemError(cause.status, { detail: cause.message })
+                  : undefined);
               unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
+              refusedStep = refusedByPortvakt(cause) ? step.id : undefined;
             }
             const before = auditedSide(step, "before");
             const after = auditedSide(step, "after");
@@ -247,7 +260,13 @@ export const configRoutes = createRouter()
               action: `config.apply.${step.kind}`,
               target: stepTarget(step),
               outcome:
-                outcome === "done" ? "success" : unknownStep === step.id ? "unknown" : "failure",
+                outcome === "done"
+                  ? "success"
+                  : unknownStep === step.id
+                    ? "unknown"
+                    : refusedStep === step.id
+                      ? "denied"
+                      : "failure",
               status: outcome === "done" ? 200 : (failure?.status ?? 500),
               requestId: c.get("requestId"),
               ...(failure?.problem.correlation_id
@@ -265,6 +284,8 @@ export const configRoutes = createRouter()
       } catch (error) {
         if (error instanceof DocumentError) throw documentProblem(error);
         if (error instanceof StalePlanError) {
+          // Refused before any step was sent: the person reviews the new plan.
+          recordChange(c, { outcome: "denied" });
           const problem = problemBody(c, 409, {
             type: "urn:portvakt:problem:stale-plan",
             detail: error.message,
@@ -293,7 +314,16 @@ export const configRoutes = createRouter()
           steps: report.steps.map((step) => ({ id: step.id, outcome: stepOutcome(step) })),
         },
         ...(report.status === "failed"
-          ? { outcome: report.done > 0 ? "partial" : unknownStep ? "unknown" : "failure" }
+          ? {
+              outcome:
+                report.done > 0
+                  ? "partial"
+                  : unknownStep
+                    ? "unknown"
+                    : refusedStep
+                      ? "denied"
+                      : "failure",
+            }
           : {}),
       });
       if (report.status === "failed") {

@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Scope, ScopeCatalogueQuery, ScopeInput, ScopeUpdate } from "@portvakt/contracts";
+import { MaskinportenError } from "@portvakt/maskinporten";
 import { changes, reads, recordChange } from "../auth/guard";
+import { lockKeys } from "../changes/locks";
+import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
+import { ProblemError } from "../problem";
 import {
   createRouter,
   EnvParam,
@@ -13,6 +17,31 @@ import {
 } from "./openapi";
 
 const tags = ["scopes"];
+
+/** The scope, or `undefined` when Digdir answers 404 (no scope of that name, active or not). */
+async function scopeIfAny(read: () => Promise<Scope>): Promise<Scope | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof MaskinportenError && error.kind === "http" && error.status === 404) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A create of a name that exists, refused before anything is sent: Digdir answers 409 for a
+ * name in use, active or deactivated (the shared spec maskinporten.md, section 3: `POST /api/v1/scopes`).
+ */
+function scopeExists(name: string, active: boolean): ProblemError {
+  return new ProblemError(409, {
+    type: "urn:portvakt:problem:scope-exists",
+    detail: active
+      ? `The scope ${name} already exists (an earlier attempt may have made it); nothing was sent`
+      : `The scope ${name} exists but is deactivated: reactivate it instead; nothing was sent`,
+  });
+}
 const InactiveQuery = z.object({ inactive: z.enum(["true", "false"]).optional() });
 
 export const scopesRoutes = createRouter()
@@ -28,7 +57,10 @@ export const scopesRoutes = createRouter()
     }),
     async (c) => {
       const { inactive } = c.req.valid("query");
-      const scopes = await environmentOf(c).api.listScopes({ inactive: inactive === "true" });
+      const environment = environmentOf(c);
+      const scopes = await environment.api.listScopes({ inactive: inactive === "true" });
+      // A read of the scopes settles scope changes whose outcome was unknown (in the background).
+      c.get("changeGuard").noticeRead({ prefix: lockKeys.scope(environment.config.id, "") });
       return sendJson(c, scopes, 200);
     },
   )
@@ -42,7 +74,13 @@ export const scopesRoutes = createRouter()
       request: { params: EnvParam, query: ScopeQuery },
       responses: { 200: jsonResponse(Scope, "The scope"), ...problemResponses },
     }),
-    async (c) => sendJson(c, await environmentOf(c).api.getScope(c.req.valid("query").scope), 200),
+    async (c) => {
+      const environment = environmentOf(c);
+      const { scope } = c.req.valid("query");
+      const found = await environment.api.getScope(scope);
+      c.get("changeGuard").noticeRead({ exact: [lockKeys.scope(environment.config.id, scope)] });
+      return sendJson(c, found, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -56,8 +94,17 @@ export const scopesRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      recordChange(c, { target: `${input.prefix}:${input.subscope}` });
-      const created = await environmentOf(c).api.createScope(input);
+      const name = `${input.prefix}:${input.subscope}`;
+      recordChange(c, { target: name });
+      const api = guardedApiOf(c);
+      // Under the scope's lock (every instance's, with PostgreSQL): an earlier create of the same
+      // name whose outcome was unknown is settled first, and a scope already there (made by it,
+      // or by someone else) is reported instead of sending a create Digdir refuses with 409.
+      const created = await api.locked(lockKeys.scope(api.env, name), async () => {
+        const existing = await scopeIfAny(() => api.raw.getScope(name));
+        if (existing) throw scopeExists(name, existing.active);
+        return api.createScope(input);
+      });
       recordChange(c, { after: created });
       return sendJson(c, created, 200);
     },
@@ -75,13 +122,15 @@ export const scopesRoutes = createRouter()
     async (c) => {
       const { scope } = c.req.valid("query");
       const update = c.req.valid("json");
-      const api = environmentOf(c).api;
-      const before = await api.getScope(scope);
-      recordChange(c, {
-        before,
-        ...(update.active === true && !before.active ? { action: "scope.reactivate" } : {}),
+      const api = guardedApiOf(c);
+      const after = await api.locked(lockKeys.scope(api.env, scope), async () => {
+        const before = await api.raw.getScope(scope);
+        recordChange(c, {
+          before,
+          ...(update.active === true && !before.active ? { action: "scope.reactivate" } : {}),
+        });
+        return api.updateScope(scope, update);
       });
-      const after = await api.updateScope(scope, update);
       recordChange(c, { after });
       return sendJson(c, after, 200);
     },
@@ -98,9 +147,11 @@ export const scopesRoutes = createRouter()
     }),
     async (c) => {
       const { scope } = c.req.valid("query");
-      const api = environmentOf(c).api;
-      recordChange(c, { before: await api.getScope(scope) });
-      const after = await api.deactivateScope(scope);
+      const api = guardedApiOf(c);
+      const after = await api.locked(lockKeys.scope(api.env, scope), async () => {
+        recordChange(c, { before: await api.raw.getScope(scope) });
+        return api.deactivateScope(scope);
+      });
       recordChange(c, { after });
       return sendJson(c, after, 200);
     },
