@@ -1,3 +1,4 @@
+import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changes } from "../auth/guard";
@@ -48,7 +49,21 @@ function app(sub: string, role: "viewer" | "admin", limiter = new RateLimiter(10
     return c.json({ done: true });
   });
   app.post("/api/envs/:env/refused", knownEnvironment(), audited("thing.change"), () => {
-    throw new ProblemError(409, { detail: "Digdir said no" });
+    throw new MaskinportenError({
+      kind: "http",
+      status: 409,
+      message: "HTTP 409",
+      explanation: "Digdir said no",
+    });
+  });
+  // Portvakt's own refusal in the route (input, confirmation, version): nothing was sent.
+  app.post("/api/envs/:env/invalid", knownEnvironment(), audited("thing.change"), () => {
+    throw new ProblemError(412, { detail: "Stale version" });
+  });
+  // The same refusal after a write was sent (e.g. a later step): not `denied`.
+  app.post("/api/envs/:env/sent-then-refused", knownEnvironment(), audited("thing.change"), (c) => {
+    c.set("changeSent", true);
+    throw new ProblemError(400, { detail: "Refused after a write" });
   });
   app.post("/api/envs/:env/lost", knownEnvironment(), audited("thing.change"), () => {
     throw new ProblemError(504, { type: OUTCOME_UNKNOWN, detail: "The answer was lost" });
@@ -93,6 +108,19 @@ describe("audited", () => {
     expect(await entryOf(response)).toMatchObject([
       { outcome: "failure", status: 409, detail: "Digdir said no" },
     ]);
+  });
+
+  it("writes denied for a refusal of the route itself before anything was sent, else failure", async () => {
+    const refused = await app("ada", "admin").request("/api/envs/test/invalid", { method: "POST" });
+    expect(refused.status).toBe(412);
+    expect(await entryOf(refused)).toMatchObject([
+      { outcome: "denied", status: 412, detail: "Stale version" },
+    ]);
+    const sent = await app("ada", "admin").request("/api/envs/test/sent-then-refused", {
+      method: "POST",
+    });
+    expect(sent.status).toBe(400);
+    expect(await entryOf(sent)).toMatchObject([{ outcome: "failure", status: 400 }]);
   });
 
   it("writes unknown for an outcome-unknown problem", async () => {
