@@ -1,31 +1,11 @@
-import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { Jwk, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
-import type { KeySetEditor } from "@portvakt/maskinporten";
-import type { Context } from "hono";
 import { changes, reads, recordChange } from "../auth/guard";
-import { lockKeys } from "../changes/locks";
-import { guardedApiOf } from "../changes/request";
-import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { editKeySet, readKeySet, requireIfMatch } from "../keys/key-set";
 import { ClientParams } from "./clients";
-import { createRouter, environmentOf, jsonBody, jsonResponse, problemResponses } from "./openapi";
+import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openapi";
 
 const tags = ["keys"];
-
-/**
- * A version of a key set for If-Match: two reads of the same set on Digdir give the same value,
- * and any change to a key (added, removed, renewed, given `use`) gives another.
- */
-export function jwksVersion(jwks: JwksResponse): string {
-  const keys = [...jwks.keys]
-    .sort((a, b) => (a.kid ?? "").localeCompare(b.kid ?? ""))
-    .map((k) => [k.kid ?? null, k.n ?? null, k.e ?? null, k.use ?? null, k.exp ?? null]);
-  const digest = createHash("sha256")
-    .update(JSON.stringify([keys, jwks.last_updated ?? null]))
-    .digest("base64url");
-  return `"${digest.slice(0, 22)}"`;
-}
 
 const IfMatchHeader = z.object({
   "if-match": z.string().optional().openapi({
@@ -50,32 +30,6 @@ const editResponses = {
   ...problemResponses,
 } as const;
 
-/** What the audit log keeps of a key set: the public ids and expiry, never key material. */
-function keyIds(jwks: JwksResponse) {
-  return {
-    kids: jwks.keys.map((key) => ({ kid: key.kid ?? "", ...(key.exp ? { exp: key.exp } : {}) })),
-  };
-}
-
-function requireIfMatch(ifMatch: string | undefined): string {
-  if (!ifMatch) {
-    throw new ProblemError(428, {
-      detail:
-        "Send If-Match with the ETag of GET .../jwks, so that an edit of someone else is never overwritten",
-    });
-  }
-  return ifMatch;
-}
-
-function assertUnchanged(current: JwksResponse, ifMatch: string | undefined): void {
-  if (ifMatch !== undefined && jwksVersion(current) !== ifMatch) {
-    throw new ProblemError(412, {
-      detail:
-        "The client's keys changed since you loaded them (someone else edited them). Reload the keys and try again.",
-    });
-  }
-}
-
 const KidParams = ClientParams.extend({
   kid: z
     .string()
@@ -84,30 +38,6 @@ const KidParams = ClientParams.extend({
 });
 
 export function createKeysRoutes() {
-  /**
-   * Every key edit goes through the environment's one `KeySetEditor` (client library): under its
-   * lock it reads the set, checks `If-Match` (when sent), writes with Digdir's single-key
-   * endpoints (or the whole set for "replace all"), and reads the set again. The key ids before
-   * and after are audited.
-   */
-  async function editKeySet(
-    c: Context<BffEnv>,
-    ifMatch: string | undefined,
-    edit: (editor: KeySetEditor, check: (current: JwksResponse) => void) => Promise<JwksResponse>,
-  ): Promise<JwksResponse> {
-    // The editor over this request's guarded calls: the client's lock is the ChangeGuard's
-    // (across instances with PostgreSQL), and each write's outcome is found out if its answer is
-    // lost (issue 13).
-    const editor = guardedApiOf(c).keySetEditor();
-    const jwks = await edit(editor, (current) => {
-      recordChange(c, { before: keyIds(current) });
-      assertUnchanged(current, ifMatch);
-    });
-    recordChange(c, { after: keyIds(jwks) });
-    c.header("ETag", jwksVersion(jwks));
-    return jwks;
-  }
-
   return createRouter()
     .openapi(
       createRoute({
@@ -121,12 +51,7 @@ export function createKeysRoutes() {
         responses: { 200: jsonResponse(JwksResponse, "The key set"), ...problemResponses },
       }),
       async (c) => {
-        const environment = environmentOf(c);
-        const { id } = c.req.valid("param");
-        const jwks = await environment.keys.read(id);
-        // A read of the set settles an edit of it whose outcome was unknown (in the background).
-        c.get("changeGuard").noticeRead({ exact: [lockKeys.client(environment.config.id, id)] });
-        c.header("ETag", jwksVersion(jwks));
+        const jwks = await readKeySet(c, c.req.valid("param").id);
         c.header("Cache-Control", "no-store");
         return c.json(jwks, 200);
       },
