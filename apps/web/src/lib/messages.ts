@@ -1,3 +1,4 @@
+import { accessJobEn, accessJobNb, accessJobNn } from "../features/access/messages";
 import { altinnEn, altinnNb, altinnNn } from "../features/altinn/messages";
 import { auditEn, auditNb, auditNn } from "../features/audit/messages";
 import { catalogueEn, catalogueNb, catalogueNn } from "../features/catalogue/messages";
@@ -391,6 +392,7 @@ export const nb = {
   ...diagnoseNb,
   ...supplierNb,
   ...tokensNb,
+  ...accessJobNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -770,6 +772,7 @@ export const en: Record<MessageKey, string> = {
   ...diagnoseEn,
   ...supplierEn,
   ...tokensEn,
+  ...accessJobEn,
 };
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
@@ -1146,4 +1149,5 @@ export const nn: Record<MessageKey, string> = {
   ...diagnoseNn,
   ...supplierNn,
   ...tokensNn,
+  ...accessJobNn,
 };

@@ -1,18 +1,11 @@
 import type { AccessState, ScopeAccess } from "@portvakt/contracts";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
-import {
-  Badge,
-  EmptyState,
-  Loading,
-  Notice,
-  PageHeader,
-  ProgressBar,
-} from "../../../components/ui/status";
+import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import {
   type ColumnDef,
   DataTable,
@@ -24,16 +17,12 @@ import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
-import {
-  changeAccessForMany,
-  revokeAccess,
-  useGrantAccess,
-  useRefreshAccess,
-  useRevokeAccess,
-} from "../api/change-access";
+import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
+import { useGrantAccess, useRefreshAccess, useRevokeAccess } from "../api/change-access";
 import { useGrants } from "../api/get-grants";
 import { useOwnScopes } from "../api/get-own-scopes";
 import { GrantForm } from "./grant-form";
+import { JobProgress } from "./job-progress";
 
 const STATE_TONE: Record<AccessState, "success" | "warning" | "neutral"> = {
   APPROVED: "success",
@@ -116,7 +105,10 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [revoking, setRevoking] = useState<ScopeAccess | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
-  const [bulkProgress, setBulkProgress] = useState<{ done: number; total: number } | null>(null);
+  const [revokeStarting, setRevokeStarting] = useState(false);
+  const [revokeJobId, setRevokeJobId] = useState<string | null>(null);
+  const revokeJob = useAccessJob(env.id, revokeJobId).data;
+  const revokeRunning = revokeStarting || (revokeJobId !== null && !jobEnded(revokeJob));
   const [grantOpen, setGrantOpen] = useState(false);
 
   const rows = useMemo(
@@ -258,28 +250,37 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
     });
   };
 
+  // The selected consumers are revoked as one job in the BFF; the dialog shows its progress.
   const revokeSelected = async () => {
     const orgnos = selected.map((s) => s.consumer_orgno);
-    setBulkProgress({ done: 0, total: orgnos.length });
-    const results = await changeAccessForMany(
-      (orgno) => revokeAccess(env.id, scope, orgno),
-      orgnos,
-      (_result, done) => setBulkProgress({ done, total: orgnos.length }),
-    );
-    await refresh();
-    setBulkProgress(null);
-    setBulkOpen(false);
-    setSelection({});
-    const failed = results.filter((r) => !r.ok);
-    if (failed.length === 0) toast.success(t("access.revokedMany", { count: results.length }));
-    else {
-      const first = failed[0];
-      toast.error(
-        t("access.revokedSome", { ok: results.length - failed.length, failed: failed.length }),
-        first && !first.ok ? first.error : undefined,
-      );
+    setRevokeStarting(true);
+    try {
+      setRevokeJobId((await startAccessJob(env.id, "revoke", scope, orgnos)).id);
+    } catch (error) {
+      toast.error(t("accessJob.startFailed"), error);
+    } finally {
+      setRevokeStarting(false);
     }
   };
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    if (!revokeJob || !jobEnded(revokeJob) || reported.current === revokeJob.id) return;
+    reported.current = revokeJob.id;
+    void refresh();
+    setSelection({});
+    const { success, failure, unknown } = revokeJob.counts;
+    if (revokeJob.status === "cancelled") return;
+    setBulkOpen(false);
+    setRevokeJobId(null);
+    if (failure + unknown === 0) toast.success(t("access.revokedMany", { count: success }));
+    else {
+      const first = revokeJob.rows.find((r) => r.state === "failure" || r.state === "unknown");
+      toast.error(
+        t("access.revokedSome", { ok: success, failed: failure + unknown }),
+        first?.detail,
+      );
+    }
+  }, [revokeJob, refresh, toast, t]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -379,12 +380,15 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
 
       <ConfirmDialog
         open={bulkOpen}
-        onClose={() => (bulkProgress ? undefined : setBulkOpen(false))}
+        onClose={() => {
+          setBulkOpen(false);
+          if (!revokeRunning) setRevokeJobId(null);
+        }}
         onConfirm={() => void revokeSelected()}
         title={t("access.revokeSelectedTitle", { count: selected.length })}
         confirmLabel={t("access.revokeSelected", { count: selected.length })}
         subjectName={scope}
-        pending={bulkProgress !== null}
+        pending={revokeRunning}
       >
         <div className="flex flex-col gap-3">
           <p>{t("access.revokeSelectedBody", { count: selected.length, scope })}</p>
@@ -396,13 +400,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
             ))}
             {selected.length > 50 && <li>… +{selected.length - 50}</li>}
           </ul>
-          {bulkProgress && (
-            <ProgressBar
-              value={bulkProgress.done}
-              max={bulkProgress.total}
-              label={t("access.revokingProgress")}
-            />
-          )}
+          {revokeJob && <JobProgress job={revokeJob} label={t("access.revokingProgress")} />}
         </div>
       </ConfirmDialog>
 

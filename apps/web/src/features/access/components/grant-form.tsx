@@ -1,26 +1,22 @@
-import { useMemo, useState } from "react";
+import type { BulkJobRow } from "@portvakt/contracts";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
-import { ProblemDetails } from "../../../components/ui/problem";
-import { Badge, ProgressBar } from "../../../components/ui/status";
+import { Badge } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { isApiProblem } from "../../../lib/api-client";
 import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv } from "../../../lib/env";
 import { readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
-import {
-  type AccessChangeResult,
-  changeAccessForMany,
-  grantAccess,
-  useRefreshAccess,
-} from "../api/change-access";
+import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
+import { useRefreshAccess } from "../api/change-access";
+import { JobProgress } from "./job-progress";
 import { parseOrgnos } from "./parse-orgnos";
 
 /**
  * Grants one scope to one or many organisations: a pasted list or a CSV file, each entry
- * checked (mod-11) before anything is sent, then applied with a progress bar and a result
- * per row.
+ * checked (mod-11) before anything is sent, then sent as one job that the BFF runs (8 at a
+ * time, resumed after a restart, cancellable), with its progress and a result per row.
  */
 export function GrantForm({
   scope,
@@ -37,16 +33,38 @@ export function GrantForm({
   const refresh = useRefreshAccess(env.id);
   const [text, setText] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [waiting, setWaiting] = useState<number | null>(null);
-  const [results, setResults] = useState<Map<string, AccessChangeResult>>(new Map());
+  const [starting, setStarting] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useAccessJob(env.id, jobId).data;
+  const results = useMemo(
+    () => new Map<string, BulkJobRow>((job?.rows ?? []).map((row) => [row.orgno, row])),
+    [job],
+  );
 
   const entries = useMemo(() => parseOrgnos(text), [text]);
   const toGrant = entries.filter(
-    (e) => e.problem === null && !alreadyApproved.has(e.orgno) && !results.get(e.orgno)?.ok,
+    (e) =>
+      e.problem === null &&
+      !alreadyApproved.has(e.orgno) &&
+      results.get(e.orgno)?.state !== "success",
   );
   const invalidCount = entries.filter((e) => e.problem === "invalid").length;
-  const running = progress !== null;
+  const running = starting || (jobId !== null && !jobEnded(job));
+
+  // When the job ends: the grants are read again once, and the outcome said.
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    if (!job || !jobEnded(job) || reported.current === job.id) return;
+    reported.current = job.id;
+    void refresh();
+    const failed = job.counts.failure + job.counts.unknown;
+    if (job.status === "cancelled") return;
+    if (failed === 0) {
+      toast.success(t("access.grantedMany", { count: job.counts.success, scope }));
+    } else {
+      toast.error(t("access.grantedSome", { ok: job.counts.success, failed }));
+    }
+  }, [job, refresh, toast, t, scope]);
 
   const onFile = async (file: File | undefined) => {
     setFileError(null);
@@ -62,25 +80,14 @@ export function GrantForm({
   const apply = async () => {
     const orgnos = toGrant.map((e) => e.orgno);
     if (orgnos.length === 0) return;
-    setProgress({ done: 0, total: orgnos.length });
-    const all = await changeAccessForMany(
-      (orgno) => grantAccess(env.id, scope, orgno),
-      orgnos,
-      (result, done) => {
-        setResults((map) => new Map(map).set(result.orgno, result));
-        setProgress({ done, total: orgnos.length });
-        setWaiting(null);
-      },
-      { onWait: setWaiting },
-    );
-    setWaiting(null);
-    await refresh();
-    setProgress(null);
-    const failed = all.filter((r) => !r.ok).length;
-    if (failed === 0) {
-      toast.success(t("access.grantedMany", { count: all.length, scope }));
-    } else {
-      toast.error(t("access.grantedSome", { ok: all.length - failed, failed }));
+    setStarting(true);
+    try {
+      const started = await startAccessJob(env.id, "grant", scope, orgnos);
+      setJobId(started.id);
+    } catch (error) {
+      toast.error(t("accessJob.startFailed"), error);
+    } finally {
+      setStarting(false);
     }
   };
 
@@ -155,18 +162,8 @@ export function GrantForm({
                           </span>
                         ) : entry.problem === "duplicate" ? (
                           <Badge>{t("access.entry.duplicate")}</Badge>
-                        ) : result?.ok ? (
-                          <span>
-                            <Badge tone="success">{t("access.entry.granted")}</Badge>{" "}
-                            {result.access.consumer_organization_name}
-                          </span>
-                        ) : result && !result.ok ? (
-                          <div className="flex flex-col gap-1 text-red-800 dark:text-red-300">
-                            <Badge tone="danger">{t("access.entry.failed")}</Badge>
-                            {isApiProblem(result.error) ? (
-                              <ProblemDetails problem={result.error} compact />
-                            ) : null}
-                          </div>
+                        ) : result ? (
+                          <JobRowResult row={result} />
                         ) : alreadyApproved.has(entry.orgno) ? (
                           <Badge tone="info">{t("access.entry.already")}</Badge>
                         ) : (
@@ -182,23 +179,10 @@ export function GrantForm({
         </div>
       )}
 
-      {progress && (
-        <ProgressBar
-          value={progress.done}
-          max={progress.total}
-          label={t("access.grantingProgress")}
-        />
-      )}
-      {waiting !== null && (
-        <p className="text-sm" role="status">
-          {t("access.rateLimited", { seconds: waiting })}
-        </p>
-      )}
+      {job && <JobProgress job={job} label={t("access.grantingProgress")} />}
 
       <div className="flex flex-wrap justify-end gap-2">
-        <Button onClick={onDone} disabled={running}>
-          {results.size > 0 ? t("common.close") : t("common.cancel")}
-        </Button>
+        <Button onClick={onDone}>{jobId !== null ? t("common.close") : t("common.cancel")}</Button>
         <Button
           variant="primary"
           pending={running}
@@ -210,4 +194,45 @@ export function GrantForm({
       </div>
     </div>
   );
+}
+
+/** One row of a job: its state, and Digdir's answer when it did not go through. */
+export function JobRowResult({
+  row,
+  done = "access.entry.granted",
+}: {
+  row: BulkJobRow;
+  done?: "access.entry.granted" | "accessJob.state.revoked";
+}) {
+  const { t } = useI18n();
+  switch (row.state) {
+    case "success":
+      return (
+        <span>
+          <Badge tone="success">{t(done)}</Badge> {row.name}
+        </span>
+      );
+    case "failure":
+    case "unknown":
+      return (
+        <div className="flex flex-col gap-1 text-red-800 dark:text-red-300">
+          <Badge tone={row.state === "failure" ? "danger" : "warning"}>
+            {row.state === "failure" ? t("access.entry.failed") : t("accessJob.state.unknown")}
+          </Badge>
+          {row.detail && (
+            <span className="text-xs">
+              {row.status ? `${row.status}: ` : ""}
+              {row.detail}
+              {row.correlation_id ? ` (correlation_id ${row.correlation_id})` : ""}
+            </span>
+          )}
+        </div>
+      );
+    case "cancelled":
+      return <Badge tone="neutral">{t("accessJob.state.cancelled")}</Badge>;
+    case "sent":
+      return <Badge tone="info">{t("accessJob.state.sent")}</Badge>;
+    default:
+      return <Badge tone="neutral">{t("accessJob.state.pending")}</Badge>;
+  }
 }

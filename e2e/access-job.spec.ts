@@ -1,0 +1,108 @@
+import { expect, test } from "./support";
+
+// Bulk grant as one job in the BFF (issue 17): the page shows each row's progress as the BFF
+// reports it, and the job can be cancelled. The simulator runs on E2E_PORT + 1000 (see
+// playwright.config.ts); its control routes slow Digdir's writes down so the job is seen running.
+const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
+
+/** Valid org numbers (mod 11) from a base upwards. */
+function orgNumbers(count: number, base: number): string[] {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const out: string[] = [];
+  for (let n = base; out.length < count; n++) {
+    const digits = String(n).padStart(8, "0");
+    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) out.push(`${digits}${check}`);
+  }
+  return out;
+}
+
+async function faults(body?: Record<string, unknown>) {
+  const response = await fetch(`${simulator}/__control/faults`, {
+    method: body ? "POST" : "DELETE",
+    ...(body
+      ? { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }
+      : {}),
+  });
+  expect(response.ok).toBe(true);
+}
+
+test.afterEach(async () => {
+  await faults();
+});
+
+test("a pasted list is granted as one job: progress per row, then the result", async ({
+  signedIn: page,
+}) => {
+  const orgnos = orgNumbers(12, 52_000_000);
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await expect(page.getByTestId("grants-table")).toContainText("889640782");
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Organisasjonsnumre").fill(orgnos.join("\n"));
+  await page.getByRole("button", { name: "Gi tilgang (12)" }).click();
+  const progress = page.getByTestId("job-progress");
+  await expect(progress).toHaveAttribute("data-status", "done");
+  await expect(progress).toContainText("12 av 12 ferdig");
+  await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "12");
+  const entries = page.getByTestId("grant-entries");
+  for (const orgno of orgnos) {
+    await expect(entries.locator(`tr[data-orgno="${orgno}"]`)).toContainText("Tilgang gitt");
+  }
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: "12 organisasjoner har fått tilgang" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Lukk", exact: true }).click();
+  await page.getByLabel("Søk").fill(orgnos[11]!);
+  await expect(page.getByTestId("grants-table")).toContainText(orgnos[11]!);
+});
+
+test("a running job shows rows done and waiting, and can be cancelled", async ({
+  signedIn: page,
+}) => {
+  // Every write takes 500 ms at Digdir: 80 rows, 8 at a time, take five seconds or more.
+  await faults({ path: "/api/v1/scopes/access/", method: "PUT", kind: "latency", ms: 500 });
+  const orgnos = orgNumbers(80, 53_000_000);
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Organisasjonsnumre").fill(orgnos.join(", "));
+  await page.getByRole("button", { name: "Gi tilgang (80)" }).click();
+  const progress = page.getByTestId("job-progress");
+  await expect(progress).toHaveAttribute("data-status", "running");
+  await expect(progress).toContainText("du kan lukke vinduet");
+  const entries = page.getByTestId("grant-entries");
+  // The first rows are done while the last still wait.
+  await expect(entries.locator(`tr[data-orgno="${orgnos[0]}"]`)).toContainText("Tilgang gitt");
+  await expect(entries.locator(`tr[data-orgno="${orgnos[79]}"]`)).toContainText("Venter");
+
+  await progress.getByRole("button", { name: "Avbryt jobben" }).click();
+  await expect(progress).toHaveAttribute("data-status", "cancelled");
+  await expect(progress).toContainText("Jobben ble avbrutt");
+  await expect(entries.locator(`tr[data-orgno="${orgnos[79]}"]`)).toContainText("Avbrutt");
+  await expect(progress.getByRole("button", { name: "Avbryt jobben" })).toHaveCount(0);
+});
+
+test("revoking the selected grants is one job too", async ({ signedIn: page }) => {
+  const orgnos = orgNumbers(3, 54_000_000);
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Organisasjonsnumre").fill(orgnos.join(" "));
+  await page.getByRole("button", { name: "Gi tilgang (3)" }).click();
+  await expect(page.getByTestId("job-progress")).toHaveAttribute("data-status", "done");
+  await page.getByRole("button", { name: "Lukk", exact: true }).click();
+
+  const table = page.getByTestId("grants-table");
+  await page.getByLabel("Søk").fill("5400000");
+  for (const orgno of orgnos) await expect(table).toContainText(orgno);
+  await page.getByLabel("Velg alle viste").check();
+  await page.getByRole("button", { name: "Trekk tilbake valgte (3)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Trekke tilbake 3 tilganger?" });
+  await dialog.getByRole("button", { name: "Trekk tilbake valgte (3)" }).click();
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: "3 tilganger er trukket tilbake" }),
+  ).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  for (const orgno of orgnos) await expect(table).not.toContainText(orgno);
+  await page.getByLabel("Status").selectOption("DENIED");
+  for (const orgno of orgnos) await expect(table).toContainText(orgno);
+});
