@@ -44,7 +44,7 @@ export async function benchBffLoad(root: string) {
   });
   try {
     const { api } = stack;
-    const [prefix] = await api.listPrefixes();
+    const prefix = (await api.listPrefixes())[0]?.prefix;
     const readScope = `${prefix}:bench/load/read`;
     const changeScope = `${prefix}:bench/load/change`;
     await api.createScope({ prefix: prefix!, subscope: "bench/load/read", description: "Reads" });

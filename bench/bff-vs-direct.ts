@@ -32,7 +32,7 @@ export async function benchBffVsDirect(root: string) {
   const { api, tokens } = stack;
   const proxies: Awaited<ReturnType<typeof startProcess>>[] = [];
   try {
-    const [prefix] = await api.listPrefixes();
+    const prefix = (await api.listPrefixes())[0]?.prefix;
     const scope = `${prefix}:bench/grants`;
     await api.createScope({ prefix: prefix!, subscope: "bench/grants", description: "Benchmark" });
     const orgs = orgNumbers(GRANTS);

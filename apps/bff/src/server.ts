@@ -61,6 +61,20 @@ export async function startBff(
 ): Promise<RunningBff> {
   let environments: Environment[] = [];
   const metrics = new BffMetrics(() => environments);
+  // Odd rows of Digdir's answers are shown (flagged) and logged once per process per kind.
+  const loggedKinds = new Set<string>();
+  const logRowWarningOnce = (
+    warning: { kind: string; field?: string; message: string },
+    where: { method: string; path: string },
+  ) => {
+    const kind = `${warning.kind}:${warning.field ?? ""}`;
+    if (loggedKinds.has(kind)) return;
+    loggedKinds.add(kind);
+    logger.warn(
+      { kind: warning.kind, field: warning.field, method: where.method, path: where.path },
+      `Digdir answered an odd row (shown, flagged in portvakt_warnings; logged once per kind): ${warning.message}`,
+    );
+  };
   environments = await Promise.all(
     config.environments.map(async (env) => {
       try {
@@ -68,6 +82,7 @@ export async function startBff(
           timeoutMs: config.upstreamTimeoutMs,
           fetch: metrics.measuredFetch(env.id),
           transport: metrics.measuredTransport(env.id),
+          onRowWarning: logRowWarningOnce,
           ...(options.processEnv ? { processEnv: options.processEnv } : {}),
         });
       } catch (error) {

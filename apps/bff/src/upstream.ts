@@ -8,6 +8,7 @@ import {
   KeySetEditor,
   loadCredential,
   SelfServiceClient,
+  type SelfServiceClientOptions,
   TokenClient,
   type Transport,
   type WithLock,
@@ -114,6 +115,8 @@ export async function createEnvironment(
     processEnv?: NodeJS.ProcessEnv;
     /** The lock of key-set edits; default in-process (one instance). */
     withLock?: WithLock;
+    /** Hears odd rows of Digdir's answers (see `SelfServiceClientOptions.onRowWarning`). */
+    onRowWarning?: SelfServiceClientOptions["onRowWarning"];
   } = {},
 ): Promise<Environment> {
   const processEnv = options.processEnv ?? process.env;
@@ -137,13 +140,14 @@ export async function createEnvironment(
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.onRowWarning ? { onRowWarning: options.onRowWarning } : {}),
   });
   const orgno = credential.orgno ?? "";
   let orgName: Promise<string> | undefined;
   const lookUpOrgName = () => {
     if (!orgno) return Promise.resolve("");
     orgName ??= api.getOrganization(orgno).then(
-      (org) => org.name,
+      (org) => org.name ?? "",
       () => {
         orgName = undefined;
         return "";

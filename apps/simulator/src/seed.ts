@@ -256,6 +256,38 @@ function seedClient(
   };
 }
 
+/** A sparse row of the public catalogue as Digdir answers old scopes (spec §8). */
+export const DEMO_SPARSE_SCOPE = "brreg:gammel/sparsom";
+
+/**
+ * Shapes seen in Digdir's real answers (spec §8): a catalogue row with only name, prefix,
+ * subscope, description, active and owner, and `"authorization_max_lifetime": ""`; own scopes
+ * with fields outside the OpenAPI (`protected`, `supports_european_businesses`) and language
+ * variants (`description#en`, `description#nn`). The store keeps them as Digdir would.
+ */
+function seedRealWorldShapes(store: SimulatorStore, now: string): void {
+  store.putScope({
+    name: DEMO_SPARSE_SCOPE,
+    prefix: "brreg",
+    subscope: "gammel/sparsom",
+    description: "Eldre scope med få felt",
+    active: true,
+    owner_orgno: "974760673",
+    authorization_max_lifetime: "",
+  } as unknown as Scope);
+  const demo = store.getScope("digdir:demo.read");
+  if (demo) {
+    store.putScope({
+      ...demo,
+      protected: false,
+      supports_european_businesses: false,
+      "description#en": "Read demo data from Digdir",
+      "description#nn": "Les demodata frå Digdir",
+      last_updated: now,
+    });
+  }
+}
+
 /**
  * Fills `store` with the demo's organisations, scopes, grants, clients and keys. Tests get the
  * same data through `startSimulator({ mode: "test" })`, or call this on their own store.
@@ -271,6 +303,7 @@ export function seedDemoState(store: SimulatorStore, material: DemoMaterial): vo
     store.putScope(scope);
   }
   for (const grant of SEED_GRANTS) store.setGrantState(grant.scope, grant.consumer, grant.state);
+  seedRealWorldShapes(store, now);
 
   store.putClient(
     seedClient(

@@ -66,6 +66,14 @@ export class SimulatorStore {
     return [...(this.prefixes.get(orgno) ?? [])].sort();
   }
 
+  /** Organisations holding at least one prefix, sorted. */
+  organizationsWithPrefixes(): string[] {
+    return [...this.prefixes.entries()]
+      .filter(([, set]) => set.size > 0)
+      .map(([orgno]) => orgno)
+      .sort();
+  }
+
   holdsPrefix(orgno: string, prefix: string): boolean {
     return this.prefixes.get(orgno)?.has(prefix) ?? false;
   }
@@ -146,7 +154,7 @@ export class SimulatorStore {
       consumer_orgno: consumerOrgno,
       consumer_organization_name: organizationName(consumerOrgno),
       owner_orgno: scope.owner_orgno,
-      owner_organization_name: organizationName(scope.owner_orgno),
+      owner_organization_name: organizationName(scope.owner_orgno ?? ""),
       created: existing?.created ?? now,
       last_updated: now,
     };

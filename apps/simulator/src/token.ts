@@ -211,7 +211,7 @@ export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedG
     client,
     amr,
     scopes,
-    consumerOrgno: consumerOrg ?? client.client_orgno,
+    consumerOrgno: consumerOrg ?? client.client_orgno ?? "",
     ...(consumerOrg !== undefined ? { supplierOrgno: client.client_orgno } : {}),
     ...(consumerOrg !== undefined && delegationSource ? { delegationSource } : {}),
     ...(audience !== undefined ? { audience } : {}),
@@ -299,7 +299,7 @@ function checkScope(
   name: string,
   consumerOrg: string | undefined,
 ): Scope | undefined {
-  if (!client.scopes.includes(name)) {
+  if (!(client.scopes ?? []).includes(name)) {
     throw new TokenGrantError(
       "MP-200",
       `The client "${client.client_id}" does not have the scope ${name}`,
@@ -311,14 +311,14 @@ function checkScope(
   if (!scope?.active) {
     throw new TokenGrantError("MP-200", `${name} does not exist or is deactivated`);
   }
-  const allowed = scope.allowed_integration_types;
-  if (allowed.length > 0 && !allowed.includes(client.integration_type)) {
+  const allowed = scope.allowed_integration_types ?? [];
+  if (allowed.length > 0 && !allowed.includes(client.integration_type ?? "maskinporten")) {
     throw new TokenGrantError(
       "MP-201",
       `The scope ${name} is not allowed for ${client.integration_type} clients`,
     );
   }
-  const consumer = consumerOrg ?? client.client_orgno;
+  const consumer = consumerOrg ?? client.client_orgno ?? "";
   if (!ctx.store.mayUseScope(consumer, scope)) {
     throw new TokenGrantError("MP-250", `${consumer} has no access to ${name}`, { scope: name });
   }

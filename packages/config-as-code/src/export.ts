@@ -48,7 +48,7 @@ export const SCOPE_FIELDS = [
 ] as const;
 export type ScopeField = (typeof SCOPE_FIELDS)[number];
 
-export function sortIntegrationTypes<T extends string>(types: readonly T[]): T[] {
+export function sortIntegrationTypes<T extends string>(types: readonly T[] = []): T[] {
   const rank = (type: string) => {
     const index = (INTEGRATION_TYPES as readonly string[]).indexOf(type);
     return index < 0 ? INTEGRATION_TYPES.length : index;

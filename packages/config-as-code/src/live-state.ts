@@ -23,8 +23,70 @@ export type ConfigApi = Pick<
   | "deleteJwks"
 >;
 
+/** A scope with every field config-as-code compares (`liveScopeOf`). */
+export type LiveScope = Scope &
+  Required<
+    Pick<
+      Scope,
+      | "description"
+      | "active"
+      | "visibility"
+      | "allowed_integration_types"
+      | "token_type"
+      | "at_max_age"
+      | "authorization_max_lifetime"
+      | "requires_user_consent"
+      | "requires_user_authentication"
+      | "requires_pseudonymous_tokens"
+      | "accessible_for_all"
+    >
+  >;
+
+/** A client with every field config-as-code compares (`liveClientOf`). */
+export type LiveClientRecord = Client &
+  Required<
+    Pick<
+      Client,
+      "client_name" | "description" | "scopes" | "access_token_lifetime" | "active" | "client_orgno"
+    >
+  >;
+
+/**
+ * A scope as read (every field optional, spec §8) with Digdir's documented defaults for what a
+ * sparse row leaves out, so that plans compare like with like. Unknown fields are kept.
+ */
+export function liveScopeOf(scope: Scope): LiveScope {
+  return {
+    ...scope,
+    description: scope.description ?? "",
+    active: scope.active ?? true,
+    visibility: scope.visibility ?? "PUBLIC",
+    allowed_integration_types: scope.allowed_integration_types ?? [],
+    token_type: scope.token_type ?? "SELF_CONTAINED",
+    at_max_age: scope.at_max_age ?? 0,
+    authorization_max_lifetime: scope.authorization_max_lifetime ?? 0,
+    requires_user_consent: scope.requires_user_consent ?? false,
+    requires_user_authentication: scope.requires_user_authentication ?? false,
+    requires_pseudonymous_tokens: scope.requires_pseudonymous_tokens ?? false,
+    accessible_for_all: scope.accessible_for_all ?? false,
+  };
+}
+
+/** A client as read, with the defaults of the OpenAPI for what a sparse row leaves out. */
+export function liveClientOf(client: Client): LiveClientRecord {
+  return {
+    ...client,
+    client_name: client.client_name ?? client.client_id,
+    description: client.description ?? "",
+    scopes: client.scopes ?? [],
+    access_token_lifetime: client.access_token_lifetime ?? 120,
+    active: client.active ?? true,
+    client_orgno: client.client_orgno ?? "",
+  };
+}
+
 export interface LiveClient {
-  client: Client;
+  client: LiveClientRecord;
   /** The keys as config-as-code sees them (`liveKeyOf`). */
   keys: Jwk[];
 }
@@ -51,7 +113,7 @@ export function liveKeyOf(key: JwkRead): Jwk | undefined {
 /** What an environment holds that a document describes, read in one go before planning. */
 export interface LiveState {
   /** Own scopes, active and deactivated, by name. */
-  scopes: Scope[];
+  scopes: LiveScope[];
   /** Every grant row of each own scope (all states), by scope name. */
   grants: Record<string, ScopeAccess[]>;
   /** Active Maskinporten clients the organisation manages, with their keys. */
@@ -84,7 +146,7 @@ async function mapLimited<T, R>(
  * registered by Digdir by hand and other integration types are not Maskinporten's.
  */
 export function isManagedClient(client: Client): boolean {
-  return client.integration_type === "maskinporten" && client.active;
+  return client.integration_type === "maskinporten" && client.active !== false;
 }
 
 /** Reads scopes, their grants, clients and keys of the environment the client talks to. */
@@ -102,7 +164,7 @@ export async function readLiveState(
     api.listClients(),
   ]);
   // What the client answers is frozen and shared: sort a copy.
-  const scopes = [...listedScopes].sort((a, b) => byString(a.name, b.name));
+  const scopes = listedScopes.map(liveScopeOf).sort((a, b) => byString(a.name, b.name));
   const grantLists = await mapLimited(scopes, concurrency, (scope) =>
     api.listAccessByScope(scope.name),
   );
@@ -114,6 +176,7 @@ export async function readLiveState(
   });
   const managed = clients
     .filter(isManagedClient)
+    .map(liveClientOf)
     .sort((a, b) => byString(a.client_name, b.client_name) || byString(a.client_id, b.client_id));
   const keySets = await mapLimited(managed, concurrency, (client) => api.getJwks(client.client_id));
   return {
@@ -125,7 +188,7 @@ export async function readLiveState(
         .flatMap((key) => liveKeyOf(key) ?? [])
         .sort((a, b) => byString(a.kid, b.kid)),
     })),
-    prefixes: [...prefixes].sort(byString),
+    prefixes: prefixes.map((entry) => entry.prefix).sort(byString),
   };
 }
 

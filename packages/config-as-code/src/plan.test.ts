@@ -3,7 +3,7 @@ import type { AccessState, Client, Jwk, Scope, ScopeAccess } from "@portvakt/con
 import { describe, expect, it } from "vitest";
 import { type ConfigDocument, DocumentError, parseDocument } from "./document";
 import { exportDocument, formatDocument } from "./export";
-import type { LiveState } from "./live-state";
+import type { LiveClientRecord, LiveScope, LiveState } from "./live-state";
 import { type Plan, planChanges, STEP_KINDS } from "./plan";
 
 const OWNER = "991825827";
@@ -20,7 +20,7 @@ function rsaKey(kid: string): Jwk {
 const KEY_1 = rsaKey("klient-2025");
 const KEY_2 = rsaKey("klient-2026");
 
-function scope(name: string, fields: Partial<Scope> = {}): Scope {
+function scope(name: string, fields: Partial<Scope> = {}): LiveScope {
   const [prefix, subscope] = [name.slice(0, name.indexOf(":")), name.slice(name.indexOf(":") + 1)];
   return {
     name,
@@ -56,7 +56,7 @@ function grant(scopeName: string, consumer: string, state: AccessState): ScopeAc
   };
 }
 
-function client(name: string, fields: Partial<Client> = {}): Client {
+function client(name: string, fields: Partial<Client> = {}): LiveClientRecord {
   return {
     client_id: `id-${name}`,
     client_name: name,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
 import { OrgNumber } from "./orgno";
+import { AnsweredDateTime, warningsField } from "./read";
 import { IntegrationType } from "./scope";
 import { ScopeName } from "./scope-name";
 
@@ -46,24 +47,30 @@ export const ClientUpdate = z
   .meta({ id: "ClientUpdate" });
 export type ClientUpdate = z.infer<typeof ClientUpdate>;
 
-/** A client as the self-service API returns it. */
+/**
+ * A client as read from Digdir (`ClientResponse` of the 2025 OpenAPI, spec §8): every field
+ * optional except `client_id` (a row without it cannot be addressed), unknown fields kept, so
+ * the OpenAPI's other fields (`redirect_uris`, `onbehalfof`, `refresh_token_lifetime`, ...) are
+ * shown and never dropped.
+ */
 export const Client = z
-  .object({
-    client_id: z.string(),
-    client_name: z.string(),
-    description: z.string(),
-    integration_type: IntegrationType,
-    application_type: z.string(),
-    token_endpoint_auth_method: z.string(),
-    grant_types: z.array(z.string()),
-    scopes: z.array(z.string()),
-    client_orgno: OrgNumber,
-    supplier_orgno: OrgNumber.optional(),
-    active: z.boolean(),
-    access_token_lifetime: z.number().int(),
+  .looseObject({
+    client_id: z.string().min(1),
+    client_name: z.string().optional(),
+    description: z.string().optional(),
+    integration_type: IntegrationType.optional(),
+    application_type: z.string().optional(),
+    token_endpoint_auth_method: z.string().optional(),
+    grant_types: z.array(z.string()).optional(),
+    scopes: z.array(z.string()).optional(),
+    client_orgno: z.string().optional(),
+    supplier_orgno: z.string().optional(),
+    active: z.boolean().optional(),
+    access_token_lifetime: z.number().optional(),
     jwks_uri: z.string().optional(),
-    created: z.iso.datetime({ offset: true }),
-    last_updated: z.iso.datetime({ offset: true }),
+    created: AnsweredDateTime.optional(),
+    last_updated: AnsweredDateTime.optional(),
+    ...warningsField,
   })
   .meta({ id: "Client" });
 export type Client = z.infer<typeof Client>;

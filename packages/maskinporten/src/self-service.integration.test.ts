@@ -62,7 +62,7 @@ describe("every typed call against the simulator", () => {
     );
     const all = await api.listScopes({ inactive: true });
     expect(all.map((scope) => scope.name)).toContain("difi:gammel/v1");
-    expect([...(await api.listPrefixes())].sort()).toEqual(["difi", "digdir"]);
+    expect((await api.listPrefixes()).map((p) => p.prefix).sort()).toEqual(["difi", "digdir"]);
 
     const name = "digdir:portvakt/it/v1.read";
     const created = await api.createScope({
@@ -173,7 +173,7 @@ describe("answers reused while Digdir's bytes are the same", () => {
     expect(second).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first[0])).toBe(true);
-    const [prefix] = await api.listPrefixes();
+    const prefix = (await api.listPrefixes())[0]?.prefix;
     await api.createScope({ prefix: prefix!, subscope: "memo/ny", description: "ny" });
     const third = await api.listScopes();
     expect(third).not.toBe(first);

@@ -13,7 +13,7 @@ import { TokenClient } from "./token";
 const BASE = "https://api.test.samarbeid.digdir.no";
 const ADMIN = ["idporten:scopes.read", "idporten:scopes.write"];
 
-const scope: Scope = {
+const scope = {
   prefix: "nav",
   subscope: "pensjon/v3/alderspensjon",
   name: "nav:pensjon/v3/alderspensjon",
@@ -31,7 +31,7 @@ const scope: Scope = {
   owner_orgno: "991825827",
   created: "2025-07-02T08:30:00Z",
   last_updated: "2025-07-02T08:30:00Z",
-};
+} satisfies Scope;
 
 interface Seen {
   method: string;

@@ -2,6 +2,7 @@ import {
   Client,
   ClientInput,
   ClientUpdate,
+  DelegationSource,
   DigdirError,
   firstMalformedString,
   Jwk,
@@ -9,13 +10,21 @@ import {
   Jwks,
   JwksAnswer,
   type JwksResponse,
-  Organization,
+  type Organization,
+  OrganizationAnswer,
+  type PrefixInfo,
+  type RowWarning,
   readJwk,
-  Scope,
+  readList,
+  readPrefix,
+  readRow,
+  readScope,
+  type Scope,
   ScopeAccess,
   type ScopeCatalogueQuery,
   ScopeInput,
   ScopeUpdate,
+  warningsIn,
 } from "@portvakt/contracts";
 import { decodeJwt } from "jose";
 import { z } from "zod";
@@ -61,6 +70,11 @@ export interface SelfServiceClientOptions {
   retries?: number;
   /** Backoff before retry n is random in [0, base · 2^(n-1)) ms ("full jitter"); default 100. */
   retryBaseDelayMs?: number;
+  /**
+   * Hears every oddity of a row Digdir answered (a `portvakt_warnings` entry, spec §8) with the
+   * call it came from; e.g. to log each kind once. Default: nothing.
+   */
+  onRowWarning?: (warning: RowWarning, where: { method: string; path: string }) => void;
 }
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -99,13 +113,45 @@ const DCR_READ = ["idporten:dcr.read", "idporten:dcr.write", "idporten:dcr.modif
 const DCR_CREATE = ["idporten:dcr.write"] as const;
 const DCR_MODIFY = ["idporten:dcr.write", "idporten:dcr.modify"] as const;
 
-const ScopeList = z.array(Scope);
-const ScopeAccessList = z.array(ScopeAccess);
-const ClientList = z.array(Client);
-// The published API documents no schema for /prefix; accept bare names and {prefix} objects.
-const PrefixList = z.array(
-  z.union([z.string(), z.object({ prefix: z.string() }).transform((entry) => entry.prefix)]),
-);
+// Answers are read leniently (spec §8): one odd row never fails a list; see contracts' read.ts.
+const rowsOf = <T>(read: (raw: unknown) => T | undefined) =>
+  z.array(z.unknown()).transform((rows) =>
+    rows.flatMap((raw): T[] => {
+      const row = read(raw);
+      return row === undefined ? [] : [row];
+    }),
+  );
+const ScopeList = rowsOf(readScope);
+const OneScope = z.unknown().transform((raw, ctx) => {
+  const scope = readScope(raw);
+  if (!scope) {
+    ctx.addIssue({ code: "custom", message: "A scope is an object with a name" });
+    return z.NEVER;
+  }
+  return scope;
+});
+const ScopeAccessList = readList(ScopeAccess);
+const OneScopeAccess = z.unknown().transform((raw, ctx) => {
+  const row = readRow(ScopeAccess, raw);
+  if (!row) {
+    ctx.addIssue({ code: "custom", message: "An access row names scope and consumer_orgno" });
+    return z.NEVER;
+  }
+  return row;
+});
+const ClientList = readList(Client);
+const OneClient = z.unknown().transform((raw, ctx) => {
+  const row = readRow(Client, raw);
+  if (!row) {
+    ctx.addIssue({ code: "custom", message: "A client is an object with a client_id" });
+    return z.NEVER;
+  }
+  return row;
+});
+// `GET /api/v1/prefix` answers `ScopePrefix` objects (2025 OpenAPI); bare names are read too.
+const PrefixList = rowsOf(readPrefix);
+const DelegationSourceList = readList(DelegationSource);
+const EMPTY_LIST = { when: "does-not-have-any", value: [] } as const;
 
 const seg = encodeURIComponent;
 const OneKey = z.unknown().transform((raw, ctx) => {
@@ -130,6 +176,7 @@ export class SelfServiceClient {
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #retryBaseDelayMs: number;
+  readonly #onRowWarning: SelfServiceClientOptions["onRowWarning"];
   readonly #stats = { calls: 0, retries: 0 };
   /** The last validated answer per GET URL, reused while Digdir answers the very same bytes. */
   readonly #answers = new Map<string, { bytes: Uint8Array; value: unknown }>();
@@ -143,6 +190,7 @@ export class SelfServiceClient {
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#retries = options.retries ?? 2;
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 100;
+    this.#onRowWarning = options.onRowWarning;
   }
 
   /** `calls`: methods called. `retries`: extra HTTP attempts (backoff retries and 401 renewals). */
@@ -159,6 +207,7 @@ export class SelfServiceClient {
         path: "/scopes",
         query: { inactive: opts.inactive ? "true" : undefined },
         needs: SCOPES_READ,
+        empty: EMPTY_LIST,
       },
       ScopeList,
     );
@@ -167,27 +216,44 @@ export class SelfServiceClient {
   async getScope(scope: string): Promise<Scope> {
     return this.#call(
       { method: "GET", path: "/scopes/scope", query: { scope }, needs: SCOPES_READ },
-      Scope,
+      OneScope,
     );
   }
 
   async createScope(input: ScopeInput): Promise<Scope> {
     return this.#call(
       { method: "POST", path: "/scopes", body: ScopeInput.parse(input), needs: SCOPES_WRITE },
-      Scope,
+      OneScope,
     );
   }
 
+  /**
+   * Changes a scope. The scope is read first and the update laid over every field it has, so a
+   * field Portvakt does not know (e.g. `protected`, a language variant, `delegations`) is sent
+   * back as it was and never dropped, whether Digdir's PUT replaces or merges (Digdir's own web
+   * client also sends the whole scope). Read-only fields (`name`, `owner_orgno`, `created`,
+   * `last_updated`) and Portvakt's `portvakt_warnings` are not sent.
+   */
   async updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
+    const checked = ScopeUpdate.parse(update);
+    const current = await this.getScope(scope);
+    const {
+      name: _name,
+      owner_orgno: _owner,
+      created: _created,
+      last_updated: _updated,
+      portvakt_warnings: _warnings,
+      ...kept
+    } = current;
     return this.#call(
       {
         method: "PUT",
         path: "/scopes",
         query: { scope },
-        body: ScopeUpdate.parse(update),
+        body: { ...kept, ...checked },
         needs: SCOPES_WRITE,
       },
-      Scope,
+      OneScope,
     );
   }
 
@@ -195,20 +261,58 @@ export class SelfServiceClient {
   async deactivateScope(scope: string): Promise<Scope> {
     return this.#call(
       { method: "DELETE", path: "/scopes", query: { scope }, needs: SCOPES_WRITE },
-      Scope,
+      OneScope,
     );
   }
 
-  /** The public catalogue; sent without a token. */
+  /**
+   * The public catalogue; sent without a token. Sparse rows (only name, prefix, subscope,
+   * description, active, owner) and odd values (`"authorization_max_lifetime": ""`) are read,
+   * flagged in `portvakt_warnings`; `delegated_sources` lists only scopes with one.
+   */
   async listScopeCatalogue(query: ScopeCatalogueQuery = {}): Promise<Scope[]> {
     return this.#call(
-      { method: "GET", path: "/scopes/all", query: { ...query }, needs: [], anonymous: true },
+      {
+        method: "GET",
+        path: "/scopes/all",
+        query: { ...query },
+        needs: [],
+        anonymous: true,
+        empty: EMPTY_LIST,
+      },
       ScopeList,
     );
   }
 
-  async listPrefixes(): Promise<string[]> {
-    return this.#call({ method: "GET", path: "/prefix", needs: SCOPES_READ }, PrefixList);
+  /**
+   * The organisation's prefixes (`GET /api/v1/prefix`) with owner, name, state and dates as
+   * Digdir answers them; none when Digdir says the organisation "does not have any".
+   */
+  async listPrefixes(): Promise<PrefixInfo[]> {
+    return this.#call(
+      { method: "GET", path: "/prefix", needs: SCOPES_READ, empty: EMPTY_LIST },
+      PrefixList,
+    );
+  }
+
+  /** Every prefix of every organisation (`GET /api/v1/prefix/all`, no token needed). */
+  async listAllPrefixes(): Promise<PrefixInfo[]> {
+    return this.#call(
+      { method: "GET", path: "/prefix/all", needs: [], anonymous: true, empty: EMPTY_LIST },
+      PrefixList,
+    );
+  }
+
+  /**
+   * Where a scope's `delegation_source` may point (`GET /api/v1/delegationsources`, 2025
+   * OpenAPI `listAllDelegationSources`; it names no admin scope, so the token is sent as for
+   * reads of scopes).
+   */
+  async listDelegationSources(): Promise<DelegationSource[]> {
+    return this.#call(
+      { method: "GET", path: "/delegationsources", needs: SCOPES_READ, empty: EMPTY_LIST },
+      DelegationSourceList,
+    );
   }
 
   // Access grants (docs/maskinporten.md §4)
@@ -221,7 +325,7 @@ export class SelfServiceClient {
         query: { scope },
         needs: SCOPES_WRITE,
       },
-      ScopeAccess,
+      OneScopeAccess,
     );
   }
 
@@ -234,33 +338,60 @@ export class SelfServiceClient {
         query: { scope },
         needs: SCOPES_WRITE,
       },
-      ScopeAccess,
+      OneScopeAccess,
     );
   }
 
-  async listAccessByScope(scope: string): Promise<ScopeAccess[]> {
-    return this.#call(
-      { method: "GET", path: "/scopes/access", query: { scope }, needs: SCOPES_READ },
-      ScopeAccessList,
-    );
-  }
-
-  async listAccessByConsumer(consumerOrgno: string): Promise<ScopeAccess[]> {
+  /**
+   * The consumers of one scope; none when Digdir says there are not any. `inactive` asks for
+   * revoked (DENIED) rows too (2025 OpenAPI `list`).
+   */
+  async listAccessByScope(
+    scope: string,
+    opts: { inactive?: boolean } = {},
+  ): Promise<ScopeAccess[]> {
     return this.#call(
       {
         method: "GET",
         path: "/scopes/access",
-        query: { consumer_orgno: consumerOrgno },
+        query: { scope, inactive: opts.inactive ? "true" : undefined },
         needs: SCOPES_READ,
+        empty: EMPTY_LIST,
       },
       ScopeAccessList,
     );
   }
 
-  /** Scopes of other organisations that the caller's organisation has been granted. */
-  async listAccessGrantedToMe(): Promise<ScopeAccess[]> {
+  /** The scopes one consumer holds of this organisation; `inactive` as for `listAccessByScope`. */
+  async listAccessByConsumer(
+    consumerOrgno: string,
+    opts: { inactive?: boolean } = {},
+  ): Promise<ScopeAccess[]> {
     return this.#call(
-      { method: "GET", path: "/scopes/access/all", needs: SCOPES_READ },
+      {
+        method: "GET",
+        path: "/scopes/access",
+        query: { consumer_orgno: consumerOrgno, inactive: opts.inactive ? "true" : undefined },
+        needs: SCOPES_READ,
+        empty: EMPTY_LIST,
+      },
+      ScopeAccessList,
+    );
+  }
+
+  /**
+   * Scopes of other organisations that the caller's organisation has been granted (needs
+   * `idporten:scopes.read` per the 2025 OpenAPI); none when Digdir says there are not any.
+   */
+  async listAccessGrantedToMe(opts: { inactive?: boolean } = {}): Promise<ScopeAccess[]> {
+    return this.#call(
+      {
+        method: "GET",
+        path: "/scopes/access/all",
+        query: { inactive: opts.inactive ? "true" : undefined },
+        needs: SCOPES_READ,
+        empty: EMPTY_LIST,
+      },
       ScopeAccessList,
     );
   }
@@ -274,6 +405,7 @@ export class SelfServiceClient {
         path: "/clients",
         query: { inactive: opts.inactive ? "true" : undefined },
         needs: DCR_READ,
+        empty: EMPTY_LIST,
       },
       ClientList,
     );
@@ -282,7 +414,7 @@ export class SelfServiceClient {
   async getClient(clientId: string): Promise<Client> {
     return this.#call(
       { method: "GET", path: `/clients/${seg(clientId)}`, needs: DCR_READ },
-      Client,
+      OneClient,
     );
   }
 
@@ -290,7 +422,7 @@ export class SelfServiceClient {
   async createClient(input: ClientInput): Promise<Client> {
     return this.#call(
       { method: "POST", path: "/clients", body: ClientInput.parse(input), needs: DCR_CREATE },
-      Client,
+      OneClient,
     );
   }
 
@@ -302,7 +434,7 @@ export class SelfServiceClient {
         body: ClientUpdate.parse(update),
         needs: DCR_MODIFY,
       },
-      Client,
+      OneClient,
     );
   }
 
@@ -414,10 +546,14 @@ export class SelfServiceClient {
 
   // Organisations
 
+  /**
+   * An organisation's name (`GET /api/v1/organizations/{orgnr}` answers `{orgnr, name}`, no token
+   * needed per the 2025 OpenAPI), as `{orgno, name}`.
+   */
   async getOrganization(orgno: string): Promise<Organization> {
     return this.#call(
-      { method: "GET", path: `/organizations/${seg(orgno)}`, needs: [] },
-      Organization,
+      { method: "GET", path: `/organizations/${seg(orgno)}`, needs: [], anonymous: true },
+      OrganizationAnswer,
     );
   }
 
@@ -542,6 +678,9 @@ export class SelfServiceClient {
             .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
             .join("; ")}`,
         });
+      }
+      if (this.#onRowWarning) {
+        for (const warning of warningsIn(parsed.data)) this.#onRowWarning(warning, where);
       }
       if (call.method === "GET") this.#remember(url, bytes, parsed.data);
       return parsed.data;

@@ -29,7 +29,10 @@ export async function maskinportenFacts(api: SelfServiceClient): Promise<Maskinp
     api.listPrefixes(),
     api.listScopes({ inactive: true }),
   ]);
-  return { prefixes, scopes: new Map(scopes.map((scope) => [scope.name, scope])) };
+  return {
+    prefixes: prefixes.map((entry) => entry.prefix),
+    scopes: new Map(scopes.map((scope) => [scope.name, scope])),
+  };
 }
 
 function validateAgainst(

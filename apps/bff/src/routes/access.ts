@@ -18,9 +18,16 @@ const tags = ["access"];
 const ConsumerParams = EnvParam.extend({
   orgno: OrgNumber,
 });
+const InactiveFlag = z.enum(["true", "false"]).optional().openapi({
+  description:
+    "Digdir's filter: revoked (DENIED) rows only with inactive=true. Portvakt's default is true, so the history of a grant stays visible.",
+});
+const InactiveOnly = z.object({ inactive: InactiveFlag });
+
 const AccessListQuery = z.object({
   scope: ScopeName.optional(),
   consumer_orgno: OrgNumber.optional(),
+  inactive: InactiveFlag,
 });
 
 export const accessRoutes = createRouter()
@@ -36,15 +43,16 @@ export const accessRoutes = createRouter()
       responses: { 200: jsonResponse(z.array(ScopeAccess), "Access rows"), ...problemResponses },
     }),
     async (c) => {
-      const { scope, consumer_orgno } = c.req.valid("query");
+      const { scope, consumer_orgno, inactive } = c.req.valid("query");
+      const opts = { inactive: inactive !== "false" };
       if (Boolean(scope) === Boolean(consumer_orgno)) {
         throw badRequest("Give exactly one of scope and consumer_orgno");
       }
       const environment = environmentOf(c);
       const api = environment.api;
       const rows = scope
-        ? await api.listAccessByScope(scope)
-        : await api.listAccessByConsumer(consumer_orgno!);
+        ? await api.listAccessByScope(scope, opts)
+        : await api.listAccessByConsumer(consumer_orgno!, opts);
       // A read of grants settles their unknown outcomes, if any (in the background).
       if (scope) {
         c.get("changeGuard").noticeRead({
@@ -60,11 +68,18 @@ export const accessRoutes = createRouter()
       path: "/api/envs/{env}/scopes/access/all",
       middleware: [reads()] as const,
       tags,
-      summary: "Scopes other organisations have granted to this one",
-      request: { params: EnvParam },
+      summary: "Scopes other organisations have granted to this one (none when it has none)",
+      request: { params: EnvParam, query: InactiveOnly },
       responses: { 200: jsonResponse(z.array(ScopeAccess), "Access rows"), ...problemResponses },
     }),
-    async (c) => sendJson(c, await environmentOf(c).api.listAccessGrantedToMe(), 200),
+    async (c) =>
+      sendJson(
+        c,
+        await environmentOf(c).api.listAccessGrantedToMe({
+          inactive: c.req.valid("query").inactive === "true",
+        }),
+        200,
+      ),
   )
   .openapi(
     createRoute({

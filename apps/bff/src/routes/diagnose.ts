@@ -114,7 +114,7 @@ export const diagnoseRoutes = createRouter().openapi(
         ? {
             client: {
               client_id: found.client.client_id,
-              scopes: found.client.scopes,
+              scopes: found.client.scopes ?? [],
               keys: found.keys.map((key) => ({
                 kid: key.kid ?? "",
                 ...(key.exp !== undefined ? { exp: key.exp } : {}),
@@ -136,8 +136,8 @@ export const diagnoseRoutes = createRouter().openapi(
             ? {
                 client: {
                   client_id: found.client.client_id,
-                  client_name: found.client.client_name,
-                  client_orgno: found.client.client_orgno,
+                  client_name: found.client.client_name ?? found.client.client_id,
+                  client_orgno: found.client.client_orgno ?? "",
                 },
               }
             : {}),

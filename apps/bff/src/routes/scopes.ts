@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Scope, ScopeCatalogueQuery, ScopeInput, ScopeUpdate } from "@portvakt/contracts";
+import {
+  DelegationSource,
+  PrefixInfo,
+  Scope,
+  ScopeCatalogueQuery,
+  ScopeInput,
+  ScopeUpdate,
+} from "@portvakt/contracts";
 import { MaskinportenError } from "@portvakt/maskinporten";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
@@ -102,7 +109,7 @@ export const scopesRoutes = createRouter()
       // or by someone else) is reported instead of sending a create Digdir refuses with 409.
       const created = await api.locked(lockKeys.scope(api.env, name), async () => {
         const existing = await scopeIfAny(() => api.raw.getScope(name));
-        if (existing) throw scopeExists(name, existing.active);
+        if (existing) throw scopeExists(name, existing.active !== false);
         return api.createScope(input);
       });
       recordChange(c, { after: created });
@@ -175,9 +182,38 @@ export const scopesRoutes = createRouter()
       path: "/api/envs/{env}/prefix",
       middleware: [reads()] as const,
       tags,
-      summary: "The scope prefixes Digdir has given the organisation",
+      summary:
+        "The scope prefixes Digdir has given the organisation, with owner, name, state and dates as Digdir answers them (none when it has none)",
       request: { params: EnvParam },
-      responses: { 200: jsonResponse(z.array(z.string()), "Prefixes"), ...problemResponses },
+      responses: { 200: jsonResponse(z.array(PrefixInfo), "Prefixes"), ...problemResponses },
     }),
     async (c) => sendJson(c, await environmentOf(c).api.listPrefixes(), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/prefix/all",
+      middleware: [reads()] as const,
+      tags,
+      summary: "Every prefix of every organisation (Digdir's GET /api/v1/prefix/all)",
+      request: { params: EnvParam },
+      responses: { 200: jsonResponse(z.array(PrefixInfo), "Prefixes"), ...problemResponses },
+    }),
+    async (c) => sendJson(c, await environmentOf(c).api.listAllPrefixes(), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/envs/{env}/delegationsources",
+      middleware: [reads()] as const,
+      tags,
+      summary:
+        "Where a scope's delegation_source may point (Digdir's GET /api/v1/delegationsources)",
+      request: { params: EnvParam },
+      responses: {
+        200: jsonResponse(z.array(DelegationSource), "Delegation sources"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => sendJson(c, await environmentOf(c).api.listDelegationSources(), 200),
   );

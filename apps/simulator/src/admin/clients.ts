@@ -23,7 +23,8 @@ import type { SimulatorStore } from "../store";
 export const DEFAULT_ACCESS_TOKEN_LIFETIME = 120;
 
 const byName = (a: Client, b: Client) =>
-  a.client_name.localeCompare(b.client_name) || a.client_id.localeCompare(b.client_id);
+  (a.client_name ?? "").localeCompare(b.client_name ?? "") ||
+  a.client_id.localeCompare(b.client_id);
 
 /** The client `id`, which the caller's organisation must own or have registered as supplier. */
 export function managedClientOf(store: SimulatorStore, caller: Caller, id: string): Client {
@@ -79,10 +80,10 @@ function checkScopesForClient(
     else if (!store.mayUseScope(clientOrgno, scope)) {
       problem = `The organisation ${clientOrgno} has not been granted access to the scope ${name}`;
     } else if (
-      scope.allowed_integration_types.length > 0 &&
-      !scope.allowed_integration_types.includes(integrationType)
+      (scope.allowed_integration_types ?? []).length > 0 &&
+      !(scope.allowed_integration_types ?? []).includes(integrationType)
     ) {
-      problem = `The scope ${name} does not allow ${integrationType} clients (allowed: ${scope.allowed_integration_types.join(", ")})`;
+      problem = `The scope ${name} does not allow ${integrationType} clients (allowed: ${(scope.allowed_integration_types ?? []).join(", ")})`;
     }
     if (problem) problems.push(fieldError("Client", "scopes", problem));
   }
@@ -158,12 +159,12 @@ export function clientRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
         [fieldError("Client", "integration_type", `Stays ${client.integration_type}`)],
       );
     }
-    const scopes = update.scopes ? [...new Set(update.scopes)] : client.scopes;
+    const scopes = update.scopes ? [...new Set(update.scopes)] : (client.scopes ?? []);
     checkScopesForClient(
       store,
       scopes,
-      client.client_orgno,
-      client.integration_type,
+      client.client_orgno ?? "",
+      client.integration_type ?? "maskinporten",
       new Set(client.scopes),
     );
     const { integration_type: _integrationType, ...changes } = update;

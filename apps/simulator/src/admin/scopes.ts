@@ -9,6 +9,7 @@ import { Hono } from "hono";
 import { callerOf, requireAdminScope, SCOPES_READ, SCOPES_WRITE } from "../auth";
 import {
   DigdirApiError,
+  doesNotHaveAny,
   fieldError,
   fieldErrorsOf,
   parseJsonBody,
@@ -67,6 +68,18 @@ export function newScope(input: ScopeInput, ownerOrgno: string, now: string): Sc
   };
 }
 
+const SEEDED_AT = "2024-01-02T08:00:00Z";
+
+/** The delegation sources the simulator knows (Altinn's issuer, as seeded scopes use it). */
+export const DELEGATION_SOURCES = [
+  {
+    issuer: "https://platform.altinn.no/authentication/api/v1/openid/",
+    name: "Altinn",
+    created: SEEDED_AT,
+    lastUpdated: SEEDED_AT,
+  },
+];
+
 /** `/api/v1/scopes…` (provider side) and `/api/v1/prefix` (docs/maskinporten.md §3). */
 export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
   const { store, clock } = ctx;
@@ -86,25 +99,53 @@ export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
       .allScopes()
       .filter(
         (scope) =>
-          scope.visibility === "PUBLIC" &&
-          (query.inactive === "true" || scope.active) &&
+          (scope.visibility ?? "PUBLIC") === "PUBLIC" &&
+          (query.inactive === "true" || scope.active !== false) &&
           (query.prefix === undefined || scope.prefix === query.prefix) &&
           (query.accessible_for_all === undefined ||
             scope.accessible_for_all === (query.accessible_for_all === "true")) &&
           (query.integration_type === undefined ||
-            scope.allowed_integration_types.length === 0 ||
-            scope.allowed_integration_types.includes(query.integration_type)),
+            (scope.allowed_integration_types ?? []).length === 0 ||
+            (scope.allowed_integration_types ?? []).includes(query.integration_type)) &&
+          (query.delegated_sources !== "true" || Boolean(scope.delegation_source)),
       );
     return c.json(scopes.sort(byName));
   });
 
-  routes.get("/api/v1/prefix", requireAdminScope(ctx, SCOPES_READ), (c) =>
-    c.json(store.prefixesOf(callerOf(c).orgno)),
+  // Prefixes as Digdir's 2025 OpenAPI answers them: `ScopePrefix` objects (spec §8).
+  const prefixRows = (orgno: string) =>
+    store.prefixesOf(orgno).map((prefix) => ({
+      prefix,
+      owner_orgno: orgno,
+      organization_name: store.organizationName(orgno),
+      active: true,
+      created: SEEDED_AT,
+      last_updated: SEEDED_AT,
+    }));
+
+  routes.get("/api/v1/prefix", requireAdminScope(ctx, SCOPES_READ), (c) => {
+    const orgno = callerOf(c).orgno;
+    const rows = prefixRows(orgno);
+    if (rows.length === 0) throw doesNotHaveAny(orgno, "prefixes");
+    return c.json(rows);
+  });
+
+  // "Krever ingen autentisering" (2025 OpenAPI).
+  routes.get("/api/v1/prefix/all", (c) =>
+    c.json(store.organizationsWithPrefixes().flatMap((orgno) => prefixRows(orgno))),
+  );
+
+  // Where a scope's delegation_source may point (2025 OpenAPI `listAllDelegationSources`).
+  routes.get("/api/v1/delegationsources", requireAdminScope(ctx, SCOPES_READ), (c) =>
+    c.json(DELEGATION_SOURCES),
   );
 
   routes.get("/api/v1/scopes", requireAdminScope(ctx, SCOPES_READ), (c) => {
     const includeInactive = c.req.query("inactive") === "true";
-    return c.json(store.scopesOwnedBy(callerOf(c).orgno, includeInactive).sort(byName));
+    const orgno = callerOf(c).orgno;
+    const scopes = store.scopesOwnedBy(orgno, includeInactive);
+    if (scopes.length === 0) throw doesNotHaveAny(orgno, "scopes");
+    return c.json(scopes.sort(byName));
   });
 
   routes.get("/api/v1/scopes/scope", requireAdminScope(ctx, SCOPES_READ), (c) =>

@@ -25,7 +25,10 @@ export function useGrantedToUs(env: string) {
     queryKey: queryKeys.accessGrantedToUs(env),
     queryFn: ({ signal }) =>
       call(
-        bff.api.envs[":env"].scopes.access.all.$get({ param: { env } }, withSignal(signal)),
+        bff.api.envs[":env"].scopes.access.all.$get(
+          { param: { env }, query: {} },
+          withSignal(signal),
+        ),
         z.array(ScopeAccess),
       ),
   });
@@ -61,7 +64,7 @@ export function useAddScopeToClient(env: string) {
       call(
         bff.api.envs[":env"].clients[":id"].$put({
           param: { env, id: client.client_id },
-          json: { scopes: [...new Set([...client.scopes, scope])] },
+          json: { scopes: [...new Set([...(client.scopes ?? []), scope])] },
         }),
         Client,
       ),

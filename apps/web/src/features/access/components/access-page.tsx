@@ -170,8 +170,8 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
         accessorKey: "state",
         header: t("access.col.state"),
         cell: ({ row }) => (
-          <Badge tone={STATE_TONE[row.original.state]}>
-            {t(`access.state.${row.original.state}`)}
+          <Badge tone={STATE_TONE[row.original.state ?? "REQUESTED"]}>
+            {row.original.state ? t(`access.state.${row.original.state}`) : "—"}
           </Badge>
         ),
       },

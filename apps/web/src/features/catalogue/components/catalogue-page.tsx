@@ -2,6 +2,7 @@ import {
   type Client,
   INTEGRATION_TYPES,
   type IntegrationType,
+  type RowWarning,
   type Scope,
   type ScopeCatalogueQuery,
 } from "@portvakt/contracts";
@@ -9,6 +10,7 @@ import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Checkbox, Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RowWarnings } from "../../../components/ui/row-warnings";
 import { Badge, EmptyState, Loading, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
@@ -33,13 +35,14 @@ type CatalogueRow = {
   visibility?: string;
   usable: Usable;
   clients: Client[];
+  warnings: RowWarning[];
 };
 
 const USABLE_NOW = new Set<Usable>(["own", "granted", "public"]);
 
 const admitsMaskinporten = (scope: Scope) =>
-  scope.allowed_integration_types.length === 0 ||
-  scope.allowed_integration_types.includes("maskinporten");
+  (scope.allowed_integration_types ?? []).length === 0 ||
+  (scope.allowed_integration_types ?? []).includes("maskinporten");
 
 /** The public catalogue and what is granted to us, with whether and why we may use each scope. */
 export function CataloguePage() {
@@ -66,29 +69,30 @@ export function CataloguePage() {
   const rows = useMemo<CatalogueRow[]>(() => {
     const ownNames = new Set((own.data ?? []).map((s) => s.name));
     const grants = new Map((granted.data ?? []).map((g) => [g.scope, g]));
-    const activeClients = (clients.data ?? []).filter((c) => c.active);
-    const carriers = (name: string) => activeClients.filter((c) => c.scopes.includes(name));
+    const activeClients = (clients.data ?? []).filter((c) => c.active !== false);
+    const carriers = (name: string) => activeClients.filter((c) => (c.scopes ?? []).includes(name));
     const usableOf = (scope: Scope): Usable => {
-      if (!scope.active) return "inactive";
+      if (scope.active === false) return "inactive";
       if (!admitsMaskinporten(scope)) return "type";
       if (ownNames.has(scope.name) || scope.owner_orgno === env.orgno) return "own";
       const grant = grants.get(scope.name);
       if (grant?.state === "APPROVED") return "granted";
       if (scope.accessible_for_all) return "public";
-      if (grant) return grant.state;
+      if (grant?.state) return grant.state;
       return "no";
     };
     const byName = new Map<string, CatalogueRow>();
     for (const scope of catalogue.data ?? []) {
       byName.set(scope.name, {
         name: scope.name,
-        description: scope.description,
-        ownerOrgno: scope.owner_orgno,
+        description: scope.description ?? "",
+        ownerOrgno: scope.owner_orgno ?? "",
         ...(grants.get(scope.name)?.owner_organization_name
           ? { ownerName: grants.get(scope.name)!.owner_organization_name! }
           : {}),
-        visibility: scope.visibility,
+        visibility: scope.visibility ?? "PUBLIC",
         usable: usableOf(scope),
+        warnings: scope.portvakt_warnings ?? [],
         clients: carriers(scope.name),
       });
     }
@@ -102,7 +106,8 @@ export function CataloguePage() {
           ownerOrgno: grant.owner_orgno ?? "",
           ...(grant.owner_organization_name ? { ownerName: grant.owner_organization_name } : {}),
           visibility: "PRIVATE",
-          usable: grant.state === "APPROVED" ? "granted" : grant.state,
+          usable: grant.state === "APPROVED" ? "granted" : (grant.state ?? "no"),
+          warnings: [],
           clients: carriers(grant.scope),
         });
       }
@@ -119,7 +124,10 @@ export function CataloguePage() {
         header: t("catalogue.col.name"),
         cell: ({ row }) => (
           <div className="flex max-w-md min-w-48 flex-col gap-0.5">
-            <code className="font-mono text-xs break-all">{row.original.name}</code>
+            <span className="flex flex-wrap items-center gap-2">
+              <code className="font-mono text-xs break-all">{row.original.name}</code>
+              <RowWarnings warnings={row.original.warnings} />
+            </span>
             {row.original.description && (
               <span className="text-xs text-slate-600 dark:text-slate-400">
                 {row.original.description}
@@ -284,7 +292,7 @@ function AddToClient({ scope, clients }: { scope: string; clients: Client[] }) {
   const toast = useToast();
   const add = useAddScopeToClient(env.id);
   const [clientId, setClientId] = useState("");
-  const candidates = clients.filter((c) => c.active && !c.scopes.includes(scope));
+  const candidates = clients.filter((c) => c.active !== false && !(c.scopes ?? []).includes(scope));
   if (candidates.length === 0) return null;
   const chosen = candidates.find((c) => c.client_id === clientId);
   return (
@@ -312,7 +320,9 @@ function AddToClient({ scope, clients }: { scope: string; clients: Client[] }) {
             { client: chosen, scope },
             {
               onSuccess: () => {
-                toast.success(t("catalogue.added", { scope, client: chosen.client_name }));
+                toast.success(
+                  t("catalogue.added", { scope, client: chosen.client_name ?? chosen.client_id }),
+                );
                 setClientId("");
               },
               onError: (error) => toast.error(t("catalogue.addFailed"), error),

@@ -28,7 +28,10 @@ const grantedQuery = (env: string) => ({
   queryKey: queryKeys.accessGrantedToUs(env),
   queryFn: ({ signal }: { signal: AbortSignal }) =>
     call(
-      bff.api.envs[":env"].scopes.access.all.$get({ param: { env } }, withSignal(signal)),
+      bff.api.envs[":env"].scopes.access.all.$get(
+        { param: { env }, query: {} },
+        withSignal(signal),
+      ),
       z.array(ScopeAccess),
     ),
 });
@@ -47,9 +50,9 @@ const forAllQuery = (env: string) => ({
 });
 
 const admitsMaskinporten = (scope: Scope) =>
-  scope.active &&
-  (scope.allowed_integration_types.length === 0 ||
-    scope.allowed_integration_types.includes("maskinporten"));
+  scope.active !== false &&
+  ((scope.allowed_integration_types ?? []).length === 0 ||
+    (scope.allowed_integration_types ?? []).includes("maskinporten"));
 
 /**
  * The scopes a Maskinporten client of this organisation may carry: its own, those granted to it

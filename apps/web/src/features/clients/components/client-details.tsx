@@ -41,10 +41,11 @@ export function ClientDetails({ clientId }: { clientId: string }) {
   const onDelete = () =>
     remove.mutate(c.client_id, {
       onSuccess: () => {
-        toast.success(t("clients.deleted", { name: c.client_name }));
+        toast.success(t("clients.deleted", { name: c.client_name ?? c.client_id }));
         navigate("/clients");
       },
-      onError: (error) => toast.error(t("clients.deleteFailed", { name: c.client_name }), error),
+      onError: (error) =>
+        toast.error(t("clients.deleteFailed", { name: c.client_name ?? c.client_id }), error),
     });
 
   const rows: [string, ReactNode][] = [
@@ -57,7 +58,7 @@ export function ClientDetails({ clientId }: { clientId: string }) {
     [t("clients.field.description"), c.description],
     [
       t("clients.col.state"),
-      c.active ? (
+      c.active !== false ? (
         <Badge key="s" tone="success">
           {t("clients.active")}
         </Badge>
@@ -74,17 +75,19 @@ export function ClientDetails({ clientId }: { clientId: string }) {
     ],
     [
       t("clients.field.tokenLifetime"),
-      t("clients.seconds", { value: formatNumber(c.access_token_lifetime) }),
+      c.access_token_lifetime === undefined
+        ? "—"
+        : t("clients.seconds", { value: formatNumber(c.access_token_lifetime) }),
     ],
-    [t("clients.created"), formatDateTime(c.created)],
-    [t("clients.col.lastUpdated"), formatDateTime(c.last_updated)],
+    [t("clients.created"), c.created ? formatDateTime(c.created) : "—"],
+    [t("clients.col.lastUpdated"), c.last_updated ? formatDateTime(c.last_updated) : "—"],
     [
       t("clients.col.scopes"),
-      c.scopes.length === 0 ? (
+      (c.scopes ?? []).length === 0 ? (
         "—"
       ) : (
         <ul key="scopes" className="flex flex-wrap gap-1" data-testid="client-scopes">
-          {c.scopes.map((s) => (
+          {(c.scopes ?? []).map((s) => (
             <li key={s}>
               <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
                 {s}
@@ -141,9 +144,9 @@ export function ClientDetails({ clientId }: { clientId: string }) {
         open={confirming}
         onClose={() => setConfirming(false)}
         onConfirm={onDelete}
-        title={t("clients.deleteTitle", { name: c.client_name })}
+        title={t("clients.deleteTitle", { name: c.client_name ?? c.client_id })}
         confirmLabel={t("clients.delete")}
-        subjectName={c.client_name}
+        subjectName={c.client_name ?? c.client_id}
         pending={remove.isPending}
       >
         <p>{t("clients.deleteBody")}</p>

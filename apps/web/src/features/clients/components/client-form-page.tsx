@@ -44,9 +44,9 @@ function EditClient({ clientId }: { clientId: string }) {
       mode="edit"
       client={c}
       initial={{
-        client_name: c.client_name,
-        description: c.description,
-        scopes: c.scopes,
+        client_name: c.client_name ?? "",
+        description: c.description ?? "",
+        scopes: c.scopes ?? [],
         access_token_lifetime: String(c.access_token_lifetime),
       }}
     />
@@ -131,7 +131,7 @@ function ClientForm({
     if (mode === "create") {
       create.mutate(parsed.data as ClientInput, {
         onSuccess: (saved) => {
-          toast.success(t("clients.registered", { name: saved.client_name }));
+          toast.success(t("clients.registered", { name: saved.client_name ?? saved.client_id }));
           navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
         },
         onError,
@@ -139,7 +139,7 @@ function ClientForm({
     } else {
       update.mutate(parsed.data as ClientUpdate, {
         onSuccess: (saved) => {
-          toast.success(t("clients.saved", { name: saved.client_name }));
+          toast.success(t("clients.saved", { name: saved.client_name ?? saved.client_id }));
           navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
         },
         onError,

@@ -45,11 +45,11 @@ export function ClientsPage() {
       },
       {
         id: "scopes",
-        accessorFn: (c) => c.scopes.join(" "),
+        accessorFn: (c) => (c.scopes ?? []).join(" "),
         header: t("clients.col.scopes"),
         cell: ({ row }) => (
           <span className="line-clamp-2 max-w-sm min-w-40 font-mono text-xs">
-            {row.original.scopes.join(", ") || "—"}
+            {(row.original.scopes ?? []).join(", ") || "—"}
           </span>
         ),
       },

@@ -14,6 +14,7 @@ import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RowWarnings } from "../../../components/ui/row-warnings";
 import { Badge, EmptyState, Loading, Notice } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
@@ -76,14 +77,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
                 <Badge tone="warning">{t("keys.legacy")}</Badge>
               </span>
             )}
-            {(row.original.portvakt_warnings ?? [])
-              .filter((w) => w.kind !== "jwk-without-use")
-              .slice(0, 1)
-              .map((w) => (
-                <span key={w.kind} title={w.message} data-testid="row-warning">
-                  <Badge tone="warning">{t("keys.oddRow")}</Badge>
-                </span>
-              ))}
+            <RowWarnings warnings={row.original.portvakt_warnings} ignore={["jwk-without-use"]} />
           </span>
         ),
       },

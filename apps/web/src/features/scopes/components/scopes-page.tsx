@@ -1,9 +1,10 @@
-import { INTEGRATION_TYPES, type Scope } from "@portvakt/contracts";
+import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/contracts";
 import { useCallback, useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
+import { RowWarnings } from "../../../components/ui/row-warnings";
 import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
@@ -38,13 +39,11 @@ export function ScopesPage() {
     () =>
       (scopes.data ?? []).filter(
         (s) =>
-          (state === "all" || (state === "active") === s.active) &&
+          (state === "all" || (state === "active") === (s.active !== false)) &&
           (!visibility || s.visibility === visibility) &&
           (!integration ||
-            s.allowed_integration_types.length === 0 ||
-            s.allowed_integration_types.includes(
-              integration as Scope["allowed_integration_types"][number],
-            )),
+            (s.allowed_integration_types ?? []).length === 0 ||
+            (s.allowed_integration_types ?? []).includes(integration as IntegrationType)),
       ),
     [scopes.data, state, visibility, integration],
   );
@@ -71,12 +70,15 @@ export function ScopesPage() {
         accessorKey: "name",
         header: t("scopes.col.name"),
         cell: ({ row }) => (
-          <Link
-            to={href("/scopes/edit", { scope: row.original.name })}
-            className="font-mono text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
-          >
-            {row.original.name}
-          </Link>
+          <span className="flex flex-wrap items-center gap-2">
+            <Link
+              to={href("/scopes/edit", { scope: row.original.name })}
+              className="font-mono text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+            >
+              {row.original.name}
+            </Link>
+            <RowWarnings warnings={row.original.portvakt_warnings} />
+          </span>
         ),
       },
       {
@@ -84,23 +86,24 @@ export function ScopesPage() {
         accessorKey: "description",
         header: t("scopes.col.description"),
         cell: ({ getValue }) => (
-          <span className="line-clamp-2 max-w-md min-w-48">{String(getValue())}</span>
+          <span className="line-clamp-2 max-w-md min-w-48">{String(getValue() ?? "")}</span>
         ),
       },
       {
         id: "visibility",
         accessorKey: "visibility",
         header: t("scopes.col.visibility"),
-        cell: ({ row }) => t(`visibility.${row.original.visibility}`),
+        cell: ({ row }) =>
+          row.original.visibility ? t(`visibility.${row.original.visibility}`) : "—",
       },
       {
         id: "integration",
-        accessorFn: (s) => s.allowed_integration_types.join(", "),
+        accessorFn: (s) => (s.allowed_integration_types ?? []).join(", "),
         header: t("scopes.col.integrationTypes"),
         cell: ({ row }) =>
-          row.original.allowed_integration_types.length === 0
+          (row.original.allowed_integration_types ?? []).length === 0
             ? t("scopes.allIntegrationTypes")
-            : row.original.allowed_integration_types.join(", "),
+            : (row.original.allowed_integration_types ?? []).join(", "),
       },
       {
         id: "state",

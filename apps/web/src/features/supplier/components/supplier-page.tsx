@@ -24,8 +24,8 @@ export function SupplierPage() {
   const { t } = useI18n();
   const isSupplier = env.adminScopes.includes(SUPPLIER_SCOPE);
   const clients = useSupplierClients(env.id);
-  const list = (clients.data ?? []).filter((c) => c.active);
-  const orgnos = [...new Set(list.map((c) => c.client_orgno))].sort((a, b) =>
+  const list = (clients.data ?? []).filter((c) => c.active !== false);
+  const orgnos = [...new Set(list.map((c) => c.client_orgno ?? ""))].sort((a, b) =>
     a === env.orgno ? -1 : b === env.orgno ? 1 : a.localeCompare(b),
   );
   const names = useOrganizations(
@@ -128,7 +128,10 @@ function NewCustomerClient() {
           {
             onSuccess: (client) => {
               toast.success(
-                t("supplier.created", { name: client.client_name, customer: customer ?? orgno }),
+                t("supplier.created", {
+                  name: client.client_name ?? client.client_id,
+                  customer: customer ?? orgno,
+                }),
               );
               setName("");
               setDescription("");
