@@ -3,7 +3,10 @@ import {
   ClientInput,
   DigdirError,
   mpCodeOf,
+  OrganizationAnswer,
   Problem,
+  readRow,
+  readScope,
   Scope,
   ScopeAccess,
   ScopeInput,
@@ -68,7 +71,7 @@ describe("Scope and ScopeAccess", () => {
     expect(scope.name).toBe("nav:pensjon/v3/alderspensjon");
   });
 
-  it("refuses an access row with an unknown state", () => {
+  it("reads an access row with an unknown state: the row is kept, the state set aside and flagged", () => {
     const row = {
       scope: "difi:api3",
       state: "APPROVED",
@@ -78,10 +81,43 @@ describe("Scope and ScopeAccess", () => {
       last_updated: now,
     };
     expect(ScopeAccess.safeParse(row).success).toBe(true);
-    expect(ScopeAccess.safeParse({ ...row, state: "REVOKED" }).success).toBe(false);
-    expect(ScopeAccess.safeParse({ ...row, consumer_orgno: "88964078" }).success).toBe(false);
-    // Digdir's answers are read leniently: a check digit Portvakt would refuse to send still reads.
-    expect(ScopeAccess.safeParse({ ...row, consumer_orgno: "889640783" }).success).toBe(true);
+    const odd = readRow(ScopeAccess, { ...row, state: "REVOKED", extra: 1 })!;
+    expect(odd.state).toBeUndefined();
+    expect(odd.extra).toBe(1);
+    expect(odd.portvakt_warnings).toEqual([
+      expect.objectContaining({ kind: "invalid-field", field: "state" }),
+    ]);
+    // A row without the pair that names it cannot be kept.
+    expect(readRow(ScopeAccess, { state: "APPROVED" })).toBeUndefined();
+  });
+
+  it("reads a sparse catalogue row and one with an empty number (spec §8)", () => {
+    const sparse = readScope({
+      name: "nav:gammel",
+      prefix: "nav",
+      subscope: "gammel",
+      description: "x",
+      active: true,
+      owner_orgno: "889640782",
+    })!;
+    expect(sparse.portvakt_warnings).toBeUndefined();
+    const odd = readScope({ prefix: "a", subscope: "b", authorization_max_lifetime: "" })!;
+    expect(odd.name).toBe("a:b");
+    expect(odd).not.toHaveProperty("authorization_max_lifetime");
+    expect(odd.portvakt_warnings?.map((w) => w.kind).sort()).toEqual([
+      "invalid-field",
+      "scope-without-name",
+    ]);
+    expect(readScope(null)).toBeUndefined();
+    expect(readScope({ description: "no name, no prefix" })).toBeUndefined();
+  });
+
+  it("reads {orgnr, name} as an Organization", () => {
+    expect(OrganizationAnswer.parse({ orgnr: "991825827", name: "DIGDIR" })).toEqual({
+      orgno: "991825827",
+      name: "DIGDIR",
+    });
+    expect(OrganizationAnswer.safeParse({ name: "x" }).success).toBe(false);
   });
 });
 

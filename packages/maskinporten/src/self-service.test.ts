@@ -161,9 +161,9 @@ describe("SelfServiceClient requests", () => {
     expect(seen[1]!.url).toBe(`${BASE}/api/v1/clients/id%2F..%2Fx/jwks/k%201`);
   });
 
-  it("fills Maskinporten defaults on createClient and strips read-only scope fields", async () => {
+  it("fills Maskinporten defaults on createClient; an update keeps unknown fields and strips read-only ones", async () => {
     const { api: client } = api();
-    answers.push(json(500, {}), json(500, {}));
+    answers.push(json(500, {}));
     await failure(client.createClient({ client_name: "n", description: "d", scopes: [] }));
     expect(JSON.parse(seen[0]!.body!)).toMatchObject({
       integration_type: "maskinporten",
@@ -171,11 +171,22 @@ describe("SelfServiceClient requests", () => {
       token_endpoint_auth_method: "private_key_jwt",
       grant_types: ["urn:ietf:params:oauth:grant-type:jwt-bearer"],
     });
-    await failure(client.updateScope(scope.name, { ...scope, description: "ny" }));
-    const sent = JSON.parse(seen[1]!.body!);
+    answers.push(
+      json(200, { ...scope, protected: true, "description#se": "sámegiella", delegations: {} }),
+      json(500, {}),
+    );
+    await failure(client.updateScope(scope.name, { description: "ny" }));
+    expect(seen[1]!.method).toBe("GET");
+    expect(seen[2]!.method).toBe("PUT");
+    const sent = JSON.parse(seen[2]!.body!);
     expect(sent.description).toBe("ny");
+    expect(sent.protected).toBe(true);
+    expect(sent["description#se"]).toBe("sámegiella");
+    expect(sent.delegations).toEqual({});
+    expect(sent.visibility).toBe(scope.visibility);
     expect(sent).not.toHaveProperty("name");
     expect(sent).not.toHaveProperty("owner_orgno");
+    expect(sent).not.toHaveProperty("portvakt_warnings");
   });
 
   it("never sends a JWK with private members", async () => {
@@ -338,12 +349,15 @@ describe("SelfServiceClient resilience", () => {
     });
   });
 
-  it("refuses an answer that does not match the schema (invalid-response)", async () => {
+  it("keeps an odd row of a list and flags it; refuses an answer that is no list at all", async () => {
     const { api: client } = api();
-    answers.push(json(200, [{ ...scope, owner_orgno: "123" }]));
+    answers.push(json(200, [{ ...scope, at_max_age: "" }, "not a row"]));
+    const rows = await client.listScopes();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.portvakt_warnings?.[0]).toMatchObject({ field: "at_max_age" });
+    answers.push(json(200, { content: [] }));
     const error = await failure(client.listScopes());
     expect(error.kind).toBe("invalid-response");
-    expect(error.explanation).toContain("0.owner_orgno");
   });
 
   it("returns nothing for deletes, whatever the body", async () => {

@@ -28,7 +28,10 @@ const call = (method: string, path: string, token = admin) =>
 
 describe("access grants", () => {
   it("lists the consumers of a scope with names from the register", async () => {
-    const answer = await call("GET", `/api/v1/scopes/access?${scopeQuery("digdir:demo.read")}`);
+    const answer = await call(
+      "GET",
+      `/api/v1/scopes/access?${scopeQuery("digdir:demo.read")}&inactive=true`,
+    );
     expect(answer.status).toBe(200);
     const grants = ScopeAccess.array().parse(answer.body);
     expect(grants.find((grant) => grant.consumer_orgno === NAV)).toMatchObject({
@@ -41,7 +44,7 @@ describe("access grants", () => {
 
   it("has seeded grants in all three states", async () => {
     const byConsumer = ScopeAccess.array().parse(
-      (await call("GET", `/api/v1/scopes/access?consumer_orgno=${NAV}`)).body,
+      (await call("GET", `/api/v1/scopes/access?consumer_orgno=${NAV}&inactive=true`)).body,
     );
     expect(new Set(byConsumer.map((grant) => grant.state))).toEqual(
       new Set(["APPROVED", "REQUESTED", "DENIED"]),
@@ -78,7 +81,7 @@ describe("access grants", () => {
     expect(ScopeAccess.parse(revoked.body).state).toBe("DENIED");
     expect((await call("DELETE", path)).status).toBe(200);
     const rows = ScopeAccess.array().parse(
-      (await call("GET", `/api/v1/scopes/access?${scopeQuery("difi:api3")}`)).body,
+      (await call("GET", `/api/v1/scopes/access?${scopeQuery("difi:api3")}&inactive=true`)).body,
     );
     expect(rows.find((row) => row.consumer_orgno === NAV)?.state).toBe("DENIED");
     const again = await call("PUT", path);
@@ -156,7 +159,7 @@ describe("access grants", () => {
   });
 
   it("answers a changed consumer list after every grant change (the list is cached per scope)", async () => {
-    const path = `/api/v1/scopes/access?${scopeQuery("difi:api3")}`;
+    const path = `/api/v1/scopes/access?${scopeQuery("difi:api3")}&inactive=true`;
     const before = ScopeAccess.array().parse((await call("GET", path)).body);
     await call("PUT", `/api/v1/scopes/access/974761076?${scopeQuery("difi:api3")}`);
     const after = ScopeAccess.array().parse((await call("GET", path)).body);

@@ -1,4 +1,4 @@
-import { DigdirError, Scope } from "@portvakt/contracts";
+import { DigdirError, readScope, Scope } from "@portvakt/contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "../index";
 import { consumerAdminToken, providerAdminToken } from "../testing/grant";
@@ -169,11 +169,37 @@ describe("own scopes", () => {
     expect(Scope.parse(reactivated.body).active).toBe(true);
   });
 
-  it("lists the caller's prefixes as an array of strings", async () => {
-    expect((await call("GET", "/api/v1/prefix")).body).toEqual(["difi", "digdir"]);
-    expect(
-      (await call("GET", "/api/v1/prefix", undefined, await consumerAdminToken(sim))).body,
-    ).toEqual(["nav"]);
+  it("lists the caller's prefixes as ScopePrefix objects (2025 OpenAPI), and every prefix without a token", async () => {
+    const own = (await call("GET", "/api/v1/prefix")).body as Array<Record<string, unknown>>;
+    expect(own.map((p) => p.prefix)).toEqual(["difi", "digdir"]);
+    expect(own[0]).toMatchObject({ owner_orgno: "991825827", active: true });
+    expect(typeof own[0]!.organization_name).toBe("string");
+    const nav = (await call("GET", "/api/v1/prefix", undefined, await consumerAdminToken(sim)))
+      .body as Array<{ prefix: string }>;
+    expect(nav.map((p) => p.prefix)).toEqual(["nav"]);
+    const all = await callSelfService<Array<{ prefix: string }>>(
+      sim.url,
+      "GET",
+      "/api/v1/prefix/all",
+    );
+    expect(all.status).toBe(200);
+    expect(all.body.map((p) => p.prefix)).toEqual(expect.arrayContaining(["brreg", "difi", "nav"]));
+  });
+
+  it("answers an empty list as Digdir does: an error that 'does not have any' (spec §8)", async () => {
+    const created = await call("POST", "/api/v1/scopes", {
+      prefix: "digdir",
+      subscope: "uten/tilgang",
+      description: "Ingen har tilgang",
+    });
+    expect(created.status).toBe(200);
+    const none = await call("GET", "/api/v1/scopes/access?scope=digdir%3Auten%2Ftilgang");
+    expect(none.status).toBe(404);
+    expect((none.body as { error_description: string }).error_description).toMatch(
+      /does not have any/,
+    );
+    const sources = await call("GET", "/api/v1/delegationsources");
+    expect((sources.body as Array<{ name: string }>)[0]?.name).toBe("Altinn");
   });
 });
 
@@ -181,13 +207,18 @@ describe("public catalogue /scopes/all", () => {
   const catalogue = async (query = "") => {
     const answer = await callSelfService<unknown>(sim.url, "GET", `/api/v1/scopes/all${query}`);
     expect(answer.status).toBe(200);
-    return Scope.array().parse(answer.body);
+    // Read as Portvakt reads Digdir: the seeded sparse row has an empty number.
+    return (answer.body as unknown[]).map((row) => readScope(row)!);
   };
 
   it("needs no token and lists only active PUBLIC scopes", async () => {
     const scopes = await catalogue();
     const names = scopes.map((scope) => scope.name);
-    expect(scopes.every((scope) => scope.visibility === "PUBLIC" && scope.active)).toBe(true);
+    expect(
+      scopes.every((scope) => (scope.visibility ?? "PUBLIC") === "PUBLIC" && scope.active),
+    ).toBe(true);
+    // The sparse row (only name, prefix, subscope, description, active, owner; spec §8).
+    expect(names).toContain("brreg:gammel/sparsom");
     expect(names).toContain("nav:pensjon/v3/alderspensjon");
     expect(names).not.toContain("digdir:intern/statistikk");
     expect(names).not.toContain("digdir:tilsyn/intern");

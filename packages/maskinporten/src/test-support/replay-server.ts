@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+
+/** One recorded answer: matched by method and path (the query is ignored). */
+export interface RecordedAnswer {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export interface RunningReplayServer {
+  /** e.g. `http://127.0.0.1:41234`: use as `apiBaseUrl`, and `${url}/` as the issuer. */
+  url: string;
+  /** Every request seen, as `METHOD /path?query`. */
+  requests: string[];
+  answers: RecordedAnswer[];
+  close(): Promise<void>;
+}
+
+/** A stable made-up 2048-bit RSA modulus for recorded keys (no one holds its private key). */
+export function recordedModulus(): string {
+  const bytes = Buffer.concat(
+    Array.from({ length: 8 }, (_, i) => createHash("sha256").update(`replay-${i}`).digest()),
+  );
+  bytes[0]! |= 0x80;
+  bytes[bytes.length - 1]! |= 0x01;
+  return bytes.toString("base64url");
+}
+
+/** The recorded answers of `replay/digdir-answers.json`, with `{{MODULUS}}` filled in. */
+export function recordedAnswers(): RecordedAnswer[] {
+  const text = readFileSync(join(import.meta.dirname, "replay", "digdir-answers.json"), "utf8");
+  const document = JSON.parse(text.replaceAll("{{MODULUS}}", recordedModulus())) as {
+    answers: RecordedAnswer[];
+  };
+  return document.answers;
+}
+
+/**
+ * A small recording server for the replay suite: it answers each request with the recorded
+ * answer of its method and path (Digdir's real shapes), and 404 in Digdir's error shape for
+ * anything not recorded. It checks nothing: it is not the simulator, so tests against it show
+ * that Portvakt reads Digdir's answers as they are, not as Portvakt's own simulator writes them.
+ */
+export async function startReplayServer(
+  options: { port?: number; answers?: RecordedAnswer[] } = {},
+): Promise<RunningReplayServer> {
+  const answers = options.answers ?? recordedAnswers();
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://replay");
+    requests.push(`${request.method} ${url.pathname}${url.search}`);
+    request.resume();
+    const answer = answers.find(
+      (candidate) => candidate.method === request.method && candidate.path === url.pathname,
+    );
+    const status = answer?.status ?? 404;
+    const body = answer
+      ? answer.body
+      : {
+          status: 404,
+          error: "not_found",
+          error_description: `Nothing recorded for ${request.method} ${url.pathname}`,
+        };
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    answers,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
