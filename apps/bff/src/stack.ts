@@ -44,6 +44,11 @@ export interface StackOptions {
   now?: () => number;
   /** Where the /metrics bearer token is (tests of the metrics guard). */
   metricsTokenFile?: string;
+  /**
+   * Points the demo environment at another Digdir stand-in (e.g. the replay suite's recording
+   * server) instead of the simulator; the simulator's demo certificate still signs the grants.
+   */
+  upstream?: { issuer: string; apiBaseUrl: string };
 }
 
 export interface RunningStack {
@@ -146,10 +151,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     environments: [
       {
         id: "demo",
-        label: "Demo (simulator)",
+        label: options.upstream ? "Demo (replay)" : "Demo (simulator)",
         kind: "demo",
-        issuer: simulator.issuer,
-        apiBaseUrl: simulator.apiBaseUrl,
+        issuer: options.upstream?.issuer ?? simulator.issuer,
+        apiBaseUrl: options.upstream?.apiBaseUrl ?? simulator.apiBaseUrl,
         clientId: simulator.demo.adminClientId,
         adminScopes: [...ALL_ADMIN_SCOPES],
         credential: { type: "pem", keyPath, certPath },
