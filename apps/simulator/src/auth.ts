@@ -31,6 +31,12 @@ export const CLIENTS_KEYS_WRITE: AdminScope[] = [
   "idporten:dcr.modify",
   "idporten:dcr.supplier",
 ];
+/**
+ * `PUT /api/v1/clients/{id}`: the 2025 OpenAPI names only `idporten:dcr.write` ("Krever scope
+ * 'idporten:dcr.write'") where the docs also allow `.modify`; the simulator follows the OpenAPI
+ * (the client library accepts both when explaining a refusal).
+ */
+export const CLIENTS_UPDATE: AdminScope[] = ["idporten:dcr.write", "idporten:dcr.supplier"];
 export const ANY_ADMIN_SCOPE = Object.keys(ADMIN_SCOPES) as AdminScope[];
 
 /**

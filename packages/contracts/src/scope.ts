@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
-import { OrgNumber } from "./orgno";
 import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
 import { ScopePrefix, Subscope } from "./scope-name";
 
@@ -22,11 +21,9 @@ export type Visibility = z.infer<typeof Visibility>;
 export const TokenType = z.enum(["SELF_CONTAINED", "OPAQUE"]).meta({ id: "TokenType" });
 export type TokenType = z.infer<typeof TokenType>;
 
-const IsoDateTime = z.iso.datetime({ offset: true });
 // What Digdir answers is read leniently: one odd name or number there must not make a whole
 // list unreadable. The strict rules apply to what Portvakt sends.
 const AnsweredName = z.string().min(1);
-const AnsweredOrgNumber = z.string().regex(/^\d{9}$/);
 const Seconds = z.number().int().min(0);
 
 /**

@@ -9,10 +9,10 @@ import {
 } from "@portvakt/contracts";
 import { Hono } from "hono";
 import {
-  CLIENTS_CHANGE,
   CLIENTS_CREATE,
   CLIENTS_DELETE,
   CLIENTS_READ,
+  CLIENTS_UPDATE,
   callerOf,
   requireAdminScope,
 } from "../auth";
@@ -144,7 +144,7 @@ export function clientRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
     c.json(managedClientOf(store, callerOf(c), c.req.param("id"))),
   );
 
-  routes.put("/api/v1/clients/:id", requireAdminScope(ctx, CLIENTS_CHANGE), async (c) => {
+  routes.put("/api/v1/clients/:id", requireAdminScope(ctx, CLIENTS_UPDATE), async (c) => {
     const caller = callerOf(c);
     const client = managedClientOf(store, caller, c.req.param("id"));
     requireClientPermission(caller, client, ["idporten:dcr.write", "idporten:dcr.modify"]);

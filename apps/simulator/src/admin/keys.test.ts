@@ -239,6 +239,19 @@ describe("client keys (JWKS)", () => {
     expect((await call("GET", jwksPath(PENSJON), undefined, readOnly)).status).toBe(200);
     expect((await call("POST", jwksPath(PENSJON), { keys: [] }, readOnly)).status).toBe(403);
   });
+
+  it("enforces the admin scope each operation's OpenAPI names (dcr.modify may change keys, not PUT a client)", async () => {
+    const modify = await consumerAdminToken(sim, "idporten:dcr.modify");
+    const key = madeUpKey("nav-modify");
+    expect((await call("PUT", `${jwksPath(PENSJON)}/nav-modify`, key, modify)).status).toBe(200);
+    // GET .../jwks names only idporten:dcr.read.
+    expect((await call("GET", jwksPath(PENSJON), undefined, modify)).status).toBe(403);
+    const update = await call("PUT", `/api/v1/clients/${PENSJON}`, { description: "ny" }, modify);
+    expect(update.status).toBe(403);
+    expect((await call("PUT", `/api/v1/clients/${PENSJON}`, { description: "ny" })).status).toBe(
+      200,
+    );
+  });
 });
 
 /** An admin token signed when the simulator's clock is `offset` seconds ahead. */
