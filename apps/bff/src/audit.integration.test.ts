@@ -33,7 +33,9 @@ describe("every change writes exactly one audit entry", () => {
   let clientId: string;
 
   it("scope created", async () => {
-    const prefix = ((await (await stack.api(`${env}/prefix`)).json()) as string[])[0]!;
+    const prefix = (
+      (await (await stack.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>
+    )[0]!.prefix;
     scope = `${prefix}:${sub}`;
     const response = await stack.api(`${env}/scopes`, {
       method: "POST",

@@ -39,8 +39,8 @@ async function expectProblem(response: Response, status: number, detail?: RegExp
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const prefixes = await json<string[]>(await stack.api(`${env}/prefix`));
-  prefix = prefixes[0]!;
+  const prefixes = await json<Array<{ prefix: string }>>(await stack.api(`${env}/prefix`));
+  prefix = prefixes[0]!.prefix;
 });
 afterAll(() => stack?.close());
 

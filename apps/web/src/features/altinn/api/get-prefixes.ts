@@ -1,3 +1,4 @@
+import { PrefixInfo } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
@@ -10,7 +11,7 @@ export const altinnPrefixesQueryOptions = (env: string) =>
     queryFn: ({ signal }) =>
       call(
         bff.api.envs[":env"].prefix.$get({ param: { env } }, withSignal(signal)),
-        z.array(z.string()),
+        z.array(PrefixInfo).transform((rows) => rows.map((row) => row.prefix)),
       ),
     staleTime: 10 * 60_000,
   });

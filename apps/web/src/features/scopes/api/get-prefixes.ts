@@ -1,3 +1,4 @@
+import { PrefixInfo } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
@@ -7,7 +8,7 @@ import { queryKeys } from "../../../lib/query-keys";
 export function getPrefixes(env: string, signal?: AbortSignal) {
   return call(
     bff.api.envs[":env"].prefix.$get({ param: { env } }, withSignal(signal)),
-    z.array(z.string()),
+    z.array(PrefixInfo).transform((rows) => rows.map((row) => row.prefix)),
   );
 }
 
