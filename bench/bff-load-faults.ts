@@ -79,7 +79,7 @@ export async function benchBffLoadFaults(root: string) {
     });
   try {
     const { api } = stack;
-    const [prefix] = await api.listPrefixes();
+    const prefix = (await api.listPrefixes())[0]?.prefix;
     const readScope = `${prefix}:bench/faults/read`;
     const changeScope = `${prefix}:bench/faults/change`;
     await api.createScope({ prefix: prefix!, subscope: "bench/faults/read", description: "R" });

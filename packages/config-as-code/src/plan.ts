@@ -27,7 +27,13 @@ import {
 // The plan's shapes live in ./answer (browser-safe); named here too for the plan's own tests.
 export { type Plan, type PlanStep, STEP_KINDS } from "./answer";
 
-import { byString, fingerprintOf, type LiveClient, type LiveState } from "./live-state";
+import {
+  byString,
+  fingerprintOf,
+  type LiveClient,
+  type LiveScope,
+  type LiveState,
+} from "./live-state";
 
 /** A step as the planners write it: `dangerous` is derived, `dangers` optional. */
 type StepDraft = PlanStep extends infer S
@@ -66,7 +72,7 @@ function desiredScopeRecord(entry: ScopeEntry): ScopeRecord {
   };
 }
 
-function liveScopeRecord(scope: Scope): ScopeRecord {
+function liveScopeRecord(scope: LiveScope): ScopeRecord {
   return {
     description: scope.description,
     long_description: scope.long_description ?? "",
@@ -283,7 +289,7 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
               : `${orgno} is a consumer in the document and has no access`,
             scope: name,
             consumer: { orgno, ...(orgNames.get(orgno) ? { name: orgNames.get(orgno) } : {}) },
-            before: row ? { state: row.state } : null,
+            before: row ? { state: row.state ?? "REQUESTED" } : null,
             after: { state: "APPROVED" },
             changes: [{ field: "state", before: row?.state ?? null, after: "APPROVED" }],
           },
@@ -350,7 +356,7 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
     if (current?.accessible_for_all) {
       dangers.push("the scope is accessible to all organisations, without grants");
     }
-    const before = current ? liveScopeRecord(current) : null;
+    const before = current ? liveScopeRecord(liveScopeOf(current)) : null;
     push(
       {
         id: `scope.deactivate:${name}`,
