@@ -33,6 +33,7 @@ import {
   type LiveClient,
   type LiveScope,
   type LiveState,
+  liveScopeOf,
 } from "./live-state";
 
 /** A step as the planners write it: `dangerous` is derived, `dangers` optional. */
