@@ -145,14 +145,20 @@ describe("admin authentication (401) and authorisation (403)", () => {
     );
   });
 
-  it("lets dcr.modify change clients but not create them", async () => {
+  it("refuses dcr.modify on PUT, POST and DELETE of a client (the 2025 OpenAPI names dcr.write)", async () => {
     const modify = await providerAdminToken(sim, "idporten:dcr.modify");
     const clientId = "5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f";
     const put = await callSelfService(sim.url, "PUT", `/api/v1/clients/${clientId}`, {
       token: modify,
       body: { description: "Endret med dcr.modify" },
     });
-    expect(put.status).toBe(200);
+    await expectDigdirError(put, 403);
+    const write = await providerAdminToken(sim, "idporten:dcr.write");
+    const allowed = await callSelfService(sim.url, "PUT", `/api/v1/clients/${clientId}`, {
+      token: write,
+      body: { description: "Endret med dcr.write" },
+    });
+    expect(allowed.status).toBe(200);
     const post = await callSelfService(sim.url, "POST", "/api/v1/clients", {
       token: modify,
       body: { client_name: "Ny", description: "Ny klient" },

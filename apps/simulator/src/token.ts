@@ -324,7 +324,7 @@ function checkScope(
   }
   if (
     consumerOrg !== undefined &&
-    !(scope.delegation_source && ctx.delegations.has(consumerOrg, client.client_orgno, name))
+    !(scope.delegation_source && ctx.delegations.has(consumerOrg, client.client_orgno ?? "", name))
   ) {
     throw new TokenGrantError(
       "MP-251",

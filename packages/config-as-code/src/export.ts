@@ -69,7 +69,7 @@ function isDefault(field: ScopeField, value: unknown): boolean {
 
 function scopeEntryOf(scope: Scope, consumers: string[]): ScopeEntry {
   // `description` is always written and comes first; the other fields only where not Digdir's default.
-  const entry: ScopeEntry = { name: scope.name, description: scope.description };
+  const entry: ScopeEntry = { name: scope.name, description: scope.description ?? "" };
   for (const field of SCOPE_FIELDS) {
     let value: unknown = scope[field];
     if (field === "allowed_integration_types") value = sortIntegrationTypes(scope[field]);
