@@ -65,7 +65,10 @@ export function jwksIdentity(jwks: {
 export async function runCheck(api: SelfServiceClient, check: PendingCheck): Promise<CheckResult> {
   switch (check.type) {
     case "grant": {
-      const rows: ScopeAccess[] = await api.listAccessByConsumer(check.consumer);
+      // Revoked (DENIED) rows only come with inactive=true (2025 OpenAPI), and a revoke's check looks for one.
+      const rows: ScopeAccess[] = await api.listAccessByConsumer(check.consumer, {
+        inactive: true,
+      });
       const row = rows.find((r) => r.scope === check.scope);
       return { applied: row?.state === check.state, state: row ?? null };
     }

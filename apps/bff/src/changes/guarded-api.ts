@@ -107,8 +107,8 @@ export class GuardedApi implements ConfigApi {
   // Reads
 
   listScopes: SelfServiceClient["listScopes"] = (opts) => this.raw.listScopes(opts);
-  listAccessByScope: SelfServiceClient["listAccessByScope"] = (scope) =>
-    this.raw.listAccessByScope(scope);
+  listAccessByScope: SelfServiceClient["listAccessByScope"] = (scope, opts) =>
+    this.raw.listAccessByScope(scope, opts);
   listPrefixes: SelfServiceClient["listPrefixes"] = () => this.raw.listPrefixes();
   listClients: SelfServiceClient["listClients"] = (opts) => this.raw.listClients(opts);
   /**
