@@ -28,7 +28,7 @@ export class DigdirApiError extends Error {
 
 /**
  * Digdir answers a list that would be empty with an error saying the organisation "does not
- * have any" (spec §8; Digdir's own web client turns it into an empty list).
+ * have any" (docs/maskinporten.md §8; Digdir's own web client turns it into an empty list).
  */
 export function doesNotHaveAny(orgno: string, what: string): DigdirApiError {
   return new DigdirApiError(404, `Organization ${orgno} does not have any ${what}`);

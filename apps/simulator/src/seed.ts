@@ -256,11 +256,11 @@ function seedClient(
   };
 }
 
-/** A sparse row of the public catalogue as Digdir answers old scopes (spec §8). */
+/** A sparse row of the public catalogue as Digdir answers old scopes (docs/maskinporten.md §8). */
 export const DEMO_SPARSE_SCOPE = "brreg:gammel/sparsom";
 
 /**
- * Shapes seen in Digdir's real answers (spec §8): a catalogue row with only name, prefix,
+ * Shapes seen in Digdir's real answers (docs/maskinporten.md §8): a catalogue row with only name, prefix,
  * subscope, description, active and owner, and `"authorization_max_lifetime": ""`; own scopes
  * with fields outside the OpenAPI (`protected`, `supports_european_businesses`) and language
  * variants (`description#en`, `description#nn`). The store keeps them as Digdir would.

@@ -52,7 +52,7 @@ export type LiveClientRecord = Client &
   >;
 
 /**
- * A scope as read (every field optional, spec §8) with Digdir's documented defaults for what a
+ * A scope as read (every field optional, docs/maskinporten.md §8) with Digdir's documented defaults for what a
  * sparse row leaves out, so that plans compare like with like. Unknown fields are kept.
  */
 export function liveScopeOf(scope: Scope): LiveScope {

@@ -48,7 +48,7 @@ export const ClientUpdate = z
 export type ClientUpdate = z.infer<typeof ClientUpdate>;
 
 /**
- * A client as read from Digdir (`ClientResponse` of the 2025 OpenAPI, spec §8): every field
+ * A client as read from Digdir (`ClientResponse` of the 2025 OpenAPI, docs/maskinporten.md §8): every field
  * optional except `client_id` (a row without it cannot be addressed), unknown fields kept, so
  * the OpenAPI's other fields (`redirect_uris`, `onbehalfof`, `refresh_token_lifetime`, ...) are
  * shown and never dropped.

@@ -91,7 +91,7 @@ describe("Scope and ScopeAccess", () => {
     expect(readRow(ScopeAccess, { state: "APPROVED" })).toBeUndefined();
   });
 
-  it("reads a sparse catalogue row and one with an empty number (spec §8)", () => {
+  it("reads a sparse catalogue row and one with an empty number (docs/maskinporten.md §8)", () => {
     const sparse = readScope({
       name: "nav:gammel",
       prefix: "nav",

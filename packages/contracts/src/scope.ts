@@ -29,7 +29,7 @@ const Seconds = z.number().int().min(0);
 /**
  * Languages of a scope's texts besides the default (Norwegian bokmål): the `description#nn`,
  * `#en`, `#se` members Digdir's own web client edits (`digdir/digdir-camp-2025-react-impl`) and
- * the live catalogue answers, not in the OpenAPI (spec §8).
+ * the live catalogue answers, not in the OpenAPI (docs/maskinporten.md §8).
  */
 export const SCOPE_TEXT_LANGUAGES = ["nn", "en", "se"] as const;
 export type ScopeTextLanguage = (typeof SCOPE_TEXT_LANGUAGES)[number];
@@ -90,7 +90,7 @@ export type ScopeUpdate = z.infer<typeof ScopeUpdate>;
 
 /**
  * A scope as read from Digdir (the read schema of `Scope_ScopeExternal` in the 2025 OpenAPI,
- * spec §8): every field optional, unknown fields kept (e.g. `protected`,
+ * docs/maskinporten.md §8): every field optional, unknown fields kept (e.g. `protected`,
  * `supports_european_businesses`, `delegations`), an odd value set aside and named in
  * `portvakt_warnings` (`readScope`). Only `name` is always there: Digdir's rows carry it, and
  * `readScope` derives it from `prefix:subscope` where a row leaves it out.
@@ -115,9 +115,9 @@ export const Scope = z
     delegation_source: z.string().optional(),
     enforced_aud_for_access_token: z.string().optional(),
     owner_orgno: z.string().optional(),
-    /** Seen in the live public catalogue, not in the OpenAPI (spec §8). */
+    /** Seen in the live public catalogue, not in the OpenAPI (docs/maskinporten.md §8). */
     protected: z.boolean().optional(),
-    /** Seen in the live public catalogue, not in the OpenAPI (spec §8). */
+    /** Seen in the live public catalogue, not in the OpenAPI (docs/maskinporten.md §8). */
     supports_european_businesses: z.boolean().optional(),
     created: AnsweredDateTime.optional(),
     last_updated: AnsweredDateTime.optional(),

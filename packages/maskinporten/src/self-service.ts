@@ -71,7 +71,7 @@ export interface SelfServiceClientOptions {
   /** Backoff before retry n is random in [0, base · 2^(n-1)) ms ("full jitter"); default 100. */
   retryBaseDelayMs?: number;
   /**
-   * Hears every oddity of a row Digdir answered (a `portvakt_warnings` entry, spec §8) with the
+   * Hears every oddity of a row Digdir answered (a `portvakt_warnings` entry, docs/maskinporten.md §8) with the
    * call it came from; e.g. to log each kind once. Default: nothing.
    */
   onRowWarning?: (warning: RowWarning, where: { method: string; path: string }) => void;
@@ -113,7 +113,7 @@ const DCR_READ = ["idporten:dcr.read", "idporten:dcr.write", "idporten:dcr.modif
 const DCR_CREATE = ["idporten:dcr.write"] as const;
 const DCR_MODIFY = ["idporten:dcr.write", "idporten:dcr.modify"] as const;
 
-// Answers are read leniently (spec §8): one odd row never fails a list; see contracts' read.ts.
+// Answers are read leniently (docs/maskinporten.md §8): one odd row never fails a list; see contracts' read.ts.
 const rowsOf = <T>(read: (raw: unknown) => T | undefined) =>
   z.array(z.unknown()).transform((rows) =>
     rows.flatMap((raw): T[] => {

@@ -186,7 +186,7 @@ describe("own scopes", () => {
     expect(all.body.map((p) => p.prefix)).toEqual(expect.arrayContaining(["brreg", "difi", "nav"]));
   });
 
-  it("answers an empty list as Digdir does: an error that 'does not have any' (spec §8)", async () => {
+  it("answers an empty list as Digdir does: an error that 'does not have any' (docs/maskinporten.md §8)", async () => {
     const created = await call("POST", "/api/v1/scopes", {
       prefix: "digdir",
       subscope: "uten/tilgang",
@@ -217,7 +217,7 @@ describe("public catalogue /scopes/all", () => {
     expect(
       scopes.every((scope) => (scope.visibility ?? "PUBLIC") === "PUBLIC" && scope.active),
     ).toBe(true);
-    // The sparse row (only name, prefix, subscope, description, active, owner; spec §8).
+    // The sparse row (only name, prefix, subscope, description, active, owner; docs/maskinporten.md §8).
     expect(names).toContain("brreg:gammel/sparsom");
     expect(names).toContain("nav:pensjon/v3/alderspensjon");
     expect(names).not.toContain("digdir:intern/statistikk");

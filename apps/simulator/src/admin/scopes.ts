@@ -112,7 +112,7 @@ export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
     return c.json(scopes.sort(byName));
   });
 
-  // Prefixes as Digdir's 2025 OpenAPI answers them: `ScopePrefix` objects (spec §8).
+  // Prefixes as Digdir's 2025 OpenAPI answers them: `ScopePrefix` objects (docs/maskinporten.md §8).
   const prefixRows = (orgno: string) =>
     store.prefixesOf(orgno).map((prefix) => ({
       prefix,
