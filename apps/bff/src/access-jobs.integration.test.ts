@@ -20,8 +20,9 @@ let restarted: RunningBff | undefined;
 beforeAll(async () => {
   // Two changes a minute: a job of many rows must count as one.
   stack = await startTestStack({ mutationsPerMinute: 3 });
-  const prefixes = (await (await stack.api(`${env}/prefix`)).json()) as string[];
-  prefix = prefixes[0]!;
+  // Prefixes are objects as Digdir's 2025 OpenAPI answers them (`ScopePrefix`).
+  const prefixes = (await (await stack.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>;
+  prefix = prefixes[0]!.prefix;
 }, 60_000);
 afterAll(async () => {
   await restarted?.close();
@@ -172,7 +173,8 @@ describe("bulk job under Digdir's pace and people's minds", () => {
   let scope: string;
   beforeAll(async () => {
     limited = await startTestStack({ mutationsPerMinute: 100 });
-    const [first] = (await (await limited.api(`${env}/prefix`)).json()) as string[];
+    const [row] = (await (await limited.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>;
+    const first = row!.prefix;
     const subscope = `bulk/pace${Date.now().toString(36)}`;
     await limited.api(`${env}/scopes`, {
       method: "POST",
