@@ -134,7 +134,9 @@ export const scopesRoutes = createRouter()
         const before = await api.raw.getScope(scope);
         recordChange(c, {
           before,
-          ...(update.active === true && before.active === false ? { action: "scope.reactivate" } : {}),
+          ...(update.active === true && before.active === false
+            ? { action: "scope.reactivate" }
+            : {}),
         });
         return api.updateScope(scope, update);
       });
