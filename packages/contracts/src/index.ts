@@ -1,4 +1,5 @@
 export * from "./admin-scopes";
+export * from "./answers";
 export * from "./bulk-job";
 export * from "./client";
 export * from "./errors";

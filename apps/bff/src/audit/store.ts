@@ -1,36 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 import type { Kysely } from "kysely";
 import type { AuditEntryTable, PortvaktDatabase } from "../database";
 
-/**
- * What happened: `success` (done), `failure` (not done), `denied` (refused by Portvakt before
- * anything was sent), `partial` (a change of several items where some failed; the items are in
- * `after`), `unknown` (Digdir's answer was lost and a re-read could not tell yet; a later
- * entry with `follows` set to this one's id says what happened).
- */
-export type AuditOutcome = "success" | "failure" | "denied" | "partial" | "unknown";
-
-export const AUDIT_OUTCOMES = ["success", "failure", "denied", "partial", "unknown"] as const;
-
-/** One state change, or attempt at one, as the audit log keeps it. */
-export interface AuditEntry {
-  id: string;
-  time: string;
-  actor: { sub: string; name: string };
-  role: string;
-  env: string;
-  action: string;
-  target: string;
-  outcome: AuditOutcome;
-  status: number;
-  requestId: string;
-  correlationId?: string;
-  detail?: string;
-  before?: unknown;
-  after?: unknown;
-  /** The id of the earlier entry this one follows up; entries are never rewritten. */
-  follows?: string;
-}
+/** One state change, or attempt at one, as the audit log keeps it (and `/api/audit` answers it). */
+export type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
+export { AUDIT_OUTCOMES } from "@portvakt/contracts";
 
 /** An entry to append; `id` may be chosen beforehand (so a pending change can name it). */
 export type NewAuditEntry = Omit<AuditEntry, "id" | "time"> & { id?: string; time?: string };

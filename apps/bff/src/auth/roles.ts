@@ -1,16 +1,14 @@
-/** What a person may do in one environment; each role includes the ones before it. */
-export const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@portvakt/contracts";
+
+// What a person may do in one environment, and which role includes which: one definition with
+// the web app's, in the contracts.
+export { ROLES, type Role, roleAllows } from "@portvakt/contracts";
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: "read everything",
   operator: "grant and revoke access",
   admin: "change scopes, clients and keys",
 };
-
-export function roleAllows(held: Role | undefined, needed: Role): boolean {
-  return held !== undefined && ROLES.indexOf(held) >= ROLES.indexOf(needed);
-}
 
 /** Claim values (groups or roles) that give each role. */
 export type RoleGroups = Partial<Record<Role, string[]>>;

@@ -1,35 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { type AuditEntry, AuditPage } from "@portvakt/contracts";
 import type { Context } from "hono";
-import { AUDIT_OUTCOMES, type AuditEntry } from "../audit/store";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { createRouter, jsonResponse, problemResponses } from "./openapi";
-
-const AuditEntrySchema = z
-  .object({
-    id: z.string(),
-    time: z.string(),
-    actor: z.object({ sub: z.string(), name: z.string() }),
-    role: z.string(),
-    env: z.string(),
-    action: z.string(),
-    target: z.string(),
-    outcome: z.enum(AUDIT_OUTCOMES).openapi({
-      description:
-        "success, failure, denied (refused before sending), partial (some items failed; see after), unknown (Digdir's answer was lost; a later entry with `follows` says what happened)",
-    }),
-    status: z.number(),
-    requestId: z.string(),
-    correlationId: z.string().optional(),
-    detail: z.string().optional(),
-    before: z.unknown().optional(),
-    after: z.unknown().optional(),
-    follows: z
-      .string()
-      .optional()
-      .openapi({ description: "The id of the earlier entry (outcome unknown) this one settles" }),
-  })
-  .openapi("AuditEntry");
 
 const AuditFilters = z.object({
   person: z.string().max(200).optional(),
@@ -111,10 +85,7 @@ export const auditRoutes = createRouter()
       summary: "Audit entries, newest first, with filters and paging",
       request: { query: AuditFilters },
       responses: {
-        200: jsonResponse(
-          z.object({ entries: z.array(AuditEntrySchema), next: z.string().optional() }),
-          "A page of entries",
-        ),
+        200: jsonResponse(AuditPage, "A page of entries"),
         ...problemResponses,
       },
     }),

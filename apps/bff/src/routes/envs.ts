@@ -1,33 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { EnvsAnswer, SessionAnswer } from "@portvakt/contracts";
 import { createRouter, jsonResponse } from "./openapi";
-
-/**
- * One environment as /api/envs shows it. `id`, `label`, `kind` and `role` are always there (what
- * the environment picker and the 'no access' page need); which organisation Portvakt acts as, its
- * admin client, admin scopes and credential only for a person holding a role in it (least
- * privilege, issue 13 #12).
- */
-const EnvironmentSummary = z
-  .object({
-    id: z.string(),
-    label: z.string(),
-    kind: z.enum(["demo", "test", "prod"]),
-    orgno: z.string().optional(),
-    orgName: z.string().optional(),
-    clientId: z.string().optional(),
-    adminScopes: z.array(z.string()).optional(),
-    missingAdminScopes: z.array(z.string()).optional(),
-    /** The signed-in person's role here, or null: no access. */
-    role: z.enum(["viewer", "operator", "admin"]).nullable(),
-    credential: z
-      .object({
-        kind: z.enum(["certificate", "jwk"]),
-        subject: z.string().optional(),
-        notAfter: z.string().optional(),
-      })
-      .optional(),
-  })
-  .openapi("EnvironmentSummary");
 
 export const envsRoutes = createRouter()
   .openapi(
@@ -37,7 +10,7 @@ export const envsRoutes = createRouter()
       tags: ["environments"],
       summary: "The configured environments, which organisation each acts as, its admin scopes",
       responses: {
-        200: jsonResponse(z.object({ envs: z.array(EnvironmentSummary) }), "Environments"),
+        200: jsonResponse(EnvsAnswer, "Environments"),
       },
     }),
     async (c) => {
@@ -65,15 +38,7 @@ export const envsRoutes = createRouter()
       tags: ["session"],
       summary: "Who is signed in, and their role in each environment",
       responses: {
-        200: jsonResponse(
-          z.object({
-            sub: z.string(),
-            name: z.string(),
-            roles: z.record(z.string(), z.enum(["viewer", "operator", "admin"])),
-            expiresAt: z.string(),
-          }),
-          "The session",
-        ),
+        200: jsonResponse(SessionAnswer, "The session"),
       },
     }),
     (c) => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { JWT_BEARER_GRANT } from "@portvakt/contracts";
+import { JWT_BEARER_GRANT, TokenTestInfo, TokenTestResult } from "@portvakt/contracts";
 import { explainTokenError } from "@portvakt/maskinporten-rules";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { reads } from "../auth/guard";
@@ -58,15 +58,6 @@ function refuseProd(environment: Environment): void {
   }
 }
 
-const TokenTestInfo = z
-  .object({
-    issuer: z.string().meta({ description: "The aud of every grant in this environment" }),
-    token_endpoint: z.string(),
-    allowed: z.boolean(),
-    reason: z.string().optional(),
-  })
-  .openapi("TokenTestInfo");
-
 const TokenTestRequest = z
   .object({
     assertion: z
@@ -77,43 +68,6 @@ const TokenTestRequest = z
   })
   .loose()
   .openapi("TokenTestRequest");
-
-const TokenTestResult = z
-  .discriminatedUnion("ok", [
-    z.object({
-      ok: z.literal(true),
-      status: z.number().int(),
-      /** The access token decoded; the token itself never leaves the BFF. */
-      token: z
-        .object({
-          header: z.record(z.string(), z.unknown()),
-          claims: z.record(z.string(), z.unknown()),
-        })
-        .nullable(),
-      token_type: z.string().optional(),
-      expires_in: z.number().optional(),
-      scope: z.string().optional(),
-    }),
-    z.object({
-      ok: z.literal(false),
-      status: z.number().int(),
-      error: z.string(),
-      error_description: z.string().optional(),
-      mp_code: z.string().optional(),
-      explanation: z
-        .object({
-          /** The token error's id (an MP code, or e.g. `consumer-org-own`): the web app names it in nb, nn, en. */
-          id: z.string(),
-          cause: z.string(),
-          fix: z.string(),
-          /** What told the id: `error_uri`, Digdir's `error_description` wording, or only `error`. */
-          matched_by: z.enum(["error_uri", "error_description", "error"]),
-        })
-        .optional(),
-    }),
-  ])
-  .openapi("TokenTestResult");
-export type TokenTestResult = z.infer<typeof TokenTestResult>;
 
 function decodeAccessToken(token: string) {
   try {

@@ -1,34 +1,23 @@
+import { EnvironmentSummary, EnvsAnswer } from "@portvakt/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { z } from "zod";
 import { bff, call, withSignal } from "./api-client";
 import { queryKeys } from "./query-keys";
 
-/** One configured Maskinporten environment and the organisation Portvakt acts as in it. */
-export const Environment = z.object({
-  id: z.string(),
-  label: z.string(),
-  kind: z.enum(["demo", "test", "prod"]),
-  /** The next five are left out for a person without a role here (least privilege). */
-  orgno: z.string().optional(),
-  orgName: z.string().optional(),
-  clientId: z.string().optional(),
-  adminScopes: z.array(z.string()).default([]),
-  missingAdminScopes: z.array(z.string()).default([]),
-  /** The signed-in person's role here; null: no access in this environment. */
-  role: z.enum(["viewer", "operator", "admin"]).nullable().default(null),
-  /** What the admin client authenticates with; for a certificate, when it stops working. */
-  credential: z
-    .object({
-      kind: z.enum(["certificate", "jwk"]),
-      subject: z.string().optional(),
-      notAfter: z.string().optional(),
-    })
-    .optional(),
-});
+/**
+ * One configured Maskinporten environment and the organisation Portvakt acts as in it (the
+ * contracts' `EnvironmentSummary`), with the admin scopes as lists even when left out (for a
+ * person without a role here).
+ */
+export const Environment = EnvironmentSummary.transform((env) => ({
+  ...env,
+  adminScopes: env.adminScopes ?? [],
+  missingAdminScopes: env.missingAdminScopes ?? [],
+}));
 export type Environment = z.infer<typeof Environment>;
 
-const EnvsResponse = z.object({ envs: z.array(Environment) });
+const EnvsResponse = EnvsAnswer.extend({ envs: z.array(Environment) });
 
 export const envsQueryOptions = {
   queryKey: queryKeys.envs,

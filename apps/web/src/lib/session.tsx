@@ -1,25 +1,14 @@
+import { type Role, roleAllows, SessionAnswer } from "@portvakt/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { z } from "zod";
 import { bff, call, withSignal } from "./api-client";
 import { useEnv } from "./env";
 import { useI18n } from "./i18n";
 
-/** What a person may do in one environment; each role includes the ones before it (as the BFF). */
-export const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export function roleAllows(held: Role | null | undefined, needed: Role): boolean {
-  return held != null && ROLES.indexOf(held) >= ROLES.indexOf(needed);
-}
-
-export const SessionInfo = z.object({
-  sub: z.string(),
-  name: z.string(),
-  roles: z.record(z.string(), z.enum(ROLES)),
-  expiresAt: z.string(),
-});
-export type SessionInfo = z.infer<typeof SessionInfo>;
+// The roles and the session answer are the contracts' (one definition with the BFF).
+export { ROLES, type Role, roleAllows } from "@portvakt/contracts";
+export const SessionInfo = SessionAnswer;
+export type SessionInfo = SessionAnswer;
 
 export const sessionQueryOptions = {
   queryKey: ["session"] as const,

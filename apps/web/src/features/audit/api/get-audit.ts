@@ -1,33 +1,9 @@
+import { AuditPage } from "@portvakt/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
 
-/** `unknown`: Digdir's answer was lost; a later entry with `follows` says what happened. */
-export const AuditOutcome = z.enum(["success", "failure", "denied", "partial", "unknown"]);
-export type AuditOutcome = z.infer<typeof AuditOutcome>;
-
-export const AuditEntry = z.object({
-  id: z.string(),
-  time: z.string(),
-  actor: z.object({ sub: z.string(), name: z.string() }),
-  role: z.string(),
-  env: z.string(),
-  action: z.string(),
-  target: z.string(),
-  outcome: AuditOutcome,
-  status: z.number(),
-  requestId: z.string(),
-  correlationId: z.string().optional(),
-  detail: z.string().optional(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-  /** The id of the earlier entry (outcome unknown) this one follows up. */
-  follows: z.string().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
-
-const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().optional() });
-export type AuditPage = z.infer<typeof AuditPage>;
+// The entries' shapes are the contracts' (one definition with the BFF).
+export { AuditEntry, AuditOutcome, AuditPage } from "@portvakt/contracts";
 
 /** The filters as the BFF takes them; `from`/`to` are ISO date-times in UTC. */
 export type AuditFilters = {

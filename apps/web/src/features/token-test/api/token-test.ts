@@ -1,48 +1,12 @@
-import { Client, JwksResponse } from "@portvakt/contracts";
+import { Client, JwksResponse, TokenTestInfo, TokenTestResult } from "@portvakt/contracts";
 import { DiagnosisCheck } from "@portvakt/diagnosis";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-const TokenTestInfo = z.object({
-  issuer: z.string(),
-  token_endpoint: z.string(),
-  allowed: z.boolean(),
-  reason: z.string().optional(),
-});
-
-export const TokenTestResult = z.discriminatedUnion("ok", [
-  z.object({
-    ok: z.literal(true),
-    status: z.number(),
-    token: z
-      .object({
-        header: z.record(z.string(), z.unknown()),
-        claims: z.record(z.string(), z.unknown()),
-      })
-      .nullable(),
-    token_type: z.string().optional(),
-    expires_in: z.number().optional(),
-    scope: z.string().optional(),
-  }),
-  z.object({
-    ok: z.literal(false),
-    status: z.number(),
-    error: z.string(),
-    error_description: z.string().optional(),
-    mp_code: z.string().optional(),
-    explanation: z
-      .object({
-        id: z.string(),
-        cause: z.string(),
-        fix: z.string(),
-        matched_by: z.enum(["error_uri", "error_description", "error"]).optional(),
-      })
-      .optional(),
-  }),
-]);
-export type TokenTestResult = z.infer<typeof TokenTestResult>;
+// The answers' shapes are the contracts' (one definition with the BFF).
+export { TokenTestResult } from "@portvakt/contracts";
 
 // The diagnosis's check, as the diagnosis package defines it (coded texts with parameters).
 export const GrantChecks = z.object({

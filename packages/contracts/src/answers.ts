@@ -1,0 +1,160 @@
+import { z } from "zod";
+
+/**
+ * The answers the BFF makes itself (not Digdir's, not another package's), one definition for
+ * the BFF (its OpenAPI document) and the web app (reading them): the environments, the session,
+ * the audit log and the token test. Each has an OpenAPI component id (`.meta({ id })`).
+ */
+
+/** What a person may do in one environment; each role includes the ones before it. */
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** True when `held` (none: undefined or null) includes `needed`. */
+export function roleAllows(held: Role | null | undefined, needed: Role): boolean {
+  return held != null && ROLES.indexOf(held) >= ROLES.indexOf(needed);
+}
+
+/**
+ * One environment as `GET /api/envs` shows it. `id`, `label`, `kind` and `role` are always there
+ * (what the environment picker and the 'no access' page need); which organisation Portvakt acts
+ * as, its admin client, admin scopes and credential only for a person holding a role in it
+ * (least privilege, issue 13 #12).
+ */
+export const EnvironmentSummary = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    kind: z.enum(["demo", "test", "prod"]),
+    orgno: z.string().optional(),
+    orgName: z.string().optional(),
+    clientId: z.string().optional(),
+    adminScopes: z.array(z.string()).optional(),
+    missingAdminScopes: z.array(z.string()).optional(),
+    /** The signed-in person's role here, or null: no access. */
+    role: Role.nullable(),
+    /** What the admin client authenticates with; for a certificate, when it stops working. */
+    credential: z
+      .object({
+        kind: z.enum(["certificate", "jwk"]),
+        subject: z.string().optional(),
+        /** ISO 8601 date-time. */
+        notAfter: z.string().optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: "EnvironmentSummary" });
+export type EnvironmentSummary = z.infer<typeof EnvironmentSummary>;
+
+/** The answer of `GET /api/envs`. */
+export const EnvsAnswer = z.object({ envs: z.array(EnvironmentSummary) });
+export type EnvsAnswer = z.infer<typeof EnvsAnswer>;
+
+/** The answer of `GET /api/session`: who is signed in, the role per environment id. */
+export const SessionAnswer = z.object({
+  sub: z.string(),
+  name: z.string(),
+  roles: z.record(z.string(), Role),
+  /** ISO 8601 date-time when the session ends. */
+  expiresAt: z.string(),
+});
+export type SessionAnswer = z.infer<typeof SessionAnswer>;
+
+/**
+ * What happened: `success` (done), `failure` (not done), `denied` (refused by Portvakt before
+ * anything was sent), `partial` (some items failed; the items are in `after`), `unknown`
+ * (Digdir's answer was lost; a later entry with `follows` set to this one's id says what
+ * happened).
+ */
+export const AUDIT_OUTCOMES = ["success", "failure", "denied", "partial", "unknown"] as const;
+export const AuditOutcome = z.enum(AUDIT_OUTCOMES).meta({
+  description:
+    "success, failure, denied (refused before sending), partial (some items failed; see after), unknown (Digdir's answer was lost; a later entry with `follows` says what happened)",
+});
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+/** One state change, or attempt at one, as `GET /api/audit` answers it. */
+export const AuditEntry = z
+  .object({
+    id: z.string(),
+    /** ISO 8601 date-time. */
+    time: z.string(),
+    actor: z.object({ sub: z.string(), name: z.string() }),
+    role: z.string(),
+    env: z.string(),
+    action: z.string(),
+    target: z.string(),
+    outcome: AuditOutcome,
+    /** The HTTP status the person got. */
+    status: z.number(),
+    requestId: z.string(),
+    correlationId: z.string().optional(),
+    detail: z.string().optional(),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    follows: z
+      .string()
+      .optional()
+      .meta({ description: "The id of the earlier entry (outcome unknown) this one settles" }),
+  })
+  .meta({ id: "AuditEntry" });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A page of `GET /api/audit`, newest first; `next` is the opaque cursor of the next page. */
+export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().optional() });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The answer of `GET /api/envs/{env}/token-test`: where grants of the environment go. */
+export const TokenTestInfo = z
+  .object({
+    issuer: z.string().meta({ description: "The aud of every grant in this environment" }),
+    token_endpoint: z.string(),
+    allowed: z.boolean(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: "TokenTestInfo" });
+export type TokenTestInfo = z.infer<typeof TokenTestInfo>;
+
+/**
+ * The answer of `POST /api/envs/{env}/token-test`: Maskinporten's token answer decoded (never
+ * the token itself), or its error explained (`explainTokenError` of maskinporten-rules).
+ */
+export const TokenTestResult = z
+  .discriminatedUnion("ok", [
+    z.object({
+      ok: z.literal(true),
+      /** The token endpoint's HTTP status. */
+      status: z.number().int(),
+      /** The access token decoded; the token itself never leaves the BFF. */
+      token: z
+        .object({
+          header: z.record(z.string(), z.unknown()),
+          claims: z.record(z.string(), z.unknown()),
+        })
+        .nullable(),
+      token_type: z.string().optional(),
+      /** Seconds. */
+      expires_in: z.number().optional(),
+      scope: z.string().optional(),
+    }),
+    z.object({
+      ok: z.literal(false),
+      status: z.number().int(),
+      error: z.string(),
+      error_description: z.string().optional(),
+      mp_code: z.string().optional(),
+      explanation: z
+        .object({
+          /** The token error's id (an MP code, or e.g. `consumer-org-own`): the web app names it in nb, nn, en. */
+          id: z.string(),
+          cause: z.string(),
+          fix: z.string(),
+          /** What told the id: `error_uri`, Digdir's `error_description` wording, or only `error`. */
+          matched_by: z.enum(["error_uri", "error_description", "error"]),
+        })
+        .optional(),
+    }),
+  ])
+  .meta({ id: "TokenTestResult" });
+export type TokenTestResult = z.infer<typeof TokenTestResult>;
