@@ -92,7 +92,8 @@ export const ScopeEntry = z
 export type ScopeEntry = z.infer<typeof ScopeEntry>;
 
 /** The public half of an RSA key, inline. `kid` and `use` come from the entry when left out. */
-const InlineJwk = z
+/** A public RSA JWK written in a document (internal: the README documents `KeyEntry`). */
+export const InlineJwk = z
   .looseObject({
     kty: z.literal("RSA"),
     use: z.literal("sig").optional(),

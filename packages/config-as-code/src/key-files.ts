@@ -2,11 +2,17 @@ import { createPublicKey, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { Jwk } from "@portvakt/contracts";
-import { type ConfigDocument, DocumentError, type DocumentIssue, type KeyEntry } from "./document";
+import { type ConfigDocument, DocumentError, type DocumentIssue, InlineJwk } from "./document";
 
-type InlineJwk = NonNullable<KeyEntry["jwk"]>;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-async function publicJwkFromFile(path: string, kid: string): Promise<InlineJwk> {
+/**
+ * The public key in a PEM certificate or public key, a JWK, or (by `kid`) a JWKS, without `kid`
+ * and `exp`, as the file has it; checked by the caller.
+ * @throws Error for a private key, a key set without the kid, or a file that is not readable.
+ */
+async function publicJwkFromFile(path: string, kid: string): Promise<Record<string, unknown>> {
   const text = await readFile(path, "utf8");
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
     throw new Error("the file holds a private key; point to the public key or the certificate");
@@ -19,14 +25,19 @@ async function publicJwkFromFile(path: string, kid: string): Promise<InlineJwk> 
     const jwk = createPublicKey(text).export({ format: "jwk" });
     return { kty: "RSA", n: String(jwk.n), e: String(jwk.e) };
   }
-  const json = JSON.parse(text) as Record<string, unknown>;
+  const json: unknown = JSON.parse(text);
   // A JWKS is accepted too: the key with the entry's kid is taken from it.
-  const candidate = Array.isArray(json.keys)
-    ? (json.keys as Record<string, unknown>[]).find((key) => key.kid === kid)
-    : json;
+  const candidate: unknown =
+    isRecord(json) && Array.isArray(json.keys)
+      ? json.keys.find((key: unknown) => isRecord(key) && key.kid === kid)
+      : json;
   if (!candidate) throw new Error(`the key set has no key with kid "${kid}"`);
-  const { kid: _kid, exp: _exp, ...rest } = candidate;
-  return rest as InlineJwk;
+  const {
+    kid: _kid,
+    exp: _exp,
+    ...rest
+  } = isRecord(candidate) ? candidate : Object.fromEntries(Object.entries(candidate));
+  return rest;
 }
 
 /**
@@ -48,8 +59,9 @@ export async function resolveKeyFiles(
           try {
             const jwk = await publicJwkFromFile(path, key.kid);
             const checked = Jwk.safeParse({ use: "sig", alg: "RS256", ...jwk, kid: key.kid });
-            if (!checked.success) {
-              for (const issue of checked.error.issues) {
+            const inline = InlineJwk.safeParse(jwk);
+            if (!checked.success || !inline.success) {
+              for (const issue of (checked.error ?? inline.error)?.issues ?? []) {
                 issues.push({
                   path: `clients[${i}].keys[${j}].file`,
                   message: `${key.file}: ${issue.message}`,
@@ -57,7 +69,8 @@ export async function resolveKeyFiles(
               }
               return key;
             }
-            return { kid: key.kid, jwk };
+            // The file's members as written (the parse only types them).
+            return { kid: key.kid, jwk: { ...jwk, ...inline.data } };
           } catch (error) {
             issues.push({
               path: `clients[${i}].keys[${j}].file`,

@@ -93,7 +93,7 @@ export interface LiveClient {
 
 /**
  * A key as read from Digdir, in the shape documents and plans use: a legacy key (no `use`, spec
- * §8) reads as `"use":"sig"`, as it is written back; one without `alg` as RS256. A key without a
+ * §8) reads as `"use":"sig"`, as it is written back; one without `alg` gets RS256. A key without a
  * kid cannot be named in a document and is left out.
  */
 export function liveKeyOf(key: JwkRead): Jwk | undefined {
@@ -227,14 +227,14 @@ export function fingerprintOf(live: LiveState): string {
 }
 
 /** A copy with keys in code-point order, so JSON.stringify of equal objects is equal. */
-export function sortKeys<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(sortKeys) as T;
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.keys(value)
-        .sort(byString)
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    ) as T;
+      Object.entries(value)
+        .sort(([a], [b]) => byString(a, b))
+        .map(([key, member]) => [key, sortKeys(member)]),
+    );
   }
   return value;
 }
