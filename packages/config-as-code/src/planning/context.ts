@@ -1,0 +1,61 @@
+import type { FieldChange, PlanStep } from "../answer";
+import { STEP_KINDS } from "../answer";
+import type { DocumentIssue } from "../document";
+
+/** A step as the planners write it: `dangerous` is derived, `dangers` optional. */
+export type StepDraft = PlanStep extends infer S
+  ? S extends PlanStep
+    ? Omit<S, "dangerous" | "dangers"> & { dangers?: string[] }
+    : never
+  : never;
+
+/** A planned step and its sort key: kind, group (scope or client name), sub-order, id. */
+export interface OrderedStep {
+  step: PlanStep;
+  order: [number, string, number, string];
+}
+
+/**
+ * What the planners of each resource (scopes, grants, clients, keys) write to while a plan is
+ * made: the steps, the document's issues (thrown together as one `DocumentError`), warnings,
+ * and the consumers' names known from the live grants.
+ */
+export class PlanContext {
+  readonly steps: OrderedStep[] = [];
+  readonly issues: DocumentIssue[] = [];
+  readonly warnings: string[] = [];
+  readonly #production: boolean;
+  /** Consumer organisation names by org number, from the live grants. */
+  readonly orgNames: ReadonlyMap<string, string>;
+
+  constructor(production: boolean, orgNames: ReadonlyMap<string, string>) {
+    this.#production = production;
+    this.orgNames = orgNames;
+  }
+
+  /** Adds a step; in production every step is dangerous (it needs confirmation). */
+  push(step: StepDraft, group: string, sub = 0): void {
+    const reasons = step.dangers ?? [];
+    const dangers = this.#production ? [...reasons, "this is the production environment"] : reasons;
+    const full: PlanStep = { ...step, dangerous: dangers.length > 0, dangers };
+    this.steps.push({ step: full, order: [STEP_KINDS.indexOf(step.kind), group, sub, step.id] });
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields whose values differ (compared as JSON), with both values. */
+export function diff<T extends object>(
+  before: Partial<T>,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
+  return fields
+    .filter((field) => !same(before[field], after[field]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+/** `orgno (name)`, or the org number alone when the name is not known. */
+export function orgLabel(orgno: string, name: string | undefined): string {
+  return name ? `${orgno} (${name})` : orgno;
+}

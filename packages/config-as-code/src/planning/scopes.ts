@@ -1,0 +1,229 @@
+import { type Scope, splitScopeName } from "@portvakt/contracts";
+import type { ScopeRecord } from "../answer";
+import type { ScopeEntry } from "../document";
+import { SCOPE_DEFAULTS, SCOPE_FIELDS, sortIntegrationTypes } from "../export";
+import { byString, type LiveScope, type LiveState, liveScopeOf } from "../live-state";
+import { diff, type PlanContext } from "./context";
+import { planGrants, planRevoke } from "./grants";
+
+/** A scope's fields with Digdir's defaults filled, so "left out" and "default" compare equal. */
+function desiredScopeRecord(entry: ScopeEntry): ScopeRecord {
+  return {
+    description: entry.description,
+    long_description: entry.long_description ?? "",
+    active: entry.active ?? SCOPE_DEFAULTS.active,
+    visibility: entry.visibility ?? SCOPE_DEFAULTS.visibility,
+    allowed_integration_types: sortIntegrationTypes(entry.allowed_integration_types ?? []),
+    token_type: entry.token_type ?? SCOPE_DEFAULTS.token_type,
+    at_max_age: entry.at_max_age ?? SCOPE_DEFAULTS.at_max_age,
+    authorization_max_lifetime:
+      entry.authorization_max_lifetime ?? SCOPE_DEFAULTS.authorization_max_lifetime,
+    requires_user_consent: entry.requires_user_consent ?? SCOPE_DEFAULTS.requires_user_consent,
+    requires_user_authentication:
+      entry.requires_user_authentication ?? SCOPE_DEFAULTS.requires_user_authentication,
+    requires_pseudonymous_tokens:
+      entry.requires_pseudonymous_tokens ?? SCOPE_DEFAULTS.requires_pseudonymous_tokens,
+    accessible_for_all: entry.accessible_for_all ?? SCOPE_DEFAULTS.accessible_for_all,
+    delegation_source: entry.delegation_source ?? null,
+    enforced_aud_for_access_token: entry.enforced_aud_for_access_token ?? "",
+  };
+}
+
+function liveScopeRecord(scope: LiveScope): ScopeRecord {
+  return {
+    description: scope.description,
+    long_description: scope.long_description ?? "",
+    active: scope.active,
+    visibility: scope.visibility,
+    allowed_integration_types: sortIntegrationTypes(scope.allowed_integration_types),
+    token_type: scope.token_type,
+    at_max_age: scope.at_max_age,
+    authorization_max_lifetime: scope.authorization_max_lifetime,
+    requires_user_consent: scope.requires_user_consent,
+    requires_user_authentication: scope.requires_user_authentication,
+    requires_pseudonymous_tokens: scope.requires_pseudonymous_tokens,
+    accessible_for_all: scope.accessible_for_all,
+    delegation_source: scope.delegation_source ?? null,
+    enforced_aud_for_access_token: scope.enforced_aud_for_access_token ?? "",
+  };
+}
+
+/**
+ * The scope's own fields: created when missing (its prefix must be the organisation's),
+ * reactivated, or updated. A deactivated scope's fields cannot change (a warning says so), nor
+ * can `delegation_source` be cleared through the API (a warning, and the plan keeps it).
+ */
+function planScopeFields(
+  ctx: PlanContext,
+  entry: ScopeEntry,
+  index: number,
+  current: LiveScope | undefined,
+  live: LiveState,
+): void {
+  const name = entry.name;
+  const desired = desiredScopeRecord(entry);
+  if (!current) {
+    const { prefix } = splitScopeName(name);
+    if (!live.prefixes.includes(prefix)) {
+      ctx.issues.push({
+        path: `scopes[${index}].name`,
+        message: `The organisation does not hold the prefix "${prefix}" (it holds: ${live.prefixes.join(", ") || "none"})`,
+      });
+    }
+    ctx.push(
+      {
+        id: `scope.create:${name}`,
+        kind: "scope.create",
+        summary: `Create scope ${name}`,
+        reason: "The scope is in the document but not in the environment",
+        scope: name,
+        before: null,
+        after: { ...desired, active: true },
+        changes: diff({}, { ...desired, active: true }, SCOPE_FIELDS).filter(
+          (change) => change.after !== null && change.after !== "",
+        ),
+      },
+      name,
+    );
+    return;
+  }
+  const before = liveScopeRecord(current);
+  if (before.delegation_source !== null && desired.delegation_source === null) {
+    // The API has no way to clear it (it must be a URL); say so instead of planning a no-op.
+    ctx.warnings.push(
+      `${name}: delegation_source cannot be removed through the self-service API; it stays ${String(before.delegation_source)}`,
+    );
+    desired.delegation_source = before.delegation_source;
+  }
+  const changes = diff(before, { ...desired, active: before.active }, SCOPE_FIELDS);
+  if (!current.active && desired.active === true) {
+    ctx.push(
+      {
+        id: `scope.reactivate:${name}`,
+        kind: "scope.reactivate",
+        summary: `Reactivate scope ${name}`,
+        reason: "The scope is deactivated in the environment and active in the document",
+        scope: name,
+        before,
+        after: desired,
+        changes: [{ field: "active", before: false, after: true }, ...changes],
+      },
+      name,
+    );
+  } else if (current.active && changes.length > 0) {
+    ctx.push(
+      {
+        id: `scope.update:${name}`,
+        kind: "scope.update",
+        summary: `Change ${changes.map((change) => change.field).join(", ")} of ${name}`,
+        reason: "Fields of the scope differ from the document",
+        scope: name,
+        before,
+        after: { ...desired, active: true },
+        changes,
+      },
+      name,
+    );
+  } else if (!current.active && changes.length > 0) {
+    ctx.warnings.push(
+      `${name} is deactivated: its fields (${changes.map((change) => change.field).join(", ")}) can only change while it is active; set active: true to change them`,
+    );
+  }
+}
+
+/**
+ * Deactivates a scope (dangerous when organisations keep or lose grants, or it is accessible to
+ * all). `remaining`: consumers the document keeps; `approvedNow`: APPROVED grants today.
+ */
+function planDeactivation(
+  ctx: PlanContext,
+  name: string,
+  current: Scope | undefined,
+  remaining: number,
+  approvedNow: number,
+  reason: string,
+): void {
+  const dangers: string[] = [];
+  if (remaining > 0) {
+    dangers.push(
+      `${remaining} organisation(s) keep an approved grant of the deactivated scope and keep seeing it`,
+    );
+  } else if (approvedNow > 0) {
+    dangers.push(`the scope has ${approvedNow} approved grant(s), revoked by this plan first`);
+  }
+  if (current?.accessible_for_all) {
+    dangers.push("the scope is accessible to all organisations, without grants");
+  }
+  const before = current ? liveScopeRecord(liveScopeOf(current)) : null;
+  ctx.push(
+    {
+      id: `scope.deactivate:${name}`,
+      kind: "scope.deactivate",
+      summary: `Deactivate scope ${name}`,
+      reason,
+      dangers,
+      scope: name,
+      before: before ?? { active: true },
+      after: { ...(before ?? {}), active: false },
+      changes: [{ field: "active", before: true, after: false }],
+    },
+    name,
+  );
+}
+
+/**
+ * Every scope of the document (fields, grants, deactivation), then the organisation's active
+ * scopes the document leaves out: their grants revoked, then deactivated. Deactivated scopes not
+ * listed are left alone.
+ */
+export function planScopes(
+  ctx: PlanContext,
+  entries: readonly ScopeEntry[],
+  live: LiveState,
+): void {
+  const liveScopes = new Map(live.scopes.map((scope) => [scope.name, scope]));
+  const listed = new Set<string>();
+  entries.forEach((entry, index) => {
+    const name = entry.name;
+    listed.add(name);
+    const current = liveScopes.get(name);
+    const grants = live.grants[name] ?? [];
+    const wanted = [...(entry.consumers ?? [])].sort(byString);
+    const wantsActive = (entry.active ?? SCOPE_DEFAULTS.active) === true;
+    planScopeFields(ctx, entry, index, current, live);
+    planGrants(ctx, name, grants, wanted, current ? current.active || wantsActive : true);
+    if (!wantsActive && (current?.active ?? true)) {
+      const approved = grants.filter((grant) => grant.state === "APPROVED").length;
+      planDeactivation(
+        ctx,
+        name,
+        current,
+        wanted.length,
+        approved,
+        "The document marks the scope active: false",
+      );
+    }
+  });
+
+  for (const scope of live.scopes) {
+    if (listed.has(scope.name) || !scope.active) continue;
+    const approved = (live.grants[scope.name] ?? []).filter((grant) => grant.state === "APPROVED");
+    for (const grant of approved) {
+      planRevoke(
+        ctx,
+        scope.name,
+        grant.consumer_orgno,
+        grant.consumer_organization_name,
+        "the scope is not in the document",
+      );
+    }
+    planDeactivation(
+      ctx,
+      scope.name,
+      scope,
+      0,
+      approved.length,
+      "The scope is owned by the organisation but not in the document",
+    );
+  }
+}
