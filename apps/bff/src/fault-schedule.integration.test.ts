@@ -7,14 +7,16 @@ import { type BffProcess, startBffProcess } from "./testing/bff-process";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 13, 5: random schedules of grants, revokes, key adds and removes, client edits and
-// creates from several sessions, against the simulator with random faults (latency beyond the
+// creates, scope creates, edits, deactivations and reactivations from several sessions, against the simulator with random faults (latency beyond the
 // timeout before or after the change is applied, 500/503 before or after, dropped connections,
 // the token endpoint down). After each schedule, once every unknown outcome is settled:
 // - every answer agrees with its audit entry (2xx = success, "outcome unknown" = unknown, else
 //   not done), and each change has exactly one entry (follow-ups linked, never rewritten);
 // - every acknowledged change is in Digdir's final state unless a later acknowledged change
 //   replaced it; nothing appears that the audit's final word says was not done;
-// - no client is created twice.
+// - no client is created twice, and a scope exists exactly when one create of it succeeded.
+// The audit is read by this schedule's request ids (and the follow-ups of their entries), so
+// entries of other test files sharing the PostgreSQL database can never crowd them out.
 // FAULT_SCHEDULES (default 200) schedules run, FAULT_SCHEDULE_SEED replays one run (fast-check
 // prints the seed and the shrunk schedule on failure); scripts/fault-schedules.sh runs more.
 // With DATABASE_URL set to PostgreSQL the sessions use two BFF processes sharing it.
@@ -38,7 +40,9 @@ type Op =
   | { type: "key.add" }
   | { type: "key.remove" }
   | { type: "client.edit" }
-  | { type: "client.create"; again: boolean };
+  | { type: "client.create"; again: boolean }
+  | { type: "scope.edit" | "scope.deactivate" | "scope.reactivate" }
+  | { type: "scope.create"; again: boolean };
 
 interface Step {
   op: Op;
@@ -73,6 +77,17 @@ const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "token-outage" as const }) },
 );
 
+const scopeOpArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    type: fc.constantFrom(
+      "scope.edit" as const,
+      "scope.deactivate" as const,
+      "scope.reactivate" as const,
+    ),
+  }),
+  fc.record({ type: fc.constant("scope.create" as const), again: fc.boolean() }),
+);
+
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     type: fc.constantFrom("grant" as const, "revoke" as const),
@@ -82,6 +97,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ type: "key.remove" as const }),
   fc.constant({ type: "client.edit" as const }),
   fc.record({ type: fc.constant("client.create" as const), again: fc.boolean() }),
+  { weight: 2, arbitrary: scopeOpArb },
 );
 
 const stepArb: fc.Arbitrary<Step> = fc.record(
@@ -190,13 +206,27 @@ async function inject(f: Fault, path: string, method: string) {
   });
 }
 
+/** The scope a schedule edits, deactivates and reactivates (under the demo prefix). */
+const mainScope = (id: number) => `digdir:fs/${id}/main`;
+
 /**
- * A schedule's own client, made before any fault is injected. On a loaded machine even this
- * create may end "unknown": then it is asked again until Portvakt says what the first made.
+ * A schedule's own client and scope, made before any fault is injected. On a loaded machine
+ * even these creates may end "unknown": then they are asked again until Portvakt says what the
+ * first made.
  */
-async function prepare(): Promise<{ id: number; clientId: string }> {
+async function prepare(): Promise<Prepared> {
   const id = ++run;
   const until = Date.now() + 60_000;
+  for (;;) {
+    const created = await stack.api(`${env}/scopes`, {
+      method: "POST",
+      body: JSON.stringify({ prefix: "digdir", subscope: `fs/${id}/main`, description: "start" }),
+    });
+    const body = (await created.json()) as { type?: string };
+    if (created.status === 200 || body.type === "urn:portvakt:problem:scope-exists") break;
+    if (Date.now() > until) throw new Error(`Could not create the scope of schedule ${id}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
   for (;;) {
     const created = await stack.api(`${env}/clients`, {
       method: "POST",
@@ -211,14 +241,19 @@ async function prepare(): Promise<{ id: number; clientId: string }> {
   }
 }
 
-async function runSchedule(
-  schedule: Schedule,
-  { id, clientId }: { id: number; clientId: string },
-): Promise<void> {
+interface Prepared {
+  id: number;
+  clientId: string;
+}
+
+async function runSchedule(schedule: Schedule, { id, clientId }: Prepared): Promise<void> {
   const orgnos = [freshOrgno(id * 2), freshOrgno(id * 2 + 1)];
   const done: Done[] = [];
   let counter = 0;
   const createNames: string[] = [];
+  const scopeCreates: string[] = [];
+  const scope = mainScope(id);
+  const scopeQuery = `?scope=${encodeURIComponent(scope)}`;
 
   const perform = async (call: Call, step: Step): Promise<void> => {
     const n = ++counter;
@@ -324,6 +359,38 @@ async function runSchedule(
         await problemOf(response);
         return;
       }
+      case "scope.edit":
+      case "scope.reactivate": {
+        const description = `edit ${id}-${n}`;
+        if (f) await inject(f, "/api/v1/scopes", "PUT");
+        const response = await call(`${env}/scopes${scopeQuery}`, {
+          method: "PUT",
+          body: JSON.stringify(op.type === "scope.edit" ? { description } : { active: true }),
+        });
+        record(op.type === "scope.edit" ? description : scope, response);
+        await problemOf(response);
+        return;
+      }
+      case "scope.deactivate": {
+        if (f) await inject(f, "/api/v1/scopes", "DELETE");
+        const response = await call(`${env}/scopes${scopeQuery}`, { method: "DELETE" });
+        record(scope, response);
+        await problemOf(response);
+        return;
+      }
+      case "scope.create": {
+        const subscope =
+          op.again && scopeCreates.length > 0 ? scopeCreates.at(-1)! : `fs/${id}/new${n}`;
+        scopeCreates.push(subscope);
+        if (f) await inject(f, "/api/v1/scopes", "POST");
+        const response = await call(`${env}/scopes`, {
+          method: "POST",
+          body: JSON.stringify({ prefix: "digdir", subscope, description: `made by ${id}` }),
+        });
+        record(`digdir:${subscope}`, response);
+        await problemOf(response);
+        return;
+      }
     }
   };
 
@@ -345,9 +412,10 @@ async function runSchedule(
     (key) =>
       key.includes(clientId) ||
       orgnos.some((orgno) => key.endsWith(`/${orgno}`)) ||
-      key.includes(`/client-create/fs-${id}-`),
+      key.includes(`/client-create/fs-${id}-`) ||
+      key.includes(`/scope/digdir:fs/${id}/`),
   );
-  await check({ id, clientId, orgnos, done });
+  await check({ id, clientId, scope, orgnos, done });
 }
 
 /**
@@ -365,19 +433,33 @@ async function settled(mine: (key: string) => boolean) {
   }
 }
 
+/**
+ * This schedule's entries, by its request ids, and every follow-up of them (a follow-up carries
+ * the request id of whoever settled it, maybe another schedule's or none): each once. Read by
+ * id, not from the newest entries, so other schedules and test files cannot crowd them out.
+ */
 async function auditOf(requestIds: Set<string>): Promise<AuditEntry[]> {
-  const { entries } = await stack.bff.audit.list({ limit: 1000 });
-  const mine = entries.filter((e) => requestIds.has(e.requestId));
-  // A follow-up may carry the request id of the later request that settled it: keep each once.
-  const followUps = entries.filter(
-    (e) => e.follows && !requestIds.has(e.requestId) && mine.some((m) => m.id === e.follows),
-  );
-  return [...mine, ...followUps];
+  const { entries: mine } = await stack.bff.audit.list({
+    requestIds: [...requestIds],
+    limit: 1000,
+  });
+  expect(mine.length).toBeLessThan(1000);
+  const { entries: followUps } = await stack.bff.audit.list({
+    follows: mine.map((e) => e.id),
+    limit: 1000,
+  });
+  return [...mine, ...followUps.filter((f) => !mine.some((m) => m.id === f.id))];
 }
 
 type Verdict = "success" | "not-done";
 
-async function check(run: { id: number; clientId: string; orgnos: string[]; done: Done[] }) {
+async function check(run: {
+  id: number;
+  clientId: string;
+  scope: string;
+  orgnos: string[];
+  done: Done[];
+}) {
   const sent = run.done.filter((d) => !d.notSent);
   const entries = await auditOf(new Set(sent.map((d) => d.requestId!).filter(Boolean)));
   const verdicts = new Map<Done, Verdict>();
@@ -463,6 +545,40 @@ async function check(run: { id: number; clientId: string; orgnos: string[]; done
     );
   }
 
+  // Scope: its description is the last successful edit's, and it is active as the last
+  // successful deactivate or reactivate left it (active when made).
+  const scopeNow = store.getScope(run.scope);
+  lastWins(
+    sent.filter((d) => d.op.type === "scope.edit"),
+    succeeded,
+    (d) => d.subject,
+    scopeNow?.description,
+    "start",
+    `description of ${run.scope}`,
+  );
+  lastWins(
+    sent.filter((d) => d.op.type === "scope.deactivate" || d.op.type === "scope.reactivate"),
+    succeeded,
+    (d) => (d.op.type === "scope.deactivate" ? "inactive" : "active"),
+    scopeNow?.active === false ? "inactive" : "active",
+    "active",
+    `active state of ${run.scope}`,
+  );
+  // Scope creates: a scope of the name exists exactly when one create of it succeeded, and
+  // never two (a retry finds what the first made instead of being told it made it again).
+  const scopeNames = new Set(
+    sent.filter((d) => d.op.type === "scope.create").map((d) => d.subject),
+  );
+  for (const name of scopeNames) {
+    const successes = sent.filter(
+      (d) => d.op.type === "scope.create" && d.subject === name && succeeded(d),
+    ).length;
+    expect(successes, explain(`creates of ${name}`, name)).toBeLessThanOrEqual(1);
+    expect(store.getScope(name) !== undefined, explain(`scope ${name}`, name)).toBe(
+      successes === 1,
+    );
+  }
+
   // Creates: as many clients of a name as creates of it the audit says were made: an
   // acknowledged create made exactly one, a retry or a failed one none (no duplicates).
   const names = new Set(sent.filter((d) => d.op.type === "client.create").map((d) => d.subject));
@@ -507,7 +623,7 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
         fc.asyncProperty(
           fc.array(scheduleArb, { minLength: PARALLEL, maxLength: PARALLEL }),
           async (batch) => {
-            const prepared: Array<{ id: number; clientId: string }> = [];
+            const prepared: Prepared[] = [];
             for (const _ of batch) prepared.push(await prepare());
             try {
               await Promise.all(batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)));

@@ -53,3 +53,24 @@ describe("AuditStore.appendOnce (one follow-up however many instances settle)", 
     );
   });
 });
+
+describe("AuditStore.list by request ids and follows", () => {
+  it("finds exactly the entries of the given requests, and the follow-ups of given entries", async () => {
+    const run = crypto.randomUUID();
+    const [r1, r2, other] = [`${run}-1`, `${run}-2`, `${run}-3`];
+    const a = await audit.append({ ...base, requestId: r1, outcome: "unknown" });
+    const b = await audit.append({ ...base, requestId: r2, outcome: "success" });
+    await audit.append({ ...base, requestId: other, outcome: "success" });
+    const follow = await audit.append({
+      ...base,
+      requestId: `follow-up-${run}`,
+      outcome: "success",
+      follows: a.id,
+    });
+    const mine = await audit.list({ requestIds: [r1, r2], limit: 1000 });
+    expect(mine.entries.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+    const followUps = await audit.list({ follows: [a.id, b.id], limit: 1000 });
+    expect(followUps.entries.map((e) => e.id)).toEqual([follow.id]);
+    expect((await audit.list({ requestIds: [] })).entries).toEqual([]);
+  });
+});

@@ -18,6 +18,10 @@ export interface AuditQuery {
   envs?: readonly string[];
   from?: string;
   to?: string;
+  /** Only the entries of these requests (the `X-Request-Id` the BFF answered with). */
+  requestIds?: readonly string[];
+  /** Only the follow-ups of these entries (their `follows`). */
+  follows?: readonly string[];
   limit?: number;
   /** Opaque cursor from the previous page. */
   after?: string;
@@ -130,6 +134,12 @@ export class AuditStore {
     if (query.envs) q = q.where("env", "in", query.envs.length ? [...query.envs] : [""]);
     if (query.from) q = q.where("time", ">=", query.from);
     if (query.to) q = q.where("time", "<=", query.to);
+    if (query.requestIds) {
+      q = q.where("request_id", "in", query.requestIds.length ? [...query.requestIds] : [""]);
+    }
+    if (query.follows) {
+      q = q.where("follows", "in", query.follows.length ? [...query.follows] : [""]);
+    }
     if (query.after) {
       const [time, id] = Buffer.from(query.after, "base64url").toString().split("|");
       if (time && id) {
