@@ -1,3 +1,4 @@
+// The package's public surface, as its README documents it; everything else is internal.
 export {
   AltinnMetadataProblem,
   AltinnProvisionItem,
@@ -10,8 +11,25 @@ export {
   PROVISION_STATUSES,
   ProvisionStatus,
 } from "./answer";
-export * from "./api-scopes";
-export * from "./authorize";
+export {
+  API_SCOPE_GROUPS,
+  API_SCOPE_OPERATIONS,
+  type ApiScopeGroup,
+  type ApiScopeOperation,
+  ApiScopesConfig,
+  TextResourceFile,
+  TextResources,
+} from "./api-scopes";
+export {
+  type AuthorizationDecision,
+  type AuthorizeRequest,
+  authorize,
+  type CallerKind,
+  type DecisionCode,
+  decodeTokenClaims,
+  type TokenClaims,
+  TokenDecodeError,
+} from "./authorize";
 export { type Caller, callerOf, groupOf, scopeClaimOf } from "./caller";
 export {
   hasAltinnInstanceScope,
@@ -22,7 +40,7 @@ export {
   splitDotnetScopes,
 } from "./dotnet";
 export { type DecisionExplanation, explainDecision } from "./explain";
-export * from "./generate";
+export { type GenerateApiScopesOptions, generateApiScopes, insertApiScopes } from "./generate";
 export {
   type JsonSource,
   JsonSyntaxError,
@@ -31,9 +49,34 @@ export {
   parseJsonSource,
   type SourceSpan,
 } from "./json-source";
-export * from "./messages";
-export * from "./provisioning";
-export * from "./resolve";
-export * from "./routes";
+export { type AltinnMessageCode, altinnMessages } from "./messages";
+export { type PlannedScope, provisioningPlanOf } from "./provisioning";
+export {
+  appIdOf,
+  type MetadataLoadError,
+  type ResolvedApiScopes,
+  type ResolvedGroup,
+  type ResolvedScope,
+  type ResolveOptions,
+  resolveApiScopes,
+} from "./resolve";
+export {
+  APP_LIB_ENDPOINTS,
+  type AppEndpoint,
+  type EndpointRule,
+  endpointRule,
+  matchRoute,
+  parseEndpointList,
+  type RouteMatch,
+} from "./routes";
 export { languageOf, type MessageKeys, type MessageLookup, messageFor } from "./texts";
-export * from "./validate";
+export {
+  type ExistingScope,
+  type MetadataProblem,
+  type MetadataProblemCode,
+  type ProblemParams,
+  type ProblemSeverity,
+  type ValidateOptions,
+  type ValidationReport,
+  validateApplicationMetadata,
+} from "./validate";

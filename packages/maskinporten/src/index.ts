@@ -1,9 +1,33 @@
-export * from "./credentials";
-export * from "./errors";
-export * from "./grant";
-export * from "./key-set-editor";
-export * from "./self-service";
-export * from "./token";
+// The package's public surface, as its README documents it; everything else is internal.
+export {
+  type AdminCredential,
+  type CertificateLoadOptions,
+  CredentialError,
+  type CredentialErrorCode,
+  type CredentialSource,
+  loadCredential,
+  loadPem,
+  loadPkcs12,
+  loadPrivateJwk,
+} from "./credentials";
+export {
+  MaskinportenConfigError,
+  MaskinportenError,
+  type MaskinportenErrorKind,
+  type MaskinportenFieldError,
+} from "./errors";
+export { type GrantInput, signGrant } from "./grant";
+export {
+  inProcessLock,
+  type KeyEditOptions,
+  KeyEditRefused,
+  type KeySetApi,
+  KeySetEditor,
+  type KeySetEditorOptions,
+  type WithLock,
+} from "./key-set-editor";
+export { SelfServiceClient, type SelfServiceClientOptions } from "./self-service";
+export { type AccessToken, TokenClient, type TokenClientOptions } from "./token";
 export {
   fetchTransport,
   type Transport,
