@@ -515,3 +515,64 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
     expect(scopeState(name)?.active).toBe(false);
   });
 });
+
+describe("config apply under faults: per-step outcomes, partial, follow-ups (issue 13, 1 and 3)", () => {
+  it("a step whose answer is lost: the step's entry is unknown, the run partial, and the follow-up follows the step", async () => {
+    const orgno = "310000043";
+    const name = `digdir:faults/apply${Date.now().toString(36)}`;
+    const doc = JSON.parse(await (await stack.api(`${env}/config/export?format=json`)).text()) as {
+      scopes: Array<{ name: string; description: string; consumers?: string[] }>;
+    };
+    doc.scopes.push({ name, description: "Fra config", consumers: [orgno] });
+    const document = JSON.stringify(doc);
+    const planned = await stack.api(`${env}/config/plan`, {
+      method: "POST",
+      body: JSON.stringify({ document, format: "json" }),
+    });
+    const plan = (await planned.json()) as { fingerprint: string; steps: Array<{ id: string }> };
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      `scope.create:${name}`,
+      `access.grant:${name}@${orgno}`,
+    ]);
+    // The grant lands after the BFF's timeout and its re-reads, before the outcome settles.
+    await fault({
+      path: `/api/v1/scopes/access/${orgno}`,
+      method: "PUT",
+      kind: "latency",
+      ms: Math.round(TIMEOUT_MS * 3.5),
+      times: 1,
+    });
+    const applied = await stack.api(`${env}/config/apply`, {
+      method: "POST",
+      body: JSON.stringify({ document, format: "json", planFingerprint: plan.fingerprint }),
+    });
+    expect(applied.status).toBe(504);
+    const report = (await applied.json()) as { status: string; steps: Array<{ outcome: string }> };
+    expect(report.status).toBe("failed");
+    const requestId = applied.headers.get("x-request-id");
+    const entries = (await audit())
+      .filter((e) => e.requestId === requestId && !e.follows)
+      .reverse();
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ["config.apply.scope.create", "success"],
+      ["config.apply.access.grant", "unknown"],
+      ["config.apply", "partial"],
+    ]);
+    expect(entries[2]?.after).toEqual({
+      status: "failed",
+      steps: [
+        { id: `scope.create:${name}`, outcome: "done" },
+        { id: `access.grant:${name}@${orgno}`, outcome: "unknown" },
+      ],
+    });
+    await sleep(TIMEOUT_MS * 2);
+    expect(grantState(name, orgno)).toBe("APPROVED");
+    await stack.api(`${env}/scopes/access?scope=${encodeURIComponent(name)}`);
+    const followUp = await followUpOf(entries[1]!);
+    expect(followUp).toMatchObject({
+      action: "config.apply.access.grant",
+      target: `${name}@${orgno}`,
+      outcome: "success",
+    });
+  });
+});

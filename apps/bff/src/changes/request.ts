@@ -3,14 +3,19 @@ import type { Context } from "hono";
 import { defaultTarget, recordChange } from "../auth/guard";
 import type { BffEnv } from "../context";
 import { environmentOf } from "../routes/openapi";
+import type { ChangeContext } from "./guard";
 import { GuardedApi } from "./guarded-api";
 
 /**
  * The environment's self-service calls for this request, every write guarded (`GuardedApi`):
  * a pending change names this request's audit entry, and a write recovered by a re-read says so
- * in it.
+ * in it. `entry` names another entry of the request for the write under way (config apply: the
+ * step's own entry), so that an unknown outcome's follow-up follows the entry that says unknown.
  */
-export function guardedApiOf(c: Context<BffEnv>): GuardedApi {
+export function guardedApiOf(
+  c: Context<BffEnv>,
+  entry?: () => Partial<Pick<ChangeContext, "auditId" | "action" | "target">>,
+): GuardedApi {
   const environment = environmentOf(c);
   return new GuardedApi(
     c.get("changeGuard"),
@@ -26,6 +31,7 @@ export function guardedApiOf(c: Context<BffEnv>): GuardedApi {
         actor: { sub: session?.sub ?? "unknown", name: session?.name ?? "unknown" },
         role: session?.roles[environment.config.id] ?? "none",
         requestId: c.get("requestId"),
+        ...entry?.(),
       };
     },
     (detail) => recordChange(c, { detail }),

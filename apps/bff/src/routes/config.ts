@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApplyReport,
@@ -216,19 +217,36 @@ export const configRoutes = createRouter()
       recordChange(c, { target: `${options.environment} (plan ${body.planFingerprint})` });
 
       let report: ApplyReport;
+      let plannedSteps: readonly PlanStep[] = [];
+      let stepAuditIds: string[] = [];
+      let stepIndex = 0;
       let failure: ProblemError | undefined;
       let unknownStep: string | undefined;
       // The failed step was refused by Portvakt before it was sent (an earlier change of its
       // resource still unknown, its lock held elsewhere, a refused key edit): `denied`.
       let refusedStep: string | undefined;
       try {
-        const guarded = guardedApiOf(c);
+        // Each step has its own entry, written when the step ends; its id is chosen beforehand
+        // so that a step whose outcome is unknown leaves a pending change naming it, and the
+        // follow-up follows the step's entry (issue 13, 1 and 3).
+        const guarded = guardedApiOf(c, () => {
+          const step = plannedSteps[stepIndex];
+          return step
+            ? {
+                auditId: stepAuditIds[stepIndex]!,
+                action: `config.apply.${step.kind}`,
+                target: stepTarget(step),
+              }
+            : {};
+        });
         report = await applyDocument(guarded, document, {
           ...options,
           keys: guarded.keySetEditor(),
           planFingerprint: body.planFingerprint,
           confirm: body.confirm,
           authorize: (plan) => {
+            plannedSteps = plan.steps;
+            stepAuditIds = plan.steps.map(() => randomUUID());
             requirePlanConfirmation(c, options.environment, plan.steps);
             if (roleAllows(role, "admin")) return;
             const beyond = [
@@ -253,7 +271,9 @@ export const configRoutes = createRouter()
             }
             const before = auditedSide(step, "before");
             const after = auditedSide(step, "after");
+            const index = stepIndex++;
             await c.get("audit").append({
+              ...(plannedSteps[index]?.id === step.id ? { id: stepAuditIds[index]! } : {}),
               actor: { sub: session.sub, name: session.name },
               role: role ?? "none",
               env: options.environment,
