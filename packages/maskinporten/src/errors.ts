@@ -5,6 +5,7 @@ import {
   type SentTokenFacts,
   unauthorizedCause,
 } from "@portvakt/maskinporten-rules";
+import type { z } from "zod";
 
 export type MaskinportenErrorKind = "http" | "token" | "timeout" | "network" | "invalid-response";
 
@@ -82,6 +83,47 @@ export class MaskinportenError extends Error {
         : {}),
     };
   }
+}
+
+/** One refused field of `MaskinportenInputError`: its path (`keys.0.d`), and why. */
+export interface MaskinportenInputIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Input the client library refuses before anything is sent: a body that breaks the contracts'
+ * write rules (`ScopeInput`, `ClientInput`, `Jwk`, …; a private JWK member among them). `code` is
+ * always `INVALID_INPUT`; `issues` name each field. Thrown instead of zod's own error, so callers
+ * depend on this package only.
+ */
+export class MaskinportenInputError extends Error {
+  override readonly name = "MaskinportenInputError";
+  readonly code = "INVALID_INPUT" as const;
+  readonly issues: readonly MaskinportenInputIssue[];
+  constructor(what: string, issues: readonly MaskinportenInputIssue[]) {
+    super(
+      `${what} is not valid: ${issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join("; ")}`,
+    );
+    this.issues = issues;
+  }
+}
+
+/**
+ * `value` parsed with `schema` (a contracts write schema).
+ * @throws MaskinportenInputError naming `what` and each refused field.
+ */
+export function checkedInput<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new MaskinportenInputError(
+    what,
+    result.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
+  );
 }
 
 /** Bad options given to the client library (e.g. an issuer without its trailing `/`). */

@@ -15,6 +15,8 @@ export {
   MaskinportenError,
   type MaskinportenErrorKind,
   type MaskinportenFieldError,
+  MaskinportenInputError,
+  type MaskinportenInputIssue,
 } from "./errors";
 export { type GrantInput, signGrant } from "./grant";
 export {

@@ -4,7 +4,7 @@ import type { Scope } from "@portvakt/contracts";
 import { exportJWK, UnsecuredJWT } from "jose";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AdminCredential, loadPrivateJwk } from "./credentials";
-import { MaskinportenError } from "./errors";
+import { MaskinportenError, MaskinportenInputError } from "./errors";
 import { SelfServiceClient } from "./self-service";
 import { type FakeTokenEndpoint, startFakeTokenEndpoint } from "./test-support/fake-token-endpoint";
 import { generateRsaKeys } from "./test-support/pki";
@@ -196,6 +196,39 @@ describe("SelfServiceClient requests", () => {
     await expect(client.replaceJwks("c1", { keys: [privateJwk as never] })).rejects.toThrow(
       /private/,
     );
+    expect(seen).toHaveLength(0);
+  });
+
+  it("refuses bad input with its own coded error (never zod's), sending nothing", async () => {
+    const { api: client } = api();
+    const keys = await generateRsaKeys();
+    const privateJwk = { ...(await exportJWK(keys.privateKey)), kid: "k", use: "sig" };
+    const attempts: Array<[string, () => Promise<unknown>, string]> = [
+      [
+        "createScope",
+        () => client.createScope({ prefix: "nav", subscope: "" } as never),
+        "subscope",
+      ],
+      ["createClient", () => client.createClient({ client_name: 42 } as never), "client_name"],
+      ["putJwk", () => client.putJwk("c1", privateJwk as never), ""],
+      ["replaceJwks", () => client.replaceJwks("c1", { keys: "none" } as never), "keys"],
+    ];
+    for (const [name, attempt, field] of attempts) {
+      const error = await attempt().then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error, name).toBeInstanceOf(MaskinportenInputError);
+      if (!(error instanceof MaskinportenInputError)) continue;
+      expect(error.code).toBe("INVALID_INPUT");
+      expect(error.issues.length, name).toBeGreaterThan(0);
+      if (field)
+        expect(
+          error.issues.map((issue) => issue.field),
+          name,
+        ).toContain(field);
+      expect(error).not.toHaveProperty("format");
+    }
     expect(seen).toHaveLength(0);
   });
 

@@ -29,6 +29,7 @@ import {
 import { decodeJwt } from "jose";
 import { z } from "zod";
 import {
+  checkedInput,
   explainForbidden,
   explainHttpStatus,
   explainUnauthorized,
@@ -222,7 +223,12 @@ export class SelfServiceClient {
 
   async createScope(input: ScopeInput): Promise<Scope> {
     return this.#call(
-      { method: "POST", path: "/scopes", body: ScopeInput.parse(input), needs: SCOPES_WRITE },
+      {
+        method: "POST",
+        path: "/scopes",
+        body: checkedInput(ScopeInput, input, "The scope"),
+        needs: SCOPES_WRITE,
+      },
       OneScope,
     );
   }
@@ -235,7 +241,7 @@ export class SelfServiceClient {
    * `last_updated`) and Portvakt's `portvakt_warnings` are not sent.
    */
   async updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
-    const checked = ScopeUpdate.parse(update);
+    const checked = checkedInput(ScopeUpdate, update, "The scope update");
     const current = await this.getScope(scope);
     const {
       name: _name,
@@ -421,7 +427,12 @@ export class SelfServiceClient {
   /** Fills the Maskinporten defaults (integration type, grant type, private_key_jwt). */
   async createClient(input: ClientInput): Promise<Client> {
     return this.#call(
-      { method: "POST", path: "/clients", body: ClientInput.parse(input), needs: DCR_CREATE },
+      {
+        method: "POST",
+        path: "/clients",
+        body: checkedInput(ClientInput, input, "The client"),
+        needs: DCR_CREATE,
+      },
       OneClient,
     );
   }
@@ -431,7 +442,7 @@ export class SelfServiceClient {
       {
         method: "PUT",
         path: `/clients/${seg(clientId)}`,
-        body: ClientUpdate.parse(update),
+        body: checkedInput(ClientUpdate, update, "The client update"),
         needs: DCR_MODIFY,
       },
       OneClient,
@@ -465,12 +476,12 @@ export class SelfServiceClient {
 
   /**
    * Replaces the whole key set (`POST .../jwks`). The set is validated first, so a JWK with
-   * private members is refused here (a ZodError) and never leaves the process; so is an empty set
+   * private members is refused here (`MaskinportenInputError`) and never leaves the process; so is an empty set
    * (removing every key is `deleteJwks`). Send each kept key's `exp`, or Digdir gives it a fresh
    * year (docs/maskinporten.md §8); `KeySetEditor.replaceAll` does.
    */
   async replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
-    const body = Jwks.parse(jwks);
+    const body = checkedInput(Jwks, jwks, "The key set");
     if (body.keys.length === 0) {
       throw new RangeError(
         "replaceJwks needs at least one key: removing every key is deleteJwks (DELETE .../jwks)",
@@ -504,7 +515,7 @@ export class SelfServiceClient {
    * rules (`Jwk`) first; an `exp` sent is kept, none gives a year.
    */
   async putJwk(clientId: string, jwk: Jwk): Promise<JwkRead> {
-    const body = Jwk.parse(jwk);
+    const body = checkedInput(Jwk, jwk, "The key");
     return this.#call(
       {
         method: "PUT",

@@ -11,8 +11,11 @@ import {
   validateApplicationMetadata,
 } from "@portvakt/altinn-scopes";
 import type { Scope } from "@portvakt/contracts";
-import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporten";
-import { ZodError } from "zod";
+import {
+  MaskinportenError,
+  MaskinportenInputError,
+  type SelfServiceClient,
+} from "@portvakt/maskinporten";
 import { OutcomeUnknownError } from "../changes/guard";
 import type { GuardedApi } from "../changes/guarded-api";
 import { badRequest, problemFromChange } from "../problem";
@@ -86,7 +89,7 @@ function failureOf(error: unknown): Pick<AltinnProvisionItem, "detail" | "correl
       ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
     };
   }
-  if (error instanceof ZodError) {
+  if (error instanceof MaskinportenInputError) {
     // The client checks every body with the strict contracts before sending anything.
     return { detail: error.issues.map((issue) => issue.message).join("; ") };
   }
