@@ -22,7 +22,8 @@ const REFUSALS: Record<TokenRefusal, string> = {
  * request carries no ambient credential (a browser never adds the header on its own), so it
  * needs no CSRF header; a request with both a token and Portvakt's session cookie is refused
  * (400), so neither can lend authority to the other. The token becomes the request's `session`:
- * sub `token:<id>`, name `token "<name>"`, its role in each of its environments, so roles, rate
+ * sub `token:<id>`, name `token "<name>"` (who issued it is in the token list and the
+ * `token.issue` entry, not in the name: a person filter for the issuer finds only their own acts), its role in each of its environments, so roles, rate
  * limits, prod confirmations and audit entries apply to it as to a person.
  * @throws ProblemError 401 (unknown, expired or revoked token; or tokens not enabled), 400
  */
@@ -60,7 +61,7 @@ export function tokenAuthentication(options: {
     c.set("session", {
       sid: `token:${identity.id}`,
       sub: `token:${identity.id}`,
-      name: `token "${identity.name}" (issued by ${identity.createdBy})`,
+      name: `token "${identity.name}"`,
       roles: Object.fromEntries(identity.envs.map((env) => [env, identity.role])),
       issuedAt: now,
       seenAt: now,
