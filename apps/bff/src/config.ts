@@ -149,6 +149,27 @@ export const PortvaktConfig = z
      */
     auditDatabasePath: z.string().default(DEFAULT_AUDIT_DATABASE_PATH),
     /**
+     * The audit log's retention and streaming (issue 18 #6): entries older than `retentionDays`
+     * are pruned every `pruneIntervalMinutes` (the chain stays verifiable from its anchor); none:
+     * kept forever. `stream`: each entry as a JSON line on stdout and/or POSTed to a webhook (a
+     * SIEM), with a bearer token from the variable `webhookTokenEnv`.
+     */
+    auditLog: z
+      .object({
+        retentionDays: z.number().int().min(1).optional(),
+        pruneIntervalMinutes: z.number().int().min(1).default(60),
+        stream: z
+          .object({
+            stdout: z.boolean().default(false),
+            webhookUrl: z.url().optional(),
+            webhookTokenEnv: EnvVarName.optional(),
+          })
+          .strict()
+          .default({ stdout: false }),
+      })
+      .strict()
+      .default({ pruneIntervalMinutes: 60, stream: { stdout: false } }),
+    /**
      * Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed when the sign-in rate
      * limit finds the client's address; none: the socket's address (env TRUSTED_PROXIES, commas).
      */

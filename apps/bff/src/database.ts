@@ -23,6 +23,22 @@ export interface AuditEntryTable {
   after: string | null;
   /** The id of the earlier entry this one follows up (an `unknown` outcome settled later). */
   follows: string | null;
+  /** The entry's place in the hash chain (migration 0006); set on every entry Portvakt writes. */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The audit hash chain's head and pruning anchor; see migrations/0006_audit_chain.ts. */
+export interface AuditChainTable {
+  id: string;
+  head_seq: number;
+  head_hash: string;
+  anchor_seq: number;
+  anchor_hash: string;
+  /** Epoch ms of the last pruning. */
+  pruned_at: number | null;
+  pruned_count: number;
 }
 
 /** A change whose outcome is unknown; see migrations/0003_change_outcomes.ts. */
@@ -140,6 +156,7 @@ export interface PortvaktDatabase {
   bulk_job: BulkJobTable;
   bulk_job_row: BulkJobRowTable;
   api_token: ApiTokenTable;
+  audit_chain: AuditChainTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

@@ -1,7 +1,11 @@
+import { runAuditCommand } from "./audit/command";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { useProxyFromEnvironment } from "./outbound";
 import { startBff } from "./server";
+
+// `audit verify`: check the audit log's hash chain and exit (README, Audit log).
+if (process.argv[2] === "audit") process.exit(await runAuditCommand(process.argv.slice(3)));
 
 try {
   const config = loadConfig();

@@ -3,6 +3,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
+import { AuditStream } from "./audit/stream";
 import { ApiTokenStore } from "./auth/api-tokens";
 import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
@@ -26,6 +27,8 @@ export interface RunningBff {
   /** Bulk grant/revoke jobs (issue 17): taken up again at start, stopped (rows under way finish) at close. */
   bulkJobs: BulkJobs;
   environments: readonly Environment[];
+  /** Prunes the audit log now by the retention setting (the BFF also does it on a timer). */
+  pruneAuditLog(): Promise<void>;
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
   reloadCredentials(): Promise<void>;
   /** Stops accepting, lets requests under way finish (bounded), then closes the audit store. */
@@ -93,6 +96,25 @@ export async function startBff(
   const location = databaseLocation(config.databaseUrl, config.auditDatabasePath);
   const db = await openDatabase(location);
   const audit = new AuditStore(db);
+  const streamSettings = config.auditLog.stream;
+  let auditStream: AuditStream | undefined;
+  if (streamSettings.stdout || streamSettings.webhookUrl) {
+    const tokenEnv = streamSettings.webhookTokenEnv;
+    const webhookToken = tokenEnv ? (options.processEnv ?? process.env)[tokenEnv] : undefined;
+    if (tokenEnv && !webhookToken) {
+      await db.destroy();
+      throw new Error(`The variable ${tokenEnv} (auditLog.stream.webhookTokenEnv) is not set`);
+    }
+    auditStream = new AuditStream(
+      {
+        stdout: streamSettings.stdout,
+        ...(streamSettings.webhookUrl ? { webhookUrl: streamSettings.webhookUrl } : {}),
+        ...(webhookToken ? { webhookToken } : {}),
+      },
+      logger,
+    );
+    audit.onAppend(auditStream.push);
+  }
   // With PostgreSQL every instance takes turns per resource; with SQLite there is one instance.
   const locks =
     location.kind === "postgres"
@@ -216,6 +238,26 @@ export async function startBff(
   const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
   credentialTimer.unref();
   changeGuard.start();
+  // Retention: the oldest entries go, the chain's anchor moves (every instance may run it; the
+  // chain's lock makes them take turns).
+  const retentionDays = config.auditLog.retentionDays;
+  const prune = async () => {
+    if (!retentionDays) return;
+    try {
+      const removed = await audit.prune(
+        new Date(now() - retentionDays * 86_400_000).toISOString(),
+        now,
+      );
+      if (removed > 0) logger.info({ removed, retention_days: retentionDays }, "audit log pruned");
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, "audit log pruning failed");
+    }
+  };
+  const pruneTimer = retentionDays
+    ? setInterval(() => void prune(), config.auditLog.pruneIntervalMinutes * 60_000)
+    : undefined;
+  pruneTimer?.unref();
+  void prune();
   bulkJobs.start();
   for (const env of environments) {
     logger.info(
@@ -231,9 +273,11 @@ export async function startBff(
     bulkJobs,
     environments,
     reloadCredentials: reload,
+    pruneAuditLog: prune,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);
+      if (pruneTimer) clearInterval(pruneTimer);
       await bulkJobs.stop();
       await changeGuard.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -249,6 +293,7 @@ export async function startBff(
       }
       if ("closeAllConnections" in server) server.closeAllConnections();
       await closed;
+      await auditStream?.close(Math.min(drainMs, 5_000));
       await db.destroy();
     },
   };

@@ -49,6 +49,8 @@ export interface StackOptions {
    * server) instead of the simulator; the simulator's demo certificate still signs the grants.
    */
   upstream?: { issuer: string; apiBaseUrl: string };
+  /** Audit retention and streaming (tests of issue 18 #6). */
+  auditLog?: PortvaktConfigInput["auditLog"];
 }
 
 export interface RunningStack {
@@ -122,6 +124,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.metricsTokenFile ? { metricsTokenFile: options.metricsTokenFile } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(options.auditLog ? { auditLog: options.auditLog } : {}),
     auth: {
       issuer: idp.issuer,
       clientId: "portvakt-demo",

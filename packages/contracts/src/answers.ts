@@ -97,6 +97,13 @@ export const AuditEntry = z
       .string()
       .optional()
       .meta({ description: "The id of the earlier entry (outcome unknown) this one settles" }),
+    /** The entry's place in the audit hash chain (1, 2, ...), set on every entry since the chain. */
+    seq: z.number().int().optional().meta({ description: "The entry's place in the hash chain" }),
+    /** SHA-256 (hex) over the entry and the previous entry's hash (BFF audit/chain.ts, `v1`). */
+    hash: z
+      .string()
+      .optional()
+      .meta({ description: "SHA-256 (hex) over the entry and the previous entry's hash" }),
   })
   .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof AuditEntry>;

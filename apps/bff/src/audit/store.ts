@@ -1,14 +1,38 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
-import type { Kysely } from "kysely";
+import { type Kysely, PostgresAdapter } from "kysely";
 import type { AuditEntryTable, PortvaktDatabase } from "../database";
+import { CHAIN_ID, entryHash } from "./chain";
 
 /** One state change, or attempt at one, as the audit log keeps it (and `/api/audit` answers it). */
 export type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 export { AUDIT_OUTCOMES } from "@portvakt/contracts";
 
 /** An entry to append; `id` may be chosen beforehand (so a pending change can name it). */
-export type NewAuditEntry = Omit<AuditEntry, "id" | "time"> & { id?: string; time?: string };
+export type NewAuditEntry = Omit<AuditEntry, "id" | "time" | "seq" | "hash"> & {
+  id?: string;
+  time?: string;
+};
+
+/** The first problem `verify` found; `seq` and `id` name the row (the id when it still exists). */
+export interface ChainBreak {
+  kind: "altered" | "deleted" | "unchained";
+  seq?: number;
+  id?: string;
+  message: string;
+}
+
+/** What `verify` found: `ok` with the entries checked and the head, or the first break. */
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  head: { seq: number; hash: string };
+  anchor: { seq: number; hash: string };
+  problem?: ChainBreak;
+}
+
+/** Called with every entry once it is written (streaming to a SIEM). */
+export type AuditListener = (entry: AuditEntry) => void;
 
 export interface AuditQuery {
   person?: string;
@@ -27,7 +51,7 @@ export interface AuditQuery {
   after?: string;
 }
 
-function toRow(entry: AuditEntry): AuditEntryTable {
+function toRow(entry: AuditEntry): Omit<AuditEntryTable, "seq" | "prev_hash" | "hash"> {
   return {
     id: entry.id,
     time: entry.time,
@@ -65,14 +89,102 @@ function fromRow(row: AuditEntryTable): AuditEntry {
     ...(row.before ? { before: JSON.parse(row.before) } : {}),
     ...(row.after ? { after: JSON.parse(row.after) } : {}),
     ...(row.follows ? { follows: row.follows } : {}),
+    ...(row.seq !== null && row.seq !== undefined ? { seq: Number(row.seq) } : {}),
+    ...(row.hash ? { hash: row.hash } : {}),
   };
 }
 
-/** Append-only audit log in SQLite or PostgreSQL; newest first when read. */
+/**
+ * Append-only audit log in SQLite or PostgreSQL; newest first when read. Every entry is chained
+ * (issue 18 #6): it gets the next `seq` and a hash covering the previous entry's hash, written in
+ * one transaction with the chain's head (`audit_chain`). Appends take turns: in this process by a
+ * queue, across instances on PostgreSQL by the head row's lock (`select ... for update`), so
+ * seq order is the order of writing whatever the number of instances.
+ */
 export class AuditStore {
   readonly #db: Kysely<PortvaktDatabase>;
+  readonly #postgres: boolean;
+  readonly #listeners: AuditListener[] = [];
+  #queue: Promise<unknown> = Promise.resolve();
   constructor(db: Kysely<PortvaktDatabase>) {
     this.#db = db;
+    this.#postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  /** Calls `listener` with every entry this store writes from now on (after its commit). */
+  onAppend(listener: AuditListener): void {
+    this.#listeners.push(listener);
+  }
+
+  /**
+   * Runs `work` holding the chain's head, one at a time. PostgreSQL: in a transaction that locks
+   * the head row (`for update`), so instances take turns. SQLite (one instance by design): in
+   * this process's queue, without a transaction (a libsql transaction takes a connection of its
+   * own, and other writers meanwhile would get SQLITE_BUSY); an entry written just before a crash
+   * without its head update is taken as the head.
+   */
+  #chained<T>(
+    work: (db: Kysely<PortvaktDatabase>, head: { seq: number; hash: string }) => Promise<T>,
+  ): Promise<T> {
+    const headOf = async (db: Kysely<PortvaktDatabase>) => {
+      let q = db.selectFrom("audit_chain").selectAll().where("id", "=", CHAIN_ID);
+      if (this.#postgres) q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      if (!row) throw new Error("The audit chain's head row is missing (audit_chain)");
+      return { seq: Number(row.head_seq), hash: row.head_hash };
+    };
+    const run = this.#queue.then(async () => {
+      if (this.#postgres) {
+        return this.#db.transaction().execute(async (trx) => work(trx, await headOf(trx)));
+      }
+      let head = await headOf(this.#db);
+      const ahead = await this.#db
+        .selectFrom("audit_entry")
+        .select(["seq", "hash", "prev_hash"])
+        .where("seq", "=", head.seq + 1)
+        .executeTakeFirst();
+      if (ahead?.hash && ahead.prev_hash === head.hash) {
+        head = { seq: head.seq + 1, hash: ahead.hash };
+        await this.#db
+          .updateTable("audit_chain")
+          .set({ head_seq: head.seq, head_hash: head.hash })
+          .where("id", "=", CHAIN_ID)
+          .execute();
+      }
+      return work(this.#db, head);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #insert(
+    trx: Kysely<PortvaktDatabase>,
+    head: { seq: number; hash: string },
+    entry: AuditEntry,
+  ): Promise<AuditEntry> {
+    const seq = head.seq + 1;
+    const row = { ...toRow(entry), seq };
+    const hash = entryHash(head.hash, row);
+    await trx
+      .insertInto("audit_entry")
+      .values({ ...row, prev_hash: head.hash, hash })
+      .execute();
+    await trx
+      .updateTable("audit_chain")
+      .set({ head_seq: seq, head_hash: hash })
+      .where("id", "=", CHAIN_ID)
+      .execute();
+    return { ...entry, seq, hash };
+  }
+
+  #announce(entry: AuditEntry): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // A listener's failure never fails the change it records.
+      }
+    }
   }
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
@@ -81,8 +193,9 @@ export class AuditStore {
       id: entry.id ?? randomUUID(),
       time: entry.time ?? new Date().toISOString(),
     };
-    await this.#db.insertInto("audit_entry").values(toRow(full)).execute();
-    return full;
+    const written = await this.#chained((trx, head) => this.#insert(trx, head, full));
+    this.#announce(written);
+    return written;
   }
 
   /**
@@ -96,15 +209,17 @@ export class AuditStore {
     written: boolean;
   }> {
     const full: AuditEntry = { ...entry, time: entry.time ?? new Date().toISOString() };
-    const result = await this.#db
-      .insertInto("audit_entry")
-      .values(toRow(full))
-      .onConflict((oc) => oc.column("id").doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) return { entry: full, written: true };
-    const first = await this.get(entry.id);
-    if (!first) throw new Error(`audit entry ${entry.id} neither written nor found`);
-    return { entry: first, written: false };
+    const result = await this.#chained(async (trx, head) => {
+      const first = await trx
+        .selectFrom("audit_entry")
+        .selectAll()
+        .where("id", "=", entry.id)
+        .executeTakeFirst();
+      if (first) return { entry: fromRow(first), written: false };
+      return { entry: await this.#insert(trx, head, full), written: true };
+    });
+    if (result.written) this.#announce(result.entry);
+    return result;
   }
 
   /** The entry with this id, or `undefined`. */
@@ -115,6 +230,149 @@ export class AuditStore {
       .where("id", "=", id)
       .executeTakeFirst();
     return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Checks the whole chain, oldest first, from the pruning anchor to the head: each entry's hash
+   * recomputed from its columns and the previous hash, `seq` without gaps, the last entry the
+   * head. Stops at the first break and names its row: `altered` (an entry's content, hash or
+   * prev_hash changed), `deleted` (a seq missing, or the newest entries gone), `unchained` (a row
+   * written outside Portvakt, without a seq).
+   */
+  async verify(): Promise<ChainReport> {
+    const chain = await this.#db
+      .selectFrom("audit_chain")
+      .selectAll()
+      .where("id", "=", CHAIN_ID)
+      .executeTakeFirstOrThrow();
+    const head = { seq: Number(chain.head_seq), hash: chain.head_hash };
+    const anchor = { seq: Number(chain.anchor_seq), hash: chain.anchor_hash };
+    const report = (checked: number, problem?: ChainBreak): ChainReport => ({
+      ok: !problem,
+      checked,
+      head,
+      anchor,
+      ...(problem ? { problem } : {}),
+    });
+    const stray = await this.#db
+      .selectFrom("audit_entry")
+      .select("id")
+      .where("seq", "is", null)
+      .orderBy("time")
+      .executeTakeFirst();
+    if (stray) {
+      return report(0, {
+        kind: "unchained",
+        id: stray.id,
+        message: `Entry ${stray.id} is not in the chain (no seq): it was written outside Portvakt`,
+      });
+    }
+    let expected = anchor.seq + 1;
+    let prev = anchor.hash;
+    let prevId: string | undefined;
+    let checked = 0;
+    const PAGE = 1000;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom("audit_entry")
+        .selectAll()
+        .where("seq", ">=", expected)
+        .orderBy("seq")
+        .limit(PAGE)
+        .execute();
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (seq !== expected) {
+          return report(checked, {
+            kind: "deleted",
+            seq: expected,
+            message: `Entry seq ${expected}${seq - 1 > expected ? ` to ${seq - 1}` : ""} is missing (deleted)${prevId ? `: after entry ${prevId}` : ""}, before entry ${row.id} (seq ${seq})`,
+          });
+        }
+        if (row.prev_hash !== prev || row.hash !== entryHash(prev, { ...row, seq })) {
+          return report(checked, {
+            kind: "altered",
+            seq,
+            id: row.id,
+            message: `Entry ${row.id} (seq ${seq}) was altered: its hash does not match its content and the previous entry's hash`,
+          });
+        }
+        prev = row.hash;
+        prevId = row.id;
+        expected = seq + 1;
+        checked++;
+      }
+      if (rows.length < PAGE) break;
+    }
+    if (expected - 1 !== head.seq || prev !== head.hash) {
+      return report(checked, {
+        kind: "deleted",
+        seq: expected,
+        message:
+          expected - 1 < head.seq
+            ? `Entries seq ${expected} to ${head.seq} are missing (deleted)${prevId ? `: after entry ${prevId}` : ""}, the newest ones`
+            : `The chain's head (seq ${head.seq}) does not match the newest entry (seq ${expected - 1})`,
+      });
+    }
+    return report(checked);
+  }
+
+  /**
+   * Retention: removes the oldest entries written before `before` (ISO 8601), as a prefix of the
+   * chain (an older entry after a newer one stays until everything before it may go), and moves
+   * the anchor to the last one removed so the rest still verifies. Returns how many went.
+   */
+  async prune(before: string, now: () => number = Date.now): Promise<number> {
+    return this.#chained(async (trx, head) => {
+      const chain = await trx
+        .selectFrom("audit_chain")
+        .selectAll()
+        .where("id", "=", CHAIN_ID)
+        .executeTakeFirstOrThrow();
+      const firstKept = await trx
+        .selectFrom("audit_entry")
+        .select("seq")
+        .where("time", ">=", before)
+        .orderBy("seq")
+        .limit(1)
+        .executeTakeFirst();
+      const last = firstKept ? Number(firstKept.seq) - 1 : head.seq;
+      if (last <= Number(chain.anchor_seq)) return 0;
+      const lastRow = await trx
+        .selectFrom("audit_entry")
+        .select(["hash"])
+        .where("seq", "=", last)
+        .executeTakeFirst();
+      if (!lastRow?.hash) throw new Error(`Cannot prune: entry seq ${last} is missing`);
+      const removed = await trx
+        .deleteFrom("audit_entry")
+        .where("seq", "<=", last)
+        .executeTakeFirst();
+      const count = Number(removed.numDeletedRows);
+      await trx
+        .updateTable("audit_chain")
+        .set({
+          anchor_seq: last,
+          anchor_hash: lastRow.hash,
+          pruned_at: now(),
+          pruned_count: Number(chain.pruned_count) + count,
+        })
+        .where("id", "=", CHAIN_ID)
+        .execute();
+      return count;
+    });
+  }
+
+  /** Entries after `seq` in chain order (streaming catch-up), at most `limit`. */
+  async after(seq: number, limit = 500): Promise<AuditEntry[]> {
+    const rows = await this.#db
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("seq", ">", seq)
+      .orderBy("seq")
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
   }
 
   async list(query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; next?: string }> {

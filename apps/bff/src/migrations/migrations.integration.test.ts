@@ -119,6 +119,13 @@ async function checkUpgrade(
       requestId: "after-upgrade",
     });
     expect((await audit.list({ limit: 1 })).entries[0]?.id).toBe(added.id);
+    // Entries from before the hash chain are chained by the upgrade (oldest first), the new
+    // one after them: the whole log verifies.
+    expect(await audit.verify()).toMatchObject({
+      ok: true,
+      checked: before.audit.length + 1,
+      head: { seq: before.audit.length + 1, hash: added.hash },
+    });
     const revocations = new SessionRevocations(db);
     for (const s of before.sessions) expect(await revocations.isRevoked(String(s.sid))).toBe(true);
     expect(await revocations.isRevoked("never-ended")).toBe(false);

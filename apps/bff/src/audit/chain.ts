@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+
+/** The `prev_hash` of the first entry of a chain that was never pruned: 64 zeros. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** The one row of `audit_chain`, and the chain's name in it. */
+export const CHAIN_ID = "audit";
+
+/** The columns of an audit row a hash covers (as stored: JSON columns as their text). */
+export interface ChainedFields {
+  seq: number;
+  id: string;
+  time: string;
+  actor_sub: string;
+  actor_name: string;
+  role: string;
+  env: string;
+  action: string;
+  target: string;
+  outcome: string;
+  status: number;
+  request_id: string;
+  correlation_id: string | null;
+  detail: string | null;
+  before: string | null;
+  after: string | null;
+  follows: string | null;
+}
+
+/**
+ * The hash of one audit entry (format `v1`): SHA-256, hex, of the JSON array
+ * `["v1", prev, seq, id, time, actor_sub, actor_name, role, env, action, target, outcome, status,
+ * request_id, correlation_id, detail, before, after, follows]`, where `prev` is the previous
+ * entry's hash (or the anchor's, or GENESIS_HASH). Each entry thus covers every entry before it:
+ * altering or removing one breaks every later hash. Never change this format: databases hold
+ * hashes made with it (a new format would be `v2`, with its own migration).
+ */
+export function entryHash(prev: string, row: ChainedFields): string {
+  const fields = [
+    "v1",
+    prev,
+    Number(row.seq),
+    row.id,
+    row.time,
+    row.actor_sub,
+    row.actor_name,
+    row.role,
+    row.env,
+    row.action,
+    row.target,
+    row.outcome,
+    Number(row.status),
+    row.request_id,
+    row.correlation_id ?? null,
+    row.detail ?? null,
+    row.before ?? null,
+    row.after ?? null,
+    row.follows ?? null,
+  ];
+  return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex");
+}
