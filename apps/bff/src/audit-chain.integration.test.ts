@@ -239,7 +239,7 @@ describe("audit verify, the command", () => {
         ["--import", "tsx", join(import.meta.dirname, "main.ts"), "audit", "verify"],
         {
           env: { PATH: process.env.PATH ?? "", PORTVAKT_CONFIG: configPath },
-          timeout: 60_000,
+          timeout: 100_000,
         },
         (error, stdout, stderr) =>
           resolve({
@@ -251,7 +251,10 @@ describe("audit verify, the command", () => {
     });
   }
 
-  it("says intact for the BFF's log, and names the altered row after one is changed", async () => {
+  // Two child processes that compile the BFF with tsx: slow on a busy machine.
+  it("says intact for the BFF's log, and names the altered row after one is changed", {
+    timeout: 240_000,
+  }, async () => {
     const location = await freshLocation(postgresUrl ? "postgres" : "sqlite");
     const stack = await startTestStack(
       location.kind === "postgres" ? { databaseUrl: location.url } : {},
