@@ -45,7 +45,7 @@ export function refuseChange(
 
 /** What the audit entry of this change will name as its target. */
 export function defaultTarget(c: Context<BffEnv>): string {
-  const params = c.req.param() as Record<string, string>;
+  const params: Record<string, string | undefined> = c.req.param();
   const parts = [
     c.req.query("scope"),
     params.id && `client ${params.id}`,

@@ -44,7 +44,7 @@ export class PlanContext {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The fields whose values differ (compared as JSON), with both values. */
+/** The fields whose values differ (compared in JSON), with both values. */
 export function diff<T extends object>(
   before: Partial<T>,
   after: Partial<T>,
