@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { type RunningReplayServer, startReplayServer } from "@portvakt/maskinporten/replay";
 import { startStack } from "./stack";
 
 // `pnpm demo` and the browser tests: the simulator and the BFF in one process.
 const mode = process.env.PORTVAKT_MODE === "test" ? "test" : "demo";
 const repoRoot = resolve(import.meta.dirname, "../../..");
+// PORTVAKT_REPLAY=1 (test mode only): the demo environment reads the replay suite's recorded
+// Digdir answers from a small recording server instead of the simulator (e2e/replay.spec.ts).
+const replay: RunningReplayServer | undefined =
+  mode === "test" && process.env.PORTVAKT_REPLAY === "1" ? await startReplayServer() : undefined;
 const webDist = resolve(process.env.WEB_DIST ?? resolve(repoRoot, "apps/web/dist"));
 
 try {
@@ -17,6 +22,7 @@ try {
     ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),
+    ...(replay ? { upstream: { issuer: `${replay.url}/`, apiBaseUrl: replay.url } } : {}),
   });
   process.stdout.write(
     [
@@ -26,7 +32,7 @@ try {
       `  BFF API:          ${stack.url}/api/envs  (OpenAPI: ${stack.url}/api/openapi.json)`,
       `  Sign-in (demo):   ${stack.idp.issuer}  (pick a demo person)`,
       `  Simulator issuer: ${stack.simulator.issuer}`,
-      `  Self-service API: ${stack.simulator.apiBaseUrl}/api/v1`,
+      `  Self-service API: ${replay ? `${replay.url} (recorded answers)` : `${stack.simulator.apiBaseUrl}`}/api/v1`,
       `  Acting as:        ${stack.simulator.demo.providerOrgno} with admin client ${stack.simulator.demo.adminClientId}`,
       "",
       `PORTVAKT_READY ${stack.url}`,
@@ -34,7 +40,7 @@ try {
     ].join("\n"),
   );
   const stop = () => {
-    stack.close().then(
+    Promise.all([stack.close(), replay?.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -5,6 +5,7 @@ import { catalogueEn, catalogueNb, catalogueNn } from "../features/catalogue/mes
 import { configEn, configNb, configNn } from "../features/config/messages";
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
 import { keysEn, keysNb, keysNn } from "../features/keys/messages";
+import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
 import { tokenTestEn, tokenTestNb, tokenTestNn } from "../features/token-test/messages";
 import { tokensEn, tokensNb, tokensNn } from "../features/tokens/messages";
@@ -389,6 +390,7 @@ export const nb = {
   ...altinnNb,
   ...configNb,
   ...catalogueNb,
+  ...scopesNb,
   ...keysNb,
   ...tokenTestNb,
   ...diagnoseNb,
@@ -772,6 +774,7 @@ export const en: Record<MessageKey, string> = {
   ...altinnEn,
   ...configEn,
   ...catalogueEn,
+  ...scopesEn,
   ...keysEn,
   ...tokenTestEn,
   ...diagnoseEn,
@@ -1151,6 +1154,7 @@ export const nn: Record<MessageKey, string> = {
   ...altinnNn,
   ...configNn,
   ...catalogueNn,
+  ...scopesNn,
   ...keysNn,
   ...tokenTestNn,
   ...diagnoseNn,

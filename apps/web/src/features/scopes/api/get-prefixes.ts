@@ -1,4 +1,4 @@
-import { PrefixInfo } from "@portvakt/contracts";
+import { DelegationSource, PrefixInfo } from "@portvakt/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
@@ -21,4 +21,36 @@ export const prefixesQueryOptions = (env: string) =>
 
 export function usePrefixes(env: string) {
   return useQuery(prefixesQueryOptions(env));
+}
+
+/**
+ * The organisation's prefixes as Digdir describes them (`GET /api/v1/prefix`, 2025 OpenAPI
+ * `ScopePrefix`: owner, organisation name, active, created; every field but the prefix optional).
+ */
+export function usePrefixDetails(env: string) {
+  return useQuery({
+    queryKey: [...queryKeys.prefixes(env), "details"] as const,
+    queryFn: ({ signal }) =>
+      call(
+        bff.api.envs[":env"].prefix.$get({ param: { env } }, withSignal(signal)),
+        z.array(PrefixInfo),
+      ),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * Where a scope's `delegation_source` may point (`GET /api/v1/delegationsources`, 2025 OpenAPI):
+ * `issuer` is the value stored on the scope, `name` what a person reads (e.g. "Altinn").
+ */
+export function useDelegationSources(env: string) {
+  return useQuery({
+    queryKey: ["env", env, "delegation-sources"] as const,
+    queryFn: ({ signal }) =>
+      call(
+        bff.api.envs[":env"].delegationsources.$get({ param: { env } }, withSignal(signal)),
+        z.array(DelegationSource),
+      ),
+    staleTime: 60 * 60_000,
+  });
 }

@@ -1,8 +1,10 @@
 import {
   INTEGRATION_TYPES,
   type IntegrationType,
+  SCOPE_TEXT_LANGUAGES,
   type Scope,
   ScopeInput,
+  type ScopeTextLanguage,
   ScopeUpdate,
   splitScopeName,
   subscopeProblem,
@@ -23,11 +25,18 @@ import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
-import { usePrefixes } from "../api/get-prefixes";
+import { useDelegationSources, usePrefixes } from "../api/get-prefixes";
 import { useScope } from "../api/get-scope";
 import { useCreateScope, useUpdateScope } from "../api/save-scope";
 
-type Values = {
+/** `description#nn`, `long_description#en`, …: the language variants Digdir's own client edits. */
+type VariantKey = `${"description" | "long_description"}#${ScopeTextLanguage}`;
+const VARIANT_KEYS: VariantKey[] = SCOPE_TEXT_LANGUAGES.flatMap((lang) => [
+  `description#${lang}` as const,
+  `long_description#${lang}` as const,
+]);
+
+type Values = Record<VariantKey, string> & {
   prefix: string;
   subscope: string;
   description: string;
@@ -45,8 +54,14 @@ type Values = {
   enforced_aud_for_access_token: string;
 };
 
+const NO_VARIANTS = Object.fromEntries(VARIANT_KEYS.map((key) => [key, ""])) as Record<
+  VariantKey,
+  string
+>;
+
 // A machine-to-machine API is what Portvakt is for, so new scopes admit Maskinporten only.
 const DEFAULTS: Values = {
+  ...NO_VARIANTS,
   prefix: "",
   subscope: "",
   description: "",
@@ -65,7 +80,10 @@ const DEFAULTS: Values = {
 };
 
 function valuesOf(scope: Scope): Values {
+  const variants = { ...NO_VARIANTS };
+  for (const key of VARIANT_KEYS) variants[key] = scope[key] ?? "";
   return {
+    ...variants,
     prefix: scope.prefix ?? splitScopeName(scope.name).prefix,
     subscope: scope.subscope ?? splitScopeName(scope.name).subscope,
     description: scope.description ?? "",
@@ -84,11 +102,20 @@ function valuesOf(scope: Scope): Values {
   };
 }
 
-/** Empty optional fields are left out so Maskinporten applies its own defaults. */
-function bodyOf(values: Values) {
+/**
+ * Empty optional fields are left out so Maskinporten applies its own defaults. A language variant
+ * the scope had and the person emptied is sent as "" (cleared); one it never had is left out.
+ */
+function bodyOf(values: Values, initial: Values = DEFAULTS) {
   const seconds = (value: string) => (value.trim() === "" ? undefined : Number(value.trim()));
   const text = (value: string) => (value.trim() === "" ? undefined : value.trim());
+  const variants: Partial<Record<VariantKey, string>> = {};
+  for (const key of VARIANT_KEYS) {
+    const value = values[key].trim();
+    if (value !== "" || initial[key] !== "") variants[key] = value;
+  }
   return {
+    ...variants,
     prefix: values.prefix,
     subscope: values.subscope,
     description: values.description,
@@ -140,6 +167,7 @@ function ScopeForm({
   const admin = useRoleGate("admin");
   const canWrite = hasScopesWrite && admin.allowed;
   const prefixes = usePrefixes(env.id);
+  const delegationSources = useDelegationSources(env.id);
   const create = useCreateScope(env.id);
   const update = useUpdateScope(env.id);
   const mutation = mode === "create" ? create : update;
@@ -168,7 +196,7 @@ function ScopeForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched({ subscope: true });
-    const body = { ...bodyOf(values), prefix };
+    const body = { ...bodyOf(values, initial), prefix };
     const parsed = mode === "create" ? ScopeInput.safeParse(body) : ScopeUpdate.safeParse(body);
     if (!parsed.success) {
       const next: Record<string, string> = {};
@@ -405,21 +433,40 @@ function ScopeForm({
             <Field
               id="scope-delegation_source"
               label={t("scopes.field.delegationSource")}
-              help={t("scopes.help.delegationSource")}
+              help={t("scopes.help.delegationSourcePick")}
               error={message(errors.delegation_source)}
             >
               {({ id, describedBy, invalid }) => (
-                <Input
+                <Select
                   id={id}
-                  type="url"
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
                   value={values.delegation_source}
-                  placeholder="https://platform.altinn.no"
+                  disabled={delegationSources.isPending}
                   onChange={(e) => set("delegation_source", e.target.value)}
-                />
+                >
+                  <option value="">{t("scopes.delegationSource.none")}</option>
+                  {(delegationSources.data ?? []).map((source) => (
+                    <option key={source.issuer} value={source.issuer}>
+                      {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
+                    </option>
+                  ))}
+                  {values.delegation_source !== "" &&
+                    !(delegationSources.data ?? []).some(
+                      (source) => source.issuer === values.delegation_source,
+                    ) && (
+                      <option value={values.delegation_source}>
+                        {t("scopes.delegationSource.unlisted", {
+                          issuer: values.delegation_source,
+                        })}
+                      </option>
+                    )}
+                </Select>
               )}
             </Field>
+            {delegationSources.isError && (
+              <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>
+            )}
           </Fieldset>
 
           <Fieldset legend={t("scopes.section.token")}>
@@ -516,6 +563,56 @@ function ScopeForm({
               checked={values.requires_pseudonymous_tokens}
               onChange={(e) => set("requires_pseudonymous_tokens", e.target.checked)}
             />
+          </Fieldset>
+
+          <Fieldset legend={t("scopes.section.languages")}>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {t("scopes.languages.help")}
+            </p>
+            {SCOPE_TEXT_LANGUAGES.map((lang) => {
+              const language = t(`scopes.language.${lang}`);
+              const short: VariantKey = `description#${lang}`;
+              const long: VariantKey = `long_description#${lang}`;
+              return (
+                <div key={lang} className="flex flex-col gap-3">
+                  <Field
+                    id={`scope-description-${lang}`}
+                    label={t("scopes.field.descriptionIn", { language })}
+                    error={message(errors[short])}
+                  >
+                    {({ id, describedBy, invalid }) => (
+                      <Input
+                        id={id}
+                        lang={lang}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid}
+                        value={values[short]}
+                        maxLength={TEXT_LIMITS.scopeDescription}
+                        onChange={(e) => set(short, e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field
+                    id={`scope-long_description-${lang}`}
+                    label={t("scopes.field.longDescriptionIn", { language })}
+                    error={message(errors[long])}
+                  >
+                    {({ id, describedBy, invalid }) => (
+                      <Textarea
+                        id={id}
+                        lang={lang}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid}
+                        rows={3}
+                        value={values[long]}
+                        maxLength={TEXT_LIMITS.scopeLongDescription}
+                        onChange={(e) => set(long, e.target.value)}
+                      />
+                    )}
+                  </Field>
+                </div>
+              );
+            })}
           </Fieldset>
         </div>
         {mutation.isError && (

@@ -15,6 +15,7 @@ import { useRoleGate } from "../../../lib/session";
 import { useScopes } from "../api/get-scopes";
 import { useUpdateScope } from "../api/save-scope";
 import { DeactivateScopeDialog } from "./deactivate-scope-dialog";
+import { PrefixDetails } from "./prefix-details";
 
 type StateFilter = "all" | "active" | "inactive";
 
@@ -269,6 +270,7 @@ export function ScopesPage() {
           }
         />
       )}
+      <PrefixDetails />
       {deactivating && (
         <DeactivateScopeDialog scope={deactivating} onClose={() => setDeactivating(null)} />
       )}

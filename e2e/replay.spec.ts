@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { expect, type Page, test } from "@playwright/test";
+
+// The replay suite in the browser (issue 12): a second stack whose BFF reads Digdir's recorded
+// answers from the recording server (packages/maskinporten/src/test-support/replay), not from the
+// simulator. Every page of the web app must render those answers: sparse rows, a legacy key
+// without `use`, "does not have any" answered as an error, a client whose key set is a 404.
+// The stack runs on a random port (PORT=0) next to the one playwright.config.ts starts.
+
+let stack: ChildProcess | undefined;
+let origin = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const child = spawn("pnpm", ["exec", "tsx", "apps/bff/src/stack-main.ts"], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      PORTVAKT_MODE: "test",
+      PORTVAKT_REPLAY: "1",
+      SIMULATOR_PORT: "0",
+      IDP_PORT: "0",
+      WEB_DIST: "apps/web/dist",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  stack = child;
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  origin = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /PORTVAKT_READY (\S+)/.exec(out);
+      if (ready) resolve(ready[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`replay stack exited (${code}): ${errors}`)));
+  });
+});
+
+test.afterAll(async () => {
+  if (!stack || stack.exitCode !== null) return;
+  const exited = new Promise((resolve) => stack?.once("exit", resolve));
+  stack.kill("SIGTERM");
+  await exited;
+});
+
+async function signInToReplay(page: Page) {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("e2e-init")) {
+      sessionStorage.setItem("e2e-init", "1");
+      localStorage.setItem("portvakt.theme", "light");
+      localStorage.setItem("portvakt.lang", "nb");
+    }
+  });
+  await page.goto(`${origin}/auth/login?${new URLSearchParams({ returnTo: "/scopes" })}`);
+  await page.getByRole("button", { name: /Ada Administrator/ }).click();
+  await page.waitForURL((url) => url.pathname === "/scopes");
+  await expect(page.getByTestId("session-role")).toBeVisible();
+}
+
+/** The page shows its heading and `text`, and no error box (every load succeeded). */
+async function rendersWithoutError(page: Page, path: string, text: string | RegExp) {
+  await page.goto(`${origin}${path}`);
+  await expect(page.locator("main h1").first(), path).toBeVisible();
+  await expect(page.locator("main").getByText(text).first(), path).toBeVisible();
+  // Loads that are still under way show a spinner (role=status); wait until none is left.
+  await expect(page.locator("main [role=status]:has(svg)"), path).toHaveCount(0);
+  await expect(page.locator("main [role=alert]"), `error on ${path}`).toHaveCount(0);
+}
+
+test("every page renders Digdir's recorded answers without an error", async ({ page }) => {
+  await signInToReplay(page);
+  await expect(page.getByLabel("Miljø")).toHaveValue("demo");
+
+  // Own scopes: the sparse and odd rows are listed; an odd row is marked, not an error.
+  await rendersWithoutError(page, "/scopes", "digdir:tom.tall");
+  await expect(page.getByTestId("scopes-table")).toContainText("digdir:uten.navn");
+  await expect(page.getByTestId("row-warning").first()).toBeVisible();
+  // Prefix details (owner, name, active, created) from GET /prefix.
+  await expect(page.getByTestId("prefix-details")).toContainText("DIGITALISERINGSDIREKTORATET");
+  await expect(page.getByTestId("prefix-details")).toContainText("difi");
+
+  await rendersWithoutError(page, "/scopes/new", "digdir:");
+  await rendersWithoutError(
+    page,
+    `/scopes/edit?${new URLSearchParams({ scope: "digdir:sparsom" })}`,
+    "digdir:sparsom",
+  );
+  await rendersWithoutError(
+    page,
+    `/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`,
+    "889640782",
+  );
+
+  // The catalogue: a sparse row and a row with "authorization_max_lifetime": "".
+  await rendersWithoutError(page, "/catalogue", "skatteetaten:tom");
+  await expect(page.locator("main")).toContainText("nav:gammel");
+
+  await rendersWithoutError(page, "/clients", "Eldre integrasjon");
+  await expect(page.locator("main")).toContainText("Sparsom klient");
+  // A legacy key (no `use`) is shown and marked; a client without keys (404) has an empty set.
+  await rendersWithoutError(page, "/clients/replay-legacy", "legacy-2024");
+  await expect(page.getByTestId("legacy-key").first()).toBeVisible();
+  await rendersWithoutError(page, "/clients/replay-nokeys", "Uten nøkler");
+  await expect(page.getByTestId("key-count")).toContainText("0");
+  await rendersWithoutError(page, "/clients/replay-sparse", "Sparsom klient");
+  await rendersWithoutError(page, "/clients/replay-legacy/edit", "Eldre integrasjon");
+  await rendersWithoutError(page, "/clients/new", "digdir:demo.read");
+
+  await rendersWithoutError(page, "/keys", "legacy-2024");
+  // "does not have any scope access" is an empty list, not an error.
+  await rendersWithoutError(page, "/supplier", /./);
+  await rendersWithoutError(page, "/altinn", /./);
+  await rendersWithoutError(page, "/config", /./);
+  await rendersWithoutError(page, "/token-test", /./);
+  await rendersWithoutError(page, "/diagnose", /./);
+  await rendersWithoutError(page, "/audit", /./);
+});
