@@ -79,6 +79,24 @@ describe("own scopes", () => {
     expect(Scope.parse(read.body).name).toBe(scope.name);
   });
 
+  it("keeps the language variants a create sends (description#nn/#en/#se, long_description#…)", async () => {
+    const variants = {
+      "description#nn": "Skildring på nynorsk",
+      "description#en": "English description",
+      "long_description#se": "Guhkes čilgehus",
+    };
+    const created = await call("POST", "/api/v1/scopes", {
+      prefix: "digdir",
+      subscope: "sprak.v1",
+      description: "Beskrivelse",
+      ...variants,
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject(variants);
+    const read = await call("GET", `/api/v1/scopes/scope?${scopeQuery("digdir:sprak.v1")}`);
+    expect(read.body).toMatchObject(variants);
+  });
+
   it("answers 409 for a name that exists, active or deactivated", async () => {
     const again = await call("POST", "/api/v1/scopes", {
       prefix: "digdir",

@@ -40,7 +40,13 @@ export function ownScopeOf(
 
 /** A new scope with Digdir's defaults for everything the provider left out. */
 export function newScope(input: ScopeInput, ownerOrgno: string, now: string): Scope {
+  // Language variants (`description#nn`, `long_description#en`, …) are stored as sent, as Digdir
+  // does for the texts its own web client edits (docs/maskinporten.md §8).
+  const variants = Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => key.includes("#") && value !== undefined),
+  );
   return {
+    ...variants,
     name: `${input.prefix}:${input.subscope}`,
     prefix: input.prefix,
     subscope: input.subscope,
