@@ -16,10 +16,8 @@ export function PrefixDetails() {
   const prefixes = usePrefixDetails(env.id);
   if (!prefixes.isSuccess || prefixes.data.length === 0) return null;
   return (
-    <section aria-labelledby="prefix-details-title" className="mt-6" data-testid="prefix-details">
-      <h2 id="prefix-details-title" className="mb-2 text-base font-semibold">
-        {t("scopes.prefixes.title")}
-      </h2>
+    <div className="mt-6" data-testid="prefix-details">
+      <h2 className="mb-2 text-base font-semibold">{t("scopes.prefixes.title")}</h2>
       <ul className="flex flex-col gap-1 text-sm">
         {prefixes.data.map((row) => (
           <li key={row.prefix} className="flex flex-wrap items-center gap-2">
@@ -42,6 +40,6 @@ export function PrefixDetails() {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
