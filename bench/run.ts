@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { benchBffLoad } from "./bff-load";
 import { benchBffLoadFaults } from "./bff-load-faults";
 import { benchBffVsDirect } from "./bff-vs-direct";
+import { benchBulkGrant } from "./bulk-grant";
 import { benchScopeName } from "./scope-name";
 import { benchWebAccess } from "./web-access";
 
@@ -16,6 +17,7 @@ const benchmarks: Record<string, (root: string) => Promise<Record<string, unknow
   "bff-vs-direct": benchBffVsDirect,
   "bff-load": benchBffLoad,
   "bff-load-faults": benchBffLoadFaults,
+  "bulk-grant": benchBulkGrant,
   "web-access": benchWebAccess,
   "scope-name": benchScopeName,
 };

@@ -91,6 +91,17 @@ function fallbackWaitSeconds(attempt: number): number {
   return Math.min(30, 2 ** Math.max(0, attempt - 1));
 }
 
+type RowChange = Partial<
+  Pick<BulkJobRowTable, "state" | "status" | "detail" | "result" | "correlation_id" | "attempts">
+>;
+
+interface RowWrite {
+  /** The whole row as it is to be stored. */
+  row: BulkJobRowTable;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 interface Running {
   cancelled: boolean;
   /** Epoch ms before which no row of the job is sent (Digdir said 429 with Retry-After). */
@@ -130,6 +141,8 @@ export class BulkJobs {
   readonly #owner = randomUUID();
   readonly #running = new Map<string, Running>();
   #stopping = false;
+  #rowWrites: RowWrite[] = [];
+  #flushing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #scanning: Promise<void> | undefined;
 
@@ -416,7 +429,9 @@ export class BulkJobs {
             action === "grant"
               ? await api.grantAccess(job.scope, row.orgno)
               : await api.revokeAccess(job.scope, row.orgno);
-          await this.#setRow(row, {
+          // Not waited for: it is committed with the next rows' `sent` (a crash before that
+          // leaves the row `sent`, which a restart re-reads instead of sending again).
+          this.#setRowLater(row, {
             state: "success",
             status: 200,
             result: JSON.stringify(access),
@@ -440,7 +455,7 @@ export class BulkJobs {
             continue;
           }
           const problem = problemOf(error);
-          await this.#setRow(row, {
+          this.#setRowLater(row, {
             state: error instanceof OutcomeUnknownError ? "unknown" : "failure",
             status: problem.status,
             detail: problem.problem.detail ?? problem.message,
@@ -455,6 +470,7 @@ export class BulkJobs {
       ),
     );
     if (this.#stopping && !running.cancelled && queue.length > 0) {
+      await this.#rowsWritten();
       await this.#release(id);
       return;
     }
@@ -466,6 +482,7 @@ export class BulkJobs {
         .where("state", "=", "pending")
         .execute();
     }
+    await this.#rowsWritten();
     await this.#finish(job, running.cancelled);
   }
 
@@ -498,22 +515,63 @@ export class BulkJobs {
     return false;
   }
 
-  async #setRow(
-    row: BulkJobRowTable,
-    change: Partial<
-      Pick<
-        BulkJobRowTable,
-        "state" | "status" | "detail" | "result" | "correlation_id" | "attempts"
-      >
-    >,
-  ): Promise<void> {
-    Object.assign(row, change);
-    await this.#db
-      .updateTable("bulk_job_row")
-      .set({ ...change, updated_at: this.#now() })
-      .where("job_id", "=", row.job_id)
-      .where("idx", "=", row.idx)
-      .execute();
+  /**
+   * Stores a row's new state; resolves once it is committed. Rows of every worker are written
+   * together (group commit): the rows that changed while the previous write was under way go in
+   * one statement (an upsert of whole rows, on SQLite and PostgreSQL alike), so one disk flush,
+   * instead of one per row. With SQLite's synchronous driver a flush holds the event loop.
+   */
+  #setRow(row: BulkJobRowTable, change: RowChange): Promise<void> {
+    Object.assign(row, change, { updated_at: this.#now() });
+    return new Promise((resolve, reject) => {
+      this.#rowWrites.push({ row: { ...row }, resolve, reject });
+      this.#flushing ??= this.#flushRows().finally(() => {
+        this.#flushing = undefined;
+      });
+    });
+  }
+
+  /** `#setRow` without waiting; a failed write is logged (the row stays `sent`: re-read later). */
+  #setRowLater(row: BulkJobRowTable, change: RowChange): void {
+    this.#setRow(row, change).catch((error) =>
+      this.#logger?.error(
+        { job_id: row.job_id, row: row.idx, err: (error as Error).message },
+        "bulk job row not stored",
+      ),
+    );
+  }
+
+  /** Resolves once every row change asked for so far is committed (or failed). */
+  async #rowsWritten(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+  }
+
+  async #flushRows(): Promise<void> {
+    while (this.#rowWrites.length > 0) {
+      const batch = this.#rowWrites.splice(0);
+      // The latest state of each row (a row is in a batch once, but be sure).
+      const latest = new Map(batch.map((w) => [`${w.row.job_id}\u0000${w.row.idx}`, w.row]));
+      try {
+        await this.#db
+          .insertInto("bulk_job_row")
+          .values([...latest.values()])
+          .onConflict((oc) =>
+            oc.columns(["job_id", "idx"]).doUpdateSet((eb) => ({
+              state: eb.ref("excluded.state"),
+              status: eb.ref("excluded.status"),
+              detail: eb.ref("excluded.detail"),
+              result: eb.ref("excluded.result"),
+              correlation_id: eb.ref("excluded.correlation_id"),
+              attempts: eb.ref("excluded.attempts"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+        for (const write of batch) write.resolve();
+      } catch (error) {
+        for (const write of batch) write.reject(error);
+      }
+    }
   }
 
   /** Ends the job: status, and its one audit entry with every row's outcome. */
