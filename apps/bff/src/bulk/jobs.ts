@@ -84,6 +84,9 @@ const DEFAULTS: BulkJobSettings = {
   max429PerRow: 10,
 };
 
+/** How long a row's outcome may wait to be stored with others, ms. */
+const FLUSH_MS = 20;
+
 const FINAL_ROW_STATES = new Set<BulkRowState>(["success", "failure", "unknown", "cancelled"]);
 
 /** The wait before resending after a 429 that named no Retry-After: 1, 2, 4 … s. */
@@ -94,13 +97,6 @@ function fallbackWaitSeconds(attempt: number): number {
 type RowChange = Partial<
   Pick<BulkJobRowTable, "state" | "status" | "detail" | "result" | "correlation_id" | "attempts">
 >;
-
-interface RowWrite {
-  /** The whole row as it is to be stored. */
-  row: BulkJobRowTable;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 interface Running {
   cancelled: boolean;
@@ -141,8 +137,10 @@ export class BulkJobs {
   readonly #owner = randomUUID();
   readonly #running = new Map<string, Running>();
   #stopping = false;
-  #rowWrites: RowWrite[] = [];
-  #flushing: Promise<void> | undefined;
+  /** Row changes not stored yet, by job and row. */
+  readonly #rowWrites = new Map<string, BulkJobRowTable>();
+  #flushTimer: NodeJS.Timeout | undefined;
+  #storing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #scanning: Promise<void> | undefined;
 
@@ -412,6 +410,28 @@ export class BulkJobs {
         requestId: job.request_id,
       }));
 
+    // Rows are marked `sent` a batch at a time before any of them is sent (one write for the
+    // batch, not one per row): `sent` means "may have been sent", which a restart re-reads.
+    const claimed: BulkJobRowTable[] = [];
+    const unsent: BulkJobRowTable[] = [];
+    let claiming: Promise<void> | undefined;
+    const nextRow = async (): Promise<BulkJobRowTable | undefined> => {
+      for (;;) {
+        const ready = claimed.shift();
+        if (ready) return ready;
+        if (queue.length === 0) return undefined;
+        claiming ??= (async () => {
+          const rows = queue.splice(0, Math.max(1, this.settings.concurrency));
+          const now = this.#now();
+          for (const row of rows) Object.assign(row, { state: "sent", updated_at: now });
+          await this.#storeRows(rows);
+          claimed.push(...rows);
+        })().finally(() => {
+          claiming = undefined;
+        });
+        await claiming;
+      }
+    };
     const worker = async () => {
       for (;;) {
         if (running.cancelled || this.#stopping) return;
@@ -420,9 +440,12 @@ export class BulkJobs {
           await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 250)));
           continue;
         }
-        const row = queue.shift();
+        const row = await nextRow();
         if (!row) return;
-        await this.#setRow(row, { state: "sent" });
+        if (running.cancelled || this.#stopping) {
+          unsent.push(row);
+          return;
+        }
         try {
           const api = guarded(row.orgno);
           const access =
@@ -450,7 +473,7 @@ export class BulkJobs {
               this.settings.maxRetryAfterSeconds,
             );
             running.pausedUntil = Math.max(running.pausedUntil, this.#now() + seconds * 1000);
-            await this.#setRow(row, { state: "pending", attempts });
+            this.#setRowLater(row, { state: "pending", attempts });
             queue.unshift(row);
             continue;
           }
@@ -469,7 +492,15 @@ export class BulkJobs {
         worker(),
       ),
     );
-    if (this.#stopping && !running.cancelled && queue.length > 0) {
+    // Claimed but never sent: back to `pending`, or `cancelled` with the rest.
+    const notSent = [...unsent, ...claimed];
+    if (notSent.length > 0) {
+      const now = this.#now();
+      const state = running.cancelled ? "cancelled" : "pending";
+      for (const row of notSent) Object.assign(row, { state, updated_at: now });
+      await this.#storeRows(notSent);
+    }
+    if (this.#stopping && !running.cancelled && queue.length + notSent.length > 0) {
       await this.#rowsWritten();
       await this.#release(id);
       return;
@@ -501,7 +532,7 @@ export class BulkJobs {
         state,
       });
       if (seen.applied) {
-        await this.#setRow(row, {
+        this.#setRowLater(row, {
           state: "success",
           status: 200,
           detail: "Sent before the BFF restarted; a re-read shows the change was made",
@@ -516,45 +547,43 @@ export class BulkJobs {
   }
 
   /**
-   * Stores a row's new state; resolves once it is committed. Rows of every worker are written
-   * together (group commit): the rows that changed while the previous write was under way go in
-   * one statement (an upsert of whole rows, on SQLite and PostgreSQL alike), so one disk flush,
-   * instead of one per row. With SQLite's synchronous driver a flush holds the event loop.
+   * A row's new state, stored with the next write of rows (the next batch's `sent` marks, or
+   * within `FLUSH_MS`): group commit, one statement and one disk flush for many rows. Not
+   * waited for: a crash before it is stored leaves the row `sent`, which a restart re-reads
+   * instead of sending it again. A failed write is logged.
    */
-  #setRow(row: BulkJobRowTable, change: RowChange): Promise<void> {
-    Object.assign(row, change, { updated_at: this.#now() });
-    return new Promise((resolve, reject) => {
-      this.#rowWrites.push({ row: { ...row }, resolve, reject });
-      this.#flushing ??= this.#flushRows().finally(() => {
-        this.#flushing = undefined;
-      });
-    });
-  }
-
-  /** `#setRow` without waiting; a failed write is logged (the row stays `sent`: re-read later). */
   #setRowLater(row: BulkJobRowTable, change: RowChange): void {
-    this.#setRow(row, change).catch((error) =>
-      this.#logger?.error(
-        { job_id: row.job_id, row: row.idx, err: (error as Error).message },
-        "bulk job row not stored",
-      ),
-    );
+    Object.assign(row, change, { updated_at: this.#now() });
+    this.#rowWrites.set(`${row.job_id}\u0000${row.idx}`, { ...row });
+    this.#flushTimer ??= setTimeout(() => {
+      this.#flushTimer = undefined;
+      this.#storeRows([]).catch((error) =>
+        this.#logger?.error({ err: (error as Error).message }, "bulk job rows not stored"),
+      );
+    }, FLUSH_MS);
   }
 
-  /** Resolves once every row change asked for so far is committed (or failed). */
+  /** Resolves once every row change asked for so far is committed. */
   async #rowsWritten(): Promise<void> {
-    while (this.#flushing) await this.#flushing;
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    await this.#storeRows([]);
   }
 
-  async #flushRows(): Promise<void> {
-    while (this.#rowWrites.length > 0) {
-      const batch = this.#rowWrites.splice(0);
-      // The latest state of each row (a row is in a batch once, but be sure).
-      const latest = new Map(batch.map((w) => [`${w.row.job_id}\u0000${w.row.idx}`, w.row]));
+  /**
+   * Stores `rows` as they are now, with every change waiting in `#setRowLater`, in one upsert of
+   * whole rows (SQLite and PostgreSQL alike). Writes run one after another.
+   */
+  #storeRows(rows: BulkJobRowTable[]): Promise<void> {
+    const write = this.#storing.then(async () => {
+      const all = new Map(this.#rowWrites);
+      this.#rowWrites.clear();
+      for (const row of rows) all.set(`${row.job_id}\u0000${row.idx}`, { ...row });
+      if (all.size === 0) return;
       try {
         await this.#db
           .insertInto("bulk_job_row")
-          .values([...latest.values()])
+          .values([...all.values()])
           .onConflict((oc) =>
             oc.columns(["job_id", "idx"]).doUpdateSet((eb) => ({
               state: eb.ref("excluded.state"),
@@ -567,11 +596,14 @@ export class BulkJobs {
             })),
           )
           .execute();
-        for (const write of batch) write.resolve();
       } catch (error) {
-        for (const write of batch) write.reject(error);
+        // Not stored: keep the waiting changes for the next write (newer ones win).
+        for (const [key, row] of all) if (!this.#rowWrites.has(key)) this.#rowWrites.set(key, row);
+        throw error;
       }
-    }
+    });
+    this.#storing = write.catch(() => {});
+    return write;
   }
 
   /** Ends the job: status, and its one audit entry with every row's outcome. */
