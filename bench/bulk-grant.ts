@@ -39,7 +39,7 @@ export async function benchBulkGrant(root: string) {
   });
   try {
     const { api } = stack;
-    const [prefix] = await api.listPrefixes();
+    const prefix = (await api.listPrefixes())[0]?.prefix;
     const cookie = await signInOverHttp(stack.bffUrl, "bench-user-0");
     const headers = {
       "X-CSRF": "1",
