@@ -120,9 +120,14 @@ export function checkedInput<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new MaskinportenInputError(
+  throw inputErrorOf(what, result.error);
+}
+
+/** zod's refusal of `what` as this package's `MaskinportenInputError`. */
+export function inputErrorOf(what: string, error: z.ZodError): MaskinportenInputError {
+  return new MaskinportenInputError(
     what,
-    result.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
+    error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
   );
 }
 

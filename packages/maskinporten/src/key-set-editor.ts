@@ -5,6 +5,8 @@ import {
   MAX_KEYS_PER_CLIENT,
   writableKey,
 } from "@portvakt/contracts";
+import { ZodError } from "zod";
+import { inputErrorOf } from "./errors";
 import type { SelfServiceClient } from "./self-service";
 
 /**
@@ -131,7 +133,8 @@ export class KeySetEditor {
    * Replaces the whole set with `keys` (`POST .../jwks`). A key that stays (same kid and modulus)
    * keeps its `exp` unless one is given; a new key gets none, so Digdir gives it a year. A legacy
    * key (read without `use`) is written with `"use":"sig"` (`writableKey`). Refused
-   * with 400 for an empty list: removing every key is `removeAll`.
+   * with 400 for an empty list: removing every key is `removeAll`; a key that cannot be written
+   * throws `MaskinportenInputError`.
    */
   replaceAll(
     clientId: string,
@@ -151,7 +154,13 @@ export class KeySetEditor {
       const sent = keys.map((key) => {
         const kept = current.keys.find((old) => old.kid === key.kid && old.n === key.n);
         const exp = key.exp ?? kept?.exp;
-        return writableKey({ ...key, ...(exp !== undefined ? { exp } : {}) });
+        try {
+          return writableKey({ ...key, ...(exp !== undefined ? { exp } : {}) });
+        } catch (error) {
+          // A kept key Portvakt cannot write back (e.g. RS384): this package's coded error.
+          if (error instanceof ZodError) throw inputErrorOf(`The key ${key.kid}`, error);
+          throw error;
+        }
       });
       await this.#api.replaceJwks(clientId, { keys: sent });
     });
