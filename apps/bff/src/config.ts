@@ -154,6 +154,33 @@ export const PortvaktConfig = z
      * kept forever. `stream`: each entry as a JSON line on stdout and/or POSTed to a webhook (a
      * SIEM), with a bearer token from the variable `webhookTokenEnv`.
      */
+    /**
+     * Expiry alerts (issue 18 #1): client keys' `exp` and admin certificates' `notAfter`, checked
+     * every `checkIntervalMinutes`; a notice per key at each of `thresholdsDays` by webhook
+     * (`json`, `slack`, `teams`) and e-mail (SMTP URL from the variable `smtpUrlEnv`).
+     */
+    alerts: z
+      .object({
+        thresholdsDays: z.array(z.number().int().min(0).max(365)).min(1).default([30, 14, 7, 1]),
+        checkIntervalMinutes: z.number().int().min(1).default(360),
+        webhooks: z
+          .array(
+            z
+              .object({ url: z.url(), format: z.enum(["json", "slack", "teams"]).default("json") })
+              .strict(),
+          )
+          .default([]),
+        email: z
+          .object({
+            smtpUrlEnv: EnvVarName,
+            from: z.string().min(3),
+            to: z.array(z.string().min(3)).min(1),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({ thresholdsDays: [30, 14, 7, 1], checkIntervalMinutes: 360, webhooks: [] }),
     auditLog: z
       .object({
         retentionDays: z.number().int().min(1).optional(),

@@ -146,6 +146,14 @@ export interface ApiTokenTable {
   last_used_at: number | null;
 }
 
+/** An expiry notice sent, per key and threshold; see migrations/0007_expiry_alerts.ts. */
+export interface AlertSentTable {
+  key: string;
+  threshold_days: number;
+  /** Epoch ms. */
+  sent_at: number;
+}
+
 /** The audit store's tables, as the latest migration in `./migrations` leaves them. */
 export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
@@ -157,6 +165,7 @@ export interface PortvaktDatabase {
   bulk_job_row: BulkJobRowTable;
   api_token: ApiTokenTable;
   audit_chain: AuditChainTable;
+  alert_sent: AlertSentTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

@@ -56,6 +56,20 @@ export class BffMetrics {
     registers: [this.registry],
   });
 
+  #clientKeys: () => readonly {
+    env: string;
+    clientId?: string;
+    kid?: string;
+    expiresAt: string;
+  }[] = () => [];
+
+  /** Where /metrics reads the client keys' expiry from (the expiry alerts' last check). */
+  watchClientKeys(
+    keys: () => readonly { env: string; clientId?: string; kid?: string; expiresAt: string }[],
+  ): void {
+    this.#clientKeys = keys;
+  }
+
   constructor(environments: () => readonly Environment[]) {
     const registry = this.registry;
     new Gauge({
@@ -76,6 +90,22 @@ export class BffMetrics {
       collect() {
         for (const env of environments())
           this.set({ env: env.config.id }, env.tokens.stats.cacheHits);
+      },
+    });
+    const clientKeys = () => this.#clientKeys();
+    new Gauge({
+      name: "portvakt_client_key_expiry_timestamp_seconds",
+      help: "When each client key expires (Digdir's exp, epoch seconds), by environment, client and kid, as of the last expiry check",
+      labelNames: ["env", "client_id", "kid"] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const key of clientKeys()) {
+          this.set(
+            { env: key.env, client_id: key.clientId ?? "", kid: key.kid ?? "" },
+            Math.floor(Date.parse(key.expiresAt) / 1000),
+          );
+        }
       },
     });
     new Gauge({

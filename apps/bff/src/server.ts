@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
+import { ExpiryAlerts } from "./alerts/expiry";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
 import { AuditStream } from "./audit/stream";
@@ -27,6 +28,8 @@ export interface RunningBff {
   /** Bulk grant/revoke jobs (issue 17): taken up again at start, stopped (rows under way finish) at close. */
   bulkJobs: BulkJobs;
   environments: readonly Environment[];
+  /** Checks key expiry now and sends the notices due (the BFF also does it on a timer). */
+  checkExpiry(): Promise<import("./alerts/expiry").ExpiryNotice[]>;
   /** Prunes the audit log now by the retention setting (the BFF also does it on a timer). */
   pruneAuditLog(): Promise<void>;
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
@@ -238,6 +241,45 @@ export async function startBff(
   const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
   credentialTimer.unref();
   changeGuard.start();
+  // Expiry alerts: every check reads the keys (for /metrics too) and sends the notices due.
+  const alertSettings = config.alerts;
+  const smtpUrl = alertSettings.email
+    ? (options.processEnv ?? process.env)[alertSettings.email.smtpUrlEnv]
+    : undefined;
+  if (alertSettings.email && !smtpUrl) {
+    logger.error(
+      { variable: alertSettings.email.smtpUrlEnv },
+      "expiry alerts: the SMTP URL variable is not set; no e-mail is sent",
+    );
+  }
+  const expiryAlerts = new ExpiryAlerts({
+    db,
+    settings: {
+      thresholdsDays: alertSettings.thresholdsDays,
+      webhooks: alertSettings.webhooks,
+      ...(alertSettings.email && smtpUrl
+        ? { email: { smtpUrl, from: alertSettings.email.from, to: alertSettings.email.to } }
+        : {}),
+    },
+    logger,
+    now,
+    environments: () => environments,
+  });
+  metrics.watchClientKeys(() => expiryAlerts.keys);
+  const checkExpiry = async () => {
+    try {
+      return await expiryAlerts.check();
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, "expiry check failed");
+      return [];
+    }
+  };
+  const alertTimer = setInterval(
+    () => void checkExpiry(),
+    alertSettings.checkIntervalMinutes * 60_000,
+  );
+  alertTimer.unref();
+  if (alertSettings.webhooks.length > 0 || alertSettings.email) void checkExpiry();
   // Retention: the oldest entries go, the chain's anchor moves (every instance may run it; the
   // chain's lock makes them take turns).
   const retentionDays = config.auditLog.retentionDays;
@@ -274,10 +316,12 @@ export async function startBff(
     environments,
     reloadCredentials: reload,
     pruneAuditLog: prune,
+    checkExpiry,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);
       if (pruneTimer) clearInterval(pruneTimer);
+      clearInterval(alertTimer);
       await bulkJobs.stop();
       await changeGuard.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -49,6 +49,8 @@ export interface StackOptions {
    * server) instead of the simulator; the simulator's demo certificate still signs the grants.
    */
   upstream?: { issuer: string; apiBaseUrl: string };
+  /** Expiry alerts (tests of issue 18 #1). */
+  alerts?: PortvaktConfigInput["alerts"];
   /** Audit retention and streaming (tests of issue 18 #6). */
   auditLog?: PortvaktConfigInput["auditLog"];
 }
@@ -125,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(options.metricsTokenFile ? { metricsTokenFile: options.metricsTokenFile } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
     auth: {
       issuer: idp.issuer,
       clientId: "portvakt-demo",
