@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import { generateApiScopes, insertApiScopes } from "@portvakt/altinn-scopes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
 import { startTestStack, type TestStack } from "./testing/stack";
@@ -572,6 +573,52 @@ describe("config apply under faults: per-step outcomes, partial, follow-ups (iss
     expect(followUp).toMatchObject({
       action: "config.apply.access.grant",
       target: `${name}@${orgno}`,
+      outcome: "success",
+    });
+  });
+});
+
+describe("Altinn provisioning under faults: per-item outcomes (issue 13, 1 and 3)", () => {
+  it("one grant's answer lost, the rest done: partial with each item, and a follow-up of the run's entry", async () => {
+    const app = `tapt${Date.now().toString(36)}`;
+    const orgno = "310000051";
+    const metadata = insertApiScopes(
+      `{"id": "digdir/${app}"}`,
+      generateApiScopes({ prefix: "digdir", app, groups: ["users"] }),
+    );
+    // The first grant lands after the BFF's timeout and its re-reads; the second is fine.
+    await fault({
+      path: `/api/v1/scopes/access/${orgno}`,
+      method: "PUT",
+      kind: "latency",
+      ms: Math.round(TIMEOUT_MS * 3.5),
+      times: 1,
+    });
+    const response = await stack.api(`${env}/altinn/provision`, {
+      method: "POST",
+      body: JSON.stringify({ metadata, grantTo: [orgno] }),
+    });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as {
+      ok: boolean;
+      items: Array<{ kind: string; scope: string; consumer_orgno?: string; status: string }>;
+    };
+    expect(report.ok).toBe(false);
+    expect(report.items.map((i) => `${i.kind} ${i.status}`)).toEqual([
+      "scope created",
+      "grant unknown",
+      "scope created",
+      "grant granted",
+    ]);
+    const entry = await entryOf(response);
+    expect(entry).toMatchObject({ action: "altinn.provision", outcome: "partial" });
+    expect(entry.after).toEqual(report.items);
+    const lost = report.items[1]!;
+    await sleep(TIMEOUT_MS * 2);
+    expect(grantState(lost.scope, orgno)).toBe("APPROVED");
+    await stack.api(`${env}/scopes/access?scope=${encodeURIComponent(lost.scope)}`);
+    expect(await followUpOf(entry)).toMatchObject({
+      action: "altinn.provision",
       outcome: "success",
     });
   });
