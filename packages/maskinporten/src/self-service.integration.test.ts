@@ -317,3 +317,49 @@ describe("resilience against the simulator", () => {
     expect(error).toMatchObject({ kind: "invalid-response", status: 200 });
   });
 });
+
+describe("issue 12 #7: the rest of Digdir's API surface through the client library", () => {
+  it("addKeyText posts a PEM public key as text (POST /api/v2/clients/{id}/key) and refuses a private key", async () => {
+    const { api } = adminClients(sim, provider);
+    const client = (await api.listClients()).find((c) => c.active !== false);
+    expect(client).toBeDefined();
+    const clientId = client!.client_id;
+    const { exportPKCS8, exportSPKI } = await import("jose");
+    const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
+    const key = await api.addKeyText(clientId, await exportSPKI(publicKey));
+    expect(key.use).toBe("sig");
+    expect(key.kid).toBeTruthy();
+    expect((await api.getJwks(clientId)).keys.map((k) => k.kid)).toContain(key.kid);
+    await expect(api.addKeyText(clientId, await exportPKCS8(privateKey))).rejects.toThrow(
+      /never a private key/,
+    );
+  });
+
+  it("delegated_sources=true lists only catalogue scopes with a delegation source", async () => {
+    const { api } = adminClients(sim, provider);
+    const all = await api.listScopeCatalogue();
+    const delegated = await api.listScopeCatalogue({ delegated_sources: "true" });
+    expect(all.some((scope) => !scope.delegation_source)).toBe(true);
+    expect(delegated.length).toBeGreaterThan(0);
+    expect(delegated.length).toBeLessThan(all.length);
+    expect(delegated.every((scope) => Boolean(scope.delegation_source))).toBe(true);
+  });
+
+  it("the inactive filter: revoked (DENIED) rows only with inactive", async () => {
+    const { api } = adminClients(sim, provider);
+    const scope = "digdir:intern/statistikk";
+    const active = await api.listAccessByScope(scope);
+    const all = await api.listAccessByScope(scope, { inactive: true });
+    expect(active.some((row) => row.state === "DENIED")).toBe(false);
+    expect(all.some((row) => row.state === "DENIED")).toBe(true);
+  });
+
+  it("delegation sources and every organisation's prefixes", async () => {
+    const { api } = adminClients(sim, provider);
+    const sources = await api.listDelegationSources();
+    expect(sources.map((source) => source.name)).toContain("Altinn");
+    const prefixes = await api.listAllPrefixes();
+    expect(prefixes.map((row) => row.prefix)).toEqual(expect.arrayContaining(["digdir", "nav"]));
+    expect(prefixes.find((row) => row.prefix === "nav")?.owner_orgno).toBe(CONSUMER_ORGNO);
+  });
+});
