@@ -100,6 +100,8 @@ type RowChange = Partial<
 
 interface Running {
   cancelled: boolean;
+  /** Another instance took the job over (this one's lease ran out): stop, end nothing. */
+  lost: boolean;
   /** Epoch ms before which no row of the job is sent (Digdir said 429 with Retry-After). */
   pausedUntil: number;
   done: Promise<void>;
@@ -314,15 +316,18 @@ export class BulkJobs {
         .where("id", "in", ids)
         .where("owner", "=", this.#owner)
         .execute();
-      const cancelling = await this.#db
+      const jobs = await this.#db
         .selectFrom("bulk_job")
-        .select("id")
+        .select(["id", "status", "owner"])
         .where("id", "in", ids)
-        .where("status", "=", "cancelling")
         .execute();
-      for (const { id } of cancelling) {
-        const local = this.#running.get(id);
-        if (local) local.cancelled = true;
+      for (const job of jobs) {
+        const local = this.#running.get(job.id);
+        if (!local) continue;
+        if (job.status === "cancelling") local.cancelled = true;
+        // Our lease ran out (a stalled instance) and another took the job: it re-reads the rows
+        // marked sent here, so stopping at once sends no row twice.
+        if (job.owner !== this.#owner) local.lost = true;
       }
     }
     const orphans = await this.#db
@@ -349,7 +354,12 @@ export class BulkJobs {
   }
 
   #launch(id: string): void {
-    const running: Running = { cancelled: false, pausedUntil: 0, done: Promise.resolve() };
+    const running: Running = {
+      cancelled: false,
+      lost: false,
+      pausedUntil: 0,
+      done: Promise.resolve(),
+    };
     this.#running.set(id, running);
     running.done = this.#run(id, running)
       .catch((error) => {
@@ -434,7 +444,7 @@ export class BulkJobs {
     };
     const worker = async () => {
       for (;;) {
-        if (running.cancelled || this.#stopping) return;
+        if (running.cancelled || running.lost || this.#stopping) return;
         const wait = running.pausedUntil - this.#now();
         if (wait > 0) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 250)));
@@ -442,7 +452,7 @@ export class BulkJobs {
         }
         const row = await nextRow();
         if (!row) return;
-        if (running.cancelled || this.#stopping) {
+        if (running.cancelled || running.lost || this.#stopping) {
           unsent.push(row);
           return;
         }
@@ -493,6 +503,10 @@ export class BulkJobs {
       ),
     );
     // Claimed but never sent: back to `pending`, or `cancelled` with the rest.
+    if (running.lost) {
+      await this.#rowsWritten();
+      return;
+    }
     const notSent = [...unsent, ...claimed];
     if (notSent.length > 0) {
       const now = this.#now();
