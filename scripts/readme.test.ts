@@ -119,6 +119,8 @@ describe("README", () => {
           changes.unsettled === 0
         );
       },
+      "bulk-grant": (r) =>
+        (r.job_over_sequential_speedup as number) >= 5 && r.lost === 0 && r.duplicated === 0,
       "scope-name": (r) => {
         const perChar = r.scanNsPerCharByLength as Record<string, number>;
         return (r.regexOverScan as number) >= 1000 && perChar["1000001"]! <= 3 * perChar["10001"]!;
