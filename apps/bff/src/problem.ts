@@ -1,5 +1,14 @@
-import type { Problem } from "@portvakt/contracts";
+import {
+  coded,
+  codedFromText,
+  codedIssue,
+  type MessageParams,
+  type Problem,
+  type ProblemCode,
+  problemMessages,
+} from "@portvakt/contracts";
 import { KeyEditRefused, MaskinportenError } from "@portvakt/maskinporten";
+import { selfServiceMessages } from "@portvakt/maskinporten-rules";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -115,12 +124,51 @@ export function badRequest(detail: string, errors?: Problem["errors"]): ProblemE
   return new ProblemError(400, { detail, ...(errors ? { errors } : {}) });
 }
 
+/**
+ * A problem whose text is a code of `problemMessages` (docs/i18n.md): `detail` is the English
+ * rendering, `code` and `params` let the browser show it in nb, nn or en.
+ */
+export function codedProblem(
+  status: ContentfulStatusCode,
+  code: ProblemCode,
+  params?: MessageParams,
+  init: Omit<ProblemInit, "detail" | "code" | "params"> = {},
+): ProblemError {
+  const text = coded(problemMessages, code, params);
+  return new ProblemError(status, {
+    ...init,
+    detail: text.detail,
+    code: text.code,
+    ...(text.params ? { params: text.params } : {}),
+  });
+}
+
+/** A field error whose text is a code of `problemMessages`. */
+export function codedFieldError(
+  field: string,
+  code: ProblemCode,
+  params?: MessageParams,
+): NonNullable<Problem["errors"]>[number] {
+  const text = coded(problemMessages, code, params);
+  return {
+    field,
+    message: text.detail,
+    code: text.code,
+    ...(text.params ? { params: text.params } : {}),
+  };
+}
+
 /** Field errors from a zod failure, with the path joined as Digdir names fields (`keys.0.n`). */
 export function fieldErrorsOf(error: z.ZodError): NonNullable<Problem["errors"]> {
-  return error.issues.map((issue) => ({
-    ...(issue.path.length ? { field: issue.path.join(".") } : {}),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const text = codedIssue(issue);
+    return {
+      ...(issue.path.length ? { field: issue.path.join(".") } : {}),
+      message: text.detail,
+      code: text.code,
+      ...(text.params ? { params: text.params } : {}),
+    };
+  });
 }
 
 // How an upstream failure is passed on: Digdir's input and state errors go to the browser as
@@ -149,8 +197,28 @@ export function problemFromUpstream(error: MaskinportenError): ProblemError {
         : `urn:portvakt:problem:upstream-${error.kind}`,
     ...(upstreamTitle ? { title: upstreamTitle } : {}),
     detail: error.explanation || error.message,
+    ...(error.explained
+      ? {
+          code: error.explained.code,
+          ...(error.explained.params ? { params: error.explained.params } : {}),
+        }
+      : {}),
     ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
-    ...(error.fieldErrors.length ? { errors: error.fieldErrors } : {}),
+    ...(error.fieldErrors.length
+      ? {
+          errors: error.fieldErrors.map((fieldError) => {
+            // Digdir's own words stay the English message; known shapes get a code.
+            const known = codedFromText(fieldError.message, [selfServiceMessages]);
+            return known
+              ? {
+                  ...fieldError,
+                  code: known.code,
+                  ...(known.params ? { params: known.params } : {}),
+                }
+              : fieldError;
+          }),
+        }
+      : {}),
   });
 }
 
@@ -165,6 +233,8 @@ export function problemBody(
     title: init.title ?? TITLES[status] ?? "Error",
     status,
     ...(init.detail ? { detail: init.detail } : {}),
+    ...(init.code ? { code: init.code } : {}),
+    ...(init.params ? { params: init.params } : {}),
     instance: init.instance ?? c.req.path,
     ...(init.correlation_id ? { correlation_id: init.correlation_id } : {}),
     ...(requestId ? { request_id: requestId } : {}),
@@ -203,7 +273,6 @@ export function toProblemResponse(error: unknown, c: Context): Response {
     const status = error.status as ContentfulStatusCode;
     return problemResponse(c, status, { detail: error.message || TITLES[status] });
   }
-  return problemResponse(c, 500, {
-    detail: "Portvakt failed unexpectedly; the request id identifies it in the server log",
-  });
+  const internal = codedProblem(500, "problem.internal");
+  return problemResponse(c, 500, internal.problem);
 }

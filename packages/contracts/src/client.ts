@@ -4,15 +4,20 @@ import { OrgNumber } from "./orgno";
 import { AnsweredDateTime, warningsField } from "./read";
 import { IntegrationType } from "./scope";
 import { ScopeName } from "./scope-name";
+import { validationText } from "./validation-messages";
 
 export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
 const clientFields = {
-  client_name: z.string().trim().min(1, "A client needs a name").max(TEXT_LIMITS.clientName),
+  client_name: z
+    .string()
+    .trim()
+    .min(1, validationText("client.name.required"))
+    .max(TEXT_LIMITS.clientName),
   description: z
     .string()
     .trim()
-    .min(1, "A client needs a description")
+    .min(1, validationText("client.description.required"))
     .max(TEXT_LIMITS.clientDescription),
   scopes: z.array(ScopeName).default([]),
   client_orgno: OrgNumber.optional(),

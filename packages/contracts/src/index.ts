@@ -1,5 +1,6 @@
 export * from "./admin-scopes";
 export * from "./answers";
+export * from "./audit-actions";
 export * from "./bulk-job";
 export * from "./client";
 export * from "./errors";
@@ -7,8 +8,10 @@ export * from "./jwk";
 export * from "./limits";
 export * from "./messages";
 export * from "./orgno";
+export * from "./problem-messages";
 export * from "./prod-confirmation";
 export * from "./read";
 export * from "./scope";
 export * from "./scope-name";
+export * from "./validation-messages";
 export * from "./well-formed";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
+import { validationText } from "./validation-messages";
 
 export const MAX_KEYS_PER_CLIENT = 5;
 export const MIN_RSA_BITS = 2048;
@@ -39,7 +40,7 @@ export function rsaModulusBits(n: string): number {
 const privateMember = (name: string) =>
   z
     .undefined({
-      error: `This JWK contains the private member "${name}": it is a private key. Send only the public key (kty, n, e, kid, use, alg).`,
+      error: validationText("jwk.private-member", { member: name }),
     })
     // For JSON Schema and OpenAPI: a member no value satisfies, i.e. one that must be absent.
     .meta({ type: "string", not: {}, description: `Private key member "${name}": never sent` })
@@ -51,9 +52,9 @@ const privateMembers = Object.fromEntries(
 
 export const Kid = z
   .string()
-  .min(1, "A key needs a kid")
+  .min(1, validationText("jwk.kid.required"))
   .max(200)
-  .regex(/^[A-Za-z0-9._-]+$/, "A kid has only letters, digits and . _ -");
+  .regex(/^[A-Za-z0-9._-]+$/, validationText("jwk.kid.chars"));
 
 /**
  * A public RSA signing key as Portvakt sends it to a client (the write rules of docs/maskinporten.md §8, from
@@ -63,14 +64,12 @@ export const Kid = z
  */
 export const Jwk = z
   .object({
-    kty: z.literal("RSA", { error: 'Only RSA keys are accepted (kty must be "RSA")' }),
-    use: z.literal("sig", { error: 'A client key must have use: "sig"' }),
-    alg: z.enum(KEY_WRITE_ALGS, {
-      error: "alg must be RS256 or RS512 (Digdir's API registers no other algorithm)",
-    }),
+    kty: z.literal("RSA", { error: validationText("jwk.kty") }),
+    use: z.literal("sig", { error: validationText("jwk.use") }),
+    alg: z.enum(KEY_WRITE_ALGS, { error: validationText("jwk.alg") }),
     kid: Kid,
-    n: z.string().regex(/^[A-Za-z0-9_-]+$/, "n must be base64url"),
-    e: z.string().regex(/^[A-Za-z0-9_-]+$/, "e must be base64url"),
+    n: z.string().regex(/^[A-Za-z0-9_-]+$/, validationText("jwk.n.base64url")),
+    e: z.string().regex(/^[A-Za-z0-9_-]+$/, validationText("jwk.e.base64url")),
     x5c: z.array(z.string()).optional(),
     /** Epoch seconds when the key stops working; kept when sent, else a year after the write. */
     exp: z.number().int().optional(),
@@ -82,7 +81,7 @@ export const Jwk = z
       ctx.addIssue({
         code: "custom",
         path: ["n"],
-        message: `The RSA key is ${bits} bits; Maskinporten requires at least ${MIN_RSA_BITS}`,
+        message: validationText("jwk.rsa.too-small", { bits, min: MIN_RSA_BITS }),
       });
     }
   })
@@ -94,10 +93,7 @@ export const Jwks = z
   .object({
     keys: z
       .array(Jwk)
-      .max(
-        MAX_KEYS_PER_CLIENT,
-        `A client can hold at most ${MAX_KEYS_PER_CLIENT} keys; remove one first`,
-      ),
+      .max(MAX_KEYS_PER_CLIENT, validationText("jwks.too-many", { max: MAX_KEYS_PER_CLIENT })),
   })
   .superRefine((jwks, ctx) => {
     const seen = new Set<string>();
@@ -106,7 +102,7 @@ export const Jwks = z
         ctx.addIssue({
           code: "custom",
           path: ["keys", index, "kid"],
-          message: `The kid "${key.kid}" appears twice in the set`,
+          message: validationText("jwks.kid.duplicate", { kid: key.kid }),
         });
       }
       seen.add(key.kid);

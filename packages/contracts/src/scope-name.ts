@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
+import { validationText } from "./validation-messages";
 
 // The rule for subscopes is the pattern Digdir's validation is reported to use, as NAV's
 // production tooling quotes it (nais/liberator `pkg/apis/nais.io/v1/maskinportenclient_types.go`,
@@ -27,8 +28,8 @@ export const NAV_SUBSCOPE_PATTERN =
   /^([a-zæøå0-9]+\/?)+(:[a-zæøå0-9]+)*[a-zæøå0-9]+(\.[a-zæøå0-9]+)*$/;
 
 export function prefixProblem(prefix: string): string | null {
-  if (prefix.length === 0) return "The prefix is empty";
-  if (!PREFIX_RE.test(prefix)) return "A prefix has only lowercase letters (a–å) and digits";
+  if (prefix.length === 0) return validationText("scope.prefix.empty");
+  if (!PREFIX_RE.test(prefix)) return validationText("scope.prefix.chars");
   return null;
 }
 
@@ -47,20 +48,18 @@ function isWordUnit(unit: number): boolean {
   );
 }
 
-const ORDER =
-  "A subscope has its / parts first, then its : parts, then its . parts (e.g. pensjon/v3:vedtak.read)";
-const SHORT =
-  "The part of a subscope after its last : (or, without / and :, the whole subscope) has at least two letters or digits before any .";
+const ORDER = validationText("scope.subscope.order");
+const SHORT = validationText("scope.subscope.short");
 
 /**
  * Why a subscope is invalid, or `null`: the language of Digdir's reported pattern (see above),
  * decided in one pass over the UTF-16 code units, so the time is linear in the length whatever
- * the input. Messages are English; the web app translates them.
+ * the input. Messages are English texts of `validationMessages` codes; the web app renders the code.
  */
 export function subscopeProblem(subscope: string): string | null {
-  if (subscope.length === 0) return "The subscope is empty";
+  if (subscope.length === 0) return validationText("scope.subscope.empty");
   if (subscope.length > TEXT_LIMITS.scopeName) {
-    return `A subscope is at most ${TEXT_LIMITS.scopeName} characters`;
+    return validationText("scope.subscope.too-long", { max: TEXT_LIMITS.scopeName });
   }
   return subscopeLanguageProblem(subscope);
 }
@@ -71,7 +70,7 @@ export function subscopeProblem(subscope: string): string | null {
  */
 export function subscopeLanguageProblem(subscope: string): string | null {
   const length = subscope.length;
-  if (length === 0) return "The subscope is empty";
+  if (length === 0) return validationText("scope.subscope.empty");
   // phase 0: words and "/"; 1: after the first ":"; 2: after the first ".".
   let phase = 0;
   let run = 0;
@@ -87,12 +86,12 @@ export function subscopeLanguageProblem(subscope: string): string | null {
       // Shape problems are kept until the end: a character outside the alphabet is named first.
       if (shape === null && order === null) {
         if (previous === -1 || i === length - 1) {
-          shape = "A subscope cannot start or end with / . or :";
+          shape = validationText("scope.subscope.edge");
         } else if (
           !isWordUnit(previous) &&
           !(unit === COLON && previous === SLASH && phase === 0)
         ) {
-          shape = "The separators / . : cannot stand next to each other";
+          shape = validationText("scope.subscope.double-separator");
         } else if (unit === SLASH) {
           if (phase !== 0) order = ORDER;
           sawSlash = true;
@@ -107,8 +106,8 @@ export function subscopeLanguageProblem(subscope: string): string | null {
       run = 0;
     } else {
       const found = String.fromCodePoint(subscope.codePointAt(i) ?? unit);
-      if (/[A-ZÆØÅ]/.test(found)) return "A subscope has no uppercase letters";
-      return `A subscope has only lowercase letters, digits and / . : (found "${found}")`;
+      if (/[A-ZÆØÅ]/.test(found)) return validationText("scope.subscope.uppercase");
+      return validationText("scope.subscope.chars", { found });
     }
     previous = unit;
   }
@@ -120,10 +119,10 @@ export function subscopeLanguageProblem(subscope: string): string | null {
 /** Why a full scope name is invalid, or `null`. */
 export function scopeNameProblem(name: string): string | null {
   if (name.length > TEXT_LIMITS.scopeName) {
-    return `A scope name is at most ${TEXT_LIMITS.scopeName} characters`;
+    return validationText("scope.name.too-long", { max: TEXT_LIMITS.scopeName });
   }
   const colon = name.indexOf(":");
-  if (colon < 0) return "A scope name is prefix:subscope";
+  if (colon < 0) return validationText("scope.name.format");
   return prefixProblem(name.slice(0, colon)) ?? subscopeShapeProblem(name.slice(colon + 1));
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
 import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
 import { ScopePrefix, Subscope } from "./scope-name";
+import { validationText } from "./validation-messages";
 
 export const INTEGRATION_TYPES = [
   "ansattporten",
@@ -53,7 +54,7 @@ const scopeFields = {
   description: z
     .string()
     .trim()
-    .min(1, "A description is required")
+    .min(1, validationText("scope.description.required"))
     .max(TEXT_LIMITS.scopeDescription),
   long_description: z.string().max(TEXT_LIMITS.scopeLongDescription).optional(),
   active: z.boolean().optional(),

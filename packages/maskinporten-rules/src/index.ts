@@ -26,6 +26,7 @@ export {
   type PrivateJwkReading,
   readPrivateJwk,
 } from "./private-jwk";
+export { type SelfServiceCode, selfServiceMessages } from "./self-service-messages";
 export {
   checkGrantInput,
   GrantInputError,

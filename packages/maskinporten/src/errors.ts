@@ -1,8 +1,9 @@
-import type { DigdirError } from "@portvakt/contracts";
+import { type Coded, coded, type DigdirError } from "@portvakt/contracts";
 import {
   explainTokenError as explainTokenErrorRule,
   forbiddenCause,
   type SentTokenFacts,
+  selfServiceMessages,
   unauthorizedCause,
 } from "@portvakt/maskinporten-rules";
 import type { z } from "zod";
@@ -18,6 +19,8 @@ export interface MaskinportenErrorInit {
   kind: MaskinportenErrorKind;
   message: string;
   explanation: string;
+  /** The explanation as a code with parameters, for the browser to render in its language. */
+  explained?: Coded;
   status?: number;
   correlationId?: string;
   code?: string;
@@ -42,6 +45,7 @@ export class MaskinportenError extends Error {
   readonly code?: string;
   readonly fieldErrors: MaskinportenFieldError[];
   readonly explanation: string;
+  readonly explained?: Coded;
   readonly upstream?: unknown;
   readonly method?: string;
   readonly path?: string;
@@ -59,6 +63,7 @@ export class MaskinportenError extends Error {
     this.code = init.code;
     this.fieldErrors = init.fieldErrors ?? [];
     this.explanation = init.explanation;
+    this.explained = init.explained;
     this.upstream = init.upstream;
     this.method = init.method;
     this.path = init.path;
@@ -189,8 +194,10 @@ export interface UnauthorizedContext {
 /**
  * The seed guide's FAQ, "I get 401 unauthorized when I post a change": tell which of its causes
  * fits what we know about the token we sent (the decision lives in `@portvakt/maskinporten-rules`).
+ * Coded as the cause's code of `maskinportenRulesMessages` (`faq.*`) with its parameters; the
+ * English `detail` is the status, the cause and the fix.
  */
-export function explainUnauthorized(context: UnauthorizedContext): string {
+export function explainUnauthorizedCoded(context: UnauthorizedContext): Coded {
   const answer = unauthorizedCause({
     token: context.token ?? null,
     apiBaseUrl: context.apiBaseUrl,
@@ -199,7 +206,16 @@ export function explainUnauthorized(context: UnauthorizedContext): string {
     ...(context.now !== undefined ? { now: context.now } : {}),
     ...(context.description !== undefined ? { description: context.description } : {}),
   });
-  return `401 Unauthorized: ${answer.message} ${answer.fix}`;
+  return {
+    code: answer.code,
+    params: answer.params,
+    detail: `401 Unauthorized: ${answer.message} ${answer.fix}`,
+  };
+}
+
+/** English text of {@link explainUnauthorizedCoded}. */
+export function explainUnauthorized(context: UnauthorizedContext): string {
+  return explainUnauthorizedCoded(context).detail;
 }
 
 export interface ForbiddenContext {
@@ -209,34 +225,48 @@ export interface ForbiddenContext {
   adminScopes: readonly string[];
 }
 
-/** A 403 is usually a missing admin scope (docs/maskinporten.md §2); name it when the call tells which one. */
-export function explainForbidden(context: ForbiddenContext): string {
+/**
+ * A 403 is usually a missing admin scope (docs/maskinporten.md §2); name it when the call tells
+ * which one. Coded as the cause's `faq.*` code of `maskinportenRulesMessages`.
+ */
+export function explainForbiddenCoded(context: ForbiddenContext): Coded {
   const answer = forbiddenCause(context);
-  return `403 Forbidden: ${answer.message} ${answer.fix}`;
+  return {
+    code: answer.code,
+    params: answer.params,
+    detail: `403 Forbidden: ${answer.message} ${answer.fix}`,
+  };
 }
 
-/** Plain language for the other statuses of the self-service API (docs/maskinporten.md §7). */
-export function explainHttpStatus(status: number, upstream?: DigdirError): string {
-  const said = upstream?.error_description ? ` Digdir said: "${upstream.error_description}".` : "";
+/** English text of {@link explainForbiddenCoded}. */
+export function explainForbidden(context: ForbiddenContext): string {
+  return explainForbiddenCoded(context).detail;
+}
+
+/** Plain language for the other statuses of the self-service API (docs/maskinporten.md §7). Coded (`upstream.*`). */
+export function explainHttpStatusCoded(status: number, upstream?: DigdirError): Coded {
+  const digdir = upstream?.error_description || "none";
   switch (status) {
     case 400:
-      return `400 Bad Request: the self-service API did not accept the input.${said}`;
     case 404:
-      return `404 Not Found: the scope, client, key or organisation does not exist (or is not visible to this organisation).${said}`;
     case 409:
-      return `409 Conflict: the thing is in the wrong state for this change, for example a scope name that already exists (active or deactivated).${said}`;
     case 429:
-      return `429 Too Many Requests: the self-service API is rate limiting; try again later.${said}`;
+      return coded(selfServiceMessages, `upstream.${status}`, { digdir });
     case 502:
     case 503:
     case 504:
-      return `${status}: the self-service API or a gateway in front of it is unavailable; try again later.${said}`;
+      return coded(selfServiceMessages, "upstream.unavailable", { status: String(status), digdir });
     default:
-      if (status >= 500) {
-        return `${status}: the self-service API failed unexpectedly. Quote the correlation id if you contact Digdir.${said}`;
-      }
-      return `${status}: the self-service API refused the call.${said}`;
+      return coded(selfServiceMessages, status >= 500 ? "upstream.5xx" : "upstream.other", {
+        status: String(status),
+        digdir,
+      });
   }
+}
+
+/** English text of {@link explainHttpStatusCoded}. */
+export function explainHttpStatus(status: number, upstream?: DigdirError): string {
+  return explainHttpStatusCoded(status, upstream).detail;
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   Client,
   ClientInput,
   ClientUpdate,
+  type Coded,
   DelegationSource,
   DigdirError,
   firstMalformedString,
@@ -30,9 +31,9 @@ import { decodeJwt } from "jose";
 import { z } from "zod";
 import {
   checkedInput,
-  explainForbidden,
-  explainHttpStatus,
-  explainUnauthorized,
+  explainForbiddenCoded,
+  explainHttpStatusCoded,
+  explainUnauthorizedCoded,
   MaskinportenError,
   parseRetryAfter,
   type SentTokenFacts,
@@ -719,25 +720,27 @@ export class SelfServiceClient {
     const upstream = parsed.success ? parsed.data : undefined;
     const status = response.status;
     const facts = token ? factsOf(token) : undefined;
-    let explanation: string;
+    let explained: Coded;
     if (status === 401) {
-      explanation = explainUnauthorized({
+      explained = explainUnauthorizedCoded({
         apiBaseUrl: this.baseUrl,
         token: facts,
         adminScopes: this.#adminScopes,
         retriedWithFreshToken: renewedAfter401,
       });
     } else if (status === 403) {
-      explanation = explainForbidden({
+      explained = explainForbiddenCoded({
         requiredScopes: call.needs,
         token: facts,
         adminScopes: this.#adminScopes,
       });
-      if (upstream?.error_description) {
-        explanation += ` Digdir said: "${upstream.error_description}".`;
-      }
     } else {
-      explanation = explainHttpStatus(status, upstream);
+      explained = explainHttpStatusCoded(status, upstream);
+    }
+    let explanation = explained.detail;
+    if (status === 403 && upstream?.error_description) {
+      explanation += ` Digdir said: "${upstream.error_description}".`;
+      explained = { ...explained, detail: explanation };
     }
     const description = upstream?.error_description ?? upstream?.error;
     const retryAfterSeconds =
@@ -758,6 +761,7 @@ export class SelfServiceClient {
       ...where,
       message: `${call.method} /api/v${call.version ?? 1}${call.path} failed with ${status}${description ? `: ${description}` : ""}`,
       explanation,
+      explained,
     });
   }
 

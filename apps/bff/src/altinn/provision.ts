@@ -18,7 +18,7 @@ import {
 } from "@portvakt/maskinporten";
 import { OutcomeUnknownError } from "../changes/guard";
 import type { GuardedApi } from "../changes/guarded-api";
-import { badRequest, problemFromChange } from "../problem";
+import { codedProblem, problemFromChange } from "../problem";
 
 /** What the environment holds: prefixes, and own scopes including deactivated ones. */
 export interface MaskinportenFacts {
@@ -227,21 +227,25 @@ export async function provisionAltinnApp(
   const app = report.resolved?.id ?? "unknown app";
   onApp(app);
   if (!report.valid || !report.resolved) {
-    throw badRequest(
-      `applicationmetadata.json has ${report.errors} error${report.errors === 1 ? "" : "s"}; fix them before provisioning`,
-      report.problems
-        .filter((problem) => problem.severity === "error")
-        .map((problem) => ({
-          field: problem.path,
-          message: problem.detail,
-          code: problem.code,
-          params: problem.params,
-        })),
+    throw codedProblem(
+      400,
+      "problem.altinn.has-errors",
+      { count: report.errors },
+      {
+        errors: report.problems
+          .filter((problem) => problem.severity === "error")
+          .map((problem) => ({
+            field: problem.path,
+            message: problem.detail,
+            code: problem.code,
+            params: problem.params,
+          })),
+      },
     );
   }
   const plan = provisioningPlanOf(report.resolved);
   if (plan.length === 0) {
-    throw badRequest("apiScopes sets no scope that can be created in Maskinporten");
+    throw codedProblem(400, "problem.altinn.nothing");
   }
 
   const consumers = [...new Set(grantTo)];

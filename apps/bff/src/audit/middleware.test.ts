@@ -48,7 +48,7 @@ function app(sub: string, role: "viewer" | "admin", limiter = new RateLimiter(10
     recordChange(c, { before: { name: "old" }, after: { name: "new" } });
     return c.json({ done: true });
   });
-  app.post("/api/envs/:env/refused", knownEnvironment(), audited("thing.change"), () => {
+  app.post("/api/envs/:env/refused", knownEnvironment(), audited("scope.update"), () => {
     throw new MaskinportenError({
       kind: "http",
       status: 409,
@@ -57,18 +57,18 @@ function app(sub: string, role: "viewer" | "admin", limiter = new RateLimiter(10
     });
   });
   // Portvakt's own refusal in the route (input, confirmation, version): nothing was sent.
-  app.post("/api/envs/:env/invalid", knownEnvironment(), audited("thing.change"), () => {
+  app.post("/api/envs/:env/invalid", knownEnvironment(), audited("scope.update"), () => {
     throw new ProblemError(412, { detail: "Stale version" });
   });
   // The same refusal after a write was sent (e.g. a later step): not `denied`.
-  app.post("/api/envs/:env/sent-then-refused", knownEnvironment(), audited("thing.change"), (c) => {
+  app.post("/api/envs/:env/sent-then-refused", knownEnvironment(), audited("scope.update"), (c) => {
     c.set("changeSent", true);
     throw new ProblemError(400, { detail: "Refused after a write" });
   });
-  app.post("/api/envs/:env/lost", knownEnvironment(), audited("thing.change"), () => {
+  app.post("/api/envs/:env/lost", knownEnvironment(), audited("scope.update"), () => {
     throw new ProblemError(504, { type: OUTCOME_UNKNOWN, detail: "The answer was lost" });
   });
-  app.post("/api/envs/:env/made-then-failed", knownEnvironment(), audited("thing.change"), (c) => {
+  app.post("/api/envs/:env/made-then-failed", knownEnvironment(), audited("scope.update"), (c) => {
     c.set("changeMade", true);
     throw new ProblemError(503, { detail: "Reading the result failed" });
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuditAction, RecordedAuditAction } from "@portvakt/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
 import {
@@ -13,7 +14,7 @@ import type { AuditOutcome } from "./store";
 /** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
 export interface AuditChange {
   /** Overrides the route's action when the request turned out to be a more specific one. */
-  action?: string;
+  action?: RecordedAuditAction;
   target?: string;
   before?: unknown;
   after?: unknown;
@@ -64,7 +65,7 @@ export function defaultTarget(c: Context<BffEnv>): string {
  * `success` and answered 502 `made-but-unread`. Needs the session and `knownEnvironment` before
  * it; an audit store that fails makes the request fail (500).
  */
-export function audited(action: string): MiddlewareHandler<BffEnv> {
+export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
     const session = c.get("session");
     const environment = c.get("environment");

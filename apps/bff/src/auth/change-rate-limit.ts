@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem } from "../problem";
 
 /**
  * Each person's changes per window (the `mutationLimiter` on the context: in memory, or shared
@@ -15,7 +15,7 @@ export function changeRateLimit(): MiddlewareHandler<BffEnv> {
       c.header("Retry-After", String(wait));
       throw refuseChange(
         c,
-        new ProblemError(429, { detail: `Too many changes; try again in ${wait} s` }),
+        codedProblem(429, "problem.rate-limited", { seconds: wait }),
         "Too many changes in a minute",
       );
     }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem } from "../problem";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -12,16 +12,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfProtection(publicOrigin: string): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
     if (c.req.header("X-CSRF") !== "1") {
-      throw new ProblemError(403, {
-        title: "Forbidden",
-        detail: "Missing the X-CSRF: 1 header that every Portvakt API call carries",
-      });
+      throw codedProblem(403, "problem.csrf-header");
     }
     if (!SAFE_METHODS.has(c.req.method) && c.req.header("Origin") !== publicOrigin) {
-      throw new ProblemError(403, {
-        title: "Forbidden",
-        detail: "A change must come from Portvakt's own pages (the Origin header does not match)",
-      });
+      throw codedProblem(403, "problem.csrf-origin");
     }
     await next();
   };

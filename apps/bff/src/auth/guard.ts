@@ -1,3 +1,4 @@
+import type { AuditAction } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
 import { audited } from "../audit/middleware";
@@ -27,7 +28,7 @@ export function reads(needed: Role = "viewer"): MiddlewareHandler<BffEnv> {
  * (`audited`) around the role (`requireRole`), the person's rate limit (`changeRateLimit`) and
  * the prod confirmation of a destructive change (`prodConfirmed`), in that order.
  */
-export function changes(needed: Role, action: string): MiddlewareHandler<BffEnv> {
+export function changes(needed: Role, action: AuditAction): MiddlewareHandler<BffEnv> {
   return every(
     knownEnvironment(),
     audited(action),

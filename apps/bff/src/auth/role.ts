@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
-import { ROLE_DESCRIPTIONS, type Role, roleAllows } from "./roles";
+import { codedProblem } from "../problem";
+import { type Role, roleAllows } from "./roles";
 
 /**
  * The signed-in person needs at least `needed` in the route's environment (each role includes
@@ -14,13 +14,7 @@ export function requireRole(needed: Role): MiddlewareHandler<BffEnv> {
     const env = c.get("environment")?.config.id ?? "";
     const held = c.get("session")?.roles[env];
     if (!roleAllows(held, needed)) {
-      throw refuseChange(
-        c,
-        new ProblemError(403, {
-          title: "Forbidden",
-          detail: `This needs the role "${needed}" (${ROLE_DESCRIPTIONS[needed]}) in the environment "${env}"`,
-        }),
-      );
+      throw refuseChange(c, codedProblem(403, "problem.role-needed", { role: needed, env }));
     }
     await next();
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuditAction } from "@portvakt/contracts";
 import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -14,7 +15,7 @@ import type { Environment } from "../upstream";
 export type BulkAction = "grant" | "revoke";
 
 /** The audit action of a bulk job (`access.revoke-many` is destructive: prod asks to confirm). */
-export const BULK_AUDIT_ACTIONS: Record<BulkAction, string> = {
+export const BULK_AUDIT_ACTIONS: Record<BulkAction, AuditAction> = {
   grant: "access.grant-many",
   revoke: "access.revoke-many",
 };

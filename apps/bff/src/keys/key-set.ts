@@ -6,7 +6,7 @@ import { recordChange } from "../audit/middleware";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem } from "../problem";
 import { environmentOf } from "../security/known-environment";
 
 /**
@@ -36,20 +36,14 @@ function keyIds(jwks: JwksResponse) {
  */
 export function requireIfMatch(ifMatch: string | undefined): string {
   if (!ifMatch) {
-    throw new ProblemError(428, {
-      detail:
-        "Send If-Match with the ETag of GET .../jwks, so that an edit of someone else is never overwritten",
-    });
+    throw codedProblem(428, "problem.keys.if-match-required");
   }
   return ifMatch;
 }
 
 function assertUnchanged(current: JwksResponse, ifMatch: string | undefined): void {
   if (ifMatch !== undefined && jwksVersion(current) !== ifMatch) {
-    throw new ProblemError(412, {
-      detail:
-        "The client's keys changed since you loaded them (someone else edited them). Reload the keys and try again.",
-    });
+    throw codedProblem(412, "problem.keys.changed");
   }
 }
 

@@ -4,7 +4,7 @@ import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
-import { badRequest } from "../problem";
+import { codedProblem } from "../problem";
 import {
   createRouter,
   EnvParam,
@@ -46,7 +46,7 @@ export const accessRoutes = createRouter()
       const { scope, consumer_orgno, inactive } = c.req.valid("query");
       const opts = { inactive: inactive !== "false" };
       if (Boolean(scope) === Boolean(consumer_orgno)) {
-        throw badRequest("Give exactly one of scope and consumer_orgno");
+        throw codedProblem(400, "problem.access.one-of");
       }
       const environment = environmentOf(c);
       const api = environment.api;

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type AuditEntry, AuditPage } from "@portvakt/contracts";
 import type { Context } from "hono";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem } from "../problem";
 import { createRouter, jsonResponse, problemResponses } from "./openapi";
 
 const AuditFilters = z.object({
@@ -20,10 +20,7 @@ function collect(c: Context<BffEnv>, filters: z.infer<typeof AuditFilters>) {
   const roles = c.get("session")?.roles ?? {};
   const envs = Object.keys(roles);
   if (envs.length === 0) {
-    throw new ProblemError(403, {
-      title: "Forbidden",
-      detail: "Reading the audit log needs a role in at least one environment",
-    });
+    throw codedProblem(403, "problem.audit.no-role");
   }
   return c.get("audit").list({ ...filters, envs });
 }

@@ -24,6 +24,7 @@ import { OutcomeUnknownError } from "../changes/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
 import {
+  codedProblem,
   ProblemError,
   problemBody,
   problemFromChange,
@@ -253,8 +254,8 @@ export const configRoutes = createRouter()
               ...new Set(plan.steps.map((s) => s.kind).filter((k) => !OPERATOR_KINDS.has(k))),
             ];
             if (beyond.length > 0) {
-              throw new ProblemError(403, {
-                detail: `An operator may apply plans that only grant and revoke access; this plan also has ${beyond.join(", ")} (needs the role "admin")`,
+              throw codedProblem(403, "problem.config.operator-only", {
+                kinds: beyond.join(", "),
               });
             }
           },

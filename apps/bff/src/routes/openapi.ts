@@ -1,14 +1,16 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { Problem, ScopeName } from "@portvakt/contracts";
 import type { BffEnv } from "../context";
-import { badRequest, fieldErrorsOf } from "../problem";
+import { codedProblem, fieldErrorsOf } from "../problem";
 
 /** A router of one capability, whose validation failures answer 400 problems with field errors. */
 export function createRouter() {
   return new OpenAPIHono<BffEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw badRequest("The request is not valid", fieldErrorsOf(result.error));
+        throw codedProblem(400, "problem.invalid-request", undefined, {
+          errors: fieldErrorsOf(result.error),
+        });
       }
     },
   });

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedFieldError, codedProblem } from "../problem";
 import type { Environment } from "../upstream";
 
 /**
@@ -14,10 +14,12 @@ export function knownEnvironment(): MiddlewareHandler<BffEnv> {
     const environments = c.get("environments");
     const environment = environments.get(id);
     if (!environment) {
-      throw new ProblemError(400, {
-        detail: `Unknown environment "${id}"; configured: ${environments.ids().join(", ")}`,
-        errors: [{ field: "env", message: "Unknown environment" }],
-      });
+      throw codedProblem(
+        400,
+        "problem.unknown-env",
+        { env: id, configured: environments.ids().join(", ") },
+        { errors: [codedFieldError("env", "problem.field.unknown-env")] },
+      );
     }
     c.set("environment", environment);
     await next();

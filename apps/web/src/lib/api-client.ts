@@ -1,5 +1,11 @@
 import type { AppType } from "@portvakt/bff";
-import { PROD_CONFIRMATION_HEADER, Problem } from "@portvakt/contracts";
+import {
+  coded,
+  type MessageParams,
+  PROD_CONFIRMATION_HEADER,
+  Problem,
+  problemMessages,
+} from "@portvakt/contracts";
 import { hc } from "hono/client";
 import type { z } from "zod";
 
@@ -8,7 +14,36 @@ import type { z } from "zod";
  * `X-CSRF: 1` header on every call, and RFC 9457 problem bodies turned into `ApiProblem`.
  */
 
-export type FieldProblem = { field?: string; message: string };
+/** A field error of a problem: English `message`, and `code`/`params` to render (docs/i18n.md). */
+export type FieldProblem = {
+  field?: string;
+  message: string;
+  code?: string;
+  params?: MessageParams;
+};
+
+/** A text for a form field: a code with parameters and the English detail (see `useI18n().tc`). */
+export type FieldText = { code?: string; params?: MessageParams; detail: string };
+
+/**
+ * The server's field errors of a problem, one per field (the first wins), keyed by the field's
+ * name as the form knows it (`rename` maps e.g. `scopes[0]` to `scopes`).
+ */
+export function fieldTextsOf(
+  problem: ApiProblem,
+  rename: (field: string) => string = (field) => field,
+): Record<string, FieldText> {
+  const out: Record<string, FieldText> = {};
+  for (const e of problem.errors) {
+    if (!e.field) continue;
+    out[rename(e.field)] ??= {
+      detail: e.message,
+      ...(e.code ? { code: e.code } : {}),
+      ...(e.params ? { params: e.params } : {}),
+    };
+  }
+  return out;
+}
 
 /** The BFF's problem type when the person has no (or an expired) session. */
 export const SIGN_IN_REQUIRED = "urn:portvakt:problem:sign-in-required";
@@ -18,6 +53,9 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
+  /** The text of `detail` as a code with parameters, when the server sent one (docs/i18n.md). */
+  readonly code?: string;
+  readonly params?: MessageParams;
   readonly correlationId?: string;
   readonly requestId?: string;
   readonly errors: FieldProblem[];
@@ -31,6 +69,8 @@ export class ApiProblem extends Error {
     this.title = problem.title;
     this.status = problem.status;
     this.detail = problem.detail;
+    this.code = problem.code;
+    this.params = problem.params;
     this.correlationId = problem.correlation_id;
     this.requestId = problem.request_id;
     this.errors = problem.errors ?? [];
@@ -80,6 +120,12 @@ export const confirmedIn = (env: string) => ({ headers: { [PROD_CONFIRMATION_HEA
 /** Per-call options: the query's abort signal. */
 export const withSignal = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
 
+/** `detail`, `code` and `params` of a problem the browser makes itself. */
+function codedDetail(code: keyof typeof problemMessages.en, params?: MessageParams) {
+  const text = coded(problemMessages, code, params);
+  return { detail: text.detail, code: text.code, ...(text.params ? { params: text.params } : {}) };
+}
+
 async function problemOf(response: BffResponse): Promise<ApiProblem> {
   let body: unknown;
   try {
@@ -98,7 +144,7 @@ async function problemOf(response: BffResponse): Promise<ApiProblem> {
     type: "about:blank",
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status >= 400 ? response.status : 500,
-    detail: `The server answered ${response.status} without a problem description.`,
+    ...codedDetail("problem.no-problem-body", { status: String(response.status) }),
   });
 }
 
@@ -119,7 +165,7 @@ export async function send<T>(
       type: "about:blank",
       title: "Network error",
       status: 503,
-      detail: "Portvakt's server could not be reached. Check the connection and try again.",
+      ...codedDetail("problem.network"),
     });
   }
   if (!response.ok) throw await problemOf(response);
@@ -132,10 +178,12 @@ export async function send<T>(
       type: "about:blank",
       title: "Unexpected answer",
       status: 502,
-      detail: `The server's answer did not have the expected shape: ${parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join(".")}: ${i.message}`)
-        .join("; ")}`,
+      ...codedDetail("problem.unexpected-answer", {
+        issues: parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join(".")}: ${i.message}`)
+          .join("; "),
+      }),
     });
   }
   return { data: parsed.data, headers: response.headers, status: response.status };

@@ -1,14 +1,26 @@
 import { altinnMessages } from "@portvakt/altinn-scopes";
-import { type Coded, LANGS, type Lang, type MessageTable } from "@portvakt/contracts";
+import {
+  type Coded,
+  codedFromText,
+  LANGS,
+  type Lang,
+  type MessageTable,
+  problemMessages,
+  validationMessages,
+} from "@portvakt/contracts";
 import { diagnosisMessages } from "@portvakt/diagnosis";
-import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
+import { maskinportenRulesMessages, selfServiceMessages } from "@portvakt/maskinporten-rules";
 
 /**
  * Every code → text table the browser can render (docs/i18n.md). A package or BFF module that
- * emits coded texts adds its table here; `useI18n().tc` looks codes up in these.
+ * emits coded texts adds its table here; `useI18n().tc` looks codes up in these, and the test
+ * beside this file fails when a code lacks a valid nb, nn or en text.
  */
 // biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
 export const CODE_TABLES: MessageTable<any>[] = [
+  validationMessages,
+  problemMessages,
+  selfServiceMessages,
   altinnMessages,
   diagnosisMessages,
   maskinportenRulesMessages,
@@ -30,6 +42,11 @@ for (const table of CODE_TABLES) {
 /** The template of a code in a language, if any table has it. */
 export function codeTemplate(code: string, lang: Lang): string | undefined {
   return merged[lang].get(code);
+}
+
+/** An English text made by a package (e.g. `orgNumberProblem`) read back into its code. */
+export function codedOf(text: string): Coded | undefined {
+  return codedFromText(text, CODE_TABLES);
 }
 
 export type { Coded };

@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { codeTemplate } from "./coded-messages";
+import { codedOf, codeTemplate } from "./coded-messages";
 import { en, type MessageKey, nb, nn } from "./messages";
 
 /**
@@ -33,6 +33,11 @@ export type I18n = {
     coded: { code?: string; params?: Vars; detail?: string } | undefined,
     fallback?: string,
   ) => string;
+  /**
+   * An English text a package made from a message table (e.g. `orgNumberProblem(...)`), shown in
+   * the page's language; other text is shown as it is.
+   */
+  tm: (text: string | undefined | null) => string;
   formatDate: (iso: string | number | Date | undefined) => string;
   formatDateTime: (iso: string | number | Date | undefined) => string;
   formatNumber: (value: number) => string;
@@ -127,6 +132,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const template = coded?.code ? codeTemplate(coded.code, lang) : undefined;
         if (template) return format(template, coded?.params);
         return coded?.detail ?? fallback ?? "";
+      },
+      tm: (text) => {
+        if (!text) return "";
+        if (lang === "en") return text;
+        const known = codedOf(text);
+        const template = known ? codeTemplate(known.code, lang) : undefined;
+        return template ? format(template, known?.params) : text;
       },
       formatNumber: (value) => numberFormat.format(value),
       formatDate: (value) => {

@@ -6,7 +6,8 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
  * BFF serves index.html for every non-API path.
  */
 
-const NAVIGATE_EVENT = "portvakt:navigate";
+/** Fired on every in-app navigation. */
+export const NAVIGATE_EVENT = "portvakt:navigate";
 
 function subscribe(onChange: () => void) {
   window.addEventListener("popstate", onChange);

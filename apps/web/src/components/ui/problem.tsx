@@ -12,11 +12,21 @@ const OUTCOME_PENDING = "urn:portvakt:problem:outcome-pending";
 export function ProblemDetails({
   problem,
   compact = false,
+  shownFields = [],
 }: {
   problem: ApiProblem;
   compact?: boolean;
+  /** Fields whose errors the form already shows beside them (not repeated here). */
+  shownFields?: readonly string[];
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
+  const fieldErrors = problem.errors.filter(
+    (e) =>
+      !e.field ||
+      !shownFields.some(
+        (f) => e.field === f || e.field?.startsWith(`${f}.`) || e.field?.startsWith(`${f}[`),
+      ),
+  );
   const [copied, setCopied] = useState(false);
   const id = problem.correlationId ?? problem.requestId;
   return (
@@ -24,7 +34,7 @@ export function ProblemDetails({
       {!compact && <p className="font-semibold">{problem.title}</p>}
       {problem.type === OUTCOME_UNKNOWN && <p>{t("problem.outcomeUnknown")}</p>}
       {problem.type === OUTCOME_PENDING && <p>{t("problem.outcomePending")}</p>}
-      {problem.detail && <p>{problem.detail}</p>}
+      {problem.detail && <p>{tc(problem)}</p>}
       {problem.signInRequired && (
         <p>
           <a href={signInUrl()} className="font-medium underline">
@@ -32,13 +42,13 @@ export function ProblemDetails({
           </a>
         </p>
       )}
-      {problem.errors.length > 0 && (
+      {fieldErrors.length > 0 && (
         <ul className="list-disc pl-5">
-          {problem.errors.map((e) => (
+          {fieldErrors.map((e) => (
             <li key={`${e.field}-${e.message}`}>
               {e.field ? <code className="font-mono">{e.field}</code> : null}
               {e.field ? ": " : null}
-              {e.message}
+              {tc(e, e.message)}
             </li>
           ))}
         </ul>
@@ -75,9 +85,12 @@ export function ErrorAlert({
   title,
   action,
   onRetry,
+  shownFields,
 }: {
   error: unknown;
   title?: string;
+  /** Fields whose errors the form already shows beside them. */
+  shownFields?: readonly string[];
   action?: ReactNode;
   /** Offers to try a failed load again. */
   onRetry?: () => void;
@@ -90,7 +103,11 @@ export function ErrorAlert({
     >
       {title && <p className="font-semibold">{title}</p>}
       {isApiProblem(error) ? (
-        <ProblemDetails problem={error} compact={Boolean(title) && !error.title} />
+        <ProblemDetails
+          problem={error}
+          compact={Boolean(title) && !error.title}
+          shownFields={shownFields}
+        />
       ) : (
         <p className="text-sm">{error instanceof Error ? error.message : t("problem.unknown")}</p>
       )}

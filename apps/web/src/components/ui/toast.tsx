@@ -1,6 +1,15 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import { isApiProblem } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
+import { NAVIGATE_EVENT } from "../../lib/router";
 import { Button } from "./button";
 import { ProblemDetails } from "./problem";
 
@@ -29,10 +38,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((toast) => toast.id !== id));
   }, []);
 
+  // An error is about the page it happened on: leaving the page takes its errors away.
+  useEffect(() => {
+    const clearErrors = () => setToasts((list) => list.filter((toast) => toast.kind !== "error"));
+    window.addEventListener("popstate", clearErrors);
+    window.addEventListener(NAVIGATE_EVENT, clearErrors);
+    return () => {
+      window.removeEventListener("popstate", clearErrors);
+      window.removeEventListener(NAVIGATE_EVENT, clearErrors);
+    };
+  }, []);
+
   const push = useCallback(
     (toast: Omit<Toast, "id">) => {
       const id = nextId++;
-      setToasts((list) => [...list.slice(-4), { ...toast, id }]);
+      // A later success supersedes earlier failures: their toasts would only cover the page.
+      setToasts((list) => [
+        ...(toast.kind === "success" ? list.filter((old) => old.kind !== "error") : list).slice(-4),
+        { ...toast, id },
+      ]);
       // Failures stay until dismissed: the correlation id may be needed.
       if (toast.kind !== "error") setTimeout(() => dismiss(id), 6000);
     },

@@ -4,7 +4,6 @@ import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
 import { Badge } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv } from "../../../lib/env";
 import { readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
@@ -28,7 +27,7 @@ export function GrantForm({
   onDone: () => void;
 }) {
   const env = useEnv();
-  const { t, lang } = useI18n();
+  const { t, tm } = useI18n();
   const toast = useToast();
   const refresh = useRefreshAccess(env.id);
   const [text, setText] = useState("");
@@ -158,7 +157,7 @@ export function GrantForm({
                         {entry.problem === "invalid" ? (
                           <span className="text-red-700 dark:text-red-400">
                             <Badge tone="danger">{t("access.entry.invalid")}</Badge>{" "}
-                            {contractMessage(entry.reason ?? "", lang)}
+                            {tm(entry.reason ?? "")}
                           </span>
                         ) : entry.problem === "duplicate" ? (
                           <Badge>{t("access.entry.duplicate")}</Badge>

@@ -4,7 +4,6 @@ import { Field, Fieldset, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { type ProvisionItem, useProvisionAltinnScopes } from "../api/provision";
@@ -40,7 +39,7 @@ export function ProvisionPanel({
   deniedReason?: string;
 }) {
   const env = useEnv();
-  const { t, lang } = useI18n();
+  const { t, tm } = useI18n();
   const toast = useToast();
   const provision = useProvisionAltinnScopes(env.id);
   const [grantText, setGrantText] = useState("");
@@ -82,7 +81,7 @@ export function ProvisionPanel({
                 .map((e) =>
                   t("altinn.provision.invalidEntry", {
                     orgno: e.orgno,
-                    reason: contractMessage(e.problem ?? "", lang),
+                    reason: tm(e.problem ?? ""),
                   }),
                 )
                 .join(" · ")

@@ -2,7 +2,6 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Button } from "../../../components/ui/button";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice } from "../../../components/ui/status";
-import { contractMessage } from "../../../lib/contract-messages";
 import { useI18n } from "../../../lib/i18n";
 import type { MetadataProblem, ValidationAnswer } from "../api/validate-metadata";
 
@@ -14,10 +13,10 @@ const STATE_TONE = { active: "success", deactivated: "warning", missing: "danger
  * (English in @portvakt/contracts) translated first; the English detail if the code is unknown.
  */
 function useProblemText() {
-  const { tc, lang } = useI18n();
+  const { tc, tm } = useI18n();
   return (problem: MetadataProblem) => {
     const params = { ...problem.params };
-    if (typeof params.reason === "string") params.reason = contractMessage(params.reason, lang);
+    if (typeof params.reason === "string") params.reason = tm(params.reason);
     return tc({ code: problem.code, params, detail: problem.detail });
   };
 }

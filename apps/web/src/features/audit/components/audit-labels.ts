@@ -1,4 +1,43 @@
+import type { AuditAction } from "@portvakt/contracts";
 import type { I18n, MessageKey } from "../../../lib/i18n";
+
+/** The label of every action the BFF records: a missing one is a compile error. */
+const ACTION_LABELS: Record<AuditAction, MessageKey> = {
+  "scope.create": "audit.action.scope.create",
+  "scope.update": "audit.action.scope.update",
+  "scope.deactivate": "audit.action.scope.deactivate",
+  "scope.reactivate": "audit.action.scope.reactivate",
+  "access.grant": "audit.action.access.grant",
+  "access.revoke": "audit.action.access.revoke",
+  "access.grant-many": "audit.action.access.grant-many",
+  "access.revoke-many": "audit.action.access.revoke-many",
+  "client.create": "audit.action.client.create",
+  "client.update": "audit.action.client.update",
+  "client.delete": "audit.action.client.delete",
+  "key.add": "audit.action.key.add",
+  "key.remove": "audit.action.key.remove",
+  "keys.replace": "audit.action.keys.replace",
+  "keys.remove-all": "audit.action.keys.remove-all",
+  "altinn.provision": "audit.action.altinn.provision",
+  "altinn.provision.dry-run": "audit.action.altinn.provision.dry-run",
+  "config.apply": "audit.action.config.apply",
+  "token.issue": "audit.action.token.issue",
+  "token.revoke": "audit.action.token.revoke",
+};
+
+/** Labels of config plan step kinds (`config.apply.<kind>`). */
+const STEP_LABELS: Record<string, MessageKey> = {
+  "scope.create": "config.kind.scope.create",
+  "scope.reactivate": "config.kind.scope.reactivate",
+  "scope.update": "config.kind.scope.update",
+  "scope.deactivate": "config.kind.scope.deactivate",
+  "access.grant": "config.kind.access.grant",
+  "access.revoke": "config.kind.access.revoke",
+  "client.create": "config.kind.client.create",
+  "client.update": "config.kind.client.update",
+  "key.add": "config.kind.key.add",
+  "key.remove": "config.kind.key.remove",
+};
 
 /** The actions the BFF records, grouped for the filter; a group's value is its prefix. */
 export const ACTION_GROUPS = [
@@ -7,7 +46,11 @@ export const ACTION_GROUPS = [
     label: "audit.group.scope",
     actions: ["scope.create", "scope.update", "scope.deactivate", "scope.reactivate"],
   },
-  { prefix: "access.", label: "audit.group.access", actions: ["access.grant", "access.revoke"] },
+  {
+    prefix: "access.",
+    label: "audit.group.access",
+    actions: ["access.grant", "access.revoke", "access.grant-many", "access.revoke-many"],
+  },
   {
     prefix: "client.",
     label: "audit.group.client",
@@ -19,16 +62,24 @@ export const ACTION_GROUPS = [
     actions: ["key.add", "key.remove", "keys.replace", "keys.remove-all"],
   },
   { prefix: "token.", label: "audit.group.token", actions: ["token.issue", "token.revoke"] },
-  { prefix: "", label: "audit.group.other", actions: ["altinn.provision", "config.apply"] },
-] as const satisfies readonly { prefix: string; label: MessageKey; actions: readonly string[] }[];
-
-const KNOWN = new Set<string>(ACTION_GROUPS.flatMap((g) => g.actions));
+  {
+    prefix: "",
+    label: "audit.group.other",
+    actions: ["altinn.provision", "altinn.provision.dry-run", "config.apply"],
+  },
+] as const satisfies readonly {
+  prefix: string;
+  label: MessageKey;
+  actions: readonly AuditAction[];
+}[];
 
 /** An action in plain words; unknown ones (a newer BFF) are shown as they are. */
 export function actionLabel(t: I18n["t"], action: string): string {
-  if (KNOWN.has(action)) return t(`audit.action.${action}` as MessageKey);
+  if (Object.hasOwn(ACTION_LABELS, action)) return t(ACTION_LABELS[action as AuditAction]);
   if (action.startsWith("config.apply.")) {
-    return t("audit.action.config.applyStep", { step: action.slice("config.apply.".length) });
+    const kind = action.slice("config.apply.".length);
+    const step = Object.hasOwn(STEP_LABELS, kind) ? t(STEP_LABELS[kind]!) : kind;
+    return t("audit.action.config.applyStep", { step });
   }
   return action;
 }

@@ -1,4 +1,10 @@
-import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/contracts";
+import {
+  type Client,
+  ClientInput,
+  ClientUpdate,
+  codedIssue,
+  TEXT_LIMITS,
+} from "@portvakt/contracts";
 import { type FormEvent, useMemo, useState } from "react";
 import { Button, buttonClass } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
@@ -6,8 +12,7 @@ import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { isApiProblem } from "../../../lib/api-client";
-import { contractMessage } from "../../../lib/contract-messages";
+import { type FieldText, fieldTextsOf, isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
@@ -63,7 +68,7 @@ function ClientForm({
   client?: Client;
 }) {
   const env = useEnv();
-  const { t, lang } = useI18n();
+  const { t, tc } = useI18n();
   const toast = useToast();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
@@ -76,7 +81,7 @@ function ClientForm({
   const mutation = mode === "create" ? create : update;
 
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, FieldText>>>({});
   const [scopeSearch, setScopeSearch] = useState("");
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -111,9 +116,9 @@ function ClientForm({
     };
     const parsed = mode === "create" ? ClientInput.safeParse(body) : ClientUpdate.safeParse(body);
     if (!parsed.success) {
-      const next: Record<string, string> = {};
+      const next: Record<string, FieldText> = {};
       for (const issue of parsed.error.issues)
-        next[String(issue.path[0] ?? "form")] ??= issue.message;
+        next[String(issue.path[0] ?? "form")] ??= codedIssue(issue);
       setErrors(next);
       const first = Object.keys(next)[0];
       if (first) document.getElementById(`client-${first}`)?.focus();
@@ -121,12 +126,9 @@ function ClientForm({
     }
     const onError = (error: unknown) => {
       if (isApiProblem(error)) {
-        const fieldErrors: Record<string, string> = {};
-        for (const e of error.errors)
-          if (e.field) fieldErrors[e.field.replace(/\[\d+\]$/, "")] = e.message;
-        setErrors(fieldErrors);
+        setErrors(fieldTextsOf(error, (field) => field.replace(/\[\d+\]$/, "")));
       }
-      toast.error(mode === "create" ? t("clients.createFailed") : t("clients.saveFailed"), error);
+      // The failure is shown once: on its fields and in the panel beside the submit button.
     };
     if (mode === "create") {
       create.mutate(parsed.data as ClientInput, {
@@ -193,7 +195,7 @@ function ClientForm({
               label={t("clients.field.name")}
               help={t("clients.help.name")}
               required
-              error={errors.client_name && contractMessage(errors.client_name, lang)}
+              error={errors.client_name && tc(errors.client_name)}
             >
               {({ id, describedBy, invalid }) => (
                 <Input
@@ -212,7 +214,7 @@ function ClientForm({
               label={t("clients.field.description")}
               help={t("clients.help.description")}
               required
-              error={errors.description && contractMessage(errors.description, lang)}
+              error={errors.description && tc(errors.description)}
             >
               {({ id, describedBy, invalid }) => (
                 <Textarea
@@ -231,7 +233,7 @@ function ClientForm({
               id="client-access_token_lifetime"
               label={t("clients.field.tokenLifetime")}
               help={t("clients.help.tokenLifetime")}
-              error={errors.access_token_lifetime}
+              error={errors.access_token_lifetime && tc(errors.access_token_lifetime)}
             >
               {({ id, describedBy, invalid }) => (
                 <Input
@@ -272,7 +274,7 @@ function ClientForm({
             ))}
             {errors.scopes && (
               <p className="text-sm text-red-700 dark:text-red-400" role="alert">
-                {contractMessage(errors.scopes, lang)}
+                {tc(errors.scopes)}
               </p>
             )}
             <ul
@@ -327,6 +329,7 @@ function ClientForm({
           <ErrorAlert
             error={mutation.error}
             title={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
+            shownFields={Object.keys(errors)}
           />
         )}
         <div className="flex flex-wrap gap-2">

@@ -6,7 +6,6 @@ import { ErrorAlert } from "../../../components/ui/problem";
 import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
-import { contractMessage } from "../../../lib/contract-messages";
 import { useEnv } from "../../../lib/env";
 import { MAX_UPLOAD_BYTES } from "../../../lib/files";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
@@ -50,7 +49,7 @@ export function AddKeyForm({
   onDone: () => void;
 }) {
   const env = useEnv();
-  const { t, lang, formatDate, formatNumber } = useI18n();
+  const { t, tm, formatDate, formatNumber } = useI18n();
   const toast = useToast();
   const add = useAddClientKey(env.id, clientId);
   const [text, setText] = useState("");
@@ -112,10 +111,7 @@ export function AddKeyForm({
 
   const problemText = (problem: KeyProblem) => {
     const base = t(PROBLEM_KEYS[problem.code], {
-      detail:
-        problem.code === "schema"
-          ? contractMessage(problem.detail ?? "", lang)
-          : (problem.detail ?? ""),
+      detail: problem.code === "schema" ? tm(problem.detail ?? "") : (problem.detail ?? ""),
     });
     return base;
   };

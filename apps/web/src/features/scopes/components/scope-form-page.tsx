@@ -1,4 +1,5 @@
 import {
+  codedIssue,
   INTEGRATION_TYPES,
   type IntegrationType,
   SCOPE_TEXT_LANGUAGES,
@@ -19,8 +20,7 @@ import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { isApiProblem } from "../../../lib/api-client";
-import { contractMessage } from "../../../lib/contract-messages";
+import { type FieldText, fieldTextsOf, isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
@@ -161,7 +161,7 @@ function ScopeForm({
   scope?: Scope;
 }) {
   const env = useEnv();
-  const { t, lang, formatDateTime } = useI18n();
+  const { t, tc, tm, formatDateTime } = useI18n();
   const toast = useToast();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
   const admin = useRoleGate("admin");
@@ -177,7 +177,7 @@ function ScopeForm({
     prefix: initial.prefix || prefixes.data?.[0] || "",
   }));
   const [touched, setTouched] = useState<Partial<Record<keyof Values, boolean>>>({});
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, FieldText>>>({});
 
   // The prefix list may arrive after the form mounted.
   const prefix = values.prefix || prefixes.data?.[0] || "";
@@ -191,7 +191,8 @@ function ScopeForm({
     mode === "create" && (touched.subscope || values.subscope)
       ? subscopeProblem(values.subscope)
       : null;
-  const message = (m: string | undefined | null) => (m ? contractMessage(m, lang) : undefined);
+  const message = (m: FieldText | string | undefined | null) =>
+    m ? (typeof m === "string" ? tm(m) : tc(m)) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -199,10 +200,10 @@ function ScopeForm({
     const body = { ...bodyOf(values, initial), prefix };
     const parsed = mode === "create" ? ScopeInput.safeParse(body) : ScopeUpdate.safeParse(body);
     if (!parsed.success) {
-      const next: Record<string, string> = {};
+      const next: Record<string, FieldText> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "form");
-        next[key] ??= issue.message;
+        next[key] ??= codedIssue(issue);
       }
       setErrors(next);
       const first = Object.keys(next)[0];
@@ -211,11 +212,9 @@ function ScopeForm({
     }
     const onError = (error: unknown) => {
       if (isApiProblem(error)) {
-        const fieldErrors: Record<string, string> = {};
-        for (const e of error.errors) if (e.field) fieldErrors[e.field] = e.message;
-        setErrors(fieldErrors);
+        setErrors(fieldTextsOf(error));
       }
-      toast.error(mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed"), error);
+      // The failure is shown once: on its fields and in the panel beside the submit button.
     };
     if (mode === "create") {
       create.mutate(parsed.data as ScopeInput, {
@@ -619,6 +618,7 @@ function ScopeForm({
           <ErrorAlert
             error={mutation.error}
             title={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
+            shownFields={Object.keys(errors)}
           />
         )}
         <div className="flex flex-wrap gap-2">

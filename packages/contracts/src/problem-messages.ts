@@ -1,0 +1,119 @@
+import { defineMessages } from "./messages";
+
+/**
+ * The BFF's own problems (`detail` + `code` + `params`) in nb, nn and en (docs/i18n.md).
+ * Refusals of Digdir's API are coded in @portvakt/maskinporten-rules (`upstream.*`, `faq.*`).
+ */
+export const problemMessages = defineMessages({
+  en: {
+    "problem.invalid-request": "The request is not valid",
+    "problem.unknown-env": 'Unknown environment "{env}"; configured: {configured}',
+    "problem.field.unknown-env": "Unknown environment",
+    "problem.role-needed": 'This needs the role "{role}" in the environment "{env}"',
+    "problem.rate-limited":
+      "Too many changes; try again in {seconds, plural, one {# second} other {# seconds}}",
+    "problem.sign-in-rate-limited":
+      "Too many sign-ins; try again in {seconds, plural, one {# second} other {# seconds}}",
+    "problem.csrf-header": "Missing the X-CSRF: 1 header that every Portvakt API call carries",
+    "problem.csrf-origin":
+      "A change must come from Portvakt's own pages (the Origin header does not match)",
+    "problem.keys.if-match-required":
+      "Send If-Match with the ETag of GET .../jwks, so that an edit of someone else is never overwritten",
+    "problem.keys.changed":
+      "The client's keys changed since you loaded them (someone else edited them). Reload the keys and try again.",
+    "problem.keys.kid-in-use": 'The client already has a key with kid "{kid}"',
+    "problem.field.kid-in-use": "kid already in use on this client",
+    "problem.keys.limit":
+      "The client already has {max} keys, the most Maskinporten allows; remove one first",
+    "problem.field.key-limit": "Key limit reached",
+    "problem.keys.no-such-kid": 'The client has no key with kid "{kid}"',
+    "problem.access.one-of": "Give exactly one of scope and consumer_orgno",
+    "problem.altinn.has-errors":
+      "applicationmetadata.json has {count, plural, one {# error} other {# errors}}; fix them before provisioning",
+    "problem.altinn.nothing": "apiScopes sets no scope that can be created in Maskinporten",
+    "problem.config.operator-only":
+      'An operator may apply plans that only grant and revoke access; this plan also has {kinds} (needs the role "admin")',
+    "problem.config.unconfirmed":
+      "{count, plural, one {A dangerous step is} other {# dangerous steps are}} not confirmed",
+    "problem.audit.no-role": "Reading the audit log needs a role in at least one environment",
+    "problem.internal":
+      "Portvakt failed unexpectedly; the request id identifies it in the server log",
+    "problem.no-problem-body": "The server answered {status} without a problem description.",
+    "problem.network":
+      "Portvakt's server could not be reached. Check the connection and try again.",
+    "problem.unexpected-answer": "The server's answer did not have the expected shape: {issues}",
+  },
+  nb: {
+    "problem.invalid-request": "Forespørselen er ikke gyldig",
+    "problem.unknown-env": "Ukjent miljø «{env}»; konfigurert: {configured}",
+    "problem.field.unknown-env": "Ukjent miljø",
+    "problem.role-needed": "Dette krever rollen «{role}» i miljøet «{env}»",
+    "problem.rate-limited":
+      "For mange endringer; prøv igjen om {seconds, plural, one {# sekund} other {# sekunder}}",
+    "problem.sign-in-rate-limited":
+      "For mange innlogginger; prøv igjen om {seconds, plural, one {# sekund} other {# sekunder}}",
+    "problem.csrf-header": "Mangler headeren X-CSRF: 1 som hvert kall til Portvakts API har",
+    "problem.csrf-origin":
+      "En endring må komme fra Portvakts egne sider (Origin-headeren stemmer ikke)",
+    "problem.keys.if-match-required":
+      "Send If-Match med ETag-en fra GET .../jwks, så en endring gjort av noen andre aldri overskrives",
+    "problem.keys.changed":
+      "Nøklene til klienten er endret siden du hentet dem (noen andre har endret dem). Last nøklene på nytt og prøv igjen.",
+    "problem.keys.kid-in-use": "Klienten har allerede en nøkkel med kid «{kid}»",
+    "problem.field.kid-in-use": "kid er allerede i bruk på klienten",
+    "problem.keys.limit":
+      "Klienten har allerede {max} nøkler, det meste Maskinporten tillater; fjern en først",
+    "problem.field.key-limit": "Grensen for antall nøkler er nådd",
+    "problem.keys.no-such-kid": "Klienten har ingen nøkkel med kid «{kid}»",
+    "problem.access.one-of": "Oppgi nøyaktig én av scope og consumer_orgno",
+    "problem.altinn.has-errors":
+      "applicationmetadata.json har {count, plural, one {# feil} other {# feil}}; rett dem før scopene opprettes",
+    "problem.altinn.nothing": "apiScopes setter ingen scope som kan opprettes i Maskinporten",
+    "problem.config.operator-only":
+      "En operatør kan bare bruke planer som gir og trekker tilbake tilganger; denne planen har også {kinds} (krever rollen «admin»)",
+    "problem.config.unconfirmed":
+      "{count, plural, one {Et farlig steg er} other {# farlige steg er}} ikke bekreftet",
+    "problem.audit.no-role": "Å lese revisjonsloggen krever en rolle i minst ett miljø",
+    "problem.internal": "Portvakt feilet uventet; forespørsels-ID-en finner feilen i serverloggen",
+    "problem.no-problem-body": "Serveren svarte {status} uten en feilbeskrivelse.",
+    "problem.network": "Fikk ikke kontakt med Portvakt-serveren. Sjekk forbindelsen og prøv igjen.",
+    "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form: {issues}",
+  },
+  nn: {
+    "problem.invalid-request": "Førespurnaden er ikkje gyldig",
+    "problem.unknown-env": "Ukjent miljø «{env}»; konfigurert: {configured}",
+    "problem.field.unknown-env": "Ukjent miljø",
+    "problem.role-needed": "Dette krev rolla «{role}» i miljøet «{env}»",
+    "problem.rate-limited":
+      "For mange endringar; prøv igjen om {seconds, plural, one {# sekund} other {# sekund}}",
+    "problem.sign-in-rate-limited":
+      "For mange innloggingar; prøv igjen om {seconds, plural, one {# sekund} other {# sekund}}",
+    "problem.csrf-header": "Manglar headeren X-CSRF: 1 som kvart kall til API-et til Portvakt har",
+    "problem.csrf-origin":
+      "Ei endring må kome frå Portvakt sine eigne sider (Origin-headeren stemmer ikkje)",
+    "problem.keys.if-match-required":
+      "Send If-Match med ETag-en frå GET .../jwks, så ei endring som nokon andre har gjort, aldri blir skriven over",
+    "problem.keys.changed":
+      "Nøklane til klienten er endra sidan du henta dei (nokon andre har endra dei). Last nøklane på nytt og prøv igjen.",
+    "problem.keys.kid-in-use": "Klienten har allereie ein nøkkel med kid «{kid}»",
+    "problem.field.kid-in-use": "kid er allereie i bruk på klienten",
+    "problem.keys.limit":
+      "Klienten har allereie {max} nøklar, det meste Maskinporten tillèt; fjern ein først",
+    "problem.field.key-limit": "Grensa for talet på nøklar er nådd",
+    "problem.keys.no-such-kid": "Klienten har ingen nøkkel med kid «{kid}»",
+    "problem.access.one-of": "Oppgi nøyaktig éin av scope og consumer_orgno",
+    "problem.altinn.has-errors":
+      "applicationmetadata.json har {count, plural, one {# feil} other {# feil}}; rett dei før scopa blir oppretta",
+    "problem.altinn.nothing": "apiScopes set ikkje noko scope som kan opprettast i Maskinporten",
+    "problem.config.operator-only":
+      "Ein operatør kan berre ta i bruk planar som gir og trekkjer tilbake tilgangar; denne planen har også {kinds} (krev rolla «admin»)",
+    "problem.config.unconfirmed":
+      "{count, plural, one {Eitt farleg steg er} other {# farlege steg er}} ikkje stadfesta",
+    "problem.audit.no-role": "Å lese revisjonsloggen krev ei rolle i minst eitt miljø",
+    "problem.internal": "Portvakt feila uventa; førespurnads-ID-en finn feilen i tenarloggen",
+    "problem.no-problem-body": "Tenaren svarte {status} utan ei feilskildring.",
+    "problem.network": "Fekk ikkje kontakt med Portvakt-tenaren. Sjekk sambandet og prøv igjen.",
+    "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form: {issues}",
+  },
+});
+export type ProblemCode = keyof typeof problemMessages.en;
