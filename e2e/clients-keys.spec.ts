@@ -16,7 +16,7 @@ test("register a client with a granted scope, add a PEM key, refuse private and 
   const granted = options.locator("li").filter({ hasText: "nav:pensjon/v3/alderspensjon" });
   await expect(granted).toContainText("Tildelt av");
   await granted.getByRole("checkbox").check();
-  await expect(page.getByText("1 scope(s) valgt")).toBeVisible();
+  await expect(page.getByText("1 scope valgt")).toBeVisible();
   await page.getByRole("button", { name: "Registrer", exact: true }).click();
   await expect(
     page.getByTestId("toast-success").filter({ hasText: `${name} er registrert` }),

@@ -1,4 +1,11 @@
-import { AccessState, IntegrationType, TokenType, Visibility } from "@portvakt/contracts";
+import {
+  AccessState,
+  Coded,
+  IntegrationType,
+  MessageParams,
+  TokenType,
+  Visibility,
+} from "@portvakt/contracts";
 import { z } from "zod";
 
 /**
@@ -88,6 +95,8 @@ const base = {
   dangers: z.array(z.string()),
   /** Field-level difference of before and after. */
   changes: z.array(FieldChange),
+  /** `summary`, `reason` and `dangers` as codes with parameters (docs/i18n.md, `configMessages`). */
+  texts: z.object({ summary: Coded, reason: Coded, dangers: z.array(Coded) }),
 };
 
 /**
@@ -204,6 +213,8 @@ export const Plan = z
     }),
     /** What the document asks for that the plan cannot do, and what it leaves alone. */
     warnings: z.array(z.string()),
+    /** `warnings` as codes with parameters. */
+    warningTexts: z.array(Coded),
   })
   .meta({ id: "ConfigPlan" });
 export type Plan = z.infer<typeof Plan>;
@@ -213,6 +224,9 @@ export type StepOutcome = z.infer<typeof StepOutcome>;
 
 export const StepError = z.object({
   message: z.string(),
+  /** Digdir's refusal as a code with parameters (`upstream.*`, `faq.*`), for the browser's language. */
+  code: z.string().optional(),
+  params: MessageParams.optional(),
   status: z.number().int().optional(),
   correlationId: z.string().optional(),
 });
@@ -222,6 +236,8 @@ export const StepReport = z.object({
   id: z.string(),
   kind: StepKind,
   summary: z.string(),
+  /** `summary` as a code with parameters. */
+  text: Coded,
   outcome: StepOutcome,
   error: StepError.optional(),
 });
@@ -240,6 +256,8 @@ export const ApplyReport = z
     notRun: z.number().int(),
     failed: StepReport.optional(),
     warnings: z.array(z.string()),
+    /** `warnings` as codes with parameters. */
+    warningTexts: z.array(Coded),
   })
   .meta({ id: "ConfigApplyReport" });
 export type ApplyReport = z.infer<typeof ApplyReport>;

@@ -74,6 +74,8 @@ function stepErrorOf(error: unknown): StepError {
       message: error.explanation ? `${error.message}. ${error.explanation}` : error.message,
       ...(error.status !== undefined ? { status: error.status } : {}),
       ...(error.correlationId ? { correlationId: error.correlationId } : {}),
+      ...(error.explained ? { code: error.explained.code } : {}),
+      ...(error.explained?.params ? { params: error.explained.params } : {}),
     };
   }
   return { message: error instanceof Error ? error.message : String(error) };
@@ -214,6 +216,7 @@ export async function applyDocument(
       notRun: steps.filter((step) => step.outcome === "not-run").length,
       ...(failed ? { failed } : {}),
       warnings: plan.warnings,
+      warningTexts: plan.warningTexts,
     };
   };
   if (plan.steps.length === 0) return report("no-changes", []);
@@ -229,6 +232,7 @@ export async function applyDocument(
     id: step.id,
     kind: step.kind,
     summary: step.summary,
+    text: step.texts.summary,
     outcome: "not-run",
   }));
   const createdClients = new Map<string, string>();

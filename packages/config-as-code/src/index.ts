@@ -37,4 +37,5 @@ export {
 export { exportDocument, formatDocument, organizationNamesOf } from "./export";
 export { resolveKeyFiles } from "./key-files";
 export { type ConfigApi, type LiveState, readLiveState } from "./live-state";
+export { type ConfigCode, configMessages } from "./messages";
 export { type PlanOptions, planChanges } from "./plan";

@@ -1,10 +1,20 @@
 import { generateKeyPairSync } from "node:crypto";
-import type { AccessState, Client, Jwk, Scope, ScopeAccess } from "@portvakt/contracts";
+import {
+  type AccessState,
+  type Client,
+  formatMessage,
+  type Jwk,
+  messageTableProblems,
+  type Scope,
+  type ScopeAccess,
+} from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
 import { type ConfigDocument, DocumentError, parseDocument } from "./document";
 import { exportDocument, formatDocument } from "./export";
 import type { LiveClientRecord, LiveScope, LiveState } from "./live-state";
+import { type ConfigCode, configMessages } from "./messages";
 import { type Plan, planChanges, STEP_KINDS } from "./plan";
+import { PlanSchema } from "./schemas";
 
 const OWNER = "991825827";
 const NAV = "889640782";
@@ -115,6 +125,12 @@ const step = (p: Plan, id: string): AnyStep => {
 };
 const scopeEntry = (doc: ConfigDocument, name: string) => doc.scopes!.find((s) => s.name === name)!;
 
+describe("plan texts", () => {
+  it("every code has a valid text in nb, nn and en", () => {
+    expect(messageTableProblems(configMessages)).toEqual([]);
+  });
+});
+
 describe("plan", () => {
   it("is empty for the exported state itself", () => {
     const p = plan(current());
@@ -145,6 +161,14 @@ describe("plan", () => {
       after: "PRIVATE",
     });
     expect(p.groups.scopes.map((g) => g.name)).toEqual(["digdir:ny/v1"]);
+    // Issue 14, defect 1: the plan as JSON (create steps have no `before`) is what the
+    // package's schema, used by the BFF and the web app, accepts.
+    expect(PlanSchema.safeParse(JSON.parse(JSON.stringify(p))).error).toBeUndefined();
+    expect(create.texts.summary).toEqual({
+      code: "config.step.scope.create",
+      params: { name: "digdir:ny/v1" },
+      detail: "Create scope digdir:ny/v1",
+    });
   });
 
   it("refuses a scope under a prefix the organisation does not hold, with the path", () => {
@@ -204,7 +228,14 @@ describe("plan", () => {
     scopeEntry(doc, "digdir:a").active = false;
     const p = plan(doc);
     expect(kinds(p)).toEqual(["scope.deactivate"]);
-    expect(p.steps[0]!.dangers[0]).toContain("keep an approved grant");
+    expect(p.steps[0]!.dangers[0]).toBe(
+      "1 organisation keeps an approved grant of the deactivated scope and keeps seeing it",
+    );
+    const coded = p.steps[0]!.texts.dangers[0]!;
+    expect(coded).toMatchObject({ code: "config.danger.grants-remain", params: { count: 1 } });
+    expect(formatMessage(configMessages.nn[coded.code as ConfigCode], "nn", coded.params)).toBe(
+      "1 organisasjon beheld ein godkjend tilgang til det deaktiverte scopet og ser det framleis",
+    );
   });
 
   it("revokes before deactivating a scope left out of the document", () => {

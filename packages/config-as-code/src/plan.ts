@@ -82,7 +82,8 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
       dangerous: ordered.filter((step) => step.dangerous).length,
       byKind: countByKind(ordered),
     },
-    warnings: ctx.warnings,
+    warnings: ctx.warnings.map((warning) => warning.detail),
+    warningTexts: ctx.warnings,
   };
 }
 

@@ -147,11 +147,10 @@ function LanguageSwitcher() {
   const { lang, setLang, t } = useI18n();
   const names: Record<Lang, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
   return (
-    <label className="inline-flex items-center gap-1 text-sm">
-      <span className="sr-only">{t("shell.switchLanguage")}</span>
+    <span className="inline-flex items-center gap-1 text-sm">
       <select
-        value={lang}
         aria-label={t("shell.switchLanguage")}
+        value={lang}
         onChange={(e) => setLang(e.target.value as Lang)}
         data-testid="language-switch"
         className="h-9 rounded-md border border-slate-300 bg-white px-1 text-sm font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200"
@@ -162,7 +161,7 @@ function LanguageSwitcher() {
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
 

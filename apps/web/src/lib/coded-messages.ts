@@ -1,4 +1,5 @@
 import { altinnMessages } from "@portvakt/altinn-scopes";
+import { configMessages } from "@portvakt/config-as-code/messages";
 import {
   type Coded,
   codedFromText,
@@ -24,6 +25,7 @@ export const CODE_TABLES: MessageTable<any>[] = [
   altinnMessages,
   diagnosisMessages,
   maskinportenRulesMessages,
+  configMessages,
 ];
 
 const merged: Record<Lang, Map<string, string>> = {

@@ -57,6 +57,15 @@ describe("the message catalogue", () => {
 });
 
 describe("plurals", () => {
+  it("no message fakes a plural with (er), (s) or (e)", () => {
+    const faked = (["nb", "nn", "en"] as const).flatMap((lang) =>
+      (Object.keys(nb) as MessageKey[])
+        .filter((key) => /\w\((er|ar|s|e)\)/.test(catalogues[lang][key]))
+        .map((key) => `${lang}:${key}`),
+    );
+    expect(faked).toEqual([]);
+  });
+
   it.each([
     ["nb", 1, "1 oppføring: 1 klar, 0 ugyldige"],
     ["nb", 2, "2 oppføringer: 2 klare, 0 ugyldige"],

@@ -2,7 +2,7 @@ import type { ClientRecord } from "../answer";
 import type { ClientEntry } from "../document";
 import { CLIENT_DEFAULTS } from "../export";
 import { byString, type LiveClient, type LiveState } from "../live-state";
-import { diff, type PlanContext } from "./context";
+import { diff, type PlanContext, text } from "./context";
 import { type ClientInPlan, planKeys } from "./keys";
 
 const CLIENT_FIELDS = ["client_name", "description", "scopes", "access_token_lifetime"] as const;
@@ -75,8 +75,8 @@ function planClientFields(
       {
         id: `client.create:${entry.name}`,
         kind: "client.create",
-        summary: `Create Maskinporten client "${entry.name}"`,
-        reason: "No client in the environment matches the entry",
+        summary: text("config.step.client.create", { name: entry.name }),
+        reason: text("config.reason.client.missing"),
         client: clientRef,
         before: null,
         after: desired,
@@ -99,8 +99,11 @@ function planClientFields(
       {
         id: `client.update:${entry.name}`,
         kind: "client.update",
-        summary: `Change ${changes.map((change) => change.field).join(", ")} of client "${entry.name}"`,
-        reason: "Fields of the client differ from the document",
+        summary: text("config.step.client.update", {
+          fields: changes.map((change) => change.field).join(", "),
+          name: entry.name,
+        }),
+        reason: text("config.reason.client.fields"),
         client: clientRef,
         before,
         after: { ...desired, client_orgno: before.client_orgno },
@@ -141,7 +144,10 @@ export function planClients(
   });
   for (const client of unmatched) {
     ctx.warnings.push(
-      `The client "${client.client.client_name}" (${client.client.client_id}) is not in the document and is left unchanged`,
+      text("config.warning.client-unlisted", {
+        name: client.client.client_name ?? "",
+        clientId: client.client.client_id ?? "",
+      }),
     );
   }
 }

@@ -1,11 +1,24 @@
+import { type Coded, coded, type MessageParams } from "@portvakt/contracts";
 import type { FieldChange, PlanStep } from "../answer";
 import { STEP_KINDS } from "../answer";
 import type { DocumentIssue } from "../document";
+import { type ConfigCode, configMessages } from "../messages";
 
-/** A step as the planners write it: `dangerous` is derived, `dangers` optional. */
+/** A plan text as a code with parameters (`configMessages`); its `detail` is the English. */
+export const text = (code: ConfigCode, params?: MessageParams): Coded =>
+  coded(configMessages, code, params);
+
+/**
+ * A step as the planners write it: `summary`, `reason` and `dangers` as codes (docs/i18n.md);
+ * `dangerous`, `texts` and the English strings are derived.
+ */
 export type StepDraft = PlanStep extends infer S
   ? S extends PlanStep
-    ? Omit<S, "dangerous" | "dangers"> & { dangers?: string[] }
+    ? Omit<S, "dangerous" | "dangers" | "summary" | "reason" | "texts"> & {
+        summary: Coded;
+        reason: Coded;
+        dangers?: Coded[];
+      }
     : never
   : never;
 
@@ -23,7 +36,8 @@ export interface OrderedStep {
 export class PlanContext {
   readonly steps: OrderedStep[] = [];
   readonly issues: DocumentIssue[] = [];
-  readonly warnings: string[] = [];
+  /** Warnings as codes with parameters; the plan carries their English too. */
+  readonly warnings: Coded[] = [];
   readonly #production: boolean;
   /** Consumer organisation names by org number, from the live grants. */
   readonly orgNames: ReadonlyMap<string, string>;
@@ -36,8 +50,15 @@ export class PlanContext {
   /** Adds a step; in production every step is dangerous (it needs confirmation). */
   push(step: StepDraft, group: string, sub = 0): void {
     const reasons = step.dangers ?? [];
-    const dangers = this.#production ? [...reasons, "this is the production environment"] : reasons;
-    const full: PlanStep = { ...step, dangerous: dangers.length > 0, dangers };
+    const dangers = this.#production ? [...reasons, text("config.danger.production")] : reasons;
+    const full: PlanStep = {
+      ...step,
+      summary: step.summary.detail,
+      reason: step.reason.detail,
+      dangerous: dangers.length > 0,
+      dangers: dangers.map((danger) => danger.detail),
+      texts: { summary: step.summary, reason: step.reason, dangers },
+    };
     this.steps.push({ step: full, order: [STEP_KINDS.indexOf(step.kind), group, sub, step.id] });
   }
 }

@@ -1,5 +1,5 @@
 import type { ScopeAccess } from "@portvakt/contracts";
-import { orgLabel, type PlanContext } from "./context";
+import { orgLabel, type PlanContext, text } from "./context";
 
 /**
  * Grants of one listed scope: `consumers` are the organisations with APPROVED access. The
@@ -19,7 +19,7 @@ export function planGrants(
   const toGrant = wanted.filter((orgno) => !approvedSet.has(orgno));
   if (toGrant.length > 0 && !activeDuringGrants) {
     ctx.warnings.push(
-      `${scope} is deactivated: ${toGrant.join(", ")} cannot be granted access until it is reactivated (active: true)`,
+      text("config.warning.inactive-grants", { name: scope, orgnos: toGrant.join(", ") }),
     );
   } else {
     for (const orgno of toGrant) {
@@ -29,10 +29,10 @@ export function planGrants(
         {
           id: `access.grant:${scope}@${orgno}`,
           kind: "access.grant",
-          summary: `Grant ${orgLabel(orgno, name)} access to ${scope}`,
+          summary: text("config.step.access.grant", { label: orgLabel(orgno, name), name: scope }),
           reason: row
-            ? `${orgno} is a consumer in the document; its access is ${row.state}`
-            : `${orgno} is a consumer in the document and has no access`,
+            ? text("config.reason.grant.state", { orgno, state: row.state ?? "REQUESTED" })
+            : text("config.reason.grant.none", { orgno }),
           scope,
           consumer: { orgno, ...(name ? { name } : {}) },
           before: row ? { state: row.state ?? "REQUESTED" } : null,
@@ -51,7 +51,7 @@ export function planGrants(
       scope,
       grant.consumer_orgno,
       grant.consumer_organization_name,
-      "is not a consumer in the document",
+      "config.reason.revoke.not-consumer",
     );
   }
 }
@@ -62,16 +62,16 @@ export function planRevoke(
   scope: string,
   orgno: string,
   orgName: string | undefined,
-  why: string,
+  why: "config.reason.revoke.not-consumer" | "config.reason.revoke.scope-gone",
 ): void {
   const label = orgLabel(orgno, orgName);
   ctx.push(
     {
       id: `access.revoke:${scope}@${orgno}`,
       kind: "access.revoke",
-      summary: `Revoke ${label}'s access to ${scope}`,
-      reason: `${orgno} has APPROVED access and ${why}`,
-      dangers: [`${label} loses access to ${scope}; its tokens for the scope stop working`],
+      summary: text("config.step.access.revoke", { label, name: scope }),
+      reason: text(why, { orgno }),
+      dangers: [text("config.danger.revoke", { label, name: scope })],
       scope,
       consumer: { orgno, ...(orgName ? { name: orgName } : {}) },
       before: { state: "APPROVED" },

@@ -3,7 +3,7 @@ import type { KeyRecord } from "../answer";
 import type { ClientEntry } from "../document";
 import { publicJwkOf } from "../export";
 import type { LiveClient } from "../live-state";
-import type { PlanContext } from "./context";
+import { type PlanContext, text } from "./context";
 
 /** A key as a document gives it: `alg` may be left out (Portvakt writes RS256 then). */
 type DocumentKey = Omit<Jwk, "alg"> & { alg?: Jwk["alg"] };
@@ -92,8 +92,8 @@ export function planKeys(
       {
         id: `key.add:${key.kid}`,
         kind: "key.add",
-        summary: `Add key ${key.kid} to client "${entry.name}"`,
-        reason: "The key is in the document but not registered on the client",
+        summary: text("config.step.key.add", { kid: key.kid, name: entry.name }),
+        reason: text("config.reason.key.missing"),
         client: clientRef,
         kid: key.kid,
         before: null,
@@ -110,12 +110,10 @@ export function planKeys(
       {
         id: `key.remove:${key.kid}`,
         kind: "key.remove",
-        summary: `Remove key ${key.kid} from client "${entry.name}"`,
-        reason: "The key is registered on the client but not in the document",
+        summary: text("config.step.key.remove", { kid: key.kid, name: entry.name }),
+        reason: text("config.reason.key.extra"),
         dangers: leavesNone
-          ? [
-              `the client "${entry.name}" is left without keys: systems signing with ${key.kid} can no longer get tokens`,
-            ]
+          ? [text("config.danger.no-keys-left", { name: entry.name, kid: key.kid })]
           : [],
         client: clientRef,
         kid: key.kid,

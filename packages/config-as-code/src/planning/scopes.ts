@@ -1,9 +1,9 @@
-import { type Scope, splitScopeName } from "@portvakt/contracts";
+import { type Coded, type Scope, splitScopeName } from "@portvakt/contracts";
 import type { ScopeRecord } from "../answer";
 import type { ScopeEntry } from "../document";
 import { SCOPE_DEFAULTS, SCOPE_FIELDS, sortIntegrationTypes } from "../export";
 import { byString, type LiveScope, type LiveState, liveScopeOf } from "../live-state";
-import { diff, type PlanContext } from "./context";
+import { diff, type PlanContext, text } from "./context";
 import { planGrants, planRevoke } from "./grants";
 
 /** A scope's fields with Digdir's defaults filled, so "left out" and "default" compare equal. */
@@ -74,8 +74,8 @@ function planScopeFields(
       {
         id: `scope.create:${name}`,
         kind: "scope.create",
-        summary: `Create scope ${name}`,
-        reason: "The scope is in the document but not in the environment",
+        summary: text("config.step.scope.create", { name }),
+        reason: text("config.reason.scope.missing"),
         scope: name,
         before: null,
         after: { ...desired, active: true },
@@ -91,7 +91,10 @@ function planScopeFields(
   if (before.delegation_source !== null && desired.delegation_source === null) {
     // The API has no way to clear it (it must be a URL); say so instead of planning a no-op.
     ctx.warnings.push(
-      `${name}: delegation_source cannot be removed through the self-service API; it stays ${String(before.delegation_source)}`,
+      text("config.warning.delegation-source", {
+        name,
+        value: String(before.delegation_source),
+      }),
     );
     desired.delegation_source = before.delegation_source;
   }
@@ -101,8 +104,8 @@ function planScopeFields(
       {
         id: `scope.reactivate:${name}`,
         kind: "scope.reactivate",
-        summary: `Reactivate scope ${name}`,
-        reason: "The scope is deactivated in the environment and active in the document",
+        summary: text("config.step.scope.reactivate", { name }),
+        reason: text("config.reason.scope.reactivate"),
         scope: name,
         before,
         after: desired,
@@ -115,8 +118,11 @@ function planScopeFields(
       {
         id: `scope.update:${name}`,
         kind: "scope.update",
-        summary: `Change ${changes.map((change) => change.field).join(", ")} of ${name}`,
-        reason: "Fields of the scope differ from the document",
+        summary: text("config.step.scope.update", {
+          fields: changes.map((change) => change.field).join(", "),
+          name,
+        }),
+        reason: text("config.reason.scope.fields"),
         scope: name,
         before,
         after: { ...desired, active: true },
@@ -126,7 +132,10 @@ function planScopeFields(
     );
   } else if (!current.active && changes.length > 0) {
     ctx.warnings.push(
-      `${name} is deactivated: its fields (${changes.map((change) => change.field).join(", ")}) can only change while it is active; set active: true to change them`,
+      text("config.warning.inactive-fields", {
+        name,
+        fields: changes.map((change) => change.field).join(", "),
+      }),
     );
   }
 }
@@ -141,25 +150,21 @@ function planDeactivation(
   current: Scope | undefined,
   remaining: number,
   approvedNow: number,
-  reason: string,
+  reason: Coded,
 ): void {
-  const dangers: string[] = [];
+  const dangers: Coded[] = [];
   if (remaining > 0) {
-    dangers.push(
-      `${remaining} organisation(s) keep an approved grant of the deactivated scope and keep seeing it`,
-    );
+    dangers.push(text("config.danger.grants-remain", { count: remaining }));
   } else if (approvedNow > 0) {
-    dangers.push(`the scope has ${approvedNow} approved grant(s), revoked by this plan first`);
+    dangers.push(text("config.danger.grants-revoked", { count: approvedNow }));
   }
-  if (current?.accessible_for_all) {
-    dangers.push("the scope is accessible to all organisations, without grants");
-  }
+  if (current?.accessible_for_all) dangers.push(text("config.danger.for-all"));
   const before = current ? liveScopeRecord(liveScopeOf(current)) : null;
   ctx.push(
     {
       id: `scope.deactivate:${name}`,
       kind: "scope.deactivate",
-      summary: `Deactivate scope ${name}`,
+      summary: text("config.step.scope.deactivate", { name }),
       reason,
       dangers,
       scope: name,
@@ -200,7 +205,7 @@ export function planScopes(
         current,
         wanted.length,
         approved,
-        "The document marks the scope active: false",
+        text("config.reason.deactivate.inactive"),
       );
     }
   });
@@ -214,7 +219,7 @@ export function planScopes(
         scope.name,
         grant.consumer_orgno,
         grant.consumer_organization_name,
-        "the scope is not in the document",
+        "config.reason.revoke.scope-gone",
       );
     }
     planDeactivation(
@@ -223,7 +228,7 @@ export function planScopes(
       scope,
       0,
       approved.length,
-      "The scope is owned by the organisation but not in the document",
+      text("config.reason.deactivate.not-listed"),
     );
   }
 }

@@ -31,7 +31,11 @@ export function ProblemDetails({
   const id = problem.correlationId ?? problem.requestId;
   return (
     <div className="flex flex-col gap-1 text-sm">
-      {!compact && <p className="font-semibold">{problem.title}</p>}
+      {!compact && (
+        <p className="font-semibold">
+          {tc({ code: `problem.title.${problem.status}`, detail: problem.title })}
+        </p>
+      )}
       {problem.type === OUTCOME_UNKNOWN && <p>{t("problem.outcomeUnknown")}</p>}
       {problem.type === OUTCOME_PENDING && <p>{t("problem.outcomePending")}</p>}
       {problem.detail && <p>{tc(problem)}</p>}

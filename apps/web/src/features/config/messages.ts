@@ -139,9 +139,10 @@ export const configEn: Record<keyof typeof configNb, string> = {
   "config.kind.key.add": "Add key",
   "config.kind.key.remove": "Remove key",
 
-  "config.apply.running": "Applying {count} step(s) in {env} …",
+  "config.apply.running": "Applying {count, plural, one {# step} other {# steps}} in {env} …",
   "config.apply.title": "Result",
-  "config.apply.applied": "The plan has been applied: {done} step(s) done",
+  "config.apply.applied":
+    "The plan has been applied: {done, plural, one {# step} other {# steps}} done",
   "config.apply.noChanges": "Nothing to do: the environment already was as the document says.",
   "config.apply.failedStatus": "Stopped at a failed step: {done} done, {notRun} not run",
   "config.apply.failed": "Could not apply the plan",

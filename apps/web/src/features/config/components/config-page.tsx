@@ -327,7 +327,7 @@ function ExportPanel({ onOpen }: { onOpen: (text: string, format: DocumentFormat
 
 /** The BFF applies in one call; until it answers, every step is shown as waiting. */
 function ApplyProgress({ steps, label }: { steps: PlanStep[]; label: string }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   return (
     <div className="flex flex-col gap-2" data-testid="apply-progress">
       <Loading label={label} />
@@ -335,7 +335,7 @@ function ApplyProgress({ steps, label }: { steps: PlanStep[]; label: string }) {
         {steps.map((step) => (
           <li key={step.id} className="flex items-center gap-2">
             <Badge>{t("config.outcome.pending")}</Badge>
-            {step.summary}
+            {tc(step.texts.summary)}
           </li>
         ))}
       </ol>
@@ -350,6 +350,8 @@ function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
     title: "",
     status: error.status ?? 500,
     detail: error.message,
+    ...(error.code ? { code: error.code } : {}),
+    ...(error.params ? { params: error.params } : {}),
     ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
   });
 }
@@ -357,7 +359,7 @@ function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
 const OUTCOME_TONE = { done: "success", failed: "danger", "not-run": "neutral" } as const;
 
 function ApplyResult({ report }: { report: Extract<ApplyOutcome, { kind: "report" }>["report"] }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const headline =
     report.status === "applied"
       ? t("config.apply.applied", { done: report.done })
@@ -380,8 +382,8 @@ function ApplyResult({ report }: { report: Extract<ApplyOutcome, { kind: "report
       {report.warnings.length > 0 && (
         <Notice tone="warning">
           <ul className="list-disc pl-5">
-            {report.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {report.warningTexts.map((w) => (
+              <li key={w.detail}>{tc(w)}</li>
             ))}
           </ul>
         </Notice>
@@ -391,7 +393,7 @@ function ApplyResult({ report }: { report: Extract<ApplyOutcome, { kind: "report
 }
 
 function StepOutcomes({ steps }: { steps: StepReport[] }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
       <table className="w-full text-left text-sm" data-testid="apply-steps">
@@ -417,7 +419,7 @@ function StepOutcomes({ steps }: { steps: StepReport[] }) {
                 <span className="mr-2">
                   <Badge>{t(`config.kind.${step.kind}`)}</Badge>
                 </span>
-                {step.summary}
+                {tc(step.text)}
               </td>
               <td className="px-3 py-2">
                 <Badge tone={OUTCOME_TONE[step.outcome]}>

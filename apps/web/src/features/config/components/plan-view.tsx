@@ -22,7 +22,7 @@ export function PlanView({
   onConfirmedChange: (next: Set<string>) => void;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const grouped = new Set(
     [...plan.groups.scopes, ...plan.groups.clients].flatMap((g) => g.steps.map((s) => s.id)),
   );
@@ -48,8 +48,8 @@ export function PlanView({
         <Notice tone="warning">
           <p className="font-medium">{t("config.plan.warnings")}</p>
           <ul className="list-disc pl-5">
-            {plan.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {plan.warningTexts.map((w) => (
+              <li key={w.detail}>{tc(w)}</li>
             ))}
           </ul>
         </Notice>
@@ -131,7 +131,7 @@ function StepItem({
   onToggle: (on: boolean) => void;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   return (
     <li
       data-step-id={step.id}
@@ -146,15 +146,15 @@ function StepItem({
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={kindTone(step.kind)}>{t(`config.kind.${step.kind}`)}</Badge>
         {step.dangerous && <Badge tone="danger">⚠ {t("config.plan.dangerous")}</Badge>}
-        <span className="font-medium">{step.summary}</span>
+        <span className="font-medium">{tc(step.texts.summary)}</span>
       </div>
       <p className="text-slate-700 dark:text-slate-300">
-        {t("config.plan.reason", { reason: step.reason })}
+        {t("config.plan.reason", { reason: tc(step.texts.reason) })}
       </p>
       {step.dangers.length > 0 && (
         <ul className="list-disc pl-5 text-red-800 dark:text-red-200">
-          {step.dangers.map((danger) => (
-            <li key={danger}>{danger}</li>
+          {step.texts.dangers.map((danger) => (
+            <li key={danger.detail}>{tc(danger)}</li>
           ))}
         </ul>
       )}
@@ -197,7 +197,7 @@ function StepItem({
       )}
       {step.dangerous && (
         <Checkbox
-          label={t("config.plan.confirm", { summary: step.summary })}
+          label={t("config.plan.confirm", { summary: tc(step.texts.summary) })}
           checked={confirmed}
           disabled={disabled}
           onChange={(e) => onToggle(e.target.checked)}

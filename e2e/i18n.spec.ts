@@ -1,0 +1,111 @@
+import { expect, test } from "./support";
+
+// Issue 14, defects 2 and 3: texts from the BFF are shown in the page's language, once.
+
+const CASES = [
+  {
+    lang: "nb",
+    prefix: "Prefiks",
+    description: "Beskrivelse",
+    create: "Opprett scope",
+    failed: "Kunne ikke opprette scopet",
+    conflict: "409 Conflict: det du vil endre, er i feil tilstand",
+    exists: "digdir:demo.read finnes allerede",
+    atMaxAge: "Maks levetid for token (sekunder)",
+    min: "Må være minst 0",
+  },
+  {
+    lang: "nn",
+    prefix: "Prefiks",
+    description: "Skildring",
+    create: "Opprett scope",
+    failed: "Kunne ikkje opprette scopet",
+    conflict: "409 Conflict: det du vil endre, er i feil tilstand",
+    exists: "digdir:demo.read finst allereie",
+    atMaxAge: "Maks levetid for token (sekund)",
+    min: "Må vere minst 0",
+  },
+  {
+    lang: "en",
+    prefix: "Prefix",
+    description: "Description",
+    create: "Create scope",
+    failed: "Could not create the scope",
+    conflict: "409 Conflict: the thing is in the wrong state",
+    exists: "digdir:demo.read exists",
+    atMaxAge: "Token max age (seconds)",
+    min: "Must be at least 0",
+  },
+] as const;
+
+for (const c of CASES) {
+  test(`a 409 from Digdir is shown once, in ${c.lang}, on the field and beside the form`, async ({
+    signedIn: page,
+  }) => {
+    await page.getByTestId("language-switch").selectOption(c.lang);
+    await page.goto("/scopes/new");
+    await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
+    await page.getByRole("textbox", { name: "Subscope" }).fill("demo.read");
+    await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
+    await page.getByRole("button", { name: c.create }).click();
+
+    const panel = page.getByRole("alert").filter({ hasText: c.failed });
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText(c.conflict);
+    await expect(page.getByText(c.conflict)).toHaveCount(1);
+    await expect(page.getByText(c.exists, { exact: true })).toHaveCount(1);
+    await expect(page.getByTestId("toast-error")).toHaveCount(0);
+    if (c.lang !== "en") {
+      // English only inside Digdir's own words, quoted as such («…»).
+      const text = ((await page.locator("main").textContent()) ?? "").replace(/«[^»]*»/g, "«»");
+      // "409 Conflict:" is the HTTP status as Digdir's service desk knows it; the rest is ours.
+      expect(text).not.toMatch(/wrong state|exists|Conflict(?!:)|\bthe\b/);
+      await expect(panel).toContainText("Konflikt");
+    }
+  });
+
+  test(`zod's own limits are phrased in ${c.lang}`, async ({ signedIn: page }) => {
+    await page.getByTestId("language-switch").selectOption(c.lang);
+    await page.goto("/scopes/new");
+    await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
+    await page.getByRole("textbox", { name: "Subscope" }).fill("e2e/zod");
+    await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
+    await page.getByLabel(c.atMaxAge).fill("-1");
+    await page.getByRole("button", { name: c.create }).click();
+    await expect(page.getByText(c.min, { exact: true })).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("Too small");
+  });
+}
+
+test("a later success clears an old error toast, and leaving the page clears it too", async ({
+  signedIn: page,
+}) => {
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  const table = page.getByTestId("grants-table");
+  await expect(table).toContainText("889640782");
+  // The first revoke fails at the network; the toast stays until something supersedes it.
+  await page.route("**/scopes/access/**", (route) =>
+    route.request().method() === "DELETE"
+      ? route.fulfill({
+          status: 503,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503 }),
+        })
+      : route.continue(),
+  );
+  await page.getByRole("button", { name: "Trekk tilbake tilgangen til 889640782" }).click();
+  const confirm = page.getByRole("dialog", { name: "Trekke tilbake tilgangen?" });
+  await confirm.getByRole("button", { name: "Trekk tilbake" }).click();
+  await expect(page.getByTestId("toast-error")).toHaveCount(1);
+  // The dialog stays open after the failure; the second try goes through.
+  await page.unroute("**/scopes/access/**");
+  await confirm.getByRole("button", { name: "Trekk tilbake" }).click();
+  await expect(page.getByTestId("toast-success")).toBeVisible();
+  await expect(page.getByTestId("toast-error")).toHaveCount(0);
+  // Give it back, so other tests find the demo grant.
+  await page.getByLabel("Status").selectOption("DENIED");
+  await page.getByRole("button", { name: "Gi 889640782 tilgang igjen" }).click();
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: "889640782 har fått tilgang" }),
+  ).toBeVisible();
+});
