@@ -45,7 +45,14 @@ describe("validation messages", () => {
     expect(codedIssue(client.error!.issues[0]!).code).toBe("client.name.required");
     const ec = Jwk.safeParse({ kty: "EC", use: "sig", kid: "k", n: "AQAB", e: "AQAB" });
     expect(ec.error!.issues.map((i) => codedIssue(i).code)).toContain("jwk.kty");
-    const small = Jwk.safeParse({ kty: "RSA", use: "sig", kid: "k", n: "AQAB", e: "AQAB" });
+    const small = Jwk.safeParse({
+      kty: "RSA",
+      use: "sig",
+      alg: "RS256",
+      kid: "k",
+      n: "AQAB",
+      e: "AQAB",
+    });
     expect(codedIssue(small.error!.issues[0]!)).toMatchObject({
       code: "jwk.rsa.too-small",
       params: { bits: "17", min: "2048" },
