@@ -14,7 +14,7 @@ import { type ConfigDocument, DocumentError, parseDocument } from "./document";
 import { exportDocument, formatDocument } from "./export";
 import type { LiveClientRecord, LiveScope, LiveState } from "./live-state";
 import { type ConfigCode, configMessages } from "./messages";
-import { type Plan, planChanges, STEP_KINDS } from "./plan";
+import { planChanges, STEP_KINDS } from "./plan";
 
 const OWNER = "991825827";
 const NAV = "889640782";
