@@ -47,6 +47,9 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   const firstKid = await kidField.inputValue();
   await dialog.getByRole("button", { name: "Lag nøkkelpar" }).click();
   await expect(dialog.getByTestId("generated-kid")).toContainText(firstKid);
+  await expect(
+    dialog.getByRole("button", { name: "Registrer den offentlige nøkkelen" }),
+  ).toBeDisabled();
 
   // Save the private key to disk (PKCS#8 PEM), as the user would.
   const downloading = page.waitForEvent("download");
@@ -84,7 +87,14 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   const secondKidField = wizard.getByRole("textbox", { name: "Nøkkel-ID (kid)" });
   await expect(secondKidField).toHaveValue(`${firstKid}-2`);
   await wizard.getByRole("button", { name: "Lag nøkkelpar" }).click();
-  await wizard.getByRole("button", { name: "Registrer den offentlige nøkkelen" }).click();
+  // Issue 14, defect 5: no registering before the private key is downloaded or declared stored.
+  const registerSecond = wizard.getByRole("button", { name: "Registrer den offentlige nøkkelen" });
+  await expect(registerSecond).toBeDisabled();
+  await expect(wizard).toContainText("Last ned den private nøkkelen");
+  await wizard
+    .getByRole("checkbox", { name: "Jeg har lagret den private nøkkelen et annet sted" })
+    .check();
+  await registerSecond.click();
   await expect(wizard).toContainText(`Ny nøkkel: ${firstKid}-2`);
   await expect(page.getByTestId("key-count")).toHaveText("2 av 5 nøkler");
   await wizard.getByRole("checkbox", { name: /lagt ut i systemet/ }).check();

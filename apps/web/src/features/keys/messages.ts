@@ -20,6 +20,9 @@ export const keysNb = {
     "Portvakt tar ikke vare på den. Lagre den på et trygt sted og legg den ut i systemet som skal hente token. Lukker du siden, er den borte.",
   "keygen.downloadPem": "Last ned privat nøkkel (PKCS#8 PEM)",
   "keygen.downloadJwk": "Last ned privat nøkkel (JWK)",
+  "keygen.stored": "Jeg har lagret den private nøkkelen et annet sted",
+  "keygen.storeFirst":
+    "Last ned den private nøkkelen (eller kryss av for at du har lagret den) før du registrerer den offentlige.",
   "keygen.register": "Registrer den offentlige nøkkelen",
   "keygen.registered": "Den offentlige nøkkelen {kid} er registrert.",
   "keygen.testIt": "Test den i token-testeren",
@@ -81,6 +84,9 @@ export const keysEn: Record<keyof typeof keysNb, string> = {
     "Portvakt does not keep it. Save it somewhere safe and deploy it to the system that requests tokens. Close the page and it is gone.",
   "keygen.downloadPem": "Download private key (PKCS#8 PEM)",
   "keygen.downloadJwk": "Download private key (JWK)",
+  "keygen.stored": "I have stored the private key elsewhere",
+  "keygen.storeFirst":
+    "Download the private key (or tick that you have stored it) before you register the public one.",
   "keygen.register": "Register the public key",
   "keygen.registered": "The public key {kid} is registered.",
   "keygen.testIt": "Test it in the token tester",
@@ -143,6 +149,9 @@ export const keysNn: Record<keyof typeof keysNb, string> = {
     "Portvakt tek ikkje vare på han. Lagre han på ein trygg stad og legg han ut i systemet som skal hente token. Lukkar du sida, er han borte.",
   "keygen.downloadPem": "Last ned privat nøkkel (PKCS#8 PEM)",
   "keygen.downloadJwk": "Last ned privat nøkkel (JWK)",
+  "keygen.stored": "Eg har lagra den private nøkkelen ein annan stad",
+  "keygen.storeFirst":
+    "Last ned den private nøkkelen (eller kryss av for at du har lagra han) før du registrerer den offentlege.",
   "keygen.register": "Registrer den offentlege nøkkelen",
   "keygen.registered": "Den offentlege nøkkelen {kid} er registrert.",
   "keygen.testIt": "Test han i token-testaren",

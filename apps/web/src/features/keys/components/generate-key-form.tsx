@@ -50,6 +50,9 @@ export function GenerateKeyForm({
   const [generating, setGenerating] = useState(false);
   const [key, setKey] = useState<GeneratedKey | null>(null);
   const [registered, setRegistered] = useState(false);
+  // The private key exists only in this tab: it must be downloaded (or declared stored) before
+  // its public half is registered, or the new key could never be used (issue 14, defect 5).
+  const [stored, setStored] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [urls, setUrls] = useState<{ pem: string; jwk: string } | null>(null);
 
@@ -170,6 +173,7 @@ export function GenerateKeyForm({
                   download={`${key.kid}.pem`}
                   className={buttonClass("secondary", "sm")}
                   data-testid="download-pem"
+                  onClick={() => setStored(true)}
                 >
                   {t("keygen.downloadPem")}
                 </a>
@@ -178,11 +182,21 @@ export function GenerateKeyForm({
                   download={`${key.kid}.private.jwk.json`}
                   className={buttonClass("secondary", "sm")}
                   data-testid="download-jwk"
+                  onClick={() => setStored(true)}
                 >
                   {t("keygen.downloadJwk")}
                 </a>
               </div>
             )}
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={stored}
+                onChange={(e) => setStored(e.target.checked)}
+                data-testid="key-stored"
+              />
+              {t("keygen.stored")}
+            </label>
           </div>
           <details>
             <summary className="cursor-pointer text-sm">{t("keys.showJwk")}</summary>
@@ -216,8 +230,19 @@ export function GenerateKeyForm({
             </Notice>
           ) : (
             <div className="flex flex-wrap justify-end gap-2">
+              {!stored && (
+                <p className="w-full text-sm" id="keygen-store-first">
+                  {t("keygen.storeFirst")}
+                </p>
+              )}
               {onCancel && <Button onClick={onCancel}>{t("common.cancel")}</Button>}
-              <Button variant="primary" pending={add.isPending} onClick={register}>
+              <Button
+                variant="primary"
+                pending={add.isPending}
+                onClick={register}
+                disabled={!stored}
+                aria-describedby={stored ? undefined : "keygen-store-first"}
+              >
                 {t("keygen.register")}
               </Button>
             </div>
