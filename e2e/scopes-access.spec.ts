@@ -161,3 +161,29 @@ test("a CSV file of org numbers is read and checked row by row before anything i
   await expect(page.getByRole("button", { name: "Gi tilgang (1)" })).toBeEnabled();
   await page.keyboard.press("Escape");
 });
+
+test("a Brønnøysund export is read from its org-number column, not its postcodes and dates", async ({
+  signedIn: page,
+}) => {
+  // Issue 14, defect 7.
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await expect(page.getByTestId("grants-table")).toContainText("889640782");
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Eller last opp en CSV-fil").setInputFiles({
+    name: "enheter.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      [
+        "orgnr;navn;postnummer;poststed;stiftelsesdato",
+        "974761076;SKATTEETATEN;0661;OSLO;2008-01-01",
+        "889640782;ARBEIDS- OG VELFERDSETATEN;0661;OSLO;2006-07-01",
+      ].join("\n"),
+    ),
+  });
+  await expect(page.getByTestId("orgno-column")).toHaveText(
+    "Organisasjonsnumrene er lest fra kolonne 1 («orgnr»); de andre kolonnene er hoppet over.",
+  );
+  await expect(page.getByText("2 oppføringer: 1 klar, 0 ugyldige")).toBeVisible();
+  await expect(page.getByTestId("grant-entries").locator('tr[data-orgno="0661"]')).toHaveCount(0);
+  await page.keyboard.press("Escape");
+});

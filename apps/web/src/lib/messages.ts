@@ -244,7 +244,12 @@ export const nb = {
   "access.orgnosHelp":
     "Ett eller flere, skilt med linjeskift, komma eller mellomrom. Hvert nummer kontrolleres (9 sifre, mod 11) før noe sendes.",
   "access.csvLabel": "Eller last opp en CSV-fil",
-  "access.csvHelp": "Celler uten sifre (overskrifter, navn) hoppes over.",
+  "access.csvColumnNamed":
+    "Organisasjonsnumrene er lest fra kolonne {column} («{header}»); de andre kolonnene er hoppet over.",
+  "access.csvColumn":
+    "Organisasjonsnumrene er lest fra kolonne {column}, der de fleste radene har et gyldig organisasjonsnummer; de andre kolonnene er hoppet over.",
+  "access.csvHelp":
+    "En tabell (for eksempel et uttrekk fra Enhetsregisteret) leses fra kolonnen med organisasjonsnumre; ellers leses alle tall.",
   "access.entriesSummary":
     "{total, plural, one {# oppføring} other {# oppføringer}}: {ready, plural, one {# klar} other {# klare}}, {invalid, plural, one {# ugyldig} other {# ugyldige}}",
   "access.entriesCaption": "Organisasjonsnumre som skal få tilgang",
@@ -628,7 +633,12 @@ export const en: Record<MessageKey, string> = {
   "access.orgnosHelp":
     "One or many, separated by new lines, commas or spaces. Each number is checked (9 digits, mod 11) before anything is sent.",
   "access.csvLabel": "Or upload a CSV file",
-  "access.csvHelp": "Cells without digits (headers, names) are skipped.",
+  "access.csvColumnNamed":
+    "Organisation numbers were read from column {column} (“{header}”); the other columns were skipped.",
+  "access.csvColumn":
+    "Organisation numbers were read from column {column}, where most rows hold a valid organisation number; the other columns were skipped.",
+  "access.csvHelp":
+    "A table (such as an export from the Central Coordinating Register) is read from its organisation-number column; otherwise every number is read.",
   "access.entriesSummary":
     "{total, plural, one {# entry} other {# entries}}: {ready} ready, {invalid} invalid",
   "access.entriesCaption": "Organisation numbers to grant",
@@ -1008,7 +1018,12 @@ export const nn: Record<MessageKey, string> = {
   "access.orgnosHelp":
     "Eitt eller fleire, skilde med linjeskift, komma eller mellomrom. Kvart nummer blir kontrollert (9 siffer, mod 11) før noko blir sendt.",
   "access.csvLabel": "Eller last opp ei CSV-fil",
-  "access.csvHelp": "Celler utan siffer (overskrifter, namn) blir hoppa over.",
+  "access.csvColumnNamed":
+    "Organisasjonsnummera er lesne frå kolonne {column} («{header}»); dei andre kolonnane er hoppa over.",
+  "access.csvColumn":
+    "Organisasjonsnummera er lesne frå kolonne {column}, der dei fleste radene har eit gyldig organisasjonsnummer; dei andre kolonnane er hoppa over.",
+  "access.csvHelp":
+    "Ein tabell (til dømes eit uttrekk frå Einingsregisteret) blir lesen frå kolonnen med organisasjonsnummer; elles blir alle tal lesne.",
   "access.entriesSummary":
     "{total, plural, one {# oppføring} other {# oppføringar}}: {ready, plural, one {# klar} other {# klare}}, {invalid, plural, one {# ugyldig} other {# ugyldige}}",
   "access.entriesCaption": "Organisasjonsnummer som skal få tilgang",

@@ -10,7 +10,7 @@ import { useI18n } from "../../../lib/i18n";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
 import { useRefreshAccess } from "../api/change-access";
 import { JobProgress } from "./job-progress";
-import { parseOrgnos } from "./parse-orgnos";
+import { readOrgnos } from "./parse-orgnos";
 
 /**
  * Grants one scope to one or many organisations: a pasted list or a CSV file, each entry
@@ -40,7 +40,7 @@ export function GrantForm({
     [job],
   );
 
-  const entries = useMemo(() => parseOrgnos(text), [text]);
+  const { entries, column } = useMemo(() => readOrgnos(text), [text]);
   const toGrant = entries.filter(
     (e) =>
       e.problem === null &&
@@ -122,6 +122,13 @@ export function GrantForm({
 
       {entries.length > 0 && (
         <div className="flex flex-col gap-2">
+          {column && (
+            <p className="text-sm" data-testid="orgno-column">
+              {column.header
+                ? t("access.csvColumnNamed", { column: column.column, header: column.header })
+                : t("access.csvColumn", { column: column.column })}
+            </p>
+          )}
           <p className="text-sm" aria-live="polite">
             {t("access.entriesSummary", {
               total: entries.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOrgnos } from "./parse-orgnos";
+import { parseOrgnos, readOrgnos } from "./parse-orgnos";
 
 describe("parseOrgnos", () => {
   it("reads numbers separated by lines, commas and spaces", () => {
@@ -23,5 +23,33 @@ describe("parseOrgnos", () => {
     expect(entry?.problem).toBe("invalid");
     expect(entry?.reason).toMatch(/check digit/);
     expect(parseOrgnos("12345")[0]?.reason).toMatch(/9 digits/);
+  });
+
+  it("reads only the org-number column of a Brønnøysund export, found by its header", () => {
+    const csv = [
+      "orgnr;navn;postnummer;poststed;stiftelsesdato",
+      "889640782;ARBEIDS- OG VELFERDSETATEN;0661;OSLO;2006-07-01",
+      "974760673;REGISTERENHETEN I BRØNNØYSUND;8900;BRØNNØYSUND;1995-02-20",
+    ].join("\n");
+    const { entries, column } = readOrgnos(csv);
+    expect(column).toEqual({ column: 1, header: "orgnr", by: "header" });
+    expect(entries.map((e) => [e.orgno, e.problem])).toEqual([
+      ["889640782", null],
+      ["974760673", null],
+    ]);
+  });
+
+  it("finds the column by its share of valid org numbers when the header says nothing", () => {
+    const csv = ["navn,nummer,postnummer", "NAV,889640782,0661", "BRREG,974760673,8900"].join("\n");
+    const { entries, column } = readOrgnos(csv);
+    expect(column).toMatchObject({ column: 2, by: "share" });
+    expect(entries.map((e) => e.orgno)).toEqual(["889640782", "974760673"]);
+    expect(entries.every((e) => e.problem === null)).toBe(true);
+  });
+
+  it("reads every number of a plain list, with no column", () => {
+    const { entries, column } = readOrgnos("889640782, 974760673\n991825827, 123456789");
+    expect(column).toBeUndefined();
+    expect(entries).toHaveLength(4);
   });
 });
