@@ -109,3 +109,14 @@ test("a later success clears an old error toast, and leaving the page clears it 
     page.getByTestId("toast-success").filter({ hasText: "889640782 har fått tilgang" }),
   ).toBeVisible();
 });
+
+test("each page names itself in the title, and an unknown key format reads cleanly", async ({
+  signedIn: page,
+}) => {
+  // Issue 14, defect 8.
+  await expect(page).toHaveTitle("Scopes – Portvakt");
+  await page.getByRole("link", { name: "Klienter" }).click();
+  await expect(page).toHaveTitle("Klienter – Portvakt");
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(page).toHaveTitle("Klientar – Portvakt");
+});

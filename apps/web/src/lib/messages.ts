@@ -161,7 +161,7 @@ export const nb = {
   "scopes.help.prefix": "Digdir tildeler prefikser. Du kan bare opprette scopes under dine egne.",
   "scopes.help.immutable": "Kan ikke endres etter at scopet er opprettet.",
   "scopes.help.subscope":
-    "Ord av små bokstaver (a–å) og sifre, skilt med / først, så :, så . – aldri først, sist eller doble (Digdirs mønster). Eksempel: pensjon/v3/alderspensjon eller api:v1.read",
+    "Ord av små bokstaver (også æ, ø og å) og sifre, skilt med / først, så :, så . (Digdirs mønster). Et skilletegn står aldri først, sist eller to på rad. Eksempel: pensjon/v3/alderspensjon eller api:v1.read",
   "scopes.help.description": "Kort tekst som konsumentene ser i katalogen.",
   "scopes.help.longDescription": "Utfyllende dokumentasjon for konsumentene. Markdown er lov.",
   "scopes.help.visibility.PUBLIC": "Offentlig: vises i den åpne scope-katalogen.",
@@ -373,7 +373,7 @@ export const nb = {
   "keys.problem.invalidCertificate": "Sertifikatet kan ikke leses.",
   "keys.problem.multipleKeys": "Nøkkelsettet har {detail} nøkler; lim inn én om gangen.",
   "keys.problem.unknownFormat":
-    "Formatet er ukjent {detail}. Bruk JWK, PEM-offentlig nøkkel eller sertifikat.",
+    "Formatet er ukjent{detail, select, none {} other { ({detail})}}. Bruk JWK, PEM-offentlig nøkkel eller sertifikat.",
   "keys.problem.schema": "{detail}",
   "keys.ready": "Klar: RSA-nøkkel på {bits} bit fra {source}",
   "keys.source.jwk": "JWK",
@@ -553,7 +553,7 @@ export const en: Record<MessageKey, string> = {
   "scopes.help.prefix": "Digdir assigns prefixes. You can only create scopes under your own.",
   "scopes.help.immutable": "Cannot change once the scope exists.",
   "scopes.help.subscope":
-    "Words of lowercase letters (a–å) and digits, separated by / first, then :, then . – never first, last or doubled (Digdir's pattern). Example: pensjon/v3/alderspensjon or api:v1.read",
+    "Words of lowercase letters (æ, ø and å too) and digits, separated by / first, then :, then . (Digdir's pattern). A separator never comes first, last or twice in a row. Example: pensjon/v3/alderspensjon or api:v1.read",
   "scopes.help.description": "Short text consumers see in the catalogue.",
   "scopes.help.longDescription": "Full documentation for consumers. Markdown allowed.",
   "scopes.help.visibility.PUBLIC": "Public: listed in the open scope catalogue.",
@@ -762,7 +762,7 @@ export const en: Record<MessageKey, string> = {
   "keys.problem.invalidCertificate": "The certificate cannot be read.",
   "keys.problem.multipleKeys": "The key set holds {detail} keys; paste one at a time.",
   "keys.problem.unknownFormat":
-    "Unknown format {detail}. Use a JWK, a PEM public key or a certificate.",
+    "Unknown format{detail, select, none {} other { ({detail})}}. Use a JWK, a PEM public key or a certificate.",
   "keys.problem.schema": "{detail}",
   "keys.ready": "Ready: {bits}-bit RSA key from {source}",
   "keys.source.jwk": "JWK",
@@ -934,7 +934,7 @@ export const nn: Record<MessageKey, string> = {
   "scopes.help.prefix": "Digdir tildeler prefiks. Du kan berre opprette scope under dine eigne.",
   "scopes.help.immutable": "Kan ikkje endrast etter at scopet er oppretta.",
   "scopes.help.subscope":
-    "Ord av små bokstavar (a–å) og siffer, skilde med / først, så :, så . – aldri først, sist eller doble (mønsteret til Digdir). Døme: pensjon/v3/alderspensjon eller api:v1.read",
+    "Ord av små bokstavar (også æ, ø og å) og siffer, skilde med / først, så :, så . (mønsteret til Digdir). Eit skiljeteikn står aldri først, sist eller to på rad. Døme: pensjon/v3/alderspensjon eller api:v1.read",
   "scopes.help.description": "Kort tekst som konsumentane ser i katalogen.",
   "scopes.help.longDescription": "Utfyllande dokumentasjon for konsumentane. Markdown er lov.",
   "scopes.help.visibility.PUBLIC": "Offentleg: blir vist i den opne scope-katalogen.",
@@ -1147,7 +1147,7 @@ export const nn: Record<MessageKey, string> = {
   "keys.problem.invalidCertificate": "Sertifikatet kan ikkje lesast.",
   "keys.problem.multipleKeys": "Nøkkelsettet har {detail} nøklar; lim inn éin om gongen.",
   "keys.problem.unknownFormat":
-    "Formatet er ukjent {detail}. Bruk JWK, PEM-offentleg nøkkel eller sertifikat.",
+    "Formatet er ukjent{detail, select, none {} other { ({detail})}}. Bruk JWK, PEM-offentleg nøkkel eller sertifikat.",
   "keys.problem.schema": "{detail}",
   "keys.ready": "Klar: RSA-nøkkel på {bits} bit frå {source}",
   "keys.source.jwk": "JWK",

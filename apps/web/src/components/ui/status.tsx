@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Spinner } from "./button";
 
 export function Loading({ label }: { label: string }) {
@@ -75,6 +75,15 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  // Every page names itself in the tab and history (issue 14, defect 8: always "Portvakt").
+  useEffect(() => {
+    if (typeof title !== "string") return;
+    const before = document.title;
+    document.title = `${title} – Portvakt`;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div className="flex min-w-0 flex-col gap-1">

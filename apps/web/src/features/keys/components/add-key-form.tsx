@@ -111,7 +111,11 @@ export function AddKeyForm({
 
   const problemText = (problem: KeyProblem) => {
     const base = t(PROBLEM_KEYS[problem.code], {
-      detail: problem.code === "schema" ? tm(problem.detail ?? "") : (problem.detail ?? ""),
+      detail:
+        problem.code === "schema"
+          ? tm(problem.detail ?? "")
+          : // "Formatet er ukjent ." when nothing is known: the template leaves `none` out.
+            problem.detail || (problem.code === "unknownFormat" ? "none" : ""),
     });
     return base;
   };
