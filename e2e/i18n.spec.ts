@@ -110,9 +110,7 @@ test("a later success clears an old error toast, and leaving the page clears it 
   ).toBeVisible();
 });
 
-test("each page names itself in the title, and an unknown key format reads cleanly", async ({
-  signedIn: page,
-}) => {
+test("each page names itself in the title, in the page's language", async ({ signedIn: page }) => {
   // Issue 14, defect 8.
   await expect(page).toHaveTitle("Scopes – Portvakt");
   await page.getByRole("link", { name: "Klienter" }).click();

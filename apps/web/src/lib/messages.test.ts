@@ -80,3 +80,12 @@ describe("plurals", () => {
     ).toBe(expected);
   });
 });
+
+it("an unknown key format without a detail reads without a stray space (issue 14, defect 8)", () => {
+  expect(createFormatter("nb")(nb["keys.problem.unknownFormat"], { detail: "none" })).toBe(
+    "Formatet er ukjent. Bruk JWK, PEM-offentlig nøkkel eller sertifikat.",
+  );
+  expect(createFormatter("en")(en["keys.problem.unknownFormat"], { detail: "DER" })).toBe(
+    "Unknown format (DER). Use a JWK, a PEM public key or a certificate.",
+  );
+});
