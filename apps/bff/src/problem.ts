@@ -165,7 +165,7 @@ export function fieldErrorsOf(error: z.ZodError): NonNullable<Problem["errors"]>
     return {
       ...(issue.path.length ? { field: issue.path.join(".") } : {}),
       message: text.detail,
-      code: text.code,
+      ...(text.code ? { code: text.code } : {}),
       ...(text.params ? { params: text.params } : {}),
     };
   });

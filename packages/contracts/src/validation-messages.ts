@@ -221,11 +221,28 @@ export function codedFromText(
 /**
  * One zod issue as a coded text. Messages the contracts wrote map back to their codes; zod's
  * own checks (too small, wrong type …) get `validation.*` codes with their limits as
- * parameters, so "Too small: expected number to be >=0" is shown as "Må være minst 0".
+ * parameters, so "Too small: expected number to be >=0" is shown as "Må være minst 0". A custom
+ * refinement keeps its own message (no code) unless it passes `params: { code, params }`.
  */
-export function codedIssue(issue: z.core.$ZodIssue): Coded {
+export function codedIssue(issue: z.core.$ZodIssue): {
+  code?: string;
+  params?: MessageParams;
+  detail: string;
+} {
   const own = codedFromText(issue.message);
   if (own) return own;
+  // A refinement that coded itself (`params: { code, params }`), or one with its own words.
+  if (issue.code === "custom") {
+    const given = issue.params as { code?: unknown; params?: MessageParams } | undefined;
+    if (typeof given?.code === "string") {
+      return {
+        code: given.code,
+        ...(given.params ? { params: given.params } : {}),
+        detail: issue.message,
+      };
+    }
+    return { detail: issue.message };
+  }
   const origin = "origin" in issue ? String(issue.origin) : "";
   const kind = origin === "string" || origin === "array" ? origin : "number";
   switch (issue.code) {
