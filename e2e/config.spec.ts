@@ -145,3 +145,28 @@ test("an operator may apply a plan that only grants, not one that changes a scop
   await page.getByRole("button", { name: "Bruk planen (1)" }).click();
   await expect(page.getByTestId("apply-result")).toContainText("Planen er brukt: 1 steg utført");
 });
+
+test("import can create a scope: the plan with a create step is read, in nynorsk too", async ({
+  signedIn: page,
+}) => {
+  // Issue 14, defect 1: a create step has no `before`; the web read it with its own schema.
+  await page.getByRole("link", { name: "Eksport / import" }).click();
+  await page.getByLabel("Format").selectOption("json");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Last ned" }).click();
+  const exported = JSON.parse(
+    readFileSync(await (await downloading).path(), "utf8"),
+  ) as ConfigDocument;
+  exported.scopes.push({ name: "digdir:ux/import.read", description: "Import e2e" });
+  await page.getByLabel("Last opp et dokument").setInputFiles({
+    name: "portvakt-demo.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(`${JSON.stringify(exported, null, 2)}\n`),
+  });
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  const step = page.locator('li[data-step-id="scope.create:digdir:ux/import.read"]');
+  await expect(step).toContainText("Opprett scopet digdir:ux/import.read");
+  await expect(page.getByText(/Unexpected answer|nonoptional/)).toHaveCount(0);
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(step).toContainText("Scopet står i dokumentet, men finst ikkje i miljøet");
+});
