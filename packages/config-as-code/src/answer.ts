@@ -30,8 +30,16 @@ export const STEP_KINDS = [
 export const StepKind = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKind>;
 
-/** One field that differs between before and after. */
-export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+/**
+ * One field that differs between before and after. A side the thing does not have (a created
+ * scope has no `before`) is left out, and JSON drops it, so both sides are optional (issue 14,
+ * defect 1: "steps.0.changes.0.before: expected nonoptional").
+ */
+export const FieldChange = z.object({
+  field: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /**
