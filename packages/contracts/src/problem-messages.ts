@@ -23,7 +23,8 @@ export const problemMessages = defineMessages({
     "problem.invalid-request": "The request is not valid",
     "problem.unknown-env": 'Unknown environment "{env}"; configured: {configured}',
     "problem.field.unknown-env": "Unknown environment",
-    "problem.role-needed": 'This needs the role "{role}" in the environment "{env}"',
+    "problem.role-needed":
+      'This needs the role "{role}" ({role, select, admin {change scopes, clients and keys} operator {grant and revoke access} other {read everything}}) in the environment "{env}"',
     "problem.rate-limited":
       "Too many changes; try again in {seconds, plural, one {# second} other {# seconds}}",
     "problem.sign-in-rate-limited":
@@ -75,7 +76,8 @@ export const problemMessages = defineMessages({
     "problem.invalid-request": "Forespørselen er ikke gyldig",
     "problem.unknown-env": "Ukjent miljø «{env}»; konfigurert: {configured}",
     "problem.field.unknown-env": "Ukjent miljø",
-    "problem.role-needed": "Dette krever rollen «{role}» i miljøet «{env}»",
+    "problem.role-needed":
+      "Dette krever rollen «{role}» ({role, select, admin {endre scopes, klienter og nøkler} operator {gi og trekke tilbake tilgang} other {lese alt}}) i miljøet «{env}»",
     "problem.rate-limited":
       "For mange endringer; prøv igjen om {seconds, plural, one {# sekund} other {# sekunder}}",
     "problem.sign-in-rate-limited":
@@ -125,7 +127,8 @@ export const problemMessages = defineMessages({
     "problem.invalid-request": "Førespurnaden er ikkje gyldig",
     "problem.unknown-env": "Ukjent miljø «{env}»; konfigurert: {configured}",
     "problem.field.unknown-env": "Ukjent miljø",
-    "problem.role-needed": "Dette krev rolla «{role}» i miljøet «{env}»",
+    "problem.role-needed":
+      "Dette krev rolla «{role}» ({role, select, admin {endre scope, klientar og nøklar} operator {gi og trekkje tilbake tilgang} other {lese alt}}) i miljøet «{env}»",
     "problem.rate-limited":
       "For mange endringar; prøv igjen om {seconds, plural, one {# sekund} other {# sekund}}",
     "problem.sign-in-rate-limited":

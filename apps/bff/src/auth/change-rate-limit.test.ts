@@ -31,7 +31,9 @@ describe("changeRateLimit", () => {
     const wait = Number(refused.headers.get("Retry-After"));
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
-    expect((await refused.json()).detail).toBe(`Too many changes; try again in ${wait} s`);
+    const problem = await refused.json();
+    expect(problem.detail).toMatch(/^Too many changes; try again in \d+ seconds?$/);
+    expect(problem).toMatchObject({ code: "problem.rate-limited", params: { seconds: wait } });
     const bob = app("bob", limiter);
     expect((await bob.request("/api/envs/test/thing", { method: "POST" })).status).toBe(200);
   });

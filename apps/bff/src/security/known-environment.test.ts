@@ -35,7 +35,10 @@ describe("knownEnvironment", () => {
       expect(response.status).toBe(400);
       const problem = await response.json();
       expect(problem.detail).toContain("configured: test, prod");
-      expect(problem.errors).toEqual([{ field: "env", message: "Unknown environment" }]);
+      expect(problem.code).toBe("problem.unknown-env");
+      expect(problem.errors).toEqual([
+        { field: "env", message: "Unknown environment", code: "problem.field.unknown-env" },
+      ]);
     },
   );
 
