@@ -76,6 +76,8 @@ describe("problems travel as codes", () => {
       code: "problem.role-needed",
       params: { role: "admin", env: "demo" },
     });
-    expect(render(body.code, "nn", body.params)).toBe("Dette krev rolla «admin» i miljøet «demo»");
+    expect(render(body.code, "nn", body.params)).toBe(
+      "Dette krev rolla «admin» (endre scope, klientar og nøklar) i miljøet «demo»",
+    );
   });
 });
