@@ -1,4 +1,4 @@
-import { altinnMessages } from "@portvakt/altinn-scopes";
+import { altinnMessages } from "@portvakt/altinn-scopes/messages";
 import { configMessages } from "@portvakt/config-as-code/messages";
 import {
   type Coded,
@@ -9,9 +9,12 @@ import {
   problemMessages,
   validationMessages,
 } from "@portvakt/contracts";
-import { diagnosisMessages } from "@portvakt/diagnosis";
-import { maskinportenRulesMessages, selfServiceMessages } from "@portvakt/maskinporten-rules";
+import { diagnosisMessages } from "@portvakt/diagnosis/messages";
+import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules/messages";
+import { selfServiceMessages } from "@portvakt/maskinporten-rules/self-service-messages";
 
+// Each table from its own module, not the package's index: the index brings the package's code
+// (Altinn's routes, jose) into the first load, which must stay under 200 kB gzipped.
 /**
  * Every code → text table the browser can render (docs/i18n.md). A package or BFF module that
  * emits coded texts adds its table here; `useI18n().tc` looks codes up in these, and the test

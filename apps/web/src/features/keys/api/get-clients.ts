@@ -1,5 +1,5 @@
 import { Client } from "@portvakt/contracts";
-import { daysUntilKeyExpiry, keyNeedsRotation } from "@portvakt/maskinporten-rules";
+import { daysUntilKeyExpiry, keyNeedsRotation } from "@portvakt/maskinporten-rules/limits";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../../lib/api-client";
