@@ -25,7 +25,8 @@ function render(code: string, lang: "nb" | "nn" | "en", params?: Coded["params"]
 
 beforeAll(async () => {
   stack = await startTestStack();
-  prefix = ((await (await stack.api(`${env}/prefix`)).json()) as string[])[0]!;
+  const prefixes = (await (await stack.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>;
+  prefix = prefixes[0]!.prefix;
 });
 afterAll(() => stack?.close());
 
@@ -47,20 +48,22 @@ describe("problems travel as codes", () => {
     expect(render(field.code, "nn", field.params)).toBe("Må vere minst 0");
   });
 
-  it("the 409 of an existing scope is coded, field error included, with Digdir's words kept", async () => {
+  it("the 409 of an existing scope is coded, field error included", async () => {
     const scope = { prefix, subscope: "i18n/dup", description: "Dup" };
     const first = await stack.api(`${env}/scopes`, { method: "POST", body: JSON.stringify(scope) });
     expect(first.status).toBe(200);
     const again = await stack.api(`${env}/scopes`, { method: "POST", body: JSON.stringify(scope) });
     expect(again.status).toBe(409);
     const body = (await again.json()) as Body;
-    expect(body.code).toBe("upstream.409");
-    expect(body.detail).toMatch(/^409 Conflict: the thing is in the wrong state/);
-    expect(render(body.code, "nb", body.params)).toMatch(
-      /^409 Conflict: det du vil endre, er i feil tilstand/,
+    expect(body.code).toBe("problem.scope.exists");
+    expect(body.detail).toBe(
+      `The scope ${prefix}:i18n/dup already exists (an earlier attempt may have made it); nothing was sent`,
+    );
+    expect(render(body.code, "nb", body.params)).toBe(
+      `Scopet ${prefix}:i18n/dup finnes allerede (et tidligere forsøk kan ha laget det); ingenting ble sendt`,
     );
     const exists = body.errors!.find((e) => e.field === "subscope")!;
-    expect(exists.code).toBe("upstream.field.exists");
+    expect(exists.code).toBe("problem.field.scope-exists");
     expect(render(exists.code, "nn", exists.params)).toBe(`${prefix}:i18n/dup finst allereie`);
   });
 

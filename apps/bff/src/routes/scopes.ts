@@ -12,7 +12,7 @@ import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
-import { ProblemError } from "../problem";
+import { codedFieldError, codedProblem, type ProblemError } from "../problem";
 import {
   createRouter,
   EnvParam,
@@ -42,12 +42,15 @@ async function scopeIfAny(read: () => Promise<Scope>): Promise<Scope | undefined
  * name in use, active or deactivated (the shared spec maskinporten.md, section 3: `POST /api/v1/scopes`).
  */
 function scopeExists(name: string, active: boolean): ProblemError {
-  return new ProblemError(409, {
-    type: "urn:portvakt:problem:scope-exists",
-    detail: active
-      ? `The scope ${name} already exists (an earlier attempt may have made it); nothing was sent`
-      : `The scope ${name} exists but is deactivated: reactivate it instead; nothing was sent`,
-  });
+  return codedProblem(
+    409,
+    "problem.scope.exists",
+    { name, active: active ? "yes" : "no" },
+    {
+      type: "urn:portvakt:problem:scope-exists",
+      errors: [codedFieldError("subscope", "problem.field.scope-exists", { name })],
+    },
+  );
 }
 const InactiveQuery = z.object({ inactive: z.enum(["true", "false"]).optional() });
 
