@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { BffEnv } from "./context";
 
 /**
  * Serves the built web app: hashed assets cached for a year, everything else answered with
- * index.html so that client routes (/scopes, /clients/:id) survive a reload.
+ * index.html so that client routes (/scopes, /clients/:id) survive a reload; a missing asset or
+ * file answers 404 (`no-store`).
  */
 export function serveWebApp(app: Hono<BffEnv>, webDist: string): void {
   const indexPath = join(webDist, "index.html");
@@ -24,6 +25,14 @@ export function serveWebApp(app: Hono<BffEnv>, webDist: string): void {
   );
   // Only what looks like a file reaches the disk: a directory (e.g. "/") must never be read.
   app.get("/:file{[^/]+\\.[A-Za-z0-9]+}", serveStatic({ root: webDist }));
+  // A file that is not there (a script of the version before a redeploy) is a 404, never
+  // index.html: HTML answered for a script makes the page go white (issue 14, defect 8).
+  const missing = (c: Context<BffEnv>) => {
+    c.header("Cache-Control", "no-store");
+    return c.text("Not found", 404);
+  };
+  app.get("/assets/*", missing);
+  app.get("/:file{[^/]+\\.[A-Za-z0-9]+}", missing);
   app.get("*", (c) => {
     c.header("Cache-Control", "no-cache");
     return c.html(indexHtml);
