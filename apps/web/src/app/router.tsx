@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from "react";
+import { Component, lazy, type ReactNode, Suspense, useEffect } from "react";
+import { Button } from "../components/ui/button";
 import { Loading } from "../components/ui/status";
 import { useI18n } from "../lib/i18n";
 import { Link, matchPath, navigate, useLocation } from "../lib/router";
@@ -64,10 +65,46 @@ const AuditPage = lazy(() =>
 
 export function AppRoutes() {
   const { t } = useI18n();
+  const { pathname } = useLocation();
   return (
-    <Suspense fallback={<Loading label={t("common.loading")} />}>
-      <RouteSwitch />
-    </Suspense>
+    <MissingChunkBoundary key={pathname}>
+      <Suspense fallback={<Loading label={t("common.loading")} />}>
+        <RouteSwitch />
+      </Suspense>
+    </MissingChunkBoundary>
+  );
+}
+
+/**
+ * A page's chunk that cannot be loaded (after a redeploy the old one is gone and the BFF answers
+ * 404) offers the new version instead of a white page (issue 14, defect 8). Reset per path.
+ */
+class MissingChunkBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: undefined };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    if (error === undefined) return this.props.children;
+    const message = error instanceof Error ? error.message : String(error);
+    // Chromium, Firefox and Safari word a failed dynamic import differently.
+    if (
+      /dynamically imported module|module script|Importing a module script failed/i.test(message)
+    ) {
+      return <NewVersion />;
+    }
+    throw error;
+  }
+}
+
+function NewVersion() {
+  const { t } = useI18n();
+  return (
+    <div role="alert" className="flex flex-col items-start gap-3 p-4" data-testid="new-version">
+      <p>{t("app.newVersion")}</p>
+      <Button onClick={() => window.location.reload()}>{t("app.reload")}</Button>
+    </div>
   );
 }
 

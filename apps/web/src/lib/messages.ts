@@ -17,6 +17,9 @@ import { sessionEn, sessionNb, sessionNn } from "./session-messages";
  */
 export const nb = {
   "common.loading": "Laster …",
+  "app.newVersion":
+    "Portvakt er oppdatert siden siden ble åpnet, og denne delen finnes ikke lenger. Last inn siden på nytt for å få den nye versjonen.",
+  "app.reload": "Last inn på nytt",
   "common.retry": "Prøv igjen",
   "common.cancel": "Avbryt",
   "common.close": "Lukk",
@@ -408,6 +411,9 @@ export type MessageKey = keyof typeof nb;
 
 export const en: Record<MessageKey, string> = {
   "common.loading": "Loading …",
+  "app.newVersion":
+    "Portvakt has been updated since this page was opened, and this part of it is gone. Reload the page to get the new version.",
+  "app.reload": "Reload",
   "common.retry": "Try again",
   "common.cancel": "Cancel",
   "common.close": "Close",
@@ -796,6 +802,9 @@ export const en: Record<MessageKey, string> = {
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
 export const nn: Record<MessageKey, string> = {
   "common.loading": "Lastar …",
+  "app.newVersion":
+    "Portvakt er oppdatert sidan sida vart opna, og denne delen finst ikkje lenger. Last inn sida på nytt for å få den nye versjonen.",
+  "app.reload": "Last inn på nytt",
   "common.retry": "Prøv igjen",
   "common.cancel": "Avbryt",
   "common.close": "Lukk",
