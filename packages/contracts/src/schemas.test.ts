@@ -173,3 +173,27 @@ describe("errors", () => {
     expect(Problem.safeParse({ title: "OK", status: 200 }).success).toBe(false);
   });
 });
+
+describe("a scope's address fields (issue 14, defect 8)", () => {
+  const base = { prefix: "digdir", subscope: "url.test", description: "x" };
+  it.each([
+    "ftp://x",
+    "x",
+    "javascript:alert(1)",
+    "http://example.test/",
+    "https://",
+    "mailto:a@b",
+  ])("refuses delegation_source %j", (value) => {
+    const result = ScopeInput.safeParse({ ...base, delegation_source: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      "Give a full https:// address (or http:// for a local test)",
+    );
+  });
+  it.each(["https://platform.tt02.altinn.no/", "http://localhost:8080/x"])(
+    "accepts delegation_source %j",
+    (value) => {
+      expect(ScopeInput.safeParse({ ...base, delegation_source: value }).success).toBe(true);
+    },
+  );
+});

@@ -49,6 +49,25 @@ function languageVariants() {
   };
 }
 
+/**
+ * An address a scope points to (`delegation_source`): https, or http only on this machine
+ * (localhost, 127.0.0.1, [::1]) for a local test. `ftp://x`, `javascript:` and words without a
+ * scheme are refused (issue 14, defect 8); Digdir's delegation sources are https issuers
+ * (`GET /api/v1/delegationsources`).
+ */
+export const WebAddress = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      if (url.protocol === "https:") return url.hostname.length > 0;
+      return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    } catch {
+      return false;
+    }
+  },
+  { message: validationText("scope.url") },
+);
+
 /** The fields a provider may set on a scope (docs/maskinporten.md §3); everything else is read-only. */
 const scopeFields = {
   description: z
@@ -67,7 +86,7 @@ const scopeFields = {
   requires_user_authentication: z.boolean().optional(),
   requires_pseudonymous_tokens: z.boolean().optional(),
   accessible_for_all: z.boolean().optional(),
-  delegation_source: z.url().optional(),
+  delegation_source: WebAddress.optional(),
   enforced_aud_for_access_token: z.string().optional(),
   ...languageVariants(),
 };
