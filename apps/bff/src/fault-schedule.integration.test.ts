@@ -487,23 +487,26 @@ async function check(run: {
   const succeeded = (d: Done) => verdicts.get(d) === "success";
   // What a failure message shows: every change of the subject, its answer and audit entries.
   const explain = (what: string, subject: string) =>
+    explainChanges(
+      what,
+      sent.filter((d) => d.subject === subject),
+    );
+  const explainChanges = (what: string, list: Done[]) =>
     `${what}; changes: ${JSON.stringify(
-      sent
-        .filter((d) => d.subject === subject)
-        .map((d) => ({
-          op: d.op.type,
-          fault: d.fault,
-          status: d.status,
-          problem: d.problemType,
-          ms: [Math.round(d.start), Math.round(d.end)],
-          audit: entries
-            .filter(
-              (e) =>
-                e.requestId === d.requestId ||
-                entries.some((f) => f.requestId === d.requestId && e.follows === f.id),
-            )
-            .map((e) => ({ outcome: e.outcome, status: e.status, detail: e.detail, time: e.time })),
-        })),
+      list.map((d) => ({
+        op: d.op.type,
+        fault: d.fault,
+        status: d.status,
+        problem: d.problemType,
+        ms: [Math.round(d.start), Math.round(d.end)],
+        audit: entries
+          .filter(
+            (e) =>
+              e.requestId === d.requestId ||
+              entries.some((f) => f.requestId === d.requestId && e.follows === f.id),
+          )
+          .map((e) => ({ outcome: e.outcome, status: e.status, detail: e.detail, time: e.time })),
+      })),
     )}`;
   const store = stack.simulator.store;
 
@@ -528,6 +531,7 @@ async function check(run: {
     description,
     "start",
     `description of ${run.clientId}`,
+    explainChanges,
   );
 
   // Grants: the state set by the last successful grant or revoke, or none.
@@ -542,6 +546,7 @@ async function check(run: {
       store.getGrant(SCOPE, orgno)?.state,
       undefined,
       `grant ${orgno}`,
+      explainChanges,
     );
   }
 
@@ -555,6 +560,7 @@ async function check(run: {
     scopeNow?.description,
     "start",
     `description of ${run.scope}`,
+    explainChanges,
   );
   lastWins(
     sent.filter((d) => d.op.type === "scope.deactivate" || d.op.type === "scope.reactivate"),
@@ -563,6 +569,7 @@ async function check(run: {
     scopeNow?.active === false ? "inactive" : "active",
     "active",
     `active state of ${run.scope}`,
+    explainChanges,
   );
   // Scope creates: a scope of the name exists exactly when one create of it succeeded, and
   // never two (a retry finds what the first made instead of being told it made it again).
@@ -601,8 +608,11 @@ function lastWins(
   effect: (d: Done) => string,
   final: string | undefined,
   initial: string | undefined,
-  what: string,
+  label: string,
+  /** Every change of the value with its answer and audit entries, for the failure message. */
+  explainOf: (what: string, list: Done[]) => string,
 ) {
+  const what = explainOf(label, changes);
   const wins = changes.filter(succeeded);
   if (wins.length === 0) {
     expect(final, `${what}: no change succeeded`).toBe(initial);
