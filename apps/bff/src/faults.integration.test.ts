@@ -353,6 +353,28 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     expect(grantState(scope, orgno)).toBe("APPROVED");
   });
 
+  it("a repeated grant slower than the timeout, then a revoke: the revoke, acknowledged last, stays", async () => {
+    // The grant is already there: a re-read after the lost answer would show it whether or not
+    // the slow request landed yet, and that request could land after the revoke and undo it.
+    const scope = "digdir:demo.read";
+    const orgno = "310000078";
+    const path = `${env}/scopes/access/${orgno}?scope=${scope}`;
+    expect((await stack.api(path, { method: "PUT" })).status).toBe(200);
+    await fault({
+      path: `/api/v1/scopes/access/${orgno}`,
+      method: "PUT",
+      kind: "latency",
+      ms: TIMEOUT_MS * 3,
+      times: 1,
+    });
+    const again = await stack.api(path, { method: "PUT" });
+    expect(again.status).toBe(200);
+    const revoke = await untilSettled(() => stack.api(path, { method: "DELETE" }));
+    await sleep(TIMEOUT_MS * 4);
+    if (revoke.status === 200) expect(grantState(scope, orgno)).toBe("DENIED");
+    expect(await verdictOf(revoke)).toBe(revoke.status === 200 ? "success" : "failure");
+  });
+
   it("no write is repeated by the BFF after a timeout", async () => {
     const scope = "digdir:demo.read";
     const orgno = "310000035";

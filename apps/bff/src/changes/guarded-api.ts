@@ -13,7 +13,13 @@ import {
   type ScopeUpdate,
 } from "@portvakt/contracts";
 import { KeySetEditor, type SelfServiceClient } from "@portvakt/maskinporten";
-import { type CheckResult, clientUpdateFields, jwksIdentity, type PendingCheck } from "./checks";
+import {
+  type CheckResult,
+  clientUpdateFields,
+  jwksIdentity,
+  type PendingCheck,
+  runCheck,
+} from "./checks";
 import { type ChangeContext, type ChangeGuard, MadeButUnreadError } from "./guard";
 import { lockKeys } from "./locks";
 
@@ -66,10 +72,25 @@ export class GuardedApi implements ConfigApi {
     check: PendingCheck | (() => Promise<PendingCheck>);
     send: () => Promise<T>;
     recover: (result: CheckResult) => T | Promise<T>;
+    /**
+     * Read first, under the lock, and send nothing when the resource already is as the write
+     * would leave it. Such a write is never sent, so a re-read can never mistake the old state
+     * for it while it is still on its way (it would then land after a newer change and undo it).
+     */
+    skipIfDone?: boolean;
   }): Promise<T> {
     const { check } = spec;
     const run = async () => {
       const resolved = typeof check === "function" ? await check() : check;
+      if (spec.skipIfDone) {
+        let already: CheckResult | undefined;
+        try {
+          already = await runCheck(this.raw, resolved);
+        } catch {
+          // Not readable now: the write is sent, and its outcome found out as usual.
+        }
+        if (already?.applied) return spec.recover(already);
+      }
       let outcome: { value: T; recovered?: string };
       try {
         outcome = await this.#guard.write(this.#context(), {
@@ -93,7 +114,9 @@ export class GuardedApi implements ConfigApi {
       this.#onMade();
       return outcome.value;
     };
-    return typeof check === "function" ? this.#guard.run(spec.lockKey, run) : run();
+    return typeof check === "function" || spec.skipIfDone
+      ? this.#guard.run(spec.lockKey, run)
+      : run();
   }
 
   /**
@@ -142,6 +165,7 @@ export class GuardedApi implements ConfigApi {
   #grantState(scope: string, consumer: string, state: "APPROVED" | "DENIED") {
     return this.#write({
       lockKey: lockKeys.grant(this.env, scope, consumer),
+      skipIfDone: true,
       check: { type: "grant", scope, consumer, state },
       send: () =>
         state === "APPROVED"
@@ -174,6 +198,7 @@ export class GuardedApi implements ConfigApi {
 
   updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "client.update", clientId, fields: clientUpdateFields(update) },
       send: () => this.raw.updateClient(clientId, update),
@@ -183,6 +208,7 @@ export class GuardedApi implements ConfigApi {
 
   deleteClient(clientId: string): Promise<void> {
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "client.delete", clientId },
       send: () => this.raw.deleteClient(clientId),
@@ -195,6 +221,7 @@ export class GuardedApi implements ConfigApi {
   replaceJwks(clientId: string, jwks: Jwks): Promise<JwksResponse> {
     this.#changedKeys.add(clientId);
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwks", clientId, keys: jwksIdentity(jwks) },
       send: () => this.raw.replaceJwks(clientId, jwks),
@@ -205,6 +232,7 @@ export class GuardedApi implements ConfigApi {
   deleteJwks(clientId: string): Promise<void> {
     this.#changedKeys.add(clientId);
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwks", clientId, keys: [] },
       send: () => this.raw.deleteJwks(clientId),
@@ -216,6 +244,7 @@ export class GuardedApi implements ConfigApi {
   putJwk(clientId: string, jwk: Jwk): Promise<JwkRead> {
     this.#changedKeys.add(clientId);
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwk", clientId, kid: jwk.kid, n: jwk.n, present: true },
       send: () => this.raw.putJwk(clientId, jwk),
@@ -228,6 +257,7 @@ export class GuardedApi implements ConfigApi {
   deleteJwk(clientId: string, kid: string): Promise<void> {
     this.#changedKeys.add(clientId);
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.client(this.env, clientId),
       check: { type: "jwk", clientId, kid, present: false },
       send: () => this.raw.deleteJwk(clientId, kid),
@@ -262,6 +292,7 @@ export class GuardedApi implements ConfigApi {
   updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
     const { prefix: _prefix, subscope: _subscope, ...fields } = update;
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.scope(this.env, scope),
       check: {
         type: "scope.update",
@@ -275,6 +306,7 @@ export class GuardedApi implements ConfigApi {
 
   deactivateScope(scope: string): Promise<Scope> {
     return this.#write({
+      skipIfDone: true,
       lockKey: lockKeys.scope(this.env, scope),
       check: { type: "scope.exists", scope, active: false },
       send: () => this.raw.deactivateScope(scope),
