@@ -30,8 +30,16 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element, the ✕; a dialog with a field starts
+      // there instead, so what a person types goes in (issue 14, defect 4).
+      dialog
+        .querySelector<HTMLElement>(
+          "[data-dialog-body] :is(input, textarea, select):not([disabled]):not([type=hidden])",
+        )
+        ?.focus();
+    } else if (!open && dialog.open) dialog.close();
   }, [open]);
 
   return (
@@ -56,7 +64,9 @@ export function Dialog({
               <span aria-hidden="true">✕</span>
             </Button>
           </div>
-          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          <div className="overflow-y-auto px-5 py-4" data-dialog-body>
+            {children}
+          </div>
           {footer && (
             <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">
               {footer}
