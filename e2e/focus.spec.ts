@@ -5,7 +5,7 @@ import { expect, expectNoSeriousA11yViolations, test } from "./support";
 for (const [lang, c] of Object.entries({
   nb: { give: "Gi tilgang", ready: "Klar" },
   nn: { give: "Gi tilgang", ready: "Klar" },
-  en: { give: "Give access", ready: "Ready" },
+  en: { give: "Grant access", ready: "Ready" },
 })) {
   test(`the give-access dialog starts in its org-number field (${lang})`, async ({
     signedIn: page,
