@@ -189,8 +189,13 @@ export async function benchBffLoadFaults(root: string) {
       .where("action", "in", ["access.grant", "access.revoke"])
       .execute();
     await db.destroy();
+    // Revoked (DENIED) rows come only with `inactive=true` (2025 OpenAPI; docs/maskinporten.md §8):
+    // without it every revoke looked like a grant that never existed.
     const finalGrants = new Map(
-      (await api.listAccessByScope(changeScope)).map((row) => [row.consumer_orgno, row.state]),
+      (await api.listAccessByScope(changeScope, { inactive: true })).map((row) => [
+        row.consumer_orgno,
+        row.state,
+      ]),
     );
 
     const verify = (run: Awaited<ReturnType<typeof phase>>) => {

@@ -74,3 +74,23 @@ describe("AuditStore.list by request ids and follows", () => {
     expect((await audit.list({ requestIds: [] })).entries).toEqual([]);
   });
 });
+
+describe("AuditStore.list by action", () => {
+  it("finds an action and the actions under it, not siblings that share its first letters", async () => {
+    const env = `filter-${crypto.randomUUID()}`;
+    for (const action of ["access.revoke", "access.revoke-many", "access.grant", "accesses.x"]) {
+      await audit.append({ ...base, env, action, outcome: "success" });
+    }
+    const actions = async (action: string) =>
+      (await audit.list({ env, action })).entries.map((e) => e.action).sort();
+    expect(await actions("access.revoke")).toEqual(["access.revoke"]);
+    expect(await actions("access")).toEqual([
+      "access.grant",
+      "access.revoke",
+      "access.revoke-many",
+    ]);
+    expect(await actions("access.")).toEqual(await actions("access"));
+    expect(await actions("access.%")).toEqual([]);
+    expect(await actions("access_revoke")).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
-import { type Kysely, PostgresAdapter } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { AuditEntryTable, PortvaktDatabase } from "../database";
 import { CHAIN_ID, entryHash } from "./chain";
 
@@ -36,6 +36,7 @@ export type AuditListener = (entry: AuditEntry) => void;
 
 export interface AuditQuery {
   person?: string;
+  /** An action (`access.revoke`) or a group of them (`access` or `access.`); whole dotted segments. */
   action?: string;
   env?: string;
   /** Only these environments (the ones the reader holds a role in). */
@@ -387,7 +388,18 @@ export class AuditStore {
         ]),
       );
     }
-    if (query.action) q = q.where("action", "like", `${query.action}%`);
+    if (query.action) {
+      // The action itself and the actions under it (`access` and `access.` find `access.grant`),
+      // but not a sibling that merely starts with the same letters (`access.revoke` is not
+      // `access.revoke-many`). No LIKE, so `%` and `_` in the filter mean themselves.
+      const group = query.action.endsWith(".") ? query.action : `${query.action}.`;
+      q = q.where((eb) =>
+        eb.or([
+          eb("action", "=", query.action!),
+          eb(eb.fn("substr", ["action", sql.lit(1), sql.lit(group.length)]), "=", group),
+        ]),
+      );
+    }
     if (query.env) q = q.where("env", "=", query.env);
     if (query.envs) q = q.where("env", "in", query.envs.length ? [...query.envs] : [""]);
     if (query.from) q = q.where("time", ">=", query.from);
