@@ -168,7 +168,7 @@ export async function startBff(
   let drained: (() => void) | undefined;
   // The port may be 0 (any free one): listen first, then build the app that needs the origin.
   let app: ReturnType<typeof createApp> | undefined;
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve(
       {
         fetch: (request, env) =>
@@ -178,6 +178,15 @@ export async function startBff(
       },
       () => resolve(s),
     );
+    // A port in use (EADDRINUSE) or not allowed fails the start instead of an uncaught error.
+    s.once("error", async (error) => {
+      await db.destroy().catch(() => {});
+      reject(
+        new Error(`Portvakt cannot listen on ${config.host}:${config.port}: ${error.message}`, {
+          cause: error,
+        }),
+      );
+    });
   });
   // Counted until the last byte is written, so a shutdown never cuts a response short.
   server.on("request", (_request, response) => {

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
@@ -11,6 +10,7 @@ import type { Logger } from "pino";
 import { type PortvaktConfigInput, parseConfig } from "./config";
 import { createLogger } from "./logger";
 import { type RunningBff, startBff } from "./server";
+import { freePort } from "./testing/free-port";
 
 export interface StackOptions {
   /** demo: state kept under dataDir across restarts; test: fresh seeded state, control routes on. */
@@ -62,14 +62,6 @@ export interface RunningStack {
   bff: RunningBff;
   config: PortvaktConfigInput;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A secret kept in a file of the data folder, made on first use (0600). */
