@@ -24,7 +24,11 @@ const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 200);
 const PARALLEL = 8;
 const SEED = process.env.FAULT_SCHEDULE_SEED ? Number(process.env.FAULT_SCHEDULE_SEED) : undefined;
 const TIMEOUT_MS = 300;
-const SETTLE_MS = 8 * TIMEOUT_MS;
+// A delayed write lands at most 2.5 timeouts after it was sent; the settle window must outlast it
+// even when the event loop stalls under load (at 8 timeouts, CI twice saw a write held 750 ms
+// land after its change had been settled as "not made": the model's precondition broken, not
+// the product; production's default is 4 × a 15 s timeout against Digdir's latencies).
+const SETTLE_MS = 20 * TIMEOUT_MS;
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const SCOPE = "digdir:demo.read";
 const env = "/api/envs/demo";
