@@ -17,6 +17,7 @@ import type { BffMetrics } from "./metrics";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
 import { accessJobRoutes } from "./routes/access-jobs";
+import { accessRequestRoutes } from "./routes/access-requests";
 import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
 import { clientsRoutes } from "./routes/clients";
@@ -40,6 +41,7 @@ function createApiRoutes() {
     .route("/", scopesRoutes)
     .route("/", accessRoutes)
     .route("/", accessJobRoutes)
+    .route("/", accessRequestRoutes)
     .route("/", clientsRoutes)
     .route("/", createKeysRoutes())
     .route("/", auditRoutes)

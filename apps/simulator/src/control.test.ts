@@ -237,3 +237,34 @@ describe("without seed", () => {
     }
   });
 });
+
+describe("access requests", () => {
+  it("turns a grant into a request that the owner then sees as REQUESTED", async () => {
+    const made = await control("POST", "/__control/access-requests", {
+      consumer: "974760673",
+      scope: "difi:api3",
+    });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({ state: "REQUESTED", consumer_orgno: "974760673" });
+    const rows = await callSelfService<Array<{ consumer_orgno: string; state: string }>>(
+      sim.url,
+      "GET",
+      `/api/v1/scopes/access?${scopeQuery("difi:api3")}`,
+      { token: admin },
+    );
+    expect(rows.body.find((r) => r.consumer_orgno === "974760673")?.state).toBe("REQUESTED");
+  });
+
+  it("refuses an unknown scope and a malformed org number", async () => {
+    const unknown = await control("POST", "/__control/access-requests", {
+      consumer: "974760673",
+      scope: "difi:finnes-ikke",
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await control("POST", "/__control/access-requests", {
+      consumer: "97476",
+      scope: "difi:api3",
+    });
+    expect(bad.status).toBe(400);
+  });
+});

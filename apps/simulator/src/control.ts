@@ -196,6 +196,20 @@ export function controlRoutes(
     return c.json({ consumer, supplier, scope, delegated: false });
   });
 
+  // Stands in for a consumer asking for access (in Digdir's world through its own portal): the
+  // grant of `scope` to `consumer` becomes REQUESTED, as Digdir's `ScopeAccess.state` names it.
+  const AccessRequest = z.object({
+    consumer: z.string().regex(/^\d{9}$/),
+    scope: z.string().min(1),
+  });
+  routes.post("/__control/access-requests", async (c) => {
+    const { consumer, scope } = await parseJsonBody(c, AccessRequest, "AccessRequest");
+    if (!ctx.store.getScope(scope)) {
+      return c.json({ error: "not_found", error_description: `No scope ${scope}` }, 404);
+    }
+    return c.json(ctx.store.setGrantState(scope, consumer, "REQUESTED"));
+  });
+
   routes.post("/__control/reset", async (c) => {
     await reset();
     return c.json({ reset: true });

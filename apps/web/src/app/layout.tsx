@@ -9,6 +9,8 @@ import { SessionMenu } from "./session-menu";
 const NAV = [
   { to: "/scopes", key: "nav.scopes" },
   { to: "/access", key: "nav.access" },
+  { to: "/consumer", key: "consumer.nav" },
+  { to: "/requests", key: "requests.nav" },
   { to: "/clients", key: "nav.clients" },
   { to: "/catalogue", key: "catalogue.nav" },
   { to: "/keys", key: "keysOverview.nav" },

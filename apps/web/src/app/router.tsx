@@ -16,6 +16,16 @@ const ScopeFormPage = lazy(() =>
 const AccessPage = lazy(() =>
   import("../features/access/components/access-page").then((m) => ({ default: m.AccessPage })),
 );
+const ConsumerPage = lazy(() =>
+  import("../features/consumer/components/consumer-page").then((m) => ({
+    default: m.ConsumerPage,
+  })),
+);
+const RequestsPage = lazy(() =>
+  import("../features/requests/components/requests-page").then((m) => ({
+    default: m.RequestsPage,
+  })),
+);
 const ClientFormPage = lazy(() =>
   import("../features/clients/components/client-form-page").then((m) => ({
     default: m.ClientFormPage,
@@ -121,6 +131,8 @@ function RouteSwitch() {
     return scope ? <ScopeFormPage mode="edit" scopeName={scope} /> : <Redirect to="/scopes" />;
   }
   if (path === "/access") return <AccessPage scopeName={search.get("scope") ?? undefined} />;
+  if (path === "/consumer") return <ConsumerPage orgno={search.get("orgno") ?? undefined} />;
+  if (path === "/requests") return <RequestsPage />;
   if (path === "/clients") return <ClientsRoute />;
   if (path === "/catalogue") return <CataloguePage />;
   if (path === "/keys") return <KeysOverviewPage />;

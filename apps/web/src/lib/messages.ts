@@ -3,8 +3,10 @@ import { altinnEn, altinnNb, altinnNn } from "../features/altinn/messages";
 import { auditEn, auditNb, auditNn } from "../features/audit/messages";
 import { catalogueEn, catalogueNb, catalogueNn } from "../features/catalogue/messages";
 import { configEn, configNb, configNn } from "../features/config/messages";
+import { consumerEn, consumerNb, consumerNn } from "../features/consumer/messages";
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
 import { keysEn, keysNb, keysNn } from "../features/keys/messages";
+import { requestsEn, requestsNb, requestsNn } from "../features/requests/messages";
 import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
 import { tokenTestEn, tokenTestNb, tokenTestNn } from "../features/token-test/messages";
@@ -405,6 +407,8 @@ export const nb = {
   ...supplierNb,
   ...tokensNb,
   ...accessJobNb,
+  ...consumerNb,
+  ...requestsNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -797,6 +801,8 @@ export const en: Record<MessageKey, string> = {
   ...supplierEn,
   ...tokensEn,
   ...accessJobEn,
+  ...consumerEn,
+  ...requestsEn,
 };
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
@@ -1185,4 +1191,6 @@ export const nn: Record<MessageKey, string> = {
   ...supplierNn,
   ...tokensNn,
   ...accessJobNn,
+  ...consumerNn,
+  ...requestsNn,
 };

@@ -1,0 +1,169 @@
+import type { Page } from "@playwright/test";
+import { captureBothThemes, expect, signIn, test } from "./support";
+
+// Issue 14 #15 (per-consumer page) and #17 (access-request inbox), in nb, nn and en, at 1,280
+// and 390 px, with axe in both themes. Each test asks for access with an organisation number no
+// other run used, so it neither depends on nor disturbs the seed other specs read.
+
+const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
+
+/** A valid (mod-11) organisation number that no earlier run used. */
+function freshOrgno(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (let n = 30_000_000 + ((Date.now() / 7) % 60_000_000); ; n++) {
+    const digits = String(Math.floor(n)).padStart(8, "0");
+    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return `${digits}${check}`;
+  }
+}
+
+/** A consumer asks for access (the simulator's stand-in for Digdir's own request flow). */
+async function requestAccess(consumer: string, scope: string) {
+  const response = await fetch(`${simulator}/__control/access-requests`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ consumer, scope }),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function useLanguage(page: Page, lang: string) {
+  await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
+}
+
+async function noSidewaysScroll(page: Page, what: string) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+}
+
+const CASES = [
+  {
+    lang: "nb",
+    inbox: "Forespørsler om tilgang",
+    approve: "Godkjenn",
+    approved: "har fått tilgang til digdir:demo.read",
+    consumerTitle: "Tilganger for én organisasjon",
+    pick: "Velg",
+    grantTwo: "Gi 2 scopes",
+    grantedNow: "Gitt nå",
+    approvedState: "Godkjent",
+    none: "Ingen tilgang",
+  },
+  {
+    lang: "nn",
+    inbox: "Førespurnader om tilgang",
+    approve: "Godkjenn",
+    approved: "har fått tilgang til digdir:demo.read",
+    consumerTitle: "Tilgangar for éin organisasjon",
+    pick: "Vel",
+    grantTwo: "Gi 2 scope",
+    grantedNow: "Gitt no",
+    approvedState: "Godkjend",
+    none: "Inga tilgang",
+  },
+  {
+    lang: "en",
+    inbox: "Access requests",
+    approve: "Approve",
+    approved: "was granted digdir:demo.read",
+    consumerTitle: "Access of one organisation",
+    pick: "Pick",
+    grantTwo: "Grant 2 scopes",
+    grantedNow: "Granted now",
+    approvedState: "Approved",
+    none: "No access",
+  },
+] as const;
+
+for (const c of CASES) {
+  for (const width of [1280, 390]) {
+    test(`inbox approve, then one organisation granted two scopes at once (${c.lang}, ${width} px)`, async ({
+      signedIn: page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await useLanguage(page, c.lang);
+      const orgno = freshOrgno();
+      await requestAccess(orgno, "digdir:demo.read");
+
+      // The inbox lists the request; approving it takes it out.
+      await page.goto("/requests");
+      await expect(page.getByRole("heading", { level: 1, name: c.inbox })).toBeVisible();
+      const item = page.locator(`[data-request="digdir:demo.read ${orgno}"]`);
+      await expect(item).toBeVisible();
+      await noSidewaysScroll(page, "/requests");
+      await captureBothThemes(page, `requests-${c.lang}-${width}`);
+      await item.getByRole("button", { name: `${c.approve} ${orgno}` }).click();
+      await expect(page.getByTestId("toast-success").filter({ hasText: c.approved })).toBeVisible();
+      await expect(item).toHaveCount(0);
+
+      // The per-consumer page: the approved scope, then two more granted at once.
+      await page.goto(`/consumer?orgno=${orgno}`);
+      await expect(page.getByRole("heading", { level: 1, name: c.consumerTitle })).toBeVisible();
+      const table = page.getByTestId("consumer-scopes");
+      await expect(table.locator('tr[data-scope="digdir:demo.read"]')).toContainText(
+        c.approvedState,
+      );
+      await expect(table.locator('tr[data-scope="difi:api3"]')).toContainText(c.none);
+      await expect(page.getByLabel(`${c.pick} digdir:demo.read`)).toBeDisabled();
+      await page.getByLabel(`${c.pick} difi:api3`).check();
+      await page.getByLabel(`${c.pick} digdir:demo/v1/hendelser`).check();
+      await noSidewaysScroll(page, "/consumer");
+      await captureBothThemes(page, `consumer-${c.lang}-${width}`);
+      await page.getByRole("button", { name: c.grantTwo }).click();
+      for (const scope of ["difi:api3", "digdir:demo/v1/hendelser"]) {
+        const row = table.locator(`tr[data-scope="${scope}"]`);
+        await expect(row).toContainText(c.grantedNow);
+        await expect(row).toContainText(c.approvedState);
+      }
+      await expect(page.getByTestId("consumer-summary")).toContainText("3");
+    });
+  }
+}
+
+test("denying asks first, keeps the row as revoked, and the inbox empties", async ({
+  signedIn: page,
+}) => {
+  const orgno = freshOrgno();
+  await requestAccess(orgno, "difi:api3");
+  await page.goto("/requests");
+  const item = page.locator(`[data-request="difi:api3 ${orgno}"]`);
+  await item.getByRole("button", { name: `Avslå ${orgno} for difi:api3` }).click();
+  const dialog = page.getByRole("dialog", { name: "Avslå forespørselen?" });
+  await expect(dialog).toContainText(orgno);
+  await dialog.getByRole("button", { name: "Avslå" }).click();
+  await expect(page.getByTestId("toast-success").filter({ hasText: orgno })).toBeVisible();
+  await expect(item).toHaveCount(0);
+  await page.goto(`/consumer?orgno=${orgno}`);
+  await expect(
+    page.getByTestId("consumer-scopes").locator('tr[data-scope="difi:api3"]'),
+  ).toContainText("Trukket tilbake");
+});
+
+test("a viewer sees requests and a consumer's access but can change neither", async ({ page }) => {
+  const orgno = freshOrgno();
+  await requestAccess(orgno, "digdir:demo.read");
+  await signIn(page, "Vera Viewer");
+  await page.goto("/requests");
+  const item = page.locator(`[data-request="digdir:demo.read ${orgno}"]`);
+  await expect(item.getByRole("button", { name: `Godkjenn ${orgno}` })).toBeDisabled();
+  await expect(item.getByRole("button", { name: `Avslå ${orgno}` })).toBeDisabled();
+  await page.goto(`/consumer?orgno=${orgno}`);
+  await expect(page.getByLabel("Velg difi:api3")).toBeDisabled();
+  await expect(page.getByRole("button", { name: /^Gi / })).toBeDisabled();
+});
+
+test("the per-consumer page refuses an invalid organisation number in the form", async ({
+  signedIn: page,
+}) => {
+  await page.goto("/consumer");
+  await page.getByLabel("Organisasjonsnummer").fill("123456789");
+  await page.getByRole("button", { name: "Vis tilganger" }).click();
+  await expect(
+    page.getByText("Kontrollsifferet (mod 11) i organisasjonsnummeret er feil"),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/consumer$/);
+  await expect(page.getByTestId("consumer-scopes")).toHaveCount(0);
+});
