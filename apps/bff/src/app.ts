@@ -25,6 +25,7 @@ import { configRoutes } from "./routes/config";
 import { diagnoseRoutes } from "./routes/diagnose";
 import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
+import { promotionRoutes } from "./routes/promotion";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
 import { tokensRoutes } from "./routes/tokens";
@@ -47,6 +48,7 @@ function createApiRoutes() {
     .route("/", auditRoutes)
     .route("/", altinnRoutes)
     .route("/", configRoutes)
+    .route("/", promotionRoutes)
     .route("/", tokenTestRoutes)
     .route("/", diagnoseRoutes)
     .route("/", tokensRoutes);

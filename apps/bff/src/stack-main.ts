@@ -18,7 +18,9 @@ try {
     port: Number(process.env.PORT ?? 7400),
     simulatorPort: Number(process.env.SIMULATOR_PORT ?? (mode === "demo" ? 7410 : 0)),
     idpPort: Number(process.env.IDP_PORT ?? (mode === "demo" ? 7420 : 0)),
-    withProdEnvironment: process.env.PORTVAKT_STACK_PROD === "1",
+    // 1: prod on the same simulator; own: on a simulator of its own (promotion between the two).
+    withProdEnvironment: ["1", "own"].includes(process.env.PORTVAKT_STACK_PROD ?? ""),
+    prodSimulator: process.env.PORTVAKT_STACK_PROD === "own",
     ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),

@@ -32,6 +32,11 @@ export interface StackOptions {
   publicOrigin?: string;
   /** A second environment, kind prod, on the same simulator: to see and test the prod guards. */
   withProdEnvironment?: boolean;
+  /**
+   * The prod environment on a simulator of its own (seeded like the first, its own state): two
+   * environments that can differ, for promotion from one to the other (issue 18, 3).
+   */
+  prodSimulator?: boolean;
   /** Session and rate-limit settings (tests lower them). */
   mutationsPerMinute?: number;
   idleTimeoutMinutes?: number;
@@ -58,6 +63,8 @@ export interface StackOptions {
 export interface RunningStack {
   url: string;
   simulator: RunningSimulator;
+  /** The prod environment's own simulator (`prodSimulator`); else prod shares `simulator`. */
+  prodSimulator?: RunningSimulator;
   idp: RunningDemoIdp;
   bff: RunningBff;
   config: PortvaktConfigInput;
@@ -91,6 +98,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const certPath = join(credentialDir, "admin-chain.pem");
   await writeFile(keyPath, provider.keyPem, { mode: 0o600 });
   await writeFile(certPath, provider.chainPem);
+  let prodSimulator: RunningSimulator | undefined;
+  let prodKeyPath = keyPath;
+  let prodCertPath = certPath;
+  if (options.withProdEnvironment && options.prodSimulator) {
+    prodSimulator = await startSimulator({
+      mode: options.mode,
+      port: 0,
+      ...(options.dataDir ? { dataDir: join(options.dataDir, "simulator-prod") } : {}),
+    });
+    const prodProvider = prodSimulator.demo.orgs[prodSimulator.demo.providerOrgno]!;
+    prodKeyPath = join(credentialDir, "prod-admin-key.pem");
+    prodCertPath = join(credentialDir, "prod-admin-chain.pem");
+    await writeFile(prodKeyPath, prodProvider.keyPem, { mode: 0o600 });
+    await writeFile(prodCertPath, prodProvider.chainPem);
+  }
+  const prodUpstream = prodSimulator ?? simulator;
 
   // The sign-in provider must know the BFF's callback before the BFF starts: fix the port first.
   const port = options.port || (await freePort());
@@ -164,11 +187,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
               id: "prod",
               label: "Prod (simulator)",
               kind: "prod" as const,
-              issuer: simulator.issuer,
-              apiBaseUrl: simulator.apiBaseUrl,
-              clientId: simulator.demo.adminClientId,
+              issuer: prodUpstream.issuer,
+              apiBaseUrl: prodUpstream.apiBaseUrl,
+              clientId: prodUpstream.demo.adminClientId,
               adminScopes: [...ALL_ADMIN_SCOPES],
-              credential: { type: "pem" as const, keyPath, certPath },
+              credential: {
+                type: "pem" as const,
+                keyPath: prodKeyPath,
+                certPath: prodCertPath,
+              },
               allowInsecureHttp: true,
             },
           ]
@@ -186,11 +213,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   } catch (error) {
     await idp.close();
     await simulator.close();
+    await prodSimulator?.close();
     throw error;
   }
   return {
     url: bff.url,
     simulator,
+    ...(prodSimulator ? { prodSimulator } : {}),
     idp,
     bff,
     config,
@@ -198,6 +227,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await bff.close();
       await idp.close();
       await simulator.close();
+      await prodSimulator?.close();
       if (!options.dataDir) await rm(credentialDir, { recursive: true, force: true });
     },
   };

@@ -18,6 +18,7 @@ import type {
 import type { ConfigDocument } from "./document";
 import { type ConfigApi, readLiveState } from "./live-state";
 import { type PlanOptions, planChanges } from "./plan";
+import { chooseSteps } from "./promote";
 
 /** The live state is not the one the plan was computed from: someone changed something since. */
 export class StalePlanError extends Error {
@@ -58,6 +59,11 @@ export interface ApplyOptions extends PlanOptions {
   planFingerprint: string;
   /** Ids of the dangerous steps the person confirmed, or "all" (e.g. `--auto-approve`). */
   confirm: readonly string[] | "all";
+  /**
+   * Only these steps of the plan (ids), e.g. the parts of a promotion a person chose; checked
+   * with `chooseSteps` (every id in the fresh plan, nothing it needs left out). Default: all.
+   */
+  steps?: readonly string[];
   /** Checked on the fresh plan before anything runs; throw to refuse (e.g. a role). */
   authorize?: (plan: Plan) => void;
   onStep?: (event: StepEvent) => void | Promise<void>;
@@ -204,7 +210,19 @@ export async function applyDocument(
   options: ApplyOptions,
 ): Promise<ApplyReport> {
   const live = await readLiveState(api);
-  const plan = planChanges(document, live, options);
+  const fullPlan = planChanges(document, live, options);
+  // A chosen step no longer in the plan was carried out already (the same apply sent twice):
+  // it is left out, and nothing chosen left is "no-changes".
+  const plan: Plan =
+    options.steps === undefined
+      ? fullPlan
+      : {
+          ...fullPlan,
+          steps: chooseSteps(
+            fullPlan,
+            options.steps.filter((id) => fullPlan.steps.some((step) => step.id === id)),
+          ),
+        };
   const report = (status: ApplyReport["status"], steps: StepReport[]): ApplyReport => {
     const failed = steps.find((step) => step.outcome === "failed");
     return {
@@ -220,7 +238,7 @@ export async function applyDocument(
     };
   };
   if (plan.steps.length === 0) return report("no-changes", []);
-  if (plan.fingerprint !== options.planFingerprint) throw new StalePlanError(plan);
+  if (plan.fingerprint !== options.planFingerprint) throw new StalePlanError(fullPlan);
   options.authorize?.(plan);
   const confirmed = options.confirm === "all" ? undefined : new Set(options.confirm);
   const unconfirmed = plan.steps.filter(

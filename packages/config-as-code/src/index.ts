@@ -39,3 +39,13 @@ export { resolveKeyFiles } from "./key-files";
 export { type ConfigApi, type LiveState, readLiveState } from "./live-state";
 export { type ConfigCode, configMessages } from "./messages";
 export { type PlanOptions, planChanges } from "./plan";
+export {
+  chooseSteps,
+  type PromotionCode,
+  type PromotionEnvironments,
+  PromotionError,
+  type PromotionIssue,
+  PromotionMapping,
+  parseMapping,
+  promoteDocument,
+} from "./promote";

@@ -1,7 +1,8 @@
 /**
  * Every action the BFF records in the audit log (`AuditEntry.action`). One list, so the BFF can
  * only record these and the web app must label each one in nb, nn and en (a compile error
- * otherwise). Config apply also records one entry per step as `config.apply.<step kind>`.
+ * otherwise). Config apply and promotion apply also record one entry per step as
+ * `config.apply.<step kind>`.
  */
 export const AUDIT_ACTIONS = [
   "scope.create",
@@ -22,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "altinn.provision",
   "altinn.provision.dry-run",
   "config.apply",
+  "promotion.apply",
   "token.issue",
   "token.revoke",
 ] as const;

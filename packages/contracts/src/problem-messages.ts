@@ -51,6 +51,19 @@ export const problemMessages = defineMessages({
     "problem.altinn.nothing": "apiScopes sets no scope that can be created in Maskinporten",
     "problem.config.operator-only":
       'An operator may apply plans that only grant and revoke access; this plan also has {kinds} (needs the role "admin")',
+    "problem.promotion.invalid":
+      "The promotion cannot be planned or applied: {count, plural, one {# problem} other {# problems}} in the mapping or the chosen steps",
+    "problem.promotion.same-environment": "Source and target are the same environment ({env})",
+    "problem.promotion.mapping-invalid": "The mapping file: {path}: {message}",
+    "problem.promotion.environment-mismatch":
+      'The mapping file is for {field} "{mapping}", not "{actual}"',
+    "problem.promotion.unmapped-organization":
+      'The organisation {orgno} has no entry under organizations: add "{orgno}" with its number in {to}, or null to leave it out',
+    "problem.promotion.unmapped-prefix":
+      'The scope prefix "{prefix}" ({scope}) has no entry under prefixes: add "{prefix}" with its prefix in {to}',
+    "problem.promotion.document-invalid": "The promoted document is not valid: {path}: {message}",
+    "problem.promotion.unknown-step": "The plan has no step {step}; plan again",
+    "problem.promotion.step-needs": "The step {step} needs {needs}: choose it too",
     "problem.config.unconfirmed":
       "{count, plural, one {A dangerous step is} other {# dangerous steps are}} not confirmed",
     "problem.audit.no-role": "Reading the audit log needs a role in at least one environment",
@@ -107,6 +120,20 @@ export const problemMessages = defineMessages({
     "problem.altinn.nothing": "apiScopes setter ingen scope som kan opprettes i Maskinporten",
     "problem.config.operator-only":
       "En operatør kan bare bruke planer som gir og trekker tilbake tilganger; denne planen har også {kinds} (krever rollen «admin»)",
+    "problem.promotion.invalid":
+      "Promoteringen kan ikke planlegges eller utføres: {count, plural, one {# feil} other {# feil}} i koblingsfilen eller de valgte stegene",
+    "problem.promotion.same-environment": "Kilde og mål er samme miljø ({env})",
+    "problem.promotion.mapping-invalid": "Koblingsfilen: {path}: {message}",
+    "problem.promotion.environment-mismatch":
+      "Koblingsfilen gjelder {field} «{mapping}», ikke «{actual}»",
+    "problem.promotion.unmapped-organization":
+      "Organisasjonen {orgno} mangler under organizations: legg til «{orgno}» med nummeret i {to}, eller null for å utelate den",
+    "problem.promotion.unmapped-prefix":
+      "Scope-prefikset «{prefix}» ({scope}) mangler under prefixes: legg til «{prefix}» med prefikset i {to}",
+    "problem.promotion.document-invalid":
+      "Det promoterte dokumentet er ikke gyldig: {path}: {message}",
+    "problem.promotion.unknown-step": "Planen har ikke steget {step}; planlegg på nytt",
+    "problem.promotion.step-needs": "Steget {step} trenger {needs}: velg det også",
     "problem.config.unconfirmed":
       "{count, plural, one {Et farlig steg er} other {# farlige steg er}} ikke bekreftet",
     "problem.audit.no-role": "Å lese revisjonsloggen krever en rolle i minst ett miljø",
@@ -161,6 +188,20 @@ export const problemMessages = defineMessages({
     "problem.altinn.nothing": "apiScopes set ikkje noko scope som kan opprettast i Maskinporten",
     "problem.config.operator-only":
       "Ein operatør kan berre ta i bruk planar som gir og trekkjer tilbake tilgangar; denne planen har også {kinds} (krev rolla «admin»)",
+    "problem.promotion.invalid":
+      "Promoteringa kan ikkje planleggjast eller utførast: {count, plural, one {# feil} other {# feil}} i koplingsfila eller dei valde stega",
+    "problem.promotion.same-environment": "Kjelde og mål er same miljø ({env})",
+    "problem.promotion.mapping-invalid": "Koplingsfila: {path}: {message}",
+    "problem.promotion.environment-mismatch":
+      "Koplingsfila gjeld {field} «{mapping}», ikkje «{actual}»",
+    "problem.promotion.unmapped-organization":
+      "Organisasjonen {orgno} manglar under organizations: legg til «{orgno}» med nummeret i {to}, eller null for å utelate han",
+    "problem.promotion.unmapped-prefix":
+      "Scope-prefikset «{prefix}» ({scope}) manglar under prefixes: legg til «{prefix}» med prefikset i {to}",
+    "problem.promotion.document-invalid":
+      "Det promoterte dokumentet er ikkje gyldig: {path}: {message}",
+    "problem.promotion.unknown-step": "Planen har ikkje steget {step}; planlegg på nytt",
+    "problem.promotion.step-needs": "Steget {step} treng {needs}: vel det òg",
     "problem.config.unconfirmed":
       "{count, plural, one {Eitt farleg steg er} other {# farlege steg er}} ikkje stadfesta",
     "problem.audit.no-role": "Å lese revisjonsloggen krev ei rolle i minst eitt miljø",

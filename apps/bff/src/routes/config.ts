@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApplyReport,
   applyDocument,
+  type ConfigDocument,
   configJsonSchema,
   DocumentError,
   exportDocument,
@@ -10,6 +11,7 @@ import {
   organizationNamesOf,
   Plan,
   type PlanStep,
+  PromotionError,
   parseDocument,
   planChanges,
   readLiveState,
@@ -24,6 +26,7 @@ import { OutcomeUnknownError } from "../changes/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
 import {
+  codedFieldError,
   codedProblem,
   ProblemError,
   problemBody,
@@ -67,7 +70,26 @@ const ApplyRequest = z.object({
     .openapi({ description: "Ids of the dangerous steps the person confirmed" }),
 });
 
-function documentProblem(error: DocumentError): ProblemError {
+/**
+ * A promotion that cannot be planned or applied: 400 `problem.promotion.invalid`, each issue a
+ * coded field error (`problem.promotion.<code>`, nb/nn/en) at its path in the mapping or the
+ * source document (`steps` for a choice of steps).
+ */
+export function promotionProblem(error: PromotionError): ProblemError {
+  return codedProblem(
+    400,
+    "problem.promotion.invalid",
+    { count: error.issues.length },
+    {
+      type: "urn:portvakt:problem:invalid-promotion",
+      errors: error.issues.map((issue) =>
+        codedFieldError(issue.path || "mapping", `problem.promotion.${issue.code}`, issue.params),
+      ),
+    },
+  );
+}
+
+export function documentProblem(error: DocumentError): ProblemError {
   return new ProblemError(400, {
     type: "urn:portvakt:problem:invalid-config-document",
     detail: error.message,
@@ -106,6 +128,182 @@ function auditedSide(step: PlanStep, side: "before" | "after"): unknown {
 }
 
 const OPERATOR_KINDS = new Set(["access.grant", "access.revoke"]);
+
+/** What an apply request carries besides the document (config apply, promotion apply). */
+export interface AuditedApplyRequest {
+  planFingerprint: string;
+  confirm: readonly string[];
+  /** Only these steps of the plan (a promotion's chosen parts); default all. */
+  steps?: readonly string[];
+}
+
+/** What `applyAudited` answers; the route sends it (a problem or the report, with its status). */
+export type AuditedApplyResult =
+  | { stale: Record<string, unknown> & { plan: Plan } }
+  | { report: ApplyReport; status: 200 | 409 | 502 | 504 };
+
+/**
+ * Applies `document` to the route's environment with the truthful-change rules: re-planned
+ * against the live state (a changed state is a 409 `stale-plan` problem carrying the new plan),
+ * every dangerous step confirmed, the prod confirmation header for removals in prod, an
+ * operator limited to grants and revokes, every write through the guarded API (locks, sent
+ * once, outcome re-read), and one audit entry per step (`config.apply.<kind>`) besides the
+ * route's own entry, whose target is `<env> (<what>)`.
+ * @returns the report with its status (200 applied or nothing to do, 409 Digdir refused a step,
+ *   502 it failed, 504 a step's outcome is unknown), or the 409 stale-plan problem with the new
+ *   plan.
+ * @throws ProblemError (400 invalid document or promotion, unconfirmed steps; 403; 428).
+ */
+export async function applyAudited(
+  c: Context<BffEnv>,
+  document: ConfigDocument,
+  body: AuditedApplyRequest,
+  what: string,
+): Promise<AuditedApplyResult> {
+  const options = planOptions(c);
+  const session = c.get("session")!;
+  const role = session.roles[options.environment];
+  recordChange(c, { target: `${options.environment} (${what})` });
+
+  let report: ApplyReport;
+  let plannedSteps: readonly PlanStep[] = [];
+  let stepAuditIds: string[] = [];
+  let stepIndex = 0;
+  let failure: ProblemError | undefined;
+  let unknownStep: string | undefined;
+  // The failed step was refused by Portvakt before it was sent (an earlier change of its
+  // resource still unknown, its lock held elsewhere, a refused key edit): `denied`.
+  let refusedStep: string | undefined;
+  try {
+    // Each step has its own entry, written when the step ends; its id is chosen beforehand
+    // so that a step whose outcome is unknown leaves a pending change naming it, and the
+    // follow-up follows the step's entry (issue 13, 1 and 3).
+    const guarded = guardedApiOf(c, () => {
+      const step = plannedSteps[stepIndex];
+      return step
+        ? {
+            auditId: stepAuditIds[stepIndex]!,
+            action: `config.apply.${step.kind}`,
+            target: stepTarget(step),
+          }
+        : {};
+    });
+    report = await applyDocument(guarded, document, {
+      ...options,
+      keys: guarded.keySetEditor(),
+      planFingerprint: body.planFingerprint,
+      confirm: body.confirm,
+      ...(body.steps ? { steps: body.steps } : {}),
+      authorize: (plan) => {
+        plannedSteps = plan.steps;
+        stepAuditIds = plan.steps.map(() => randomUUID());
+        requirePlanConfirmation(c, options.environment, plan.steps);
+        if (roleAllows(role, "admin")) return;
+        const beyond = [
+          ...new Set(plan.steps.map((s) => s.kind).filter((k) => !OPERATOR_KINDS.has(k))),
+        ];
+        if (beyond.length > 0) {
+          throw codedProblem(403, "problem.config.operator-only", {
+            kinds: beyond.join(", "),
+          });
+        }
+      },
+      onStep: async ({ step, outcome, cause }) => {
+        if (outcome === "failed") {
+          failure =
+            problemFromChange(cause) ??
+            (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined) ??
+            (cause instanceof KeyEditRefused
+              ? new ProblemError(cause.status, { detail: cause.message })
+              : undefined);
+          unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
+          refusedStep = refusedByPortvakt(cause) ? step.id : undefined;
+        }
+        const before = auditedSide(step, "before");
+        const after = auditedSide(step, "after");
+        const index = stepIndex++;
+        await c.get("audit").append({
+          ...(plannedSteps[index]?.id === step.id ? { id: stepAuditIds[index]! } : {}),
+          actor: { sub: session.sub, name: session.name },
+          role: role ?? "none",
+          env: options.environment,
+          action: `config.apply.${step.kind}`,
+          target: stepTarget(step),
+          outcome:
+            outcome === "done"
+              ? "success"
+              : unknownStep === step.id
+                ? "unknown"
+                : refusedStep === step.id
+                  ? "denied"
+                  : "failure",
+          status: outcome === "done" ? 200 : (failure?.status ?? 500),
+          requestId: c.get("requestId"),
+          ...(failure?.problem.correlation_id
+            ? { correlationId: failure.problem.correlation_id }
+            : {}),
+          detail:
+            outcome === "done"
+              ? step.summary
+              : `${step.summary}: ${failure?.problem.detail ?? "failed"}`,
+          ...(before !== undefined ? { before } : {}),
+          ...(after !== undefined ? { after } : {}),
+        });
+      },
+    });
+  } catch (error) {
+    if (error instanceof PromotionError) throw promotionProblem(error);
+    if (error instanceof DocumentError) throw documentProblem(error);
+    if (error instanceof StalePlanError) {
+      // Refused before any step was sent: the person reviews the new plan.
+      recordChange(c, { outcome: "denied" });
+      const problem = problemBody(c, 409, {
+        type: "urn:portvakt:problem:stale-plan",
+        detail: error.message,
+      });
+      c.set("problem", problem);
+      return { stale: { ...problem, plan: asPlan(error.plan) } };
+    }
+    if (error instanceof UnconfirmedStepsError) {
+      throw new ProblemError(400, {
+        type: "urn:portvakt:problem:unconfirmed-steps",
+        detail: error.message,
+        errors: error.stepIds.map((id) => ({ field: "confirm", message: id })),
+      });
+    }
+    throw error;
+  }
+  // Partial success is not success: steps done before a failed one make the run `partial`,
+  // with each step's outcome in the entry (issue 13, 3).
+  const stepOutcome = (step: (typeof report.steps)[number]) =>
+    step.id === unknownStep ? "unknown" : step.outcome;
+  recordChange(c, {
+    after: {
+      status: report.status,
+      steps: report.steps.map((step) => ({ id: step.id, outcome: stepOutcome(step) })),
+    },
+    ...(report.status === "failed"
+      ? {
+          outcome:
+            report.done > 0
+              ? "partial"
+              : unknownStep
+                ? "unknown"
+                : refusedStep
+                  ? "denied"
+                  : "failure",
+        }
+      : {}),
+  });
+  if (report.status === "failed") {
+    // 409: Digdir refused a step (the state does not allow it); 502: Digdir failed; 504:
+    // Digdir's answer to a step was lost (its outcome is checked further, see the audit).
+    const refused = failure !== undefined && failure.status >= 400 && failure.status < 500;
+    const status = unknownStep ? 504 : refused ? 409 : 502;
+    return { report: asReport(report), status };
+  }
+  return { report: asReport(report), status: 200 };
+}
 
 export const configRoutes = createRouter()
   .openapi(
@@ -212,148 +410,9 @@ export const configRoutes = createRouter()
     async (c) => {
       const body = c.req.valid("json");
       const document = parse(body.document, body.format);
-      const options = planOptions(c);
-      const session = c.get("session")!;
-      const role = session.roles[options.environment];
-      recordChange(c, { target: `${options.environment} (plan ${body.planFingerprint})` });
-
-      let report: ApplyReport;
-      let plannedSteps: readonly PlanStep[] = [];
-      let stepAuditIds: string[] = [];
-      let stepIndex = 0;
-      let failure: ProblemError | undefined;
-      let unknownStep: string | undefined;
-      // The failed step was refused by Portvakt before it was sent (an earlier change of its
-      // resource still unknown, its lock held elsewhere, a refused key edit): `denied`.
-      let refusedStep: string | undefined;
-      try {
-        // Each step has its own entry, written when the step ends; its id is chosen beforehand
-        // so that a step whose outcome is unknown leaves a pending change naming it, and the
-        // follow-up follows the step's entry (issue 13, 1 and 3).
-        const guarded = guardedApiOf(c, () => {
-          const step = plannedSteps[stepIndex];
-          return step
-            ? {
-                auditId: stepAuditIds[stepIndex]!,
-                action: `config.apply.${step.kind}`,
-                target: stepTarget(step),
-              }
-            : {};
-        });
-        report = await applyDocument(guarded, document, {
-          ...options,
-          keys: guarded.keySetEditor(),
-          planFingerprint: body.planFingerprint,
-          confirm: body.confirm,
-          authorize: (plan) => {
-            plannedSteps = plan.steps;
-            stepAuditIds = plan.steps.map(() => randomUUID());
-            requirePlanConfirmation(c, options.environment, plan.steps);
-            if (roleAllows(role, "admin")) return;
-            const beyond = [
-              ...new Set(plan.steps.map((s) => s.kind).filter((k) => !OPERATOR_KINDS.has(k))),
-            ];
-            if (beyond.length > 0) {
-              throw codedProblem(403, "problem.config.operator-only", {
-                kinds: beyond.join(", "),
-              });
-            }
-          },
-          onStep: async ({ step, outcome, cause }) => {
-            if (outcome === "failed") {
-              failure =
-                problemFromChange(cause) ??
-                (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined) ??
-                (cause instanceof KeyEditRefused
-                  ? new ProblemError(cause.status, { detail: cause.message })
-                  : undefined);
-              unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
-              refusedStep = refusedByPortvakt(cause) ? step.id : undefined;
-            }
-            const before = auditedSide(step, "before");
-            const after = auditedSide(step, "after");
-            const index = stepIndex++;
-            await c.get("audit").append({
-              ...(plannedSteps[index]?.id === step.id ? { id: stepAuditIds[index]! } : {}),
-              actor: { sub: session.sub, name: session.name },
-              role: role ?? "none",
-              env: options.environment,
-              action: `config.apply.${step.kind}`,
-              target: stepTarget(step),
-              outcome:
-                outcome === "done"
-                  ? "success"
-                  : unknownStep === step.id
-                    ? "unknown"
-                    : refusedStep === step.id
-                      ? "denied"
-                      : "failure",
-              status: outcome === "done" ? 200 : (failure?.status ?? 500),
-              requestId: c.get("requestId"),
-              ...(failure?.problem.correlation_id
-                ? { correlationId: failure.problem.correlation_id }
-                : {}),
-              detail:
-                outcome === "done"
-                  ? step.summary
-                  : `${step.summary}: ${failure?.problem.detail ?? "failed"}`,
-              ...(before !== undefined ? { before } : {}),
-              ...(after !== undefined ? { after } : {}),
-            });
-          },
-        });
-      } catch (error) {
-        if (error instanceof DocumentError) throw documentProblem(error);
-        if (error instanceof StalePlanError) {
-          // Refused before any step was sent: the person reviews the new plan.
-          recordChange(c, { outcome: "denied" });
-          const problem = problemBody(c, 409, {
-            type: "urn:portvakt:problem:stale-plan",
-            detail: error.message,
-          });
-          c.set("problem", problem);
-          return c.json({ ...problem, plan: asPlan(error.plan) }, 409, {
-            "Content-Type": "application/problem+json",
-          });
-        }
-        if (error instanceof UnconfirmedStepsError) {
-          throw new ProblemError(400, {
-            type: "urn:portvakt:problem:unconfirmed-steps",
-            detail: error.message,
-            errors: error.stepIds.map((id) => ({ field: "confirm", message: id })),
-          });
-        }
-        throw error;
-      }
-      // Partial success is not success: steps done before a failed one make the run `partial`,
-      // with each step's outcome in the entry (issue 13, 3).
-      const stepOutcome = (step: (typeof report.steps)[number]) =>
-        step.id === unknownStep ? "unknown" : step.outcome;
-      recordChange(c, {
-        after: {
-          status: report.status,
-          steps: report.steps.map((step) => ({ id: step.id, outcome: stepOutcome(step) })),
-        },
-        ...(report.status === "failed"
-          ? {
-              outcome:
-                report.done > 0
-                  ? "partial"
-                  : unknownStep
-                    ? "unknown"
-                    : refusedStep
-                      ? "denied"
-                      : "failure",
-            }
-          : {}),
-      });
-      if (report.status === "failed") {
-        // 409: Digdir refused a step (the state does not allow it); 502: Digdir failed; 504:
-        // Digdir's answer to a step was lost (its outcome is checked further, see the audit).
-        const refused = failure !== undefined && failure.status >= 400 && failure.status < 500;
-        const status = unknownStep ? 504 : refused ? 409 : 502;
-        return c.json(asReport(report), status);
-      }
-      return c.json(asReport(report), 200);
+      const result = await applyAudited(c, document, body, `plan ${body.planFingerprint}`);
+      if ("stale" in result)
+        return c.json(result.stale, 409, { "Content-Type": "application/problem+json" });
+      return c.json(result.report, result.status);
     },
   );

@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "altinn.provision": "audit.action.altinn.provision",
   "altinn.provision.dry-run": "audit.action.altinn.provision.dry-run",
   "config.apply": "audit.action.config.apply",
+  "promotion.apply": "audit.action.promotion.apply",
   "token.issue": "audit.action.token.issue",
   "token.revoke": "audit.action.token.revoke",
 };
@@ -65,7 +66,7 @@ export const ACTION_GROUPS = [
   {
     prefix: "",
     label: "audit.group.other",
-    actions: ["altinn.provision", "altinn.provision.dry-run", "config.apply"],
+    actions: ["altinn.provision", "altinn.provision.dry-run", "config.apply", "promotion.apply"],
   },
 ] as const satisfies readonly {
   prefix: string;

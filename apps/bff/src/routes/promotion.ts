@@ -1,0 +1,230 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  ApplyReport,
+  type ConfigDocument,
+  exportDocument,
+  formatDocument,
+  organizationNamesOf,
+  Plan,
+  PromotionError,
+  parseMapping,
+  planChanges,
+  promoteDocument,
+  readLiveState,
+} from "@portvakt/config-as-code";
+import type { Context } from "hono";
+import { changes, reads } from "../auth/guard";
+import { roleAllows } from "../auth/roles";
+import type { BffEnv } from "../context";
+import { codedFieldError, codedProblem } from "../problem";
+import type { Environment } from "../upstream";
+import { applyAudited, promotionProblem } from "./config";
+import {
+  createRouter,
+  EnvParam,
+  environmentOf,
+  jsonBody,
+  jsonResponse,
+  problemResponses,
+} from "./openapi";
+
+const tags = ["promotion"];
+
+const MappingText = z.string().max(200_000).openapi({
+  description:
+    "The mapping file's text, YAML or JSON: organizations (source org number → target org number, or null), prefixes (source prefix → target prefix), clients (source client name → target name), from, to (README: Promotion from test to prod)",
+  example: 'organizations:\n  "310000019": "974760673"\nprefixes:\n  digdir: digdir\n',
+});
+
+const PromotionRequest = z.object({
+  from: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ description: "The source environment's id", example: "test" }),
+  mapping: MappingText,
+  format: z.enum(["yaml", "json"]).optional(),
+});
+
+const PromotionPlan = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    plan: Plan,
+    document: z.string().openapi({
+      description:
+        "The promoted document (YAML): the source through the mapping, with the target's own keys; the plan is this document against the target",
+    }),
+  })
+  .openapi("PromotionPlan");
+
+const PromotionApply = PromotionRequest.extend({
+  planFingerprint: z
+    .string()
+    .min(1)
+    .openapi({ description: "`plan.fingerprint` of the reviewed plan" }),
+  steps: z
+    .array(z.string().min(1).max(1000))
+    .min(1)
+    .max(10_000)
+    .openapi({ description: "Ids of the plan's steps to apply (the chosen parts)" }),
+  confirm: z
+    .array(z.string().max(1000))
+    .max(10_000)
+    .default([])
+    .openapi({ description: "Ids of the chosen dangerous steps the person confirmed" }),
+});
+
+/**
+ * The source environment of a promotion: configured, not the target, and readable by the person
+ * (viewer or more there).
+ * @throws ProblemError 400 (unknown or same environment, field `from`), 403 (no role there).
+ */
+function sourceOf(c: Context<BffEnv>, from: string): Environment {
+  const environments = c.get("environments");
+  const source = environments.get(from);
+  if (!source) {
+    throw codedProblem(
+      400,
+      "problem.unknown-env",
+      { env: from, configured: environments.ids().join(", ") },
+      { errors: [codedFieldError("from", "problem.field.unknown-env")] },
+    );
+  }
+  const target = environmentOf(c).config.id;
+  if (from === target) {
+    throw codedProblem(
+      400,
+      "problem.promotion.same-environment",
+      { env: from },
+      {
+        errors: [codedFieldError("from", "problem.promotion.same-environment", { env: from })],
+      },
+    );
+  }
+  if (!roleAllows(c.get("session")?.roles[from], "viewer")) {
+    throw codedProblem(403, "problem.role-needed", { role: "viewer", env: from });
+  }
+  return source;
+}
+
+/**
+ * Reads both environments and builds the promoted document (issue 18, 3): the source's
+ * configuration through the mapping, for the target, with the target's own keys.
+ * @throws ProblemError 400 `invalid-promotion` (mapping invalid, something unmapped).
+ */
+async function promoted(
+  c: Context<BffEnv>,
+  request: z.infer<typeof PromotionRequest>,
+): Promise<{
+  document: ConfigDocument;
+  from: string;
+  to: string;
+  production: boolean;
+  live: Awaited<ReturnType<typeof readLiveState>>;
+}> {
+  const source = sourceOf(c, request.from);
+  const target = environmentOf(c);
+  const to = target.config.id;
+  try {
+    const mapping = parseMapping(request.mapping, request.format);
+    const [sourceLive, targetLive] = await Promise.all([
+      readLiveState(source.api),
+      readLiveState(target.api),
+    ]);
+    const document = promoteDocument(
+      exportDocument(sourceLive, { environment: request.from }),
+      exportDocument(targetLive, { environment: to }),
+      mapping,
+      { from: request.from, to },
+    );
+    return {
+      document,
+      from: request.from,
+      to,
+      production: target.config.kind === "prod",
+      live: targetLive,
+    };
+  } catch (error) {
+    if (error instanceof PromotionError) throw promotionProblem(error);
+    throw error;
+  }
+}
+
+export const promotionRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/envs/{env}/promotion/plan",
+      middleware: [reads()] as const,
+      tags,
+      summary:
+        "What promoting another environment's configuration (through a mapping) to this one would change; nothing is changed",
+      request: { params: EnvParam, body: jsonBody(PromotionRequest) },
+      responses: {
+        200: jsonResponse(PromotionPlan, "The promoted document and its plan"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const request = c.req.valid("json");
+      const { document, from, to, production, live } = await promoted(c, request);
+      let plan: Plan;
+      try {
+        plan = planChanges(document, live, { environment: to, production });
+      } catch (error) {
+        if (error instanceof PromotionError) throw promotionProblem(error);
+        throw error;
+      }
+      const text = formatDocument(document, "yaml", {
+        organizationNames: organizationNamesOf(live),
+      });
+      return c.json({ from, to, plan, document: text }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/envs/{env}/promotion/apply",
+      // As config apply: operators may apply grants and revokes, anything else needs an admin.
+      middleware: [changes("operator", "promotion.apply")] as const,
+      tags,
+      summary:
+        "Apply the chosen steps of a promotion: re-reads both environments, re-plans, refuses a changed state, unconfirmed dangerous steps or a step left out that a chosen one needs",
+      request: { params: EnvParam, body: jsonBody(PromotionApply) },
+      responses: {
+        200: jsonResponse(ApplyReport, "Applied, or nothing to do"),
+        ...problemResponses,
+        409: {
+          description:
+            "The target changed since the plan (the problem's `plan` is the new plan), or a step failed at Digdir",
+          content: {
+            "application/problem+json": { schema: z.record(z.string(), z.unknown()) },
+            "application/json": { schema: ApplyReport },
+          },
+        },
+        502: {
+          description: "A step failed at Digdir: the report says what was done and what not",
+          content: { "application/json": { schema: ApplyReport } },
+        },
+        504: {
+          description:
+            "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
+          content: { "application/json": { schema: ApplyReport } },
+        },
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { document, from } = await promoted(c, body);
+      const result = await applyAudited(
+        c,
+        document,
+        body,
+        `promotion from ${from}, plan ${body.planFingerprint}`,
+      );
+      if ("stale" in result)
+        return c.json(result.stale, 409, { "Content-Type": "application/problem+json" });
+      return c.json(result.report, result.status);
+    },
+  );
