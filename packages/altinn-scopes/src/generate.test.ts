@@ -1,6 +1,10 @@
+import { formatMessage } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { AltinnInputError, AltinnOptionError } from "./errors";
 import { generateApiScopes, insertApiScopes } from "./generate";
 import { JsonSyntaxError } from "./json-source";
+import { altinnMessages } from "./messages";
 
 const generated = generateApiScopes({ prefix: "ttd", app: "skjema" });
 
@@ -109,5 +113,55 @@ ${BLOCK_2}
     expect(() => insertApiScopes("{ nope", {})).toThrow(JsonSyntaxError);
     expect(() => insertApiScopes("[]", {})).toThrow(TypeError);
     expect(() => insertApiScopes("{}", { users: { delete: "x" } } as never)).toThrow();
+  });
+});
+
+/** What `fn` threw (fails the test when it returned). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
+
+describe("coded errors (never zod's own)", () => {
+  it.each([
+    ["an unknown operation", { users: { delete: "x" } }, "users"],
+    ["a non-string scope", { users: { read: 42 } }, "users.read"],
+    ["an unknown group", { admins: { read: "ttd:x" } }, ""],
+    ["not an object", "users", ""],
+  ])("insertApiScopes refuses %s with altinn.api-scopes.invalid", (_, apiScopes, field) => {
+    const error = thrown(() => insertApiScopes("{}", apiScopes as never));
+    expect(error).not.toBeInstanceOf(ZodError);
+    expect(error).toBeInstanceOf(AltinnInputError);
+    const coded = error as AltinnInputError;
+    expect(coded.code).toBe("altinn.api-scopes.invalid");
+    expect(coded.issues.map((issue) => issue.field)).toContain(field);
+    expect(formatMessage(altinnMessages.nn[coded.code], "nn", coded.params)).toBe(
+      `apiScopes-blokka er ikkje gyldig ved: ${field || "apiScopes"}`,
+    );
+  });
+
+  it.each(["[]", "42", '"text"', "null"])(
+    "insertApiScopes refuses %s (JSON, not an object) with altinn.metadata.not-an-object",
+    (file) => {
+      const error = thrown(() => insertApiScopes(file, {}));
+      expect(error).toBeInstanceOf(AltinnInputError);
+      expect((error as AltinnInputError).code).toBe("altinn.metadata.not-an-object");
+    },
+  );
+
+  it.each([
+    [{ prefix: "TTD", app: "x" }, "altinn.generate.invalid-prefix", { prefix: "TTD" }],
+    [{ prefix: "", app: "x" }, "altinn.generate.invalid-prefix", { prefix: "" }],
+    [{ prefix: "ttd", app: "a/b" }, "altinn.generate.invalid-app", { app: "a/b" }],
+    [{ prefix: "ttd", app: "a b" }, "altinn.generate.invalid-app", { app: "a b" }],
+  ])("generateApiScopes refuses %o with %s", (options, code, params) => {
+    const error = thrown(() => generateApiScopes(options));
+    expect(error).toBeInstanceOf(AltinnOptionError);
+    expect((error as AltinnOptionError).code).toBe(code);
+    expect((error as AltinnOptionError).params).toMatchObject(params);
   });
 });

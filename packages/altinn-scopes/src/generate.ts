@@ -6,6 +6,7 @@ import {
   ApiScopesConfig,
   type ApiScopesGroupConfig,
 } from "./api-scopes";
+import { AltinnInputError, AltinnOptionError, altinnIssuesOf } from "./errors";
 import { childPath, parseJsonSource } from "./json-source";
 
 export interface GenerateApiScopesOptions {
@@ -27,12 +28,25 @@ export interface GenerateApiScopesOptions {
 /**
  * The recommended `apiScopes`: users `<prefix>:[app].instances.read|write`, service owners
  * `<prefix>:[app]/serviceowner/instances.read|write` (the Altinn docs' own layout).
+ * @throws AltinnOptionError (a `RangeError`) with code `altinn.generate.invalid-prefix` for a
+ * prefix that breaks the naming rule, `altinn.generate.invalid-app` for an app name with `/` or
+ * white space.
  */
 export function generateApiScopes(options: GenerateApiScopesOptions): ApiScopesConfig {
   const problem = prefixProblem(options.prefix);
-  if (problem) throw new RangeError(`${problem}: "${options.prefix}"`);
+  if (problem) {
+    throw new AltinnOptionError(
+      "altinn.generate.invalid-prefix",
+      `${problem}: "${options.prefix}"`,
+      { prefix: options.prefix, reason: problem },
+    );
+  }
   if (!/^[^/\s]+$/.test(options.app)) {
-    throw new RangeError(`An app name has no "/" or spaces: "${options.app}"`);
+    throw new AltinnOptionError(
+      "altinn.generate.invalid-app",
+      `An app name has no "/" or spaces: "${options.app}"`,
+      { app: options.app },
+    );
   }
   const app = options.style === "concrete" ? options.app : APP_PLACEHOLDER;
   const groups = options.groups ?? API_SCOPE_GROUPS;
@@ -64,13 +78,30 @@ function indentOfLineAt(text: string, offset: number): string {
  * Puts `apiScopes` into the text of an `applicationmetadata.json`: replaces the existing block,
  * or appends it as the last property. Every other character of the file stays as it was; the
  * new block follows the file's indentation (spaces or tabs) and line endings.
+ * @throws JsonSyntaxError when `fileText` is not JSON; AltinnInputError (a `TypeError`) with code
+ * `altinn.metadata.not-an-object` when it is not a JSON object, `altinn.api-scopes.invalid` when
+ * `apiScopes` breaks `ApiScopesConfig`.
  */
 export function insertApiScopes(fileText: string, apiScopes: ApiScopesConfig): string {
-  const block = ApiScopesConfig.parse(apiScopes);
+  const checked = ApiScopesConfig.safeParse(apiScopes);
+  if (!checked.success) {
+    const issues = altinnIssuesOf(checked.error);
+    const fields = issues.map((issue) => issue.field || "apiScopes").join(", ");
+    throw new AltinnInputError(
+      "altinn.api-scopes.invalid",
+      `The apiScopes block is not valid at: ${fields}`,
+      { fields },
+      issues,
+    );
+  }
+  const block = checked.data;
   const source = parseJsonSource(fileText);
   const root = source.value;
   if (typeof root !== "object" || root === null || Array.isArray(root)) {
-    throw new TypeError("applicationmetadata.json must hold a JSON object");
+    throw new AltinnInputError(
+      "altinn.metadata.not-an-object",
+      "applicationmetadata.json must hold a JSON object",
+    );
   }
   const rootSpan = source.spans.get("$")!;
   const newline = fileText.includes("\r\n") ? "\r\n" : "\n";

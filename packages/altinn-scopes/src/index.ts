@@ -39,6 +39,11 @@ export {
   isNullOrWhiteSpace,
   splitDotnetScopes,
 } from "./dotnet";
+export {
+  AltinnInputError,
+  type AltinnInputIssue,
+  AltinnOptionError,
+} from "./errors";
 export { type DecisionExplanation, explainDecision } from "./explain";
 export { type GenerateApiScopesOptions, generateApiScopes, insertApiScopes } from "./generate";
 export {

@@ -66,6 +66,9 @@ export const altinnMessages = defineMessages({
     "altinn.token.not-base64url": "The token's payload is not base64url",
     "altinn.token.not-json": "The token's payload is not JSON",
     "altinn.token.not-object": "The token's payload is not a JSON object",
+    "altinn.api-scopes.invalid": "The apiScopes block is not valid at: {fields}",
+    "altinn.generate.invalid-prefix": '"{prefix}" cannot be used as a prefix: {reason}',
+    "altinn.generate.invalid-app": 'An app name has no "/" or spaces: "{app}"',
 
     "altinn.rule.0": "The basic rule: a scope must be set",
     "altinn.rule.1": "Rule 1: which endpoints are checked",
@@ -187,6 +190,9 @@ export const altinnMessages = defineMessages({
     "altinn.token.not-base64url": "Innholdet (payload) i tokenet er ikke base64url",
     "altinn.token.not-json": "Innholdet (payload) i tokenet er ikke JSON",
     "altinn.token.not-object": "Innholdet (payload) i tokenet er ikke et JSON-objekt",
+    "altinn.api-scopes.invalid": "apiScopes-blokken er ikke gyldig ved: {fields}",
+    "altinn.generate.invalid-prefix": "«{prefix}» kan ikke brukes som prefiks: {reason}",
+    "altinn.generate.invalid-app": "Et appnavn har ikke «/» eller mellomrom: «{app}»",
 
     "altinn.rule.0": "Grunnregelen: et scope må være satt",
     "altinn.rule.1": "Regel 1: hvilke endepunkter som sjekkes",
@@ -306,6 +312,9 @@ export const altinnMessages = defineMessages({
     "altinn.token.not-base64url": "Innhaldet (payload) i tokenet er ikkje base64url",
     "altinn.token.not-json": "Innhaldet (payload) i tokenet er ikkje JSON",
     "altinn.token.not-object": "Innhaldet (payload) i tokenet er ikkje eit JSON-objekt",
+    "altinn.api-scopes.invalid": "apiScopes-blokka er ikkje gyldig ved: {fields}",
+    "altinn.generate.invalid-prefix": "«{prefix}» kan ikkje brukast som prefiks: {reason}",
+    "altinn.generate.invalid-app": "Eit appnamn har ikkje «/» eller mellomrom: «{app}»",
 
     "altinn.rule.0": "Grunnregelen: eit scope må vere sett",
     "altinn.rule.1": "Regel 1: kva endepunkt som blir sjekka",

@@ -13,7 +13,7 @@ import { Plan } from "./answer";
 import { type ConfigDocument, DocumentError, parseDocument } from "./document";
 import { exportDocument, formatDocument } from "./export";
 import type { LiveClientRecord, LiveScope, LiveState } from "./live-state";
-import { type ConfigCode, configMessages } from "./messages";
+import { configMessages } from "./messages";
 import { planChanges, STEP_KINDS } from "./plan";
 
 const OWNER = "991825827";
@@ -161,7 +161,7 @@ describe("plan", () => {
       after: "PRIVATE",
     });
     expect(p.groups.scopes.map((g) => g.name)).toEqual(["digdir:ny/v1"]);
-    // Issue 14, defect 1: the plan as JSON (create steps have no `before`) is what the
+    // Issue 14, defect 1: the plan in JSON (create steps have no `before`) is what the
     // package's schema, used by the BFF and the web app, accepts.
     expect(Plan.safeParse(JSON.parse(JSON.stringify(p))).error).toBeUndefined();
     expect(create.texts.summary).toEqual({
@@ -233,7 +233,8 @@ describe("plan", () => {
     );
     const coded = p.steps[0]!.texts.dangers[0]!;
     expect(coded).toMatchObject({ code: "config.danger.grants-remain", params: { count: 1 } });
-    expect(formatMessage(configMessages.nn[coded.code as ConfigCode], "nn", coded.params)).toBe(
+    const template = configMessages.nn["config.danger.grants-remain"];
+    expect(formatMessage(template, "nn", coded.params)).toBe(
       "1 organisasjon beheld ein godkjend tilgang til det deaktiverte scopet og ser det framleis",
     );
   });

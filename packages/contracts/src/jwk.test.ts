@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { Jwk, Jwks, rsaModulusBits } from "./jwk";
+import { ZodError } from "zod";
+import { ContractError } from "./contract-error";
+import { Jwk, Jwks, rsaModulusBits, writableKey } from "./jwk";
 
 function rsaJwk(bits: number, kid = "key-1") {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: bits });
@@ -58,5 +60,34 @@ describe("Jwks", () => {
     expect(Jwks.safeParse({ keys: [key("a"), key("a")] }).error?.issues[0]?.message).toMatch(
       /twice/,
     );
+  });
+});
+
+describe("writableKey", () => {
+  it("writes a legacy key (no use, no alg) back with use sig and alg RS256, exp kept", () => {
+    const { use: _use, alg: _alg, ...legacy } = k2048.pub;
+    const written = writableKey({ ...legacy, exp: 1_900_000_000.7 });
+    expect(written).toMatchObject({ use: "sig", alg: "RS256", kid: "key-1", exp: 1_900_000_000 });
+  });
+
+  // Each kind of unwritable key: the package's own error with a stable code, never zod's.
+  it.each([
+    ["alg RS384", { ...k2048.pub, alg: "RS384" }, "alg"],
+    ["a 1024-bit key", rsaJwk(1024).pub, "n"],
+    ["no kid", { ...k2048.pub, kid: undefined }, "kid"],
+    ["an EC key", { ...k2048.pub, kty: "EC" }, "kty"],
+  ])("refuses %s with ContractError KEY_NOT_WRITABLE naming the member", (_, key, field) => {
+    let caught: unknown;
+    try {
+      writableKey(key);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ContractError);
+    expect(caught).not.toBeInstanceOf(ZodError);
+    const error = caught as ContractError;
+    expect(error.code).toBe("KEY_NOT_WRITABLE");
+    expect(error.issues.map((issue) => issue.field)).toContain(field);
+    expect(error.message).toContain(key.kid ?? "(no kid)");
   });
 });

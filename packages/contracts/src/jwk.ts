@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContractError, contractIssuesOf } from "./contract-error";
 import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
 import { validationText } from "./validation-messages";
 
@@ -191,12 +192,13 @@ export const JwksAnswer = z.looseObject({}).transform((raw): JwksResponse => {
 
 /**
  * The key to send back for a key Digdir holds (docs/maskinporten.md §8): a legacy key gets `"use":"sig"` (and
- * `"alg":"RS256"` if it had none), its `exp` is kept so that writing the set does not silently
- * give it a fresh year. Throws a `ZodError` naming the kid when the key cannot be written
- * (e.g. `alg` RS384, or a key too short).
+ * `"alg":"RS256"` if it had none), its `exp` (epoch seconds, as in a JWK) is kept so that writing the
+ * set does not silently give it a fresh year.
+ * @throws ContractError with code `KEY_NOT_WRITABLE`, naming the kid and each refused member, when
+ * the key cannot be written (e.g. `alg` RS384, or a key too short).
  */
 export function writableKey(key: JwkRead): Jwk {
-  return Jwk.parse({
+  const written = Jwk.safeParse({
     kty: key.kty,
     use: key.use ?? "sig",
     alg: key.alg ?? "RS256",
@@ -206,4 +208,11 @@ export function writableKey(key: JwkRead): Jwk {
     ...(key.x5c !== undefined ? { x5c: key.x5c } : {}),
     ...(key.exp !== undefined ? { exp: Math.trunc(key.exp) } : {}),
   });
+  if (written.success) return written.data;
+  const issues = contractIssuesOf(written.error);
+  throw new ContractError(
+    "KEY_NOT_WRITABLE",
+    `The key ${key.kid ?? "(no kid)"} cannot be written: ${issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join("; ")}`,
+    issues,
+  );
 }

@@ -129,7 +129,7 @@ export function checkedInput<T extends z.ZodType>(
 }
 
 /** zod's refusal of `what` as this package's `MaskinportenInputError`. */
-export function inputErrorOf(what: string, error: z.ZodError): MaskinportenInputError {
+function inputErrorOf(what: string, error: z.ZodError): MaskinportenInputError {
   return new MaskinportenInputError(
     what,
     error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),

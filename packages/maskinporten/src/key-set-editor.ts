@@ -1,12 +1,12 @@
 import {
+  ContractError,
   type Jwk,
   type JwkRead,
   type JwksResponse,
   MAX_KEYS_PER_CLIENT,
   writableKey,
 } from "@portvakt/contracts";
-import { ZodError } from "zod";
-import { inputErrorOf } from "./errors";
+import { MaskinportenInputError } from "./errors";
 import type { SelfServiceClient } from "./self-service";
 
 /**
@@ -158,7 +158,9 @@ export class KeySetEditor {
           return writableKey({ ...key, ...(exp !== undefined ? { exp } : {}) });
         } catch (error) {
           // A kept key Portvakt cannot write back (e.g. RS384): this package's coded error.
-          if (error instanceof ZodError) throw inputErrorOf(`The key ${key.kid}`, error);
+          if (error instanceof ContractError) {
+            throw new MaskinportenInputError(`The key ${key.kid}`, error.issues);
+          }
           throw error;
         }
       });

@@ -12,7 +12,11 @@ import {
   type ScopeInput,
   type ScopeUpdate,
 } from "@portvakt/contracts";
-import { KeySetEditor, type SelfServiceClient } from "@portvakt/maskinporten";
+import {
+  KeySetEditor,
+  MaskinportenInputError,
+  type SelfServiceClient,
+} from "@portvakt/maskinporten";
 import {
   type CheckResult,
   clientUpdateFields,
@@ -182,7 +186,16 @@ export class GuardedApi implements ConfigApi {
    * when the answer is lost a re-read looks for the new one instead of creating a second.
    */
   createClient(input: ClientInput): Promise<Client> {
-    const parsed = ClientInput.parse(input);
+    const checked = ClientInput.safeParse(input);
+    if (!checked.success) {
+      // The client library's own refusal (what `createClient` below would throw), not zod's.
+      const issues = checked.error.issues.map((issue) => ({
+        field: issue.path.join("."),
+        message: issue.message,
+      }));
+      return Promise.reject(new MaskinportenInputError("The client", issues));
+    }
+    const parsed = checked.data;
     return this.#write({
       lockKey: lockKeys.clientCreate(this.env, parsed.client_name),
       check: async () => ({
