@@ -12,6 +12,8 @@ import type { BulkJobs } from "./bulk/jobs";
 import type { ChangeGuard } from "./changes/guard";
 import type { PortvaktConfig } from "./config";
 import { type BffEnv, Environments } from "./context";
+import { executionOf, executionSession, HTTP_KIND, httpExecutor } from "./four-eyes/defer";
+import type { ChangeRequests } from "./four-eyes/service";
 import type { Readiness } from "./health";
 import type { BffMetrics } from "./metrics";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
@@ -20,6 +22,7 @@ import { accessJobRoutes } from "./routes/access-jobs";
 import { accessRequestRoutes } from "./routes/access-requests";
 import { altinnRoutes } from "./routes/altinn";
 import { auditRoutes } from "./routes/audit";
+import { changeRequestRoutes } from "./routes/change-requests";
 import { clientsRoutes } from "./routes/clients";
 import { configRoutes } from "./routes/config";
 import { diagnoseRoutes } from "./routes/diagnose";
@@ -51,7 +54,8 @@ function createApiRoutes() {
     .route("/", promotionRoutes)
     .route("/", tokenTestRoutes)
     .route("/", diagnoseRoutes)
-    .route("/", tokensRoutes);
+    .route("/", tokensRoutes)
+    .route("/", changeRequestRoutes);
 }
 
 /** The BFF's routes, for the web app's typed client (`hc<AppType>`). */
@@ -76,6 +80,8 @@ export interface AppDependencies {
   mutationLimiter?: HitLimiter;
   /** Pipeline tokens (issue 18 #4); without it, no bearer token is accepted. */
   apiTokens?: ApiTokenStore;
+  /** Four-eyes change requests (issue 18 #2); without it, no environment defers its changes. */
+  changeRequests?: ChangeRequests;
 }
 
 /** API paths that need no session: probes and the API description. */
@@ -139,6 +145,7 @@ export function createApp({
   bulkJobs,
   mutationLimiter: sharedMutationLimiter,
   apiTokens,
+  changeRequests,
 }: AppDependencies) {
   const registry = new Environments(environments);
   const mutationLimiter =
@@ -155,6 +162,7 @@ export function createApp({
     c.set("changeGuard", changeGuard);
     c.set("bulkJobs", bulkJobs);
     if (apiTokens) c.set("apiTokens", apiTokens);
+    if (changeRequests) c.set("changeRequests", changeRequests);
     await next();
     // The route pattern, not the path: label values stay few whatever ids people use.
     const route = matchedRoutes(c)[c.req.routeIndex]?.path ?? "unmatched";
@@ -229,6 +237,13 @@ export function createApp({
   });
   app.use("/api/*", async (c, next) => {
     if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    // The BFF's own replay of an approved change request (not reachable over HTTP): as its
+    // requester, with the role they had when they asked; the approval was the CSRF-checked act.
+    const execution = executionOf(c);
+    if (execution) {
+      c.set("session", executionSession(execution));
+      return next();
+    }
     // A pipeline token: no ambient credential, so no CSRF header; refused with a cookie too.
     if (await tokenAuth(c)) return next();
     await csrf(c, async () => {
@@ -274,5 +289,9 @@ export function createApp({
   app.notFound((c) => problemResponse(c, 404, { detail: `Nothing at ${c.req.path}` }));
 
   if (config.webDist) serveWebApp(app, config.webDist);
+  changeRequests?.register(
+    HTTP_KIND,
+    httpExecutor((request, env) => app.fetch(request, env), publicOrigin),
+  );
   return app;
 }

@@ -59,6 +59,11 @@ const EnvironmentConfig = z
     credential: CredentialConfig,
     /** Only the demo and tests may talk to a plain-http issuer. */
     allowInsecureHttp: z.boolean().default(false),
+    /**
+     * Four-eyes (issue 18 #2): every change in this environment becomes a change request that
+     * another admin must approve before it is made. Default off; turn it on for prod.
+     */
+    fourEyes: z.boolean().default(false),
   })
   .strict()
   .transform((env, ctx) => {
@@ -218,6 +223,14 @@ export const PortvaktConfig = z
           ctx.addIssue({ code: "custom", message: (error as Error).message });
         }
       }),
+    /**
+     * Four-eyes change requests (issue 18 #2): a request not approved, rejected or withdrawn
+     * within `expiryDays` expires (it can no longer be approved).
+     */
+    changeRequests: z
+      .object({ expiryDays: z.number().min(0.001).max(365).default(7) })
+      .strict()
+      .default({ expiryDays: 7 }),
     auth: AuthConfig,
     environments: z.array(EnvironmentConfig).min(1, "Configure at least one environment"),
   })

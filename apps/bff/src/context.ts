@@ -6,6 +6,7 @@ import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
 import type { BulkJobs } from "./bulk/jobs";
 import type { ChangeGuard } from "./changes/guard";
+import type { ChangeRequests } from "./four-eyes/service";
 import type { Environment } from "./upstream";
 
 /** Hono's typed context of the BFF: what middleware puts on each request. */
@@ -42,6 +43,10 @@ export interface BffEnv {
      */
     session?: Session;
     auditChange?: AuditChange;
+    /** Four-eyes change requests (issue 18 #2), when the BFF has a database for them. */
+    changeRequests?: ChangeRequests;
+    /** Set by `fourEyes()`: this change (its audit action) is stored as a change request instead. */
+    fourEyesDeferred?: string;
     /** The problem this request answered, if any, for the audit entry. */
     problem?: Problem;
   };

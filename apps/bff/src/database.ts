@@ -154,6 +154,37 @@ export interface AlertSentTable {
   sent_at: number;
 }
 
+/** A four-eyes change request; see migrations/0008_change_requests.ts. Times are epoch ms. */
+export interface ChangeRequestTable {
+  id: string;
+  env: string;
+  kind: string;
+  action: string;
+  target: string;
+  summary: string;
+  /** JSON of the validated request. */
+  payload: string;
+  requester_sub: string;
+  requester_name: string;
+  requester_role: string;
+  request_id: string;
+  /** `pending`, `approved`, `executed`, `rejected`, `withdrawn` or `expired`. */
+  state: string;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
+  decided_by_sub: string | null;
+  decided_by_name: string | null;
+  reason: string | null;
+  executed_at: number | null;
+  /** `success`, `failure` or `unknown`, once executed. */
+  outcome: string | null;
+  /** JSON of the execution's answer (status, detail, body). */
+  result: string | null;
+  /** The audit entry of the execution. */
+  audit_id: string | null;
+}
+
 /** The audit store's tables, as the latest migration in `./migrations` leaves them. */
 export interface PortvaktDatabase {
   audit_entry: AuditEntryTable;
@@ -166,6 +197,7 @@ export interface PortvaktDatabase {
   api_token: ApiTokenTable;
   audit_chain: AuditChainTable;
   alert_sent: AlertSentTable;
+  change_request: ChangeRequestTable;
 }
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };

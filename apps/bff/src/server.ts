@@ -15,6 +15,8 @@ import { InProcessLocks, PostgresAdvisoryLocks } from "./changes/locks";
 import type { PortvaktConfig } from "./config";
 import { reloadCredentials } from "./credential-reload";
 import { databaseLocation, openDatabase } from "./database";
+import { ChangeRequests } from "./four-eyes/service";
+import { ChangeRequestStore } from "./four-eyes/store";
 import { Readiness } from "./health";
 import { BffMetrics } from "./metrics";
 import { clientAddress, TrustedProxies } from "./security/client-address";
@@ -27,6 +29,11 @@ export interface RunningBff {
   changeGuard: ChangeGuard;
   /** Bulk grant/revoke jobs (issue 17): taken up again at start, stopped (rows under way finish) at close. */
   bulkJobs: BulkJobs;
+  /**
+   * Four-eyes change requests (issue 18 #2): `submit` one, `register` the executor of a kind
+   * (a route's own changes are deferred and replayed without this).
+   */
+  changeRequests: ChangeRequests;
   environments: readonly Environment[];
   /** Checks key expiry now and sends the notices due (the BFF also does it on a timer). */
   checkExpiry(): Promise<import("./alerts/expiry").ExpiryNotice[]>;
@@ -163,6 +170,12 @@ export async function startBff(
     logger,
   });
   const now = options.now ?? Date.now;
+  const fourEyesEnvs = new Set(config.environments.filter((e) => e.fourEyes).map((e) => e.id));
+  const changeRequests = new ChangeRequests(
+    new ChangeRequestStore(db, config.changeRequests.expiryDays * 24 * 3_600_000, now),
+    audit,
+    (env) => fourEyesEnvs.has(env),
+  );
   const readiness = new Readiness({ environments, audit, logger, now });
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -228,6 +241,7 @@ export async function startBff(
       bulkJobs,
       ...(shared ? { mutationLimiter: shared.mutations } : {}),
       apiTokens: new ApiTokenStore(db, now),
+      changeRequests,
     });
   } catch (error) {
     server.close();
@@ -322,6 +336,7 @@ export async function startBff(
     readiness,
     changeGuard,
     bulkJobs,
+    changeRequests,
     environments,
     reloadCredentials: reload,
     pruneAuditLog: prune,

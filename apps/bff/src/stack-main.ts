@@ -21,6 +21,7 @@ try {
     // 1: prod on the same simulator; own: on a simulator of its own (promotion between the two).
     withProdEnvironment: ["1", "own"].includes(process.env.PORTVAKT_STACK_PROD ?? ""),
     prodSimulator: process.env.PORTVAKT_STACK_PROD === "own",
+    withFourEyesEnvironment: process.env.PORTVAKT_STACK_FOUR_EYES === "1",
     ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),

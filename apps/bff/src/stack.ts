@@ -37,6 +37,15 @@ export interface StackOptions {
    * environments that can differ, for promotion from one to the other (issue 18, 3).
    */
   prodSimulator?: boolean;
+  /**
+   * A further environment `prod-review`, kind prod with four-eyes on, on the same simulator: its
+   * changes become change requests (issue 18 #2).
+   */
+  withFourEyesEnvironment?: boolean;
+  /** Environments (ids) whose changes become change requests, besides `prod-review`. */
+  fourEyes?: string[];
+  /** Change requests' life (default 7 days). */
+  changeRequests?: PortvaktConfigInput["changeRequests"];
   /** Session and rate-limit settings (tests lower them). */
   mutationsPerMinute?: number;
   idleTimeoutMinutes?: number;
@@ -143,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    ...(options.changeRequests ? { changeRequests: options.changeRequests } : {}),
     auth: {
       issuer: idp.issuer,
       clientId: "portvakt-demo",
@@ -180,6 +190,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         adminScopes: [...ALL_ADMIN_SCOPES],
         credential: { type: "pem", keyPath, certPath },
         allowInsecureHttp: true,
+        fourEyes: options.fourEyes?.includes("demo") ?? false,
       },
       ...(options.withProdEnvironment
         ? [
@@ -197,6 +208,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
                 certPath: prodCertPath,
               },
               allowInsecureHttp: true,
+              fourEyes: options.fourEyes?.includes("prod") ?? false,
+            },
+          ]
+        : []),
+      ...(options.withFourEyesEnvironment
+        ? [
+            {
+              id: "prod-review",
+              label: "Prod, four-eyes (simulator)",
+              kind: "prod" as const,
+              issuer: simulator.issuer,
+              apiBaseUrl: simulator.apiBaseUrl,
+              clientId: simulator.demo.adminClientId,
+              adminScopes: [...ALL_ADMIN_SCOPES],
+              credential: { type: "pem" as const, keyPath, certPath },
+              allowInsecureHttp: true,
+              fourEyes: true,
             },
           ]
         : []),

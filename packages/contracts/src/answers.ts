@@ -65,12 +65,19 @@ export type SessionAnswer = z.infer<typeof SessionAnswer>;
  * What happened: `success` (done), `failure` (not done), `denied` (refused by Portvakt before
  * anything was sent), `partial` (some items failed; the items are in `after`), `unknown`
  * (Digdir's answer was lost; a later entry with `follows` set to this one's id says what
- * happened).
+ * happened), `requested` (four-eyes: not made but stored as a change request, issue 18 #2).
  */
-export const AUDIT_OUTCOMES = ["success", "failure", "denied", "partial", "unknown"] as const;
+export const AUDIT_OUTCOMES = [
+  "success",
+  "failure",
+  "denied",
+  "partial",
+  "unknown",
+  "requested",
+] as const;
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES).meta({
   description:
-    "success, failure, denied (refused before sending), partial (some items failed; see after), unknown (Digdir's answer was lost; a later entry with `follows` says what happened)",
+    "success, failure, denied (refused before sending), partial (some items failed; see after), unknown (Digdir's answer was lost; a later entry with `follows` says what happened), requested (four-eyes: not made, stored as a change request for another admin)",
 });
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 

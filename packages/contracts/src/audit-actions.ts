@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   "promotion.apply",
   "token.issue",
   "token.revoke",
+  "change-request.approve",
+  "change-request.reject",
+  "change-request.withdraw",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** An action as stored: one of `AUDIT_ACTIONS`, or a config plan step `config.apply.<kind>`. */

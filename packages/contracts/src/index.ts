@@ -17,6 +17,14 @@ export {
 } from "./answers";
 export type { AuditAction, RecordedAuditAction } from "./audit-actions";
 export { BulkJob, BulkJobInput, BulkJobRow } from "./bulk-job";
+export {
+  CHANGE_REQUEST_HEADER,
+  CHANGE_REQUEST_STATES,
+  ChangeRequest,
+  ChangeRequested,
+  ChangeRequestOutcome,
+  ChangeRequestState,
+} from "./change-request";
 export { Client, ClientInput, ClientUpdate, JWT_BEARER_GRANT } from "./client";
 export {
   ContractError,

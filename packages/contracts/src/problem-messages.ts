@@ -36,6 +36,16 @@ export const problemMessages = defineMessages({
       "Send If-Match with the ETag of GET .../jwks, so that an edit of someone else is never overwritten",
     "problem.keys.changed":
       "The client's keys changed since you loaded them (someone else edited them). Reload the keys and try again.",
+    "problem.change-request.private-key":
+      "A change request is stored and shown to others: it must not carry private key material ({field}). Send public keys only.",
+    "problem.change-request.not-found": "No change request {id} in your environments",
+    "problem.change-request.person-needed":
+      "A change request is approved or rejected by a person, not by a pipeline token",
+    "problem.change-request.own":
+      "You asked for this change yourself: another admin must {verb, select, approve {approve} other {reject}} it",
+    "problem.change-request.not-pending":
+      "The change request is no longer waiting ({state, select, approved {being carried out} executed {carried out} rejected {rejected} withdrawn {withdrawn} expired {expired} other {gone}})",
+    "problem.change-request.not-yours": "Only the person who asked for a change may withdraw it",
     "problem.keys.kid-in-use": 'The client already has a key with kid "{kid}"',
     "problem.field.kid-in-use": "kid already in use on this client",
     "problem.keys.limit":
@@ -105,6 +115,16 @@ export const problemMessages = defineMessages({
       "Send If-Match med ETag-en fra GET .../jwks, så en endring gjort av noen andre aldri overskrives",
     "problem.keys.changed":
       "Nøklene til klienten er endret siden du hentet dem (noen andre har endret dem). Last nøklene på nytt og prøv igjen.",
+    "problem.change-request.private-key":
+      "En endringsforespørsel lagres og vises for andre: den kan ikke inneholde privat nøkkelmateriale ({field}). Send bare offentlige nøkler.",
+    "problem.change-request.not-found": "Ingen endringsforespørsel {id} i dine miljøer",
+    "problem.change-request.person-needed":
+      "En endringsforespørsel godkjennes eller avvises av en person, ikke av et pipeline-token",
+    "problem.change-request.own":
+      "Du ba om denne endringen selv: en annen administrator må {verb, select, approve {godkjenne} other {avvise}} den",
+    "problem.change-request.not-pending":
+      "Endringsforespørselen venter ikke lenger ({state, select, approved {utføres nå} executed {utført} rejected {avvist} withdrawn {trukket tilbake} expired {utløpt} other {borte}})",
+    "problem.change-request.not-yours": "Bare den som ba om en endring, kan trekke den tilbake",
     "problem.keys.kid-in-use": "Klienten har allerede en nøkkel med kid «{kid}»",
     "problem.field.kid-in-use": "kid er allerede i bruk på klienten",
     "problem.keys.limit":
@@ -173,6 +193,17 @@ export const problemMessages = defineMessages({
       "Send If-Match med ETag-en frå GET .../jwks, så ei endring som nokon andre har gjort, aldri blir skriven over",
     "problem.keys.changed":
       "Nøklane til klienten er endra sidan du henta dei (nokon andre har endra dei). Last nøklane på nytt og prøv igjen.",
+    "problem.change-request.private-key":
+      "Ein endringsførespurnad blir lagra og vist for andre: han kan ikkje innehalde privat nøkkelmateriale ({field}). Send berre offentlege nøklar.",
+    "problem.change-request.not-found": "Ingen endringsførespurnad {id} i miljøa dine",
+    "problem.change-request.person-needed":
+      "Ein endringsførespurnad blir godkjend eller avvist av ein person, ikkje av eit pipeline-token",
+    "problem.change-request.own":
+      "Du bad om denne endringa sjølv: ein annan administrator må {verb, select, approve {godkjenne} other {avvise}} henne",
+    "problem.change-request.not-pending":
+      "Endringsførespurnaden ventar ikkje lenger ({state, select, approved {blir utført no} executed {utført} rejected {avvist} withdrawn {trekt tilbake} expired {gått ut} other {borte}})",
+    "problem.change-request.not-yours":
+      "Berre den som bad om ei endring, kan trekkje henne tilbake",
     "problem.keys.kid-in-use": "Klienten har allereie ein nøkkel med kid «{kid}»",
     "problem.field.kid-in-use": "kid er allereie i bruk på klienten",
     "problem.keys.limit":

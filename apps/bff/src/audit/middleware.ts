@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditAction, RecordedAuditAction } from "@portvakt/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
+import { executionNote, executionOf } from "../four-eyes/defer";
 import {
   MADE_BUT_UNREAD,
   OUTCOME_UNKNOWN,
@@ -76,10 +77,14 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     const auditId = randomUUID();
     c.set("auditId", auditId);
     c.set("changeAction", action);
+    // The replay of an approved change request: its entry names the approver too (issue 18 #2).
+    const execution = executionOf(c);
+    if (execution) execution.auditId = auditId;
     const write = (outcome: AuditOutcome, status: number, detail?: string) => {
       const change = c.get("auditChange") ?? {};
       const problem = c.get("problem");
-      const said = detail ?? change.detail ?? problem?.detail;
+      const own = detail ?? change.detail ?? problem?.detail;
+      const said = execution ? `${executionNote(execution)}${own ? `. ${own}` : ""}` : own;
       return c.get("audit").append({
         id: auditId,
         actor: { sub: session.sub, name: session.name },

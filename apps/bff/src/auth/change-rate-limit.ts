@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
 import type { BffEnv } from "../context";
+import { executionOf } from "../four-eyes/defer";
 import { codedProblem } from "../problem";
 
 /**
@@ -10,6 +11,8 @@ import { codedProblem } from "../problem";
  */
 export function changeRateLimit(): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
+    // The replay of an approved change request was counted when it was asked for.
+    if (executionOf(c)) return next();
     const wait = await c.get("mutationLimiter").hit(c.get("session")?.sub ?? "");
     if (wait) {
       c.header("Retry-After", String(wait));

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
 import { audited } from "../audit/middleware";
 import type { BffEnv } from "../context";
+import { fourEyes } from "../four-eyes/defer";
 import { knownEnvironment } from "../security/known-environment";
 import { prodConfirmed } from "../security/prod-confirmation";
 import { changeRateLimit } from "./change-rate-limit";
@@ -26,7 +27,8 @@ export function reads(needed: Role = "viewer"): MiddlewareHandler<BffEnv> {
 /**
  * A state change: the environment exists, then exactly one audit entry whatever the outcome
  * (`audited`) around the role (`requireRole`), the person's rate limit (`changeRateLimit`) and
- * the prod confirmation of a destructive change (`prodConfirmed`), in that order.
+ * the prod confirmation of a destructive change (`prodConfirmed`), in that order; where four-eyes
+ * is on, the change is then stored as a change request instead of made (`fourEyes`, `deferrable`).
  */
 export function changes(needed: Role, action: AuditAction): MiddlewareHandler<BffEnv> {
   return every(
@@ -35,5 +37,6 @@ export function changes(needed: Role, action: AuditAction): MiddlewareHandler<Bf
     requireRole(needed),
     changeRateLimit(),
     prodConfirmed(action),
+    fourEyes(action),
   );
 }

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_bulk_jobs";
 import * as m0005 from "./0005_api_tokens";
 import * as m0006 from "./0006_audit_chain";
 import * as m0007 from "./0007_expiry_alerts";
+import * as m0008 from "./0008_change_requests";
 
 /**
  * Every change to the audit store's schema (SQLite and PostgreSQL alike), in order. Kysely's
@@ -32,6 +33,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0005_api_tokens": m0005,
   "0006_audit_chain": m0006,
   "0007_expiry_alerts": m0007,
+  "0008_change_requests": m0008,
 };
 
 /** The migrations above for Kysely's `Migrator` (they are bundled, so no folder is read). */

@@ -7,6 +7,7 @@ import { reads } from "../auth/guard";
 import { requireRole } from "../auth/role";
 import { BULK_AUDIT_ACTIONS } from "../bulk/jobs";
 import type { BffEnv } from "../context";
+import { fourEyes } from "../four-eyes/defer";
 import { ProblemError } from "../problem";
 import { knownEnvironment } from "../security/known-environment";
 import { prodConfirmed } from "../security/prod-confirmation";
@@ -35,7 +36,7 @@ const JobParams = EnvParam.extend({
  */
 function startsJob(): MiddlewareHandler<BffEnv> {
   const checks = (action: string) =>
-    every(requireRole("operator"), changeRateLimit(), prodConfirmed(action));
+    every(requireRole("operator"), changeRateLimit(), prodConfirmed(action), fourEyes(action));
   const chains = {
     grant: checks(BULK_AUDIT_ACTIONS.grant),
     revoke: checks(BULK_AUDIT_ACTIONS.revoke),

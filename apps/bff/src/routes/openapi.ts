@@ -1,11 +1,16 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { Problem, ScopeName } from "@portvakt/contracts";
 import type { BffEnv } from "../context";
+import { deferrable } from "../four-eyes/defer";
 import { codedProblem, fieldErrorsOf } from "../problem";
 
-/** A router of one capability, whose validation failures answer 400 problems with field errors. */
+/**
+ * A router of one capability, whose validation failures answer 400 problems with field errors.
+ * Every handler is `deferrable`: a change marked by `fourEyes()` becomes a change request (202)
+ * after its input was validated, instead of running.
+ */
 export function createRouter() {
-  return new OpenAPIHono<BffEnv>({
+  const router = new OpenAPIHono<BffEnv>({
     defaultHook: (result) => {
       if (!result.success) {
         throw codedProblem(400, "problem.invalid-request", undefined, {
@@ -14,6 +19,10 @@ export function createRouter() {
       }
     },
   });
+  const openapi = router.openapi;
+  router.openapi = ((route, handler, hook) =>
+    openapi(route, deferrable(handler), hook)) as typeof router.openapi;
+  return router;
 }
 
 export const EnvParam = z.object({

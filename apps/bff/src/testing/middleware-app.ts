@@ -30,6 +30,7 @@ export async function testEnvironments(
         id,
         label: id,
         kind,
+        fourEyes: false,
         issuer: "http://127.0.0.1:9/",
         apiBaseUrl: "http://127.0.0.1:9",
         clientId: "test-admin-client",

@@ -20,6 +20,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     description: "admin: scopes, clients, keys, access",
   },
   {
+    sub: "demo-approver",
+    name: "Siri Sjekker",
+    groups: [DEMO_GROUPS.admin],
+    description: "admin too: approves the others' change requests (four-eyes)",
+  },
+  {
     sub: "demo-operator",
     name: "Ola Operatør",
     groups: [DEMO_GROUPS.operator],

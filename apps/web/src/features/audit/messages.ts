@@ -65,6 +65,7 @@ export const auditNb = {
   "audit.outcome.denied": "Avvist",
   "audit.outcome.partial": "Delvis utført",
   "audit.outcome.unknown": "Ukjent utfall",
+  "audit.outcome.requested": "Venter på godkjenning",
   "audit.follows": "Følger opp",
   "audit.entryId": "Oppførings-id",
   "audit.outcome": "Hva nå",
@@ -92,6 +93,9 @@ export const auditNb = {
   "audit.action.promotion.apply": "Promoterte konfigurasjon",
   "audit.action.token.issue": "Utstedte API-token",
   "audit.action.token.revoke": "Trakk tilbake API-token",
+  "audit.action.change-request.approve": "Godkjente endringsforespørsel",
+  "audit.action.change-request.reject": "Avviste endringsforespørsel",
+  "audit.action.change-request.withdraw": "Trakk tilbake endringsforespørsel",
   "audit.action.config.applyStep": "Brukte konfigurasjon ({step})",
 } as const;
 
@@ -161,6 +165,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.outcome.denied": "Refused",
   "audit.outcome.partial": "Partly done",
   "audit.outcome.unknown": "Outcome unknown",
+  "audit.outcome.requested": "Awaiting approval",
   "audit.follows": "Follows up",
   "audit.entryId": "Entry id",
   "audit.outcome": "What now",
@@ -188,6 +193,9 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.action.promotion.apply": "Promoted configuration",
   "audit.action.token.issue": "Issued API token",
   "audit.action.token.revoke": "Revoked API token",
+  "audit.action.change-request.approve": "Approved change request",
+  "audit.action.change-request.reject": "Rejected change request",
+  "audit.action.change-request.withdraw": "Withdrew change request",
   "audit.action.config.applyStep": "Applied configuration ({step})",
 };
 
@@ -258,6 +266,7 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.outcome.denied": "Avvist",
   "audit.outcome.partial": "Delvis utført",
   "audit.outcome.unknown": "Ukjent utfall",
+  "audit.outcome.requested": "Ventar på godkjenning",
   "audit.follows": "Følgjer opp",
   "audit.entryId": "Oppførings-id",
   "audit.outcome": "Kva no",
@@ -285,5 +294,8 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.action.promotion.apply": "Promoterte konfigurasjon",
   "audit.action.token.issue": "Skreiv ut API-token",
   "audit.action.token.revoke": "Trekte tilbake API-token",
+  "audit.action.change-request.approve": "Godkjende endringsførespurnad",
+  "audit.action.change-request.reject": "Avviste endringsførespurnad",
+  "audit.action.change-request.withdraw": "Trekte tilbake endringsførespurnad",
   "audit.action.config.applyStep": "Tok i bruk konfigurasjon ({step})",
 };

@@ -24,6 +24,9 @@ const ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "promotion.apply": "audit.action.promotion.apply",
   "token.issue": "audit.action.token.issue",
   "token.revoke": "audit.action.token.revoke",
+  "change-request.approve": "audit.action.change-request.approve",
+  "change-request.reject": "audit.action.change-request.reject",
+  "change-request.withdraw": "audit.action.change-request.withdraw",
 };
 
 /** Labels of config plan step kinds (`config.apply.<kind>`). */

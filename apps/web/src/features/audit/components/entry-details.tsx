@@ -13,6 +13,7 @@ const OUTCOME_TONE = {
   denied: "warning",
   partial: "warning",
   unknown: "info",
+  requested: "info",
 } as const;
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {

@@ -1,0 +1,227 @@
+import { CHANGE_REQUEST_HEADER, PROD_CONFIRMATION_HEADER } from "@portvakt/contracts";
+import type { Context, Handler, MiddlewareHandler } from "hono";
+import { defaultTarget, recordChange } from "../audit/middleware";
+import type { Session } from "../auth/session";
+import type { BffEnv } from "../context";
+import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN } from "../problem";
+import type { ChangeExecutor, ChangeRequest, ChangeRequestPerson } from "./service";
+
+/** The kind of change request that replays one BFF route's request. */
+export const HTTP_KIND = "http";
+
+export { CHANGE_REQUEST_HEADER };
+
+/** Headers of the original request that the replay carries (conditions and confirmations). */
+const KEPT_HEADERS = ["if-match", PROD_CONFIRMATION_HEADER.toLowerCase(), "accept-language"];
+
+/** The payload of a kind `http` change request: the route's request as validated. */
+export interface HttpChangePayload {
+  method: string;
+  /** The path with its query string, e.g. `/api/envs/prod/scopes?scope=x`. */
+  path: string;
+  /** The JSON body as sent (it passed the route's schema), if any. */
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * The replay of an approved request: marks a request made by the BFF itself (not over HTTP; a
+ * symbol cannot arrive in a request) as its requester's, approved by `approver`.
+ */
+export const FOUR_EYES_EXECUTION = Symbol("portvakt.four-eyes.execution");
+
+/** What a replay carries in its Hono `env` under `FOUR_EYES_EXECUTION`. */
+export interface FourEyesExecution {
+  request: ChangeRequest;
+  approver: ChangeRequestPerson;
+  /** Set by `audited()`: the id of the execution's audit entry. */
+  auditId?: string;
+}
+
+/** The replay of this request, when the BFF is executing an approved change request. */
+export function executionOf(c: Context<BffEnv>): FourEyesExecution | undefined {
+  const env = c.env as Record<symbol, unknown> | undefined;
+  return (env?.[FOUR_EYES_EXECUTION] as FourEyesExecution | undefined) ?? undefined;
+}
+
+/** The session the replay runs as: the requester, with the role they had when they asked. */
+export function executionSession(execution: FourEyesExecution, now = Date.now()): Session {
+  const { request } = execution;
+  return {
+    sid: `change-request:${request.id}`,
+    sub: request.requester.sub,
+    name: request.requester.name,
+    roles: { [request.env]: request.requester.role as Session["roles"][string] },
+    issuedAt: now,
+    seenAt: now,
+    expiresAt: now + 10 * 60_000,
+  };
+}
+
+/** The audit detail of the execution: both people. */
+export function executionNote(execution: FourEyesExecution): string {
+  const { request, approver } = execution;
+  return `Change request ${request.id}: requested by ${request.requester.name} (${request.requester.sub}), approved by ${approver.name} (${approver.sub})`;
+}
+
+/**
+ * Marks the change `action` for deferral when four-eyes is on in the route's environment (after
+ * `knownEnvironment`, the role, the rate limit and the prod confirmation): the route's handler is
+ * then not run; `deferrable` stores its validated request instead. A replay of an approved
+ * request runs as usual.
+ */
+export function fourEyes(action: string): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    const env = c.get("environment")?.config.id;
+    const requests = c.get("changeRequests");
+    if (env && requests?.isOn(env) && !executionOf(c)) c.set("fourEyesDeferred", action);
+    await next();
+  };
+}
+
+/** A body that only checks (`dryRun: true`) changes nothing, so it is not deferred. */
+function checksOnly(body: unknown): boolean {
+  return (
+    typeof body === "object" && body !== null && (body as { dryRun?: unknown }).dryRun === true
+  );
+}
+
+function targetOf(c: Context<BffEnv>, body: unknown): string {
+  const fromPath = defaultTarget(c);
+  if (fromPath) return fromPath;
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b.prefix === "string" && typeof b.subscope === "string") {
+    return `${b.prefix}:${b.subscope}`;
+  }
+  for (const key of ["scope", "client_name", "name"]) {
+    if (typeof b[key] === "string") return b[key] as string;
+  }
+  return "";
+}
+
+/**
+ * Wraps a route's handler: when `fourEyes` marked the request, the handler does not run; the
+ * request (its path, query, JSON body that passed the route's schemas, and the If-Match and
+ * confirmation headers) is stored as a change request, answered 202 with it and the header
+ * `X-Portvakt-Change-Request: <id>`, and audited as `requested`. `createRouter` wraps every route.
+ */
+export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
+  const wrapped: Handler<BffEnv> = async (c, next) => {
+    const action = c.get("fourEyesDeferred");
+    if (!action) return handler(c, next);
+    const body = c.req.header("content-type")?.includes("json")
+      ? await c.req.json().catch(() => undefined)
+      : undefined;
+    if (checksOnly(body)) return handler(c, next);
+    const env = c.get("environment")!.config.id;
+    const session = c.get("session")!;
+    const headers: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = c.req.header(name);
+      if (value !== undefined) headers[name] = value;
+    }
+    const url = new URL(c.req.url);
+    const payload: HttpChangePayload = {
+      method: c.req.method,
+      path: `${url.pathname}${url.search}`,
+      ...(body !== undefined ? { body } : {}),
+      headers,
+    };
+    const target = targetOf(c, body);
+    const request = await c.get("changeRequests")!.submit({
+      env,
+      kind: HTTP_KIND,
+      action,
+      target,
+      summary: `${action} ${target}`.trim(),
+      payload,
+      requester: { sub: session.sub, name: session.name, role: session.roles[env] ?? "none" },
+      requestId: c.get("requestId"),
+    });
+    const detail = `Not made: stored as change request ${request.id}, waiting for another admin's approval`;
+    if (c.get("auditId")) {
+      recordChange(c, { target, outcome: "requested", detail });
+    } else {
+      // A route without `audited()` (a bulk job writes its entry when it ends): its own entry.
+      await c.get("audit").append({
+        actor: { sub: session.sub, name: session.name },
+        role: session.roles[env] ?? "none",
+        env,
+        action,
+        target,
+        outcome: "requested",
+        status: 202,
+        requestId: c.get("requestId"),
+        detail,
+      });
+    }
+    c.header(CHANGE_REQUEST_HEADER, request.id);
+    c.header("Location", `/api/change-requests/${request.id}`);
+    return c.json({ changeRequest: request }, 202);
+  };
+  return wrapped as H;
+}
+
+/** Names of members never stored with a result (a client's secret, a token). */
+const SECRET_MEMBER = /secret|password|token|^(d|p|q|dp|dq|qi|k|oth)$/i;
+
+/** `value` without members whose names say they are secret (stored results are shown to admins). */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !SECRET_MEMBER.test(key))
+        .map(([key, item]) => [key, withoutSecrets(item)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * The executor of kind `http`: replays the stored request through the BFF's own app (`fetch`,
+ * with `FOUR_EYES_EXECUTION` in its env) as the requester, so every rule of the route applies
+ * again at approval time: validation, locks, If-Match, the truthful-change outcome. Its outcome:
+ * `unknown` for an outcome-unknown problem, `success` below 400 or for a change made whose answer
+ * then failed (`made-but-unread`), else `failure`.
+ */
+export function httpExecutor(
+  fetch: (request: Request, env: Record<symbol, unknown>) => Promise<Response> | Response,
+  origin: string,
+): ChangeExecutor {
+  return async (request, approver) => {
+    const payload = request.payload as HttpChangePayload;
+    const headers = new Headers(payload.headers);
+    if (payload.body !== undefined) headers.set("Content-Type", "application/json");
+    const execution: FourEyesExecution = { request, approver };
+    const response = await fetch(
+      new Request(new URL(payload.path, origin), {
+        method: payload.method,
+        headers,
+        ...(payload.body !== undefined ? { body: JSON.stringify(payload.body) } : {}),
+      }),
+      { [FOUR_EYES_EXECUTION]: execution },
+    );
+    const text = await response.text();
+    let body: unknown = text.slice(0, 2000);
+    try {
+      body = text ? withoutSecrets(JSON.parse(text)) : undefined;
+    } catch {
+      // not JSON: kept as text
+    }
+    const problem = (body ?? {}) as { type?: string; detail?: string };
+    const outcome =
+      problem.type === OUTCOME_UNKNOWN
+        ? "unknown"
+        : response.status < 400 || problem.type === MADE_BUT_UNREAD
+          ? "success"
+          : "failure";
+    return {
+      outcome,
+      status: response.status,
+      ...(response.status >= 400 && problem.detail ? { detail: problem.detail } : {}),
+      ...(body !== undefined ? { body } : {}),
+      ...(execution.auditId ? { auditId: execution.auditId } : {}),
+    };
+  };
+}
