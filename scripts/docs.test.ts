@@ -29,7 +29,45 @@ function pathsIn(text: string): string[] {
     .filter((p) => !p.startsWith("App/") && !p.includes("app-lib-dotnet") && !p.startsWith("/"));
 }
 
+/** The names a package's `src/index.ts` exports (it re-exports by name only). */
+function indexExports(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g))
+    for (const part of m[1]!.split(",")) {
+      const name = part.trim().replace(/^type\s+/, "");
+      if (name) names.push(name.split(/\s+as\s+/).pop()!);
+    }
+  for (const m of text.matchAll(/export\s+(?:const|function|class|type|interface)\s+([\w$]+)/g))
+    names.push(m[1]!);
+  return names.sort();
+}
+
+/** The identifiers named in the exports column of a README's "Public surface" table. */
+function documentedExports(readme: string): string[] {
+  const section = readme.split(/^## Public surface[^\n]*\n/m)[1]?.split(/^## /m)[0] ?? "";
+  const names = new Set<string>();
+  for (const row of section.split("\n").filter((line) => line.startsWith("| `src/"))) {
+    const exportsColumn = row.split("|")[2] ?? "";
+    for (const m of exportsColumn.matchAll(/`([A-Za-z_$][\w$]*)`/g)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
 describe("READMEs and docs", () => {
+  it("gives every package a chosen public surface: its index exports exactly what its README's table names", () => {
+    const packages = units.filter((unit) => unit.startsWith("packages/"));
+    expect(packages.length).toBeGreaterThan(4);
+    for (const unit of packages) {
+      const index = readFileSync(join(root, unit, "src/index.ts"), "utf8");
+      expect(index, unit).not.toMatch(/export\s*\*/);
+      const exported = indexExports(index);
+      expect(exported.length, unit).toBeGreaterThan(3);
+      expect(documentedExports(readFileSync(join(root, unit, "README.md"), "utf8")), unit).toEqual(
+        [...new Set(exported)].sort(),
+      );
+    }
+  });
+
   it("gives every package and app a README", () => {
     expect(units.length).toBeGreaterThan(5);
     for (const unit of units) expect(existsSync(join(root, unit, "README.md")), unit).toBe(true);
