@@ -160,9 +160,12 @@ export const PortvaktConfig = z
      * SIEM), with a bearer token from the variable `webhookTokenEnv`.
      */
     /**
-     * Expiry alerts (issue 18 #1): client keys' `exp` and admin certificates' `notAfter`, checked
-     * every `checkIntervalMinutes`; a notice per key at each of `thresholdsDays` by webhook
-     * (`json`, `slack`, `teams`) and e-mail (SMTP URL from the variable `smtpUrlEnv`).
+     * Alerts (issue 18 #1), checked every `checkIntervalMinutes`: client keys' `exp`, admin
+     * certificates' `notAfter` and, in own-key mode, the admin client's own key's `exp` (a notice
+     * per key at each of `thresholdsDays`); access to other organisations' scopes revoked or the
+     * scope deactivated (`consumerAccess`, default on); and `drift`: each environment's committed
+     * configuration document (`path`) planned against Digdir, a notice per distinct drift. By
+     * webhook (`json`, `slack`, `teams`) and e-mail (SMTP URL from the variable `smtpUrlEnv`).
      */
     alerts: z
       .object({
@@ -183,9 +186,17 @@ export const PortvaktConfig = z
           })
           .strict()
           .optional(),
+        consumerAccess: z.boolean().default(true),
+        drift: z.array(z.object({ env: EnvironmentId, path: Path }).strict()).default([]),
       })
       .strict()
-      .default({ thresholdsDays: [30, 14, 7, 1], checkIntervalMinutes: 360, webhooks: [] }),
+      .default({
+        thresholdsDays: [30, 14, 7, 1],
+        checkIntervalMinutes: 360,
+        webhooks: [],
+        consumerAccess: true,
+        drift: [],
+      }),
     auditLog: z
       .object({
         retentionDays: z.number().int().min(1).optional(),
@@ -246,6 +257,15 @@ export const PortvaktConfig = z
         });
       }
       seen.add(env.id);
+    });
+    config.alerts.drift.forEach((source, i) => {
+      if (!seen.has(source.env)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["alerts", "drift", i, "env"],
+          message: `No environment "${source.env}" is configured`,
+        });
+      }
     });
   });
 export type PortvaktConfig = z.output<typeof PortvaktConfig>;

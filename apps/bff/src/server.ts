@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
+import { type AccessLostNotice, AccessWatch } from "./alerts/access";
+import { type DriftNotice, DriftWatch } from "./alerts/drift";
 import { ExpiryAlerts } from "./alerts/expiry";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
@@ -37,6 +39,10 @@ export interface RunningBff {
   environments: readonly Environment[];
   /** Checks key expiry now and sends the notices due (the BFF also does it on a timer). */
   checkExpiry(): Promise<import("./alerts/expiry").ExpiryNotice[]>;
+  /** Compares what the organisations may use as consumers with the last look and notifies losses. */
+  checkAccess(): Promise<AccessLostNotice[]>;
+  /** Plans the configured documents against Digdir and notifies new drift. */
+  checkDrift(): Promise<DriftNotice[]>;
   /** Prunes the audit log now by the retention setting (the BFF also does it on a timer). */
   pruneAuditLog(): Promise<void>;
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
@@ -289,20 +295,66 @@ export async function startBff(
     environments: () => environments,
   });
   metrics.watchClientKeys(() => expiryAlerts.keys);
-  const checkExpiry = async () => {
-    try {
-      return await expiryAlerts.check();
-    } catch (error) {
-      logger.error({ err: { message: (error as Error).message } }, "expiry check failed");
-      return [];
-    }
+  // One check at a time in this instance (a timer tick and a test's call never interleave);
+  // instances among themselves are kept apart by the claims in the store.
+  let alertChain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = alertChain.then(run);
+    alertChain = next.catch(() => {});
+    return next;
+  };
+  const checkExpiry = () =>
+    serial(async () => {
+      try {
+        return await expiryAlerts.check();
+      } catch (error) {
+        logger.error({ err: { message: (error as Error).message } }, "expiry check failed");
+        return [];
+      }
+    });
+  const channels = {
+    webhooks: alertSettings.webhooks,
+    ...(alertSettings.email && smtpUrl
+      ? { email: { smtpUrl, from: alertSettings.email.from, to: alertSettings.email.to } }
+      : {}),
+  };
+  const accessWatch = new AccessWatch({
+    db,
+    channels,
+    logger,
+    now,
+    environments: () => environments,
+  });
+  const driftWatch = new DriftWatch({
+    db,
+    channels,
+    logger,
+    now,
+    environments: () => environments,
+    sources: alertSettings.drift,
+  });
+  const checkAccess = () =>
+    serial(async (): Promise<AccessLostNotice[]> => {
+      if (!alertSettings.consumerAccess) return [];
+      try {
+        return await accessWatch.check();
+      } catch (error) {
+        logger.error({ err: { message: (error as Error).message } }, "access check failed");
+        return [];
+      }
+    });
+  const checkDrift = () => serial(() => driftWatch.check());
+  const checkAlerts = async () => {
+    await checkExpiry();
+    await checkAccess();
+    await checkDrift();
   };
   const alertTimer = setInterval(
-    () => void checkExpiry(),
+    () => void checkAlerts(),
     alertSettings.checkIntervalMinutes * 60_000,
   );
   alertTimer.unref();
-  if (alertSettings.webhooks.length > 0 || alertSettings.email) void checkExpiry();
+  if (alertSettings.webhooks.length > 0 || alertSettings.email) void checkAlerts();
   // Retention: the oldest entries go, the chain's anchor moves (every instance may run it; the
   // chain's lock makes them take turns).
   const retentionDays = config.auditLog.retentionDays;
@@ -341,6 +393,8 @@ export async function startBff(
     reloadCredentials: reload,
     pruneAuditLog: prune,
     checkExpiry,
+    checkAccess,
+    checkDrift,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);

@@ -1,9 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
+import { loadCredential, SelfServiceClient, TokenClient } from "@portvakt/maskinporten";
 import { type RunningSimulator, startSimulator } from "@portvakt/simulator";
 import { DEMO_GROUPS, type RunningDemoIdp, startDemoIdp } from "@portvakt/simulator/idp";
 import type { Logger } from "pino";
@@ -65,6 +66,18 @@ export interface StackOptions {
   upstream?: { issuer: string; apiBaseUrl: string };
   /** Expiry alerts (tests of issue 18 #1). */
   alerts?: PortvaktConfigInput["alerts"];
+  /**
+   * Own-key mode: a new RSA key is registered on the demo admin client (with the certificate,
+   * through Digdir's API, as a person would) and the demo environment signs its grants with it
+   * (a `jwk` credential file). The certificate is refused for that client from then on (MP-123).
+   */
+  ownAdminKey?: boolean;
+  /**
+   * A second environment `nav`, kind test, on the same simulator, signed in as the demo consumer
+   * organisation (889640782) with its admin client: to see what a consumer sees when the demo
+   * provider revokes its access or deactivates a scope.
+   */
+  withConsumerEnvironment?: boolean;
   /** Audit retention and streaming (tests of issue 18 #6). */
   auditLog?: PortvaktConfigInput["auditLog"];
 }
@@ -85,6 +98,45 @@ async function secretFile(path: string): Promise<string> {
   if (!existsSync(path))
     await writeFile(path, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return path;
+}
+
+/**
+ * Registers a new RSA key on the demo admin client through the self-service API (signed in with
+ * the business certificate) and writes its private JWK beside the other credential files (0600).
+ * Answers the `jwk` credential configuration that uses it.
+ */
+async function registerOwnAdminKey(
+  simulator: RunningSimulator,
+  credentialDir: string,
+  keyPath: string,
+  certPath: string,
+): Promise<{ type: "jwk"; path: string; orgno: string }> {
+  const tokens = new TokenClient({
+    issuer: simulator.issuer,
+    clientId: simulator.demo.adminClientId,
+    credential: await loadCredential({ type: "pem", keyPath, certPath }),
+    allowInsecureHttp: true,
+  });
+  const api = new SelfServiceClient({
+    baseUrl: simulator.apiBaseUrl,
+    tokens,
+    adminScopes: [...ALL_ADMIN_SCOPES],
+  });
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const kid = `portvakt-admin-${randomUUID()}`;
+  const publicJwk = publicKey.export({ format: "jwk" });
+  await api.replaceJwks(simulator.demo.adminClientId, {
+    keys: [
+      { kty: "RSA", n: String(publicJwk.n), e: String(publicJwk.e), kid, use: "sig", alg: "RS256" },
+    ],
+  });
+  const path = join(credentialDir, "admin-key.jwk.json");
+  await writeFile(
+    path,
+    JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid, alg: "RS256" }),
+    { mode: 0o600 },
+  );
+  return { type: "jwk", path, orgno: simulator.demo.providerOrgno };
 }
 
 /**
@@ -123,6 +175,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await writeFile(prodCertPath, prodProvider.chainPem);
   }
   const prodUpstream = prodSimulator ?? simulator;
+  const demoCredential = options.ownAdminKey
+    ? await registerOwnAdminKey(simulator, credentialDir, keyPath, certPath)
+    : ({ type: "pem", keyPath, certPath } as const);
+  const consumer = simulator.demo.orgs[simulator.demo.consumerOrgno]!;
+  const consumerKeyPath = join(credentialDir, "consumer-admin-key.pem");
+  const consumerCertPath = join(credentialDir, "consumer-admin-chain.pem");
+  if (options.withConsumerEnvironment) {
+    await writeFile(consumerKeyPath, consumer.keyPem, { mode: 0o600 });
+    await writeFile(consumerCertPath, consumer.chainPem);
+  }
 
   // The sign-in provider must know the BFF's callback before the BFF starts: fix the port first.
   const port = options.port || (await freePort());
@@ -188,10 +250,34 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         apiBaseUrl: options.upstream?.apiBaseUrl ?? simulator.apiBaseUrl,
         clientId: simulator.demo.adminClientId,
         adminScopes: [...ALL_ADMIN_SCOPES],
-        credential: { type: "pem", keyPath, certPath },
+        credential: demoCredential,
         allowInsecureHttp: true,
         fourEyes: options.fourEyes?.includes("demo") ?? false,
       },
+      ...(options.withConsumerEnvironment
+        ? [
+            {
+              id: "nav",
+              label: "NAV (consumer, simulator)",
+              kind: "test" as const,
+              issuer: simulator.issuer,
+              apiBaseUrl: simulator.apiBaseUrl,
+              clientId: simulator.demo.consumerAdminClientId,
+              adminScopes: [
+                "idporten:dcr.read",
+                "idporten:dcr.write",
+                "idporten:dcr.modify",
+                "idporten:scopes.read",
+              ],
+              credential: {
+                type: "pem" as const,
+                keyPath: consumerKeyPath,
+                certPath: consumerCertPath,
+              },
+              allowInsecureHttp: true,
+            },
+          ]
+        : []),
       ...(options.withProdEnvironment
         ? [
             {

@@ -1,20 +1,22 @@
 import type { Kysely } from "kysely";
-import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { PortvaktDatabase } from "../database";
 import type { Environment } from "../upstream";
+import { claimNotice, type NoticeChannels, noticeBody, sendNotice } from "./notify";
 
-/** Where expiry notices go and when (README, Expiry alerts). */
-export interface AlertSettings {
+/** Where expiry notices go and when (README, Alerts). */
+export interface AlertSettings extends NoticeChannels {
   /** Days before expiry at which a notice is sent, once each (default 30, 14, 7, 1). */
   thresholdsDays: number[];
-  webhooks: { url: string; format: "json" | "slack" | "teams" }[];
-  email?: { smtpUrl: string; from: string; to: string[] };
 }
 
 /** A key or credential that expires, as a notice names it. */
 export interface ExpiringKey {
-  /** `client` (a client's registered key, Digdir's `exp`) or `credential` (the admin certificate). */
+  /**
+   * `client` (a client's registered key, Digdir's `exp`) or `credential`: the admin certificate
+   * (`notAfter`), or in own-key mode the admin client's own registered key (its `exp`; then
+   * `clientId` is the admin client and `kid` the key's).
+   */
   kind: "client" | "credential";
   env: string;
   clientId?: string;
@@ -38,7 +40,9 @@ const DAY_MS = 86_400_000;
 function describe(key: ExpiringKey, daysLeft: number): string {
   const what =
     key.kind === "credential"
-      ? `The admin certificate of environment ${key.env}`
+      ? key.kid
+        ? `The admin client's own key ${key.kid} (${key.clientId}) of environment ${key.env}`
+        : `The admin certificate of environment ${key.env}`
       : `Key ${key.kid} of client ${key.clientName ? `${key.clientName} (${key.clientId})` : key.clientId} in environment ${key.env}`;
   return daysLeft <= 0
     ? `${what} expired at ${key.expiresAt}.`
@@ -47,24 +51,15 @@ function describe(key: ExpiringKey, daysLeft: number): string {
 
 /** The body a webhook of this format gets: generic JSON, Slack's `{text}`, or a Teams MessageCard. */
 export function webhookBody(notice: ExpiryNotice, format: "json" | "slack" | "teams"): unknown {
-  if (format === "slack") return { text: `:warning: ${notice.text}` };
-  if (format === "teams") {
-    return {
-      "@type": "MessageCard",
-      "@context": "https://schema.org/extensions",
-      summary: "Portvakt: a key expires soon",
-      themeColor: "D9822B",
-      title: "Portvakt: a key expires soon",
-      text: notice.text,
-    };
-  }
-  return notice;
+  return noticeBody(notice, "Portvakt: a key expires soon", format);
 }
 
 /**
  * Watches every client key's `exp` (Digdir sets it, one year after a key is posted; docs
  * maskinporten.md §8) and each admin certificate's `notAfter`, and sends one notice per key and
  * threshold crossed (the smallest threshold not above the days left), by webhook and e-mail.
+ * In own-key mode (a `jwk` credential) the admin client's own registered key is watched as the
+ * certificate is: its `exp` as Digdir answers it on the admin client's JWKS.
  * Which notices went is kept in `alert_sent`, claimed by insert: with several instances on one
  * PostgreSQL, one sends. A key found already past several thresholds gets one notice, for the
  * nearest; the others are marked as passed. `now` is the BFF's clock (epoch ms).
@@ -105,11 +100,22 @@ export class ExpiryAlerts {
         });
       }
       try {
+        if (env.credential.kind === "jwk") {
+          const own = await ownKeyExpiry(env);
+          if (own) found.push(own);
+        }
         for (const client of await env.api.listClients()) {
           const { keys } = await env.api.getJwks(client.client_id);
           for (const key of keys) {
             const exp = (key as { exp?: unknown }).exp;
             if (typeof exp !== "number") continue;
+            // The admin client's own key is watched (and named) as the credential above.
+            if (
+              env.credential.kind === "jwk" &&
+              client.client_id === env.config.clientId &&
+              key.kid === env.credential.kid
+            )
+              continue;
             found.push({
               kind: "client",
               env: id,
@@ -142,12 +148,12 @@ export class ExpiryAlerts {
       if (nearest === undefined) continue;
       const id =
         key.kind === "credential"
-          ? `credential:${key.env}:${key.expiresAt}`
+          ? `credential:${key.env}:${key.kid ? `${key.kid}:` : ""}${key.expiresAt}`
           : `client:${key.env}:${key.clientId}:${key.kid}:${key.expiresAt}`;
       // The larger thresholds passed without a notice (Portvakt was not running then) are marked
       // as passed so they never send later; only the nearest sends.
-      for (const passed of crossed.slice(1)) await this.#claim(id, passed);
-      if (!(await this.#claim(id, nearest))) continue;
+      for (const passed of crossed.slice(1)) await claimNotice(this.#db, id, passed, this.#now());
+      if (!(await claimNotice(this.#db, id, nearest, this.#now()))) continue;
       const notice: ExpiryNotice = {
         type: "portvakt.key-expiry",
         threshold_days: nearest,
@@ -161,53 +167,42 @@ export class ExpiryAlerts {
     return sent;
   }
 
-  /** True when this instance is the one to send (its insert made the row). */
-  async #claim(key: string, threshold: number): Promise<boolean> {
-    const result = await this.#db
-      .insertInto("alert_sent")
-      .values({ key, threshold_days: threshold, sent_at: this.#now() })
-      .onConflict((oc) => oc.columns(["key", "threshold_days"]).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
-  }
-
   async #send(notice: ExpiryNotice): Promise<void> {
-    for (const hook of this.#settings.webhooks) {
-      try {
-        const response = await fetch(hook.url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(webhookBody(notice, hook.format)),
-          signal: AbortSignal.timeout(10_000),
-        });
-        await response.body?.cancel();
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      } catch (error) {
-        this.#logger.error(
-          { err: { message: (error as Error).message }, format: hook.format },
-          "expiry alert: the webhook did not take the notice",
-        );
-      }
-    }
-    const email = this.#settings.email;
-    if (email) {
-      try {
-        await nodemailer.createTransport(email.smtpUrl).sendMail({
-          from: email.from,
-          to: email.to,
-          subject: `Portvakt: ${notice.key.kind === "credential" ? "the admin certificate" : `key ${notice.key.kid}`} expires in ${notice.days_left} days (${notice.key.env})`,
-          text: notice.text,
-        });
-      } catch (error) {
-        this.#logger.error(
-          { err: { message: (error as Error).message } },
-          "expiry alert: the e-mail could not be sent",
-        );
-      }
-    }
+    const what =
+      notice.key.kind === "credential"
+        ? notice.key.kid
+          ? `the admin client's own key ${notice.key.kid}`
+          : "the admin certificate"
+        : `key ${notice.key.kid}`;
+    await sendNotice(
+      this.#settings,
+      this.#logger,
+      notice,
+      `Portvakt: ${what} expires in ${notice.days_left} days (${notice.key.env})`,
+    );
     this.#logger.info(
       { threshold_days: notice.threshold_days, key: notice.key },
       "expiry alert sent",
     );
   }
+}
+
+/**
+ * The admin client's own registered key (own-key mode) as an expiring key: the JWKS entry of the
+ * admin client whose `kid` is the credential's, with Digdir's `exp` (epoch seconds). None when the
+ * key is not registered or Digdir gives it no `exp`.
+ */
+export async function ownKeyExpiry(env: Environment): Promise<ExpiringKey | undefined> {
+  if (env.credential.kind !== "jwk") return undefined;
+  const kid = env.credential.kid;
+  const { keys } = await env.api.getJwks(env.config.clientId);
+  const exp = (keys.find((key) => key.kid === kid) as { exp?: unknown } | undefined)?.exp;
+  if (typeof exp !== "number") return undefined;
+  return {
+    kind: "credential",
+    env: env.config.id,
+    clientId: env.config.clientId,
+    kid,
+    expiresAt: new Date(exp * 1000).toISOString(),
+  };
 }

@@ -1,0 +1,244 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
+import { loadCredential, SelfServiceClient, TokenClient } from "@portvakt/maskinporten";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+import { createLogger } from "./logger";
+import { type RunningBff, startBff } from "./server";
+import { shiftableClock } from "./testing/clock";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+// Alerts of issue 18 #1 beyond client keys, over real HTTP: a consumer's access revoked or its
+// scope deactivated by the provider, drift of an environment from its committed configuration
+// document, and the admin client's own key in own-key mode. Each with one and two BFF instances
+// on one store (SQLite here, PostgreSQL under DATABASE_URL), counted at a loopback webhook.
+
+const DAY_MS = 86_400_000;
+const PROVIDER = "991825827";
+const CONSUMER = "889640782";
+const PENSJON_CLIENT = "3f1c2a90-5b7e-4c1d-9a2e-6d8f0b1c2e3a";
+
+interface Received {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+const clock = shiftableClock();
+let stack: TestStack;
+let receiver: Server;
+let dir: string;
+let documentPath: string;
+const webhooks: Received[] = [];
+
+/** Digdir's API as the organisation uses it outside Portvakt (the same admin credential). */
+async function outsidePortvakt(): Promise<SelfServiceClient> {
+  const env = stack.config.environments[0]!;
+  const credential = env.credential;
+  if (credential.type !== "jwk") throw new Error("the stack runs in own-key mode");
+  const tokens = new TokenClient({
+    issuer: stack.simulator.issuer,
+    clientId: env.clientId,
+    credential: await loadCredential(credential),
+    allowInsecureHttp: true,
+  });
+  return new SelfServiceClient({
+    baseUrl: stack.simulator.apiBaseUrl,
+    tokens,
+    adminScopes: [...ALL_ADMIN_SCOPES],
+  });
+}
+
+const jsonHooks = (type: string, match: (body: Record<string, unknown>) => boolean = () => true) =>
+  webhooks.filter((w) => w.path === "/json" && w.body.type === type && match(w.body));
+
+async function secondInstance(): Promise<RunningBff> {
+  return startBff(
+    parseConfig({ ...stack.config, port: 0 }, "second instance"),
+    createLogger("silent"),
+    {
+      now: clock.now,
+    },
+  );
+}
+
+beforeAll(async () => {
+  receiver = createHttpServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      webhooks.push({ path: request.url ?? "", body: JSON.parse(body) as Record<string, unknown> });
+      response.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
+  dir = await mkdtemp(join(tmpdir(), "portvakt-alerts-"));
+  documentPath = join(dir, "portvakt-demo.yaml");
+  stack = await startTestStack({
+    now: clock.now,
+    ownAdminKey: true,
+    withConsumerEnvironment: true,
+    alerts: {
+      webhooks: [
+        { url: `${hook}/json`, format: "json" },
+        { url: `${hook}/slack`, format: "slack" },
+      ],
+      drift: [{ env: "demo", path: documentPath }],
+    },
+  });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  receiver?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("a provider revokes our access or deactivates a scope", () => {
+  it("the first look only records what the consumer may use", async () => {
+    expect(await stack.bff.checkAccess()).toEqual([]);
+    expect(jsonHooks("portvakt.access-lost")).toEqual([]);
+  });
+
+  it("a revoke by the provider notifies the consumer once, with the clients that use the scope", async () => {
+    const revoked = await stack.api(
+      `/api/envs/demo/scopes/access/${CONSUMER}?scope=${encodeURIComponent("digdir:demo.read")}`,
+      { method: "DELETE" },
+    );
+    expect(revoked.status).toBe(200);
+    const sent = await stack.bff.checkAccess();
+    expect(sent.map((n) => [n.env, n.reason, n.scope])).toEqual([
+      ["nav", "revoked", "digdir:demo.read"],
+    ]);
+    const hooks = jsonHooks("portvakt.access-lost", (b) => b.scope === "digdir:demo.read");
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]!.body).toEqual({
+      type: "portvakt.access-lost",
+      reason: "revoked",
+      env: "nav",
+      scope: "digdir:demo.read",
+      owner_orgno: PROVIDER,
+      clients: [{ client_id: PENSJON_CLIENT, client_name: "NAV pensjon-integrasjon" }],
+      text: expect.stringContaining(
+        `Access to scope digdir:demo.read was revoked by organisation ${PROVIDER}`,
+      ),
+    });
+    expect(
+      webhooks.filter(
+        (w) => w.path === "/slack" && String(w.body.text).includes("digdir:demo.read"),
+      ),
+    ).toHaveLength(1);
+    expect(await stack.bff.checkAccess()).toEqual([]);
+    expect(jsonHooks("portvakt.access-lost", (b) => b.scope === "digdir:demo.read")).toHaveLength(
+      1,
+    );
+  });
+
+  it("a scope deactivated by its owner notifies once with two instances on one store", async () => {
+    const deactivated = await stack.api(
+      `/api/envs/demo/scopes?scope=${encodeURIComponent("difi:api3")}`,
+      { method: "DELETE" },
+    );
+    expect(deactivated.status).toBe(200);
+    const second = await secondInstance();
+    try {
+      await Promise.all([stack.bff.checkAccess(), second.checkAccess(), stack.bff.checkAccess()]);
+      const inactive = (b: Record<string, unknown>) =>
+        b.scope === "difi:api3" && b.reason === "scope-inactive";
+      await expect.poll(() => jsonHooks("portvakt.access-lost", inactive).length).toBe(1);
+      expect(jsonHooks("portvakt.access-lost", inactive)[0]!.body).toMatchObject({
+        env: "nav",
+        owner_orgno: PROVIDER,
+        clients: [{ client_id: PENSJON_CLIENT, client_name: "NAV pensjon-integrasjon" }],
+      });
+      await Promise.all([stack.bff.checkAccess(), second.checkAccess()]);
+      expect(jsonHooks("portvakt.access-lost", inactive)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe("drift from the committed configuration document", () => {
+  it("an environment as its document says notifies nothing", async () => {
+    const exported = await stack.api("/api/envs/demo/config/export?format=yaml");
+    expect(exported.status).toBe(200);
+    await writeFile(documentPath, await exported.text());
+    expect(await stack.bff.checkDrift()).toEqual([]);
+  });
+
+  it("a change made outside Portvakt notifies once per distinct drift", async () => {
+    const digdir = await outsidePortvakt();
+    await digdir.updateScope("digdir:demo.read", { description: "Endret i Digdirs portal" });
+    const sent = await stack.bff.checkDrift();
+    expect(sent).toHaveLength(1);
+    const hooks = jsonHooks("portvakt.drift");
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]!.body).toEqual({
+      type: "portvakt.drift",
+      env: "demo",
+      document: documentPath,
+      steps: 1,
+      by_kind: { "scope.update": 1 },
+      step_ids: [expect.stringMatching(/^scope\.update:digdir:demo\.read/)],
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      text: expect.stringContaining("differs from its configuration document"),
+    });
+    expect(await stack.bff.checkDrift()).toEqual([]);
+    expect(jsonHooks("portvakt.drift")).toHaveLength(1);
+  });
+
+  it("a further change is a new drift: one notice from two instances", async () => {
+    const digdir = await outsidePortvakt();
+    await digdir.updateScope("digdir:krr/kontaktinfo.read", {
+      description: "Også endret utenfor Portvakt",
+    });
+    const second = await secondInstance();
+    try {
+      await Promise.all([stack.bff.checkDrift(), second.checkDrift()]);
+      await expect.poll(() => jsonHooks("portvakt.drift").length).toBe(2);
+      expect(jsonHooks("portvakt.drift")[1]!.body).toMatchObject({ steps: 2 });
+      await Promise.all([stack.bff.checkDrift(), second.checkDrift()]);
+      expect(jsonHooks("portvakt.drift")).toHaveLength(2);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe("own-key mode: the admin client's own registered key", () => {
+  it("is watched like the certificate: one notice at 30 days", async () => {
+    const env = stack.bff.environments.find((e) => e.config.id === "demo")!;
+    expect(env.credential.kind).toBe("jwk");
+    const kid = env.credential.kind === "jwk" ? env.credential.kid : "";
+    const { keys } = await env.api.getJwks(env.config.clientId);
+    const exp = (keys.find((k) => k.kid === kid) as { exp?: number }).exp!;
+    expect(exp * 1000).toBeGreaterThan(clock.now() + 300 * DAY_MS);
+    const own = (n: { key: { kind: string; kid?: string } }) =>
+      n.key.kind === "credential" && n.key.kid === kid;
+    expect((await stack.bff.checkExpiry()).filter(own)).toEqual([]);
+
+    clock.shift(exp * 1000 - clock.now() - 29.5 * DAY_MS);
+    const sent = (await stack.bff.checkExpiry()).filter(own);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      threshold_days: 30,
+      days_left: 30,
+      key: { kind: "credential", env: "demo", clientId: env.config.clientId, kid },
+    });
+    const hooks = webhooks.filter(
+      (w) =>
+        w.path === "/json" &&
+        w.body.type === "portvakt.key-expiry" &&
+        JSON.stringify(w.body).includes(kid),
+    );
+    expect(hooks).toHaveLength(1);
+    expect(String(hooks[0]!.body.text)).toContain(`The admin client's own key ${kid}`);
+    expect((await stack.bff.checkExpiry()).filter(own)).toEqual([]);
+  });
+});
