@@ -282,4 +282,32 @@ describe("deciding a change request", () => {
       entries.filter((e) => e.action === "change-request.approve" && e.target.includes(request.id)),
     ).toHaveLength(1);
   });
+
+  it("eight approvals at once in one process (each past the checks before any decides): executed exactly once", async () => {
+    const asked = await requestScope();
+    const request = await requested(asked.response);
+    const approver = (n: number) => ({
+      sub: "demo-approver",
+      name: "Siri Sjekker",
+      role: "admin",
+      viaToken: false,
+      requestId: `race-${n}`,
+    });
+    const settled = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, n) =>
+        stack.bff.changeRequests.approve(request.id, approver(n)),
+      ),
+    );
+    const won = settled.filter((s) => s.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    for (const lost of settled.filter((s) => s.status === "rejected")) {
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    }
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    expect(
+      entries.filter(
+        (e) => e.action === "scope.create" && e.target === asked.name && e.outcome !== "requested",
+      ),
+    ).toHaveLength(1);
+  });
 });
