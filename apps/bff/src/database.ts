@@ -90,6 +90,8 @@ export interface BulkJobTable {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  /** Said first in the job's audit entry (migration 0008: an approved change request's people). */
+  note: string | null;
 }
 
 /** One consumer of a bulk job; see migrations/0004_bulk_jobs.ts. */

@@ -310,4 +310,33 @@ describe("deciding a change request", () => {
       ),
     ).toHaveLength(1);
   });
+
+  it("a bulk grant job becomes one change request; approved, the job runs and its entry names both", async () => {
+    const orgnos = ["889640782", "974760673"];
+    const asked = await operator(`/api/envs/${ENV}/access-jobs`, {
+      method: "POST",
+      body: JSON.stringify({ action: "grant", scope: "digdir:demo/v1/hendelser", orgnos }),
+    });
+    const request = await requested(asked);
+    expect(request.action).toBe("access.grant-many");
+    const approved = await act(stack.api, request.id, "approve");
+    expect(approved.status).toBe(200);
+    const done = (await approved.json()) as ChangeRequest & { result: { body: { id: string } } };
+    expect(done).toMatchObject({ state: "executed", outcome: "success", result: { status: 202 } });
+    const jobId = done.result.body.id;
+    expect(done.auditId).toBe(jobId);
+    let status = "running";
+    for (let i = 0; i < 200 && status !== "done"; i++) {
+      const job = (await (await stack.api(`/api/envs/${ENV}/access-jobs/${jobId}`)).json()) as {
+        status: string;
+      };
+      status = job.status;
+      if (status !== "done") await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe("done");
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    const entry = entries.find((e) => e.id === jobId);
+    expect(entry).toMatchObject({ actor: { name: "Ola Operatør" }, outcome: "success" });
+    expect(entry?.detail).toContain("approved by Ada Administrator");
+  });
 });

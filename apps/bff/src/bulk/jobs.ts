@@ -65,6 +65,8 @@ export interface BulkJobInput {
   actor: { sub: string; name: string };
   role: string;
   requestId: string;
+  /** Said first in the job's audit entry, e.g. who asked for and who approved it (four-eyes). */
+  note?: string;
 }
 
 export interface BulkJobSettings {
@@ -228,6 +230,7 @@ export class BulkJobs {
           created_at: now,
           updated_at: now,
           finished_at: null,
+          note: input.note ?? null,
         })
         .execute();
       // In slices: PostgreSQL takes at most 65,535 parameters in one statement.
@@ -667,7 +670,7 @@ export class BulkJobs {
       outcome,
       status,
       requestId: job.request_id,
-      detail: `${cancelled ? "Cancelled. " : ""}${success} of ${rows.length} done, ${count("failure")} failed, ${unknown} unknown, ${count("cancelled")} cancelled`,
+      detail: `${job.note ? `${job.note}. ` : ""}${cancelled ? "Cancelled. " : ""}${success} of ${rows.length} done, ${count("failure")} failed, ${unknown} unknown, ${count("cancelled")} cancelled`,
       after: rows.map((r) => ({
         orgno: r.orgno,
         outcome: r.state,

@@ -12,6 +12,9 @@ import type { Kysely } from "kysely";
  *   approvers (or two instances) racing: one wins.
  * - `outcome`: `success`, `failure` or `unknown` once executed; `result`: JSON of what it answered.
  * - times: epoch ms.
+ *
+ * `bulk_job.note`: said first in a bulk job's audit entry (a job run for an approved change
+ * request names its requester and approver there).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -46,4 +49,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("change_request")
     .columns(["state", "created_at"])
     .execute();
+  await db.schema.alterTable("bulk_job").addColumn("note", "text").execute();
 }

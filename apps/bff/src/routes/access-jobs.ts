@@ -7,7 +7,7 @@ import { reads } from "../auth/guard";
 import { requireRole } from "../auth/role";
 import { BULK_AUDIT_ACTIONS } from "../bulk/jobs";
 import type { BffEnv } from "../context";
-import { fourEyes } from "../four-eyes/defer";
+import { executionNote, executionOf, fourEyes } from "../four-eyes/defer";
 import { ProblemError } from "../problem";
 import { knownEnvironment } from "../security/known-environment";
 import { prodConfirmed } from "../security/prod-confirmation";
@@ -90,6 +90,7 @@ export const accessJobRoutes = createRouter()
       const input = c.req.valid("json");
       const environment = environmentOf(c);
       const session = c.get("session")!;
+      const execution = executionOf(c);
       const job = await c.get("bulkJobs").create({
         env: environment.config.id,
         action: input.action,
@@ -98,7 +99,10 @@ export const accessJobRoutes = createRouter()
         actor: { sub: session.sub, name: session.name },
         role: session.roles[environment.config.id] ?? "none",
         requestId: c.get("requestId"),
+        ...(execution ? { note: executionNote(execution) } : {}),
       });
+      // An approved change request's job: its audit entry (written when it ends) has the job's id.
+      if (execution) execution.auditId = job.id;
       c.header("Location", `/api/envs/${environment.config.id}/access-jobs/${job.id}`);
       return c.json(job, 202);
     },

@@ -1,5 +1,8 @@
-import { type ReactNode, useId } from "react";
+import type { ChangeRequest } from "@portvakt/contracts";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status";
+import { CHANGE_REQUESTED_EVENT } from "../lib/api-client";
 import { useEnvContext } from "../lib/env";
 import { LANGS, type Lang, useI18n } from "../lib/i18n";
 import { Link, useLocation } from "../lib/router";
@@ -21,6 +24,7 @@ const NAV = [
   { to: "/config", key: "nav.config" },
   { to: "/audit", key: "nav.audit" },
   { to: "/tokens", key: "tokens.nav" },
+  { to: "/change-requests", key: "changeRequests.nav" },
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -67,12 +71,52 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <CredentialExpiry />
       <MissingAdminScopes />
+      <ChangeRequestedNotice />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6" key={env.id}>
         {children}
       </main>
       <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         {t("shell.footer")}
       </footer>
+    </div>
+  );
+}
+
+/**
+ * Says that the last change was not made but stored as a change request for another admin
+ * (four-eyes), with a link to the inbox; until dismissed or the inbox is opened.
+ */
+function ChangeRequestedNotice() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const [request, setRequest] = useState<ChangeRequest | null>(null);
+  useEffect(() => {
+    const show = (event: Event) => setRequest((event as CustomEvent<ChangeRequest>).detail);
+    window.addEventListener(CHANGE_REQUESTED_EVENT, show);
+    return () => window.removeEventListener(CHANGE_REQUESTED_EVENT, show);
+  }, []);
+  useEffect(() => {
+    if (pathname === "/change-requests") setRequest(null);
+  }, [pathname]);
+  if (!request) return null;
+  return (
+    <div className="mx-auto w-full max-w-7xl px-4 pt-4">
+      <div
+        role="status"
+        data-testid="change-requested"
+        className="flex flex-wrap items-start gap-3 rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-50"
+      >
+        <p className="flex-1">
+          {t("changeRequests.notice")} <span className="font-mono text-xs">{request.summary}</span>{" "}
+          <Link
+            to={`/change-requests?id=${encodeURIComponent(request.id)}`}
+            className="font-medium underline"
+          >
+            {t("changeRequests.noticeLink")}
+          </Link>
+        </p>
+        <Button onClick={() => setRequest(null)}>{t("changeRequests.noticeDismiss")}</Button>
+      </div>
     </div>
   );
 }

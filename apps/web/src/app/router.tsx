@@ -69,6 +69,11 @@ const ConfigPage = lazy(() =>
 const TokensPage = lazy(() =>
   import("../features/tokens/components/tokens-page").then((m) => ({ default: m.TokensPage })),
 );
+const ChangeRequestsPage = lazy(() =>
+  import("../features/change-requests/components/change-requests-page").then((m) => ({
+    default: m.ChangeRequestsPage,
+  })),
+);
 const AuditPage = lazy(() =>
   import("../features/audit/components/audit-page").then((m) => ({ default: m.AuditPage })),
 );
@@ -143,6 +148,7 @@ function RouteSwitch() {
   if (path === "/config") return <ConfigPage />;
   if (path === "/audit") return <AuditPage />;
   if (path === "/tokens") return <TokensPage />;
+  if (path === "/change-requests") return <ChangeRequestsPage />;
   if (path === "/clients/new") return <ClientFormPage mode="create" />;
   const edit = matchPath("/clients/:id/edit", path);
   if (edit) return <ClientFormPage mode="edit" clientId={edit.id!} />;

@@ -1,5 +1,7 @@
 import type { AppType } from "@portvakt/bff";
 import {
+  CHANGE_REQUEST_HEADER,
+  type ChangeRequest,
   coded,
   type MessageParams,
   PROD_CONFIRMATION_HEADER,
@@ -84,6 +86,28 @@ export class ApiProblem extends Error {
   fieldError(field: string): string | undefined {
     return this.errors.find((e) => e.field === field || e.field?.endsWith(`.${field}`))?.message;
   }
+}
+
+/** The window event sent when a change became a four-eyes change request (`detail`: it). */
+export const CHANGE_REQUESTED_EVENT = "portvakt:change-requested";
+
+/**
+ * A change the BFF did not make but stored as a change request for another admin (four-eyes,
+ * answered 202 with `X-Portvakt-Change-Request`). Thrown by `send` so that no caller takes the
+ * answer for the changed thing; the shell shows the notice (`CHANGE_REQUESTED_EVENT`), and
+ * `ErrorAlert` and error toasts show nothing for it.
+ */
+export class ChangeRequestedError extends Error {
+  readonly changeRequest: ChangeRequest;
+  constructor(changeRequest: ChangeRequest) {
+    super(`Stored as change request ${changeRequest.id}`);
+    this.name = "ChangeRequestedError";
+    this.changeRequest = changeRequest;
+  }
+}
+
+export function isChangeRequested(error: unknown): error is ChangeRequestedError {
+  return error instanceof ChangeRequestedError;
 }
 
 export function isApiProblem(error: unknown): error is ApiProblem {
@@ -171,6 +195,11 @@ export async function send<T>(
   if (!response.ok) throw await problemOf(response);
   const text = response.status === 204 ? "" : await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
+  if (response.status === 202 && response.headers.get(CHANGE_REQUEST_HEADER)) {
+    const changeRequest = (data as { changeRequest: ChangeRequest }).changeRequest;
+    window.dispatchEvent(new CustomEvent(CHANGE_REQUESTED_EVENT, { detail: changeRequest }));
+    throw new ChangeRequestedError(changeRequest);
+  }
   if (!schema) return { data: data as T, headers: response.headers, status: response.status };
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

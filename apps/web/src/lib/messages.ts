@@ -2,6 +2,11 @@ import { accessJobEn, accessJobNb, accessJobNn } from "../features/access/messag
 import { altinnEn, altinnNb, altinnNn } from "../features/altinn/messages";
 import { auditEn, auditNb, auditNn } from "../features/audit/messages";
 import { catalogueEn, catalogueNb, catalogueNn } from "../features/catalogue/messages";
+import {
+  changeRequestsEn,
+  changeRequestsNb,
+  changeRequestsNn,
+} from "../features/change-requests/messages";
 import { configEn, configNb, configNn } from "../features/config/messages";
 import { consumerEn, consumerNb, consumerNn } from "../features/consumer/messages";
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
@@ -406,6 +411,7 @@ export const nb = {
   ...diagnoseNb,
   ...supplierNb,
   ...tokensNb,
+  ...changeRequestsNb,
   ...accessJobNb,
   ...consumerNb,
   ...requestsNb,
@@ -800,6 +806,7 @@ export const en: Record<MessageKey, string> = {
   ...diagnoseEn,
   ...supplierEn,
   ...tokensEn,
+  ...changeRequestsEn,
   ...accessJobEn,
   ...consumerEn,
   ...requestsEn,
@@ -1190,6 +1197,7 @@ export const nn: Record<MessageKey, string> = {
   ...diagnoseNn,
   ...supplierNn,
   ...tokensNn,
+  ...changeRequestsNn,
   ...accessJobNn,
   ...consumerNn,
   ...requestsNn,

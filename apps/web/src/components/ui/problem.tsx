@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { type ApiProblem, isApiProblem, signInUrl } from "../../lib/api-client";
+import { type ApiProblem, isApiProblem, isChangeRequested, signInUrl } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { Button } from "./button";
 
@@ -100,6 +100,8 @@ export function ErrorAlert({
   onRetry?: () => void;
 }) {
   const { t } = useI18n();
+  // Not a failure: the shell says the change waits as a change request (four-eyes).
+  if (isChangeRequested(error)) return null;
   return (
     <div
       role="alert"

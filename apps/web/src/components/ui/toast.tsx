@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from "react";
-import { isApiProblem } from "../../lib/api-client";
+import { isApiProblem, isChangeRequested } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { NAVIGATE_EVENT } from "../../lib/router";
 import { Button } from "./button";
@@ -67,7 +67,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       success: (message) => push({ kind: "success", message }),
       info: (message) => push({ kind: "info", message }),
-      error: (message, error) => push({ kind: "error", message, error }),
+      // A change stored as a change request is no failure: the shell's notice says so.
+      error: (message, error) => {
+        if (!isChangeRequested(error)) push({ kind: "error", message, error });
+      },
     }),
     [push],
   );

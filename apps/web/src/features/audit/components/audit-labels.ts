@@ -67,6 +67,11 @@ export const ACTION_GROUPS = [
   },
   { prefix: "token.", label: "audit.group.token", actions: ["token.issue", "token.revoke"] },
   {
+    prefix: "change-request.",
+    label: "changeRequests.nav",
+    actions: ["change-request.approve", "change-request.reject", "change-request.withdraw"],
+  },
+  {
     prefix: "",
     label: "audit.group.other",
     actions: ["altinn.provision", "altinn.provision.dry-run", "config.apply", "promotion.apply"],
