@@ -22,11 +22,10 @@ export interface DiagnosisContext {
   };
   /** Scopes the organisation may use: APPROVED grants, own and accessible to all. */
   grantedScopes?: string[];
-  /** Default: the current time (a `Date` or epoch ms). */
-  now?: Date | number;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
 }
 
 export function nowSeconds(context?: DiagnosisContext): number {
-  const now = context?.now ?? Date.now();
-  return Math.floor((now instanceof Date ? now.getTime() : now) / 1000);
+  return Math.floor((context?.now ?? Date.now)() / 1000);
 }

@@ -23,7 +23,7 @@ const context: DiagnosisContext = {
     ],
   },
   grantedScopes: ["digdir:demo.read", "digdir:åpne.data"],
-  now: NOW * 1000,
+  now: () => NOW * 1000,
 };
 const noKeys = { ...context, client: { ...context.client!, keys: [], hasKeys: false } };
 
@@ -290,7 +290,7 @@ describe("a JWT grant", () => {
 
   it("checks only what it can without a context, and says the signature was not checked", async () => {
     const result = await diagnose(grant({ kid: "anything" }, { aud: "https://x/" }), {
-      now: NOW * 1000,
+      now: () => NOW * 1000,
     });
     expect(result.checks.filter((c) => !c.ok && c.severity !== "info")).toEqual([]);
     expect(check(result, "signature")?.code).toBe("diagnosis.signature.unchecked-unknown");

@@ -46,7 +46,7 @@ describe("signGrant", () => {
       audience: ISSUER,
       clientId: "c1",
       scopes: ["a:b", "c:d"],
-      nowMs: 1_700_000_000_000,
+      now: () => 1_700_000_000_000,
       lifetimeSeconds: 60,
       consumerOrg: "910753614",
     });
@@ -150,7 +150,7 @@ describe("readPrivateJwk", () => {
 describe("the 401/403 FAQ", () => {
   it("names each cause of a 401 from what is known", () => {
     expect(unauthorizedCause({ token: null }).cause).toBe("token-missing");
-    expect(unauthorizedCause({ token: { expiresAt: 10 }, now: 20_000 }).cause).toBe(
+    expect(unauthorizedCause({ token: { expiresAt: 10 }, now: () => 20_000 }).cause).toBe(
       "token-expired",
     );
     expect(

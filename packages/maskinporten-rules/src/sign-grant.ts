@@ -25,8 +25,8 @@ export interface GrantSigningInput {
   audience: string;
   clientId: string;
   scopes: readonly string[];
-  /** Epoch ms; default now. */
-  nowMs?: number;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
   /** `exp - iat` in seconds: 1 to 120, default 120. */
   lifetimeSeconds?: number;
   /** Default: a random UUID. */
@@ -105,7 +105,7 @@ export async function signGrant(input: GrantSigningInput): Promise<string> {
     "kid" in input.keyRef
       ? { alg: input.alg, kid: input.keyRef.kid }
       : { alg: input.alg, x5c: [...input.keyRef.x5c] };
-  const iat = Math.floor((input.nowMs ?? Date.now()) / 1000);
+  const iat = Math.floor((input.now ?? Date.now)() / 1000);
   const claims: Record<string, unknown> = { scope: input.scopes.join(" ") };
   if (input.consumerOrg !== undefined) claims.consumer_org = input.consumerOrg;
   if (input.resource !== undefined) {

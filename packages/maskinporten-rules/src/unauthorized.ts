@@ -70,8 +70,8 @@ export interface UnauthorizedFacts {
   adminScopes?: readonly string[];
   /** Whether the call was repeated once with a freshly fetched token and refused again. */
   retriedWithFreshToken?: boolean;
-  /** Epoch ms; default now. */
-  now?: number;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
 }
 
 type Environment = "test" | "prod";
@@ -103,7 +103,7 @@ function environmentOfApi(baseUrl: string | undefined): Environment | undefined 
 /** Which FAQ cause explains a 401 of the self-service API. */
 export function unauthorizedCause(facts: UnauthorizedFacts): AccessCauseAnswer {
   const description = facts.description ?? "";
-  const now = facts.now ?? Date.now();
+  const now = (facts.now ?? Date.now)();
   const token = facts.token;
   if (
     token === null ||

@@ -52,8 +52,8 @@ export class CredentialError extends Error {
 }
 
 export interface CertificateLoadOptions {
-  /** The moment validity is checked against; defaults to now. */
-  now?: Date;
+  /** The clock validity is checked against: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
   /** Where the credential came from (a file name), named in error messages. */
   source?: string;
 }
@@ -258,7 +258,7 @@ export type CredentialSource =
 /** Loads a credential from files, as configured for an environment. */
 export async function loadCredential(
   source: CredentialSource,
-  options: { now?: Date } = {},
+  options: Pick<CertificateLoadOptions, "now"> = {},
 ): Promise<AdminCredential> {
   switch (source.type) {
     case "pkcs12": {
@@ -392,16 +392,16 @@ async function certificateCredential(
   options: CertificateLoadOptions,
 ): Promise<AdminCredential> {
   const at = where(options.source);
-  const now = options.now ?? new Date();
+  const now = (options.now ?? Date.now)();
   const leafDer = chain[0]!;
   const leaf = new ParsedCertificate(new Uint8Array(leafDer));
-  if (leaf.notBefore.getTime() > now.getTime()) {
+  if (leaf.notBefore.getTime() > now) {
     throw new CredentialError(
       "CERT_NOT_YET_VALID",
       `The certificate${at} is not valid yet: it is valid from ${leaf.notBefore.toISOString()}`,
     );
   }
-  if (leaf.notAfter.getTime() < now.getTime()) {
+  if (leaf.notAfter.getTime() < now) {
     throw new CredentialError(
       "CERT_EXPIRED",
       `The certificate${at} expired on ${leaf.notAfter.toISOString()}`,

@@ -185,8 +185,8 @@ export interface UnauthorizedContext {
   adminScopes: readonly string[];
   /** Whether the call was already repeated once with a freshly fetched token. */
   retriedWithFreshToken: boolean;
-  /** Epoch ms. */
-  now?: number;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
   /** Digdir's `error_description`, if any. */
   description?: string;
 }

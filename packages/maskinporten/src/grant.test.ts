@@ -39,7 +39,7 @@ describe("signGrant", () => {
       clientId: "client-1",
       audience: ISSUER,
       scopes: ["idporten:scopes.write", "idporten:dcr.read"],
-      now,
+      now: () => now.getTime(),
     });
     const header = decodeProtectedHeader(jwt);
     expect(Object.keys(header).sort()).toEqual(["alg", "x5c"]);

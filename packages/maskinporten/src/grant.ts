@@ -13,7 +13,8 @@ export interface GrantInput {
   /** The issuer exactly, e.g. "https://test.maskinporten.no/" (not the token endpoint URL). */
   audience: string;
   scopes: readonly string[];
-  now?: Date;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
   /** Defaults to and may not exceed 120 seconds. */
   lifetimeSeconds?: number;
   /** Allow a plain-http audience outside loopback (tests against a simulator only). */
@@ -35,7 +36,7 @@ export async function signGrant(input: GrantInput): Promise<string> {
     audience: input.audience,
     clientId: input.clientId,
     scopes: input.scopes,
-    ...(input.now ? { nowMs: input.now.getTime() } : {}),
+    ...(input.now ? { now: input.now } : {}),
     ...(input.lifetimeSeconds !== undefined ? { lifetimeSeconds: input.lifetimeSeconds } : {}),
     ...(input.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
   });

@@ -156,7 +156,7 @@ export class TokenClient {
       clientId: this.clientId,
       audience: this.issuer,
       scopes,
-      now: new Date(startedAt),
+      now: () => startedAt,
       allowInsecureHttp: this.#allowInsecureHttp,
     });
     const body = new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion });

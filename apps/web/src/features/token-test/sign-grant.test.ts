@@ -88,7 +88,7 @@ describe("signGrant in the browser", () => {
       issuer: "https://test.maskinporten.no/",
       clientId: "c",
       scopes: ["a:b"],
-      now: 1_700_000_000_000,
+      now: () => 1_700_000_000_000,
     });
     const claims = decodeJwt(grant);
     expect(Object.keys(claims).sort()).toEqual(["aud", "exp", "iat", "iss", "jti", "scope"]);

@@ -81,8 +81,8 @@ export async function signGrant(options: {
   issuer: string;
   clientId: string;
   scopes: string[];
-  /** Epoch ms; default now. */
-  now?: number;
+  /** The clock: epoch ms (the one convention of every package); default `Date.now`. */
+  now?: () => number;
 }): Promise<string> {
   return signGrantRule({
     key: options.key,
@@ -91,7 +91,7 @@ export async function signGrant(options: {
     audience: options.issuer,
     clientId: options.clientId,
     scopes: options.scopes,
-    ...(options.now !== undefined ? { nowMs: options.now } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
     // The environment's issuer comes from the BFF, which already checked it (http only in the demo).
     allowInsecureHttp: true,
   });
