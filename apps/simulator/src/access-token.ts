@@ -129,7 +129,7 @@ export class AccessTokenAuthority {
       ({ payload } = await jwtVerify(token, this.publicKey, {
         issuer: this.issuer,
         algorithms: ["RS256"],
-        currentDate: this.clock.now(),
+        currentDate: this.clock.date(),
         clockTolerance: 0,
       }));
     } catch (error) {

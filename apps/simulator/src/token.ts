@@ -158,7 +158,7 @@ export function verifyGrant(ctx: SimulatorContext, assertion: string): VerifiedG
     throw invalidAssertion("MP-100", `No active client "${iss}" in this Maskinporten environment`);
   }
 
-  const now = ctx.clock.now();
+  const now = ctx.clock.date();
   const { amr, key } = resolveSigningKey(ctx, client, header, now);
   const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
   let valid = false;
