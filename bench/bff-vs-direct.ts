@@ -39,7 +39,9 @@ export async function benchBffVsDirect(root: string) {
     for (let i = 0; i < orgs.length; i += 50) {
       await Promise.all(orgs.slice(i, i + 50).map((org) => api.grantAccess(scope, org)));
     }
-    const query = `scopes/access?scope=${encodeURIComponent(scope)}`;
+    // The BFF asks Digdir with inactive=true (revoked rows are shown too), so the direct and
+    // proxied reads ask the same: the simulator must do the same work behind every target.
+    const query = `scopes/access?scope=${encodeURIComponent(scope)}&inactive=true`;
     const startProxy = async (script: string) => {
       const started = await startProcess(
         join(root, "bench/support", script),
