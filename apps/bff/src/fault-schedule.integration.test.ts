@@ -20,6 +20,10 @@ import { startTestStack, type TestStack } from "./testing/stack";
 // FAULT_SCHEDULES (default 200) schedules run, FAULT_SCHEDULE_SEED replays one run (fast-check
 // prints the seed and the shrunk schedule on failure); scripts/fault-schedules.sh runs more.
 // With DATABASE_URL set to PostgreSQL the sessions use two BFF processes sharing it.
+// Settling is waited for as a condition, not for a time: once a batch's changes are answered,
+// the test waits until the simulator holds no request any more (no write can land later), then
+// moves the BFF's clock past every settle window of the batch. The guard then settles each
+// unknown outcome on its next re-read, exactly as it would SETTLE_MS later, without the wait.
 const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 200);
 const PARALLEL = 8;
 const SEED = process.env.FAULT_SCHEDULE_SEED ? Number(process.env.FAULT_SCHEDULE_SEED) : undefined;
@@ -118,6 +122,8 @@ type Schedule = Step[][];
 
 let stack: TestStack;
 const instances: BffProcess[] = [];
+/** How far the in-process BFF's clock is ahead of the wall clock (ms); only ever grows. */
+let clockAhead = 0;
 type Call = (path: string, init?: RequestInit) => Promise<Response>;
 let sessions: { admin: Call[]; operator: Call[] };
 const keys = Array.from({ length: 3 }, () => {
@@ -130,6 +136,7 @@ beforeAll(async () => {
     upstreamTimeoutMs: TIMEOUT_MS,
     outcome: { windowMs: TIMEOUT_MS, settleMs: SETTLE_MS, intervalMs: 150 },
     mutationsPerMinute: 1_000_000,
+    now: () => Date.now() + clockAhead,
   });
   const admin = [stack.api, await stack.as("demo-admin")];
   const operator = [await stack.as("demo-operator")];
@@ -250,7 +257,14 @@ interface Prepared {
   clientId: string;
 }
 
-async function runSchedule(schedule: Schedule, { id, clientId }: Prepared): Promise<void> {
+/** A schedule's changes as answered, and what is left to check once its outcomes settle. */
+interface Performed {
+  /** Whether a pending change's lock key is one of this schedule's resources. */
+  mine: (key: string) => boolean;
+  run: Parameters<typeof check>[0];
+}
+
+async function runSchedule(schedule: Schedule, { id, clientId }: Prepared): Promise<Performed> {
   const orgnos = [freshOrgno(id * 2), freshOrgno(id * 2 + 1)];
   const done: Done[] = [];
   let counter = 0;
@@ -412,19 +426,36 @@ async function runSchedule(schedule: Schedule, { id, clientId }: Prepared): Prom
       }
     }),
   );
-  await settled(
-    (key) =>
+  return {
+    mine: (key) =>
       key.includes(clientId) ||
       orgnos.some((orgno) => key.endsWith(`/${orgno}`)) ||
       key.includes(`/client-create/fs-${id}-`) ||
       key.includes(`/scope/digdir:fs/${id}/`),
-  );
-  await check({ id, clientId, scope, orgnos, done });
+    run: { id, clientId, scope, orgnos, done },
+  };
+}
+
+/**
+ * Waits (bounded) until the simulator holds no API request: every write sent so far has been
+ * applied or refused, so Digdir's state can no longer change behind a settled outcome.
+ */
+async function quiet() {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
+      unfinished: number;
+    };
+    if (unfinished === 0) return;
+    if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
  * Waits until every unknown outcome of this schedule's resources is settled (follow-up written),
- * bounded; other schedules of the batch may still be running.
+ * bounded. Called once no request of the batch is under way and the clock is past every settle
+ * window; the other BFF processes (PostgreSQL) settle by their own clock, at the latest then.
  */
 async function settled(mine: (key: string) => boolean) {
   const until = Date.now() + SETTLE_MS * 10 + 30_000;
@@ -640,7 +671,19 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
             const prepared: Prepared[] = [];
             for (const _ of batch) prepared.push(await prepare());
             try {
-              await Promise.all(batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)));
+              const performed = await Promise.all(
+                batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)),
+              );
+              // Faults not taken by now would only hit the settling re-reads (a token outage).
+              await stack.control("/faults", { method: "DELETE" });
+              await quiet();
+              // Every pending change of the batch was recorded before now with a settle time
+              // of at most now + SETTLE_MS: past it, the next re-read settles each one.
+              clockAhead += SETTLE_MS;
+              for (const { mine, run } of performed) {
+                await settled(mine);
+                await check(run);
+              }
             } finally {
               await stack.control("/faults", { method: "DELETE" });
             }

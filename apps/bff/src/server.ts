@@ -74,7 +74,10 @@ export async function startBff(
   logger: Logger,
   options: {
     processEnv?: NodeJS.ProcessEnv;
-    /** The clock for sessions and readiness, epoch ms (tests pass their own). */
+    /**
+     * The clock for sessions, readiness and the settling of unknown outcomes (ChangeGuard's
+     * `settleMs`), epoch ms (tests pass their own).
+     */
     now?: () => number;
   } = {},
 ): Promise<RunningBff> {
@@ -166,6 +169,7 @@ export async function startBff(
       intervalMs: config.outcome.intervalMs,
     },
     logger,
+    ...(options.now ? { now: options.now } : {}),
   });
   const bulkJobs = new BulkJobs({
     db,

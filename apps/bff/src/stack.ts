@@ -55,7 +55,10 @@ export interface StackOptions {
   roleRecheckMinutes?: number;
   /** Proxies whose X-Forwarded-For is believed (tests of the per-address sign-in limit). */
   trustedProxies?: string[];
-  /** The BFF's clock for sessions and readiness, epoch ms (tests move it instead of waiting). */
+  /**
+   * The BFF's clock for sessions, readiness and the settling of unknown outcomes, epoch ms
+   * (tests move it instead of waiting).
+   */
   now?: () => number;
   /** Where the /metrics bearer token is (tests of the metrics guard). */
   metricsTokenFile?: string;

@@ -41,6 +41,28 @@ describe("fault injection", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it("counts a request held by a latency fault as unfinished until it is handled", async () => {
+    await control("POST", "/__control/faults", {
+      path: "/api/v1/scopes",
+      kind: "latency",
+      ms: 1000,
+      times: 1,
+    });
+    const unfinished = async () =>
+      (await control("GET", "/__control/unfinished")).body.unfinished as number;
+    expect(await unfinished()).toBe(0);
+    let answered = false;
+    const held = listScopes().finally(() => {
+      answered = true;
+    });
+    // Condition, not a sleep: the held request shows up once the simulator has taken it.
+    let seen = 0;
+    while (seen === 0 && !answered) seen = await unfinished();
+    expect(seen).toBe(1);
+    expect((await held).status).toBe(200);
+    expect(await unfinished()).toBe(0);
+  });
+
   it("answers a chosen status in Digdir's shape, a given number of times", async () => {
     const added = await control("POST", "/__control/faults", {
       path: "/api/v1/scopes",

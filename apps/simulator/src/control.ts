@@ -44,6 +44,12 @@ export interface ActiveFault extends z.output<typeof FaultSpec> {
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private nextId = 1;
+  /**
+   * API requests whose handling has not ended yet: held by a `before` latency or being handled.
+   * While it is above 0 a change may still be applied (a write held past its caller's timeout
+   * lands late); tests wait for 0 before they take Digdir's state as final.
+   */
+  unfinished = 0;
 
   add(spec: z.output<typeof FaultSpec>): ActiveFault {
     const fault: ActiveFault = { ...spec, id: this.nextId++, hits: 0 };
@@ -92,12 +98,17 @@ export function faultMiddleware(
     const hits = faults.take(c.req.method, c.req.path);
     const before = hits.filter((fault) => fault.when === "before");
     const after = hits.filter((fault) => fault.when === "after");
-    for (const fault of before) {
-      if (fault.kind === "latency") await sleep(fault.ms ?? 1000);
-    }
     const terminal = before.find((fault) => fault.kind !== "latency");
+    faults.unfinished++;
+    try {
+      for (const fault of before) {
+        if (fault.kind === "latency") await sleep(fault.ms ?? 1000);
+      }
+      if (!terminal) await next();
+    } finally {
+      faults.unfinished--;
+    }
     if (!terminal) {
-      await next();
       if (after.length === 0) return;
       // The change is made; now its answer is slow, lost or replaced by an error.
       for (const fault of after) {
@@ -161,6 +172,8 @@ export function controlRoutes(
   });
   routes.get("/__control/faults", (c) => c.json(faults.list()));
   routes.delete("/__control/faults", (c) => c.json({ cleared: faults.clear() }));
+  // How many API requests are still held or being handled (their change may yet be applied).
+  routes.get("/__control/unfinished", (c) => c.json({ unfinished: faults.unfinished }));
 
   routes.get("/__control/stats", (c) => c.json(ctx.stats.report()));
 
