@@ -22,8 +22,9 @@ import { startTestStack, type TestStack } from "./testing/stack";
 // With DATABASE_URL set to PostgreSQL the sessions use two BFF processes sharing it.
 // Settling is waited for as a condition, not for a time: once a batch's changes are answered,
 // the test waits until the simulator holds no request any more (no write can land later), then
-// moves the BFF's clock past every settle window of the batch. The guard then settles each
-// unknown outcome on its next re-read, exactly as it would SETTLE_MS later, without the wait.
+// moves the in-process BFF's clock past every settle window of the batch (and back once they
+// are settled). The guard then settles each unknown outcome on its next re-read, as it would
+// SETTLE_MS later, without the wait.
 const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 200);
 const PARALLEL = 8;
 const SEED = process.env.FAULT_SCHEDULE_SEED ? Number(process.env.FAULT_SCHEDULE_SEED) : undefined;
@@ -122,7 +123,12 @@ type Schedule = Step[][];
 
 let stack: TestStack;
 const instances: BffProcess[] = [];
-/** How far the in-process BFF's clock is ahead of the wall clock (ms); only ever grows. */
+/**
+ * How far the in-process BFF's clock is ahead of the wall clock (ms): SETTLE_MS while a batch
+ * settles, else 0. Never left ahead while changes are made: the other BFF processes
+ * (PostgreSQL) record their settle times by the wall clock, and a clock left ahead would
+ * settle their changes before a held write could land.
+ */
 let clockAhead = 0;
 type Call = (path: string, init?: RequestInit) => Promise<Response>;
 let sessions: { admin: Call[]; operator: Call[] };
@@ -679,12 +685,13 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
               await quiet();
               // Every pending change of the batch was recorded before now with a settle time
               // of at most now + SETTLE_MS: past it, the next re-read settles each one.
-              clockAhead += SETTLE_MS;
+              clockAhead = SETTLE_MS;
               for (const { mine, run } of performed) {
                 await settled(mine);
                 await check(run);
               }
             } finally {
+              clockAhead = 0;
               await stack.control("/faults", { method: "DELETE" });
             }
           },
