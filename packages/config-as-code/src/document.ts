@@ -6,8 +6,8 @@ import {
   Kid,
   MAX_KEYS_PER_CLIENT,
   OrgNumber,
+  SCOPE_SETTINGS,
   ScopeName,
-  TokenType,
   Visibility,
 } from "@portvakt/contracts";
 import { parse as parseYaml, YAMLParseError } from "yaml";
@@ -58,8 +58,6 @@ const DocumentOrgNumber = z
   })
   .pipe(OrgNumber);
 
-const Seconds = z.number().int().min(0);
-
 /**
  * One owned scope as the document declares it. A field left out means Digdir's default
  * (`SCOPE_DEFAULTS`), so a document is the whole truth about a scope and an export can stay short.
@@ -72,13 +70,7 @@ export const ScopeEntry = z
     active: z.boolean().optional().meta({ description: "false = deactivated; default true" }),
     visibility: Visibility.optional(),
     allowed_integration_types: list(z.array(IntegrationType)),
-    token_type: TokenType.optional(),
-    at_max_age: Seconds.optional(),
-    authorization_max_lifetime: Seconds.optional(),
-    requires_user_consent: z.boolean().optional(),
-    requires_user_authentication: z.boolean().optional(),
-    requires_pseudonymous_tokens: z.boolean().optional(),
-    accessible_for_all: z.boolean().optional(),
+    ...SCOPE_SETTINGS,
     delegation_source: z.url().optional(),
     enforced_aud_for_access_token: z.string().optional(),
     consumers: list(z.array(DocumentOrgNumber)).meta({

@@ -94,6 +94,7 @@ export {
   PrefixInfo,
   readPrefix,
   readScope,
+  SCOPE_SETTINGS,
   SCOPE_TEXT_LANGUAGES,
   Scope,
   ScopeAccess,

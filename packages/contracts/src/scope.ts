@@ -68,6 +68,21 @@ export const WebAddress = z.string().refine(
   { message: validationText("scope.url") },
 );
 
+/**
+ * A scope's token and access settings as Portvakt writes them (docs/maskinporten.md §3; seconds
+ * are whole, at least 0): one definition for every writer, the self-service bodies here and the
+ * config-as-code document.
+ */
+export const SCOPE_SETTINGS = {
+  token_type: TokenType.optional(),
+  at_max_age: Seconds.optional(),
+  authorization_max_lifetime: Seconds.optional(),
+  requires_user_consent: z.boolean().optional(),
+  requires_user_authentication: z.boolean().optional(),
+  requires_pseudonymous_tokens: z.boolean().optional(),
+  accessible_for_all: z.boolean().optional(),
+};
+
 /** The fields a provider may set on a scope (docs/maskinporten.md §3); everything else is read-only. */
 const scopeFields = {
   description: z
@@ -79,13 +94,7 @@ const scopeFields = {
   active: z.boolean().optional(),
   visibility: Visibility.optional(),
   allowed_integration_types: z.array(IntegrationType).optional(),
-  token_type: TokenType.optional(),
-  at_max_age: Seconds.optional(),
-  authorization_max_lifetime: Seconds.optional(),
-  requires_user_consent: z.boolean().optional(),
-  requires_user_authentication: z.boolean().optional(),
-  requires_pseudonymous_tokens: z.boolean().optional(),
-  accessible_for_all: z.boolean().optional(),
+  ...SCOPE_SETTINGS,
   delegation_source: WebAddress.optional(),
   enforced_aud_for_access_token: z.string().optional(),
   ...languageVariants(),

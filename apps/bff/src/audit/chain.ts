@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AuditEntryTable } from "../database";
 
 /** The `prev_hash` of the first entry of a chain that was never pruned: 64 zeros. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -6,26 +7,11 @@ export const GENESIS_HASH = "0".repeat(64);
 /** The one row of `audit_chain`, and the chain's name in it. */
 export const CHAIN_ID = "audit";
 
-/** The columns of an audit row a hash covers (as stored: JSON columns as their text). */
-export interface ChainedFields {
-  seq: number;
-  id: string;
-  time: string;
-  actor_sub: string;
-  actor_name: string;
-  role: string;
-  env: string;
-  action: string;
-  target: string;
-  outcome: string;
-  status: number;
-  request_id: string;
-  correlation_id: string | null;
-  detail: string | null;
-  before: string | null;
-  after: string | null;
-  follows: string | null;
-}
+/**
+ * The columns of an audit row a hash covers (as stored: JSON columns as their text): every column
+ * of `audit_entries` but the chain's own (`prev_hash`, `hash`), with `seq` set.
+ */
+export type ChainedFields = Omit<AuditEntryTable, "seq" | "prev_hash" | "hash"> & { seq: number };
 
 /**
  * The hash of one audit entry (format `v1`): SHA-256, hex, of the JSON array
