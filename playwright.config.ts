@@ -23,6 +23,8 @@ export default defineConfig({
       PORTVAKT_MODE: "test",
       WEB_DIST: "apps/web/dist",
       PORTVAKT_STACK_PROD: "1",
+      // A third environment, prod-review: kind prod with four-eyes on (change requests).
+      PORTVAKT_STACK_FOUR_EYES: "1",
       // A fixed port for the simulator, so specs can slow it down (its /__control routes).
       SIMULATOR_PORT: String(port + 1000),
     },

@@ -201,6 +201,7 @@ describe("deciding a change request", () => {
     expect(request.requester.sub).toBe("demo-operator");
     const self = await act(operator, request.id, "approve");
     expect(self.status).toBe(403);
+    expect(((await self.json()) as { code: string }).code).toBe("problem.change-request.own");
     const approved = await act(stack.api, request.id, "approve");
     expect(approved.status).toBe(200);
     const done = (await approved.json()) as ChangeRequest;

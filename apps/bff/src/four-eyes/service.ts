@@ -141,12 +141,13 @@ export class ChangeRequests {
     if (!request || decider.role === undefined) {
       throw codedProblem(404, "problem.change-request.not-found", { id });
     }
+    // One's own request first: whatever the role, the answer is that someone else must decide.
+    if (request.requester.sub === decider.sub) {
+      throw codedProblem(403, "problem.change-request.own", { verb });
+    }
     if (decider.viaToken) throw codedProblem(403, "problem.change-request.person-needed", {});
     if (decider.role !== "admin") {
       throw codedProblem(403, "problem.role-needed", { role: "admin", env: request.env });
-    }
-    if (request.requester.sub === decider.sub) {
-      throw codedProblem(403, "problem.change-request.own", { verb });
     }
     if (request.state !== "pending") {
       throw codedProblem(409, "problem.change-request.not-pending", { state: request.state });

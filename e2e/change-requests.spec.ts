@@ -1,0 +1,132 @@
+import type { Browser, Page } from "@playwright/test";
+import { orgNumberProblem } from "@portvakt/contracts";
+import { expect, expectNoSeriousA11yViolations, signIn, test } from "./support";
+
+// Four-eyes (issue 18 #2): the e2e stack's environment `prod-review` (kind prod, four-eyes on,
+// PORTVAKT_STACK_FOUR_EYES) turns every change into a change request another admin approves.
+const ENV = "prod-review";
+const SCOPE = "digdir:demo.read";
+const accessPath = `/access?${new URLSearchParams({ scope: SCOPE })}`;
+
+/** A valid org number (mod 11) that no earlier run used. */
+function freshOrgno(): string {
+  for (;;) {
+    const base = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
+    for (let check = 0; check <= 9; check++) {
+      if (orgNumberProblem(`${base}${check}`) === null) return `${base}${check}`;
+    }
+  }
+}
+
+/** A person signed in in a browser context of their own, in `prod-review`, light theme, nb. */
+async function personIn(
+  browser: Browser,
+  baseURL: string,
+  person: string,
+  returnTo: string,
+  width = 1280,
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: "nb-NO",
+    viewport: { width, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.addInitScript((env) => {
+    localStorage.setItem("portvakt.theme", "light");
+    localStorage.setItem("portvakt.lang", "nb");
+    localStorage.setItem("portvakt.env", env);
+  }, ENV);
+  await signIn(page, person, returnTo);
+  await expect(page.getByTestId("env-switcher")).toHaveValue(ENV);
+  return page;
+}
+
+for (const width of [1280, 390]) {
+  test(`an operator's grant waits for another admin, who approves it; the audit names both (${width} px)`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const orgno = freshOrgno();
+
+    // The operator asks: the grant is not made, the shell says it waits as a change request.
+    const operator = await personIn(browser, baseURL!, "Ola Operatør", accessPath, width);
+    await operator.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+    await operator.getByLabel("Organisasjonsnumre").fill(orgno);
+    await operator.getByRole("button", { name: "Gi tilgang (1)" }).click();
+    const notice = operator.getByTestId("change-requested");
+    await expect(notice).toContainText("Endringen er ikke gjort ennå");
+    await expect(operator.getByTestId("toast-error")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(operator, `change-requested notice (${width})`);
+    await operator.keyboard.press("Escape");
+    await notice.getByRole("link", { name: "Se endringsforespørsler" }).click();
+    await expect(
+      operator.getByRole("heading", { level: 1, name: "Endringsforespørsler" }),
+    ).toBeVisible();
+    const mine = operator.getByTestId("change-request").filter({ hasText: orgno });
+    await expect(mine).toContainText("Venter");
+    await expect(mine).toContainText("Bedt om av Ola Operatør");
+    await expect(mine.getByTestId("change-request-diff")).toContainText(orgno);
+    // The same person cannot approve: the page does not offer it, and the BFF refuses it.
+    await expect(mine.getByRole("button", { name: "Godkjenn" })).toHaveCount(0);
+    await expect(mine).toContainText("Du ba om denne selv");
+    const id = (await mine.getAttribute("data-change-request-id"))!;
+    const refused = await operator.request.post(`/api/change-requests/${id}/approve`, {
+      headers: { "X-CSRF": "1", Origin: new URL(operator.url()).origin },
+    });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe("problem.change-request.own");
+    await expectNoSeriousA11yViolations(operator, `change-request inbox, requester (${width})`);
+    await operator.context().close();
+
+    // An admin approves: the change is made once, as the operator asked.
+    const admin = await personIn(browser, baseURL!, "Ada Administrator", "/change-requests", width);
+    const card = admin.locator(`[data-change-request-id="${id}"]`);
+    await expect(card).toContainText("Bedt om av Ola Operatør");
+    await expectNoSeriousA11yViolations(admin, `change-request inbox, approver (${width})`);
+    await card.getByRole("button", { name: "Godkjenn" }).click();
+    const dialog = admin.getByRole("dialog");
+    await expect(dialog).toContainText("Ola Operatør");
+    await dialog.getByRole("button", { name: "Godkjenn" }).click();
+    await expect(admin.getByTestId("toast-success")).toContainText("Godkjent og utført");
+    await admin.getByTestId("change-request-state").selectOption("executed");
+    await expect(card).toContainText("Utført");
+    await expect(card).toContainText("Avgjort av Ada Administrator");
+
+    // The change is visible: the grant is there (the job runs in the BFF; read until it is).
+    await admin.goto(accessPath);
+    await expect(async () => {
+      await admin.reload();
+      await admin.getByLabel("Søk").fill(orgno);
+      await expect(admin.getByTestId("grants-table")).toContainText(orgno, { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+
+    // The audit names both: the approval by the admin, the grant by the operator.
+    await admin.goto("/audit");
+    const table = admin.getByTestId("audit-table");
+    const approval = table
+      .locator("tbody tr")
+      .filter({ hasText: "Godkjente endringsforespørsel" })
+      .filter({ hasText: id })
+      .first();
+    await expect(approval).toContainText("Ada Administrator");
+    await approval.getByRole("button", { name: /^Detaljer for/ }).click();
+    await expect(admin.getByTestId("audit-details")).toContainText("Ola Operatør");
+    await admin.keyboard.press("Escape");
+    await expect(async () => {
+      await admin.reload();
+      const grant = table
+        .locator("tbody tr")
+        .filter({ hasText: "Ola Operatør" })
+        .filter({ hasText: SCOPE })
+        .first();
+      await grant.getByRole("button", { name: /^Detaljer for/ }).click({ timeout: 1000 });
+      await expect(admin.getByTestId("audit-details")).toContainText(
+        "approved by Ada Administrator",
+        { timeout: 1000 },
+      );
+    }).toPass({ timeout: 30_000 });
+    await expectNoSeriousA11yViolations(admin, `audit details (${width})`);
+    await admin.context().close();
+  });
+}
