@@ -115,6 +115,26 @@ export const AuditEntry = z
   .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/**
+ * A pipeline token (Portvakt's own API token) as the BFF lists, issues and revokes it: never its
+ * value. `envs` are environment ids; times are ISO 8601.
+ */
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: Role,
+    envs: z.array(z.string()),
+    createdBy: z.object({ sub: z.string(), name: z.string() }),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().optional(),
+    revokedBy: z.string().optional(),
+    lastUsedAt: z.string().optional().meta({ description: "Noted at most once a minute" }),
+  })
+  .meta({ id: "ApiToken" });
+export type ApiToken = z.infer<typeof ApiToken>;
+
 /** A page of `GET /api/audit`, newest first; `next` is the opaque cursor of the next page. */
 export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().optional() });
 export type AuditPage = z.infer<typeof AuditPage>;

@@ -2,6 +2,7 @@
 // every name here is in the README); everything else is internal.
 export { ADMIN_SCOPES, type AdminScope, ALL_ADMIN_SCOPES } from "./admin-scopes";
 export {
+  ApiToken,
   AUDIT_OUTCOMES,
   AuditEntry,
   AuditOutcome,

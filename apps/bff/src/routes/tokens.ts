@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ApiToken } from "@portvakt/contracts";
 import type { Context } from "hono";
 import { MAX_TOKEN_DAYS } from "../auth/api-tokens";
 import { ROLES, roleAllows } from "../auth/roles";
@@ -6,20 +7,8 @@ import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openapi";
 
-const TokenInfo = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    envs: z.array(z.string()),
-    createdBy: z.object({ sub: z.string(), name: z.string() }),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    revokedAt: z.string().optional(),
-    revokedBy: z.string().optional(),
-    lastUsedAt: z.string().optional().openapi({ description: "Noted at most once a minute" }),
-  })
-  .openapi("ApiToken");
+// The answer's shape is the contracts' (`ApiToken`), shared with the web app.
+const TokenInfo = ApiToken;
 
 const IssueTokenInput = z
   .object({

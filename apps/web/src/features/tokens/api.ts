@@ -1,21 +1,10 @@
+import { ApiToken } from "@portvakt/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../lib/api-client";
 
-/** A pipeline token as the BFF lists it (never its value); times are ISO 8601. */
-export const ApiToken = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(["viewer", "operator", "admin"]),
-  envs: z.array(z.string()),
-  createdBy: z.object({ sub: z.string(), name: z.string() }),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  revokedAt: z.string().optional(),
-  revokedBy: z.string().optional(),
-  lastUsedAt: z.string().optional(),
-});
-export type ApiToken = z.infer<typeof ApiToken>;
+// A pipeline token as the BFF lists it (never its value): the contracts' shape.
+export { ApiToken };
 
 const Issued = z.object({ token: z.string(), info: ApiToken });
 
