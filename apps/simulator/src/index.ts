@@ -229,7 +229,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 export { SimulatorClock } from "./clock";
 export type { FaultSpec } from "./control";
 export { DEFAULT_DATA_DIR } from "./demo-data-folder";
-export * from "./pki";
+export {
+  type BusinessCertificate,
+  businessCertificateFromPem,
+  type CertificateAuthority,
+  type ClientKeyPair,
+  type CreateCaOptions,
+  clientKeyPairFromPem,
+  createCa,
+  createClientKeyPair,
+  type IssueBusinessCertificateOptions,
+  importSigningKey,
+  issueBusinessCertificate,
+  loadCa,
+  OID_ORGANIZATION_IDENTIFIER,
+  OID_SERIAL_NUMBER,
+  type ToPkcs12Options,
+  toPkcs12,
+} from "./pki";
 export {
   ADMIN_CLIENT_ID,
   CONSUMER_ADMIN_CLIENT_ID,
@@ -249,6 +266,17 @@ export {
   type StoredKey,
   type StoreSnapshot,
 } from "./store";
-export * from "./testing/grant";
-export * from "./testing/self-service";
+export {
+  certificateGrant,
+  consumerAdminToken,
+  fetchAccessToken,
+  type GrantTarget,
+  keyedClientGrant,
+  providerAdminToken,
+  requestToken,
+  type SignGrantOptions,
+  signGrant,
+  type TokenAnswer,
+} from "./testing/grant";
+export { callSelfService, type SelfServiceAnswer, scopeQuery } from "./testing/self-service";
 export type { TrafficStatsReport } from "./traffic-stats";
