@@ -16,6 +16,7 @@ import { executionOf, executionSession, HTTP_KIND, httpExecutor } from "./four-e
 import type { ChangeRequests } from "./four-eyes/service";
 import type { Readiness } from "./health";
 import type { BffMetrics } from "./metrics";
+import { OrganizationRegister } from "./organization-register";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
 import { accessRoutes } from "./routes/access";
 import { accessJobRoutes } from "./routes/access-jobs";
@@ -28,6 +29,7 @@ import { configRoutes } from "./routes/config";
 import { diagnoseRoutes } from "./routes/diagnose";
 import { envsRoutes } from "./routes/envs";
 import { createKeysRoutes } from "./routes/keys";
+import { organizationStatusRoutes } from "./routes/organization-status";
 import { promotionRoutes } from "./routes/promotion";
 import { scopesRoutes } from "./routes/scopes";
 import { tokenTestRoutes } from "./routes/token-test";
@@ -46,6 +48,7 @@ function createApiRoutes() {
     .route("/", accessRoutes)
     .route("/", accessJobRoutes)
     .route("/", accessRequestRoutes)
+    .route("/", organizationStatusRoutes)
     .route("/", clientsRoutes)
     .route("/", createKeysRoutes())
     .route("/", auditRoutes)
@@ -62,7 +65,10 @@ function createApiRoutes() {
 export type AppType = ReturnType<typeof createApiRoutes>;
 
 export interface AppDependencies {
-  config: Pick<PortvaktConfig, "bodyLimitBytes" | "webDist" | "auth" | "metricsEnabled">;
+  config: Pick<
+    PortvaktConfig,
+    "bodyLimitBytes" | "webDist" | "auth" | "metricsEnabled" | "enhetsregisteret"
+  >;
   environments: readonly Environment[];
   logger: Logger;
   audit: AuditStore;
@@ -148,6 +154,7 @@ export function createApp({
   changeRequests,
 }: AppDependencies) {
   const registry = new Environments(environments);
+  const organizationRegister = new OrganizationRegister(config.enhetsregisteret);
   const mutationLimiter =
     sharedMutationLimiter ?? new RateLimiter(config.auth.mutationsPerMinute, 60_000);
   const csrf = csrfProtection(publicOrigin);
@@ -161,6 +168,7 @@ export function createApp({
     c.set("mutationLimiter", mutationLimiter);
     c.set("changeGuard", changeGuard);
     c.set("bulkJobs", bulkJobs);
+    c.set("organizationRegister", organizationRegister);
     if (apiTokens) c.set("apiTokens", apiTokens);
     if (changeRequests) c.set("changeRequests", changeRequests);
     await next();

@@ -242,6 +242,27 @@ export const PortvaktConfig = z
       .object({ expiryDays: z.number().min(0.001).max(365).default(7) })
       .strict()
       .default({ expiryDays: 7 }),
+    /**
+     * Organisations' state (deleted, bankrupt, being wound up) from Brønnøysund's open
+     * Enhetsregisteret API before granting (issue 14 #16). No `baseUrl`: switched off (closed
+     * networks), names come from Digdir only. `ttlSeconds`: how long an answer is cached (seconds,
+     * 0: not cached); `maxEntries`: how many are kept (least recently used evicted);
+     * `timeoutMs`: one look-up's limit. See README, Configuration, for the public base URL.
+     */
+    enhetsregisteret: z
+      .object({
+        baseUrl: z.url().optional(),
+        ttlSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 3600)
+          .default(3600),
+        maxEntries: z.number().int().min(1).max(1_000_000).default(5000),
+        timeoutMs: z.number().int().positive().default(5000),
+      })
+      .strict()
+      .default({ ttlSeconds: 3600, maxEntries: 5000, timeoutMs: 5000 }),
     auth: AuthConfig,
     environments: z.array(EnvironmentConfig).min(1, "Configure at least one environment"),
   })

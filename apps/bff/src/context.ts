@@ -7,6 +7,7 @@ import type { Session } from "./auth/session";
 import type { BulkJobs } from "./bulk/jobs";
 import type { ChangeGuard } from "./changes/guard";
 import type { ChangeRequests } from "./four-eyes/service";
+import type { OrganizationRegister } from "./organization-register";
 import type { Environment } from "./upstream";
 
 /** Hono's typed context of the BFF: what middleware puts on each request. */
@@ -25,6 +26,8 @@ export interface BffEnv {
     changeGuard: ChangeGuard;
     /** Bulk grant/revoke jobs run by the BFF (issue 17). */
     bulkJobs: BulkJobs;
+    /** Organisations' state in Enhetsregisteret, cached (issue 14 #16). */
+    organizationRegister: OrganizationRegister;
     /** The id the audit entry of this change will have (a pending change names it). */
     auditId?: string;
     /** The action of the `changes` route under way. */

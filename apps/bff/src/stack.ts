@@ -83,6 +83,8 @@ export interface StackOptions {
   withConsumerEnvironment?: boolean;
   /** Audit retention and streaming (tests of issue 18 #6). */
   auditLog?: PortvaktConfigInput["auditLog"];
+  /** The Enhetsregisteret look-up: `false` switches it off (names only); an object overrides its settings. */
+  enhetsregisteret?: false | { ttlSeconds?: number; maxEntries?: number };
 }
 
 export interface RunningStack {
@@ -244,6 +246,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       : {}),
     ...(options.outcome ? { outcome: options.outcome } : {}),
     ...(options.webDist ? { webDist: options.webDist } : {}),
+    // The simulator serves Enhetsregisteret's open API shape; tests may switch the look-up off.
+    enhetsregisteret: {
+      ...(options.enhetsregisteret === false
+        ? {}
+        : { baseUrl: `${simulator.url}/enhetsregisteret/api` }),
+      ...(typeof options.enhetsregisteret === "object" ? options.enhetsregisteret : {}),
+    },
     environments: [
       {
         id: "demo",

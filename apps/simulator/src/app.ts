@@ -8,6 +8,7 @@ import { organizationRoutes } from "./admin/organizations";
 import { scopeRoutes } from "./admin/scopes";
 import { controlRoutes, type FaultInjector, faultMiddleware } from "./control";
 import { DigdirApiError, renderDigdirError } from "./digdir-error";
+import { enhetsregisteretRoutes } from "./enhetsregisteret";
 import type { SimulatorContext, SimulatorEnv } from "./simulator-context";
 import { tokenRoutes } from "./token";
 
@@ -55,6 +56,7 @@ export function createSimulatorApp(
   app.route("/", keyRoutes(ctx));
   app.route("/", clientRoutes(ctx));
   app.route("/", organizationRoutes(ctx));
+  app.route("/", enhetsregisteretRoutes(ctx));
   if (options.control) {
     app.route("/", controlRoutes(ctx, options.control.faults, options.control.reset));
   }

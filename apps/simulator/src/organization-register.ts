@@ -7,6 +7,11 @@ const KNOWN_ORGANIZATIONS: Readonly<Record<string, string>> = {
   "974760673": "REGISTERENHETEN I BRØNNØYSUND",
   "974761076": "SKATTEETATEN",
   "910000004": "DEMO TESTORGANISASJON AS",
+  // Demo organisations with a status in Enhetsregisteret (see ./enhetsregisteret.ts).
+  "911000008": "KONKURS DEMO AS",
+  "911000016": "SLETTET DEMO AS",
+  "911000024": "AVVIKLING DEMO AS",
+  "911000032": "FJERNET DEMO AS",
 };
 
 /**

@@ -72,6 +72,7 @@ export {
   messageParamsOf,
   messageTableProblems,
 } from "./messages";
+export { OrganizationStatus, RegistryState } from "./organization-status";
 export { isValidOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
 export { type ProblemCode, problemMessages } from "./problem-messages";
 export { PROD_CONFIRMATION_HEADER, PROD_CONFIRMATION_REQUIRED } from "./prod-confirmation";

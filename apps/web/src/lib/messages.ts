@@ -16,6 +16,7 @@ import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
 import { tokenTestEn, tokenTestNb, tokenTestNn } from "../features/token-test/messages";
 import { tokensEn, tokensNb, tokensNn } from "../features/tokens/messages";
+import { orgStatusEn, orgStatusNb, orgStatusNn } from "./organization-status-messages";
 import { sessionEn, sessionNb, sessionNn } from "./session-messages";
 
 /**
@@ -415,6 +416,7 @@ export const nb = {
   ...accessJobNb,
   ...consumerNb,
   ...requestsNb,
+  ...orgStatusNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -810,6 +812,7 @@ export const en: Record<MessageKey, string> = {
   ...accessJobEn,
   ...consumerEn,
   ...requestsEn,
+  ...orgStatusEn,
 };
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
@@ -1201,4 +1204,5 @@ export const nn: Record<MessageKey, string> = {
   ...accessJobNn,
   ...consumerNn,
   ...requestsNn,
+  ...orgStatusNn,
 };

@@ -1,4 +1,4 @@
-import { Organization, Scope, ScopeAccess } from "@portvakt/contracts";
+import { Scope, ScopeAccess } from "@portvakt/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../lib/api-client";
@@ -36,24 +36,6 @@ export function useOwnScopesForConsumer(env: string) {
         ),
         z.array(Scope),
       ),
-  });
-}
-
-/** The organisation's name from Digdir's `/organizations/{orgnr}` (which reads Enhetsregisteret). */
-export function useOrganizationName(env: string, orgno: string | undefined) {
-  return useQuery({
-    queryKey: queryKeys.organization(env, orgno ?? ""),
-    queryFn: ({ signal }) =>
-      call(
-        bff.api.envs[":env"].organizations[":orgno"].$get(
-          { param: { env, orgno: orgno! } },
-          withSignal(signal),
-        ),
-        Organization,
-      ),
-    enabled: Boolean(orgno),
-    staleTime: 60 * 60_000,
-    retry: false,
   });
 }
 

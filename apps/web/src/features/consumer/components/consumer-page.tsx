@@ -6,6 +6,7 @@ import {
 } from "@portvakt/contracts";
 import { type FormEvent, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { ConfirmDialog } from "../../../components/ui/dialog";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert, ProblemDetails } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -14,14 +15,14 @@ import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import {
+  RegistryStateBadge,
+  useOrganizationStatus,
+  useRegistryStateText,
+} from "../../../lib/organization-status";
 import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
-import {
-  useConsumerAccess,
-  useGrantScopeTo,
-  useOrganizationName,
-  useOwnScopesForConsumer,
-} from "../api";
+import { useConsumerAccess, useGrantScopeTo, useOwnScopesForConsumer } from "../api";
 
 const STATE_TONE: Record<AccessState, "success" | "warning" | "neutral"> = {
   APPROVED: "success",
@@ -100,7 +101,9 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
   const canWrite = operator.allowed && hasScopesWrite;
   const scopes = useOwnScopesForConsumer(env.id);
   const access = useConsumerAccess(env.id, orgno);
-  const organization = useOrganizationName(env.id, orgno);
+  const organization = useOrganizationStatus(env.id, orgno);
+  const stateText = useRegistryStateText();
+  const [confirming, setConfirming] = useState(false);
   const grant = useGrantScopeTo(env.id);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
@@ -132,6 +135,7 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
   // One guarded grant per scope, one after the other: each is audited on its own, and a
   // failure (a 409 from Digdir, an unknown outcome) is shown on its row without hiding the rest.
   const grantPicked = async () => {
+    setConfirming(false);
     setRunning(true);
     let ok = 0;
     let failed = 0;
@@ -173,8 +177,9 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
       <RoleNotice needed="operator" what="role.what.access" />
       {!hasScopesWrite && <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>}
       <p data-testid="consumer-summary">
-        {t("consumer.summary", { org, approved, total: rows.length })}
-        {organization.isError && (
+        {t("consumer.summary", { org, approved, total: rows.length })}{" "}
+        <RegistryStateBadge status={organization.data} />
+        {(organization.isError || (organization.isSuccess && !name)) && (
           <span className="ml-2 text-sm text-slate-600 dark:text-slate-400">
             {t("consumer.nameUnknown")}
           </span>
@@ -260,11 +265,29 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
           disabled={!canWrite || toGrant.length === 0}
           pending={running}
           title={operator.reason || undefined}
-          onClick={() => void grantPicked()}
+          onClick={() =>
+            organization.data?.needs_confirmation ? setConfirming(true) : void grantPicked()
+          }
         >
           {t("consumer.grantSelected", { count: toGrant.length })}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => void grantPicked()}
+        title={t("orgStatus.confirmTitle")}
+        confirmLabel={t("orgStatus.confirm")}
+        subjectName={orgno}
+      >
+        <p>
+          {t("orgStatus.confirmBody", {
+            org,
+            state: stateText(organization.data) ?? "",
+            count: toGrant.length,
+          })}
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

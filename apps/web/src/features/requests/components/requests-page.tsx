@@ -8,6 +8,11 @@ import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import {
+  RegistryStateBadge,
+  useOrganizationStatuses,
+  useRegistryStateText,
+} from "../../../lib/organization-status";
 import { href, Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useAccessRequests, useDecideRequest } from "../api";
@@ -26,6 +31,16 @@ export function RequestsPage() {
   const requests = useAccessRequests(env.id);
   const decide = useDecideRequest(env.id);
   const [denying, setDenying] = useState<ScopeAccess | null>(null);
+  const [confirming, setConfirming] = useState<ScopeAccess | null>(null);
+  const rows = requests.data ?? [];
+  const statuses = useOrganizationStatuses(env.id, [
+    ...new Set(rows.map((row) => row.consumer_orgno)),
+  ]);
+  const stateText = useRegistryStateText();
+  const orgOf = (row: ScopeAccess) =>
+    row.consumer_organization_name
+      ? `${row.consumer_organization_name} (${row.consumer_orgno})`
+      : row.consumer_orgno;
 
   const pendingFor = (row: ScopeAccess, decision: "approve" | "deny") =>
     decide.isPending &&
@@ -33,7 +48,8 @@ export function RequestsPage() {
     decide.variables.orgno === row.consumer_orgno &&
     decide.variables.decision === decision;
 
-  const approve = (row: ScopeAccess) =>
+  const approve = (row: ScopeAccess) => {
+    setConfirming(null);
     decide.mutate(
       { scope: row.scope, orgno: row.consumer_orgno, decision: "approve" },
       {
@@ -42,6 +58,7 @@ export function RequestsPage() {
         onError: (error) => toast.error(t("requests.failed", { orgno: row.consumer_orgno }), error),
       },
     );
+  };
   const deny = () => {
     const row = denying;
     if (!row) return;
@@ -57,7 +74,6 @@ export function RequestsPage() {
     );
   };
 
-  const rows = requests.data ?? [];
   return (
     <section className="flex flex-col gap-4">
       <PageHeader title={t("requests.title")} description={t("requests.description")} />
@@ -96,10 +112,9 @@ export function RequestsPage() {
                       to={href("/consumer", { orgno: row.consumer_orgno })}
                       className="text-blue-700 underline dark:text-sky-400"
                     >
-                      {row.consumer_organization_name
-                        ? `${row.consumer_organization_name} (${row.consumer_orgno})`
-                        : row.consumer_orgno}
-                    </Link>
+                      {orgOf(row)}
+                    </Link>{" "}
+                    <RegistryStateBadge status={statuses[row.consumer_orgno]} />
                   </dd>
                   <dt className="text-slate-600 dark:text-slate-400">{t("consumer.col.scope")}</dt>
                   <dd className="min-w-0 font-mono break-all">{row.scope}</dd>
@@ -119,7 +134,11 @@ export function RequestsPage() {
                       orgno: row.consumer_orgno,
                       scope: row.scope,
                     })}
-                    onClick={() => approve(row)}
+                    onClick={() =>
+                      statuses[row.consumer_orgno]?.needs_confirmation
+                        ? setConfirming(row)
+                        : approve(row)
+                    }
                   >
                     {t("requests.approve")}
                   </Button>
@@ -142,6 +161,23 @@ export function RequestsPage() {
           </ul>
         </>
       )}
+      <ConfirmDialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => confirming && approve(confirming)}
+        title={t("orgStatus.confirmTitle")}
+        confirmLabel={t("orgStatus.confirm")}
+        subjectName={confirming?.consumer_orgno ?? ""}
+      >
+        <p>
+          {confirming &&
+            t("orgStatus.confirmBody", {
+              org: orgOf(confirming),
+              state: stateText(statuses[confirming.consumer_orgno]) ?? "",
+              count: 1,
+            })}
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={denying !== null}
         onClose={() => setDenying(null)}
