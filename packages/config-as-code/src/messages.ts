@@ -1,6 +1,22 @@
 import { defineMessages } from "@portvakt/contracts";
 
 /**
+ * Step summaries that read the same in bokmål and nynorsk, written once. A translator who wants
+ * one of them to differ moves its key into both `nb` and `nn`.
+ */
+const sameInNbAndNn = {
+  "config.step.scope.create": "Opprett scopet {name}",
+  "config.step.scope.reactivate": "Aktiver scopet {name} igjen",
+  "config.step.scope.update": "Endre {fields} på {name}",
+  "config.step.access.grant": "Gi {label} tilgang til {name}",
+  "config.step.access.revoke": "Trekk tilbake tilgangen {label} har til {name}",
+  "config.step.scope.deactivate": "Deaktiver scopet {name}",
+  "config.step.client.create": "Opprett Maskinporten-klienten «{name}»",
+  "config.step.client.update": "Endre {fields} på klienten «{name}»",
+  "config.step.key.add": "Legg nøkkelen {kid} til klienten «{name}»",
+};
+
+/**
  * Texts of a config plan (step summaries, reasons, dangers, warnings) in nb, nn and en
  * (docs/i18n.md). The English side is what `summary`, `reason`, `dangers` and `warnings` say
  * (the CLI and `--json`); the codes travel beside them in `texts` for the browser.
@@ -53,15 +69,7 @@ export const configMessages = defineMessages({
       'The client "{name}" ({clientId}) is not in the document and is left unchanged',
   },
   nb: {
-    "config.step.scope.create": "Opprett scopet {name}",
-    "config.step.scope.reactivate": "Aktiver scopet {name} igjen",
-    "config.step.scope.update": "Endre {fields} på {name}",
-    "config.step.access.grant": "Gi {label} tilgang til {name}",
-    "config.step.access.revoke": "Trekk tilbake tilgangen {label} har til {name}",
-    "config.step.scope.deactivate": "Deaktiver scopet {name}",
-    "config.step.client.create": "Opprett Maskinporten-klienten «{name}»",
-    "config.step.client.update": "Endre {fields} på klienten «{name}»",
-    "config.step.key.add": "Legg nøkkelen {kid} til klienten «{name}»",
+    ...sameInNbAndNn,
     "config.step.key.remove": "Fjern nøkkelen {kid} fra klienten «{name}»",
     "config.reason.scope.missing": "Scopet står i dokumentet, men finnes ikke i miljøet",
     "config.reason.scope.reactivate": "Scopet er deaktivert i miljøet og aktivt i dokumentet",
@@ -99,15 +107,7 @@ export const configMessages = defineMessages({
       "Klienten «{name}» ({clientId}) står ikke i dokumentet og blir ikke endret",
   },
   nn: {
-    "config.step.scope.create": "Opprett scopet {name}",
-    "config.step.scope.reactivate": "Aktiver scopet {name} igjen",
-    "config.step.scope.update": "Endre {fields} på {name}",
-    "config.step.access.grant": "Gi {label} tilgang til {name}",
-    "config.step.access.revoke": "Trekk tilbake tilgangen {label} har til {name}",
-    "config.step.scope.deactivate": "Deaktiver scopet {name}",
-    "config.step.client.create": "Opprett Maskinporten-klienten «{name}»",
-    "config.step.client.update": "Endre {fields} på klienten «{name}»",
-    "config.step.key.add": "Legg nøkkelen {kid} til klienten «{name}»",
+    ...sameInNbAndNn,
     "config.step.key.remove": "Fjern nøkkelen {kid} frå klienten «{name}»",
     "config.reason.scope.missing": "Scopet står i dokumentet, men finst ikkje i miljøet",
     "config.reason.scope.reactivate": "Scopet er deaktivert i miljøet og aktivt i dokumentet",
