@@ -149,7 +149,7 @@ export async function benchBffVsDirect(root: string) {
     >;
     return {
       name: "bff-vs-direct",
-      read: `GET scopes/access?scope= with ${GRANTS} grants`,
+      read: `GET scopes/access?scope=&inactive=true with ${GRANTS} grants`,
       setup: {
         rounds: ROUNDS,
         requests_per_round: REQUESTS,
