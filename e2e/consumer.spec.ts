@@ -106,6 +106,9 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   await expect(page.getByLabel("kid i headeren")).toHaveValue(`${firstKid}-2`);
   await expect(await sendGrant(page)).toContainText(`Token utstedt med kid ${firstKid}-2`);
   await page.getByRole("link", { name: "Tilbake til nøkkelrotasjonen" }).click();
+  // Issue 14, defect 4: back in the wizard (scrolled to, focused), not at the page's top.
+  await expect(page.locator("#rotate-heading")).toBeFocused();
+  await expect(page.locator("#rotate-heading")).toBeInViewport();
 
   await expect(wizard).toContainText("Bekreftet");
   await expect(wizard.getByRole("checkbox", { name: /lagt ut i systemet/ })).toBeChecked();

@@ -209,6 +209,8 @@ export function createApp({
     onError: (c) =>
       problemResponse(c, 413, {
         detail: `The request body is larger than ${config.bodyLimitBytes} bytes`,
+        code: "problem.body-too-large",
+        params: { bytes: config.bodyLimitBytes },
       }),
   });
   // GET and HEAD carry no body that is read here; asking for one would make the node adapter
@@ -260,6 +262,7 @@ export function createApp({
         throw new ProblemError(401, {
           type: "urn:portvakt:problem:sign-in-required",
           detail: "Sign in to continue",
+          code: "problem.sign-in-required",
         });
       }
       await next();
@@ -278,7 +281,13 @@ export function createApp({
         "The browser's API of Portvakt. Paths mirror Digdir's self-service API under /api/envs/{env}.",
     },
   });
-  app.all("/api/*", (c) => problemResponse(c, 404, { detail: `No API route ${c.req.path}` }));
+  app.all("/api/*", (c) =>
+    problemResponse(c, 404, {
+      detail: `No API route ${c.req.path}`,
+      code: "problem.no-api-route",
+      params: { path: c.req.path },
+    }),
+  );
 
   app.onError((error, c) => {
     const response = toProblemResponse(error, c);
@@ -294,7 +303,13 @@ export function createApp({
     }
     return response;
   });
-  app.notFound((c) => problemResponse(c, 404, { detail: `Nothing at ${c.req.path}` }));
+  app.notFound((c) =>
+    problemResponse(c, 404, {
+      detail: `Nothing at ${c.req.path}`,
+      code: "problem.not-found",
+      params: { path: c.req.path },
+    }),
+  );
 
   if (config.webDist) serveWebApp(app, config.webDist);
   changeRequests?.register(

@@ -37,7 +37,13 @@ const TITLES: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-export type ProblemInit = Omit<Problem, "type" | "title" | "status"> & {
+/**
+ * What a route throws as a problem. `code` (a key of a registered message table, e.g.
+ * `problemMessages`) is required, so every problem the BFF sends can be rendered in nb, nn and
+ * en (issue 14 #4); `detail` stays the English text for API clients, logs and the CLI.
+ */
+export type ProblemInit = Omit<Problem, "type" | "title" | "status" | "code"> & {
+  code: string;
   type?: string;
   title?: string;
   /** Further members of the problem (RFC 9457 extension members), e.g. `current`. */
@@ -58,6 +64,8 @@ export function problemFromChange(error: unknown): ProblemError | undefined {
     return new ProblemError(504, {
       type: OUTCOME_UNKNOWN,
       title: "Outcome unknown",
+      code: "problem.outcome-unknown",
+      params: { seconds },
       detail: `Digdir did not confirm the change in time and a re-read does not show it yet, so it may or may not be made. \
 Portvakt keeps this resource locked and checks again; within ${seconds} s the audit log has an entry following up this one that says what happened. \
 The current state at Digdir is in "current".`,
@@ -72,6 +80,8 @@ The current state at Digdir is in "current".`,
     return new ProblemError(409, {
       type: OUTCOME_PENDING,
       title: "An earlier change is not settled",
+      code: "problem.outcome-pending",
+      params: { auditId: error.auditId, seconds: error.retryAfterSeconds },
       detail: `An earlier change of this resource has an unknown outcome (audit entry ${error.auditId}); Portvakt is checking it. Nothing was sent. Try again in ${error.retryAfterSeconds} s.`,
       extensions: { audit_id: error.auditId, retry_after: error.retryAfterSeconds },
     });
@@ -80,12 +90,15 @@ The current state at Digdir is in "current".`,
     return new ProblemError(409, {
       type: "urn:portvakt:problem:made-by-earlier-attempt",
       detail: error.message,
+      code: "problem.made-by-earlier-attempt",
+      params: { clientId: error.clientId },
       extensions: { client_id: error.clientId, audit_id: error.auditId },
     });
   }
   if (error instanceof LockTimeoutError) {
     return new ProblemError(503, {
       detail: `${error.message}; try again shortly`,
+      code: "problem.lock-timeout",
     });
   }
   return undefined;
@@ -120,10 +133,6 @@ export class ProblemError extends Error {
   }
 }
 
-export function badRequest(detail: string, errors?: Problem["errors"]): ProblemError {
-  return new ProblemError(400, { detail, ...(errors ? { errors } : {}) });
-}
-
 /**
  * A problem whose text is a code of `problemMessages` (docs/i18n.md): `detail` is the English
  * rendering, `code` and `params` let the browser show it in nb, nn or en.
@@ -140,6 +149,27 @@ export function codedProblem(
     detail: text.detail,
     code: text.code,
     ...(text.params ? { params: text.params } : {}),
+  });
+}
+
+/**
+ * A refused key edit (`KeyEditRefused` of @portvakt/maskinporten, whose English messages are
+ * texts of `problemMessages`) as a coded problem, the field error coded the same way.
+ */
+export function problemFromKeyEdit(error: KeyEditRefused): ProblemError {
+  const known = codedFromText(error.message, [problemMessages]) ?? {
+    code: "problem.http",
+    params: { status: error.status },
+    detail: error.message,
+  };
+  const params = known.params ? { params: known.params } : {};
+  return new ProblemError(error.status, {
+    detail: error.message,
+    code: known.code,
+    ...params,
+    ...(error.field
+      ? { errors: [{ field: error.field, message: error.message, code: known.code, ...params }] }
+      : {}),
   });
 }
 
@@ -197,12 +227,21 @@ export function problemFromUpstream(error: MaskinportenError): ProblemError {
         : `urn:portvakt:problem:upstream-${error.kind}`,
     ...(upstreamTitle ? { title: upstreamTitle } : {}),
     detail: error.explanation || error.message,
+    // Digdir's words that no table knows stay quoted (they cannot be translated), after a
+    // sentence in the page's language that says what kind of failure it was.
     ...(error.explained
       ? {
           code: error.explained.code,
           ...(error.explained.params ? { params: error.explained.params } : {}),
         }
-      : {}),
+      : {
+          code: "problem.upstream",
+          params: {
+            kind: error.kind === "invalid-response" ? "invalid" : error.kind,
+            status: error.status ?? status,
+            words: error.explanation || error.message,
+          },
+        }),
     ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
     ...(error.fieldErrors.length
       ? {
@@ -258,10 +297,8 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, init: 
 export function toProblemResponse(error: unknown, c: Context): Response {
   if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);
   if (error instanceof KeyEditRefused) {
-    return problemResponse(c, error.status, {
-      detail: error.message,
-      ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
-    });
+    const problem = problemFromKeyEdit(error);
+    return problemResponse(c, problem.status, problem.problem);
   }
   const change = problemFromChange(error);
   if (change) return problemResponse(c, change.status, change.problem);
@@ -271,7 +308,11 @@ export function toProblemResponse(error: unknown, c: Context): Response {
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    return problemResponse(c, status, { detail: error.message || TITLES[status] });
+    return problemResponse(c, status, {
+      detail: error.message || TITLES[status],
+      code: "problem.http",
+      params: { status },
+    });
   }
   const internal = codedProblem(500, "problem.internal");
   return problemResponse(c, 500, internal.problem);

@@ -1,10 +1,12 @@
 import {
+  codedIssue,
   firstMalformedString,
   IntegrationType,
   Jwk,
   KEY_WRITE_ALGS,
   Kid,
   MAX_KEYS_PER_CLIENT,
+  type MessageParams,
   OrgNumber,
   SCOPE_SETTINGS,
   ScopeName,
@@ -29,7 +31,11 @@ function list<T extends z.ZodArray<z.ZodType>>(array: T) {
 /** Where a document went wrong: the path of the bad entry (`scopes[2].consumers[0]`) and why. */
 export interface DocumentIssue {
   path: string;
+  /** English, for the CLI and API clients. */
   message: string;
+  /** The message's code (docs/i18n.md), so the console shows it in nb, nn or en. */
+  code?: string;
+  params?: MessageParams;
 }
 
 /** A document that cannot be planned: unreadable, invalid, or in conflict with the live state. */
@@ -268,12 +274,21 @@ export function parseDocument(text: string, format?: DocumentFormat): ConfigDocu
         ? error.message
         : String(error);
     throw new DocumentError(
-      [{ path: "", message: `Not readable as ${asJson ? "JSON" : "YAML"}: ${message}` }],
+      [
+        {
+          path: "",
+          message: `Not readable as ${asJson ? "JSON" : "YAML"}: ${message}`,
+          code: "problem.config.unreadable",
+          params: { format: asJson ? "JSON" : "YAML" },
+        },
+      ],
       `The document is not readable as ${asJson ? "JSON" : "YAML"}: ${message}`,
     );
   }
   if (raw === null || raw === undefined) {
-    throw new DocumentError([{ path: "", message: "The document is empty" }]);
+    throw new DocumentError([
+      { path: "", message: "The document is empty", code: "problem.config.empty" },
+    ]);
   }
   // "\ud800" is valid JSON and YAML but no text: it has no UTF-8 form to send to Digdir.
   const malformed = firstMalformedString(raw);
@@ -282,16 +297,22 @@ export function parseDocument(text: string, format?: DocumentFormat): ConfigDocu
       {
         path: formatPath(malformed.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
         message: "Not well-formed Unicode text (a lone surrogate)",
+        code: "problem.field.malformed-unicode",
       },
     ]);
   }
   const parsed = ConfigDocument.safeParse(raw);
   if (!parsed.success) {
     throw new DocumentError(
-      parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
+      parsed.error.issues.map((issue) => {
+        const text = codedIssue(issue);
+        return {
+          path: formatPath(issue.path),
+          message: issue.message,
+          ...(text.code ? { code: text.code } : {}),
+          ...(text.params ? { params: text.params } : {}),
+        };
+      }),
     );
   }
   return parsed.data;

@@ -83,6 +83,75 @@ export const problemMessages = defineMessages({
     "problem.network":
       "Portvakt's server could not be reached. Check the connection and try again.",
     "problem.unexpected-answer": "The server's answer did not have the expected shape: {issues}",
+    "problem.own-admin-client":
+      '{clientId} is Portvakt\'s own admin client in "{env}": without it Portvakt gets no token there and locks itself, and everyone using it, out. Nothing was sent. To go ahead anyway, send the header X-Portvakt-Confirm-Own-Admin-Client with the client id (the console does so after you type it).',
+    "problem.prod-confirmation.action":
+      '"{env}" is a production environment: "{action}" needs the header X-Portvakt-Confirm-Env: {env} (the console sends it after you type the name; the CLI with --confirm-env {env})',
+    "problem.prod-confirmation.plan":
+      '"{env}" is a production environment: a plan with {kinds} needs the header X-Portvakt-Confirm-Env: {env} (the console sends it after you type the name; the CLI with --confirm-env {env})',
+    "problem.path-param": 'The path parameter "{field}" is not valid',
+    "problem.field.client-id": "A client id has 1–100 letters, digits and . _ : -",
+    "problem.field.path-encoding": "Not valid percent-encoded UTF-8",
+    "problem.field.path-segment-length": "A path segment is at most {max} characters",
+    "problem.field.path-segment-chars": "A path segment has no control characters, spaces, / or \\",
+    "problem.malformed-unicode":
+      "The request has text that is not well-formed Unicode (a lone surrogate)",
+    "problem.field.malformed-unicode":
+      "Not well-formed Unicode text (a lone surrogate, e.g. \\ud800)",
+    "problem.body-too-large": "The request body is larger than {bytes} bytes",
+    "problem.no-api-route": "No API route {path}",
+    "problem.not-found": "Nothing at {path}",
+    "problem.http": "The request was refused (HTTP {status})",
+    "problem.sign-in-required": "Sign in to continue",
+    "problem.sign-in.expired":
+      "The sign-in took too long or was started elsewhere; start again from /auth/login",
+    "problem.sign-in.not-confirmed": "The identity provider did not confirm the sign-in",
+    "problem.sign-in.no-id-token": "The identity provider sent no ID token",
+    "problem.metrics-token": "/metrics needs the configured bearer token",
+    "problem.outcome-unknown":
+      'Digdir did not confirm the change in time and a re-read does not show it yet, so it may or may not be made. Portvakt keeps this resource locked and checks again; within {seconds, plural, one {# second} other {# seconds}} the audit log has an entry following up this one that says what happened. The current state at Digdir is in "current".',
+    "problem.outcome-pending":
+      "An earlier change of this resource has an unknown outcome (audit entry {auditId}); Portvakt is checking it. Nothing was sent. Try again in {seconds, plural, one {# second} other {# seconds}}.",
+    "problem.made-by-earlier-attempt":
+      "An earlier attempt already registered this client ({clientId}); nothing new was sent",
+    "problem.made-but-unread":
+      "The change was made at Digdir, but what came after it failed. Reload to see the result.",
+    "problem.lock-timeout":
+      "Another Portvakt instance is changing this resource; try again shortly",
+    "problem.keys.replace-empty":
+      "Replacing the key set needs at least one key; to remove every key, delete the key set",
+    "problem.tokens.bearer-format":
+      "The Authorization header must be Bearer followed by a Portvakt API token",
+    "problem.tokens.with-cookie":
+      "The request carries both an API token and a session cookie; send exactly one of them",
+    "problem.tokens.not-enabled": "API tokens are not enabled",
+    "problem.tokens.refused":
+      "{reason, select, expired {The API token has expired} revoked {The API token has been revoked} other {The API token is not known}}",
+    "problem.tokens.token-cannot-manage":
+      "An API token cannot list, issue or revoke API tokens; sign in as an admin",
+    "problem.tokens.admin-needed": "Managing API tokens needs the role admin in an environment",
+    "problem.tokens.unknown-env": "Unknown environment {envs}",
+    "problem.tokens.admin-needed-in": "A token for {envs} needs you to be admin there",
+    "problem.tokens.not-found": "No API token {id} in your environments",
+    "problem.bulk.not-found": 'No bulk job {id} in "{env}"',
+    "problem.config.invalid-document":
+      "The document is not valid ({count, plural, one {# problem} other {# problems}}); each is shown at its place",
+    "problem.config.unreadable": "The document is not readable as {format}",
+    "problem.config.empty": "The document is empty",
+    "problem.upstream":
+      "{kind, select, timeout {Digdir did not answer in time} network {Digdir could not be reached} invalid {Digdir's answer did not have the shape Portvakt expects} token {Maskinporten refused the admin client's grant} other {Digdir refused the request (HTTP {status})}}. Digdir's words: {words}",
+    "problem.config.stale-plan":
+      "The environment changed since the plan was made; review the new plan and apply that instead",
+    "problem.token-test.private-key":
+      "The request contains a private key. A private key must never leave the machine it belongs to: Portvakt only needs the signed grant (or the public key). Nothing was sent.",
+    "problem.field.private-key": "Private key material refused",
+    "problem.token-test.prod":
+      'Token tests are not run in the production environment "{env}": a production token is a live credential for real APIs, and a test should never create one. Test in the demo or test environment.',
+    "problem.token-test.unreachable":
+      "{timeout, select, yes {Maskinporten's token endpoint did not answer within {seconds, plural, one {# second} other {# seconds}}} other {Maskinporten's token endpoint could not be reached}}",
+    "problem.token-test.not-jwt":
+      "The assertion is not a signed JWT (three base64url parts separated by dots)",
+    "problem.field.not-jwt": "Not a JWT",
   },
   nb: {
     "problem.title.400": "Ugyldig forespørsel",
@@ -93,7 +162,7 @@ export const problemMessages = defineMessages({
     "problem.title.412": "Endret i mellomtiden",
     "problem.title.413": "For stort innhold",
     "problem.title.415": "Formatet støttes ikke",
-    "problem.title.428": "Mangler versjonssjekk",
+    "problem.title.428": "Forutsetning mangler",
     "problem.title.429": "For mange forespørsler",
     "problem.title.500": "Feil i Portvakt",
     "problem.title.502": "Feil i svaret fra Digdir",
@@ -161,6 +230,75 @@ export const problemMessages = defineMessages({
     "problem.no-problem-body": "Serveren svarte {status} uten en feilbeskrivelse.",
     "problem.network": "Fikk ikke kontakt med Portvakt-serveren. Sjekk forbindelsen og prøv igjen.",
     "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form: {issues}",
+    "problem.own-admin-client":
+      "{clientId} er Portvakts egen adminklient i «{env}»: uten den får Portvakt ikke token der og låser seg selv, og alle som bruker den, ute. Ingenting ble sendt. For å gjøre det likevel må klient-ID-en bekreftes (konsollen gjør det når du skriver den inn; API-et med headeren X-Portvakt-Confirm-Own-Admin-Client).",
+    "problem.prod-confirmation.action":
+      "«{env}» er et produksjonsmiljø: «{action}» krever headeren X-Portvakt-Confirm-Env: {env} (konsollen sender den når du har skrevet navnet; CLI-en med --confirm-env {env})",
+    "problem.prod-confirmation.plan":
+      "«{env}» er et produksjonsmiljø: en plan med {kinds} krever headeren X-Portvakt-Confirm-Env: {env} (konsollen sender den når du har skrevet navnet; CLI-en med --confirm-env {env})",
+    "problem.path-param": "Parameteren «{field}» i adressen er ikke gyldig",
+    "problem.field.client-id": "En klient-ID har 1–100 bokstaver, sifre og . _ : -",
+    "problem.field.path-encoding": "Ikke gyldig prosentkodet UTF-8",
+    "problem.field.path-segment-length": "En del av adressen har høyst {max} tegn",
+    "problem.field.path-segment-chars":
+      "En del av adressen har ingen kontrolltegn, mellomrom, / eller \\",
+    "problem.malformed-unicode":
+      "Forespørselen har tekst som ikke er gyldig Unicode (et enslig surrogat)",
+    "problem.field.malformed-unicode":
+      "Ikke gyldig Unicode-tekst (et enslig surrogat, f.eks. \\ud800)",
+    "problem.body-too-large": "Innholdet i forespørselen er større enn {bytes} byte",
+    "problem.no-api-route": "Ingen API-rute {path}",
+    "problem.not-found": "Ingenting på {path}",
+    "problem.http": "Forespørselen ble avvist (HTTP {status})",
+    "problem.sign-in-required": "Logg inn for å fortsette",
+    "problem.sign-in.expired":
+      "Innloggingen tok for lang tid eller ble startet et annet sted; start på nytt fra /auth/login",
+    "problem.sign-in.not-confirmed": "Innloggingstjenesten bekreftet ikke innloggingen",
+    "problem.sign-in.no-id-token": "Innloggingstjenesten sendte ikke noe ID-token",
+    "problem.metrics-token": "/metrics krever det konfigurerte bearer-tokenet",
+    "problem.outcome-unknown":
+      "Digdir bekreftet ikke endringen i tide, og en ny lesing viser den ikke ennå, så den kan være gjort eller ikke. Portvakt holder ressursen låst og sjekker igjen; innen {seconds, plural, one {# sekund} other {# sekunder}} har revisjonsloggen en oppfølging av denne oppføringen som sier hva som skjedde.",
+    "problem.outcome-pending":
+      "En tidligere endring av denne ressursen har ukjent utfall (revisjonsoppføring {auditId}); Portvakt sjekker den. Ingenting ble sendt. Prøv igjen om {seconds, plural, one {# sekund} other {# sekunder}}.",
+    "problem.made-by-earlier-attempt":
+      "Et tidligere forsøk har allerede registrert denne klienten ({clientId}); ingenting nytt ble sendt",
+    "problem.made-but-unread":
+      "Endringen ble gjort hos Digdir, men det som kom etter feilet. Last siden på nytt for å se resultatet.",
+    "problem.lock-timeout": "En annen Portvakt-instans endrer denne ressursen; prøv igjen om litt",
+    "problem.keys.replace-empty":
+      "Å erstatte nøkkelsettet krever minst én nøkkel; for å fjerne alle nøkler, slett nøkkelsettet",
+    "problem.tokens.bearer-format":
+      "Authorization-headeren må være Bearer fulgt av et API-token fra Portvakt",
+    "problem.tokens.with-cookie":
+      "Forespørselen har både et API-token og en innloggingscookie; send bare én av dem",
+    "problem.tokens.not-enabled": "API-tokener er ikke slått på",
+    "problem.tokens.refused":
+      "{reason, select, expired {API-tokenet er utløpt} revoked {API-tokenet er trukket tilbake} other {API-tokenet er ukjent}}",
+    "problem.tokens.token-cannot-manage":
+      "Et API-token kan ikke liste, utstede eller trekke tilbake API-tokener; logg inn som admin",
+    "problem.tokens.admin-needed": "Å forvalte API-tokener krever rollen admin i et miljø",
+    "problem.tokens.unknown-env": "Ukjent miljø {envs}",
+    "problem.tokens.admin-needed-in": "Et token for {envs} krever at du er admin der",
+    "problem.tokens.not-found": "Ingen API-token {id} i miljøene dine",
+    "problem.bulk.not-found": "Ingen massejobb {id} i «{env}»",
+    "problem.config.invalid-document":
+      "Dokumentet er ikke gyldig ({count, plural, one {# feil} other {# feil}}); hver feil vises der den er",
+    "problem.config.unreadable": "Dokumentet kan ikke leses som {format}",
+    "problem.config.empty": "Dokumentet er tomt",
+    "problem.upstream":
+      "{kind, select, timeout {Digdir svarte ikke i tide} network {Fikk ikke kontakt med Digdir} invalid {Svaret fra Digdir hadde ikke formen Portvakt venter} token {Maskinporten avviste granten til adminklienten} other {Digdir avviste forespørselen (HTTP {status})}}. Digdirs ord: {words}",
+    "problem.config.stale-plan":
+      "Miljøet er endret siden planen ble laget; se gjennom den nye planen og bruk den i stedet",
+    "problem.token-test.private-key":
+      "Forespørselen inneholder en privat nøkkel. En privat nøkkel skal aldri forlate maskinen den hører til: Portvakt trenger bare den signerte granten (eller den offentlige nøkkelen). Ingenting ble sendt.",
+    "problem.field.private-key": "Privat nøkkelmateriale avvist",
+    "problem.token-test.prod":
+      "Token-tester kjøres ikke i produksjonsmiljøet «{env}»: et produksjonstoken er en ekte tilgang til ekte API-er, og en test skal aldri lage et. Test i demo- eller testmiljøet.",
+    "problem.token-test.unreachable":
+      "{timeout, select, yes {Token-endepunktet til Maskinporten svarte ikke innen {seconds, plural, one {# sekund} other {# sekunder}}} other {Fikk ikke kontakt med token-endepunktet til Maskinporten}}",
+    "problem.token-test.not-jwt":
+      "Granten er ikke en signert JWT (tre base64url-deler skilt med punktum)",
+    "problem.field.not-jwt": "Ikke en JWT",
   },
   nn: {
     "problem.title.400": "Ugyldig førespurnad",
@@ -171,7 +309,7 @@ export const problemMessages = defineMessages({
     "problem.title.412": "Endra i mellomtida",
     "problem.title.413": "For stort innhald",
     "problem.title.415": "Formatet er ikkje støtta",
-    "problem.title.428": "Manglar versjonssjekk",
+    "problem.title.428": "Føresetnad manglar",
     "problem.title.429": "For mange førespurnader",
     "problem.title.500": "Feil i Portvakt",
     "problem.title.502": "Feil i svaret frå Digdir",
@@ -240,6 +378,75 @@ export const problemMessages = defineMessages({
     "problem.no-problem-body": "Tenaren svarte {status} utan ei feilskildring.",
     "problem.network": "Fekk ikkje kontakt med Portvakt-tenaren. Sjekk sambandet og prøv igjen.",
     "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form: {issues}",
+    "problem.own-admin-client":
+      "{clientId} er Portvakt sin eigen adminklient i «{env}»: utan han får ikkje Portvakt token der og låser seg sjølv, og alle som bruker han, ute. Ingenting vart sendt. For å gjere det likevel må klient-ID-en stadfestast (konsollen gjer det når du skriv han inn; API-et med headeren X-Portvakt-Confirm-Own-Admin-Client).",
+    "problem.prod-confirmation.action":
+      "«{env}» er eit produksjonsmiljø: «{action}» krev headeren X-Portvakt-Confirm-Env: {env} (konsollen sender han når du har skrive namnet; CLI-en med --confirm-env {env})",
+    "problem.prod-confirmation.plan":
+      "«{env}» er eit produksjonsmiljø: ein plan med {kinds} krev headeren X-Portvakt-Confirm-Env: {env} (konsollen sender han når du har skrive namnet; CLI-en med --confirm-env {env})",
+    "problem.path-param": "Parameteren «{field}» i adressa er ikkje gyldig",
+    "problem.field.client-id": "Ein klient-ID har 1–100 bokstavar, siffer og . _ : -",
+    "problem.field.path-encoding": "Ikkje gyldig prosentkoda UTF-8",
+    "problem.field.path-segment-length": "Ein del av adressa har høgst {max} teikn",
+    "problem.field.path-segment-chars":
+      "Ein del av adressa har ingen kontrollteikn, mellomrom, / eller \\",
+    "problem.malformed-unicode":
+      "Førespurnaden har tekst som ikkje er gyldig Unicode (eit einsleg surrogat)",
+    "problem.field.malformed-unicode":
+      "Ikkje gyldig Unicode-tekst (eit einsleg surrogat, t.d. \\ud800)",
+    "problem.body-too-large": "Innhaldet i førespurnaden er større enn {bytes} byte",
+    "problem.no-api-route": "Inga API-rute {path}",
+    "problem.not-found": "Ingenting på {path}",
+    "problem.http": "Førespurnaden vart avvist (HTTP {status})",
+    "problem.sign-in-required": "Logg inn for å halde fram",
+    "problem.sign-in.expired":
+      "Innlogginga tok for lang tid eller vart starta ein annan stad; start på nytt frå /auth/login",
+    "problem.sign-in.not-confirmed": "Innloggingstenesta stadfesta ikkje innlogginga",
+    "problem.sign-in.no-id-token": "Innloggingstenesta sende ikkje noko ID-token",
+    "problem.metrics-token": "/metrics krev det konfigurerte bearer-tokenet",
+    "problem.outcome-unknown":
+      "Digdir stadfesta ikkje endringa i tide, og ei ny lesing viser henne ikkje enno, så ho kan vere gjord eller ikkje. Portvakt held ressursen låst og sjekkar igjen; innan {seconds, plural, one {# sekund} other {# sekund}} har revisjonsloggen ei oppfølging av denne oppføringa som seier kva som skjedde.",
+    "problem.outcome-pending":
+      "Ei tidlegare endring av denne ressursen har ukjent utfall (revisjonsoppføring {auditId}); Portvakt sjekkar henne. Ingenting vart sendt. Prøv igjen om {seconds, plural, one {# sekund} other {# sekund}}.",
+    "problem.made-by-earlier-attempt":
+      "Eit tidlegare forsøk har allereie registrert denne klienten ({clientId}); ingenting nytt vart sendt",
+    "problem.made-but-unread":
+      "Endringa vart gjord hos Digdir, men det som kom etter, feila. Last sida på nytt for å sjå resultatet.",
+    "problem.lock-timeout": "Ein annan Portvakt-instans endrar denne ressursen; prøv igjen om litt",
+    "problem.keys.replace-empty":
+      "Å byte ut nøkkelsettet krev minst éin nøkkel; for å fjerne alle nøklane, slett nøkkelsettet",
+    "problem.tokens.bearer-format":
+      "Authorization-headeren må vere Bearer følgd av eit API-token frå Portvakt",
+    "problem.tokens.with-cookie":
+      "Førespurnaden har både eit API-token og ein innloggingscookie; send berre éin av dei",
+    "problem.tokens.not-enabled": "API-token er ikkje slått på",
+    "problem.tokens.refused":
+      "{reason, select, expired {API-tokenet har gått ut} revoked {API-tokenet er trekt tilbake} other {API-tokenet er ukjent}}",
+    "problem.tokens.token-cannot-manage":
+      "Eit API-token kan ikkje liste, skrive ut eller trekkje tilbake API-token; logg inn som admin",
+    "problem.tokens.admin-needed": "Å forvalte API-token krev rolla admin i eit miljø",
+    "problem.tokens.unknown-env": "Ukjent miljø {envs}",
+    "problem.tokens.admin-needed-in": "Eit token for {envs} krev at du er admin der",
+    "problem.tokens.not-found": "Ingen API-token {id} i miljøa dine",
+    "problem.bulk.not-found": "Inga massejobb {id} i «{env}»",
+    "problem.config.invalid-document":
+      "Dokumentet er ikkje gyldig ({count, plural, one {# feil} other {# feil}}); kvar feil blir vist der han er",
+    "problem.config.unreadable": "Dokumentet kan ikkje lesast som {format}",
+    "problem.config.empty": "Dokumentet er tomt",
+    "problem.upstream":
+      "{kind, select, timeout {Digdir svarte ikkje i tide} network {Fekk ikkje kontakt med Digdir} invalid {Svaret frå Digdir hadde ikkje forma Portvakt ventar} token {Maskinporten avviste granten til adminklienten} other {Digdir avviste førespurnaden (HTTP {status})}}. Orda til Digdir: {words}",
+    "problem.config.stale-plan":
+      "Miljøet er endra sidan planen vart laga; sjå gjennom den nye planen og bruk han i staden",
+    "problem.token-test.private-key":
+      "Førespurnaden inneheld ein privat nøkkel. Ein privat nøkkel skal aldri forlate maskina han høyrer til: Portvakt treng berre den signerte granten (eller den offentlege nøkkelen). Ingenting vart sendt.",
+    "problem.field.private-key": "Privat nøkkelmateriale avvist",
+    "problem.token-test.prod":
+      "Token-testar blir ikkje køyrde i produksjonsmiljøet «{env}»: eit produksjonstoken er ein ekte tilgang til ekte API-ar, og ein test skal aldri lage eit. Test i demo- eller testmiljøet.",
+    "problem.token-test.unreachable":
+      "{timeout, select, yes {Token-endepunktet til Maskinporten svarte ikkje innan {seconds, plural, one {# sekund} other {# sekund}}} other {Fekk ikkje kontakt med token-endepunktet til Maskinporten}}",
+    "problem.token-test.not-jwt":
+      "Granten er ikkje ein signert JWT (tre base64url-delar skilde med punktum)",
+    "problem.field.not-jwt": "Ikkje ein JWT",
   },
 });
 export type ProblemCode = keyof typeof problemMessages.en;

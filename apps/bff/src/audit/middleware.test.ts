@@ -58,19 +58,23 @@ function app(sub: string, role: "viewer" | "admin", limiter = new RateLimiter(10
   });
   // Portvakt's own refusal in the route (input, confirmation, version): nothing was sent.
   app.post("/api/envs/:env/invalid", knownEnvironment(), audited("scope.update"), () => {
-    throw new ProblemError(412, { detail: "Stale version" });
+    throw new ProblemError(412, { detail: "Stale version", code: "problem.keys.changed" });
   });
   // The same refusal after a write was sent (e.g. a later step): not `denied`.
   app.post("/api/envs/:env/sent-then-refused", knownEnvironment(), audited("scope.update"), (c) => {
     c.set("changeSent", true);
-    throw new ProblemError(400, { detail: "Refused after a write" });
+    throw new ProblemError(400, { detail: "Refused after a write", code: "problem.http" });
   });
   app.post("/api/envs/:env/lost", knownEnvironment(), audited("scope.update"), () => {
-    throw new ProblemError(504, { type: OUTCOME_UNKNOWN, detail: "The answer was lost" });
+    throw new ProblemError(504, {
+      type: OUTCOME_UNKNOWN,
+      detail: "The answer was lost",
+      code: "problem.outcome-unknown",
+    });
   });
   app.post("/api/envs/:env/made-then-failed", knownEnvironment(), audited("scope.update"), (c) => {
     c.set("changeMade", true);
-    throw new ProblemError(503, { detail: "Reading the result failed" });
+    throw new ProblemError(503, { detail: "Reading the result failed", code: "problem.http" });
   });
   app.post("/api/envs/:env/guarded/:id", changes("admin", "client.delete"), (c) =>
     c.json({ done: true }),

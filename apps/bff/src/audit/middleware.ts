@@ -128,6 +128,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       c.res = problemResponse(c, 502, {
         type: MADE_BUT_UNREAD,
         detail: `The change was made at Digdir, but what came after it failed (${after}). Reload to see the result.`,
+        code: "problem.made-but-unread",
       });
     }
     await write(

@@ -39,6 +39,7 @@ export function tokenAuthentication(options: {
       throw new ProblemError(401, {
         type: TOKEN_REFUSED,
         detail: "The Authorization header must be Bearer followed by a Portvakt API token",
+        code: "problem.tokens.bearer-format",
       });
     }
     if (options.sessionCookieNames.some((name) => getCookie(c, name) !== undefined)) {
@@ -46,15 +47,25 @@ export function tokenAuthentication(options: {
         type: TOKEN_WITH_COOKIE,
         detail:
           "The request carries both an API token and a session cookie; send exactly one of them",
+        code: "problem.tokens.with-cookie",
       });
     }
     if (!options.store) {
-      throw new ProblemError(401, { type: TOKEN_REFUSED, detail: "API tokens are not enabled" });
+      throw new ProblemError(401, {
+        type: TOKEN_REFUSED,
+        detail: "API tokens are not enabled",
+        code: "problem.tokens.not-enabled",
+      });
     }
     const identity = await options.store.verify(match[1]!);
     if (typeof identity === "string") {
       c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
-      throw new ProblemError(401, { type: TOKEN_REFUSED, detail: REFUSALS[identity] });
+      throw new ProblemError(401, {
+        type: TOKEN_REFUSED,
+        detail: REFUSALS[identity],
+        code: "problem.tokens.refused",
+        params: { reason: identity },
+      });
     }
     c.set("apiToken", identity);
     const now = Date.now();

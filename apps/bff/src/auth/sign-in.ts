@@ -175,7 +175,11 @@ export async function createSignIn(options: SignInOptions) {
     const wait = await signInLimiter.hit(addressOf(c));
     if (wait) {
       c.header("Retry-After", String(wait));
-      return problemResponse(c, 429, { detail: `Too many sign-ins; try again in ${wait} s` });
+      return problemResponse(c, 429, {
+        detail: `Too many sign-ins; try again in ${wait} s`,
+        code: "problem.sign-in-rate-limited",
+        params: { seconds: wait },
+      });
     }
     const configuration = await provider();
     const transaction: LoginTransaction = {
@@ -212,6 +216,7 @@ export async function createSignIn(options: SignInOptions) {
     if (!transaction) {
       return problemResponse(c, 400, {
         detail: "The sign-in took too long or was started elsewhere; start again from /auth/login",
+        code: "problem.sign-in.expired",
       });
     }
     let claims: oidc.IDToken | undefined;
@@ -236,10 +241,14 @@ export async function createSignIn(options: SignInOptions) {
       );
       return problemResponse(c, 401, {
         detail: "The identity provider did not confirm the sign-in",
+        code: "problem.sign-in.not-confirmed",
       });
     }
     if (!claims)
-      return problemResponse(c, 401, { detail: "The identity provider sent no ID token" });
+      return problemResponse(c, 401, {
+        detail: "The identity provider sent no ID token",
+        code: "problem.sign-in.no-id-token",
+      });
     const name =
       (typeof claims.name === "string" && claims.name) ||
       (typeof claims.preferred_username === "string" && claims.preferred_username) ||

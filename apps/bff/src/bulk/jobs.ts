@@ -687,7 +687,10 @@ function problemOf(error: unknown): ProblemError {
   const change = problemFromChange(error);
   if (change) return change;
   if (error instanceof MaskinportenError) return problemFromUpstream(error);
-  return new ProblemError(500, { detail: (error as Error)?.message ?? String(error) });
+  return new ProblemError(500, {
+    detail: (error as Error)?.message ?? String(error),
+    code: "problem.internal",
+  });
 }
 
 function viewOf(job: BulkJobTable, rows: BulkJobRowTable[]): BulkJobView {

@@ -121,7 +121,11 @@ export const accessJobRoutes = createRouter()
       const { env, id } = c.req.valid("param");
       const job = await c.get("bulkJobs").get(id);
       if (!job || job.env !== env) {
-        throw new ProblemError(404, { detail: `No bulk job ${id} in "${env}"` });
+        throw new ProblemError(404, {
+          detail: `No bulk job ${id} in "${env}"`,
+          code: "problem.bulk.not-found",
+          params: { id, env },
+        });
       }
       return c.json(job, 200);
     },
@@ -140,7 +144,11 @@ export const accessJobRoutes = createRouter()
       const { env, id } = c.req.valid("param");
       const existing = await c.get("bulkJobs").get(id);
       if (!existing || existing.env !== env) {
-        throw new ProblemError(404, { detail: `No bulk job ${id} in "${env}"` });
+        throw new ProblemError(404, {
+          detail: `No bulk job ${id} in "${env}"`,
+          code: "problem.bulk.not-found",
+          params: { id, env },
+        });
       }
       return c.json((await c.get("bulkJobs").cancel(id))!, 200);
     },

@@ -4,6 +4,7 @@ import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
 import { sendJson } from "../json-body";
+import { requireOwnAdminClientConfirmation } from "../security/own-admin-client";
 import {
   createRouter,
   EnvParam,
@@ -95,10 +96,12 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
+      const update = c.req.valid("json");
+      if (update.active === false) requireOwnAdminClientConfirmation(c, id);
       const api = guardedApiOf(c);
       const after = await api.locked(lockKeys.client(api.env, id), async () => {
         recordChange(c, { before: await api.raw.getClient(id) });
-        return api.updateClient(id, c.req.valid("json"));
+        return api.updateClient(id, update);
       });
       recordChange(c, { after });
       return sendJson(c, after, 200);
@@ -111,11 +114,14 @@ export const clientsRoutes = createRouter()
       middleware: [changes("admin", "client.delete")] as const,
       tags,
       summary: "Delete a client",
+      description:
+        "Deleting the environment's own admin client (the clientId of GET /api/envs) needs the header X-Portvakt-Confirm-Own-Admin-Client: <client id>; without it 428 (Portvakt would lock itself out).",
       request: { params: ClientParams },
       responses: { 204: { description: "Deleted" }, ...problemResponses },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
+      requireOwnAdminClientConfirmation(c, id);
       const api = guardedApiOf(c);
       await api.locked(lockKeys.client(api.env, id), async () => {
         recordChange(c, { before: await api.raw.getClient(id) });

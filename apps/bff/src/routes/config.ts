@@ -31,6 +31,7 @@ import {
   ProblemError,
   problemBody,
   problemFromChange,
+  problemFromKeyEdit,
   problemFromUpstream,
   refusedByPortvakt,
 } from "../problem";
@@ -93,9 +94,13 @@ export function documentProblem(error: DocumentError): ProblemError {
   return new ProblemError(400, {
     type: "urn:portvakt:problem:invalid-config-document",
     detail: error.message,
+    code: "problem.config.invalid-document",
+    params: { count: error.issues.length },
     errors: error.issues.map((issue) => ({
       field: issue.path || "document",
       message: issue.message,
+      ...(issue.code ? { code: issue.code } : {}),
+      ...(issue.params ? { params: issue.params } : {}),
     })),
   });
 }
@@ -214,7 +219,7 @@ export async function applyAudited(
             problemFromChange(cause) ??
             (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined) ??
             (cause instanceof KeyEditRefused
-              ? new ProblemError(cause.status, { detail: cause.message })
+              ? problemFromKeyEdit(cause)
               : undefined);
           unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
           refusedStep = refusedByPortvakt(cause) ? step.id : undefined;
@@ -260,6 +265,7 @@ export async function applyAudited(
       const problem = problemBody(c, 409, {
         type: "urn:portvakt:problem:stale-plan",
         detail: error.message,
+        code: "problem.config.stale-plan",
       });
       c.set("problem", problem);
       return { stale: { ...problem, plan: asPlan(error.plan) } };
@@ -268,6 +274,8 @@ export async function applyAudited(
       throw new ProblemError(400, {
         type: "urn:portvakt:problem:unconfirmed-steps",
         detail: error.message,
+        code: "problem.config.unconfirmed",
+        params: { count: error.stepIds.length },
         errors: error.stepIds.map((id) => ({ field: "confirm", message: id })),
       });
     }

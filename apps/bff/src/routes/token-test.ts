@@ -28,7 +28,8 @@ export function refusePrivateKeyMaterial(...texts: string[]): void {
         type: "urn:portvakt:problem:private-key",
         detail:
           "The request contains a private key. A private key must never leave the machine it belongs to: Portvakt only needs the signed grant (or the public key). Nothing was sent.",
-        errors: [{ message: "Private key material refused" }],
+        code: "problem.token-test.private-key",
+        errors: [{ message: "Private key material refused", code: "problem.field.private-key" }],
       });
     }
   }
@@ -54,6 +55,8 @@ function refuseProd(environment: Environment): void {
     throw new ProblemError(403, {
       type: "urn:portvakt:problem:token-test-prod",
       detail: `Token tests are not run in the production environment "${environment.config.id}": a production token is a live credential for real APIs, and a test should never create one. Test in the demo or test environment.`,
+      code: "problem.token-test.prod",
+      params: { env: environment.config.id },
     });
   }
 }
@@ -98,6 +101,8 @@ async function requestToken(environment: Environment, assertion: string) {
       detail: timeout
         ? `Maskinporten's token endpoint (${endpoint}) did not answer within ${TOKEN_REQUEST_TIMEOUT_MS / 1000} s`
         : `Maskinporten's token endpoint (${endpoint}) could not be reached`,
+      code: "problem.token-test.unreachable",
+      params: { timeout: timeout ? "yes" : "no", seconds: TOKEN_REQUEST_TIMEOUT_MS / 1000 },
     });
   }
 }
@@ -156,7 +161,8 @@ export const tokenTestRoutes = createRouter()
       if (assertion.split(".").length !== 3) {
         throw new ProblemError(400, {
           detail: "The assertion is not a signed JWT (three base64url parts separated by dots)",
-          errors: [{ field: "assertion", message: "Not a JWT" }],
+          code: "problem.token-test.not-jwt",
+          errors: [{ field: "assertion", message: "Not a JWT", code: "problem.field.not-jwt" }],
         });
       }
       const response = await requestToken(environment, assertion);

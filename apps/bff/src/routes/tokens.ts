@@ -35,6 +35,7 @@ function tokenAdmin(c: Context<BffEnv>) {
     throw new ProblemError(403, {
       title: "Forbidden",
       detail: "An API token cannot list, issue or revoke API tokens; sign in as an admin",
+      code: "problem.tokens.token-cannot-manage",
     });
   }
   const session = c.get("session")!;
@@ -45,6 +46,7 @@ function tokenAdmin(c: Context<BffEnv>) {
     throw new ProblemError(403, {
       title: "Forbidden",
       detail: "Managing API tokens needs the role admin in an environment",
+      code: "problem.tokens.admin-needed",
     });
   }
   return { session, adminEnvs };
@@ -73,7 +75,11 @@ async function auditEach(
 
 function store(c: Context<BffEnv>) {
   const tokens = c.get("apiTokens");
-  if (!tokens) throw new ProblemError(404, { detail: "API tokens are not enabled" });
+  if (!tokens)
+    throw new ProblemError(404, {
+      detail: "API tokens are not enabled",
+      code: "problem.tokens.not-enabled",
+    });
   return tokens;
 }
 
@@ -122,7 +128,11 @@ export const tokensRoutes = createRouter()
       if (unknown.length) {
         throw new ProblemError(400, {
           detail: `Unknown environment ${unknown.join(", ")}`,
-          errors: [{ field: "envs", message: "Unknown environment" }],
+          code: "problem.tokens.unknown-env",
+          params: { envs: unknown.join(", ") },
+          errors: [
+            { field: "envs", message: "Unknown environment", code: "problem.field.unknown-env" },
+          ],
         });
       }
       const notAdmin = input.envs.filter((e) => !adminEnvs.includes(e));
@@ -130,6 +140,8 @@ export const tokensRoutes = createRouter()
         throw new ProblemError(403, {
           title: "Forbidden",
           detail: `A token for ${notAdmin.join(", ")} needs you to be admin there`,
+          code: "problem.tokens.admin-needed-in",
+          params: { envs: notAdmin.join(", ") },
         });
       }
       const issued = await store(c).issue({
@@ -164,7 +176,11 @@ export const tokensRoutes = createRouter()
       const tokens = store(c);
       const token = await tokens.get(id);
       if (!token?.envs.some((e) => adminEnvs.includes(e))) {
-        throw new ProblemError(404, { detail: `No API token ${id} in your environments` });
+        throw new ProblemError(404, {
+          detail: `No API token ${id} in your environments`,
+          code: "problem.tokens.not-found",
+          params: { id },
+        });
       }
       if (await tokens.revoke(id, session.name)) {
         await auditEach(c, token.envs, {

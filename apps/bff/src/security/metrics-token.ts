@@ -17,7 +17,10 @@ export function metricsToken(token: string | undefined): MiddlewareHandler {
     const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(c.req.header("Authorization") ?? "");
     if (!match || !timingSafeEqual(digest(match[1]!), expected)) {
       c.header("WWW-Authenticate", 'Bearer realm="portvakt-metrics"');
-      return problemResponse(c, 401, { detail: "/metrics needs the configured bearer token" });
+      return problemResponse(c, 401, {
+        detail: "/metrics needs the configured bearer token",
+        code: "problem.metrics-token",
+      });
     }
     await next();
   };

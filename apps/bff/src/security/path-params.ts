@@ -1,8 +1,14 @@
-import { Kid, OrgNumber } from "@portvakt/contracts";
+import {
+  codedIssue,
+  Kid,
+  type MessageParams,
+  OrgNumber,
+  type ProblemCode,
+} from "@portvakt/contracts";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { BffEnv } from "../context";
-import { badRequest } from "../problem";
+import { codedFieldError, codedProblem } from "../problem";
 
 /**
  * A client id as Portvakt accepts it in a path: Digdir's ids are UUIDs, older ones other
@@ -16,13 +22,27 @@ const MAX_SEGMENT = 200;
 // Control and format characters, whitespace, and lone surrogates (a /u class matches only those).
 const UNSAFE_SEGMENT = /[\p{Cc}\p{Cf}\s\uD800-\uDFFF\\]/u;
 
-function refuse(field: string, message: string) {
-  return badRequest(`The path parameter "${field}" is not valid`, [{ field, message }]);
+/** Why a path parameter is refused: a code of `problemMessages`, or a coded zod issue. */
+type Refusal =
+  | { code: ProblemCode; params?: MessageParams }
+  | { code?: string; params?: MessageParams; detail: string };
+
+function refuse(field: string, why: Refusal) {
+  const error =
+    "detail" in why
+      ? {
+          field,
+          message: why.detail,
+          ...(why.code ? { code: why.code } : {}),
+          ...(why.params ? { params: why.params } : {}),
+        }
+      : codedFieldError(field, why.code, why.params);
+  return codedProblem(400, "problem.path-param", { field }, { errors: [error] });
 }
 
 function checkParam(
   name: string,
-  check: (value: string) => string | undefined,
+  check: (value: string) => Refusal | undefined,
 ): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
     const value = c.req.param(name);
@@ -36,7 +56,12 @@ function checkParam(
 
 const bySchema = (schema: z.ZodType) => (value: string) => {
   const result = schema.safeParse(value);
-  return result.success ? undefined : (result.error.issues[0]?.message ?? "Not valid");
+  const issue = result.success ? undefined : result.error.issues[0];
+  return result.success
+    ? undefined
+    : issue
+      ? codedIssue(issue)
+      : { code: "problem.field.path-encoding" as const };
 };
 
 /** Every segment of an /api path: bounded, printable, no control, format or space characters. */
@@ -47,13 +72,16 @@ export function pathSegments(): MiddlewareHandler<BffEnv> {
       try {
         segment = decodeURIComponent(raw);
       } catch {
-        throw refuse("path", "Not valid percent-encoded UTF-8");
+        throw refuse("path", { code: "problem.field.path-encoding" });
       }
       if (segment.length > MAX_SEGMENT) {
-        throw refuse("path", `A path segment is at most ${MAX_SEGMENT} characters`);
+        throw refuse("path", {
+          code: "problem.field.path-segment-length",
+          params: { max: MAX_SEGMENT },
+        });
       }
       if (UNSAFE_SEGMENT.test(segment) || segment.includes("/")) {
-        throw refuse("path", "A path segment has no control characters, spaces, / or \\");
+        throw refuse("path", { code: "problem.field.path-segment-chars" });
       }
     }
     await next();
@@ -69,7 +97,7 @@ export function pathSegments(): MiddlewareHandler<BffEnv> {
 export function validatePathParams(app: Hono<BffEnv>): void {
   app.use("/api/*", pathSegments());
   const clientId = checkParam("id", (v) =>
-    CLIENT_ID.test(v) ? undefined : "A client id has 1–100 letters, digits and . _ : -",
+    CLIENT_ID.test(v) ? undefined : { code: "problem.field.client-id" },
   );
   app.use("/api/envs/:env/clients/:id", clientId);
   app.use("/api/envs/:env/clients/:id/*", clientId);

@@ -2,7 +2,7 @@ import { PROD_CONFIRMATION_HEADER, PROD_CONFIRMATION_REQUIRED } from "@portvakt/
 import type { Context, MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem, type ProblemError } from "../problem";
 
 /**
  * Audit actions (and config-plan step kinds) that take something away: delete a client, remove
@@ -26,12 +26,20 @@ async function deactivatesByBody(c: Context<BffEnv>, action: string): Promise<bo
   }
 }
 
-function refusal(env: string, what: string): ProblemError {
-  return new ProblemError(428, {
-    type: PROD_CONFIRMATION_REQUIRED,
-    title: "Confirmation required",
-    detail: `"${env}" is a production environment: ${what} needs the header ${PROD_CONFIRMATION_HEADER}: ${env} (the console sends it after you type the name; the CLI with --confirm-env ${env})`,
-  });
+function refusal(env: string, what: { action: string } | { kinds: string }): ProblemError {
+  return "action" in what
+    ? codedProblem(
+        428,
+        "problem.prod-confirmation.action",
+        { env, action: what.action },
+        { type: PROD_CONFIRMATION_REQUIRED, title: "Confirmation required" },
+      )
+    : codedProblem(
+        428,
+        "problem.prod-confirmation.plan",
+        { env, kinds: what.kinds },
+        { type: PROD_CONFIRMATION_REQUIRED, title: "Confirmation required" },
+      );
 }
 
 function kindOf(c: Context<BffEnv>, env: string) {
@@ -52,7 +60,7 @@ export async function prodConfirmationRefusal(
   if (kindOf(c, env) !== "prod") return undefined;
   if (!isDestructiveAction(action) && !(await deactivatesByBody(c, action))) return undefined;
   if (c.req.header(PROD_CONFIRMATION_HEADER) === env) return undefined;
-  return refusal(env, `"${action}"`);
+  return refusal(env, { action });
 }
 
 /**
@@ -81,5 +89,5 @@ export function requirePlanConfirmation(
   if (kindOf(c, env) !== "prod") return;
   const removals = [...new Set(steps.map((s) => s.kind).filter(isDestructiveAction))];
   if (removals.length === 0 || c.req.header(PROD_CONFIRMATION_HEADER) === env) return;
-  throw refusal(env, `a plan with ${removals.join(", ")}`);
+  throw refusal(env, { kinds: removals.join(", ") });
 }

@@ -1,12 +1,12 @@
 import { firstMalformedString, isWellFormed } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
-import { badRequest } from "../problem";
+import { codedFieldError, codedProblem } from "../problem";
 
 const refuse = (field: string) =>
-  badRequest("The request has text that is not well-formed Unicode (a lone surrogate)", [
-    { field, message: "Not well-formed Unicode text (a lone surrogate, e.g. \\ud800)" },
-  ]);
+  codedProblem(400, "problem.malformed-unicode", undefined, {
+    errors: [codedFieldError(field, "problem.field.malformed-unicode")],
+  });
 
 /**
  * Every string Portvakt takes in is well-formed Unicode (issue 13 #11): a lone surrogate in a JSON

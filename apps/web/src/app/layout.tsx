@@ -31,6 +31,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const { env } = useEnvContext();
   const { t } = useI18n();
   const isProd = env.kind === "prod";
+  // On a phone the pages and the header's controls fold behind one button, so the header does
+  // not fill the first screen (issue 14, defect 6); from `sm` up they are always shown.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  const menuId = useId();
+  useEffect(() => {
+    if (pathname) setMenuOpen(false);
+  }, [pathname]);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -60,12 +68,30 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             Portvakt
           </Link>
-          <MainNav />
-          <div className="ml-auto flex flex-wrap items-center gap-3">
-            <EnvSwitcher />
-            <LanguageSwitcher />
-            <ThemeToggle />
-            <SessionMenu />
+          <button
+            type="button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            title={t("shell.menuHelp")}
+            onClick={() => setMenuOpen((open) => !open)}
+            data-testid="menu-toggle"
+            className="ml-auto inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 sm:hidden dark:border-slate-600 dark:text-slate-100"
+          >
+            <span aria-hidden="true">{menuOpen ? "✕" : "☰"}</span>
+            {t("shell.menu")}
+          </button>
+          <div
+            id={menuId}
+            data-testid="header-menu"
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-3 sm:contents`}
+          >
+            <MainNav />
+            <div className="flex flex-wrap items-center gap-3 sm:ml-auto">
+              <EnvSwitcher />
+              <LanguageSwitcher />
+              <ThemeToggle />
+              <SessionMenu />
+            </div>
           </div>
         </div>
       </header>

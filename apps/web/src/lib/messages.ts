@@ -7,6 +7,7 @@ import {
   changeRequestsNb,
   changeRequestsNn,
 } from "../features/change-requests/messages";
+import { clientsEn, clientsNb, clientsNn } from "../features/clients/messages";
 import { configEn, configNb, configNn } from "../features/config/messages";
 import { consumerEn, consumerNb, consumerNn } from "../features/consumer/messages";
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
@@ -16,6 +17,7 @@ import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
 import { tokenTestEn, tokenTestNb, tokenTestNn } from "../features/token-test/messages";
 import { tokensEn, tokensNb, tokensNn } from "../features/tokens/messages";
+import { layoutEn, layoutNb, layoutNn } from "./layout-messages";
 import { orgStatusEn, orgStatusNb, orgStatusNn } from "./organization-status-messages";
 import { sessionEn, sessionNb, sessionNn } from "./session-messages";
 
@@ -416,6 +418,8 @@ export const nb = {
   ...accessJobNb,
   ...consumerNb,
   ...requestsNb,
+  ...clientsNb,
+  ...layoutNb,
   ...orgStatusNb,
 } as const;
 
@@ -812,6 +816,8 @@ export const en: Record<MessageKey, string> = {
   ...accessJobEn,
   ...consumerEn,
   ...requestsEn,
+  ...clientsEn,
+  ...layoutEn,
   ...orgStatusEn,
 };
 
@@ -1204,5 +1210,7 @@ export const nn: Record<MessageKey, string> = {
   ...accessJobNn,
   ...consumerNn,
   ...requestsNn,
+  ...clientsNn,
+  ...layoutNn,
   ...orgStatusNn,
 };

@@ -92,6 +92,7 @@ export function ConfirmDialog({
   subjectName,
   pending = false,
   danger = true,
+  mustTypeValue,
 }: {
   open: boolean;
   onClose: () => void;
@@ -103,12 +104,18 @@ export function ConfirmDialog({
   subjectName: string;
   pending?: boolean;
   danger?: boolean;
+  /**
+   * A value the person must type back in any environment (e.g. the client id of Portvakt's own
+   * admin client), with the help shown under the field; the prod guard's name otherwise.
+   */
+  mustTypeValue?: { value: string; help: string };
 }) {
   const env = useEnv();
   const { t } = useI18n();
   const [typed, setTyped] = useState("");
-  const mustType = env.kind === "prod";
-  const matches = !mustType || typed.trim() === subjectName;
+  const expected = mustTypeValue?.value ?? subjectName;
+  const mustType = mustTypeValue !== undefined || env.kind === "prod";
+  const matches = !mustType || typed.trim() === expected;
 
   useEffect(() => {
     if (!open) setTyped("");
@@ -143,8 +150,8 @@ export function ConfirmDialog({
         <div className="text-sm">{children}</div>
         {mustType && (
           <Field
-            label={t("confirm.typeName", { name: subjectName })}
-            help={t("confirm.prodHelp", { env: env.label })}
+            label={t("confirm.typeName", { name: expected })}
+            help={mustTypeValue?.help ?? t("confirm.prodHelp", { env: env.label })}
           >
             {({ id, describedBy }) => (
               <Input

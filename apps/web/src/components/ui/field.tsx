@@ -114,13 +114,17 @@ export function Fieldset({
   legend,
   children,
   className = "",
+  disabled,
 }: {
   legend: ReactNode;
   children: ReactNode;
   className?: string;
+  /** Disables every field inside (e.g. a role that may not make the change). */
+  disabled?: boolean;
 }) {
   return (
     <fieldset
+      disabled={disabled}
       className={`rounded-lg border border-slate-200 p-4 dark:border-slate-700 ${className}`}
     >
       <legend className="px-1 text-sm font-semibold">{legend}</legend>

@@ -81,9 +81,19 @@ export function DataTable<T>({
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? items[0]!.start : 0;
+  // With no row measured in view yet (a box as high as its content, whose header takes no room,
+  // as on a phone) the rows' estimated height keeps the box open, so the virtualizer sees room
+  // and renders them.
   const paddingBottom =
-    items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+    items.length > 0
+      ? virtualizer.getTotalSize() - items[items.length - 1]!.end
+      : virtualizer.getTotalSize();
   const columnCount = table.getVisibleLeafColumns().length;
+  // The actions column stays in view when a long value makes the table wider than its box
+  // (sticky at the right edge), and on a phone each row becomes a card of label: value lines
+  // (issue 14, defect 6).
+  const isActions = (id: string) => id === "actions" || id === "details";
+  const labelOf = (header: unknown) => (typeof header === "string" ? header : undefined);
 
   return (
     <div className="flex flex-col gap-2">
@@ -96,8 +106,8 @@ export function DataTable<T>({
         className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         style={{ maxHeight }}
       >
-        <table className="w-full border-collapse text-left text-sm">
-          <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
+        <table className="w-full border-collapse text-left text-sm max-sm:block">
+          <thead className="sticky top-0 z-10 bg-slate-100 max-sm:sr-only dark:bg-slate-800">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -117,7 +127,11 @@ export function DataTable<T>({
                             ? "descending"
                             : undefined
                       }
-                      className="px-3 py-2 font-semibold whitespace-nowrap"
+                      className={`px-3 py-2 font-semibold whitespace-nowrap ${
+                        isActions(header.column.id)
+                          ? "bg-slate-100 sm:sticky sm:right-0 dark:bg-slate-800"
+                          : ""
+                      }`}
                     >
                       {canSort ? (
                         <button
@@ -142,7 +156,7 @@ export function DataTable<T>({
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {rows.length === 0 && (
               <tr>
                 <td colSpan={columnCount} className="p-4">
@@ -163,13 +177,28 @@ export function DataTable<T>({
                   data-index={item.index}
                   ref={virtualizer.measureElement}
                   data-selected={row.getIsSelected() || undefined}
-                  className="border-t border-slate-200 hover:bg-slate-50 data-[selected=true]:bg-sky-50 dark:border-slate-700 dark:hover:bg-slate-800/60 dark:data-[selected=true]:bg-sky-950"
+                  className="group border-t border-slate-200 bg-white hover:bg-slate-50 data-[selected=true]:bg-sky-50 max-sm:block max-sm:py-2 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800 dark:data-[selected=true]:bg-sky-950"
                 >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-middle">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
+                  {row.getVisibleCells().map((cell) => {
+                    const label = labelOf(cell.column.columnDef.header);
+                    return (
+                      <td
+                        key={cell.id}
+                        data-label={label}
+                        className={`px-3 py-2 align-middle max-sm:flex max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
+                          label
+                            ? "max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
+                            : ""
+                        } ${
+                          isActions(cell.column.id)
+                            ? "bg-inherit sm:sticky sm:right-0 sm:shadow-[-1px_0_0_0_rgb(226_232_240)] dark:sm:shadow-[-1px_0_0_0_rgb(51_65_85)]"
+                            : ""
+                        }`}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}

@@ -1,4 +1,9 @@
-import { Client, type ClientInput, type ClientUpdate } from "@portvakt/contracts";
+import {
+  Client,
+  type ClientInput,
+  type ClientUpdate,
+  OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,
+} from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { bff, call, confirmedIn } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -14,8 +19,20 @@ export function updateClient(env: string, id: string, update: ClientUpdate) {
   );
 }
 
-export async function deleteClient(env: string, id: string): Promise<void> {
-  await call(bff.api.envs[":env"].clients[":id"].$delete({ param: { env, id } }, confirmedIn(env)));
+/**
+ * Deletes a client. `ownAdminClient`: the person typed the id of Portvakt's own admin client
+ * back, so the BFF's lock-out guard gets its confirmation header (428 without it).
+ */
+export async function deleteClient(env: string, id: string, ownAdminClient = false): Promise<void> {
+  const options = confirmedIn(env);
+  await call(
+    bff.api.envs[":env"].clients[":id"].$delete(
+      { param: { env, id } },
+      ownAdminClient
+        ? { headers: { ...options.headers, [OWN_ADMIN_CLIENT_CONFIRMATION_HEADER]: id } }
+        : options,
+    ),
+  );
 }
 
 export function useCreateClient(env: string) {
@@ -43,8 +60,9 @@ export function useUpdateClient(env: string, id: string) {
 export function useDeleteClient(env: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => deleteClient(env, id),
-    onSuccess: (_void, id) => {
+    mutationFn: ({ id, ownAdminClient }: { id: string; ownAdminClient?: boolean }) =>
+      deleteClient(env, id, ownAdminClient),
+    onSuccess: (_void, { id }) => {
       queryClient.removeQueries({ queryKey: queryKeys.client(env, id) });
       queryClient.removeQueries({ queryKey: queryKeys.jwks(env, id) });
       return queryClient.invalidateQueries({ queryKey: queryKeys.clients(env), exact: true });

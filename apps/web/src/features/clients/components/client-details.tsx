@@ -3,7 +3,7 @@ import { Button, buttonClass } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
-import { Badge, Loading, PageHeader } from "../../../components/ui/status";
+import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
@@ -37,16 +37,21 @@ export function ClientDetails({ clientId }: { clientId: string }) {
     );
   }
   const c = client.data;
+  // Deleting the client Portvakt signs in to Digdir with locks Portvakt out (issue 14, defect 8).
+  const ownAdminClient = env.clientId !== undefined && c.client_id === env.clientId;
 
   const onDelete = () =>
-    remove.mutate(c.client_id, {
-      onSuccess: () => {
-        toast.success(t("clients.deleted", { name: c.client_name ?? c.client_id }));
-        navigate("/clients");
+    remove.mutate(
+      { id: c.client_id, ownAdminClient },
+      {
+        onSuccess: () => {
+          toast.success(t("clients.deleted", { name: c.client_name ?? c.client_id }));
+          navigate("/clients");
+        },
+        onError: (error) =>
+          toast.error(t("clients.deleteFailed", { name: c.client_name ?? c.client_id }), error),
       },
-      onError: (error) =>
-        toast.error(t("clients.deleteFailed", { name: c.client_name ?? c.client_id }), error),
-    });
+    );
 
   const rows: [string, ReactNode][] = [
     [
@@ -108,7 +113,12 @@ export function ClientDetails({ clientId }: { clientId: string }) {
         </Link>
       </p>
       <PageHeader
-        title={<span id="client-heading">{c.client_name}</span>}
+        title={
+          <span id="client-heading" className="flex flex-wrap items-center gap-2">
+            {c.client_name}
+            {ownAdminClient && <Badge tone="warning">{t("clients.ownAdmin.badge")}</Badge>}
+          </span>
+        }
         description={t("clients.detailsDescription")}
         actions={
           <>
@@ -132,6 +142,11 @@ export function ClientDetails({ clientId }: { clientId: string }) {
           </>
         }
       />
+      {ownAdminClient && (
+        <div className="mb-3" data-testid="own-admin-client">
+          <Notice>{t("clients.ownAdmin.notice", { env: env.label })}</Notice>
+        </div>
+      )}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr] dark:border-slate-700 dark:bg-slate-900">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -148,8 +163,20 @@ export function ClientDetails({ clientId }: { clientId: string }) {
         confirmLabel={t("clients.delete")}
         subjectName={c.client_name ?? c.client_id}
         pending={remove.isPending}
+        {...(ownAdminClient
+          ? {
+              mustTypeValue: { value: c.client_id, help: t("clients.ownAdmin.typeHelp") },
+            }
+          : {})}
       >
-        <p>{t("clients.deleteBody")}</p>
+        {ownAdminClient && (
+          <p className="mb-2 font-semibold">{t("clients.ownAdmin.notice", { env: env.label })}</p>
+        )}
+        <p>
+          {ownAdminClient
+            ? t("clients.ownAdmin.deleteBody", { env: env.label })
+            : t("clients.deleteBody")}
+        </p>
       </ConfirmDialog>
     </section>
   );

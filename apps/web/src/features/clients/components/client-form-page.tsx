@@ -52,7 +52,9 @@ function EditClient({ clientId }: { clientId: string }) {
         client_name: c.client_name ?? "",
         description: c.description ?? "",
         scopes: c.scopes ?? [],
-        access_token_lifetime: String(c.access_token_lifetime),
+        // Unset stays empty ("Empty: 120 seconds"), as in the create form.
+        access_token_lifetime:
+          c.access_token_lifetime == null ? "" : String(c.access_token_lifetime),
       }}
     />
   );
@@ -188,143 +190,153 @@ function ClientForm({
         className="flex flex-col gap-5"
         aria-label={t("clients.formLabel")}
       >
-        <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-          <Fieldset legend={t("clients.section.about")}>
-            <Field
-              id="client-client_name"
-              label={t("clients.field.name")}
-              help={t("clients.help.name")}
-              required
-              error={errors.client_name && tc(errors.client_name)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  aria-required
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.client_name}
-                  maxLength={TEXT_LIMITS.clientName}
-                  onChange={(e) => set("client_name", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id="client-description"
-              label={t("clients.field.description")}
-              help={t("clients.help.description")}
-              required
-              error={errors.description && tc(errors.description)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Textarea
-                  id={id}
-                  aria-required
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  rows={3}
-                  value={values.description}
-                  maxLength={TEXT_LIMITS.clientDescription}
-                  onChange={(e) => set("description", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id="client-access_token_lifetime"
-              label={t("clients.field.tokenLifetime")}
-              help={t("clients.help.tokenLifetime")}
-              error={errors.access_token_lifetime && tc(errors.access_token_lifetime)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  type="number"
-                  min={0}
-                  max={86400}
-                  inputMode="numeric"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.access_token_lifetime}
-                  placeholder="120"
-                  onChange={(e) => set("access_token_lifetime", e.target.value)}
-                />
-              )}
-            </Field>
-            <p className="text-xs text-slate-600 dark:text-slate-400">{t("clients.fixedFields")}</p>
-          </Fieldset>
-
-          <Fieldset legend={t("clients.section.scopes")}>
-            <p className="text-xs text-slate-600 dark:text-slate-400" id="client-scopes-help">
-              {t("clients.help.scopes")}
-            </p>
-            <Field label={t("clients.filterScopes")}>
-              {({ id }) => (
-                <Input
-                  id={id}
-                  type="search"
-                  value={scopeSearch}
-                  onChange={(e) => setScopeSearch(e.target.value)}
-                />
-              )}
-            </Field>
-            {usable.isPending && <Loading label={t("clients.loadingScopes")} />}
-            {usable.errors.map((error, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
-              <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
-            ))}
-            {errors.scopes && (
-              <p className="text-sm text-red-700 dark:text-red-400" role="alert">
-                {tc(errors.scopes)}
+        {/* Without the role or admin scope the fields cannot be filled (issue 14, defect 8);
+            the role notice above says why. */}
+        <fieldset
+          disabled={!canWrite}
+          className="m-0 min-w-0 border-0 p-0"
+          data-testid="form-fields"
+        >
+          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+            <Fieldset legend={t("clients.section.about")}>
+              <Field
+                id="client-client_name"
+                label={t("clients.field.name")}
+                help={t("clients.help.name")}
+                required
+                error={errors.client_name && tc(errors.client_name)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Input
+                    id={id}
+                    aria-required
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={values.client_name}
+                    maxLength={TEXT_LIMITS.clientName}
+                    onChange={(e) => set("client_name", e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field
+                id="client-description"
+                label={t("clients.field.description")}
+                help={t("clients.help.description")}
+                required
+                error={errors.description && tc(errors.description)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Textarea
+                    id={id}
+                    aria-required
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    rows={3}
+                    value={values.description}
+                    maxLength={TEXT_LIMITS.clientDescription}
+                    onChange={(e) => set("description", e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field
+                id="client-access_token_lifetime"
+                label={t("clients.field.tokenLifetime")}
+                help={t("clients.help.tokenLifetime")}
+                error={errors.access_token_lifetime && tc(errors.access_token_lifetime)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Input
+                    id={id}
+                    type="number"
+                    min={0}
+                    max={86400}
+                    inputMode="numeric"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={values.access_token_lifetime}
+                    placeholder="120"
+                    onChange={(e) => set("access_token_lifetime", e.target.value)}
+                  />
+                )}
+              </Field>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {t("clients.fixedFields")}
               </p>
-            )}
-            <ul
-              id="client-scopes"
-              aria-describedby="client-scopes-help"
-              className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
-              data-testid="scope-options"
-            >
-              {shown.length === 0 && !usable.isPending && (
-                <li className="p-3 text-sm">{t("clients.noScopes")}</li>
+            </Fieldset>
+
+            <Fieldset legend={t("clients.section.scopes")}>
+              <p className="text-xs text-slate-600 dark:text-slate-400" id="client-scopes-help">
+                {t("clients.help.scopes")}
+              </p>
+              <Field label={t("clients.filterScopes")}>
+                {({ id }) => (
+                  <Input
+                    id={id}
+                    type="search"
+                    value={scopeSearch}
+                    onChange={(e) => setScopeSearch(e.target.value)}
+                  />
+                )}
+              </Field>
+              {usable.isPending && <Loading label={t("clients.loadingScopes")} />}
+              {usable.errors.map((error, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
+                <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
+              ))}
+              {errors.scopes && (
+                <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+                  {tc(errors.scopes)}
+                </p>
               )}
-              {shown.map((o) => {
-                const checked = values.scopes.includes(o.name);
-                const inputId = `client-scope-${o.name}`;
-                return (
-                  <li key={o.name} className="flex items-start gap-2 p-2">
-                    <input
-                      id={inputId}
-                      type="checkbox"
-                      className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
-                      checked={checked}
-                      onChange={(e) =>
-                        set(
-                          "scopes",
-                          e.target.checked
-                            ? [...values.scopes, o.name]
-                            : values.scopes.filter((s) => s !== o.name),
-                        )
-                      }
-                    />
-                    <label htmlFor={inputId} className="flex min-w-0 flex-col gap-0.5 text-sm">
-                      <span className="flex flex-wrap items-center gap-2">
-                        <code className="font-mono break-all">{o.name}</code>
-                        {reasonBadge(o)}
-                      </span>
-                      {"description" in o && o.description && (
-                        <span className="text-xs text-slate-600 dark:text-slate-400">
-                          {o.description}
+              <ul
+                id="client-scopes"
+                aria-describedby="client-scopes-help"
+                className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+                data-testid="scope-options"
+              >
+                {shown.length === 0 && !usable.isPending && (
+                  <li className="p-3 text-sm">{t("clients.noScopes")}</li>
+                )}
+                {shown.map((o) => {
+                  const checked = values.scopes.includes(o.name);
+                  const inputId = `client-scope-${o.name}`;
+                  return (
+                    <li key={o.name} className="flex items-start gap-2 p-2">
+                      <input
+                        id={inputId}
+                        type="checkbox"
+                        className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
+                        checked={checked}
+                        onChange={(e) =>
+                          set(
+                            "scopes",
+                            e.target.checked
+                              ? [...values.scopes, o.name]
+                              : values.scopes.filter((s) => s !== o.name),
+                          )
+                        }
+                      />
+                      <label htmlFor={inputId} className="flex min-w-0 flex-col gap-0.5 text-sm">
+                        <span className="flex flex-wrap items-center gap-2">
+                          <code className="font-mono break-all">{o.name}</code>
+                          {reasonBadge(o)}
                         </span>
-                      )}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-            <p className="text-sm" aria-live="polite">
-              {t("clients.selectedScopes", { count: values.scopes.length })}
-            </p>
-          </Fieldset>
-        </div>
+                        {"description" in o && o.description && (
+                          <span className="text-xs text-slate-600 dark:text-slate-400">
+                            {o.description}
+                          </span>
+                        )}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="text-sm" aria-live="polite">
+                {t("clients.selectedScopes", { count: values.scopes.length })}
+              </p>
+            </Fieldset>
+          </div>
+        </fieldset>
         {mutation.isError && (
           <ErrorAlert
             error={mutation.error}

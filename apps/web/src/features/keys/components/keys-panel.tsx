@@ -176,13 +176,16 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           <span className="text-sm" data-testid="key-count">
             {t("keys.count", { count: keys.length, max: MAX_KEYS_PER_CLIENT })}
           </span>
-          <Button
-            disabled={!canWrite || !jwks.isSuccess || rotating}
-            title={roleReason}
-            onClick={() => navigate(href(pathname, { rotate: "1" }), { replace: true })}
-          >
-            {t("rotate.start")}
-          </Button>
+          {/* Nothing to rotate without a key (issue 14, defect 8): add one instead. */}
+          {keys.length > 0 && (
+            <Button
+              disabled={!canWrite || !jwks.isSuccess || rotating}
+              title={roleReason}
+              onClick={() => navigate(href(pathname, { rotate: "1" }), { replace: true })}
+            >
+              {t("rotate.start")}
+            </Button>
+          )}
           <Button
             disabled={!canWrite || full || !jwks.isSuccess}
             title={roleReason}
@@ -222,7 +225,12 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           empty={<EmptyState title={t("keys.empty")}>{t("keys.emptyHelp")}</EmptyState>}
         />
       )}
-      {rotating && jwks.isSuccess && (
+      {rotating && jwks.isSuccess && keys.length === 0 && (
+        <div data-testid="no-keys-to-rotate">
+          <Notice tone="info">{t("keys.noKeysRotate")}</Notice>
+        </div>
+      )}
+      {rotating && jwks.isSuccess && keys.length > 0 && (
         <RotationWizard
           clientId={clientId}
           clientName={clientName}

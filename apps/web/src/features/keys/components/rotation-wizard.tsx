@@ -1,5 +1,5 @@
 import { type JwkRead, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
 import { Checkbox, Field, Select } from "../../../components/ui/field";
@@ -60,6 +60,16 @@ export function RotationWizard({
 
   const close = () => navigate(pathname, { replace: true });
 
+  // Opened (from "Rotate" or "back to rotation" in the token tester) the wizard is brought into
+  // view and its heading takes the focus, so keyboard and screen-reader users start in it
+  // (issue 14, defect 4): it renders below the keys table, often below the fold.
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: "start" });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+
   const removeOld = () => {
     const kid = oldKid;
     remove.mutate(
@@ -94,13 +104,19 @@ export function RotationWizard({
 
   return (
     <section
+      ref={section}
       aria-labelledby="rotate-heading"
       data-testid="rotation-wizard"
       className="mt-6 flex flex-col gap-5 rounded-xl border border-blue-200 bg-blue-50/40 p-5 dark:border-sky-900 dark:bg-sky-950/30"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h2 id="rotate-heading" className="text-xl font-semibold">
+          <h2
+            id="rotate-heading"
+            ref={heading}
+            tabIndex={-1}
+            className="scroll-mt-4 text-xl font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
+          >
             {t("rotate.title")}
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("rotate.intro")}</p>

@@ -79,6 +79,9 @@ const DEFAULTS: Values = {
   enforced_aud_for_access_token: "",
 };
 
+/** A lifetime in seconds as the form shows it: empty for unset or 0 (Maskinporten's default). */
+const secondsText = (value: number | null | undefined) => (value ? String(value) : "");
+
 function valuesOf(scope: Scope): Values {
   const variants = { ...NO_VARIANTS };
   for (const key of VARIANT_KEYS) variants[key] = scope[key] ?? "";
@@ -91,8 +94,11 @@ function valuesOf(scope: Scope): Values {
     visibility: scope.visibility ?? "PUBLIC",
     allowed_integration_types: scope.allowed_integration_types ?? [],
     token_type: scope.token_type ?? "SELF_CONTAINED",
-    at_max_age: String(scope.at_max_age ?? 0),
-    authorization_max_lifetime: String(scope.authorization_max_lifetime ?? 0),
+    // Unset stays empty, as in the create form ("Empty: Maskinporten's default"), never 0: Digdir
+    // answers 0 for a lifetime it was never given (the simulator imitates it), and an empty field
+    // is left out of the update, so the scope keeps its value.
+    at_max_age: secondsText(scope.at_max_age),
+    authorization_max_lifetime: secondsText(scope.authorization_max_lifetime),
     requires_user_consent: scope.requires_user_consent ?? false,
     requires_user_authentication: scope.requires_user_authentication ?? false,
     requires_pseudonymous_tokens: scope.requires_pseudonymous_tokens ?? false,
@@ -277,343 +283,353 @@ function ScopeForm({
         className="flex flex-col gap-5"
         aria-label={t("scopes.formLabel")}
       >
-        <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-          <Fieldset legend={t("scopes.section.name")}>
-            <Field
-              id="scope-prefix"
-              label={t("scopes.field.prefix")}
-              help={mode === "create" ? t("scopes.help.prefix") : t("scopes.help.immutable")}
-              required
-              error={message(errors.prefix)}
-            >
-              {({ id, describedBy, invalid }) =>
-                mode === "create" ? (
-                  <Select
+        {/* Without the role or admin scope the fields cannot be filled (issue 14, defect 8);
+            the role notice above says why. */}
+        <fieldset
+          disabled={!canWrite}
+          className="m-0 min-w-0 border-0 p-0"
+          data-testid="form-fields"
+        >
+          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+            <Fieldset legend={t("scopes.section.name")}>
+              <Field
+                id="scope-prefix"
+                label={t("scopes.field.prefix")}
+                help={mode === "create" ? t("scopes.help.prefix") : t("scopes.help.immutable")}
+                required
+                error={message(errors.prefix)}
+              >
+                {({ id, describedBy, invalid }) =>
+                  mode === "create" ? (
+                    <Select
+                      id={id}
+                      aria-required
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      value={prefix}
+                      disabled={prefixes.isPending}
+                      onChange={(e) => set("prefix", e.target.value)}
+                    >
+                      {prefixes.isPending && <option value="">{t("common.loading")}</option>}
+                      {(prefixes.data ?? []).map((p) => (
+                        <option key={p} value={p}>
+                          {p}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <Input id={id} aria-describedby={describedBy} value={prefix} readOnly />
+                  )
+                }
+              </Field>
+              {prefixes.isError && (
+                <ErrorAlert error={prefixes.error} title={t("scopes.prefixesFailed")} />
+              )}
+              {prefixes.isSuccess && prefixes.data.length === 0 && mode === "create" && (
+                <Notice>{t("scopes.noPrefixes")}</Notice>
+              )}
+              <Field
+                id="scope-subscope"
+                label={t("scopes.field.subscope")}
+                help={mode === "create" ? t("scopes.help.subscope") : t("scopes.help.immutable")}
+                required
+                error={message(liveSubscope ?? errors.subscope)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Input
                     id={id}
                     aria-required
                     aria-describedby={describedBy}
                     aria-invalid={invalid}
-                    value={prefix}
-                    disabled={prefixes.isPending}
-                    onChange={(e) => set("prefix", e.target.value)}
+                    value={values.subscope}
+                    readOnly={mode === "edit"}
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder="api/v1/data.read"
+                    className="font-mono"
+                    onChange={(e) => set("subscope", e.target.value)}
+                    onBlur={() => setTouched((x) => ({ ...x, subscope: true }))}
+                  />
+                )}
+              </Field>
+              <p className="text-sm">
+                {t("scopes.fullName")}:{" "}
+                <code className="font-mono font-semibold" data-testid="scope-full-name">
+                  {fullName}
+                </code>
+              </p>
+            </Fieldset>
+
+            <Fieldset legend={t("scopes.section.description")}>
+              <Field
+                id="scope-description"
+                label={t("scopes.field.description")}
+                help={t("scopes.help.description")}
+                required
+                error={message(errors.description)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Input
+                    id={id}
+                    aria-required
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={values.description}
+                    maxLength={TEXT_LIMITS.scopeDescription}
+                    onChange={(e) => set("description", e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field
+                id="scope-long_description"
+                label={t("scopes.field.longDescription")}
+                help={t("scopes.help.longDescription")}
+                error={message(errors.long_description)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Textarea
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    rows={5}
+                    value={values.long_description}
+                    maxLength={TEXT_LIMITS.scopeLongDescription}
+                    onChange={(e) => set("long_description", e.target.value)}
+                  />
+                )}
+              </Field>
+            </Fieldset>
+
+            <Fieldset legend={t("scopes.section.access")}>
+              <Field
+                id="scope-visibility"
+                label={t("scopes.field.visibility")}
+                help={t(`scopes.help.visibility.${values.visibility}`)}
+                error={message(errors.visibility)}
+              >
+                {({ id, describedBy }) => (
+                  <Select
+                    id={id}
+                    aria-describedby={describedBy}
+                    value={values.visibility}
+                    onChange={(e) => set("visibility", e.target.value as Visibility)}
                   >
-                    {prefixes.isPending && <option value="">{t("common.loading")}</option>}
-                    {(prefixes.data ?? []).map((p) => (
-                      <option key={p} value={p}>
-                        {p}
+                    <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
+                    <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
+                    <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
+                  </Select>
+                )}
+              </Field>
+              <fieldset className="flex flex-col gap-1" aria-describedby="scope-types-help">
+                <legend className="text-sm font-medium">
+                  {t("scopes.field.integrationTypes")}
+                </legend>
+                <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
+                  {t("scopes.help.integrationTypes")}
+                </p>
+                <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
+                  {INTEGRATION_TYPES.map((type) => (
+                    <Checkbox
+                      key={type}
+                      label={type}
+                      checked={values.allowed_integration_types.includes(type)}
+                      onChange={(e) => toggleType(type, e.target.checked)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+              <Checkbox
+                label={t("scopes.field.accessibleForAll")}
+                help={t("scopes.help.accessibleForAll")}
+                checked={values.accessible_for_all}
+                onChange={(e) => set("accessible_for_all", e.target.checked)}
+              />
+              <Field
+                id="scope-delegation_source"
+                label={t("scopes.field.delegationSource")}
+                help={t("scopes.help.delegationSourcePick")}
+                error={message(errors.delegation_source)}
+              >
+                {({ id, describedBy, invalid }) => (
+                  <Select
+                    id={id}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    value={values.delegation_source}
+                    disabled={delegationSources.isPending}
+                    onChange={(e) => set("delegation_source", e.target.value)}
+                  >
+                    <option value="">{t("scopes.delegationSource.none")}</option>
+                    {(delegationSources.data ?? []).map((source) => (
+                      <option key={source.issuer} value={source.issuer}>
+                        {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
                       </option>
                     ))}
+                    {values.delegation_source !== "" &&
+                      !(delegationSources.data ?? []).some(
+                        (source) => source.issuer === values.delegation_source,
+                      ) && (
+                        <option value={values.delegation_source}>
+                          {t("scopes.delegationSource.unlisted", {
+                            issuer: values.delegation_source,
+                          })}
+                        </option>
+                      )}
                   </Select>
-                ) : (
-                  <Input id={id} aria-describedby={describedBy} value={prefix} readOnly />
-                )
-              }
-            </Field>
-            {prefixes.isError && (
-              <ErrorAlert error={prefixes.error} title={t("scopes.prefixesFailed")} />
-            )}
-            {prefixes.isSuccess && prefixes.data.length === 0 && mode === "create" && (
-              <Notice>{t("scopes.noPrefixes")}</Notice>
-            )}
-            <Field
-              id="scope-subscope"
-              label={t("scopes.field.subscope")}
-              help={mode === "create" ? t("scopes.help.subscope") : t("scopes.help.immutable")}
-              required
-              error={message(liveSubscope ?? errors.subscope)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  aria-required
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.subscope}
-                  readOnly={mode === "edit"}
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder="api/v1/data.read"
-                  className="font-mono"
-                  onChange={(e) => set("subscope", e.target.value)}
-                  onBlur={() => setTouched((x) => ({ ...x, subscope: true }))}
-                />
+                )}
+              </Field>
+              {delegationSources.isError && (
+                <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>
               )}
-            </Field>
-            <p className="text-sm">
-              {t("scopes.fullName")}:{" "}
-              <code className="font-mono font-semibold" data-testid="scope-full-name">
-                {fullName}
-              </code>
-            </p>
-          </Fieldset>
+            </Fieldset>
 
-          <Fieldset legend={t("scopes.section.description")}>
-            <Field
-              id="scope-description"
-              label={t("scopes.field.description")}
-              help={t("scopes.help.description")}
-              required
-              error={message(errors.description)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  aria-required
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.description}
-                  maxLength={TEXT_LIMITS.scopeDescription}
-                  onChange={(e) => set("description", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id="scope-long_description"
-              label={t("scopes.field.longDescription")}
-              help={t("scopes.help.longDescription")}
-              error={message(errors.long_description)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Textarea
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  rows={5}
-                  value={values.long_description}
-                  maxLength={TEXT_LIMITS.scopeLongDescription}
-                  onChange={(e) => set("long_description", e.target.value)}
-                />
-              )}
-            </Field>
-          </Fieldset>
-
-          <Fieldset legend={t("scopes.section.access")}>
-            <Field
-              id="scope-visibility"
-              label={t("scopes.field.visibility")}
-              help={t(`scopes.help.visibility.${values.visibility}`)}
-              error={message(errors.visibility)}
-            >
-              {({ id, describedBy }) => (
-                <Select
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={values.visibility}
-                  onChange={(e) => set("visibility", e.target.value as Visibility)}
+            <Fieldset legend={t("scopes.section.token")}>
+              <Field
+                id="scope-token_type"
+                label={t("scopes.field.tokenType")}
+                help={t("scopes.help.tokenType")}
+                error={message(errors.token_type)}
+              >
+                {({ id, describedBy }) => (
+                  <Select
+                    id={id}
+                    aria-describedby={describedBy}
+                    value={values.token_type}
+                    onChange={(e) => set("token_type", e.target.value as TokenType)}
+                  >
+                    <option value="SELF_CONTAINED">{t("scopes.tokenType.SELF_CONTAINED")}</option>
+                    <option value="OPAQUE">{t("scopes.tokenType.OPAQUE")}</option>
+                  </Select>
+                )}
+              </Field>
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <Field
+                  id="scope-at_max_age"
+                  label={t("scopes.field.atMaxAge")}
+                  help={t("scopes.help.atMaxAge")}
+                  error={message(errors.at_max_age)}
                 >
-                  <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
-                  <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
-                  <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
-                </Select>
-              )}
-            </Field>
-            <fieldset className="flex flex-col gap-1" aria-describedby="scope-types-help">
-              <legend className="text-sm font-medium">{t("scopes.field.integrationTypes")}</legend>
-              <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
-                {t("scopes.help.integrationTypes")}
-              </p>
-              <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
-                {INTEGRATION_TYPES.map((type) => (
-                  <Checkbox
-                    key={type}
-                    label={type}
-                    checked={values.allowed_integration_types.includes(type)}
-                    onChange={(e) => toggleType(type, e.target.checked)}
-                  />
-                ))}
+                  {({ id, describedBy, invalid }) => (
+                    <Input
+                      id={id}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      value={values.at_max_age}
+                      onChange={(e) => set("at_max_age", e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id="scope-authorization_max_lifetime"
+                  label={t("scopes.field.authorizationMaxLifetime")}
+                  help={t("scopes.help.authorizationMaxLifetime")}
+                  error={message(errors.authorization_max_lifetime)}
+                >
+                  {({ id, describedBy, invalid }) => (
+                    <Input
+                      id={id}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      value={values.authorization_max_lifetime}
+                      onChange={(e) => set("authorization_max_lifetime", e.target.value)}
+                    />
+                  )}
+                </Field>
               </div>
-            </fieldset>
-            <Checkbox
-              label={t("scopes.field.accessibleForAll")}
-              help={t("scopes.help.accessibleForAll")}
-              checked={values.accessible_for_all}
-              onChange={(e) => set("accessible_for_all", e.target.checked)}
-            />
-            <Field
-              id="scope-delegation_source"
-              label={t("scopes.field.delegationSource")}
-              help={t("scopes.help.delegationSourcePick")}
-              error={message(errors.delegation_source)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Select
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.delegation_source}
-                  disabled={delegationSources.isPending}
-                  onChange={(e) => set("delegation_source", e.target.value)}
-                >
-                  <option value="">{t("scopes.delegationSource.none")}</option>
-                  {(delegationSources.data ?? []).map((source) => (
-                    <option key={source.issuer} value={source.issuer}>
-                      {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
-                    </option>
-                  ))}
-                  {values.delegation_source !== "" &&
-                    !(delegationSources.data ?? []).some(
-                      (source) => source.issuer === values.delegation_source,
-                    ) && (
-                      <option value={values.delegation_source}>
-                        {t("scopes.delegationSource.unlisted", {
-                          issuer: values.delegation_source,
-                        })}
-                      </option>
-                    )}
-                </Select>
-              )}
-            </Field>
-            {delegationSources.isError && (
-              <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>
-            )}
-          </Fieldset>
-
-          <Fieldset legend={t("scopes.section.token")}>
-            <Field
-              id="scope-token_type"
-              label={t("scopes.field.tokenType")}
-              help={t("scopes.help.tokenType")}
-              error={message(errors.token_type)}
-            >
-              {({ id, describedBy }) => (
-                <Select
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={values.token_type}
-                  onChange={(e) => set("token_type", e.target.value as TokenType)}
-                >
-                  <option value="SELF_CONTAINED">{t("scopes.tokenType.SELF_CONTAINED")}</option>
-                  <option value="OPAQUE">{t("scopes.tokenType.OPAQUE")}</option>
-                </Select>
-              )}
-            </Field>
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <Field
-                id="scope-at_max_age"
-                label={t("scopes.field.atMaxAge")}
-                help={t("scopes.help.atMaxAge")}
-                error={message(errors.at_max_age)}
+                id="scope-enforced_aud_for_access_token"
+                label={t("scopes.field.enforcedAud")}
+                help={t("scopes.help.enforcedAud")}
+                error={message(errors.enforced_aud_for_access_token)}
               >
                 {({ id, describedBy, invalid }) => (
                   <Input
                     id={id}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
                     aria-describedby={describedBy}
                     aria-invalid={invalid}
-                    value={values.at_max_age}
-                    onChange={(e) => set("at_max_age", e.target.value)}
+                    value={values.enforced_aud_for_access_token}
+                    placeholder="https://api.example.no"
+                    onChange={(e) => set("enforced_aud_for_access_token", e.target.value)}
                   />
                 )}
               </Field>
-              <Field
-                id="scope-authorization_max_lifetime"
-                label={t("scopes.field.authorizationMaxLifetime")}
-                help={t("scopes.help.authorizationMaxLifetime")}
-                error={message(errors.authorization_max_lifetime)}
-              >
-                {({ id, describedBy, invalid }) => (
-                  <Input
-                    id={id}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.authorization_max_lifetime}
-                    onChange={(e) => set("authorization_max_lifetime", e.target.value)}
-                  />
-                )}
-              </Field>
-            </div>
-            <Field
-              id="scope-enforced_aud_for_access_token"
-              label={t("scopes.field.enforcedAud")}
-              help={t("scopes.help.enforcedAud")}
-              error={message(errors.enforced_aud_for_access_token)}
-            >
-              {({ id, describedBy, invalid }) => (
-                <Input
-                  id={id}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={values.enforced_aud_for_access_token}
-                  placeholder="https://api.example.no"
-                  onChange={(e) => set("enforced_aud_for_access_token", e.target.value)}
-                />
-              )}
-            </Field>
-            <Checkbox
-              label={t("scopes.field.requiresUserConsent")}
-              help={t("scopes.help.requiresUserConsent")}
-              checked={values.requires_user_consent}
-              onChange={(e) => set("requires_user_consent", e.target.checked)}
-            />
-            <Checkbox
-              label={t("scopes.field.requiresUserAuthentication")}
-              help={t("scopes.help.requiresUserAuthentication")}
-              checked={values.requires_user_authentication}
-              onChange={(e) => set("requires_user_authentication", e.target.checked)}
-            />
-            <Checkbox
-              label={t("scopes.field.requiresPseudonymousTokens")}
-              help={t("scopes.help.requiresPseudonymousTokens")}
-              checked={values.requires_pseudonymous_tokens}
-              onChange={(e) => set("requires_pseudonymous_tokens", e.target.checked)}
-            />
-          </Fieldset>
+              <Checkbox
+                label={t("scopes.field.requiresUserConsent")}
+                help={t("scopes.help.requiresUserConsent")}
+                checked={values.requires_user_consent}
+                onChange={(e) => set("requires_user_consent", e.target.checked)}
+              />
+              <Checkbox
+                label={t("scopes.field.requiresUserAuthentication")}
+                help={t("scopes.help.requiresUserAuthentication")}
+                checked={values.requires_user_authentication}
+                onChange={(e) => set("requires_user_authentication", e.target.checked)}
+              />
+              <Checkbox
+                label={t("scopes.field.requiresPseudonymousTokens")}
+                help={t("scopes.help.requiresPseudonymousTokens")}
+                checked={values.requires_pseudonymous_tokens}
+                onChange={(e) => set("requires_pseudonymous_tokens", e.target.checked)}
+              />
+            </Fieldset>
 
-          <Fieldset legend={t("scopes.section.languages")}>
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              {t("scopes.languages.help")}
-            </p>
-            {SCOPE_TEXT_LANGUAGES.map((lang) => {
-              const language = t(`scopes.language.${lang}`);
-              const short: VariantKey = `description#${lang}`;
-              const long: VariantKey = `long_description#${lang}`;
-              return (
-                <div key={lang} className="flex flex-col gap-3">
-                  <Field
-                    id={`scope-description-${lang}`}
-                    label={t("scopes.field.descriptionIn", { language })}
-                    error={message(errors[short])}
-                  >
-                    {({ id, describedBy, invalid }) => (
-                      <Input
-                        id={id}
-                        lang={lang}
-                        aria-describedby={describedBy}
-                        aria-invalid={invalid}
-                        value={values[short]}
-                        maxLength={TEXT_LIMITS.scopeDescription}
-                        onChange={(e) => set(short, e.target.value)}
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    id={`scope-long_description-${lang}`}
-                    label={t("scopes.field.longDescriptionIn", { language })}
-                    error={message(errors[long])}
-                  >
-                    {({ id, describedBy, invalid }) => (
-                      <Textarea
-                        id={id}
-                        lang={lang}
-                        aria-describedby={describedBy}
-                        aria-invalid={invalid}
-                        rows={3}
-                        value={values[long]}
-                        maxLength={TEXT_LIMITS.scopeLongDescription}
-                        onChange={(e) => set(long, e.target.value)}
-                      />
-                    )}
-                  </Field>
-                </div>
-              );
-            })}
-          </Fieldset>
-        </div>
+            <Fieldset legend={t("scopes.section.languages")}>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {t("scopes.languages.help")}
+              </p>
+              {SCOPE_TEXT_LANGUAGES.map((lang) => {
+                const language = t(`scopes.language.${lang}`);
+                const short: VariantKey = `description#${lang}`;
+                const long: VariantKey = `long_description#${lang}`;
+                return (
+                  <div key={lang} className="flex flex-col gap-3">
+                    <Field
+                      id={`scope-description-${lang}`}
+                      label={t("scopes.field.descriptionIn", { language })}
+                      error={message(errors[short])}
+                    >
+                      {({ id, describedBy, invalid }) => (
+                        <Input
+                          id={id}
+                          lang={lang}
+                          aria-describedby={describedBy}
+                          aria-invalid={invalid}
+                          value={values[short]}
+                          maxLength={TEXT_LIMITS.scopeDescription}
+                          onChange={(e) => set(short, e.target.value)}
+                        />
+                      )}
+                    </Field>
+                    <Field
+                      id={`scope-long_description-${lang}`}
+                      label={t("scopes.field.longDescriptionIn", { language })}
+                      error={message(errors[long])}
+                    >
+                      {({ id, describedBy, invalid }) => (
+                        <Textarea
+                          id={id}
+                          lang={lang}
+                          aria-describedby={describedBy}
+                          aria-invalid={invalid}
+                          rows={3}
+                          value={values[long]}
+                          maxLength={TEXT_LIMITS.scopeLongDescription}
+                          onChange={(e) => set(long, e.target.value)}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                );
+              })}
+            </Fieldset>
+          </div>
+        </fieldset>
         {mutation.isError && (
           <ErrorAlert
             error={mutation.error}

@@ -74,7 +74,8 @@ export function ScopesPage() {
           <span className="flex flex-wrap items-center gap-2">
             <Link
               to={href("/scopes/edit", { scope: row.original.name })}
-              className="font-mono text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+              title={row.original.name}
+              className="max-w-[32rem] font-mono break-all text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
             >
               {row.original.name}
             </Link>

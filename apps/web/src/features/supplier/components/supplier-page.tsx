@@ -3,11 +3,13 @@ import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
+import { RoleNotice } from "../../../components/ui/role-notice";
 import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link } from "../../../lib/router";
+import { useRoleGate } from "../../../lib/session";
 import {
   useCreateCustomerClient,
   useKeysOf,
@@ -105,6 +107,8 @@ function NewCustomerClient() {
   const { t } = useI18n();
   const toast = useToast();
   const create = useCreateCustomerClient(env.id);
+  // Registering a client needs the role admin (the BFF's client.create): others see why.
+  const admin = useRoleGate("admin");
   const [orgno, setOrgno] = useState("");
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
@@ -141,7 +145,8 @@ function NewCustomerClient() {
         );
       }}
     >
-      <Fieldset legend={t("supplier.new")}>
+      <RoleNotice needed="admin" what="role.what.clients" />
+      <Fieldset legend={t("supplier.new")} disabled={!admin.allowed}>
         <Field
           label={t("supplier.orgno")}
           required
