@@ -75,7 +75,12 @@ export {
 export { OrganizationStatus, RegistryState } from "./organization-status";
 export { isValidOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
 export { type ProblemCode, problemMessages } from "./problem-messages";
-export { PROD_CONFIRMATION_HEADER, PROD_CONFIRMATION_REQUIRED } from "./prod-confirmation";
+export {
+  OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,
+  OWN_ADMIN_CLIENT_CONFIRMATION_REQUIRED,
+  PROD_CONFIRMATION_HEADER,
+  PROD_CONFIRMATION_REQUIRED,
+} from "./prod-confirmation";
 export {
   AnsweredDateTime,
   RowWarning,

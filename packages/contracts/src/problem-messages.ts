@@ -140,6 +140,8 @@ export const problemMessages = defineMessages({
     "problem.config.empty": "The document is empty",
     "problem.upstream":
       "{kind, select, timeout {Digdir did not answer in time} network {Digdir could not be reached} invalid {Digdir's answer did not have the shape Portvakt expects} token {Maskinporten refused the admin client's grant} other {Digdir refused the request (HTTP {status})}}. Digdir's words: {words}",
+    "problem.change-requests.unavailable": "Change requests are not available",
+    "problem.change-requests.not-found": "No change request {id} in your environments",
     "problem.config.stale-plan":
       "The environment changed since the plan was made; review the new plan and apply that instead",
     "problem.token-test.private-key":
@@ -287,6 +289,8 @@ export const problemMessages = defineMessages({
     "problem.config.empty": "Dokumentet er tomt",
     "problem.upstream":
       "{kind, select, timeout {Digdir svarte ikke i tide} network {Fikk ikke kontakt med Digdir} invalid {Svaret fra Digdir hadde ikke formen Portvakt venter} token {Maskinporten avviste granten til adminklienten} other {Digdir avviste forespørselen (HTTP {status})}}. Digdirs ord: {words}",
+    "problem.change-requests.unavailable": "Endringsforespørsler er ikke tilgjengelige",
+    "problem.change-requests.not-found": "Ingen endringsforespørsel {id} i miljøene dine",
     "problem.config.stale-plan":
       "Miljøet er endret siden planen ble laget; se gjennom den nye planen og bruk den i stedet",
     "problem.token-test.private-key":
@@ -435,6 +439,8 @@ export const problemMessages = defineMessages({
     "problem.config.empty": "Dokumentet er tomt",
     "problem.upstream":
       "{kind, select, timeout {Digdir svarte ikkje i tide} network {Fekk ikkje kontakt med Digdir} invalid {Svaret frå Digdir hadde ikkje forma Portvakt ventar} token {Maskinporten avviste granten til adminklienten} other {Digdir avviste førespurnaden (HTTP {status})}}. Orda til Digdir: {words}",
+    "problem.change-requests.unavailable": "Endringsførespurnader er ikkje tilgjengelege",
+    "problem.change-requests.not-found": "Inga endringsførespurnad {id} i miljøa dine",
     "problem.config.stale-plan":
       "Miljøet er endra sidan planen vart laga; sjå gjennom den nye planen og bruk han i staden",
     "problem.token-test.private-key":

@@ -24,7 +24,11 @@ const RejectInput = z
 
 function requestsOf(c: Context<BffEnv>): ChangeRequests {
   const requests = c.get("changeRequests");
-  if (!requests) throw new ProblemError(404, { detail: "Change requests are not available" });
+  if (!requests)
+    throw new ProblemError(404, {
+      detail: "Change requests are not available",
+      code: "problem.change-requests.unavailable",
+    });
   return requests;
 }
 
@@ -84,7 +88,11 @@ export const changeRequestRoutes = createRouter()
       const { id } = c.req.valid("param");
       const found = await requestsOf(c).get(id);
       if (!found || !visibleEnvs(c).includes(found.env)) {
-        throw new ProblemError(404, { detail: `No change request ${id} in your environments` });
+        throw new ProblemError(404, {
+          detail: `No change request ${id} in your environments`,
+          code: "problem.change-requests.not-found",
+          params: { id },
+        });
       }
       return c.json(found as ChangeRequest, 200);
     },

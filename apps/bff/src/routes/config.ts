@@ -218,9 +218,7 @@ export async function applyAudited(
           failure =
             problemFromChange(cause) ??
             (cause instanceof MaskinportenError ? problemFromUpstream(cause) : undefined) ??
-            (cause instanceof KeyEditRefused
-              ? problemFromKeyEdit(cause)
-              : undefined);
+            (cause instanceof KeyEditRefused ? problemFromKeyEdit(cause) : undefined);
           unknownStep = cause instanceof OutcomeUnknownError ? step.id : undefined;
           refusedStep = refusedByPortvakt(cause) ? step.id : undefined;
         }
