@@ -471,10 +471,23 @@ describe("document", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DocumentError);
       if (!(error instanceof DocumentError)) throw error;
+      // Each issue carries its code too, so the console shows it in nb, nn or en (issue 14 #4).
       expect(error.issues).toEqual([
-        { path: "scopes[0].consumers[1]", message: expect.stringContaining("check digit") },
-        { path: "scopes[1].name", message: expect.stringContaining("prefix") },
-        { path: "clients[0].scopes[1]", message: "A scope name is prefix:subscope" },
+        expect.objectContaining({
+          path: "scopes[0].consumers[1]",
+          message: expect.stringContaining("check digit"),
+          code: expect.any(String),
+        }),
+        expect.objectContaining({
+          path: "scopes[1].name",
+          message: expect.stringContaining("prefix"),
+          code: expect.any(String),
+        }),
+        expect.objectContaining({
+          path: "clients[0].scopes[1]",
+          message: "A scope name is prefix:subscope",
+          code: expect.any(String),
+        }),
       ]);
     }
   });
@@ -530,6 +543,7 @@ describe("a document with text that is not well-formed Unicode", () => {
         {
           path: "scopes[0].description",
           message: "Not well-formed Unicode text (a lone surrogate)",
+          code: "problem.field.malformed-unicode",
         },
       ]);
     }

@@ -187,7 +187,7 @@ export function DataTable<T>({
                         data-label={label}
                         className={`px-3 py-2 align-middle max-sm:flex max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
                           label
-                            ? "max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
+                            ? "max-sm:before:w-32 max-sm:before:shrink-0 max-sm:before:hyphens-auto max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
                             : ""
                         } ${
                           isActions(cell.column.id)
