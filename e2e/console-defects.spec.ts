@@ -186,7 +186,7 @@ test("a long scope name wraps: the scopes table's actions stay on screen at 1,28
   const row = page.getByTestId("scopes-table").locator("tbody tr").filter({ hasText: name });
   await row.scrollIntoViewIfNeeded();
   await expect(row).toBeVisible();
-  await expect(row.getByRole("link", { name })).toHaveAttribute("title", name);
+  await expect(row.getByRole("link", { name, exact: true })).toHaveAttribute("title", name);
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   for (const button of await row.locator("td:last-child").getByRole("link").all()) {
     await expectInViewport(page, button, "scope row action");
