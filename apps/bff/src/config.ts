@@ -39,6 +39,23 @@ const CredentialConfig = z.discriminatedUnion("type", [
     }),
   z.object({ type: z.literal("pem"), keyPath: Path, certPath: Path }).strict(),
   z.object({ type: z.literal("jwk"), path: Path, orgno: OrgNumber.optional() }).strict(),
+  // The private key in AWS KMS (issue 18 #5): a business certificate's (certPath, the public
+  // chain) or the admin client's own registered key (kid). See README, "The admin key in a key service".
+  z
+    .object({
+      type: z.literal("awsKms"),
+      keyId: z.string().min(1, "keyId: the KMS key id, ARN or alias/…"),
+      region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "An AWS region, e.g. eu-north-1"),
+      endpoint: z.url().optional(),
+      certPath: Path.optional(),
+      kid: z.string().min(1).optional(),
+      orgno: OrgNumber.optional(),
+    })
+    .strict()
+    .refine((c) => Boolean(c.certPath) !== Boolean(c.kid), {
+      message:
+        "An awsKms credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
+    }),
 ]);
 export type CredentialConfig = z.infer<typeof CredentialConfig>;
 

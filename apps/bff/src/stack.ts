@@ -76,6 +76,17 @@ export interface StackOptions {
    */
   ownAdminKey?: boolean;
   /**
+   * The demo environment's credential, made by the test (e.g. a key in a KMS stand-in) from the
+   * simulator and the business certificate's files; `registerAdminKey` registers a public key on
+   * the admin client for own-key mode.
+   */
+  adminCredential?: (context: {
+    simulator: RunningSimulator;
+    keyPath: string;
+    certPath: string;
+    registerAdminKey: (publicJwk: { kid: string; n: string; e: string }) => Promise<void>;
+  }) => Promise<PortvaktConfigInput["environments"][number]["credential"]>;
+  /**
    * A second environment `nav`, kind test, on the same simulator, signed in as the demo consumer
    * organisation (889640782) with its admin client: to see what a consumer sees when the demo
    * provider revokes its access or deactivates a scope.
@@ -105,17 +116,13 @@ async function secretFile(path: string): Promise<string> {
   return path;
 }
 
-/**
- * Registers a new RSA key on the demo admin client through the self-service API (signed in with
- * the business certificate) and writes its private JWK beside the other credential files (0600).
- * Answers the `jwk` credential configuration that uses it.
- */
-async function registerOwnAdminKey(
+/** Registers an RSA public key on the demo admin client (replacing its keys), signed in with the certificate. */
+async function registerAdminKey(
   simulator: RunningSimulator,
-  credentialDir: string,
   keyPath: string,
   certPath: string,
-): Promise<{ type: "jwk"; path: string; orgno: string }> {
+  publicJwk: { kid: string; n: string; e: string },
+): Promise<void> {
   const tokens = new TokenClient({
     issuer: simulator.issuer,
     clientId: simulator.demo.adminClientId,
@@ -127,13 +134,29 @@ async function registerOwnAdminKey(
     tokens,
     adminScopes: [...ALL_ADMIN_SCOPES],
   });
+  await api.replaceJwks(simulator.demo.adminClientId, {
+    keys: [{ kty: "RSA", ...publicJwk, use: "sig", alg: "RS256" }],
+  });
+}
+
+/**
+ * Registers a new RSA key on the demo admin client through the self-service API (signed in with
+ * the business certificate) and writes its private JWK beside the other credential files (0600).
+ * Answers the `jwk` credential configuration that uses it.
+ */
+async function registerOwnAdminKey(
+  simulator: RunningSimulator,
+  credentialDir: string,
+  keyPath: string,
+  certPath: string,
+): Promise<{ type: "jwk"; path: string; orgno: string }> {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = `portvakt-admin-${randomUUID()}`;
   const publicJwk = publicKey.export({ format: "jwk" });
-  await api.replaceJwks(simulator.demo.adminClientId, {
-    keys: [
-      { kty: "RSA", n: String(publicJwk.n), e: String(publicJwk.e), kid, use: "sig", alg: "RS256" },
-    ],
+  await registerAdminKey(simulator, keyPath, certPath, {
+    kid,
+    n: String(publicJwk.n),
+    e: String(publicJwk.e),
   });
   const path = join(credentialDir, "admin-key.jwk.json");
   await writeFile(
@@ -180,9 +203,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await writeFile(prodCertPath, prodProvider.chainPem);
   }
   const prodUpstream = prodSimulator ?? simulator;
-  const demoCredential = options.ownAdminKey
-    ? await registerOwnAdminKey(simulator, credentialDir, keyPath, certPath)
-    : ({ type: "pem", keyPath, certPath } as const);
+  const demoCredential = options.adminCredential
+    ? await options.adminCredential({
+        simulator,
+        keyPath,
+        certPath,
+        registerAdminKey: (jwk) => registerAdminKey(simulator, keyPath, certPath, jwk),
+      })
+    : options.ownAdminKey
+      ? await registerOwnAdminKey(simulator, credentialDir, keyPath, certPath)
+      : ({ type: "pem", keyPath, certPath } as const);
   const consumer = simulator.demo.orgs[simulator.demo.consumerOrgno]!;
   const consumerKeyPath = join(credentialDir, "consumer-admin-key.pem");
   const consumerCertPath = join(credentialDir, "consumer-admin-chain.pem");

@@ -14,6 +14,7 @@ import {
   type WithLock,
 } from "@portvakt/maskinporten";
 import type { CredentialConfig, EnvironmentConfig } from "./config";
+import { loadAwsKmsCredential } from "./signing/aws-kms";
 
 /** What the browser may know about an environment: never the credential itself. */
 export interface EnvironmentSummary {
@@ -67,6 +68,8 @@ function credentialFiles(credential: CredentialConfig): string[] {
       return [credential.keyPath, credential.certPath];
     case "jwk":
       return [credential.path];
+    case "awsKms":
+      return credential.certPath ? [credential.certPath] : [];
   }
 }
 
@@ -84,9 +87,19 @@ export class CredentialConfigError extends Error {
   override readonly name = "CredentialConfigError";
 }
 
-async function resolveCredentialSource(
+/** Loads the configured credential: from files, or (awsKms) the key service and the public chain. */
+async function loadConfiguredCredential(
   envId: string,
   credential: CredentialConfig,
+  processEnv: NodeJS.ProcessEnv,
+): Promise<AdminCredential> {
+  if (credential.type === "awsKms") return loadAwsKmsCredential(credential);
+  return loadCredential(await resolveCredentialSource(envId, credential, processEnv));
+}
+
+async function resolveCredentialSource(
+  envId: string,
+  credential: Exclude<CredentialConfig, { type: "awsKms" }>,
   processEnv: NodeJS.ProcessEnv,
 ): Promise<CredentialSource> {
   if (credential.type !== "pkcs12") return credential;
@@ -123,9 +136,7 @@ export async function createEnvironment(
   const files = credentialFiles(config.credential);
   let loadedFingerprint = await fingerprint(files);
   let failedFingerprint: string | undefined;
-  const credential = await loadCredential(
-    await resolveCredentialSource(config.id, config.credential, processEnv),
-  );
+  const credential = await loadConfiguredCredential(config.id, config.credential, processEnv);
   const tokens = new TokenClient({
     issuer: config.issuer,
     clientId: config.clientId,
@@ -194,9 +205,7 @@ export async function createEnvironment(
         next = await fingerprint(files);
         if (next === loadedFingerprint || next === failedFingerprint)
           return { status: "unchanged" };
-        const renewed = await loadCredential(
-          await resolveCredentialSource(config.id, config.credential, processEnv),
-        );
+        const renewed = await loadConfiguredCredential(config.id, config.credential, processEnv);
         if ((renewed.orgno ?? "") !== orgno && orgno) {
           throw new CredentialConfigError(
             `the new credential belongs to organisation ${renewed.orgno ?? "(none)"}, not ${orgno}`,

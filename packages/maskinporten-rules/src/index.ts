@@ -30,8 +30,11 @@ export { type SelfServiceCode, selfServiceMessages } from "./self-service-messag
 export {
   checkGrantInput,
   GrantInputError,
+  type GrantSigner,
   type GrantSigningInput,
+  localGrantSigner,
   signGrant,
+  signGrantWith,
 } from "./sign-grant";
 export {
   explainTokenError,

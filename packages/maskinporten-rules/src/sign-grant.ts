@@ -1,4 +1,4 @@
-import { type CryptoKey, type JWTHeaderParameters, type KeyObject, SignJWT } from "jose";
+import { base64url, type CryptoKey, type JWTHeaderParameters, type KeyObject, SignJWT } from "jose";
 import { issuerProblem } from "./issuer";
 import { GRANT_ALGS, type GrantAlg, MAX_GRANT_LIFETIME_SECONDS } from "./limits";
 
@@ -119,4 +119,71 @@ export async function signGrant(input: GrantSigningInput): Promise<string> {
     .setExpirationTime(iat + (input.lifetimeSeconds ?? MAX_GRANT_LIFETIME_SECONDS))
     .setJti(input.jti ?? crypto.randomUUID())
     .sign(input.key);
+}
+
+/**
+ * Signs a grant's JWS signing input somewhere else: a key service (AWS KMS, Azure Key Vault, an
+ * HSM) or a local key. `sign` gets the ASCII bytes of `base64url(header) "." base64url(claims)`
+ * and answers the raw signature for the grant's alg (RSASSA-PKCS1-v1_5 with SHA-256/384/512 for
+ * RS256/384/512, RFC 7518 §3.3: as many bytes as the modulus). It may throw; the error reaches
+ * the caller of `signGrantWith` unchanged.
+ */
+export interface GrantSigner {
+  sign(signingInput: Uint8Array): Promise<Uint8Array>;
+}
+
+const HASH_OF_ALG: Record<GrantAlg, "SHA-256" | "SHA-384" | "SHA-512"> = {
+  RS256: "SHA-256",
+  RS384: "SHA-384",
+  RS512: "SHA-512",
+};
+
+/**
+ * The signer of a private key held in this process: WebCrypto's RSASSA-PKCS1-v1_5 with the
+ * alg's hash. The key must be a private RSA `CryptoKey` imported for that algorithm (as jose's
+ * `importPKCS8`/`importJWK` give it).
+ */
+export function localGrantSigner(key: CryptoKey, alg: GrantAlg): GrantSigner {
+  return {
+    sign: async (signingInput) =>
+      new Uint8Array(
+        await crypto.subtle.sign(
+          { name: "RSASSA-PKCS1-v1_5", hash: HASH_OF_ALG[alg] } as AlgorithmIdentifier,
+          key,
+          signingInput as BufferSource,
+        ),
+      ),
+  };
+}
+
+/**
+ * `signGrant` with the signature made by a `GrantSigner` instead of a key in this process: the
+ * same header (`alg` and `kid` or `x5c`) and claims, checked the same way (`GrantInputError`).
+ * The compact JWS is assembled here (RFC 7515 §7.1), so the private key may live in a key service.
+ */
+export async function signGrantWith(
+  input: Omit<GrantSigningInput, "key"> & { signer: GrantSigner },
+): Promise<string> {
+  checkGrantInput(input);
+  const header: Record<string, unknown> =
+    "kid" in input.keyRef
+      ? { alg: input.alg, kid: input.keyRef.kid }
+      : { alg: input.alg, x5c: [...input.keyRef.x5c] };
+  const iat = Math.floor((input.nowMs ?? Date.now()) / 1000);
+  const claims: Record<string, unknown> = {
+    scope: input.scopes.join(" "),
+    ...(input.consumerOrg !== undefined ? { consumer_org: input.consumerOrg } : {}),
+    ...(input.resource !== undefined
+      ? { resource: typeof input.resource === "string" ? input.resource : [...input.resource] }
+      : {}),
+    aud: input.audience,
+    iss: input.clientId,
+    iat,
+    exp: iat + (input.lifetimeSeconds ?? MAX_GRANT_LIFETIME_SECONDS),
+    jti: input.jti ?? crypto.randomUUID(),
+  };
+  const signingInput = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}`;
+  const signature = await input.signer.sign(new TextEncoder().encode(signingInput));
+  if (signature.length === 0) throw new Error("The signer answered an empty signature");
+  return `${signingInput}.${base64url.encode(signature)}`;
 }

@@ -69,8 +69,8 @@ describe("loadPem", () => {
     expect(credential.fingerprint).toBe(createHash("sha256").update(leafDer).digest("hex"));
     expect(credential.subject).toContain("TEST ORGANISASJON AS");
     expect(credential.notAfter.getTime()).toBe(leaf.certificate.notAfter.getTime());
-    expect(credential.privateKey.type).toBe("private");
-    expect(credential.privateKey.extractable).toBe(false);
+    expect(credential.privateKey!.type).toBe("private");
+    expect(credential.privateKey!.extractable).toBe(false);
   });
 
   it("reads the orgno of a SEID 2 certificate from organizationIdentifier", async () => {

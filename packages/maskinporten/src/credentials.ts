@@ -4,15 +4,27 @@ import "reflect-metadata";
 import { createHash, createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { X509Certificate as ParsedCertificate } from "@peculiar/x509";
+import type { GrantSigner } from "@portvakt/maskinporten-rules";
 import { importJWK, importPKCS8, type JWK } from "jose";
 import forge from "node-forge";
 
+/**
+ * Where a credential's grants are signed: by `privateKey` in this process, or (`signer`) by a key
+ * service that holds the private key (AWS KMS and the like; the key is never on Portvakt's disk).
+ * A credential has one of the two; `signer` wins when both are set.
+ */
+interface GrantSigning {
+  privateKey?: CryptoKey;
+  signer?: GrantSigner;
+  /** Where the signer's key is, for logs and the UI (e.g. `aws-kms:alias/portvakt-prod`); never a secret. */
+  keyService?: string;
+}
+
 /** The admin client's signing credential: a business certificate, or a key registered on it. */
 export type AdminCredential =
-  | {
+  | (GrantSigning & {
       kind: "certificate";
       orgno: string;
-      privateKey: CryptoKey;
       /** Base64 DER, leaf first, each certificate issued by the next. */
       x5c: string[];
       alg: "RS256";
@@ -21,14 +33,13 @@ export type AdminCredential =
       notAfter: Date;
       /** SHA-256 of the leaf's DER, lowercase hex. */
       fingerprint: string;
-    }
-  | {
+    })
+  | (GrantSigning & {
       kind: "jwk";
       kid: string;
-      privateKey: CryptoKey;
       alg: "RS256" | "RS384" | "RS512";
       orgno?: string;
-    };
+    });
 
 export type CredentialErrorCode =
   | "WRONG_PASSWORD"
@@ -198,6 +209,55 @@ export async function loadPem(
     }
   }
   return certificateCredential(key, certificates, options);
+}
+
+/**
+ * A business certificate whose private key stays in a key service: the PEM chain (leaf first) is
+ * read and checked as `loadPem` does, the leaf's public key must be `publicKey` (the key
+ * service's, e.g. from AWS KMS `GetPublicKey`; else `KEY_MISMATCH`), and grants are signed by
+ * `signer`. `keyService` names the key for logs (no secret).
+ */
+export async function loadRemoteCertificate(
+  input: { certChainPem: string; publicKey: KeyObject; signer: GrantSigner; keyService: string },
+  options: CertificateLoadOptions = {},
+): Promise<AdminCredential> {
+  const at = where(options.source);
+  const blocks = [
+    ...input.certChainPem.matchAll(
+      /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g,
+    ),
+  ];
+  if (blocks.length === 0) {
+    throw new CredentialError("UNREADABLE", `No PEM certificate found in the chain${at}`);
+  }
+  const certificates = blocks.map((block) => Buffer.from(block[1]!.replace(/\s+/g, ""), "base64"));
+  const parsed = parseAll(certificates, at);
+  if (input.publicKey.asymmetricKeyType !== "rsa") {
+    throw new CredentialError(
+      "UNREADABLE",
+      `The key service's key${at} is ${input.publicKey.asymmetricKeyType ?? "not asymmetric"}; Maskinporten needs an RSA key`,
+    );
+  }
+  const spki = (key: KeyObject) => key.export({ format: "der", type: "spki" });
+  if (!spki(parsed[0]!.publicKey).equals(spki(input.publicKey))) {
+    throw new CredentialError(
+      "KEY_MISMATCH",
+      `The key service's key (${input.keyService}) does not belong to the first certificate${at}: its public key differs from the certificate's`,
+    );
+  }
+  for (let i = 0; i + 1 < parsed.length; i++) {
+    if (!issuedBy(parsed[i]!, parsed[i + 1]!)) {
+      throw new CredentialError(
+        "CHAIN_ORDER",
+        `The certificate chain${at} is in the wrong order: certificate ${i + 1} is not issued by certificate ${i + 2}. List the leaf first, then each issuer`,
+      );
+    }
+  }
+  return certificateCredential(
+    { signer: input.signer, keyService: input.keyService },
+    certificates,
+    options,
+  );
 }
 
 /** Reads a private RSA JWK whose public half is registered on the admin client under its kid. */
@@ -387,7 +447,7 @@ function orderBag(key: KeyObject, certificates: Uint8Array[], at: string): Uint8
 }
 
 async function certificateCredential(
-  key: KeyObject,
+  key: KeyObject | GrantSigning,
   chain: readonly Uint8Array[],
   options: CertificateLoadOptions,
 ): Promise<AdminCredential> {
@@ -414,12 +474,20 @@ async function certificateCredential(
       `The certificate${at} names no organisation number (subject: ${leaf.subject}); a business certificate has it in serialNumber (2.5.4.5) or organizationIdentifier (2.5.4.97, NTRNO-…)`,
     );
   }
-  const pkcs8 = key.export({ format: "pem", type: "pkcs8" }).toString();
-  const privateKey = await importPKCS8(pkcs8, "RS256", { extractable: false });
+  const signing: GrantSigning =
+    "export" in key
+      ? {
+          privateKey: await importPKCS8(
+            key.export({ format: "pem", type: "pkcs8" }).toString(),
+            "RS256",
+            { extractable: false },
+          ),
+        }
+      : key;
   return {
     kind: "certificate",
     orgno,
-    privateKey,
+    ...signing,
     x5c: chain.map((der) => Buffer.from(der).toString("base64")),
     alg: "RS256",
     subject: leaf.subject,

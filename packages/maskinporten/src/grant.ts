@@ -1,6 +1,7 @@
 import {
+  localGrantSigner,
   MAX_GRANT_LIFETIME_SECONDS,
-  signGrant as signGrantRule,
+  signGrantWith,
 } from "@portvakt/maskinporten-rules";
 import type { AdminCredential } from "./credentials";
 
@@ -25,12 +26,17 @@ export interface GrantInput {
  * Signs the JWT-bearer grant for Maskinporten's token endpoint with the credential: `x5c` for a
  * business certificate, `kid` for a registered key. The grant holds exactly aud, iss, scope, iat,
  * exp and jti (`@portvakt/maskinporten-rules` `signGrant`, which also checks the input and throws
- * its `GrantInputError` with a stable `code`).
+ * its `GrantInputError` with a stable `code`). The signature comes from the credential's `signer`
+ * (a key service) or its `privateKey` in this process; throws when it has neither.
  */
 export async function signGrant(input: GrantInput): Promise<string> {
   const { credential } = input;
-  return signGrantRule({
-    key: credential.privateKey,
+  const signer =
+    credential.signer ??
+    (credential.privateKey ? localGrantSigner(credential.privateKey, credential.alg) : undefined);
+  if (!signer) throw new Error("The admin credential has neither a private key nor a signer");
+  return signGrantWith({
+    signer,
     alg: credential.alg,
     keyRef: credential.kind === "certificate" ? { x5c: credential.x5c } : { kid: credential.kid },
     audience: input.audience,

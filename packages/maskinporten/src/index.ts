@@ -9,6 +9,7 @@ export {
   loadPem,
   loadPkcs12,
   loadPrivateJwk,
+  loadRemoteCertificate,
 } from "./credentials";
 export {
   MaskinportenConfigError,
