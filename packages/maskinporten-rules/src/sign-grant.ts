@@ -169,7 +169,7 @@ export async function signGrantWith(
     "kid" in input.keyRef
       ? { alg: input.alg, kid: input.keyRef.kid }
       : { alg: input.alg, x5c: [...input.keyRef.x5c] };
-  const iat = Math.floor((input.nowMs ?? Date.now()) / 1000);
+  const iat = Math.floor((input.now ?? Date.now)() / 1000);
   const claims: Record<string, unknown> = {
     scope: input.scopes.join(" "),
     ...(input.consumerOrg !== undefined ? { consumer_org: input.consumerOrg } : {}),
