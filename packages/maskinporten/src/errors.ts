@@ -271,11 +271,12 @@ export function explainHttpStatus(status: number, upstream?: DigdirError): strin
 
 /**
  * A `Retry-After` header value in seconds (RFC 9110 §10.2.3: delay-seconds or an HTTP date),
- * at least 0; undefined when absent or unreadable. `now` is epoch ms.
+ * at least 0; undefined when absent or unreadable. `now` is the clock (epoch ms, the packages'
+ * one convention), read only for an HTTP date.
  */
 export function parseRetryAfter(
   value: string | null | undefined,
-  now = Date.now(),
+  now: () => number = Date.now,
 ): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
@@ -284,5 +285,5 @@ export function parseRetryAfter(
   if (!/^[A-Za-z]{3},? /.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  return Math.max(0, Math.ceil((date - now()) / 1000));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseRetryAfter } from "./errors";
 
 describe("parseRetryAfter (RFC 9110 §10.2.3)", () => {
-  const now = Date.parse("2026-11-30T12:00:00Z");
+  const now = () => Date.parse("2026-11-30T12:00:00Z");
   it("reads delay-seconds", () => {
     expect(parseRetryAfter("0", now)).toBe(0);
     expect(parseRetryAfter(" 120 ", now)).toBe(120);
