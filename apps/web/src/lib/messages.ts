@@ -12,6 +12,7 @@ import { configEn, configNb, configNn } from "../features/config/messages";
 import { consumerEn, consumerNb, consumerNn } from "../features/consumer/messages";
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
 import { keysEn, keysNb, keysNn } from "../features/keys/messages";
+import { replaceKeysEn, replaceKeysNb, replaceKeysNn } from "../features/keys/replace-messages";
 import { requestsEn, requestsNb, requestsNn } from "../features/requests/messages";
 import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
@@ -421,6 +422,7 @@ export const nb = {
   ...clientsNb,
   ...layoutNb,
   ...orgStatusNb,
+  ...replaceKeysNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -819,6 +821,7 @@ export const en: Record<MessageKey, string> = {
   ...clientsEn,
   ...layoutEn,
   ...orgStatusEn,
+  ...replaceKeysEn,
 };
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
@@ -1213,4 +1216,5 @@ export const nn: Record<MessageKey, string> = {
   ...clientsNn,
   ...layoutNn,
   ...orgStatusNn,
+  ...replaceKeysNn,
 };

@@ -58,3 +58,28 @@ export function useRemoveClientKey(env: string, clientId: string) {
     onSuccess: store,
   });
 }
+
+/**
+ * Replaces the whole key set (BFF `POST .../clients/{id}/jwks`, the guarded key-set editor):
+ * only when the set is still the one the user saw (`If-Match`, required; 412 otherwise), and
+ * with the environment's confirmation header, as keys may be removed (confirmed in a dialog).
+ */
+export async function replaceClientKeys(env: string, clientId: string, keys: Jwk[], etag: string) {
+  const response = await send(
+    bff.api.envs[":env"].clients[":id"].jwks.$post(
+      { param: { env, id: clientId }, json: { keys }, header: { "if-match": etag } },
+      confirmedIn(env),
+    ),
+    JwksResponse,
+  );
+  return { jwks: response.data, etag: response.headers.get("ETag") } satisfies VersionedJwks;
+}
+
+export function useReplaceClientKeys(env: string, clientId: string) {
+  const store = useStoreJwks(env, clientId);
+  return useMutation({
+    mutationFn: ({ keys, etag }: { keys: Jwk[]; etag: string }) =>
+      replaceClientKeys(env, clientId, keys, etag),
+    onSuccess: store,
+  });
+}

@@ -18,7 +18,8 @@ import {
 } from "../convert/key-input";
 import { ConcurrentEditNotice } from "./concurrent-edit-notice";
 
-const PROBLEM_KEYS: Record<KeyProblem["code"], MessageKey> = {
+/** The catalogue text of each reason a key is refused. */
+export const PROBLEM_KEYS: Record<KeyProblem["code"], MessageKey> = {
   empty: "keys.problem.empty",
   private: "keys.problem.private",
   weak: "keys.problem.weak",

@@ -29,6 +29,7 @@ import { useJwks } from "../api/get-jwks";
 import { AddKeyForm } from "./add-key-form";
 import { ConcurrentEditNotice } from "./concurrent-edit-notice";
 import { GenerateKeyForm } from "./generate-key-form";
+import { ReplaceKeySetForm } from "./replace-key-set-form";
 import { RotationWizard } from "./rotation-wizard";
 
 /** A key's lifetime from when it was posted (the rules' one definition), in ms. */
@@ -47,6 +48,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
   const remove = useRemoveClientKey(env.id, clientId);
   const [adding, setAdding] = useState(false);
   const [generating, setGenerating] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const client = useClientOfKeys(env.id, clientId);
   const clientName = client.data?.client_name ?? clientId;
   const { pathname, search } = useLocation();
@@ -194,6 +196,13 @@ export function KeysPanel({ clientId }: { clientId: string }) {
             {t("keygen.open")}
           </Button>
           <Button
+            disabled={!canWrite || !jwks.isSuccess}
+            title={roleReason}
+            onClick={() => setReplacing(true)}
+          >
+            {t("replaceKeys.open")}
+          </Button>
+          <Button
             variant="primary"
             disabled={!canWrite || full || !jwks.isSuccess}
             title={roleReason}
@@ -252,6 +261,20 @@ export function KeysPanel({ clientId }: { clientId: string }) {
           existingKids={keys.flatMap((k) => k.kid ?? [])}
           onReload={reload}
           onCancel={() => setGenerating(false)}
+        />
+      </Dialog>
+      <Dialog
+        open={replacing}
+        onClose={() => setReplacing(false)}
+        title={t("replaceKeys.title")}
+        size="lg"
+      >
+        <ReplaceKeySetForm
+          clientId={clientId}
+          etag={jwks.data?.etag ?? null}
+          current={keys}
+          onReload={reload}
+          onDone={() => setReplacing(false)}
         />
       </Dialog>
       <Dialog open={adding} onClose={() => setAdding(false)} title={t("keys.addTitle")} size="lg">
