@@ -14,6 +14,10 @@ describe("planKeySet", () => {
   const a = rsa("a");
   const b = rsa("b");
   const c = rsa("c");
+  // Key generation is slow on a busy machine: made once, outside any test's time limit.
+  const six = Array.from({ length: 6 }, (_, i) => rsa(`k${i}`).pub);
+  const weak = rsa("w", 1024).pub;
+  const other = { ...rsa("x").pub, kid: "a" };
   const current = [
     { kid: "a", n: a.pub.n as string },
     { kid: "b", n: b.pub.n as string },
@@ -29,7 +33,6 @@ describe("planKeySet", () => {
   });
 
   it("checks the 5-key limit before sending", async () => {
-    const six = Array.from({ length: 6 }, (_, i) => rsa(`k${i}`).pub);
     const result = await planKeySet(JSON.stringify({ keys: six }), current);
     expect(result).toMatchObject({
       ok: false,
@@ -46,8 +49,6 @@ describe("planKeySet", () => {
   });
 
   it("refuses a weak key, duplicate kids and a kid reused for another key", async () => {
-    const weak = rsa("w", 1024).pub;
-    const other = { ...rsa("x").pub, kid: "a" };
     const weakResult = await planKeySet(JSON.stringify({ keys: [weak] }), []);
     expect(weakResult).toMatchObject({ ok: false, problems: [{ code: "key", index: 1 }] });
     const dup = await planKeySet(JSON.stringify({ keys: [c.pub, c.pub] }), []);
