@@ -77,15 +77,15 @@ describe("writableKey", () => {
     ["no kid", { ...k2048.pub, kid: undefined }, "kid"],
     ["an EC key", { ...k2048.pub, kty: "EC" }, "kty"],
   ])("refuses %s with ContractError KEY_NOT_WRITABLE naming the member", (_, key, field) => {
-    let caught: unknown;
+    let error: ContractError | undefined;
     try {
       writableKey(key);
-    } catch (error) {
-      caught = error;
+    } catch (caught) {
+      expect(caught).not.toBeInstanceOf(ZodError);
+      if (!(caught instanceof ContractError)) throw caught;
+      error = caught;
     }
-    expect(caught).toBeInstanceOf(ContractError);
-    expect(caught).not.toBeInstanceOf(ZodError);
-    const error = caught as ContractError;
+    if (!error) throw new Error("writableKey wrote a key it should refuse");
     expect(error.code).toBe("KEY_NOT_WRITABLE");
     expect(error.issues.map((issue) => issue.field)).toContain(field);
     expect(error.message).toContain(key.kid ?? "(no kid)");
