@@ -74,7 +74,7 @@ export {
 } from "./messages";
 export { OrganizationStatus, RegistryState } from "./organization-status";
 export { isValidOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
-export { type ProblemCode, problemMessages } from "./problem-messages";
+export { browserProblemMessages, type ProblemCode, problemMessages } from "./problem-messages";
 export {
   OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,
   OWN_ADMIN_CLIENT_CONFIRMATION_REQUIRED,

@@ -79,10 +79,6 @@ export const problemMessages = defineMessages({
     "problem.audit.no-role": "Reading the audit log needs a role in at least one environment",
     "problem.internal":
       "Portvakt failed unexpectedly; the request id identifies it in the server log",
-    "problem.no-problem-body": "The server answered {status} without a problem description.",
-    "problem.network":
-      "Portvakt's server could not be reached. Check the connection and try again.",
-    "problem.unexpected-answer": "The server's answer did not have the expected shape: {issues}",
     "problem.own-admin-client":
       '{clientId} is Portvakt\'s own admin client in "{env}": without it Portvakt gets no token there and locks itself, and everyone using it, out. Nothing was sent. To go ahead anyway, send the header X-Portvakt-Confirm-Own-Admin-Client with the client id (the console does so after you type it).',
     "problem.prod-confirmation.action":
@@ -229,9 +225,6 @@ export const problemMessages = defineMessages({
       "{count, plural, one {Et farlig steg er} other {# farlige steg er}} ikke bekreftet",
     "problem.audit.no-role": "Å lese revisjonsloggen krever en rolle i minst ett miljø",
     "problem.internal": "Portvakt feilet uventet; forespørsels-ID-en finner feilen i serverloggen",
-    "problem.no-problem-body": "Serveren svarte {status} uten en feilbeskrivelse.",
-    "problem.network": "Fikk ikke kontakt med Portvakt-serveren. Sjekk forbindelsen og prøv igjen.",
-    "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form: {issues}",
     "problem.own-admin-client":
       "{clientId} er Portvakts egen adminklient i «{env}»: uten den får Portvakt ikke token der og låser seg selv, og alle som bruker den, ute. Ingenting ble sendt. For å gjøre det likevel må klient-ID-en bekreftes (konsollen gjør det når du skriver den inn; API-et med headeren X-Portvakt-Confirm-Own-Admin-Client).",
     "problem.prod-confirmation.action":
@@ -379,9 +372,6 @@ export const problemMessages = defineMessages({
       "{count, plural, one {Eitt farleg steg er} other {# farlege steg er}} ikkje stadfesta",
     "problem.audit.no-role": "Å lese revisjonsloggen krev ei rolle i minst eitt miljø",
     "problem.internal": "Portvakt feila uventa; førespurnads-ID-en finn feilen i tenarloggen",
-    "problem.no-problem-body": "Tenaren svarte {status} utan ei feilskildring.",
-    "problem.network": "Fekk ikkje kontakt med Portvakt-tenaren. Sjekk sambandet og prøv igjen.",
-    "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form: {issues}",
     "problem.own-admin-client":
       "{clientId} er Portvakt sin eigen adminklient i «{env}»: utan han får ikkje Portvakt token der og låser seg sjølv, og alle som bruker han, ute. Ingenting vart sendt. For å gjere det likevel må klient-ID-en stadfestast (konsollen gjer det når du skriv han inn; API-et med headeren X-Portvakt-Confirm-Own-Admin-Client).",
     "problem.prod-confirmation.action":
@@ -456,3 +446,27 @@ export const problemMessages = defineMessages({
   },
 });
 export type ProblemCode = keyof typeof problemMessages.en;
+
+/**
+ * The problems the browser makes itself (no answer, no problem body, an answer of the wrong
+ * shape), apart from the BFF's: the web app's first load carries only this table and loads the
+ * others when it has shown its first page (docs/i18n.md).
+ */
+export const browserProblemMessages = defineMessages({
+  en: {
+    "problem.no-problem-body": "The server answered {status} without a problem description.",
+    "problem.network":
+      "Portvakt's server could not be reached. Check the connection and try again.",
+    "problem.unexpected-answer": "The server's answer did not have the expected shape: {issues}",
+  },
+  nb: {
+    "problem.no-problem-body": "Serveren svarte {status} uten en feilbeskrivelse.",
+    "problem.network": "Fikk ikke kontakt med Portvakt-serveren. Sjekk forbindelsen og prøv igjen.",
+    "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form: {issues}",
+  },
+  nn: {
+    "problem.no-problem-body": "Tenaren svarte {status} utan ei feilskildring.",
+    "problem.network": "Fekk ikkje kontakt med Portvakt-tenaren. Sjekk sambandet og prøv igjen.",
+    "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form: {issues}",
+  },
+});

@@ -1,12 +1,12 @@
 import type { AppType } from "@portvakt/bff";
 import {
+  browserProblemMessages,
   CHANGE_REQUEST_HEADER,
   type ChangeRequest,
   coded,
   type MessageParams,
   PROD_CONFIRMATION_HEADER,
   Problem,
-  problemMessages,
 } from "@portvakt/contracts";
 import { hc } from "hono/client";
 import type { z } from "zod";
@@ -145,8 +145,8 @@ export const confirmedIn = (env: string) => ({ headers: { [PROD_CONFIRMATION_HEA
 export const withSignal = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
 
 /** `detail`, `code` and `params` of a problem the browser makes itself. */
-function codedDetail(code: keyof typeof problemMessages.en, params?: MessageParams) {
-  const text = coded(problemMessages, code, params);
+function codedDetail(code: keyof typeof browserProblemMessages.en, params?: MessageParams) {
+  const text = coded(browserProblemMessages, code, params);
   return { detail: text.detail, code: text.code, ...(text.params ? { params: text.params } : {}) };
 }
 

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LANGS } from "@portvakt/contracts";
-import { describe, expect, it } from "vitest";
-import { codeTemplate } from "./coded-messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeTemplate, loadCodeTables } from "./coded-messages";
+
+// The code tables are a chunk of their own in the browser (coded-messages.ts): load them first.
+beforeAll(() => loadCodeTables());
 
 // Issue 14 #4: every problem the BFF sends carries a stable code (the BFF's `ProblemInit`
 // requires one, so a problem without a code fails typecheck), and every code the BFF and the

@@ -2,7 +2,7 @@ import { messageTableProblems } from "@portvakt/contracts";
 import { diagnosisMessages } from "@portvakt/diagnosis";
 import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
 import { expect, it } from "vitest";
-import { CODE_TABLES } from "./coded-messages";
+import { CODE_TABLES } from "./code-tables";
 
 it("every code the BFF and packages send has a valid text in nb, nn and en", () => {
   expect(CODE_TABLES.flatMap((table) => messageTableProblems(table))).toEqual([]);

@@ -1,57 +1,56 @@
-import { altinnMessages } from "@portvakt/altinn-scopes/messages";
-import { configMessages } from "@portvakt/config-as-code/messages";
 import {
+  browserProblemMessages,
   type Coded,
   codedFromText,
   LANGS,
   type Lang,
   type MessageTable,
-  problemMessages,
   validationMessages,
 } from "@portvakt/contracts";
-import { diagnosisMessages } from "@portvakt/diagnosis/messages";
-import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules/messages";
-import { selfServiceMessages } from "@portvakt/maskinporten-rules/self-service-messages";
 
-// Each table from its own module, not the package's index: the index brings the package's code
-// (Altinn's routes, jose) into the first load, which must stay under 200 kB gzipped.
-/**
- * Every code → text table the browser can render (docs/i18n.md). A package or BFF module that
- * emits coded texts adds its table here; `useI18n().tc` looks codes up in these, and the test
- * beside this file fails when a code lacks a valid nb, nn or en text.
- */
+// The code tables live in code-tables.ts, loaded as a chunk of their own once the first page is
+// shown (`loadCodeTables`, called by the I18nProvider): the BFF's problems, diagnosis, Altinn and
+// config texts in three languages would push the first load past 200 kB gzipped. Only the
+// browser's own problems and the validation texts the forms use are here from the start; until
+// the rest are in, `tc` shows a code's English `detail`.
+
 // biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
-export const CODE_TABLES: MessageTable<any>[] = [
-  validationMessages,
-  problemMessages,
-  selfServiceMessages,
-  altinnMessages,
-  diagnosisMessages,
-  maskinportenRulesMessages,
-  configMessages,
-];
-
+const registered: MessageTable<any>[] = [];
 const merged: Record<Lang, Map<string, string>> = {
   nb: new Map(),
   nn: new Map(),
   en: new Map(),
 };
-for (const table of CODE_TABLES) {
-  for (const lang of LANGS) {
-    for (const [code, text] of Object.entries(table[lang] as Record<string, string>)) {
-      merged[lang].set(code, text);
+
+// biome-ignore lint/suspicious/noExplicitAny: tables of different code unions share one list
+function register(tables: readonly MessageTable<any>[]) {
+  for (const table of tables) {
+    if (registered.includes(table)) continue;
+    registered.push(table);
+    for (const lang of LANGS) {
+      for (const [code, text] of Object.entries(table[lang] as Record<string, string>)) {
+        merged[lang].set(code, text);
+      }
     }
   }
 }
+register([browserProblemMessages, validationMessages]);
 
-/** The template of a code in a language, if any table has it. */
+let loading: Promise<void> | undefined;
+/** Loads every code table (code-tables.ts, its own chunk) once; resolves when they are in. */
+export function loadCodeTables(): Promise<void> {
+  loading ??= import("./code-tables").then((module) => register(module.CODE_TABLES));
+  return loading;
+}
+
+/** The template of a code in a language, if a loaded table has it. */
 export function codeTemplate(code: string, lang: Lang): string | undefined {
   return merged[lang].get(code);
 }
 
 /** An English text made by a package (e.g. `orgNumberProblem`) read back into its code. */
 export function codedOf(text: string): Coded | undefined {
-  return codedFromText(text, CODE_TABLES);
+  return codedFromText(text, registered);
 }
 
 export type { Coded };

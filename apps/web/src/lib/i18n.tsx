@@ -1,6 +1,14 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { codedOf, codeTemplate } from "./coded-messages";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
+import { codedOf, codeTemplate, loadCodeTables } from "./coded-messages";
 import { en, type MessageKey, nb, nn } from "./messages";
 
 /**
@@ -96,6 +104,12 @@ export function createFormatter(lang: Lang) {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  // The code tables (the BFF's problems, diagnosis, Altinn and config texts) come after the
+  // first page; texts made from codes are rendered again once they are in.
+  const [codeTables, setCodeTables] = useState(0);
+  useEffect(() => {
+    void loadCodeTables().then(() => setCodeTables(1));
+  }, []);
 
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -107,6 +121,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: codeTables makes the coded texts render again once the tables are loaded
   const value = useMemo<I18n>(() => {
     const locale = LOCALES[lang];
     document.documentElement.lang = lang;
@@ -150,7 +165,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return date ? dateTimeFormat.format(date) : "—";
       },
     };
-  }, [lang, setLang]);
+  }, [lang, setLang, codeTables]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

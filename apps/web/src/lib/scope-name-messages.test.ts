@@ -1,6 +1,9 @@
 import { formatMessage, scopeNameProblem, subscopeProblem } from "@portvakt/contracts";
-import { describe, expect, it } from "vitest";
-import { codedOf, codeTemplate } from "./coded-messages";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codedOf, codeTemplate, loadCodeTables } from "./coded-messages";
+
+// The code tables are a chunk of their own in the browser (coded-messages.ts): load them first.
+beforeAll(() => loadCodeTables());
 
 /** The English text a contract made, rendered in `lang` through its code (docs/i18n.md). */
 function rendered(text: string, lang: "nb" | "nn"): string | undefined {
