@@ -3,6 +3,16 @@ import { diagnosisMessages } from "@portvakt/diagnosis";
 import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
 import { expect, it } from "vitest";
 import { CODE_TABLES } from "./code-tables";
+import { codeTemplate, loadCodeTables } from "./coded-messages";
+
+// First in this file (its own module state): the BFF's tables are not in the first load.
+it("knows the browser's own problems at once and the BFF's once the tables are loaded", async () => {
+  expect(codeTemplate("problem.network", "nn")).toMatch(/^Fekk ikkje kontakt/);
+  expect(codeTemplate("problem.own-admin-client", "nn")).toBeUndefined();
+  await loadCodeTables();
+  expect(codeTemplate("problem.own-admin-client", "nn")).toMatch(/låser seg sjølv/);
+  expect(codeTemplate("diagnosis.input.json-invalid", "en")).toBeDefined();
+});
 
 it("every code the BFF and packages send has a valid text in nb, nn and en", () => {
   expect(CODE_TABLES.flatMap((table) => messageTableProblems(table))).toEqual([]);
