@@ -17,12 +17,13 @@ export default defineConfig({
   reporter: process.env.CI ? "list" : "line",
   webServer: {
     command: "pnpm --filter @portvakt/web build && pnpm exec tsx apps/bff/src/stack-main.ts",
-    // A second environment of kind prod on the same simulator, for the prod guards.
+    // A second environment of kind prod on a simulator of its own: the prod guards, and
+    // promotion from demo to prod between two environments that differ.
     env: {
       PORT: String(port),
       PORTVAKT_MODE: "test",
       WEB_DIST: "apps/web/dist",
-      PORTVAKT_STACK_PROD: "1",
+      PORTVAKT_STACK_PROD: "own",
       // A third environment, prod-review: kind prod with four-eyes on (change requests).
       PORTVAKT_STACK_FOUR_EYES: "1",
       // A fixed port for the simulator, so specs can slow it down (its /__control routes).

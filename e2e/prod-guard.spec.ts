@@ -1,6 +1,6 @@
 import { expect, signIn, test, unique } from "./support";
 
-// The e2e stack has a second environment of kind prod on the same simulator (PORTVAKT_STACK_PROD).
+// The e2e stack has a second environment of kind prod, on a simulator of its own (PORTVAKT_STACK_PROD=own).
 test("in prod the console is marked and a destructive action needs the name typed (checked by the server too)", async ({
   page,
 }) => {

@@ -144,6 +144,19 @@ interface ProblemBody {
   plan?: Plan;
 }
 
+/** Promotion through a BFF (issue 18, 3): another environment's configuration for this one. */
+export interface PromotionBackend {
+  /** The promoted document (YAML) and its plan against this environment; nothing changes. */
+  plan(from: string, mapping: string): Promise<{ plan: Plan; document: string }>;
+  /** Applies the chosen steps (each confirmed by being chosen). */
+  apply(
+    from: string,
+    mapping: string,
+    planFingerprint: string,
+    steps: string[],
+  ): Promise<ApplyReport>;
+}
+
 /**
  * Through a Portvakt BFF, with its roles, prod guard and audit. Authenticated by exactly one of:
  * a pipeline token (PORTVAKT_BFF_TOKEN, issued by an admin on the BFF's API tokens page) sent as
@@ -158,7 +171,7 @@ export function bffBackend(options: {
   token?: string;
   /** Sent as X-Portvakt-Confirm-Env: confirms removals in a prod environment (--confirm-env). */
   confirmEnvironment?: string;
-}): Backend {
+}): Backend & { promotion: PromotionBackend } {
   const base = options.url.replace(/\/+$/, "");
   const origin = new URL(base).origin;
   const envPath = `${base}/api/envs/${encodeURIComponent(options.environment)}/config`;
@@ -182,7 +195,8 @@ export function bffBackend(options: {
     const problem = (await response.json().catch(() => ({}))) as ProblemBody;
     if (
       response.status === 400 &&
-      problem.type === "urn:portvakt:problem:invalid-config-document"
+      (problem.type === "urn:portvakt:problem:invalid-config-document" ||
+        problem.type === "urn:portvakt:problem:invalid-promotion")
     ) {
       throw new DocumentError(
         (problem.errors ?? []).map((e) => ({ path: e.field ?? "", message: e.message })),
@@ -209,7 +223,28 @@ export function bffBackend(options: {
     );
   };
   const text = (document: ConfigDocument) => JSON.stringify(document);
+  const promotionPath = `${base}/api/envs/${encodeURIComponent(options.environment)}/promotion`;
+  const promotion: PromotionBackend = {
+    async plan(from, mapping) {
+      const response = await call(`${promotionPath}/plan`, {
+        method: "POST",
+        body: JSON.stringify({ from, mapping }),
+      });
+      if (!response.ok) return failure(response);
+      return (await response.json()) as { plan: Plan; document: string };
+    },
+    async apply(from, mapping, planFingerprint, steps) {
+      const response = await call(`${promotionPath}/apply`, {
+        method: "POST",
+        body: JSON.stringify({ from, mapping, planFingerprint, steps, confirm: steps }),
+      });
+      const type = response.headers.get("content-type") ?? "";
+      if (!response.ok && !type.startsWith("application/json")) return failure(response);
+      return (await response.json()) as ApplyReport;
+    },
+  };
   return {
+    promotion,
     environment: options.environment,
     async exportText(format) {
       const response = await call(`${envPath}/export?format=${format}`);

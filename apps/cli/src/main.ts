@@ -43,6 +43,8 @@ Usage:
   portvakt plan FILE [--json] [--detailed-exitcode]    what applying FILE would change
   portvakt apply FILE [--auto-approve] [--confirm ID]  make the environment match FILE
   portvakt schema                                      the document's JSON Schema
+  portvakt promote --from ID --to ID --map FILE [--apply] --bff URL
+                                                       another environment's configuration here
 
 Run "portvakt <command> --help" for a command's options.
 
@@ -80,6 +82,22 @@ Applying the same file twice changes nothing the second time.
   --format yaml|json    how FILE is written (default: from its first character)
 
 ${CONNECTION_HELP}`,
+  promote: `Usage: portvakt promote --from ID --to ID --map FILE [--apply [--step ID ...] [--auto-approve]] --bff URL
+
+Through a Portvakt BFF only: plans the --from environment's scopes, grants and clients, mapped
+by the mapping file (org numbers, scope prefixes, client names; README: "Promotion from test to
+prod"), against the --to environment. Keys are never promoted. Nothing changes without --apply.
+
+  --from ID             the source environment's id in Portvakt
+  --to ID               the target environment's id (also --env)
+  --map FILE            the mapping file, YAML or JSON
+  --apply               apply the plan's steps (asks at a terminal; --auto-approve in pipelines)
+  --step ID             apply only this step (repeatable); a step needing another not chosen is refused
+  --auto-approve        apply without asking
+  --confirm-env ID      confirm removals in a prod target by naming it
+  --json                print the plan (and report) as JSON
+
+Connection: --bff URL with PORTVAKT_BFF_TOKEN or PORTVAKT_BFF_COOKIE, as for the other commands.`,
   schema: `Usage: portvakt schema
 
 Prints the JSON Schema of the document (the same as the BFF's /api/schema/portvakt-config.json).`,
@@ -103,6 +121,11 @@ const OPTIONS = {
   env: { type: "string" },
   production: { type: "boolean" },
   bff: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  map: { type: "string" },
+  apply: { type: "boolean" },
+  step: { type: "string", multiple: true },
 } as const;
 
 type Values = ReturnType<
@@ -122,30 +145,77 @@ function formatOf(value: string | undefined): DocumentFormat | undefined {
   throw new CliError(`--format is yaml or json, not "${value}"`);
 }
 
+function bffOf(values: Values, env: NodeJS.ProcessEnv, environment: string) {
+  const cookie = env.PORTVAKT_BFF_COOKIE;
+  const token = env.PORTVAKT_BFF_TOKEN;
+  if (cookie && token) {
+    throw new CliError(
+      "Set only one of PORTVAKT_BFF_TOKEN and PORTVAKT_BFF_COOKIE (the BFF refuses a request with both)",
+    );
+  }
+  if (!cookie && !token) {
+    throw new CliError(
+      "Set PORTVAKT_BFF_TOKEN to a pipeline token (an admin issues one on the BFF's API tokens page), or PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session",
+    );
+  }
+  return bffBackend({
+    url: values.bff!,
+    environment,
+    ...(token ? { token } : { cookie: cookie! }),
+    ...(values["confirm-env"] ? { confirmEnvironment: values["confirm-env"] } : {}),
+  });
+}
+
+/** `portvakt promote`: plan, and with --apply apply, a promotion through the BFF. */
+async function promote(values: Values, io: Io, palette: Palette): Promise<number> {
+  const to = values.to ?? values.env;
+  if (!values.bff) throw new CliError("promote runs through a Portvakt BFF: give --bff URL");
+  if (!values.from || !to) throw new CliError("promote needs --from ID and --to ID");
+  if (!values.map) throw new CliError("promote needs --map FILE (the mapping file)");
+  let mapping: string;
+  try {
+    mapping = await readFile(values.map, "utf8");
+  } catch (error) {
+    throw new CliError(`Cannot read ${values.map}: ${(error as Error).message}`);
+  }
+  const promotion = bffOf(values, io.env, to).promotion;
+  const { plan } = await promotion.plan(values.from, mapping);
+  if (!values.apply) {
+    io.stdout.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, palette));
+    if (values["detailed-exitcode"]) return plan.steps.length > 0 ? 2 : 0;
+    return 0;
+  }
+  if (!values.json) io.stdout.write(renderPlan(plan, palette));
+  const steps = values.step ?? plan.steps.map((step) => step.id);
+  if (steps.length === 0) {
+    if (values.json) io.stdout.write(`${JSON.stringify({ plan, report: null }, null, 2)}\n`);
+    return 0;
+  }
+  if (!values["auto-approve"]) {
+    if (!io.stdin.isTTY) {
+      throw new CliError("Not at a terminal: pass --auto-approve to apply the chosen steps");
+    }
+    const answer = await ask(
+      io,
+      `Apply ${steps.length} step(s) from ${values.from} to ${to}? Only "yes" applies: `,
+    );
+    if (answer !== "yes") {
+      io.stderr.write("Nothing applied.\n");
+      return 1;
+    }
+  }
+  const report = await promotion.apply(values.from, mapping, plan.fingerprint, steps);
+  io.stdout.write(
+    values.json ? `${JSON.stringify({ plan, report }, null, 2)}\n` : renderReport(report, palette),
+  );
+  return report.status === "failed" ? 1 : 0;
+}
+
 function backendOf(values: Values, env: NodeJS.ProcessEnv): Promise<Backend> {
   const environment = values.env ?? env.PORTVAKT_ENV;
   if (values.bff) {
     if (!environment) throw new CliError("--bff needs --env (the environment id in Portvakt)");
-    const cookie = env.PORTVAKT_BFF_COOKIE;
-    const token = env.PORTVAKT_BFF_TOKEN;
-    if (cookie && token) {
-      throw new CliError(
-        "Set only one of PORTVAKT_BFF_TOKEN and PORTVAKT_BFF_COOKIE (the BFF refuses a request with both)",
-      );
-    }
-    if (!cookie && !token) {
-      throw new CliError(
-        "Set PORTVAKT_BFF_TOKEN to a pipeline token (an admin issues one on the BFF's API tokens page), or PORTVAKT_BFF_COOKIE to the Cookie header of a signed-in browser session",
-      );
-    }
-    return Promise.resolve(
-      bffBackend({
-        url: values.bff,
-        environment,
-        ...(token ? { token } : { cookie: cookie! }),
-        ...(values["confirm-env"] ? { confirmEnvironment: values["confirm-env"] } : {}),
-      }),
-    );
+    return Promise.resolve(bffOf(values, env, environment));
   }
   const need = (value: string | undefined, flag: string, variable: string) => {
     if (!value) throw new CliError(`Missing ${flag} (or ${variable}); see --help`);
@@ -259,6 +329,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
     return 0;
   }
+  if (command === "promote") return promote(values, io, palette);
   if (command === "export") {
     const backend = await backendOf(values, io.env);
     const text = await backend.exportText(format ?? "yaml");

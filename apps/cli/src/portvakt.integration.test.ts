@@ -310,3 +310,58 @@ describe("portvakt through a BFF, prod environment", () => {
     }
   });
 });
+
+describe("portvakt promote through a BFF", () => {
+  it("plans demo -> prod through a mapping, refuses an unmapped prefix, applies with --apply", async () => {
+    const stack = await startTestStack({ withProdEnvironment: true, prodSimulator: true });
+    try {
+      const issued = await stack.api("/api/tokens", {
+        method: "POST",
+        body: JSON.stringify({
+          name: "cli promote",
+          role: "admin",
+          envs: ["demo", "prod"],
+          days: 1,
+        }),
+      });
+      expect(issued.status).toBe(201);
+      const env = { PORTVAKT_BFF_TOKEN: ((await issued.json()) as { token: string }).token };
+      // Only demo has this grant; prod is a simulator of its own.
+      const granted = await stack.api(
+        "/api/envs/demo/scopes/access/974760673?scope=digdir%3Ademo%2Fv1%2Fhendelser",
+        { method: "PUT" },
+      );
+      expect(granted.status).toBe(200);
+      const map = join(dir, "map.yaml");
+      const mapping = [
+        "organizations:",
+        '  "889640782": "889640782"',
+        '  "974760673": "974760673"',
+        '  "974761076": "974761076"',
+        "prefixes:",
+        "  digdir: digdir",
+        "  difi: difi",
+        "  nav: nav",
+        "",
+      ].join("\n");
+      await writeFile(map, mapping.replace("  nav: nav\n", ""));
+      const args = ["promote", "--from", "demo", "--to", "prod", "--map", map, "--bff", stack.url];
+      const unmapped = await portvakt(args, env);
+      expect(unmapped.code).toBe(1);
+      expect(unmapped.stderr).toContain('The scope prefix "nav"');
+
+      await writeFile(map, mapping);
+      const plan = await portvakt([...args, "--json", "--detailed-exitcode"], env);
+      expect(plan.code, plan.stderr).toBe(2);
+      expect((JSON.parse(plan.stdout) as Plan).steps.map((step) => step.id)).toEqual([
+        "access.grant:digdir:demo/v1/hendelser@974760673",
+      ]);
+      const applied = await portvakt([...args, "--apply", "--auto-approve"], env);
+      expect(applied.code, applied.stderr).toBe(0);
+      const after = await portvakt([...args, "--detailed-exitcode"], env);
+      expect(after.code, after.stderr).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+});

@@ -70,6 +70,8 @@ const MappedOrgNumber = z
  *   usually the same). Scopes of the target under prefixes no entry maps to are left alone.
  * - `clients`: source client name → target client name, for clients named differently.
  * - `from` / `to`: the environment ids the file is for; checked when given.
+ *
+ * The format and an example: see README, Promotion from test to prod.
  */
 export const PromotionMapping = z
   .strictObject({

@@ -22,6 +22,7 @@ const NAV = [
   { to: "/supplier", key: "supplier.nav" },
   { to: "/altinn", key: "nav.altinn" },
   { to: "/config", key: "nav.config" },
+  { to: "/promotion", key: "promotion.nav" },
   { to: "/audit", key: "nav.audit" },
   { to: "/tokens", key: "tokens.nav" },
   { to: "/change-requests", key: "changeRequests.nav" },

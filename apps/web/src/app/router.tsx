@@ -66,6 +66,11 @@ const AltinnPage = lazy(() =>
 const ConfigPage = lazy(() =>
   import("../features/config/components/config-page").then((m) => ({ default: m.ConfigPage })),
 );
+const PromotionPage = lazy(() =>
+  import("../features/promotion/components/promotion-page").then((m) => ({
+    default: m.PromotionPage,
+  })),
+);
 const TokensPage = lazy(() =>
   import("../features/tokens/components/tokens-page").then((m) => ({ default: m.TokensPage })),
 );
@@ -146,6 +151,7 @@ function RouteSwitch() {
   if (path === "/supplier") return <SupplierPage />;
   if (path === "/altinn") return <AltinnPage />;
   if (path === "/config") return <ConfigPage />;
+  if (path === "/promotion") return <PromotionPage />;
   if (path === "/audit") return <AuditPage />;
   if (path === "/tokens") return <TokensPage />;
   if (path === "/change-requests") return <ChangeRequestsPage />;

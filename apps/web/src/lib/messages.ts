@@ -13,6 +13,7 @@ import { consumerEn, consumerNb, consumerNn } from "../features/consumer/message
 import { diagnoseEn, diagnoseNb, diagnoseNn } from "../features/diagnose/messages";
 import { keysEn, keysNb, keysNn } from "../features/keys/messages";
 import { replaceKeysEn, replaceKeysNb, replaceKeysNn } from "../features/keys/replace-messages";
+import { promotionEn, promotionNb, promotionNn } from "../features/promotion/messages";
 import { requestsEn, requestsNb, requestsNn } from "../features/requests/messages";
 import { scopesEn, scopesNb, scopesNn } from "../features/scopes/messages";
 import { supplierEn, supplierNb, supplierNn } from "../features/supplier/messages";
@@ -416,6 +417,7 @@ export const nb = {
   ...supplierNb,
   ...tokensNb,
   ...changeRequestsNb,
+  ...promotionNb,
   ...accessJobNb,
   ...consumerNb,
   ...requestsNb,
@@ -815,6 +817,7 @@ export const en: Record<MessageKey, string> = {
   ...supplierEn,
   ...tokensEn,
   ...changeRequestsEn,
+  ...promotionEn,
   ...accessJobEn,
   ...consumerEn,
   ...requestsEn,
@@ -1210,6 +1213,7 @@ export const nn: Record<MessageKey, string> = {
   ...supplierNn,
   ...tokensNn,
   ...changeRequestsNn,
+  ...promotionNn,
   ...accessJobNn,
   ...consumerNn,
   ...requestsNn,

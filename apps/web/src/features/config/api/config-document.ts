@@ -29,7 +29,8 @@ export function formatOf(text: string, fileName?: string): DocumentFormat {
 
 type RawResponse = { ok: boolean; status: number; statusText: string; text(): Promise<string> };
 
-async function reach<T extends RawResponse>(request: Promise<T>): Promise<T> {
+/** The request, or a 503 problem when the BFF cannot be reached. */
+export async function reach<T extends RawResponse>(request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch {
@@ -42,7 +43,8 @@ async function reach<T extends RawResponse>(request: Promise<T>): Promise<T> {
   }
 }
 
-function problemOf(status: number, statusText: string, body: unknown): ApiProblem {
+/** The answer's problem, or one made from the status when the body is none. */
+export function problemOf(status: number, statusText: string, body: unknown): ApiProblem {
   const parsed = Problem.safeParse(body);
   if (parsed.success) return new ApiProblem(parsed.data);
   return new ApiProblem({
@@ -53,7 +55,8 @@ function problemOf(status: number, statusText: string, body: unknown): ApiProble
   });
 }
 
-function jsonOf(text: string): unknown {
+/** The text as JSON, undefined when it is not JSON. */
+export function jsonOf(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

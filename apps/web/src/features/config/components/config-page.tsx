@@ -358,7 +358,12 @@ function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
 
 const OUTCOME_TONE = { done: "success", failed: "danger", "not-run": "neutral" } as const;
 
-function ApplyResult({ report }: { report: Extract<ApplyOutcome, { kind: "report" }>["report"] }) {
+/** The outcome of an apply: a headline, each step's outcome, warnings (config and promotion). */
+export function ApplyResult({
+  report,
+}: {
+  report: Extract<ApplyOutcome, { kind: "report" }>["report"];
+}) {
   const { t, tc } = useI18n();
   const headline =
     report.status === "applied"

@@ -10,24 +10,31 @@ function shown(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The plan as a readable diff: steps grouped by scope and by client, dangers up front. */
+/**
+ * The plan as a readable diff: steps grouped by scope and by client, dangers up front.
+ * `confirm` (config apply): each dangerous step has a box to confirm it. `choose` (promotion):
+ * every step has a box to include it; choosing a dangerous step is its confirmation.
+ */
 export function PlanView({
   plan,
   confirmed,
   onConfirmedChange,
   disabled,
+  mode = "confirm",
 }: {
   plan: Plan;
   confirmed: ReadonlySet<string>;
   onConfirmedChange: (next: Set<string>) => void;
   disabled: boolean;
+  mode?: "confirm" | "choose";
 }) {
   const { t, tc } = useI18n();
   const grouped = new Set(
     [...plan.groups.scopes, ...plan.groups.clients].flatMap((g) => g.steps.map((s) => s.id)),
   );
   const other = plan.steps.filter((s) => !grouped.has(s.id));
-  const dangerous = plan.steps.filter((s) => s.dangerous);
+  // The steps with a box: the dangerous ones to confirm, or every one to choose.
+  const boxed = mode === "choose" ? plan.steps : plan.steps.filter((s) => s.dangerous);
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(confirmed);
@@ -82,6 +89,7 @@ export function PlanView({
                         confirmed={confirmed.has(step.id)}
                         onToggle={(on) => toggle(step.id, on)}
                         disabled={disabled}
+                        mode={mode}
                       />
                     ))}
                   </ol>
@@ -101,18 +109,23 @@ export function PlanView({
                 confirmed={confirmed.has(step.id)}
                 onToggle={(on) => toggle(step.id, on)}
                 disabled={disabled}
+                mode={mode}
               />
             ))}
           </ol>
         </section>
       )}
-      {dangerous.length > 1 && (
+      {boxed.length > 1 && (
         <Checkbox
-          label={t("config.plan.confirmAll", { count: dangerous.length })}
-          checked={dangerous.every((s) => confirmed.has(s.id))}
+          label={
+            mode === "choose"
+              ? t("promotion.chooseAll", { count: boxed.length })
+              : t("config.plan.confirmAll", { count: boxed.length })
+          }
+          checked={boxed.every((s) => confirmed.has(s.id))}
           disabled={disabled}
           onChange={(e) =>
-            onConfirmedChange(e.target.checked ? new Set(dangerous.map((s) => s.id)) : new Set())
+            onConfirmedChange(e.target.checked ? new Set(boxed.map((s) => s.id)) : new Set())
           }
         />
       )}
@@ -125,11 +138,13 @@ function StepItem({
   confirmed,
   onToggle,
   disabled,
+  mode,
 }: {
   step: PlanStep;
   confirmed: boolean;
   onToggle: (on: boolean) => void;
   disabled: boolean;
+  mode: "confirm" | "choose";
 }) {
   const { t, tc } = useI18n();
   return (
@@ -195,9 +210,13 @@ function StepItem({
           </table>
         </div>
       )}
-      {step.dangerous && (
+      {(step.dangerous || mode === "choose") && (
         <Checkbox
-          label={t("config.plan.confirm", { summary: tc(step.texts.summary) })}
+          label={
+            mode === "choose"
+              ? t("promotion.choose", { summary: tc(step.texts.summary) })
+              : t("config.plan.confirm", { summary: tc(step.texts.summary) })
+          }
           checked={confirmed}
           disabled={disabled}
           onChange={(e) => onToggle(e.target.checked)}
