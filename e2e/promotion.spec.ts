@@ -13,7 +13,9 @@ const headersOf = (page: Page) => ({ "X-CSRF": "1", Origin: new URL(page.url()).
 
 /** A mapping for every org number and prefix the source uses today (other specs add some). */
 async function mappingFor(page: Page, extra: Record<string, string>): Promise<string> {
-  const answer = await page.request.get("/api/envs/demo/config/export?format=json");
+  const answer = await page.request.get("/api/envs/demo/config/export?format=json", {
+    headers: headersOf(page),
+  });
   expect(answer.status()).toBe(200);
   const doc = (await answer.json()) as Doc;
   const orgs = new Set<string>();
@@ -80,11 +82,13 @@ for (const viewport of [
     await expect(page.getByTestId("promotion-document")).toContainText(scope);
     await expect(page.getByTestId("promotion-document")).not.toContainText("310000019");
 
-    const apply = page.getByRole("button", { name: /Bruk .* i Prod/ });
+    const apply = page.getByTestId("promotion-apply");
+    await expect(apply).toHaveText("Velg steg å bruke");
     await expect(apply).toBeDisabled();
     // The grant alone is refused: it needs the scope's creation.
     await grant.getByRole("checkbox").check();
     await expect(page.getByTestId("promotion-chosen")).toContainText("1 av");
+    await expect(apply).toHaveText("Bruk 1 valgt steg i Prod (simulator)");
     await apply.click();
     const refused = page.getByRole("alert").filter({ hasText: "Promoteringen ble ikke utført" });
     await expect(refused).toContainText(`trenger scope.create:${scope}`);
@@ -101,6 +105,7 @@ for (const viewport of [
     // Prod has the scope, granted to the prod number; demo's test number is not there.
     const grants = await page.request.get(
       `/api/envs/prod/scopes/access?scope=${encodeURIComponent(scope)}`,
+      { headers: headersOf(page) },
     );
     expect(grants.status()).toBe(200);
     const rows = (await grants.json()) as { consumer_orgno: string; state: string }[];

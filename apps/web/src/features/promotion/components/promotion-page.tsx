@@ -272,6 +272,7 @@ export function PromotionPage() {
                   pending={applier.isPending}
                   onClick={apply}
                   aria-describedby="promotion-apply-help"
+                  data-testid="promotion-apply"
                 >
                   {t("promotion.apply", { count: chosenSteps.length, to: targetLabel })}
                 </Button>
