@@ -94,6 +94,7 @@ for (const viewport of [
     await expect(refused).toContainText(`trenger scope.create:${scope}`);
 
     await create.getByRole("checkbox").check();
+    await expect(refused).toHaveCount(0);
     await expect(page.getByTestId("promotion-chosen")).toContainText("2 av");
     await captureBothThemes(page, `promotion-plan-${viewport.name}`);
     await page.getByRole("button", { name: "Bruk 2 valgte steg i Prod (simulator)" }).click();

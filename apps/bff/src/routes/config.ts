@@ -25,6 +25,7 @@ import { roleAllows } from "../auth/roles";
 import { OutcomeUnknownError } from "../changes/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
+import { executionNote, executionOf } from "../four-eyes/defer";
 import {
   codedFieldError,
   codedProblem,
@@ -167,6 +168,8 @@ export async function applyAudited(
 ): Promise<AuditedApplyResult> {
   const options = planOptions(c);
   const session = c.get("session")!;
+  // An approved change request carried out: each step's entry names both people too.
+  const execution = executionOf(c);
   const role = session.roles[options.environment];
   recordChange(c, { target: `${options.environment} (${what})` });
 
@@ -245,10 +248,11 @@ export async function applyAudited(
           ...(failure?.problem.correlation_id
             ? { correlationId: failure.problem.correlation_id }
             : {}),
-          detail:
+          detail: `${execution ? `${executionNote(execution)}. ` : ""}${
             outcome === "done"
               ? step.summary
-              : `${step.summary}: ${failure?.problem.detail ?? "failed"}`,
+              : `${step.summary}: ${failure?.problem.detail ?? "failed"}`
+          }`,
           ...(before !== undefined ? { before } : {}),
           ...(after !== undefined ? { after } : {}),
         });

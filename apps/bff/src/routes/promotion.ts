@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApplyReport,
   type ConfigDocument,
+  chooseSteps,
   exportDocument,
   formatDocument,
   organizationNamesOf,
@@ -12,10 +13,11 @@ import {
   promoteDocument,
   readLiveState,
 } from "@portvakt/config-as-code";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { changes, reads } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
+import { executionOf } from "../four-eyes/defer";
 import { codedFieldError, codedProblem } from "../problem";
 import type { Environment } from "../upstream";
 import { applyAudited, promotionProblem } from "./config";
@@ -102,7 +104,9 @@ function sourceOf(c: Context<BffEnv>, from: string): Environment {
       },
     );
   }
-  if (!roleAllows(c.get("session")?.roles[from], "viewer")) {
+  // An approved change request runs as its requester with the target's role only; the source's
+  // role was checked when it was asked for (`checkedBeforeDeferral`).
+  if (!executionOf(c) && !roleAllows(c.get("session")?.roles[from], "viewer")) {
     throw codedProblem(403, "problem.role-needed", { role: "viewer", env: from });
   }
   return source;
@@ -151,6 +155,33 @@ async function promoted(
   }
 }
 
+/**
+ * Where four-eyes is on for the target, the apply is stored as a change request without running
+ * its handler: this checks it first (the source readable by the person, the mapping, the chosen
+ * steps against a fresh plan), so that no request another admin is asked to approve is one that
+ * cannot run. Runs after `changes()`; an invalid body is left to the route's validation.
+ */
+function checkedBeforeDeferral(): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    if (c.get("fourEyesDeferred")) {
+      const parsed = PromotionApply.safeParse(await c.req.json().catch(() => undefined));
+      if (parsed.success) {
+        const { document, to, production, live } = await promoted(c, parsed.data);
+        try {
+          chooseSteps(
+            planChanges(document, live, { environment: to, production }),
+            parsed.data.steps,
+          );
+        } catch (error) {
+          if (error instanceof PromotionError) throw promotionProblem(error);
+          throw error;
+        }
+      }
+    }
+    await next();
+  };
+}
+
 export const promotionRoutes = createRouter()
   .openapi(
     createRoute({
@@ -187,7 +218,8 @@ export const promotionRoutes = createRouter()
       method: "post",
       path: "/api/envs/{env}/promotion/apply",
       // As config apply: operators may apply grants and revokes, anything else needs an admin.
-      middleware: [changes("operator", "promotion.apply")] as const,
+      // Where four-eyes is on for the target, the apply becomes a change request (checked first).
+      middleware: [changes("operator", "promotion.apply"), checkedBeforeDeferral()] as const,
       tags,
       summary:
         "Apply the chosen steps of a promotion: re-reads both environments, re-plans, refuses a changed state, unconfirmed dangerous steps or a step left out that a chosen one needs",

@@ -243,7 +243,11 @@ export function PromotionPage() {
             <PlanView
               plan={planned.answer.plan}
               confirmed={chosen}
-              onConfirmedChange={setChosen}
+              onConfirmedChange={(next) => {
+                setChosen(next);
+                // A refusal of the earlier choice is no longer about this one.
+                if (applier.isError) applier.reset();
+              }}
               disabled={applier.isPending || applied}
               mode="choose"
             />
