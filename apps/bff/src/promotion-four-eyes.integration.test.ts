@@ -42,16 +42,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-async function planIds(): Promise<{ ids: string[]; fingerprint: string }> {
+async function planIds(): Promise<{ ids: string[]; fingerprint: string; document: string }> {
   const response = await stack.api("/api/envs/prod/promotion/plan", {
     method: "POST",
     body: JSON.stringify({ from: "demo", mapping: MAPPING }),
   });
   expect(response.status).toBe(200);
-  const { plan } = (await response.json()) as {
+  const { plan, documentFingerprint } = (await response.json()) as {
     plan: { fingerprint: string; steps: { id: string }[] };
+    documentFingerprint: string;
   };
-  return { ids: plan.steps.map((step) => step.id), fingerprint: plan.fingerprint };
+  return {
+    ids: plan.steps.map((step) => step.id),
+    fingerprint: plan.fingerprint,
+    document: documentFingerprint,
+  };
 }
 
 describe("promotion to a four-eyes environment", () => {
@@ -68,6 +73,7 @@ describe("promotion to a four-eyes environment", () => {
         from: "demo",
         mapping: MAPPING,
         planFingerprint: before.fingerprint,
+        documentFingerprint: before.document,
         steps: grantOnly,
         confirm: grantOnly,
       }),
@@ -84,6 +90,7 @@ describe("promotion to a four-eyes environment", () => {
         from: "demo",
         mapping: MAPPING,
         planFingerprint: before.fingerprint,
+        documentFingerprint: before.document,
         steps: before.ids,
         confirm: before.ids,
       }),

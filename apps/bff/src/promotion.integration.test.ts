@@ -63,6 +63,7 @@ async function planOf(mapping = MAPPING, call: ApiCall = stack.api) {
     to: string;
     plan: Plan;
     document: string;
+    documentFingerprint: string;
   };
 }
 
@@ -215,12 +216,13 @@ describe("promotion from test to prod", () => {
   });
 
   it("refuses a choice that leaves out a step a chosen one needs, and nothing changes", async () => {
-    const { plan } = await planOf();
+    const { plan, documentFingerprint } = await planOf();
     const chosen = [`access.grant:${NEW_SCOPE}@${NAV}`];
     const answer = await post(`${PROD}/promotion/apply`, {
       from: "demo",
       mapping: MAPPING,
       planFingerprint: plan.fingerprint,
+      documentFingerprint,
       steps: chosen,
       confirm: chosen,
     });
@@ -236,11 +238,12 @@ describe("promotion from test to prod", () => {
   });
 
   it("lets an operator apply no more than grants and revokes, a viewer nothing", async () => {
-    const { plan } = await planOf();
+    const { plan, documentFingerprint } = await planOf();
     const body = {
       from: "demo",
       mapping: MAPPING,
       planFingerprint: plan.fingerprint,
+      documentFingerprint,
       steps: [`scope.create:${NEW_SCOPE}`],
       confirm: [`scope.create:${NEW_SCOPE}`],
     };
@@ -257,12 +260,13 @@ describe("promotion from test to prod", () => {
   });
 
   it("needs the prod confirmation for a chosen revoke, and every dangerous step confirmed", async () => {
-    const { plan } = await planOf();
+    const { plan, documentFingerprint } = await planOf();
     const revoke = `access.revoke:digdir:demo/v1/hendelser@${PROD_ORG}`;
     const body = {
       from: "demo",
       mapping: MAPPING,
       planFingerprint: plan.fingerprint,
+      documentFingerprint,
       steps: [revoke],
       confirm: [revoke],
     };
@@ -279,7 +283,7 @@ describe("promotion from test to prod", () => {
   });
 
   it("refuses a plan the target no longer matches (409 with the new plan)", async () => {
-    const { plan } = await planOf();
+    const { plan, documentFingerprint } = await planOf();
     await ok(
       stack.api(`${PROD}/scopes?scope=digdir%3Atilsyn%2Fintern`, {
         method: "PUT",
@@ -290,6 +294,7 @@ describe("promotion from test to prod", () => {
       from: "demo",
       mapping: MAPPING,
       planFingerprint: plan.fingerprint,
+      documentFingerprint,
       steps: [`scope.create:${NEW_SCOPE}`],
       confirm: [`scope.create:${NEW_SCOPE}`],
     });
@@ -300,8 +305,41 @@ describe("promotion from test to prod", () => {
     expect(stale.plan.steps.map((step) => step.id)).toContain("scope.update:digdir:tilsyn/intern");
   });
 
+  it("refuses a plan whose source changed since (409), though the target did not", async () => {
+    const { plan, documentFingerprint } = await planOf();
+    const changed = await stack.api(`${TEST}/scopes?scope=${encodeURIComponent(NEW_SCOPE)}`, {
+      method: "PUT",
+      body: JSON.stringify({ description: "Promotert API, endret i test etter planen" }),
+    });
+    expect(changed.status).toBe(200);
+    try {
+      const chosen = [`scope.create:${NEW_SCOPE}`];
+      const answer = await post(`${PROD}/promotion/apply`, {
+        from: "demo",
+        mapping: MAPPING,
+        planFingerprint: plan.fingerprint,
+        documentFingerprint,
+        steps: chosen,
+        confirm: chosen,
+      });
+      const stale = (await ok(answer, 409)) as ProblemAnswer & { detail: string };
+      expect(stale.type).toBe("urn:portvakt:problem:stale-plan");
+      expect(stale.detail).toContain("source environment demo changed");
+      const again = await planOf();
+      expect(again.plan.fingerprint).toBe(plan.fingerprint);
+      expect(again.documentFingerprint).not.toBe(documentFingerprint);
+      expect(again.plan.steps.map((step) => step.id)).toContain(`scope.create:${NEW_SCOPE}`);
+    } finally {
+      const back = await stack.api(`${TEST}/scopes?scope=${encodeURIComponent(NEW_SCOPE)}`, {
+        method: "PUT",
+        body: JSON.stringify({ description: "Promotert API" }),
+      });
+      expect(back.status).toBe(200);
+    }
+  });
+
   it("applies the chosen steps only, audited with both environments, once", async () => {
-    const { plan } = await planOf();
+    const { plan, documentFingerprint } = await planOf();
     const chosen = plan.steps
       .map((step) => step.id)
       .filter(
@@ -312,6 +350,7 @@ describe("promotion from test to prod", () => {
       from: "demo",
       mapping: MAPPING,
       planFingerprint: plan.fingerprint,
+      documentFingerprint,
       steps: chosen,
       confirm: chosen,
     };

@@ -147,12 +147,15 @@ interface ProblemBody {
 /** Promotion through a BFF (issue 18, 3): another environment's configuration for this one. */
 export interface PromotionBackend {
   /** The promoted document (YAML) and its plan against this environment; nothing changes. */
-  plan(from: string, mapping: string): Promise<{ plan: Plan; document: string }>;
+  plan(
+    from: string,
+    mapping: string,
+  ): Promise<{ plan: Plan; document: string; documentFingerprint: string }>;
   /** Applies the chosen steps (each confirmed by being chosen). */
   apply(
     from: string,
     mapping: string,
-    planFingerprint: string,
+    fingerprints: { plan: string; document: string },
     steps: string[],
   ): Promise<ApplyReport>;
 }
@@ -231,12 +234,23 @@ export function bffBackend(options: {
         body: JSON.stringify({ from, mapping }),
       });
       if (!response.ok) return failure(response);
-      return (await response.json()) as { plan: Plan; document: string };
+      return (await response.json()) as {
+        plan: Plan;
+        document: string;
+        documentFingerprint: string;
+      };
     },
-    async apply(from, mapping, planFingerprint, steps) {
+    async apply(from, mapping, fingerprints, steps) {
       const response = await call(`${promotionPath}/apply`, {
         method: "POST",
-        body: JSON.stringify({ from, mapping, planFingerprint, steps, confirm: steps }),
+        body: JSON.stringify({
+          from,
+          mapping,
+          planFingerprint: fingerprints.plan,
+          documentFingerprint: fingerprints.document,
+          steps,
+          confirm: steps,
+        }),
       });
       const type = response.headers.get("content-type") ?? "";
       if (!response.ok && !type.startsWith("application/json")) return failure(response);

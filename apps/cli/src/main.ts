@@ -179,7 +179,7 @@ async function promote(values: Values, io: Io, palette: Palette): Promise<number
     throw new CliError(`Cannot read ${values.map}: ${(error as Error).message}`);
   }
   const promotion = bffOf(values, io.env, to).promotion;
-  const { plan } = await promotion.plan(values.from, mapping);
+  const { plan, documentFingerprint } = await promotion.plan(values.from, mapping);
   if (!values.apply) {
     io.stdout.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, palette));
     if (values["detailed-exitcode"]) return plan.steps.length > 0 ? 2 : 0;
@@ -204,7 +204,12 @@ async function promote(values: Values, io: Io, palette: Palette): Promise<number
       return 1;
     }
   }
-  const report = await promotion.apply(values.from, mapping, plan.fingerprint, steps);
+  const report = await promotion.apply(
+    values.from,
+    mapping,
+    { plan: plan.fingerprint, document: documentFingerprint },
+    steps,
+  );
   io.stdout.write(
     values.json ? `${JSON.stringify({ plan, report }, null, 2)}\n` : renderReport(report, palette),
   );

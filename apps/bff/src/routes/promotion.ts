@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   ApplyReport,
@@ -14,11 +15,12 @@ import {
   readLiveState,
 } from "@portvakt/config-as-code";
 import type { Context, MiddlewareHandler } from "hono";
+import { refuseChange } from "../audit/middleware";
 import { changes, reads } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
 import { executionOf } from "../four-eyes/defer";
-import { codedFieldError, codedProblem } from "../problem";
+import { codedFieldError, codedProblem, ProblemError } from "../problem";
 import type { Environment } from "../upstream";
 import { applyAudited, promotionProblem } from "./config";
 import {
@@ -57,6 +59,10 @@ const PromotionPlan = z
       description:
         "The promoted document (YAML): the source through the mapping, with the target's own keys; the plan is this document against the target",
     }),
+    documentFingerprint: z.string().openapi({
+      description:
+        "SHA-256 of the promoted document: apply sends it back and is refused when the source (or the mapping) has changed since",
+    }),
   })
   .openapi("PromotionPlan");
 
@@ -65,6 +71,9 @@ const PromotionApply = PromotionRequest.extend({
     .string()
     .min(1)
     .openapi({ description: "`plan.fingerprint` of the reviewed plan" }),
+  documentFingerprint: z.string().min(1).max(100).openapi({
+    description: "`documentFingerprint` of the reviewed plan (the source as promoted)",
+  }),
   steps: z
     .array(z.string().min(1).max(1000))
     .min(1)
@@ -166,7 +175,9 @@ function checkedBeforeDeferral(): MiddlewareHandler<BffEnv> {
     if (c.get("fourEyesDeferred")) {
       const parsed = PromotionApply.safeParse(await c.req.json().catch(() => undefined));
       if (parsed.success) {
-        const { document, to, production, live } = await promoted(c, parsed.data);
+        const { document, from, to, production, live } = await promoted(c, parsed.data);
+        const stale = sourceChanged(document, parsed.data.documentFingerprint, from);
+        if (stale) throw refuseChange(c, stale);
         try {
           chooseSteps(
             planChanges(document, live, { environment: to, production }),
@@ -180,6 +191,30 @@ function checkedBeforeDeferral(): MiddlewareHandler<BffEnv> {
     }
     await next();
   };
+}
+
+/**
+ * The promoted document's fingerprint: the plan's steps carry the source's values, and the
+ * target's `plan.fingerprint` does not see a change in the source, so apply checks this too.
+ */
+function documentFingerprintOf(document: ConfigDocument): string {
+  return createHash("sha256").update(JSON.stringify(document)).digest("base64url");
+}
+
+/**
+ * The 409 stale-plan problem when the source (or the mapping's effect) changed since the plan
+ * the person reviewed; undefined when it did not.
+ */
+function sourceChanged(
+  document: ConfigDocument,
+  reviewed: string,
+  from: string,
+): ProblemError | undefined {
+  if (documentFingerprintOf(document) === reviewed) return undefined;
+  return new ProblemError(409, {
+    type: "urn:portvakt:problem:stale-plan",
+    detail: `The source environment ${from} changed since the plan was made; make the plan again and review it`,
+  });
 }
 
 export const promotionRoutes = createRouter()
@@ -210,7 +245,10 @@ export const promotionRoutes = createRouter()
       const text = formatDocument(document, "yaml", {
         organizationNames: organizationNamesOf(live),
       });
-      return c.json({ from, to, plan, document: text }, 200);
+      return c.json(
+        { from, to, plan, document: text, documentFingerprint: documentFingerprintOf(document) },
+        200,
+      );
     },
   )
   .openapi(
@@ -249,6 +287,8 @@ export const promotionRoutes = createRouter()
     async (c) => {
       const body = c.req.valid("json");
       const { document, from } = await promoted(c, body);
+      const stale = sourceChanged(document, body.documentFingerprint, from);
+      if (stale) throw refuseChange(c, stale);
       const result = await applyAudited(
         c,
         document,

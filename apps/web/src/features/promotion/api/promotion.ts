@@ -17,6 +17,7 @@ export const PromotionPlan = z.object({
   to: z.string(),
   plan: Plan,
   document: z.string(),
+  documentFingerprint: z.string(),
 });
 export type PromotionPlan = z.infer<typeof PromotionPlan>;
 
@@ -59,7 +60,7 @@ export function planPromotion({ from, to, mapping }: PromotionInput): Promise<Pr
  * anything else is a problem (e.g. a chosen step that needs one not chosen).
  */
 export async function applyPromotion(
-  input: PromotionInput & { planFingerprint: string; steps: string[] },
+  input: PromotionInput & { planFingerprint: string; documentFingerprint: string; steps: string[] },
 ): Promise<ApplyOutcome> {
   const response = await reach(
     bff.api.envs[":env"].promotion.apply.$post(
@@ -69,6 +70,7 @@ export async function applyPromotion(
           from: input.from,
           mapping: input.mapping,
           planFingerprint: input.planFingerprint,
+          documentFingerprint: input.documentFingerprint,
           steps: input.steps,
           confirm: input.steps,
         },

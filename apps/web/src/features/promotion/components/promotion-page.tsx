@@ -71,7 +71,12 @@ export function PromotionPage() {
     setOutcome(null);
     const steps = planned.answer.plan.steps.filter((s) => chosen.has(s.id)).map((s) => s.id);
     applier.mutate(
-      { ...planned.input, planFingerprint: planned.answer.plan.fingerprint, steps },
+      {
+        ...planned.input,
+        planFingerprint: planned.answer.plan.fingerprint,
+        documentFingerprint: planned.answer.documentFingerprint,
+        steps,
+      },
       { onSuccess: setOutcome },
     );
   };
@@ -304,9 +309,17 @@ export function PromotionPage() {
                 <div>
                   <Button
                     onClick={() => {
-                      setPlanned({ ...planned, answer: { ...planned.answer, plan: outcome.plan } });
-                      setChosen(new Set());
+                      // The source may have changed too: plan both again, as reviewed before.
+                      setMapping(planned.input.mapping);
+                      setFrom(planned.input.from);
+                      setTo(planned.input.to);
                       setOutcome(null);
+                      planner.mutate(planned.input, {
+                        onSuccess: (answer) => {
+                          setPlanned({ input: planned.input, answer });
+                          setChosen(new Set());
+                        },
+                      });
                     }}
                   >
                     {t("config.stale.useNew")}
