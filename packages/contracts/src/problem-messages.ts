@@ -74,6 +74,8 @@ export const problemMessages = defineMessages({
     "problem.promotion.document-invalid": "The promoted document is not valid: {path}: {message}",
     "problem.promotion.unknown-step": "The plan has no step {step}; plan again",
     "problem.promotion.step-needs": "The step {step} needs {needs}: choose it too",
+    "problem.promotion.source-changed":
+      "The source environment {env} changed since the plan was made; make the plan again and review it",
     "problem.config.unconfirmed":
       "{count, plural, one {A dangerous step is} other {# dangerous steps are}} not confirmed",
     "problem.audit.no-role": "Reading the audit log needs a role in at least one environment",
@@ -221,6 +223,8 @@ export const problemMessages = defineMessages({
       "Det promoterte dokumentet er ikke gyldig: {path}: {message}",
     "problem.promotion.unknown-step": "Planen har ikke steget {step}; planlegg på nytt",
     "problem.promotion.step-needs": "Steget {step} trenger {needs}: velg det også",
+    "problem.promotion.source-changed":
+      "Kildemiljøet {env} er endret etter at planen ble laget; lag planen på nytt og se over den",
     "problem.config.unconfirmed":
       "{count, plural, one {Et farlig steg er} other {# farlige steg er}} ikke bekreftet",
     "problem.audit.no-role": "Å lese revisjonsloggen krever en rolle i minst ett miljø",
@@ -368,6 +372,8 @@ export const problemMessages = defineMessages({
       "Det promoterte dokumentet er ikkje gyldig: {path}: {message}",
     "problem.promotion.unknown-step": "Planen har ikkje steget {step}; planlegg på nytt",
     "problem.promotion.step-needs": "Steget {step} treng {needs}: vel det òg",
+    "problem.promotion.source-changed":
+      "Kjeldemiljøet {env} er endra etter at planen vart laga; lag planen på nytt og sjå over han",
     "problem.config.unconfirmed":
       "{count, plural, one {Eitt farleg steg er} other {# farlege steg er}} ikkje stadfesta",
     "problem.audit.no-role": "Å lese revisjonsloggen krev ei rolle i minst eitt miljø",

@@ -20,7 +20,7 @@ import { changes, reads } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
 import { executionOf } from "../four-eyes/defer";
-import { codedFieldError, codedProblem, ProblemError } from "../problem";
+import { codedFieldError, codedProblem, type ProblemError } from "../problem";
 import type { Environment } from "../upstream";
 import { applyAudited, promotionProblem } from "./config";
 import {
@@ -211,10 +211,12 @@ function sourceChanged(
   from: string,
 ): ProblemError | undefined {
   if (documentFingerprintOf(document) === reviewed) return undefined;
-  return new ProblemError(409, {
-    type: "urn:portvakt:problem:stale-plan",
-    detail: `The source environment ${from} changed since the plan was made; make the plan again and review it`,
-  });
+  return codedProblem(
+    409,
+    "problem.promotion.source-changed",
+    { env: from },
+    { type: "urn:portvakt:problem:stale-plan" },
+  );
 }
 
 export const promotionRoutes = createRouter()
