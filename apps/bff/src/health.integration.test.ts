@@ -193,7 +193,14 @@ describe("graceful shutdown", () => {
         headers: { "X-CSRF": "1", Cookie: cookie },
       }),
     );
-    await new Promise((r) => setTimeout(r, 400));
+    // All five are under way at Digdir (held by the latency) before the BFF is told to stop.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const held = (await (await stack.control("/unfinished")).json()) as { unfinished: number };
+      if (held.unfinished >= 5) break;
+      if (Date.now() > until) throw new Error(`only ${held.unfinished} requests reached Digdir`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
     child.kill("SIGTERM");
     const responses = await Promise.all(inFlight);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
