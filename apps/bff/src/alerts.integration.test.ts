@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +82,7 @@ beforeAll(async () => {
   stack = await startTestStack({
     now: clock.now,
     ownAdminKey: true,
+    adminKeyRotation: { enabled: true, beforeDays: 20 },
     withConsumerEnvironment: true,
     alerts: {
       webhooks: [
@@ -219,6 +220,9 @@ describe("own-key mode: the admin client's own registered key", () => {
     const { keys } = await env.api.getJwks(env.config.clientId);
     const exp = (keys.find((k) => k.kid === kid) as { exp?: number }).exp!;
     expect(exp * 1000).toBeGreaterThan(clock.now() + 300 * DAY_MS);
+    expect(await stack.bff.rotateAdminKeys()).toEqual([
+      { env: "demo", status: "not-due", kid, exp },
+    ]);
     const own = (n: { key: { kind: string; kid?: string } }) =>
       n.key.kind === "credential" && n.key.kid === kid;
     expect((await stack.bff.checkExpiry()).filter(own)).toEqual([]);
@@ -240,5 +244,36 @@ describe("own-key mode: the admin client's own registered key", () => {
     expect(hooks).toHaveLength(1);
     expect(String(hooks[0]!.body.text)).toContain(`The admin client's own key ${kid}`);
     expect((await stack.bff.checkExpiry()).filter(own)).toEqual([]);
+  });
+});
+
+describe("own-key mode: rotation before the key expires", () => {
+  it("registers a new key, gets a token with it, then removes the old key", async () => {
+    const env = stack.bff.environments.find((e) => e.config.id === "demo")!;
+    const oldKid = env.credential.kind === "jwk" ? env.credential.kid : "";
+    const file = (stack.config.environments[0]!.credential as { path: string }).path;
+    const oldCredential = await loadCredential({ type: "jwk", path: file });
+    // 29.5 days left (the test above), not yet within 20: nothing happens.
+    expect((await stack.bff.rotateAdminKeys())[0]).toMatchObject({ status: "not-due" });
+    clock.shift(10 * DAY_MS);
+    const [rotation] = await stack.bff.rotateAdminKeys();
+    expect(rotation).toMatchObject({ env: "demo", status: "rotated", oldKid });
+    const newKid = rotation!.status === "rotated" ? rotation!.newKid : "";
+    expect(newKid).not.toBe(oldKid);
+    // Digdir holds the new key only; the BFF signs with it; the file holds it.
+    const { keys } = await env.api.getJwks(env.config.clientId);
+    expect(keys.map((k) => k.kid)).toEqual([newKid]);
+    expect(env.credential).toMatchObject({ kind: "jwk", kid: newKid });
+    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ kid: newKid, kty: "RSA" });
+    env.tokens.invalidate();
+    expect((await env.api.listClients()).length).toBeGreaterThan(0);
+    // The old key no longer gets a token.
+    const old = new TokenClient({
+      issuer: stack.simulator.issuer,
+      clientId: env.config.clientId,
+      credential: oldCredential,
+      allowInsecureHttp: true,
+    });
+    await expect(old.getToken(["idporten:scopes.read"])).rejects.toMatchObject({ kind: "token" });
   });
 });

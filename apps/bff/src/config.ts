@@ -214,6 +214,17 @@ export const PortvaktConfig = z
         consumerAccess: true,
         drift: [],
       }),
+    /**
+     * Own-key mode (a `jwk` credential file): Portvakt rotates the admin client's own key when its
+     * `exp` is within `beforeDays` (checked with the alerts). See README, "Own-key rotation".
+     */
+    adminKeyRotation: z
+      .object({
+        enabled: z.boolean().default(false),
+        beforeDays: z.number().int().min(1).max(300).default(30),
+      })
+      .strict()
+      .default({ enabled: false, beforeDays: 30 }),
     auditLog: z
       .object({
         retentionDays: z.number().int().min(1).optional(),

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { type AccessLostNotice, AccessWatch } from "./alerts/access";
 import { type DriftNotice, DriftWatch } from "./alerts/drift";
 import { ExpiryAlerts } from "./alerts/expiry";
+import { claimNotice } from "./alerts/notify";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
 import { AuditStream } from "./audit/stream";
@@ -20,6 +21,7 @@ import { databaseLocation, openDatabase } from "./database";
 import { ChangeRequests } from "./four-eyes/service";
 import { ChangeRequestStore } from "./four-eyes/store";
 import { Readiness } from "./health";
+import { type AdminKeyRotation, rotateOwnAdminKey } from "./keys/admin-rotation";
 import { BffMetrics } from "./metrics";
 import { clientAddress, TrustedProxies } from "./security/client-address";
 import { createEnvironment, type Environment } from "./upstream";
@@ -43,6 +45,8 @@ export interface RunningBff {
   checkAccess(): Promise<AccessLostNotice[]>;
   /** Plans the configured documents against Digdir and notifies new drift. */
   checkDrift(): Promise<DriftNotice[]>;
+  /** Rotates each environment's own admin key that is due (`adminKeyRotation`); one instance does it. */
+  rotateAdminKeys(): Promise<AdminKeyRotation[]>;
   /** Prunes the audit log now by the retention setting (the BFF also does it on a timer). */
   pruneAuditLog(): Promise<void>;
   /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
@@ -348,7 +352,40 @@ export async function startBff(
       }
     });
   const checkDrift = () => serial(() => driftWatch.check());
+  const rotateAdminKeys = () =>
+    serial(async (): Promise<AdminKeyRotation[]> => {
+      const done: AdminKeyRotation[] = [];
+      if (!config.adminKeyRotation.enabled) return done;
+      for (const env of environments) {
+        const source = env.config.credential;
+        if (source.type !== "jwk" || env.credential.kind !== "jwk") continue;
+        // One instance rotates a key: the one whose claim of it succeeds.
+        const due = await rotateOwnAdminKey(env, {
+          beforeDays: config.adminKeyRotation.beforeDays,
+          now,
+          logger,
+          dryRun: true,
+        });
+        if (due.status !== "due") {
+          done.push(due);
+          continue;
+        }
+        if (!(await claimNotice(db, `rotate:${env.config.id}:${env.credential.kid}`, 0, now()))) {
+          continue;
+        }
+        done.push(
+          await rotateOwnAdminKey(env, {
+            beforeDays: config.adminKeyRotation.beforeDays,
+            now,
+            logger,
+            credentialPath: source.path,
+          }),
+        );
+      }
+      return done;
+    });
   const checkAlerts = async () => {
+    await rotateAdminKeys();
     await checkExpiry();
     await checkAccess();
     await checkDrift();
@@ -399,6 +436,7 @@ export async function startBff(
     checkExpiry,
     checkAccess,
     checkDrift,
+    rotateAdminKeys,
     close: async ({ drainMs = 10_000 } = {}) => {
       readiness.stop();
       clearInterval(credentialTimer);

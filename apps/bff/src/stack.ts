@@ -75,6 +75,8 @@ export interface StackOptions {
    * (a `jwk` credential file). The certificate is refused for that client from then on (MP-123).
    */
   ownAdminKey?: boolean;
+  /** Own-key rotation settings (tests of issue 18 #5). */
+  adminKeyRotation?: PortvaktConfigInput["adminKeyRotation"];
   /**
    * The demo environment's credential, made by the test (e.g. a key in a KMS stand-in) from the
    * simulator and the business certificate's files; `registerAdminKey` registers a public key on
@@ -249,6 +251,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    ...(options.adminKeyRotation ? { adminKeyRotation: options.adminKeyRotation } : {}),
     ...(options.changeRequests ? { changeRequests: options.changeRequests } : {}),
     auth: {
       issuer: idp.issuer,
