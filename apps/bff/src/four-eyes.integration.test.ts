@@ -340,4 +340,66 @@ describe("deciding a change request", () => {
     expect(entry).toMatchObject({ actor: { name: "Ola Operatør" }, outcome: "success" });
     expect(entry?.detail).toContain("approved by Ada Administrator");
   });
+
+  it("a pipeline token's change becomes a request too; a token cannot approve, a person can", async () => {
+    const issue = async (role: string) => {
+      const response = await stack.api("/api/tokens", {
+        method: "POST",
+        body: JSON.stringify({ name: `fe ${role} ${seq++}`, role, envs: [ENV], days: 1 }),
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { token: string; info: { id: string } };
+    };
+    const withToken = (token: string, path: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set("Authorization", `Bearer ${token}`);
+      if (init.body) headers.set("Content-Type", "application/json");
+      return fetch(`${stack.url}${path}`, { ...init, headers });
+    };
+    const pipeline = await issue("operator");
+    const adminToken = await issue("admin");
+    const asked = await withToken(
+      pipeline.token,
+      `/api/envs/${ENV}/scopes/access/889640782?${new URLSearchParams({ scope: "digdir:demo.read" })}`,
+      { method: "PUT" },
+    );
+    const request = await requested(asked);
+    expect(request.requester.sub).toBe(`token:${pipeline.info.id}`);
+    const byToken = await withToken(
+      adminToken.token,
+      `/api/change-requests/${request.id}/approve`,
+      { method: "POST" },
+    );
+    expect(byToken.status).toBe(403);
+    expect(((await byToken.json()) as { code: string }).code).toBe(
+      "problem.change-request.person-needed",
+    );
+    const approved = await act(approver, request.id, "approve");
+    expect(approved.status).toBe(200);
+    const done = (await approved.json()) as ChangeRequest;
+    expect(done).toMatchObject({ state: "executed", outcome: "success" });
+    const { entries } = await stack.bff.audit.list({ limit: 1000 });
+    const made = entries.find((e) => e.id === done.auditId);
+    expect(made?.actor.sub).toBe(`token:${pipeline.info.id}`);
+    expect(made?.detail).toContain("Siri Sjekker");
+  });
+
+  it("an update's request shows what the scope has now beside what it asks for", async () => {
+    // Made without four-eyes in `demo` (the same simulator), changed in `prod-review`.
+    const { response, name } = await requestScope(stack.api, "demo");
+    expect(response.status).toBe(200);
+    const asked = await stack.api(
+      `/api/envs/${ENV}/scopes?${new URLSearchParams({ scope: name })}`,
+      { method: "PUT", body: JSON.stringify({ description: "Ny beskrivelse" }) },
+    );
+    const request = await requested(asked);
+    expect(request.payload).toMatchObject({
+      method: "PUT",
+      body: { description: "Ny beskrivelse" },
+      before: { name, description: "Four-eyes test scope" },
+    });
+    expect(((await (await scopeAt(ENV, name)).json()) as { description: string }).description).toBe(
+      "Four-eyes test scope",
+    );
+  });
 });

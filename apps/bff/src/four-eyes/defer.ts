@@ -22,6 +22,30 @@ export interface HttpChangePayload {
   /** The JSON body as sent (it passed the route's schema), if any. */
   body?: unknown;
   headers: Record<string, string>;
+  /**
+   * The scope or client as Digdir had it when the request was made (updates, deactivations and
+   * deletes of one), for the request's diff; not used by the replay, which reads afresh.
+   */
+  before?: unknown;
+}
+
+/** The scope or client a change of one is about, as it is now; undefined when not read. */
+async function currentOf(c: Context<BffEnv>, action: string): Promise<unknown> {
+  const api = c.get("environment")?.api;
+  if (!api) return undefined;
+  try {
+    const scope = c.req.query("scope");
+    if (action.startsWith("scope.") && action !== "scope.create" && scope) {
+      return await api.getScope(scope);
+    }
+    const id = c.req.param("id");
+    if ((action === "client.update" || action === "client.delete") && id) {
+      return await api.getClient(id);
+    }
+  } catch {
+    // Not readable now (gone, Digdir down): the request is stored without it.
+  }
+  return undefined;
 }
 
 /**
@@ -121,11 +145,13 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
       if (value !== undefined) headers[name] = value;
     }
     const url = new URL(c.req.url);
+    const before = await currentOf(c, action);
     const payload: HttpChangePayload = {
       method: c.req.method,
       path: `${url.pathname}${url.search}`,
       ...(body !== undefined ? { body } : {}),
       headers,
+      ...(before !== undefined ? { before } : {}),
     };
     const target = targetOf(c, body);
     const request = await c.get("changeRequests")!.submit({

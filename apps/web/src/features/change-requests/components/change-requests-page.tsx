@@ -22,14 +22,22 @@ const STATE_TONE = {
 
 const OUTCOME_TONE = { success: "success", failure: "danger", unknown: "info" } as const;
 
-/** The request's payload as rows a person reads: the call, then each field of the body. */
-function diffRows(request: ChangeRequest): Array<{ key: string; field: string; value: string }> {
+type DiffRow = { key: string; field: string; before?: string; value: string };
+
+const shown = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+/**
+ * The request's payload as rows a person reads: the call, then each field of the body with,
+ * when the BFF read it at request time, the value the field has now.
+ */
+function diffRows(request: ChangeRequest): DiffRow[] {
   const payload = (request.payload ?? {}) as {
     method?: string;
     path?: string;
     body?: unknown;
+    before?: Record<string, unknown>;
   };
-  const rows: Array<{ key: string; field: string; value: string }> = [];
+  const rows: DiffRow[] = [];
   if (payload.method && payload.path) {
     rows.push({
       key: "(request)",
@@ -38,19 +46,21 @@ function diffRows(request: ChangeRequest): Array<{ key: string; field: string; v
     });
   }
   const body = payload.body;
+  const before = payload.before && typeof payload.before === "object" ? payload.before : undefined;
   if (body && typeof body === "object" && !Array.isArray(body)) {
     for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
       rows.push({
         key: `body.${field}`,
         field,
-        value: typeof value === "string" ? value : JSON.stringify(value),
+        ...(before && field in before ? { before: shown(before[field]) } : {}),
+        value: shown(value),
       });
     }
   } else if (body !== undefined) {
-    rows.push({ key: "body", field: "body", value: JSON.stringify(body) });
+    rows.push({ key: "body", field: "body", value: shown(body) });
   }
   if (request.kind !== "http") {
-    rows.push({ key: "payload", field: request.kind, value: JSON.stringify(payload) });
+    rows.push({ key: "payload", field: request.kind, value: shown(payload) });
   }
   return rows;
 }
@@ -203,6 +213,12 @@ function RequestCard({ request }: { request: ChangeRequest }) {
                   {row.field || t("changeRequests.diff.request")}
                 </th>
                 <td className="p-1 font-mono text-xs break-all">
+                  {row.before !== undefined && row.before !== row.value && (
+                    <>
+                      <del className="text-red-800 dark:text-red-300">{row.before}</del>
+                      <span aria-hidden="true"> → </span>
+                    </>
+                  )}
                   <ins className="no-underline">{row.value}</ins>
                 </td>
               </tr>
