@@ -26,10 +26,11 @@ async function personIn(
   returnTo: string,
   width = 1280,
 ): Promise<Page> {
+  // Signed in at 1,280 px (where the shell shows the role), then narrowed to `width`.
   const context = await browser.newContext({
     baseURL,
     locale: "nb-NO",
-    viewport: { width, height: 900 },
+    viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
   await page.addInitScript((env) => {
@@ -39,6 +40,7 @@ async function personIn(
   }, ENV);
   await signIn(page, person, returnTo);
   await expect(page.getByTestId("env-switcher")).toHaveValue(ENV);
+  await page.setViewportSize({ width, height: 900 });
   return page;
 }
 
