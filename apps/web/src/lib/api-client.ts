@@ -106,6 +106,20 @@ export class ChangeRequestedError extends Error {
   }
 }
 
+/**
+ * A 202 answer with `X-Portvakt-Change-Request`: sends `CHANGE_REQUESTED_EVENT` and throws
+ * `ChangeRequestedError` (for callers that read the answer themselves, e.g. plan applies).
+ */
+export function throwIfChangeRequested(
+  response: { status: number; headers: Headers },
+  data: unknown,
+): void {
+  if (response.status !== 202 || !response.headers.get(CHANGE_REQUEST_HEADER)) return;
+  const changeRequest = (data as { changeRequest: ChangeRequest }).changeRequest;
+  window.dispatchEvent(new CustomEvent(CHANGE_REQUESTED_EVENT, { detail: changeRequest }));
+  throw new ChangeRequestedError(changeRequest);
+}
+
 export function isChangeRequested(error: unknown): error is ChangeRequestedError {
   return error instanceof ChangeRequestedError;
 }
@@ -195,11 +209,7 @@ export async function send<T>(
   if (!response.ok) throw await problemOf(response);
   const text = response.status === 204 ? "" : await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
-  if (response.status === 202 && response.headers.get(CHANGE_REQUEST_HEADER)) {
-    const changeRequest = (data as { changeRequest: ChangeRequest }).changeRequest;
-    window.dispatchEvent(new CustomEvent(CHANGE_REQUESTED_EVENT, { detail: changeRequest }));
-    throw new ChangeRequestedError(changeRequest);
-  }
+  throwIfChangeRequested(response, data);
   if (!schema) return { data: data as T, headers: response.headers, status: response.status };
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -2,7 +2,13 @@ import { ApplyReport, Plan } from "@portvakt/config-as-code/answer";
 import { Problem } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { ApiProblem, bff, call, confirmedIn } from "../../../lib/api-client";
+import {
+  ApiProblem,
+  bff,
+  call,
+  confirmedIn,
+  throwIfChangeRequested,
+} from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
 export type DocumentFormat = "yaml" | "json";
@@ -97,6 +103,8 @@ export async function applyPlan(
     bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }, confirmedIn(env)),
   );
   const body = jsonOf(await response.text());
+  // Four-eyes on: stored as a change request for another admin, not applied.
+  throwIfChangeRequested(response, body);
   const report = ApplyReport.safeParse(body);
   if (response.ok || response.status === 409 || response.status === 502) {
     const stale = StaleAnswer.safeParse(body);

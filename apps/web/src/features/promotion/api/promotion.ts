@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { bff, call, confirmedIn } from "../../../lib/api-client";
+import { bff, call, confirmedIn, throwIfChangeRequested } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 import {
   type ApplyOutcome,
@@ -79,6 +79,8 @@ export async function applyPromotion(
     ),
   );
   const body = jsonOf(await response.text());
+  // Four-eyes on: stored as a change request for another admin, not applied.
+  throwIfChangeRequested(response, body);
   if (response.ok || response.status === 409 || response.status === 502) {
     const stale = StaleAnswer.safeParse(body);
     if (stale.success) {
