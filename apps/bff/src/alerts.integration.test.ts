@@ -277,3 +277,27 @@ describe("own-key mode: rotation before the key expires", () => {
     await expect(old.getToken(["idporten:scopes.read"])).rejects.toMatchObject({ kind: "token" });
   });
 });
+
+describe("own-key mode: a rotation whose new key gets no token", () => {
+  it("keeps the old key, removes the new one, and is tried again at the next check", async () => {
+    const env = stack.bff.environments.find((e) => e.config.id === "demo")!;
+    const currentKid = env.credential.kind === "jwk" ? env.credential.kid : "";
+    const file = (stack.config.environments[0]!.credential as { path: string }).path;
+    const fileBefore = await readFile(file, "utf8");
+    // Within 20 days of the current key's exp by the BFF's clock, so due; the next token fails.
+    const outage = await stack.control("/faults", {
+      method: "POST",
+      body: JSON.stringify({ kind: "token-outage", times: 1 }),
+    });
+    expect(outage.status).toBeLessThan(300);
+    const [failed] = await stack.bff.rotateAdminKeys();
+    expect(failed).toMatchObject({ env: "demo", status: "failed", kid: currentKid });
+    const { keys } = await env.api.getJwks(env.config.clientId);
+    expect(keys.map((k) => k.kid)).toEqual([currentKid]);
+    expect(env.credential).toMatchObject({ kind: "jwk", kid: currentKid });
+    expect(await readFile(file, "utf8")).toBe(fileBefore);
+
+    const [retried] = await stack.bff.rotateAdminKeys();
+    expect(retried).toMatchObject({ env: "demo", status: "rotated", oldKid: currentKid });
+  });
+});

@@ -370,17 +370,19 @@ export async function startBff(
           done.push(due);
           continue;
         }
-        if (!(await claimNotice(db, `rotate:${env.config.id}:${env.credential.kid}`, 0, now()))) {
-          continue;
+        const claim = `rotate:${env.config.id}:${env.credential.kid}`;
+        if (!(await claimNotice(db, claim, 0, now()))) continue;
+        const result = await rotateOwnAdminKey(env, {
+          beforeDays: config.adminKeyRotation.beforeDays,
+          now,
+          logger,
+          credentialPath: source.path,
+        });
+        // A failed rotation is tried again at the next check (by whichever instance claims it).
+        if (result.status === "failed") {
+          await db.deleteFrom("alert_sent").where("key", "=", claim).execute();
         }
-        done.push(
-          await rotateOwnAdminKey(env, {
-            beforeDays: config.adminKeyRotation.beforeDays,
-            now,
-            logger,
-            credentialPath: source.path,
-          }),
-        );
+        done.push(result);
       }
       return done;
     });
