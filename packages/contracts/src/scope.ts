@@ -69,7 +69,7 @@ export const WebAddress = z.string().refine(
 );
 
 /**
- * A scope's token and access settings as Portvakt writes them (docs/maskinporten.md §3; seconds
+ * A scope's token and access settings in Portvakt's write rules (docs/maskinporten.md §3; seconds
  * are whole, at least 0): one definition for every writer, the self-service bodies here and the
  * config-as-code document.
  */
