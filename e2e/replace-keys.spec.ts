@@ -136,3 +136,64 @@ test("the diff names kept and removed keys; six keys, a private key and a reused
   await expect(page.getByRole("button", { name: `Fjern nøkkel ${kb}` })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Fjern nøkkel ${ka}` })).toBeVisible();
 });
+
+const ROTATE = [
+  {
+    lang: "nb",
+    rotate: "Roter nøkkel",
+    external: "Lim inn eller last opp en offentlig nøkkel (HSM, nøkkelhvelv)",
+    paste: "Lim inn nøkkel",
+    add: "Legg til",
+    newKey: "Ny nøkkel:",
+  },
+  {
+    lang: "nn",
+    rotate: "Roter nøkkel",
+    external: "Lim inn eller last opp ein offentleg nøkkel (HSM, nøkkelkvelv)",
+    paste: "Lim inn nøkkel",
+    add: "Legg til",
+    newKey: "Ny nøkkel:",
+  },
+  {
+    lang: "en",
+    rotate: "Rotate key",
+    external: "Paste or upload a public key (HSM, key vault)",
+    paste: "Paste a key",
+    add: "Add",
+    newKey: "New key:",
+  },
+] as const;
+
+for (const r of ROTATE) {
+  for (const width of [1280, 390]) {
+    test(`rotation with a key made elsewhere: its public key pasted, a private one refused (${r.lang}, ${width} px)`, async ({
+      signedIn: page,
+    }) => {
+      const clientPath = await newClient(page);
+      // Rotation is offered once the client has a key to rotate.
+      await page.getByRole("button", { name: "Legg til nøkkel" }).click();
+      const addDialog = page.getByRole("dialog", { name: "Legg til offentlig nøkkel" });
+      await addDialog.getByLabel("Lim inn nøkkel").fill(JSON.stringify(rsaJwk(unique("old-")).pub));
+      await addDialog.getByRole("button", { name: "Legg til", exact: true }).click();
+      await expect(page.getByTestId("key-count")).toHaveText("1 av 5 nøkler");
+      await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), r.lang);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(clientPath);
+      await page.getByRole("button", { name: r.rotate }).click();
+      const wizard = page.getByTestId("rotation-wizard");
+      await wizard.getByLabel(r.external).check();
+      const kid = unique("vault-");
+      const key = rsaJwk(kid);
+      const field = wizard.getByLabel(r.paste);
+      const add = wizard.getByRole("button", { name: r.add, exact: true });
+      await field.fill(JSON.stringify(key.priv));
+      await expect(add).toBeDisabled();
+      await field.fill(JSON.stringify(key.pub));
+      await expect(add).toBeEnabled();
+      await captureBothThemes(page, `rotate-external-${r.lang}-${width}`);
+      await add.click();
+      await expect(wizard).toContainText(`${r.newKey} ${kid}`);
+      await expect(page).toHaveURL(new RegExp(`newKid=${kid}`));
+    });
+  }
+}

@@ -24,6 +24,9 @@ export const replaceKeysNb = {
   "replaceKeys.problem.kidReused":
     "Kid {kid} finnes allerede for en annen nøkkel. Gi den nye nøkkelen en annen kid.",
   "replaceKeys.problem.key": "Nøkkel nr. {index}: {problem}",
+  "rotate.source": "Den nye nøkkelen",
+  "rotate.sourceGenerate": "Lag den i nettleseren",
+  "rotate.sourceExternal": "Lim inn eller last opp en offentlig nøkkel (HSM, nøkkelhvelv)",
 } as const;
 
 export const replaceKeysEn: Record<keyof typeof replaceKeysNb, string> = {
@@ -51,6 +54,9 @@ export const replaceKeysEn: Record<keyof typeof replaceKeysNb, string> = {
   "replaceKeys.problem.kidReused":
     "The kid {kid} already names another key. Give the new key another kid.",
   "replaceKeys.problem.key": "Key no. {index}: {problem}",
+  "rotate.source": "The new key",
+  "rotate.sourceGenerate": "Make it in the browser",
+  "rotate.sourceExternal": "Paste or upload a public key (HSM, key vault)",
 };
 
 export const replaceKeysNn: Record<keyof typeof replaceKeysNb, string> = {
@@ -78,4 +84,7 @@ export const replaceKeysNn: Record<keyof typeof replaceKeysNb, string> = {
   "replaceKeys.problem.kidReused":
     "Kid {kid} finst alt for ein annan nøkkel. Gi den nye nøkkelen ein annan kid.",
   "replaceKeys.problem.key": "Nøkkel nr. {index}: {problem}",
+  "rotate.source": "Den nye nøkkelen",
+  "rotate.sourceGenerate": "Lag han i nettlesaren",
+  "rotate.sourceExternal": "Lim inn eller last opp ein offentleg nøkkel (HSM, nøkkelkvelv)",
 };

@@ -47,7 +47,8 @@ export function AddKeyForm({
   etag: string | null;
   existingKids: string[];
   onReload: () => void;
-  onDone: () => void;
+  /** Called with the new key's kid once it is registered, without one when cancelled. */
+  onDone: (kid?: string) => void;
 }) {
   const env = useEnv();
   const { t, tm, formatDate, formatNumber } = useI18n();
@@ -101,7 +102,7 @@ export function AddKeyForm({
       {
         onSuccess: () => {
           toast.success(t("keys.added", { kid: result.jwk.kid }));
-          onDone();
+          onDone(result.jwk.kid);
         },
         onError: (error) => {
           if (isApiProblem(error) && error.status === 412) setConflict(true);
@@ -214,7 +215,7 @@ export function AddKeyForm({
       )}
       {add.isError && !conflict && <ErrorAlert error={add.error} title={t("keys.addFailed")} />}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button onClick={onDone}>{t("common.cancel")}</Button>
+        <Button onClick={() => onDone()}>{t("common.cancel")}</Button>
         <Button
           type="submit"
           variant="primary"

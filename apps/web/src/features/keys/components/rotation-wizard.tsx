@@ -11,6 +11,7 @@ import { useTokenSuccesses } from "../../../lib/generated-keys";
 import { useI18n } from "../../../lib/i18n";
 import { href, Link, navigate, useLocation } from "../../../lib/router";
 import { useRemoveClientKey } from "../api/change-keys";
+import { AddKeyForm } from "./add-key-form";
 import { GenerateKeyForm } from "./generate-key-form";
 
 /**
@@ -43,6 +44,8 @@ export function RotationWizard({
   const oldKeys = keys.filter((k): k is JwkRead & { kid: string } => !!k.kid && k.kid !== newKid);
   const [oldKid, setOldKid] = useState(search.get("oldKid") ?? oldKeys[0]?.kid ?? "");
   const [confirming, setConfirming] = useState(false);
+  // A key made elsewhere (an HSM, a key vault) is pasted or uploaded as its public part instead.
+  const [source, setSource] = useState<"generate" | "external">("generate");
   const [removedKid, setRemovedKid] = useState<string | null>(null);
   const newKeyRegistered = newKid !== "" && keys.some((k) => k.kid === newKid);
   const tested = successes.some(
@@ -135,14 +138,44 @@ export function RotationWizard({
         ) : full ? (
           <Notice>{t("rotate.full", { max: MAX_KEYS_PER_CLIENT })}</Notice>
         ) : (
-          <GenerateKeyForm
-            clientId={clientId}
-            clientName={clientName}
-            etag={etag}
-            existingKids={keys.flatMap((k) => k.kid ?? [])}
-            onReload={onReload}
-            onRegistered={(kid) => navigate(here({ newKid: kid }), { replace: true })}
-          />
+          <>
+            <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <legend className="mb-1 font-medium">{t("rotate.source")}</legend>
+              {(["generate", "external"] as const).map((value) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="rotate-source"
+                    className="accent-blue-700 dark:accent-sky-400"
+                    checked={source === value}
+                    onChange={() => setSource(value)}
+                  />
+                  {t(value === "generate" ? "rotate.sourceGenerate" : "rotate.sourceExternal")}
+                </label>
+              ))}
+            </fieldset>
+            {source === "generate" ? (
+              <GenerateKeyForm
+                clientId={clientId}
+                clientName={clientName}
+                etag={etag}
+                existingKids={keys.flatMap((k) => k.kid ?? [])}
+                onReload={onReload}
+                onRegistered={(kid) => navigate(here({ newKid: kid }), { replace: true })}
+              />
+            ) : (
+              <AddKeyForm
+                clientId={clientId}
+                etag={etag}
+                existingKids={keys.flatMap((k) => k.kid ?? [])}
+                onReload={onReload}
+                onDone={(kid) => {
+                  if (kid) navigate(here({ newKid: kid }), { replace: true });
+                  else setSource("generate");
+                }}
+              />
+            )}
+          </>
         )}
       </div>
 
