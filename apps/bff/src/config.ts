@@ -56,6 +56,30 @@ const CredentialConfig = z.discriminatedUnion("type", [
       message:
         "An awsKms credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
     }),
+  // The private key in an HSM or smart card through a PKCS#11 library (issue 18 #5), e.g. SoftHSM.
+  z
+    .object({
+      type: z.literal("pkcs11"),
+      library: Path,
+      tokenLabel: z.string().min(1, "tokenLabel: the token's label"),
+      keyLabel: z.string().min(1).optional(),
+      keyId: z
+        .string()
+        .regex(/^([0-9a-fA-F]{2})+$/, "keyId: the key's CKA_ID in hex")
+        .optional(),
+      pinFile: Path,
+      certPath: Path.optional(),
+      kid: z.string().min(1).optional(),
+      orgno: OrgNumber.optional(),
+    })
+    .strict()
+    .refine((c) => Boolean(c.keyLabel || c.keyId), {
+      message: "A pkcs11 credential needs keyLabel (CKA_LABEL) or keyId (CKA_ID)",
+    })
+    .refine((c) => Boolean(c.certPath) !== Boolean(c.kid), {
+      message:
+        "A pkcs11 credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
+    }),
 ]);
 export type CredentialConfig = z.infer<typeof CredentialConfig>;
 

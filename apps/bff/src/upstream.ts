@@ -15,6 +15,7 @@ import {
 } from "@portvakt/maskinporten";
 import type { CredentialConfig, EnvironmentConfig } from "./config";
 import { loadAwsKmsCredential } from "./signing/aws-kms";
+import { loadPkcs11Credential } from "./signing/pkcs11";
 
 /** What the browser may know about an environment: never the credential itself. */
 export interface EnvironmentSummary {
@@ -70,6 +71,8 @@ function credentialFiles(credential: CredentialConfig): string[] {
       return [credential.path];
     case "awsKms":
       return credential.certPath ? [credential.certPath] : [];
+    case "pkcs11":
+      return [credential.pinFile, ...(credential.certPath ? [credential.certPath] : [])];
   }
 }
 
@@ -87,19 +90,20 @@ export class CredentialConfigError extends Error {
   override readonly name = "CredentialConfigError";
 }
 
-/** Loads the configured credential: from files, or (awsKms) the key service and the public chain. */
+/** Loads the configured credential: from files, or (awsKms, pkcs11) the key service and the public chain. */
 async function loadConfiguredCredential(
   envId: string,
   credential: CredentialConfig,
   processEnv: NodeJS.ProcessEnv,
 ): Promise<AdminCredential> {
   if (credential.type === "awsKms") return loadAwsKmsCredential(credential);
+  if (credential.type === "pkcs11") return loadPkcs11Credential(credential);
   return loadCredential(await resolveCredentialSource(envId, credential, processEnv));
 }
 
 async function resolveCredentialSource(
   envId: string,
-  credential: Exclude<CredentialConfig, { type: "awsKms" }>,
+  credential: Exclude<CredentialConfig, { type: "awsKms" | "pkcs11" }>,
   processEnv: NodeJS.ProcessEnv,
 ): Promise<CredentialSource> {
   if (credential.type !== "pkcs12") return credential;
