@@ -3,6 +3,7 @@ import { ALL_ADMIN_SCOPES, OrgNumber } from "@portvakt/contracts";
 import { z } from "zod";
 import { AuthConfig } from "./auth/config";
 import { TrustedProxies } from "./security/client-address";
+import { TokenSourceConfig } from "./signing/token-source";
 
 /** Digdir's published endpoints (docs/maskinporten.md §1); a configured environment may use one as a preset. */
 export const DIGDIR_PRESETS = {
@@ -20,6 +21,11 @@ export const DIGDIR_PRESETS = {
 export const DEFAULT_AUDIT_DATABASE_PATH = "/var/lib/portvakt/portvakt.db";
 
 const Path = z.string().min(1, "A file path is required");
+/** http://127.0.0.1, [::1] or localhost: the only plain-http key service endpoints allowed (tests). */
+function isLoopbackUrl(url: string): boolean {
+  return /^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?(\/|$)/.test(url);
+}
+
 const EnvVarName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "An environment variable name (letters, digits, _)");
@@ -79,6 +85,50 @@ const CredentialConfig = z.discriminatedUnion("type", [
     .refine((c) => Boolean(c.certPath) !== Boolean(c.kid), {
       message:
         "A pkcs11 credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
+    }),
+  // The private key in Azure Key Vault / Managed HSM (issue 18 #5), signed through its REST API.
+  z
+    .object({
+      type: z.literal("azureKeyVault"),
+      vaultUrl: z.url(),
+      keyName: z.string().regex(/^[0-9A-Za-z-]{1,127}$/, "keyName: letters, digits and -"),
+      keyVersion: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "keyVersion: the key version's id"),
+      tokenSource: TokenSourceConfig,
+      certPath: Path.optional(),
+      kid: z.string().min(1).optional(),
+      orgno: OrgNumber.optional(),
+    })
+    .strict()
+    .refine((c) => c.vaultUrl.startsWith("https://") || isLoopbackUrl(c.vaultUrl), {
+      message: "vaultUrl must be https (http only on loopback, for tests)",
+    })
+    .refine((c) => Boolean(c.certPath) !== Boolean(c.kid), {
+      message:
+        "An azureKeyVault credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
+    }),
+  // The private key in Google Cloud KMS (issue 18 #5), signed through its REST API.
+  z
+    .object({
+      type: z.literal("gcpKms"),
+      keyVersionName: z
+        .string()
+        .regex(
+          /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+\/cryptoKeyVersions\/[^/]+$/,
+          "keyVersionName: projects/…/locations/…/keyRings/…/cryptoKeys/…/cryptoKeyVersions/…",
+        ),
+      endpoint: z.url().optional(),
+      tokenSource: TokenSourceConfig,
+      certPath: Path.optional(),
+      kid: z.string().min(1).optional(),
+      orgno: OrgNumber.optional(),
+    })
+    .strict()
+    .refine((c) => !c.endpoint || c.endpoint.startsWith("https://") || isLoopbackUrl(c.endpoint), {
+      message: "endpoint must be https (http only on loopback, for tests)",
+    })
+    .refine((c) => Boolean(c.certPath) !== Boolean(c.kid), {
+      message:
+        "A gcpKms credential needs certPath (the business certificate's chain) or kid (own-key mode), not both",
     }),
 ]);
 export type CredentialConfig = z.infer<typeof CredentialConfig>;

@@ -15,6 +15,8 @@ import {
 } from "@portvakt/maskinporten";
 import type { CredentialConfig, EnvironmentConfig } from "./config";
 import { loadAwsKmsCredential } from "./signing/aws-kms";
+import { loadAzureKeyVaultCredential } from "./signing/azure-key-vault";
+import { loadGcpKmsCredential } from "./signing/gcp-kms";
 import { loadPkcs11Credential } from "./signing/pkcs11";
 
 /** What the browser may know about an environment: never the credential itself. */
@@ -73,6 +75,9 @@ function credentialFiles(credential: CredentialConfig): string[] {
       return credential.certPath ? [credential.certPath] : [];
     case "pkcs11":
       return [credential.pinFile, ...(credential.certPath ? [credential.certPath] : [])];
+    case "azureKeyVault":
+    case "gcpKms":
+      return credential.certPath ? [credential.certPath] : [];
   }
 }
 
@@ -90,7 +95,7 @@ export class CredentialConfigError extends Error {
   override readonly name = "CredentialConfigError";
 }
 
-/** Loads the configured credential: from files, or (awsKms, pkcs11) the key service and the public chain. */
+/** Loads the configured credential: from files, or (awsKms, pkcs11, azureKeyVault, gcpKms) the key service and the public chain. */
 async function loadConfiguredCredential(
   envId: string,
   credential: CredentialConfig,
@@ -98,12 +103,14 @@ async function loadConfiguredCredential(
 ): Promise<AdminCredential> {
   if (credential.type === "awsKms") return loadAwsKmsCredential(credential);
   if (credential.type === "pkcs11") return loadPkcs11Credential(credential);
+  if (credential.type === "azureKeyVault") return loadAzureKeyVaultCredential(credential);
+  if (credential.type === "gcpKms") return loadGcpKmsCredential(credential);
   return loadCredential(await resolveCredentialSource(envId, credential, processEnv));
 }
 
 async function resolveCredentialSource(
   envId: string,
-  credential: Exclude<CredentialConfig, { type: "awsKms" | "pkcs11" }>,
+  credential: Exclude<CredentialConfig, { type: "awsKms" | "pkcs11" | "azureKeyVault" | "gcpKms" }>,
   processEnv: NodeJS.ProcessEnv,
 ): Promise<CredentialSource> {
   if (credential.type !== "pkcs12") return credential;
