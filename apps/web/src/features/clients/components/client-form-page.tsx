@@ -1,18 +1,20 @@
+import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/contracts";
+import { useMemo, useState } from "react";
+import { useController } from "react-hook-form";
 import {
-  type Client,
-  ClientInput,
-  ClientUpdate,
-  codedIssue,
-  TEXT_LIMITS,
-} from "@portvakt/contracts";
-import { type FormEvent, useMemo, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+  useFieldError,
+} from "../../../components/form/form";
+import { buttonClass } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { type FieldText, fieldTextsOf, isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
@@ -29,6 +31,20 @@ type Values = {
 };
 
 const EMPTY: Values = { client_name: "", description: "", scopes: [], access_token_lifetime: "" };
+
+/** The form's fields in screen order (where the first invalid one is focused). */
+const FIELDS = ["client_name", "description", "access_token_lifetime", "scopes"] as const;
+
+/** The request body: an empty lifetime is left out, so Maskinporten applies 120 seconds. */
+function bodyOf(values: Values) {
+  const lifetime = values.access_token_lifetime.trim();
+  return {
+    client_name: values.client_name,
+    description: values.description,
+    scopes: values.scopes,
+    ...(lifetime ? { access_token_lifetime: Number(lifetime) } : {}),
+  };
+}
 
 type Props = { mode: "create" } | { mode: "edit"; clientId: string };
 
@@ -70,7 +86,7 @@ function ClientForm({
   client?: Client;
 }) {
   const env = useEnv();
-  const { t, tc } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
@@ -82,14 +98,14 @@ function ClientForm({
   const update = useUpdateClient(env.id, client?.client_id ?? "");
   const mutation = mode === "create" ? create : update;
 
-  const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Partial<Record<string, FieldText>>>({});
+  const form = useContractForm<Values, ClientInput | ClientUpdate>({
+    schema: mode === "create" ? ClientInput : ClientUpdate,
+    toBody: bodyOf,
+    defaultValues: initial,
+  });
+  const scopesField = useController({ control: form.control, name: "scopes" });
+  const selected = scopesField.field.value;
   const [scopeSearch, setScopeSearch] = useState("");
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
 
   // Scopes already on the client stay listed even if the organisation may no longer add them.
   const options = useMemo<(UsableScope | { name: string; reason: "current" })[]>(() => {
@@ -107,48 +123,16 @@ function ClientForm({
       ("description" in o && o.description?.toLowerCase().includes(scopeSearch.toLowerCase())),
   );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const lifetime = values.access_token_lifetime.trim();
-    const body = {
-      client_name: values.client_name,
-      description: values.description,
-      scopes: values.scopes,
-      ...(lifetime ? { access_token_lifetime: Number(lifetime) } : {}),
-    };
-    const parsed = mode === "create" ? ClientInput.safeParse(body) : ClientUpdate.safeParse(body);
-    if (!parsed.success) {
-      const next: Record<string, FieldText> = {};
-      for (const issue of parsed.error.issues)
-        next[String(issue.path[0] ?? "form")] ??= codedIssue(issue);
-      setErrors(next);
-      const first = Object.keys(next)[0];
-      if (first) document.getElementById(`client-${first}`)?.focus();
-      return;
-    }
-    const onError = (error: unknown) => {
-      if (isApiProblem(error)) {
-        setErrors(fieldTextsOf(error, (field) => field.replace(/\[\d+\]$/, "")));
-      }
-      // The failure is shown once: on its fields and in the panel beside the submit button.
-    };
-    if (mode === "create") {
-      create.mutate(parsed.data as ClientInput, {
-        onSuccess: (saved) => {
-          toast.success(t("clients.registered", { name: saved.client_name ?? saved.client_id }));
-          navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
-        },
-        onError,
-      });
-    } else {
-      update.mutate(parsed.data as ClientUpdate, {
-        onSuccess: (saved) => {
-          toast.success(t("clients.saved", { name: saved.client_name ?? saved.client_id }));
-          navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
-        },
-        onError,
-      });
-    }
+  const submit = async (body: ClientInput | ClientUpdate) => {
+    const saved =
+      mode === "create"
+        ? await create.mutateAsync(body as ClientInput)
+        : await update.mutateAsync(body as ClientUpdate);
+    const name = saved.client_name ?? saved.client_id;
+    toast.success(
+      mode === "create" ? t("clients.registered", { name }) : t("clients.saved", { name }),
+    );
+    navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
   };
 
   const reasonBadge = (o: UsableScope | { name: string; reason: "current" }) => {
@@ -184,9 +168,11 @@ function ClientForm({
           <Notice>{t("missing.scope", { scope: "idporten:dcr.write" })}</Notice>
         </div>
       )}
-      <form
-        noValidate
+      <Form
+        form={form}
         onSubmit={submit}
+        fields={FIELDS}
+        idPrefix="client"
         className="flex flex-col gap-5"
         aria-label={t("clients.formLabel")}
       >
@@ -199,66 +185,40 @@ function ClientForm({
         >
           <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
             <Fieldset legend={t("clients.section.about")}>
-              <Field
-                id="client-client_name"
+              <FormField
+                name="client_name"
                 label={t("clients.field.name")}
                 help={t("clients.help.name")}
                 required
-                error={errors.client_name && tc(errors.client_name)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Input
-                    id={id}
-                    aria-required
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.client_name}
-                    maxLength={TEXT_LIMITS.clientName}
-                    onChange={(e) => set("client_name", e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field
-                id="client-description"
+                {(field) => <Input {...field} maxLength={TEXT_LIMITS.clientName} />}
+              </FormField>
+              <FormField
+                name="description"
                 label={t("clients.field.description")}
                 help={t("clients.help.description")}
                 required
-                error={errors.description && tc(errors.description)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Textarea
-                    id={id}
-                    aria-required
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    rows={3}
-                    value={values.description}
-                    maxLength={TEXT_LIMITS.clientDescription}
-                    onChange={(e) => set("description", e.target.value)}
-                  />
+                {(field) => (
+                  <Textarea {...field} rows={3} maxLength={TEXT_LIMITS.clientDescription} />
                 )}
-              </Field>
-              <Field
-                id="client-access_token_lifetime"
+              </FormField>
+              <FormField
+                name="access_token_lifetime"
                 label={t("clients.field.tokenLifetime")}
                 help={t("clients.help.tokenLifetime")}
-                error={errors.access_token_lifetime && tc(errors.access_token_lifetime)}
               >
-                {({ id, describedBy, invalid }) => (
+                {(field) => (
                   <Input
-                    id={id}
+                    {...field}
                     type="number"
                     min={0}
                     max={86400}
                     inputMode="numeric"
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.access_token_lifetime}
                     placeholder="120"
-                    onChange={(e) => set("access_token_lifetime", e.target.value)}
                   />
                 )}
-              </Field>
+              </FormField>
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 {t("clients.fixedFields")}
               </p>
@@ -283,13 +243,10 @@ function ClientForm({
                 // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
                 <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
               ))}
-              {errors.scopes && (
-                <p className="text-sm text-red-700 dark:text-red-400" role="alert">
-                  {tc(errors.scopes)}
-                </p>
-              )}
+              <ScopesError />
               <ul
                 id="client-scopes"
+                tabIndex={-1}
                 aria-describedby="client-scopes-help"
                 className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
                 data-testid="scope-options"
@@ -298,7 +255,7 @@ function ClientForm({
                   <li className="p-3 text-sm">{t("clients.noScopes")}</li>
                 )}
                 {shown.map((o) => {
-                  const checked = values.scopes.includes(o.name);
+                  const checked = selected.includes(o.name);
                   const inputId = `client-scope-${o.name}`;
                   return (
                     <li key={o.name} className="flex items-start gap-2 p-2">
@@ -308,11 +265,10 @@ function ClientForm({
                         className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
                         checked={checked}
                         onChange={(e) =>
-                          set(
-                            "scopes",
+                          scopesField.field.onChange(
                             e.target.checked
-                              ? [...values.scopes, o.name]
-                              : values.scopes.filter((s) => s !== o.name),
+                              ? [...selected, o.name]
+                              : selected.filter((s) => s !== o.name),
                           )
                         }
                       />
@@ -332,33 +288,37 @@ function ClientForm({
                 })}
               </ul>
               <p className="text-sm" aria-live="polite">
-                {t("clients.selectedScopes", { count: values.scopes.length })}
+                {t("clients.selectedScopes", { count: selected.length })}
               </p>
             </Fieldset>
           </div>
         </fieldset>
         {mutation.isError && (
-          <ErrorAlert
+          <FormProblem
             error={mutation.error}
             title={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
-            shownFields={Object.keys(errors)}
           />
         )}
         <div className="flex flex-wrap gap-2">
-          <Button
-            type="submit"
-            variant="primary"
-            pending={mutation.isPending}
-            disabled={!canWrite}
-            title={admin.reason || undefined}
-          >
+          <FormSubmit disabled={!canWrite} title={admin.reason || undefined}>
             {mode === "create" ? t("clients.register") : t("common.save")}
-          </Button>
+          </FormSubmit>
           <Link to={cancelTo} className={buttonClass("secondary")}>
             {t("common.cancel")}
           </Link>
         </div>
-      </form>
+      </Form>
     </section>
+  );
+}
+
+/** The error of the scope list (e.g. a scope the organisation may not use), above the list. */
+function ScopesError() {
+  const error = useFieldError("scopes");
+  if (!error) return null;
+  return (
+    <p className="text-sm text-red-700 dark:text-red-400" role="alert">
+      {error}
+    </p>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  codedIssue,
   INTEGRATION_TYPES,
   type IntegrationType,
   SCOPE_TEXT_LANGUAGES,
@@ -13,14 +12,22 @@ import {
   type TokenType,
   type Visibility,
 } from "@portvakt/contracts";
-import { type FormEvent, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
-import { Checkbox, Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
+import { useCallback, useEffect } from "react";
+import { useController, useWatch } from "react-hook-form";
+import {
+  Form,
+  FormCheckbox,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
+import { buttonClass } from "../../../components/ui/button";
+import { Checkbox, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { type FieldText, fieldTextsOf, isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
@@ -108,11 +115,28 @@ function valuesOf(scope: Scope): Values {
   };
 }
 
+/** The form's fields in screen order (where the first invalid one is focused). */
+const FIELDS = [
+  "prefix",
+  "subscope",
+  "description",
+  "long_description",
+  "visibility",
+  "allowed_integration_types",
+  "accessible_for_all",
+  "delegation_source",
+  "token_type",
+  "at_max_age",
+  "authorization_max_lifetime",
+  "enforced_aud_for_access_token",
+  ...VARIANT_KEYS,
+] as const satisfies readonly (keyof Values)[];
+
 /**
  * Empty optional fields are left out so Maskinporten applies its own defaults. A language variant
  * the scope had and the person emptied is sent as "" (cleared); one it never had is left out.
  */
-function bodyOf(values: Values, initial: Values = DEFAULTS) {
+function bodyOf(values: Values, initial: Values = DEFAULTS, mode: "create" | "edit" = "create") {
   const seconds = (value: string) => (value.trim() === "" ? undefined : Number(value.trim()));
   const text = (value: string) => (value.trim() === "" ? undefined : value.trim());
   const variants: Partial<Record<VariantKey, string>> = {};
@@ -122,8 +146,8 @@ function bodyOf(values: Values, initial: Values = DEFAULTS) {
   }
   return {
     ...variants,
-    prefix: values.prefix,
-    subscope: values.subscope,
+    // Prefix and subscope cannot change: an update leaves them out.
+    ...(mode === "create" ? { prefix: values.prefix, subscope: values.subscope } : {}),
     description: values.description,
     long_description: text(values.long_description),
     visibility: values.visibility,
@@ -167,7 +191,7 @@ function ScopeForm({
   scope?: Scope;
 }) {
   const env = useEnv();
-  const { t, tc, tm, formatDateTime } = useI18n();
+  const { t, tm, formatDateTime } = useI18n();
   const toast = useToast();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
   const admin = useRoleGate("admin");
@@ -178,85 +202,41 @@ function ScopeForm({
   const update = useUpdateScope(env.id);
   const mutation = mode === "create" ? create : update;
 
-  const [values, setValues] = useState<Values>(() => ({
-    ...initial,
-    prefix: initial.prefix || prefixes.data?.[0] || "",
-  }));
-  const [touched, setTouched] = useState<Partial<Record<keyof Values, boolean>>>({});
-  const [errors, setErrors] = useState<Partial<Record<string, FieldText>>>({});
+  const toBody = useCallback((values: Values) => bodyOf(values, initial, mode), [initial, mode]);
+  const form = useContractForm<Values, ScopeInput | ScopeUpdate>({
+    schema: mode === "create" ? ScopeInput : ScopeUpdate,
+    toBody,
+    defaultValues: { ...initial, prefix: initial.prefix || prefixes.data?.[0] || "" },
+  });
+  const [prefix, subscope, visibility, delegationSource] = useWatch({
+    control: form.control,
+    name: ["prefix", "subscope", "visibility", "delegation_source"],
+  });
 
   // The prefix list may arrive after the form mounted.
-  const prefix = values.prefix || prefixes.data?.[0] || "";
+  const firstPrefix = prefixes.data?.[0];
+  useEffect(() => {
+    if (!form.getValues("prefix") && firstPrefix) form.setValue("prefix", firstPrefix);
+  }, [firstPrefix, form]);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
+  // The subscope is checked while it is typed, by the contracts' rule.
   const liveSubscope =
-    mode === "create" && (touched.subscope || values.subscope)
-      ? subscopeProblem(values.subscope)
+    mode === "create" && (form.formState.touchedFields.subscope || subscope)
+      ? subscopeProblem(subscope)
       : null;
-  const message = (m: FieldText | string | undefined | null) =>
-    m ? (typeof m === "string" ? tm(m) : tc(m)) : undefined;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched({ subscope: true });
-    const body = { ...bodyOf(values, initial), prefix };
-    const parsed = mode === "create" ? ScopeInput.safeParse(body) : ScopeUpdate.safeParse(body);
-    if (!parsed.success) {
-      const next: Record<string, FieldText> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        next[key] ??= codedIssue(issue);
-      }
-      setErrors(next);
-      const first = Object.keys(next)[0];
-      if (first) document.getElementById(`scope-${first}`)?.focus();
-      return;
-    }
-    const onError = (error: unknown) => {
-      if (isApiProblem(error)) {
-        setErrors(fieldTextsOf(error));
-      }
-      // The failure is shown once: on its fields and in the panel beside the submit button.
-    };
+  const submit = async (body: ScopeInput | ScopeUpdate) => {
     if (mode === "create") {
-      create.mutate(parsed.data as ScopeInput, {
-        onSuccess: (saved) => {
-          toast.success(t("scopes.created", { name: saved.name }));
-          navigate("/scopes");
-        },
-        onError,
-      });
+      const saved = await create.mutateAsync(body as ScopeInput);
+      toast.success(t("scopes.created", { name: saved.name }));
     } else if (scope) {
-      const { prefix: _p, subscope: _s, ...update } = parsed.data as ScopeUpdate;
-      updateScope(scope.name, update, onError);
+      const saved = await update.mutateAsync({ name: scope.name, update: body as ScopeUpdate });
+      toast.success(t("scopes.saved", { name: saved.name }));
     }
+    navigate("/scopes");
   };
 
-  const updateScope = (name: string, body: ScopeUpdate, onError: (e: unknown) => void) =>
-    update.mutate(
-      { name, update: body },
-      {
-        onSuccess: (saved) => {
-          toast.success(t("scopes.saved", { name: saved.name }));
-          navigate("/scopes");
-        },
-        onError,
-      },
-    );
-
-  const toggleType = (type: IntegrationType, on: boolean) =>
-    set(
-      "allowed_integration_types",
-      on
-        ? [...values.allowed_integration_types, type]
-        : values.allowed_integration_types.filter((x) => x !== type),
-    );
-
-  const fullName = `${prefix || "…"}:${values.subscope || "…"}`;
+  const fullName = `${prefix || "…"}:${subscope || "…"}`;
 
   return (
     <section>
@@ -277,9 +257,11 @@ function ScopeForm({
           <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
         </div>
       )}
-      <form
-        noValidate
+      <Form
+        form={form}
         onSubmit={submit}
+        fields={FIELDS}
+        idPrefix="scope"
         className="flex flex-col gap-5"
         aria-label={t("scopes.formLabel")}
       >
@@ -292,24 +274,15 @@ function ScopeForm({
         >
           <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
             <Fieldset legend={t("scopes.section.name")}>
-              <Field
-                id="scope-prefix"
+              <FormField
+                name="prefix"
                 label={t("scopes.field.prefix")}
                 help={mode === "create" ? t("scopes.help.prefix") : t("scopes.help.immutable")}
                 required
-                error={message(errors.prefix)}
               >
-                {({ id, describedBy, invalid }) =>
+                {(field) =>
                   mode === "create" ? (
-                    <Select
-                      id={id}
-                      aria-required
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid}
-                      value={prefix}
-                      disabled={prefixes.isPending}
-                      onChange={(e) => set("prefix", e.target.value)}
-                    >
+                    <Select {...field} disabled={prefixes.isPending}>
                       {prefixes.isPending && <option value="">{t("common.loading")}</option>}
                       {(prefixes.data ?? []).map((p) => (
                         <option key={p} value={p}>
@@ -318,40 +291,34 @@ function ScopeForm({
                       ))}
                     </Select>
                   ) : (
-                    <Input id={id} aria-describedby={describedBy} value={prefix} readOnly />
+                    <Input {...field} readOnly />
                   )
                 }
-              </Field>
+              </FormField>
               {prefixes.isError && (
                 <ErrorAlert error={prefixes.error} title={t("scopes.prefixesFailed")} />
               )}
               {prefixes.isSuccess && prefixes.data.length === 0 && mode === "create" && (
                 <Notice>{t("scopes.noPrefixes")}</Notice>
               )}
-              <Field
-                id="scope-subscope"
+              <FormField
+                name="subscope"
                 label={t("scopes.field.subscope")}
                 help={mode === "create" ? t("scopes.help.subscope") : t("scopes.help.immutable")}
                 required
-                error={message(liveSubscope ?? errors.subscope)}
+                liveError={liveSubscope ? tm(liveSubscope) : undefined}
               >
-                {({ id, describedBy, invalid }) => (
+                {(field) => (
                   <Input
-                    id={id}
-                    aria-required
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.subscope}
+                    {...field}
                     readOnly={mode === "edit"}
                     autoComplete="off"
                     spellCheck={false}
                     placeholder="api/v1/data.read"
                     className="font-mono"
-                    onChange={(e) => set("subscope", e.target.value)}
-                    onBlur={() => setTouched((x) => ({ ...x, subscope: true }))}
                   />
                 )}
-              </Field>
+              </FormField>
               <p className="text-sm">
                 {t("scopes.fullName")}:{" "}
                 <code className="font-mono font-semibold" data-testid="scope-full-name">
@@ -361,221 +328,124 @@ function ScopeForm({
             </Fieldset>
 
             <Fieldset legend={t("scopes.section.description")}>
-              <Field
-                id="scope-description"
+              <FormField
+                name="description"
                 label={t("scopes.field.description")}
                 help={t("scopes.help.description")}
                 required
-                error={message(errors.description)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Input
-                    id={id}
-                    aria-required
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.description}
-                    maxLength={TEXT_LIMITS.scopeDescription}
-                    onChange={(e) => set("description", e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field
-                id="scope-long_description"
+                {(field) => <Input {...field} maxLength={TEXT_LIMITS.scopeDescription} />}
+              </FormField>
+              <FormField
+                name="long_description"
                 label={t("scopes.field.longDescription")}
                 help={t("scopes.help.longDescription")}
-                error={message(errors.long_description)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Textarea
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    rows={5}
-                    value={values.long_description}
-                    maxLength={TEXT_LIMITS.scopeLongDescription}
-                    onChange={(e) => set("long_description", e.target.value)}
-                  />
+                {(field) => (
+                  <Textarea {...field} rows={5} maxLength={TEXT_LIMITS.scopeLongDescription} />
                 )}
-              </Field>
+              </FormField>
             </Fieldset>
 
             <Fieldset legend={t("scopes.section.access")}>
-              <Field
-                id="scope-visibility"
+              <FormField
+                name="visibility"
                 label={t("scopes.field.visibility")}
-                help={t(`scopes.help.visibility.${values.visibility}`)}
-                error={message(errors.visibility)}
+                help={t(`scopes.help.visibility.${visibility}`)}
               >
-                {({ id, describedBy }) => (
-                  <Select
-                    id={id}
-                    aria-describedby={describedBy}
-                    value={values.visibility}
-                    onChange={(e) => set("visibility", e.target.value as Visibility)}
-                  >
+                {(field) => (
+                  <Select {...field}>
                     <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
                     <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
                     <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
                   </Select>
                 )}
-              </Field>
-              <fieldset className="flex flex-col gap-1" aria-describedby="scope-types-help">
-                <legend className="text-sm font-medium">
-                  {t("scopes.field.integrationTypes")}
-                </legend>
-                <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
-                  {t("scopes.help.integrationTypes")}
-                </p>
-                <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
-                  {INTEGRATION_TYPES.map((type) => (
-                    <Checkbox
-                      key={type}
-                      label={type}
-                      checked={values.allowed_integration_types.includes(type)}
-                      onChange={(e) => toggleType(type, e.target.checked)}
-                    />
-                  ))}
-                </div>
-              </fieldset>
-              <Checkbox
+              </FormField>
+              <IntegrationTypes />
+              <FormCheckbox
+                name="accessible_for_all"
                 label={t("scopes.field.accessibleForAll")}
                 help={t("scopes.help.accessibleForAll")}
-                checked={values.accessible_for_all}
-                onChange={(e) => set("accessible_for_all", e.target.checked)}
               />
-              <Field
-                id="scope-delegation_source"
+              <FormField
+                name="delegation_source"
                 label={t("scopes.field.delegationSource")}
                 help={t("scopes.help.delegationSourcePick")}
-                error={message(errors.delegation_source)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Select
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.delegation_source}
-                    disabled={delegationSources.isPending}
-                    onChange={(e) => set("delegation_source", e.target.value)}
-                  >
+                {(field) => (
+                  <Select {...field} disabled={delegationSources.isPending}>
                     <option value="">{t("scopes.delegationSource.none")}</option>
                     {(delegationSources.data ?? []).map((source) => (
                       <option key={source.issuer} value={source.issuer}>
                         {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
                       </option>
                     ))}
-                    {values.delegation_source !== "" &&
+                    {delegationSource !== "" &&
                       !(delegationSources.data ?? []).some(
-                        (source) => source.issuer === values.delegation_source,
+                        (source) => source.issuer === delegationSource,
                       ) && (
-                        <option value={values.delegation_source}>
-                          {t("scopes.delegationSource.unlisted", {
-                            issuer: values.delegation_source,
-                          })}
+                        <option value={delegationSource}>
+                          {t("scopes.delegationSource.unlisted", { issuer: delegationSource })}
                         </option>
                       )}
                   </Select>
                 )}
-              </Field>
+              </FormField>
               {delegationSources.isError && (
                 <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>
               )}
             </Fieldset>
 
             <Fieldset legend={t("scopes.section.token")}>
-              <Field
-                id="scope-token_type"
+              <FormField
+                name="token_type"
                 label={t("scopes.field.tokenType")}
                 help={t("scopes.help.tokenType")}
-                error={message(errors.token_type)}
               >
-                {({ id, describedBy }) => (
-                  <Select
-                    id={id}
-                    aria-describedby={describedBy}
-                    value={values.token_type}
-                    onChange={(e) => set("token_type", e.target.value as TokenType)}
-                  >
+                {(field) => (
+                  <Select {...field}>
                     <option value="SELF_CONTAINED">{t("scopes.tokenType.SELF_CONTAINED")}</option>
                     <option value="OPAQUE">{t("scopes.tokenType.OPAQUE")}</option>
                   </Select>
                 )}
-              </Field>
+              </FormField>
               <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <Field
-                  id="scope-at_max_age"
+                <FormField
+                  name="at_max_age"
                   label={t("scopes.field.atMaxAge")}
                   help={t("scopes.help.atMaxAge")}
-                  error={message(errors.at_max_age)}
                 >
-                  {({ id, describedBy, invalid }) => (
-                    <Input
-                      id={id}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid}
-                      value={values.at_max_age}
-                      onChange={(e) => set("at_max_age", e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field
-                  id="scope-authorization_max_lifetime"
+                  {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+                </FormField>
+                <FormField
+                  name="authorization_max_lifetime"
                   label={t("scopes.field.authorizationMaxLifetime")}
                   help={t("scopes.help.authorizationMaxLifetime")}
-                  error={message(errors.authorization_max_lifetime)}
                 >
-                  {({ id, describedBy, invalid }) => (
-                    <Input
-                      id={id}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      aria-describedby={describedBy}
-                      aria-invalid={invalid}
-                      value={values.authorization_max_lifetime}
-                      onChange={(e) => set("authorization_max_lifetime", e.target.value)}
-                    />
-                  )}
-                </Field>
+                  {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+                </FormField>
               </div>
-              <Field
-                id="scope-enforced_aud_for_access_token"
+              <FormField
+                name="enforced_aud_for_access_token"
                 label={t("scopes.field.enforcedAud")}
                 help={t("scopes.help.enforcedAud")}
-                error={message(errors.enforced_aud_for_access_token)}
               >
-                {({ id, describedBy, invalid }) => (
-                  <Input
-                    id={id}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    value={values.enforced_aud_for_access_token}
-                    placeholder="https://api.example.no"
-                    onChange={(e) => set("enforced_aud_for_access_token", e.target.value)}
-                  />
-                )}
-              </Field>
-              <Checkbox
+                {(field) => <Input {...field} placeholder="https://api.example.no" />}
+              </FormField>
+              <FormCheckbox
+                name="requires_user_consent"
                 label={t("scopes.field.requiresUserConsent")}
                 help={t("scopes.help.requiresUserConsent")}
-                checked={values.requires_user_consent}
-                onChange={(e) => set("requires_user_consent", e.target.checked)}
               />
-              <Checkbox
+              <FormCheckbox
+                name="requires_user_authentication"
                 label={t("scopes.field.requiresUserAuthentication")}
                 help={t("scopes.help.requiresUserAuthentication")}
-                checked={values.requires_user_authentication}
-                onChange={(e) => set("requires_user_authentication", e.target.checked)}
               />
-              <Checkbox
+              <FormCheckbox
+                name="requires_pseudonymous_tokens"
                 label={t("scopes.field.requiresPseudonymousTokens")}
                 help={t("scopes.help.requiresPseudonymousTokens")}
-                checked={values.requires_pseudonymous_tokens}
-                onChange={(e) => set("requires_pseudonymous_tokens", e.target.checked)}
               />
             </Fieldset>
 
@@ -585,45 +455,31 @@ function ScopeForm({
               </p>
               {SCOPE_TEXT_LANGUAGES.map((lang) => {
                 const language = t(`scopes.language.${lang}`);
-                const short: VariantKey = `description#${lang}`;
-                const long: VariantKey = `long_description#${lang}`;
                 return (
                   <div key={lang} className="flex flex-col gap-3">
-                    <Field
+                    <FormField
+                      name={`description#${lang}`}
                       id={`scope-description-${lang}`}
                       label={t("scopes.field.descriptionIn", { language })}
-                      error={message(errors[short])}
                     >
-                      {({ id, describedBy, invalid }) => (
-                        <Input
-                          id={id}
-                          lang={lang}
-                          aria-describedby={describedBy}
-                          aria-invalid={invalid}
-                          value={values[short]}
-                          maxLength={TEXT_LIMITS.scopeDescription}
-                          onChange={(e) => set(short, e.target.value)}
-                        />
+                      {(field) => (
+                        <Input {...field} lang={lang} maxLength={TEXT_LIMITS.scopeDescription} />
                       )}
-                    </Field>
-                    <Field
+                    </FormField>
+                    <FormField
+                      name={`long_description#${lang}`}
                       id={`scope-long_description-${lang}`}
                       label={t("scopes.field.longDescriptionIn", { language })}
-                      error={message(errors[long])}
                     >
-                      {({ id, describedBy, invalid }) => (
+                      {(field) => (
                         <Textarea
-                          id={id}
+                          {...field}
                           lang={lang}
-                          aria-describedby={describedBy}
-                          aria-invalid={invalid}
                           rows={3}
-                          value={values[long]}
                           maxLength={TEXT_LIMITS.scopeLongDescription}
-                          onChange={(e) => set(long, e.target.value)}
                         />
                       )}
-                    </Field>
+                    </FormField>
                   </div>
                 );
               })}
@@ -631,27 +487,48 @@ function ScopeForm({
           </div>
         </fieldset>
         {mutation.isError && (
-          <ErrorAlert
+          <FormProblem
             error={mutation.error}
             title={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
-            shownFields={Object.keys(errors)}
           />
         )}
         <div className="flex flex-wrap gap-2">
-          <Button
-            type="submit"
-            variant="primary"
-            pending={mutation.isPending}
-            disabled={!canWrite}
-            title={admin.reason || undefined}
-          >
+          <FormSubmit disabled={!canWrite} title={admin.reason || undefined}>
             {mode === "create" ? t("scopes.create") : t("common.save")}
-          </Button>
+          </FormSubmit>
           <Link to="/scopes" className={buttonClass("secondary")}>
             {t("common.cancel")}
           </Link>
         </div>
-      </form>
+      </Form>
     </section>
+  );
+}
+
+/** The integration types a scope admits, as one checkbox per type (Digdir's list). */
+function IntegrationTypes() {
+  const { t } = useI18n();
+  const { field } = useController<Values, "allowed_integration_types">({
+    name: "allowed_integration_types",
+  });
+  const toggle = (type: IntegrationType, on: boolean) =>
+    field.onChange(on ? [...field.value, type] : field.value.filter((x) => x !== type));
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby="scope-types-help">
+      <legend className="text-sm font-medium">{t("scopes.field.integrationTypes")}</legend>
+      <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
+        {t("scopes.help.integrationTypes")}
+      </p>
+      <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
+        {INTEGRATION_TYPES.map((type) => (
+          <Checkbox
+            key={type}
+            label={type}
+            checked={field.value.includes(type)}
+            onChange={(e) => toggle(type, e.target.checked)}
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }

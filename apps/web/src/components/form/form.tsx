@@ -1,0 +1,272 @@
+import {
+  createContext,
+  type FormHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+} from "react";
+import {
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  FormProvider,
+  get,
+  type UseFormReturn,
+  useController,
+  useForm,
+  useFormContext,
+} from "react-hook-form";
+import type { z } from "zod";
+import { type FieldText, isApiProblem } from "../../lib/api-client";
+import { useI18n } from "../../lib/i18n";
+import { Button, type ButtonProps } from "../ui/button";
+import { Checkbox, Field } from "../ui/field";
+import { ErrorAlert } from "../ui/problem";
+import { contractResolver } from "./resolver";
+import { serverFieldErrors } from "./server-errors";
+
+/**
+ * A react-hook-form form whose values are checked with a schema of packages/contracts (issue
+ * 14, items 9 and 11): `toBody` turns the fields as typed (strings for numbers, "" for unset)
+ * into the request body, and `schema` — the BFF's own request schema, never a copy — checks it
+ * (see `contractResolver`).
+ *
+ * Validation runs on submit, then again on every change of a field with an error; the submit
+ * handler gets the parsed body (`z.output` of `schema`).
+ */
+export function useContractForm<Values extends FieldValues, Body>({
+  schema,
+  toBody,
+  defaultValues,
+}: {
+  schema: z.ZodType<Body>;
+  toBody: (values: Values) => unknown;
+  defaultValues: DefaultValues<Values>;
+}): UseFormReturn<Values, unknown, Body> {
+  const resolver = useMemo(() => contractResolver(schema, toBody), [schema, toBody]);
+  return useForm<Values, unknown, Body>({
+    resolver,
+    defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: true,
+  });
+}
+
+type FormState = {
+  /** The form's field names, to place server errors on (see `serverFieldErrors`). */
+  fields: readonly string[];
+  idOf: (name: string) => string;
+  /** The server's coded text per field, kept beside react-hook-form's `type: "server"` error. */
+  serverTexts: Record<string, FieldText>;
+  /** Server paths placed on fields (not repeated in the problem panel). */
+  placedPaths: string[];
+};
+
+const FormContext = createContext<FormState | null>(null);
+
+function useFormState(): FormState {
+  const state = useContext(FormContext);
+  if (!state) throw new Error("A form field must be inside <Form>");
+  return state;
+}
+
+/**
+ * A `<form>` on react-hook-form with Portvakt's rules: client errors on their fields, a failed
+ * submit's server field errors (a problem's `errors[].field`, e.g. the 409 "scope exists" on
+ * `subscope`) on theirs, focus to the first invalid field, nothing typed lost on failure.
+ *
+ * `onSubmit` gets the parsed body; when it throws (rejects with) an `ApiProblem`, the problem's
+ * field errors are set on the form's fields and the first one is focused; the caller's mutation
+ * keeps the error for `FormProblem`. Other errors are swallowed here for the same reason.
+ * `fields` lists the form's field names in screen order; ids are `${idPrefix}-${name}`.
+ */
+export function Form<Values extends FieldValues, Body>({
+  form,
+  onSubmit,
+  fields,
+  idPrefix,
+  rename,
+  children,
+  ...rest
+}: {
+  form: UseFormReturn<Values, unknown, Body>;
+  onSubmit: (body: Body) => Promise<unknown>;
+  fields: readonly FieldPath<Values>[];
+  idPrefix: string;
+  /** Maps a server path to the form's name for it (e.g. `description#nb` → `description-nb`). */
+  rename?: (path: string) => string;
+  children: ReactNode;
+} & Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children">) {
+  const [serverTexts, setServerTexts] = useState<Record<string, FieldText>>({});
+  const [placedPaths, setPlacedPaths] = useState<string[]>([]);
+  const idOf = useCallback((name: string) => `${idPrefix}-${name}`, [idPrefix]);
+
+  const submit = form.handleSubmit(async (body) => {
+    setServerTexts({});
+    setPlacedPaths([]);
+    try {
+      await onSubmit(body);
+    } catch (error) {
+      if (!isApiProblem(error)) return;
+      const placed = serverFieldErrors(error, fields, rename);
+      setServerTexts(placed.onFields);
+      setPlacedPaths(placed.placedPaths);
+      const names = fields.filter((name) => name in placed.onFields);
+      for (const name of names) {
+        form.setError(name, { type: "server", message: placed.onFields[name]?.detail });
+      }
+      const first = names[0];
+      if (first) document.getElementById(idOf(first))?.focus();
+    }
+  });
+
+  const state = useMemo(
+    () => ({ fields, idOf, serverTexts, placedPaths }),
+    [fields, idOf, serverTexts, placedPaths],
+  );
+  return (
+    <FormProvider {...form}>
+      <FormContext.Provider value={state}>
+        <form noValidate onSubmit={submit} {...rest}>
+          {children}
+        </form>
+      </FormContext.Provider>
+    </FormProvider>
+  );
+}
+
+/** The error text of a field in the page's language, or undefined; see `FormField`. */
+export function useFieldError(name: string): string | undefined {
+  const { tc, tm } = useI18n();
+  const { formState } = useFormContext();
+  const { serverTexts } = useFormState();
+  const error = get(formState.errors, name) as
+    | { type?: string; message?: string }
+    | { type?: string; message?: string }[]
+    | undefined;
+  // An array field (`scopes`) may carry its error on an item (`scopes.2`): show the first.
+  const own = Array.isArray(error) ? error.find(Boolean) : error;
+  if (!own) return undefined;
+  if (own.type === "server" && serverTexts[name]) return tc(serverTexts[name]);
+  return own.message ? tm(own.message) : undefined;
+}
+
+/** What a `FormField` hands its control: ids for the label, help and error, and the value. */
+export type FormControlProps = {
+  id: string;
+  name: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": boolean;
+  "aria-required"?: boolean;
+  value: string;
+  onChange: (event: { target: { value: string } } | string) => void;
+  onBlur: () => void;
+  ref: Ref<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>;
+};
+
+/**
+ * One field of a `Form`, on the shared field primitive (components/ui/field): label, help,
+ * required mark and the field's client or server error, all tied to the control. `children`
+ * renders the control (`Input`, `Select`, `Textarea`) with the given props spread on it.
+ */
+export function FormField({
+  name,
+  label,
+  help,
+  required,
+  id,
+  className,
+  liveError,
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  help?: ReactNode;
+  required?: boolean;
+  /** A check shown while typing (before any submit), in the page's language; wins when set. */
+  liveError?: string | null;
+  /** Overrides `${idPrefix}-${name}` (kept ids of existing pages, e.g. `scope-description-nb`). */
+  id?: string;
+  className?: string;
+  children: (props: FormControlProps) => ReactNode;
+}) {
+  const { idOf } = useFormState();
+  const { field } = useController({ name });
+  const error = useFieldError(name);
+  return (
+    <Field
+      id={id ?? idOf(name)}
+      label={label}
+      help={help}
+      required={required}
+      error={liveError || error}
+      className={className}
+    >
+      {(ids) =>
+        children({
+          id: ids.id,
+          name: field.name,
+          "aria-describedby": ids.describedBy,
+          "aria-invalid": ids.invalid,
+          ...(required ? { "aria-required": true } : {}),
+          value: (field.value ?? "") as string,
+          onChange: (event) =>
+            field.onChange(typeof event === "string" ? event : event.target.value),
+          onBlur: field.onBlur,
+          ref: field.ref,
+        })
+      }
+    </Field>
+  );
+}
+
+/** A boolean field of a `Form` as a checkbox (components/ui/field `Checkbox`). */
+export function FormCheckbox({
+  name,
+  label,
+  help,
+}: {
+  name: string;
+  label: ReactNode;
+  help?: ReactNode;
+}) {
+  const { field } = useController({ name });
+  return (
+    <Checkbox
+      label={label}
+      help={help}
+      name={field.name}
+      checked={Boolean(field.value)}
+      onBlur={field.onBlur}
+      onChange={(event) => field.onChange(event.target.checked)}
+    />
+  );
+}
+
+/** The submit button: busy and disabled while the submit runs, so it is not sent twice. */
+export function FormSubmit({ disabled, ...props }: Omit<ButtonProps, "type" | "pending">) {
+  const { formState } = useFormContext();
+  return (
+    <Button
+      type="submit"
+      variant="primary"
+      pending={formState.isSubmitting}
+      disabled={disabled}
+      {...props}
+    />
+  );
+}
+
+/**
+ * The failed submit's problem beside the submit button, without the field errors the form
+ * already shows on its fields (each failure is shown once: issue 14, defect 3).
+ */
+export function FormProblem({ error, title }: { error: unknown; title: string }) {
+  const { placedPaths } = useFormState();
+  if (!error) return null;
+  return <ErrorAlert error={error} title={title} shownFields={placedPaths} />;
+}

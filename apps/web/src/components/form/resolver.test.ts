@@ -1,0 +1,57 @@
+import { ClientInput, ScopeInput } from "@portvakt/contracts";
+import { describe, expect, it } from "vitest";
+import { contractResolver } from "./resolver";
+
+const options = { fields: {}, shouldUseNativeValidation: false } as const;
+
+type ClientValues = { client_name: string; description: string; lifetime: string };
+const clientBody = (v: ClientValues) => ({
+  client_name: v.client_name,
+  description: v.description,
+  scopes: [],
+  ...(v.lifetime ? { access_token_lifetime: Number(v.lifetime) } : {}),
+});
+
+describe("contract resolver", () => {
+  it("puts each contract error on the body field of the same name, coded", async () => {
+    const resolve = contractResolver(ClientInput, clientBody);
+    const result = await resolve(
+      { client_name: " ", description: "ok", lifetime: "-5" },
+      undefined,
+      options,
+    );
+    expect(result.values).toEqual({});
+    const errors = result.errors as Record<string, { message?: string } | undefined>;
+    // The contracts' own text, and zod's own check as the coded English (not "Too small: …").
+    expect(errors.client_name?.message).toBe("A client needs a name");
+    expect(errors.access_token_lifetime?.message).toBe("Must be at least 0");
+    expect(errors.description).toBeUndefined();
+  });
+
+  it("hands the submit the parsed body with the schema's defaults", async () => {
+    const resolve = contractResolver(ClientInput, clientBody);
+    const result = await resolve(
+      { client_name: " Navn ", description: "d", lifetime: "" },
+      undefined,
+      options,
+    );
+    expect(result.errors).toEqual({});
+    expect(result.values).toMatchObject({
+      client_name: "Navn",
+      integration_type: "maskinporten",
+      scopes: [],
+    });
+  });
+
+  it("names an item of an array by its index path", async () => {
+    const resolve = contractResolver(ScopeInput, (v: { subscope: string }) => ({
+      prefix: "digdir",
+      subscope: v.subscope,
+      description: "d",
+      allowed_integration_types: ["maskinporten", "nope"],
+    }));
+    const result = await resolve({ subscope: "Feil" }, undefined, options);
+    expect(result.errors.subscope?.message).toMatch(/capital|upper/i);
+    expect(Object.keys(result.errors)).toContain("allowed_integration_types");
+  });
+});
