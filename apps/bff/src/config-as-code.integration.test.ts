@@ -76,6 +76,20 @@ describe("config as code over HTTP", () => {
     );
   });
 
+  it("declares config apply's and promotion apply's answers once: the same statuses and schemas", async () => {
+    type Responses = Record<string, { content?: Record<string, { schema: unknown }> }>;
+    const openapi = (await (await stack.api("/api/openapi.json")).json()) as {
+      paths: Record<string, { post?: { responses: Responses } }>;
+    };
+    const config = openapi.paths["/api/envs/{env}/config/apply"]!.post!.responses;
+    const promotion = openapi.paths["/api/envs/{env}/promotion/apply"]!.post!.responses;
+    expect(Object.keys(promotion).sort()).toEqual(Object.keys(config).sort());
+    expect(Object.keys(config)).toEqual(expect.arrayContaining(["200", "409", "502", "504"]));
+    for (const status of ["200", "409", "502", "504"]) {
+      expect(promotion[status]!.content, status).toEqual(config[status]!.content);
+    }
+  });
+
   it("exports byte-identical documents of the same state, as YAML and JSON", async () => {
     const first = await stack.api(`${env}/config/export`);
     expect(first.headers.get("content-type")).toContain("application/yaml");

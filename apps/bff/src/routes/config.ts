@@ -57,6 +57,34 @@ const ApplyReportSchema = ApplyReport;
 const asPlan = (plan: Plan): Plan => plan;
 const asReport = (report: ApplyReport): ApplyReport => report;
 
+/**
+ * The answers of an apply (config apply, promotion apply), one declaration for both: 200 the
+ * report; 409 a changed state (problem with the new plan) or a step Digdir refused (report); 502 a
+ * step failed; 504 a step's outcome is unknown. `changed` names what changed since the plan.
+ */
+export function applyResponses(changed: "environment" | "target") {
+  return {
+    200: jsonResponse(ApplyReportSchema, "Applied, or nothing to do"),
+    ...problemResponses,
+    409: {
+      description: `The ${changed} changed since the plan (the problem's \`plan\` is the new plan), or a step failed at Digdir`,
+      content: {
+        "application/problem+json": { schema: z.record(z.string(), z.unknown()) },
+        "application/json": { schema: ApplyReportSchema },
+      },
+    },
+    502: {
+      description: "A step failed at Digdir: the report says what was done and what not",
+      content: { "application/json": { schema: ApplyReportSchema } },
+    },
+    504: {
+      description:
+        "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
+      content: { "application/json": { schema: ApplyReportSchema } },
+    },
+  } as const;
+}
+
 const DocumentText = z.string().min(1).openapi({
   description: "The document's text, YAML or JSON (as downloaded from export)",
 });
@@ -396,25 +424,7 @@ export const configRoutes = createRouter()
         "Apply a document: re-plans, refuses a changed state or unconfirmed dangerous steps, stops at the first failure",
       request: { params: EnvParam, body: jsonBody(ApplyRequest) },
       responses: {
-        200: jsonResponse(ApplyReportSchema, "Applied, or nothing to do"),
-        ...problemResponses,
-        409: {
-          description:
-            "The environment changed since the plan (the problem's `plan` is the new plan), or a step failed at Digdir",
-          content: {
-            "application/problem+json": { schema: z.record(z.string(), z.unknown()) },
-            "application/json": { schema: ApplyReportSchema },
-          },
-        },
-        502: {
-          description: "A step failed at Digdir: the report says what was done and what not",
-          content: { "application/json": { schema: ApplyReportSchema } },
-        },
-        504: {
-          description:
-            "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
-          content: { "application/json": { schema: ApplyReportSchema } },
-        },
+        ...applyResponses("environment"),
       },
     }),
     async (c) => {

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  ApplyReport,
   type ConfigDocument,
   chooseSteps,
   exportDocument,
@@ -22,7 +21,7 @@ import type { BffEnv } from "../context";
 import { executionOf } from "../four-eyes/defer";
 import { codedFieldError, codedProblem, type ProblemError } from "../problem";
 import type { Environment } from "../upstream";
-import { applyAudited, promotionProblem } from "./config";
+import { applyAudited, applyResponses, promotionProblem } from "./config";
 import {
   createRouter,
   EnvParam,
@@ -265,25 +264,7 @@ export const promotionRoutes = createRouter()
         "Apply the chosen steps of a promotion: re-reads both environments, re-plans, refuses a changed state, unconfirmed dangerous steps or a step left out that a chosen one needs",
       request: { params: EnvParam, body: jsonBody(PromotionApply) },
       responses: {
-        200: jsonResponse(ApplyReport, "Applied, or nothing to do"),
-        ...problemResponses,
-        409: {
-          description:
-            "The target changed since the plan (the problem's `plan` is the new plan), or a step failed at Digdir",
-          content: {
-            "application/problem+json": { schema: z.record(z.string(), z.unknown()) },
-            "application/json": { schema: ApplyReport },
-          },
-        },
-        502: {
-          description: "A step failed at Digdir: the report says what was done and what not",
-          content: { "application/json": { schema: ApplyReport } },
-        },
-        504: {
-          description:
-            "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
-          content: { "application/json": { schema: ApplyReport } },
-        },
+        ...applyResponses("target"),
       },
     }),
     async (c) => {
