@@ -82,7 +82,7 @@ export function applyResponses(changed: "environment" | "target") {
         "Digdir's answer to a step was lost and a re-read could not tell whether it was made; the audit log follows it up",
       content: { "application/json": { schema: ApplyReportSchema } },
     },
-  } as const;
+  };
 }
 
 const DocumentText = z.string().min(1).openapi({
