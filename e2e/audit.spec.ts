@@ -79,14 +79,29 @@ test("the audit log lists earlier changes, filters by person and action, shows d
   await expect(table).not.toContainText("Ga tilgang");
   await expect(table).not.toContainText(byOperator);
 
-  // The details show what the change left behind.
-  await first.getByRole("button", { name: /^Detaljer for Trakk tilbake tilgang/ }).click();
-  const details = page.getByRole("dialog", { name: "Trakk tilbake tilgang" });
+  // The row opens by keyboard (a button with aria-expanded) and shows what the change left
+  // behind, with the ids to quote, in a row under it; the same key closes it.
+  const toggle = first.getByRole("button", { name: /^Detaljer for Trakk tilbake tilgang/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toBeFocused();
+  const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
   await expect(details.getByTestId("audit-details")).toContainText("demo-admin");
+  await expect(details.getByTestId("audit-details")).toContainText("Korrelasjons");
   await expect(details.getByTestId("audit-diff")).toContainText("state");
   await expect(details.getByTestId("audit-diff")).toContainText("DENIED");
+  // The next row stays below the open one (measured with it), not under it.
+  const second = table.locator('tbody tr[data-index="1"]');
+  const detailsBox = (await details.boundingBox())!;
+  const secondBox = (await second.boundingBox())!;
+  expect(secondBox.y).toBeGreaterThanOrEqual(detailsBox.y + detailsBox.height - 1);
   await captureBothThemes(page, "audit-details");
-  await page.keyboard.press("Escape");
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(details).toHaveCount(0);
 
   // The CSV export downloads with the current filter and the documented header row.
   const downloading = page.waitForEvent("download");

@@ -127,7 +127,7 @@ for (const width of [1280, 390]) {
     await expect(approval).toContainText("Ada Administrator");
     await approval.getByRole("button", { name: /^Detaljer for/ }).click();
     await expect(admin.getByTestId("audit-details")).toContainText("Ola Operatør");
-    await admin.keyboard.press("Escape");
+    await approval.getByRole("button", { name: /^Detaljer for/ }).click();
     await expect(admin.getByTestId("audit-details")).toHaveCount(0);
     // The job's entry (same id as the job) is by the operator and names the approver.
     const grant = table

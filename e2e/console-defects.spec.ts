@@ -200,9 +200,12 @@ test("a long scope name wraps: the scopes table's actions stay on screen at 1,28
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await expect(page.getByTestId("audit-table").locator("thead th").nth(8)).toBeInViewport();
   await expectInViewport(page, entry.locator("td:last-child").getByRole("button"), "details");
-  await entry.locator("td:last-child").getByRole("button").click();
-  await expect(page.getByRole("dialog")).toBeVisible();
-  await page.keyboard.press("Escape");
+  const details = entry.locator("td:last-child").getByRole("button");
+  await details.click();
+  await expect(details).toHaveAttribute("aria-expanded", "true");
+  const panel = page.locator(`#${await details.getAttribute("aria-controls")}`);
+  await expect(panel.getByTestId("audit-details")).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 });
 
 test("a viewer cannot fill the new-scope or new-client form; the edit form shows unset lifetimes empty", async ({

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { orgNumberProblem } from "@portvakt/contracts";
 import { captureBothThemes, expect, test } from "./support";
 
 // Issue 14 #16: an organisation's state in Enhetsregisteret (the simulator serves Brønnøysund's
@@ -9,6 +10,17 @@ const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 100
 const BANKRUPT = "911000008";
 const DELETED = "911000016";
 const WINDING_UP = "911000024";
+const GONE = "911000032";
+
+/** A valid organisation number no earlier run used (active in the simulator's register). */
+function freshOrgno(): string {
+  for (;;) {
+    const base = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
+    for (let check = 0; check <= 9; check++) {
+      if (orgNumberProblem(`${base}${check}`) === null) return `${base}${check}`;
+    }
+  }
+}
 
 async function useLanguage(page: Page, lang: string) {
   await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
@@ -115,4 +127,107 @@ test("the inbox marks a request from an organisation being wound up and asks bef
   await dialog.getByRole("button", { name: "Gi tilgang likevel" }).click();
   await expect(page.getByTestId("toast-success").filter({ hasText: WINDING_UP })).toBeVisible();
   await expect(item).toHaveCount(0);
+});
+
+// The Access page's "Give access" dialog (a pasted list or a CSV) asks the same question, naming
+// every organisation that is not active; one that is active goes through without it.
+const ACCESS_CASES = [
+  {
+    lang: "nb",
+    width: 1280,
+    give: "Gi tilgang",
+    numbers: "Organisasjonsnumre",
+    grantThree: "Gi tilgang (3)",
+    grantOne: "Gi tilgang (1)",
+    title: "Gi tilgang likevel?",
+    many: "2 organisasjoner er ikke aktive i Enhetsregisteret",
+    bankrupt: "KONKURS DEMO AS (911000008): Konkurs",
+    cancel: "Avbryt",
+    granted: "Tilgang gitt",
+  },
+  {
+    lang: "nn",
+    width: 390,
+    give: "Gi tilgang",
+    numbers: "Organisasjonsnummer",
+    grantThree: "Gi tilgang (3)",
+    grantOne: "Gi tilgang (1)",
+    title: "Gi tilgang likevel?",
+    many: "2 organisasjonar er ikkje aktive i Einingsregisteret",
+    bankrupt: "KONKURS DEMO AS (911000008): Konkurs",
+    cancel: "Avbryt",
+    granted: "Tilgang gitt",
+  },
+  {
+    lang: "en",
+    width: 1280,
+    give: "Grant access",
+    numbers: "Organisation numbers",
+    grantThree: "Grant access (3)",
+    grantOne: "Grant access (1)",
+    title: "Grant access anyway?",
+    many: "2 organisations are not active in the Central Coordinating Register",
+    bankrupt: "KONKURS DEMO AS (911000008): Bankrupt",
+    cancel: "Cancel",
+    granted: "Granted",
+  },
+] as const;
+
+for (const c of ACCESS_CASES) {
+  test(`the Access page's Give access asks before granting to organisations that are not active (${c.lang}, ${c.width} px)`, async ({
+    signedIn: page,
+  }) => {
+    await page.setViewportSize({ width: c.width, height: 900 });
+    await useLanguage(page, c.lang);
+    // Neither flagged organisation is ever granted this scope (each run cancels); the active
+    // one is new each run.
+    const active = freshOrgno();
+    await page.goto("/access?scope=digdir:krr/kontaktinfo.read");
+    await page.getByRole("button", { name: c.give, exact: true }).click();
+    const form = page.getByRole("dialog");
+    await form.getByLabel(c.numbers).fill(`${BANKRUPT}\n${GONE}\n${active}`);
+    const entries = form.getByTestId("grant-entries");
+    await expect(
+      entries.locator(`tr[data-orgno="${BANKRUPT}"]`).getByTestId("registry-state"),
+    ).toHaveAttribute("data-state", "bankrupt");
+    await expect(
+      entries.locator(`tr[data-orgno="${active}"]`).getByTestId("registry-state"),
+    ).toHaveCount(0);
+    await form.getByRole("button", { name: c.grantThree }).click();
+    const confirm = page.getByRole("dialog", { name: c.title });
+    await expect(confirm.getByTestId("grant-confirmation")).toContainText(c.many);
+    await expect(confirm.getByTestId("grant-confirmation")).toContainText(c.bankrupt);
+    await expect(confirm.getByTestId("grant-confirmation")).toContainText(GONE);
+    await expect(confirm.getByTestId("grant-confirmation")).not.toContainText(active);
+    await captureBothThemes(page, `registry-access-confirm-${c.lang}-${c.width}`);
+    // Cancelled: nothing was sent, the list is still there to correct.
+    await confirm.getByRole("button", { name: c.cancel }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(entries.locator(`tr[data-orgno="${BANKRUPT}"]`)).not.toContainText(c.granted);
+
+    // Only the active one: granted without a question.
+    await form.getByLabel(c.numbers).fill(active);
+    await form.getByRole("button", { name: c.grantOne }).click();
+    await expect(entries.locator(`tr[data-orgno="${active}"]`)).toContainText(c.granted);
+    await expect(page.getByRole("dialog", { name: c.title })).toHaveCount(0);
+  });
+}
+
+test("granting again to a deleted organisation on the Access page asks first", async ({
+  signedIn: page,
+  baseURL,
+}) => {
+  // A revoked (DENIED) row for the deleted organisation, made through the BFF as the web does.
+  const scope = "digdir:demo.read";
+  const url = `/api/envs/demo/scopes/access/${DELETED}?${new URLSearchParams({ scope })}`;
+  const headers = { "X-CSRF": "1", Origin: baseURL! };
+  expect((await page.request.put(url, { headers })).status()).toBe(200);
+  expect((await page.request.delete(url, { headers })).status()).toBe(200);
+  await page.goto(`/access?scope=${scope}`);
+  await page.getByLabel("Status").selectOption("DENIED");
+  await page.getByRole("button", { name: `Gi ${DELETED} tilgang igjen` }).click();
+  const confirm = page.getByRole("dialog", { name: "Gi tilgang likevel?" });
+  await expect(confirm).toContainText("SLETTET DEMO AS (911000016)");
+  await confirm.getByRole("button", { name: "Gi tilgang likevel" }).click();
+  await expect(page.getByTestId("toast-success").filter({ hasText: DELETED })).toBeVisible();
 });

@@ -12,6 +12,8 @@ export const orgStatusNb = {
   "orgStatus.confirmBody":
     "{org} er registrert som «{state}» i Enhetsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scopes}}?",
   "orgStatus.confirm": "Gi tilgang likevel",
+  "orgStatus.confirmManyBody":
+    "{orgs, plural, one {# organisasjon er ikke aktiv} other {# organisasjoner er ikke aktive}} i Enhetsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scopes}}?",
 } as const;
 
 export const orgStatusEn: Record<keyof typeof orgStatusNb, string> = {
@@ -27,6 +29,8 @@ export const orgStatusEn: Record<keyof typeof orgStatusNb, string> = {
   "orgStatus.confirmBody":
     "{org} is registered as “{state}” in the Central Coordinating Register. Grant it {count, plural, one {# scope} other {# scopes}} anyway?",
   "orgStatus.confirm": "Grant anyway",
+  "orgStatus.confirmManyBody":
+    "{orgs, plural, one {# organisation is} other {# organisations are}} not active in the Central Coordinating Register. Grant {count, plural, one {# scope} other {# scopes}} anyway?",
 };
 
 export const orgStatusNn: Record<keyof typeof orgStatusNb, string> = {
@@ -42,4 +46,6 @@ export const orgStatusNn: Record<keyof typeof orgStatusNb, string> = {
   "orgStatus.confirmBody":
     "{org} er registrert som «{state}» i Einingsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scope}}?",
   "orgStatus.confirm": "Gi tilgang likevel",
+  "orgStatus.confirmManyBody":
+    "{orgs, plural, one {# organisasjon er ikkje aktiv} other {# organisasjonar er ikkje aktive}} i Einingsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scope}}?",
 };

@@ -1,9 +1,55 @@
-import { OrganizationStatus } from "@portvakt/contracts";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { isValidOrgNumber, Organization, OrganizationStatus } from "@portvakt/contracts";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { ConfirmDialog } from "../components/ui/dialog";
 import { Badge } from "../components/ui/status";
 import { bff, call, withSignal } from "./api-client";
 import { useI18n } from "./i18n";
 import { queryKeys } from "./query-keys";
+
+const organizationQuery = (env: string, orgno: string) => ({
+  queryKey: queryKeys.organization(env, orgno),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    call(
+      bff.api.envs[":env"].organizations[":orgno"].$get(
+        { param: { env, orgno } },
+        withSignal(signal),
+      ),
+      Organization,
+    ),
+  // Names in Enhetsregisteret change rarely: one look-up per organisation an hour.
+  staleTime: 60 * 60_000,
+  retry: false,
+});
+
+/**
+ * An organisation's name from Digdir's `/organizations/{orgnr}` (which reads Enhetsregisteret),
+ * through the BFF; asked for once the number is valid (`enabled`).
+ */
+export function useOrganization(env: string, orgno: string, enabled: boolean) {
+  return useQuery({ ...organizationQuery(env, orgno), enabled });
+}
+
+/**
+ * The names of several organisations, by number (undefined while unknown, or when Digdir does
+ * not know it: then a page shows the number only). Each is cached an hour in the page, so a
+ * table asks once per organisation, however many rows name it.
+ */
+export function useOrganizationNames(env: string, orgnos: readonly string[]) {
+  return useQueries({
+    queries: orgnos.map((orgno) => organizationQuery(env, orgno)),
+    combine: (results) =>
+      Object.fromEntries(orgnos.map((orgno, i) => [orgno, results[i]?.data?.name])) as Record<
+        string,
+        string | undefined
+      >,
+  });
+}
+
+/** The valid organisation numbers (nine digits, mod-11) in a text, once each, in order. */
+export function orgnosIn(text: string): string[] {
+  return [...new Set(text.match(/(?<!\d)\d{9}(?!\d)/g) ?? [])].filter(isValidOrgNumber);
+}
 
 const statusQuery = (env: string, orgno: string) => ({
   queryKey: [...queryKeys.organization(env, orgno), "status"],
@@ -70,5 +116,133 @@ export function RegistryStateBadge({ status }: { status: OrganizationStatus | un
     <span data-testid="registry-state" data-state={status.state ?? status.registry}>
       <Badge tone={tone}>{text}</Badge>
     </span>
+  );
+}
+
+/** How many look-ups a grant check sends at once (the BFF caches each answer). */
+const CHECK_CONCURRENCY = 8;
+
+/**
+ * A check to run before any grant (issue 14 #16): reads the Enhetsregisteret state of every
+ * organisation about to be granted (from the page's cache when fresh, otherwise from the BFF, 8 at
+ * a time) and resolves to those that need confirmation (deleted, bankrupt, being wound up, not
+ * found). It waits for answers not yet loaded, so a quick click cannot skip the question; a
+ * look-up that fails counts as "not known" and does not block the grant.
+ */
+export function useGrantCheck(env: string) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (orgnos: readonly string[]): Promise<OrganizationStatus[]> => {
+      const distinct = [...new Set(orgnos)];
+      const flagged: OrganizationStatus[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < distinct.length) {
+          const orgno = distinct[next++]!;
+          const status = await queryClient
+            .fetchQuery(statusQuery(env, orgno))
+            .catch(() => undefined);
+          if (status?.needs_confirmation) flagged.push(status);
+        }
+      };
+      await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, worker));
+      return distinct.flatMap((orgno) => flagged.filter((s) => s.orgno === orgno));
+    },
+    [queryClient, env],
+  );
+}
+
+/**
+ * A grant guarded by {@link useGrantCheck}: `request(orgnos, scopes, run)` runs `run` at once when
+ * every organisation is active (or its state unknown), otherwise opens {@link GrantConfirmation}
+ * and runs it when the person confirms. `checking` is true while the states are read.
+ */
+export function useGuardedGrant(env: string) {
+  const check = useGrantCheck(env);
+  const [pending, setPending] = useState<{
+    flagged: OrganizationStatus[];
+    scopes: number;
+    run: () => void;
+  } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const request = useCallback(
+    async (orgnos: readonly string[], scopes: number, run: () => void) => {
+      setChecking(true);
+      try {
+        const flagged = await check(orgnos);
+        if (flagged.length === 0) run();
+        else setPending({ flagged, scopes, run });
+      } finally {
+        setChecking(false);
+      }
+    },
+    [check],
+  );
+  return {
+    request,
+    checking,
+    dialog: {
+      flagged: pending?.flagged ?? [],
+      scopes: pending?.scopes ?? 0,
+      onClose: () => setPending(null),
+      onConfirm: () => {
+        const run = pending?.run;
+        setPending(null);
+        run?.();
+      },
+    },
+  };
+}
+
+/**
+ * "Grant access anyway?": names each organisation that is not active in Enhetsregisteret with its
+ * state, and how many scopes would be granted. Closed when `flagged` is empty.
+ */
+export function GrantConfirmation({
+  flagged,
+  scopes,
+  onClose,
+  onConfirm,
+}: {
+  flagged: OrganizationStatus[];
+  scopes: number;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  const stateText = useRegistryStateText();
+  const orgOf = (s: OrganizationStatus) => (s.name ? `${s.name} (${s.orgno})` : s.orgno);
+  const first = flagged[0];
+  return (
+    <ConfirmDialog
+      open={flagged.length > 0}
+      onClose={onClose}
+      onConfirm={onConfirm}
+      title={t("orgStatus.confirmTitle")}
+      confirmLabel={t("orgStatus.confirm")}
+      subjectName={flagged.length === 1 && first ? first.orgno : String(flagged.length)}
+    >
+      {flagged.length === 1 && first ? (
+        <p data-testid="grant-confirmation">
+          {t("orgStatus.confirmBody", {
+            org: orgOf(first),
+            state: stateText(first) ?? "",
+            count: scopes,
+          })}
+        </p>
+      ) : (
+        <div className="flex flex-col gap-2" data-testid="grant-confirmation">
+          <p>{t("orgStatus.confirmManyBody", { orgs: flagged.length, count: scopes })}</p>
+          <ul className="max-h-48 list-disc overflow-auto pl-5">
+            {flagged.slice(0, 50).map((s) => (
+              <li key={s.orgno}>
+                {orgOf(s)}: {stateText(s)}
+              </li>
+            ))}
+            {flagged.length > 50 && <li>… +{flagged.length - 50}</li>}
+          </ul>
+        </div>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -10,7 +10,14 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type InputHTMLAttributes, type ReactNode, useEffect, useRef, useState } from "react";
+import {
+  Fragment,
+  type InputHTMLAttributes,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { useI18n } from "../../lib/i18n";
 
 export type { ColumnDef, RowSelectionState };
@@ -34,6 +41,7 @@ export function DataTable<T>({
   rowHeight = 45,
   maxHeight = "min(70vh, 44rem)",
   testId,
+  renderExpanded,
 }: {
   data: T[];
   columns: ColumnDef<T>[];
@@ -50,6 +58,11 @@ export function DataTable<T>({
   rowHeight?: number;
   maxHeight?: string;
   testId?: string;
+  /**
+   * A row's expanded part, shown in a full-width row under it (`id` for the toggle's
+   * `aria-controls`), or null while the row is closed. The page keeps which rows are open.
+   */
+  renderExpanded?: (row: T) => { id: string; content: ReactNode } | null;
 }) {
   const { t } = useI18n();
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
@@ -78,6 +91,19 @@ export function DataTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // An open row is measured with its expanded part, so the rows after it keep their place.
+    ...(renderExpanded
+      ? {
+          measureElement: (element: Element) => {
+            const next = element.nextElementSibling;
+            const detail =
+              next instanceof HTMLElement && next.dataset.expandedOf === element.id
+                ? next.getBoundingClientRect().height
+                : 0;
+            return Math.round(element.getBoundingClientRect().height + detail);
+          },
+        }
+      : {}),
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? items[0]!.start : 0;
@@ -171,35 +197,56 @@ export function DataTable<T>({
             )}
             {items.map((item) => {
               const row = rows[item.index]!;
+              const expanded = renderExpanded?.(row.original) ?? null;
+              const rowKey = `${testId ?? "table"}-row-${row.id}`;
               return (
-                <tr
-                  key={row.id}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  data-selected={row.getIsSelected() || undefined}
-                  className="group border-t border-slate-200 bg-white hover:bg-slate-50 data-[selected=true]:bg-sky-50 max-sm:block max-sm:py-2 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800 dark:data-[selected=true]:bg-sky-950"
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const label = labelOf(cell.column.columnDef.header);
-                    return (
-                      <td
-                        key={cell.id}
-                        data-label={label}
-                        className={`px-3 py-2 align-middle max-sm:flex max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
-                          label
-                            ? "max-sm:before:w-32 max-sm:before:shrink-0 max-sm:before:hyphens-auto max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
-                            : ""
-                        } ${
-                          isActions(cell.column.id)
-                            ? "bg-inherit sm:sticky sm:right-0 sm:shadow-[-1px_0_0_0_rgb(226_232_240)] dark:sm:shadow-[-1px_0_0_0_rgb(51_65_85)]"
-                            : ""
-                        }`}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                <Fragment key={row.id}>
+                  <tr
+                    id={renderExpanded ? rowKey : undefined}
+                    data-index={item.index}
+                    // An expandable table measures again on every render: opening a row changes
+                    // the height of the pair, not of the row the virtualizer observes.
+                    ref={
+                      renderExpanded
+                        ? (element) => virtualizer.measureElement(element)
+                        : virtualizer.measureElement
+                    }
+                    data-selected={row.getIsSelected() || undefined}
+                    className="group border-t border-slate-200 bg-white hover:bg-slate-50 data-[selected=true]:bg-sky-50 max-sm:block max-sm:py-2 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800 dark:data-[selected=true]:bg-sky-950"
+                  >
+                    {row.getVisibleCells().map((cell) => {
+                      const label = labelOf(cell.column.columnDef.header);
+                      return (
+                        <td
+                          key={cell.id}
+                          data-label={label}
+                          className={`px-3 py-2 align-middle max-sm:flex max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
+                            label
+                              ? "max-sm:before:w-32 max-sm:before:shrink-0 max-sm:before:hyphens-auto max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
+                              : ""
+                          } ${
+                            isActions(cell.column.id)
+                              ? "bg-inherit sm:sticky sm:right-0 sm:shadow-[-1px_0_0_0_rgb(226_232_240)] dark:sm:shadow-[-1px_0_0_0_rgb(51_65_85)]"
+                              : ""
+                          }`}
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                  {expanded && (
+                    <tr
+                      id={expanded.id}
+                      data-expanded-of={rowKey}
+                      className="border-t border-dashed border-slate-200 bg-slate-50 max-sm:block dark:border-slate-700 dark:bg-slate-950"
+                    >
+                      <td colSpan={columnCount} className="px-3 py-3 max-sm:block">
+                        {expanded.content}
                       </td>
-                    );
-                  })}
-                </tr>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
             {paddingBottom > 0 && (

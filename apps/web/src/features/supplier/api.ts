@@ -1,4 +1,4 @@
-import { Client, type ClientInput, JwksResponse, Organization } from "@portvakt/contracts";
+import { Client, type ClientInput, JwksResponse } from "@portvakt/contracts";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../lib/api-client";
@@ -15,35 +15,11 @@ export function useSupplierClients(env: string) {
   });
 }
 
-const organizationQuery = (env: string, orgno: string) => ({
-  queryKey: queryKeys.organization(env, orgno),
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    call(
-      bff.api.envs[":env"].organizations[":orgno"].$get(
-        { param: { env, orgno } },
-        withSignal(signal),
-      ),
-      Organization,
-    ),
-  staleTime: 60 * 60_000,
-  retry: false,
-});
-
-/** The customer's name from Enhetsregisteret, once the number is a valid org number. */
-export function useOrganization(env: string, orgno: string, enabled: boolean) {
-  return useQuery({ ...organizationQuery(env, orgno), enabled });
-}
-
-export function useOrganizations(env: string, orgnos: string[]) {
-  return useQueries({
-    queries: orgnos.map((orgno) => organizationQuery(env, orgno)),
-    combine: (results) =>
-      Object.fromEntries(orgnos.map((orgno, i) => [orgno, results[i]?.data?.name])) as Record<
-        string,
-        string | undefined
-      >,
-  });
-}
+// The organisation name queries are shared by every page that shows a number (lib).
+export {
+  useOrganization,
+  useOrganizationNames as useOrganizations,
+} from "../../lib/organization-status";
 
 export function useKeysOf(env: string, clientIds: string[]) {
   return useQueries({

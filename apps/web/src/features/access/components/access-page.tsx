@@ -15,6 +15,7 @@ import {
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import { GrantConfirmation, useGuardedGrant } from "../../../lib/organization-status";
 import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
@@ -99,6 +100,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
   const revoke = useRevokeAccess(env.id, scope);
   const regrant = useGrantAccess(env.id, scope);
   const refresh = useRefreshAccess(env.id);
+  const guard = useGuardedGrant(env.id);
 
   const [search, setSearch] = useState("");
   const [stateFilter, setStateFilter] = useState<"" | AccessState>("APPROVED");
@@ -218,24 +220,23 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
               title={roleReason}
               pending={regrant.isPending && regrant.variables === row.original.consumer_orgno}
               aria-label={t("access.regrantNamed", { orgno: row.original.consumer_orgno })}
-              onClick={() =>
-                regrant.mutate(row.original.consumer_orgno, {
-                  onSuccess: (a) =>
-                    toast.success(t("access.granted", { orgno: a.consumer_orgno, scope })),
-                  onError: (error) =>
-                    toast.error(
-                      t("access.grantFailedOne", { orgno: row.original.consumer_orgno }),
-                      error,
-                    ),
-                })
-              }
+              onClick={() => {
+                const orgno = row.original.consumer_orgno;
+                void guard.request([orgno], 1, () =>
+                  regrant.mutate(orgno, {
+                    onSuccess: (a) =>
+                      toast.success(t("access.granted", { orgno: a.consumer_orgno, scope })),
+                    onError: (error) => toast.error(t("access.grantFailedOne", { orgno }), error),
+                  }),
+                );
+              }}
             >
               {t("access.regrant")}
             </Button>
           ),
       },
     ],
-    [t, formatDateTime, canWrite, roleReason, inactive, regrant, toast, scope],
+    [t, formatDateTime, canWrite, roleReason, inactive, regrant, toast, scope, guard.request],
   );
 
   const confirmRevoke = () => {
@@ -403,6 +404,8 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           {revokeJob && <JobProgress job={revokeJob} label={t("access.revokingProgress")} />}
         </div>
       </ConfirmDialog>
+
+      <GrantConfirmation {...guard.dialog} />
 
       <Dialog
         open={grantOpen}

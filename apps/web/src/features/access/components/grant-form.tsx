@@ -7,6 +7,12 @@ import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
+import {
+  GrantConfirmation,
+  RegistryStateBadge,
+  useGuardedGrant,
+  useOrganizationStatuses,
+} from "../../../lib/organization-status";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
 import { useRefreshAccess } from "../api/change-access";
 import { JobProgress } from "./job-progress";
@@ -48,7 +54,14 @@ export function GrantForm({
       results.get(e.orgno)?.state !== "success",
   );
   const invalidCount = entries.filter((e) => e.problem === "invalid").length;
-  const running = starting || (jobId !== null && !jobEnded(job));
+  const guard = useGuardedGrant(env.id);
+  const running = starting || guard.checking || (jobId !== null && !jobEnded(job));
+  // States shown beside the numbers about to be granted (the first 200; the check before
+  // sending reads every one).
+  const shownStates = useOrganizationStatuses(
+    env.id,
+    useMemo(() => [...new Set(toGrant.slice(0, 200).map((e) => e.orgno))], [toGrant]),
+  );
 
   // When the job ends: the grants are read again once, and the outcome said.
   const reported = useRef<string | null>(null);
@@ -76,9 +89,7 @@ export function GrantForm({
     setText((current) => (current.trim() ? `${current.trimEnd()}\n${content}` : content));
   };
 
-  const apply = async () => {
-    const orgnos = toGrant.map((e) => e.orgno);
-    if (orgnos.length === 0) return;
+  const start = async (orgnos: string[]) => {
     setStarting(true);
     try {
       const started = await startAccessJob(env.id, "grant", scope, orgnos);
@@ -88,6 +99,12 @@ export function GrantForm({
     } finally {
       setStarting(false);
     }
+  };
+  // A deleted, bankrupt or wound-up organisation among them is confirmed first (issue 14 #16).
+  const apply = () => {
+    const orgnos = toGrant.map((e) => e.orgno);
+    if (orgnos.length === 0) return;
+    void guard.request(orgnos, 1, () => void start(orgnos));
   };
 
   return (
@@ -173,7 +190,10 @@ export function GrantForm({
                         ) : alreadyApproved.has(entry.orgno) ? (
                           <Badge tone="info">{t("access.entry.already")}</Badge>
                         ) : (
-                          <Badge tone="neutral">{t("access.entry.ready")}</Badge>
+                          <span className="flex flex-wrap gap-1">
+                            <Badge tone="neutral">{t("access.entry.ready")}</Badge>
+                            <RegistryStateBadge status={shownStates[entry.orgno]} />
+                          </span>
                         )}
                       </td>
                     </tr>
@@ -189,15 +209,11 @@ export function GrantForm({
 
       <div className="flex flex-wrap justify-end gap-2">
         <Button onClick={onDone}>{jobId !== null ? t("common.close") : t("common.cancel")}</Button>
-        <Button
-          variant="primary"
-          pending={running}
-          disabled={toGrant.length === 0}
-          onClick={() => void apply()}
-        >
+        <Button variant="primary" pending={running} disabled={toGrant.length === 0} onClick={apply}>
           {t("access.grantCount", { count: toGrant.length })}
         </Button>
       </div>
+      <GrantConfirmation {...guard.dialog} />
     </div>
   );
 }

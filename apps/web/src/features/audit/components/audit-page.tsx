@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -21,6 +21,9 @@ function toInstant(local: string, endOfMinute = false): string | undefined {
   return date.toISOString();
 }
 
+/** The id of an entry's expanded row, for its toggle's `aria-controls`. */
+const detailsId = (entryId: string) => `audit-entry-${entryId.replace(/[^\w-]/g, "_")}`;
+
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -42,7 +45,18 @@ export function AuditPage() {
   const [envFilter, setEnvFilter] = useState(env.id);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [open, setOpen] = useState<AuditEntry | null>(null);
+  // Which entries are open (expanded rows), by id.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   const debouncedPerson = useDebounced(person, 300);
   const filters = useMemo<AuditFilters>(
@@ -144,19 +158,27 @@ export function AuditPage() {
           {
             id: "details",
             header: () => <span className="sr-only">{t("common.actions")}</span>,
-            cell: ({ row }) => (
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={t("audit.detailsNamed", {
-                  action: actionLabel(t, row.original.action),
-                  time: timeFormat.format(new Date(row.original.time)),
-                })}
-                onClick={() => setOpen(row.original)}
-              >
-                {t("audit.details")}
-              </Button>
-            ),
+            cell: ({ row }) => {
+              const isOpen = open.has(row.original.id);
+              return (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-expanded={isOpen}
+                  aria-controls={isOpen ? detailsId(row.original.id) : undefined}
+                  aria-label={t("audit.detailsNamed", {
+                    action: actionLabel(t, row.original.action),
+                    time: timeFormat.format(new Date(row.original.time)),
+                  })}
+                  onClick={() => toggle(row.original.id)}
+                >
+                  <span aria-hidden="true" className="inline-block w-3">
+                    {isOpen ? "▾" : "▸"}
+                  </span>
+                  {t("audit.details")}
+                </Button>
+              );
+            },
           },
         ] satisfies ColumnDef<AuditEntry>[]
       ).map((c) => ({
@@ -164,7 +186,7 @@ export function AuditPage() {
         enableSorting: false,
         enableGlobalFilter: false,
       })),
-    [t, timeFormat, envLabel],
+    [t, timeFormat, envLabel, open, toggle],
   );
 
   const download = (format: AuditExportFormat) =>
@@ -304,6 +326,20 @@ export function AuditPage() {
             label={t("audit.tableLabel")}
             testId="audit-table"
             rowHeight={49}
+            renderExpanded={(entry) =>
+              open.has(entry.id)
+                ? {
+                    id: detailsId(entry.id),
+                    content: (
+                      <EntryDetails
+                        entry={entry}
+                        envLabel={envLabel.get(entry.env) ?? entry.env}
+                        formatTime={(iso) => timeFormat.format(new Date(iso))}
+                      />
+                    ),
+                  }
+                : null
+            }
             empty={
               <EmptyState title={t("audit.empty")}>
                 {filtered ? t("audit.emptyFiltered") : t("audit.emptyHelp")}
@@ -328,12 +364,6 @@ export function AuditPage() {
           ) : null}
         </div>
       )}
-      <EntryDetails
-        entry={open}
-        onClose={() => setOpen(null)}
-        envLabel={open ? (envLabel.get(open.env) ?? open.env) : ""}
-        formatTime={(iso) => timeFormat.format(new Date(iso))}
-      />
     </section>
   );
 }

@@ -1,6 +1,5 @@
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
-import { Dialog } from "../../../components/ui/dialog";
 import { Badge } from "../../../components/ui/status";
 import { useI18n } from "../../../lib/i18n";
 import type { AuditEntry, AuditOutcome } from "../api/get-audit";
@@ -45,19 +44,21 @@ export function CopyButton({ value }: { value: string }) {
 
 const json = (value: unknown) => (value === undefined ? "—" : JSON.stringify(value, null, 2));
 
-/** One entry in full: who, what, the ids to quote, and what changed as a field-by-field diff. */
+/**
+ * One entry in full, shown in its expanded table row: who, what, the ids to quote (request and
+ * correlation id, with a copy button), and what changed as a field-by-field diff.
+ */
 export function EntryDetails({
   entry,
-  onClose,
   envLabel,
   formatTime,
 }: {
   entry: AuditEntry | null;
-  onClose: () => void;
   envLabel: string;
   formatTime: (iso: string) => string;
 }) {
   const { t } = useI18n();
+  const headingId = useId();
   const changes = useMemo(() => (entry ? diffEntry(entry.before, entry.after) : []), [entry]);
   const hasValues = entry?.before !== undefined || entry?.after !== undefined;
   const rows: [string, ReactNode][] = entry
@@ -137,12 +138,7 @@ export function EntryDetails({
     : [];
 
   return (
-    <Dialog
-      open={entry !== null}
-      onClose={onClose}
-      size="lg"
-      title={entry ? t("audit.detailsTitle", { action: actionLabel(t, entry.action) }) : ""}
-    >
+    <>
       {entry && (
         <div className="flex flex-col gap-4" data-testid="audit-details">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
@@ -153,8 +149,8 @@ export function EntryDetails({
               </div>
             ))}
           </dl>
-          <section aria-labelledby="audit-changes-heading" className="flex flex-col gap-2">
-            <h3 id="audit-changes-heading" className="font-semibold">
+          <section aria-labelledby={headingId} className="flex flex-col gap-2">
+            <h3 id={headingId} className="font-semibold">
               {t("audit.changes")}
             </h3>
             {!hasValues ? (
@@ -232,6 +228,6 @@ export function EntryDetails({
           </section>
         </div>
       )}
-    </Dialog>
+    </>
   );
 }

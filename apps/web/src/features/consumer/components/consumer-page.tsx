@@ -6,7 +6,6 @@ import {
 } from "@portvakt/contracts";
 import { type FormEvent, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
-import { ConfirmDialog } from "../../../components/ui/dialog";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert, ProblemDetails } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -16,9 +15,10 @@ import { isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import {
+  GrantConfirmation,
   RegistryStateBadge,
+  useGuardedGrant,
   useOrganizationStatus,
-  useRegistryStateText,
 } from "../../../lib/organization-status";
 import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
@@ -102,8 +102,7 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
   const scopes = useOwnScopesForConsumer(env.id);
   const access = useConsumerAccess(env.id, orgno);
   const organization = useOrganizationStatus(env.id, orgno);
-  const stateText = useRegistryStateText();
-  const [confirming, setConfirming] = useState(false);
+  const guard = useGuardedGrant(env.id);
   const grant = useGrantScopeTo(env.id);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
@@ -135,7 +134,6 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
   // One guarded grant per scope, one after the other: each is audited on its own, and a
   // failure (a 409 from Digdir, an unknown outcome) is shown on its row without hiding the rest.
   const grantPicked = async () => {
-    setConfirming(false);
     setRunning(true);
     let ok = 0;
     let failed = 0;
@@ -263,31 +261,14 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
         <Button
           variant="primary"
           disabled={!canWrite || toGrant.length === 0}
-          pending={running}
+          pending={running || guard.checking}
           title={operator.reason || undefined}
-          onClick={() =>
-            organization.data?.needs_confirmation ? setConfirming(true) : void grantPicked()
-          }
+          onClick={() => void guard.request([orgno], toGrant.length, () => void grantPicked())}
         >
           {t("consumer.grantSelected", { count: toGrant.length })}
         </Button>
       </div>
-      <ConfirmDialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        onConfirm={() => void grantPicked()}
-        title={t("orgStatus.confirmTitle")}
-        confirmLabel={t("orgStatus.confirm")}
-        subjectName={orgno}
-      >
-        <p>
-          {t("orgStatus.confirmBody", {
-            org,
-            state: stateText(organization.data) ?? "",
-            count: toGrant.length,
-          })}
-        </p>
-      </ConfirmDialog>
+      <GrantConfirmation {...guard.dialog} />
     </div>
   );
 }

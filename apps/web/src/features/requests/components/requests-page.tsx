@@ -9,9 +9,10 @@ import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import {
+  GrantConfirmation,
   RegistryStateBadge,
+  useGuardedGrant,
   useOrganizationStatuses,
-  useRegistryStateText,
 } from "../../../lib/organization-status";
 import { href, Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
@@ -31,12 +32,11 @@ export function RequestsPage() {
   const requests = useAccessRequests(env.id);
   const decide = useDecideRequest(env.id);
   const [denying, setDenying] = useState<ScopeAccess | null>(null);
-  const [confirming, setConfirming] = useState<ScopeAccess | null>(null);
+  const guard = useGuardedGrant(env.id);
   const rows = requests.data ?? [];
   const statuses = useOrganizationStatuses(env.id, [
     ...new Set(rows.map((row) => row.consumer_orgno)),
   ]);
-  const stateText = useRegistryStateText();
   const orgOf = (row: ScopeAccess) =>
     row.consumer_organization_name
       ? `${row.consumer_organization_name} (${row.consumer_orgno})`
@@ -48,8 +48,7 @@ export function RequestsPage() {
     decide.variables.orgno === row.consumer_orgno &&
     decide.variables.decision === decision;
 
-  const approve = (row: ScopeAccess) => {
-    setConfirming(null);
+  const approve = (row: ScopeAccess) =>
     decide.mutate(
       { scope: row.scope, orgno: row.consumer_orgno, decision: "approve" },
       {
@@ -58,7 +57,6 @@ export function RequestsPage() {
         onError: (error) => toast.error(t("requests.failed", { orgno: row.consumer_orgno }), error),
       },
     );
-  };
   const deny = () => {
     const row = denying;
     if (!row) return;
@@ -134,11 +132,7 @@ export function RequestsPage() {
                       orgno: row.consumer_orgno,
                       scope: row.scope,
                     })}
-                    onClick={() =>
-                      statuses[row.consumer_orgno]?.needs_confirmation
-                        ? setConfirming(row)
-                        : approve(row)
-                    }
+                    onClick={() => void guard.request([row.consumer_orgno], 1, () => approve(row))}
                   >
                     {t("requests.approve")}
                   </Button>
@@ -161,23 +155,7 @@ export function RequestsPage() {
           </ul>
         </>
       )}
-      <ConfirmDialog
-        open={confirming !== null}
-        onClose={() => setConfirming(null)}
-        onConfirm={() => confirming && approve(confirming)}
-        title={t("orgStatus.confirmTitle")}
-        confirmLabel={t("orgStatus.confirm")}
-        subjectName={confirming?.consumer_orgno ?? ""}
-      >
-        <p>
-          {confirming &&
-            t("orgStatus.confirmBody", {
-              org: orgOf(confirming),
-              state: stateText(statuses[confirming.consumer_orgno]) ?? "",
-              count: 1,
-            })}
-        </p>
-      </ConfirmDialog>
+      <GrantConfirmation {...guard.dialog} />
       <ConfirmDialog
         open={denying !== null}
         onClose={() => setDenying(null)}
