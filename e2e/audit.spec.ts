@@ -59,6 +59,10 @@ test("the audit log lists earlier changes, filters by person and action, shows d
   await expect(first).toContainText("Trakk tilbake tilgang");
   await expect(first).toContainText(`${SCOPE} → ${byAdmin}`);
   await expect(first).toContainText("Ada Administrator");
+  // The organisation in the target is named (issue 14 #16).
+  await expect(first.getByTestId("target-names")).toHaveText(
+    `Organisasjon ${byAdmin} (${byAdmin})`,
+  );
   await expect(first).toContainText("Utført");
   await expect(table.locator("tbody tr").filter({ hasText: byOperator })).toHaveCount(2);
   await expect(

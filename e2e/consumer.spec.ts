@@ -204,6 +204,13 @@ test("the catalogue shows what the org may use and why, and adds a scope to a cl
   await expect(
     table.getByRole("row").filter({ hasText: "brreg:enhetsregisteret/v2" }),
   ).toContainText("Nei");
+  // Owners are named beside their number (issue 14 #16), also where no grant names them.
+  await expect(table.getByRole("row").filter({ hasText: "digdir:åpne.data" })).toContainText(
+    "DIGITALISERINGSDIREKTORATET",
+  );
+  await expect(
+    table.getByRole("row").filter({ hasText: "brreg:enhetsregisteret/v2" }),
+  ).toContainText("REGISTERENHETEN I BRØNNØYSUND");
   await page.getByRole("searchbox", { name: "Søk" }).fill("alderspensjon");
   await expect(table).toContainText("nav:pensjon/v3/alderspensjon");
   await expect(table).not.toContainText("digdir:åpne.data");

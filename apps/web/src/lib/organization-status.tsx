@@ -1,6 +1,6 @@
 import { isValidOrgNumber, Organization, OrganizationStatus } from "@portvakt/contracts";
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ConfirmDialog } from "../components/ui/dialog";
 import { Badge } from "../components/ui/status";
 import { bff, call, withSignal } from "./api-client";
@@ -36,14 +36,21 @@ export function useOrganization(env: string, orgno: string, enabled: boolean) {
  * table asks once per organisation, however many rows name it.
  */
 export function useOrganizationNames(env: string, orgnos: readonly string[]) {
-  return useQueries({
+  const names = useQueries({
     queries: orgnos.map((orgno) => organizationQuery(env, orgno)),
-    combine: (results) =>
-      Object.fromEntries(orgnos.map((orgno, i) => [orgno, results[i]?.data?.name])) as Record<
+    combine: (results) => results.map((result) => result.data?.name ?? ""),
+  });
+  // The same object while no name changed, so tables built from it are not rebuilt each render.
+  const key = `${orgnos.join(",")}|${names.join("\u0000")}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for orgnos and names
+  return useMemo(
+    () =>
+      Object.fromEntries(orgnos.map((orgno, i) => [orgno, names[i] || undefined])) as Record<
         string,
         string | undefined
       >,
-  });
+    [key],
+  );
 }
 
 /** The valid organisation numbers (nine digits, mod-11) in a text, once each, in order. */

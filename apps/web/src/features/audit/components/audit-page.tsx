@@ -7,6 +7,7 @@ import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
 import { useEnvContext } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
+import { orgnosIn, useOrganizationNames } from "../../../lib/organization-status";
 import { type AuditExportFormat, useExportAudit } from "../api/export-audit";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit";
 import { ACTION_GROUPS, actionLabel, roleLabel } from "./audit-labels";
@@ -23,6 +24,22 @@ function toInstant(local: string, endOfMinute = false): string | undefined {
 
 /** The id of an entry's expanded row, for its toggle's `aria-controls`. */
 const detailsId = (entryId: string) => `audit-entry-${entryId.replace(/[^\w-]/g, "_")}`;
+
+/**
+ * The names of the organisations an entry's target names by number ("digdir:x → 911000008"),
+ * looked up in the entry's environment (cached an hour per organisation); nothing when unknown.
+ */
+function TargetNames({ env, target }: { env: string; target: string | undefined }) {
+  const orgnos = useMemo(() => orgnosIn(target ?? ""), [target]);
+  const names = useOrganizationNames(env, orgnos);
+  const known = orgnos.filter((orgno) => names[orgno]);
+  if (known.length === 0) return null;
+  return (
+    <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="target-names">
+      {known.map((orgno) => `${names[orgno]} (${orgno})`).join(", ")}
+    </span>
+  );
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -122,8 +139,11 @@ export function AuditPage() {
             id: "target",
             header: t("audit.col.target"),
             cell: ({ row }) => (
-              <span className="inline-block max-w-64 min-w-32 font-mono text-xs break-all">
-                {row.original.target || "—"}
+              <span className="inline-block max-w-64 min-w-32">
+                <span className="block font-mono text-xs break-all">
+                  {row.original.target || "—"}
+                </span>
+                <TargetNames env={row.original.env} target={row.original.target} />
               </span>
             ),
           },

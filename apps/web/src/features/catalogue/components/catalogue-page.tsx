@@ -16,6 +16,7 @@ import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { useOrganizationNames } from "../../../lib/organization-status";
 import { Link } from "../../../lib/router";
 import {
   useAddScopeToClient,
@@ -115,6 +116,22 @@ export function CataloguePage() {
     const all = [...byName.values()];
     return onlyUsable ? all.filter((r) => USABLE_NOW.has(r.usable)) : all;
   }, [catalogue.data, granted.data, own.data, clients.data, env.orgno, onlyUsable, filtered]);
+  // Owners the grants did not name are looked up once each (Digdir's /organizations, cached an
+  // hour); without an answer the number stands alone.
+  const unnamedOwners = useMemo(
+    () => [...new Set(rows.filter((r) => !r.ownerName && r.ownerOrgno).map((r) => r.ownerOrgno))],
+    [rows],
+  );
+  const ownerNames = useOrganizationNames(env.id, unnamedOwners);
+  const named = useMemo(
+    () =>
+      rows.map((r) =>
+        !r.ownerName && ownerNames[r.ownerOrgno]
+          ? { ...r, ownerName: ownerNames[r.ownerOrgno] }
+          : r,
+      ),
+    [rows, ownerNames],
+  );
 
   const columns = useMemo<ColumnDef<CatalogueRow>[]>(
     () => [
@@ -271,7 +288,7 @@ export function CataloguePage() {
         <ErrorAlert error={error} title={t("catalogue.loadFailed")} />
       ) : (
         <DataTable
-          data={rows}
+          data={named}
           columns={columns}
           getRowId={(r) => r.name}
           label={t("catalogue.title")}
