@@ -1,73 +1,24 @@
-import { ApplyReport, Plan } from "@portvakt/config-as-code/answer";
-import { Problem } from "@portvakt/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import { bff, call, confirmedIn } from "../../../lib/api-client";
 import {
-  ApiProblem,
-  bff,
-  call,
-  confirmedIn,
-  throwIfChangeRequested,
-} from "../../../lib/api-client";
+  type ApplyOutcome,
+  jsonOf,
+  Plan,
+  problemOf,
+  reach,
+  readApplyAnswer,
+} from "../../../lib/plan-apply";
 import { queryKeys } from "../../../lib/query-keys";
 
 export type DocumentFormat = "yaml" | "json";
 
-// The plan and apply answers are read with the schemas of the package that makes them.
-export {
-  ApplyReport,
-  Plan,
-  PlanGroup,
-  PlanStep,
-  STEP_KINDS,
-  StepKind,
-  StepReport,
-} from "@portvakt/config-as-code/answer";
-
-const StaleAnswer = z.object({ type: z.literal("urn:portvakt:problem:stale-plan"), plan: Plan });
+export type { ApplyOutcome, Plan, PlanStep, StepReport } from "../../../lib/plan-apply";
 
 /** JSON when it looks like JSON, so its errors are told as JSON errors; YAML otherwise. */
 export function formatOf(text: string, fileName?: string): DocumentFormat {
   if (fileName && /\.json$/i.test(fileName)) return "json";
   if (fileName && /\.ya?ml$/i.test(fileName)) return "yaml";
   return /^\s*[{[]/.test(text) ? "json" : "yaml";
-}
-
-type RawResponse = { ok: boolean; status: number; statusText: string; text(): Promise<string> };
-
-/** The request, or a 503 problem when the BFF cannot be reached. */
-export async function reach<T extends RawResponse>(request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch {
-    throw new ApiProblem({
-      type: "about:blank",
-      title: "Network error",
-      status: 503,
-      detail: "Portvakt's server could not be reached. Check the connection and try again.",
-    });
-  }
-}
-
-/** The answer's problem, or one made from the status when the body is none. */
-export function problemOf(status: number, statusText: string, body: unknown): ApiProblem {
-  const parsed = Problem.safeParse(body);
-  if (parsed.success) return new ApiProblem(parsed.data);
-  return new ApiProblem({
-    type: "about:blank",
-    title: statusText || `HTTP ${status}`,
-    status: status >= 400 ? status : 500,
-    detail: `The server answered ${status} without a problem description.`,
-  });
-}
-
-/** The text as JSON, undefined when it is not JSON. */
-export function jsonOf(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The environment's document as text (YAML or JSON), exactly as the BFF formats it. */
@@ -87,10 +38,6 @@ export function planDocument(env: string, document: string, format: DocumentForm
   );
 }
 
-export type ApplyOutcome =
-  | { kind: "report"; report: ApplyReport }
-  | { kind: "stale"; plan: Plan; detail?: string };
-
 /**
  * Applies a reviewed plan. A stale plan (409 with the new plan) and a step that failed at Digdir
  * (409/502 with the report) are answers to show, not errors; anything else is a problem.
@@ -99,22 +46,11 @@ export async function applyPlan(
   env: string,
   input: { document: string; format: DocumentFormat; planFingerprint: string; confirm: string[] },
 ): Promise<ApplyOutcome> {
-  const response = await reach(
-    bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }, confirmedIn(env)),
+  return readApplyAnswer(
+    await reach(
+      bff.api.envs[":env"].config.apply.$post({ param: { env }, json: input }, confirmedIn(env)),
+    ),
   );
-  const body = jsonOf(await response.text());
-  // Four-eyes on: stored as a change request for another admin, not applied.
-  throwIfChangeRequested(response, body);
-  const report = ApplyReport.safeParse(body);
-  if (response.ok || response.status === 409 || response.status === 502) {
-    const stale = StaleAnswer.safeParse(body);
-    if (stale.success) {
-      const detail = Problem.safeParse(body).data?.detail;
-      return { kind: "stale", plan: stale.data.plan, ...(detail ? { detail } : {}) };
-    }
-    if (report.success) return { kind: "report", report: report.data };
-  }
-  throw problemOf(response.status, response.statusText, body);
 }
 
 export function usePlanDocument(env: string) {

@@ -1,13 +1,15 @@
 import { useId, useState } from "react";
+import { ApplyProgress, ApplyResult, StalePlanNotice } from "../../../components/plan/apply-result";
+import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
-import { ErrorAlert, ProblemDetails } from "../../../components/ui/problem";
+import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
-import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
-import { ApiProblem } from "../../../lib/api-client";
+import { Badge, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnv } from "../../../lib/env";
 import { downloadText, readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
+import { ACCESS_KINDS } from "../../../lib/plan-apply";
 import { useRoleGate } from "../../../lib/session";
 import {
   type ApplyOutcome,
@@ -15,15 +17,9 @@ import {
   exportDocument,
   formatOf,
   type Plan,
-  type PlanStep,
-  type StepReport,
   useApplyPlan,
   usePlanDocument,
 } from "../api/config-document";
-import { PlanView } from "./plan-view";
-
-// An operator may apply a plan that only grants and revokes (the BFF checks the same).
-const ACCESS_KINDS = new Set(["access.grant", "access.revoke"]);
 
 const fileInputClass =
   "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
@@ -224,26 +220,15 @@ export function ConfigPage() {
             )}
             {outcome?.kind === "report" && <ApplyResult report={outcome.report} />}
             {outcome?.kind === "stale" && (
-              <div
-                role="alert"
-                className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
-                data-testid="stale-plan"
-              >
-                <p className="font-semibold">{t("config.stale.title")}</p>
-                <p className="text-sm">{t("config.stale.body", { env: env.label })}</p>
-                {outcome.detail && <p className="text-sm">{outcome.detail}</p>}
-                <div>
-                  <Button
-                    onClick={() => {
-                      setPlan({ ...plan, plan: outcome.plan });
-                      setConfirmed(new Set());
-                      setOutcome(null);
-                    }}
-                  >
-                    {t("config.stale.useNew")}
-                  </Button>
-                </div>
-              </div>
+              <StalePlanNotice
+                env={env.label}
+                detail={outcome.detail}
+                onUseNew={() => {
+                  setPlan({ ...plan, plan: outcome.plan });
+                  setConfirmed(new Set());
+                  setOutcome(null);
+                }}
+              />
             )}
           </section>
         )}
@@ -322,124 +307,5 @@ function ExportPanel({ onOpen }: { onOpen: (text: string, format: DocumentFormat
       </div>
       {error !== null && <ErrorAlert error={error} title={t("config.export.failed")} />}
     </Fieldset>
-  );
-}
-
-/** The BFF applies in one call; until it answers, every step is shown as waiting. */
-function ApplyProgress({ steps, label }: { steps: PlanStep[]; label: string }) {
-  const { t, tc } = useI18n();
-  return (
-    <div className="flex flex-col gap-2" data-testid="apply-progress">
-      <Loading label={label} />
-      <ol className="flex flex-col gap-1 text-sm">
-        {steps.map((step) => (
-          <li key={step.id} className="flex items-center gap-2">
-            <Badge>{t("config.outcome.pending")}</Badge>
-            {tc(step.texts.summary)}
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
-}
-
-/** A failed step's error in the shape the problem component shows, with Digdir's id. */
-function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
-  return new ApiProblem({
-    type: "about:blank",
-    title: "",
-    status: error.status ?? 500,
-    detail: error.message,
-    ...(error.code ? { code: error.code } : {}),
-    ...(error.params ? { params: error.params } : {}),
-    ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
-  });
-}
-
-const OUTCOME_TONE = { done: "success", failed: "danger", "not-run": "neutral" } as const;
-
-/** The outcome of an apply: a headline, each step's outcome, warnings (config and promotion). */
-export function ApplyResult({
-  report,
-}: {
-  report: Extract<ApplyOutcome, { kind: "report" }>["report"];
-}) {
-  const { t, tc } = useI18n();
-  const headline =
-    report.status === "applied"
-      ? t("config.apply.applied", { done: report.done })
-      : report.status === "no-changes"
-        ? t("config.apply.noChanges")
-        : t("config.apply.failedStatus", { done: report.done, notRun: report.notRun });
-  return (
-    <section
-      aria-labelledby="config-apply-title"
-      className="flex flex-col gap-3"
-      data-testid="apply-result"
-    >
-      <h2 id="config-apply-title" className="text-lg font-semibold">
-        {t("config.apply.title")}
-      </h2>
-      <Notice tone={report.status === "failed" ? "danger" : "info"}>
-        <p role="status">{headline}</p>
-      </Notice>
-      {report.steps.length > 0 && <StepOutcomes steps={report.steps} />}
-      {report.warnings.length > 0 && (
-        <Notice tone="warning">
-          <ul className="list-disc pl-5">
-            {report.warningTexts.map((w) => (
-              <li key={w.detail}>{tc(w)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-    </section>
-  );
-}
-
-function StepOutcomes({ steps }: { steps: StepReport[] }) {
-  const { t, tc } = useI18n();
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full text-left text-sm" data-testid="apply-steps">
-        <caption className="sr-only">{t("config.apply.caption")}</caption>
-        <thead className="bg-slate-100 dark:bg-slate-800">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("config.apply.col.step")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("config.apply.col.outcome")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step) => (
-            <tr
-              key={step.id}
-              data-step-id={step.id}
-              className="border-t border-slate-200 dark:border-slate-700"
-            >
-              <td className="px-3 py-2">
-                <span className="mr-2">
-                  <Badge>{t(`config.kind.${step.kind}`)}</Badge>
-                </span>
-                {tc(step.text)}
-              </td>
-              <td className="px-3 py-2">
-                <Badge tone={OUTCOME_TONE[step.outcome]}>
-                  {t(`config.outcome.${step.outcome}`)}
-                </Badge>
-                {step.error && (
-                  <div className="mt-1 text-xs">
-                    <ProblemDetails compact problem={stepProblem(step.error)} />
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,15 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { bff, call, confirmedIn, throwIfChangeRequested } from "../../../lib/api-client";
+import { bff, call, confirmedIn } from "../../../lib/api-client";
+import { type ApplyOutcome, Plan, reach, readApplyAnswer } from "../../../lib/plan-apply";
 import { queryKeys } from "../../../lib/query-keys";
-import {
-  type ApplyOutcome,
-  ApplyReport,
-  jsonOf,
-  Plan,
-  problemOf,
-  reach,
-} from "../../config/api/config-document";
 
 /** The BFF's promotion plan: the promoted document (YAML) and its plan against the target. */
 export const PromotionPlan = z.object({
@@ -20,12 +13,6 @@ export const PromotionPlan = z.object({
   documentFingerprint: z.string(),
 });
 export type PromotionPlan = z.infer<typeof PromotionPlan>;
-
-const StaleAnswer = z.object({
-  type: z.literal("urn:portvakt:problem:stale-plan"),
-  plan: Plan,
-  detail: z.string().optional(),
-});
 
 /** A mapping the person can start from: the README's example. */
 export const EXAMPLE_MAPPING = `# Source -> target: every org number and scope prefix the source uses
@@ -78,22 +65,7 @@ export async function applyPromotion(
       confirmedIn(input.to),
     ),
   );
-  const body = jsonOf(await response.text());
-  // Four-eyes on: stored as a change request for another admin, not applied.
-  throwIfChangeRequested(response, body);
-  if (response.ok || response.status === 409 || response.status === 502) {
-    const stale = StaleAnswer.safeParse(body);
-    if (stale.success) {
-      return {
-        kind: "stale",
-        plan: stale.data.plan,
-        ...(stale.data.detail ? { detail: stale.data.detail } : {}),
-      };
-    }
-    const report = ApplyReport.safeParse(body);
-    if (report.success) return { kind: "report", report: report.data };
-  }
-  throw problemOf(response.status, response.statusText, body);
+  return readApplyAnswer(response);
 }
 
 export function usePlanPromotion() {

@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { ApplyResult, StalePlanNotice } from "../../../components/plan/apply-result";
+import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -6,10 +8,8 @@ import { Badge, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnvContext } from "../../../lib/env";
 import { readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
+import { ACCESS_KINDS, type ApplyOutcome } from "../../../lib/plan-apply";
 import { roleAllows } from "../../../lib/session";
-import type { ApplyOutcome } from "../../config/api/config-document";
-import { ApplyResult } from "../../config/components/config-page";
-import { PlanView } from "../../config/components/plan-view";
 import {
   EXAMPLE_MAPPING,
   type PromotionInput,
@@ -17,9 +17,6 @@ import {
   useApplyPromotion,
   usePlanPromotion,
 } from "../api/promotion";
-
-// An operator may apply grants and revokes only (the BFF checks the same).
-const ACCESS_KINDS = new Set(["access.grant", "access.revoke"]);
 
 const fileInputClass =
   "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
@@ -298,34 +295,23 @@ export function PromotionPage() {
             )}
             {outcome?.kind === "report" && <ApplyResult report={outcome.report} />}
             {outcome?.kind === "stale" && (
-              <div
-                role="alert"
-                className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
-                data-testid="stale-plan"
-              >
-                <p className="font-semibold">{t("config.stale.title")}</p>
-                <p className="text-sm">{t("config.stale.body", { env: targetLabel })}</p>
-                {outcome.detail && <p className="text-sm">{outcome.detail}</p>}
-                <div>
-                  <Button
-                    onClick={() => {
-                      // The source may have changed too: plan both again, as reviewed before.
-                      setMapping(planned.input.mapping);
-                      setFrom(planned.input.from);
-                      setTo(planned.input.to);
-                      setOutcome(null);
-                      planner.mutate(planned.input, {
-                        onSuccess: (answer) => {
-                          setPlanned({ input: planned.input, answer });
-                          setChosen(new Set());
-                        },
-                      });
-                    }}
-                  >
-                    {t("config.stale.useNew")}
-                  </Button>
-                </div>
-              </div>
+              <StalePlanNotice
+                env={targetLabel}
+                detail={outcome.detail}
+                onUseNew={() => {
+                  // The source may have changed too: plan both again, as reviewed before.
+                  setMapping(planned.input.mapping);
+                  setFrom(planned.input.from);
+                  setTo(planned.input.to);
+                  setOutcome(null);
+                  planner.mutate(planned.input, {
+                    onSuccess: (answer) => {
+                      setPlanned({ input: planned.input, answer });
+                      setChosen(new Set());
+                    },
+                  });
+                }}
+              />
             )}
           </section>
         )}

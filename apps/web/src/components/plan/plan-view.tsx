@@ -1,8 +1,8 @@
 import { Fragment } from "react";
-import { Checkbox } from "../../../components/ui/field";
-import { Badge, Notice } from "../../../components/ui/status";
-import { useI18n } from "../../../lib/i18n";
-import type { Plan, PlanGroup, PlanStep } from "../api/config-document";
+import { useI18n } from "../../lib/i18n";
+import type { Plan, PlanGroup, PlanStep } from "../../lib/plan-apply";
+import { Checkbox } from "../ui/field";
+import { Badge, Notice } from "../ui/status";
 
 function shown(value: unknown): string {
   if (value === undefined || value === null) return "—";

@@ -1,0 +1,159 @@
+import { ApiProblem } from "../../lib/api-client";
+import { useI18n } from "../../lib/i18n";
+import type { ApplyOutcome, PlanStep, StepReport } from "../../lib/plan-apply";
+import { Button } from "../ui/button";
+import { ProblemDetails } from "../ui/problem";
+import { Badge, Loading, Notice } from "../ui/status";
+
+// The apply half of the plan glue shared by config apply and promotion (issue 14, D2): the
+// progress while the BFF applies, the report, and the notice of a plan that went stale.
+
+/** The BFF applies in one call; until it answers, every step is shown as waiting. */
+export function ApplyProgress({ steps, label }: { steps: PlanStep[]; label: string }) {
+  const { t, tc } = useI18n();
+  return (
+    <div className="flex flex-col gap-2" data-testid="apply-progress">
+      <Loading label={label} />
+      <ol className="flex flex-col gap-1 text-sm">
+        {steps.map((step) => (
+          <li key={step.id} className="flex items-center gap-2">
+            <Badge>{t("config.outcome.pending")}</Badge>
+            {tc(step.texts.summary)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** A failed step's error in the shape the problem component shows, with Digdir's id. */
+function stepProblem(error: NonNullable<StepReport["error"]>): ApiProblem {
+  return new ApiProblem({
+    type: "about:blank",
+    title: "",
+    status: error.status ?? 500,
+    detail: error.message,
+    ...(error.code ? { code: error.code } : {}),
+    ...(error.params ? { params: error.params } : {}),
+    ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
+  });
+}
+
+const OUTCOME_TONE = { done: "success", failed: "danger", "not-run": "neutral" } as const;
+
+/** The outcome of an apply: a headline, each step's outcome, warnings (config and promotion). */
+export function ApplyResult({
+  report,
+}: {
+  report: Extract<ApplyOutcome, { kind: "report" }>["report"];
+}) {
+  const { t, tc } = useI18n();
+  const headline =
+    report.status === "applied"
+      ? t("config.apply.applied", { done: report.done })
+      : report.status === "no-changes"
+        ? t("config.apply.noChanges")
+        : t("config.apply.failedStatus", { done: report.done, notRun: report.notRun });
+  return (
+    <section
+      aria-labelledby="config-apply-title"
+      className="flex flex-col gap-3"
+      data-testid="apply-result"
+    >
+      <h2 id="config-apply-title" className="text-lg font-semibold">
+        {t("config.apply.title")}
+      </h2>
+      <Notice tone={report.status === "failed" ? "danger" : "info"}>
+        <p role="status">{headline}</p>
+      </Notice>
+      {report.steps.length > 0 && <StepOutcomes steps={report.steps} />}
+      {report.warnings.length > 0 && (
+        <Notice tone="warning">
+          <ul className="list-disc pl-5">
+            {report.warningTexts.map((w) => (
+              <li key={w.detail}>{tc(w)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </section>
+  );
+}
+
+function StepOutcomes({ steps }: { steps: StepReport[] }) {
+  const { t, tc } = useI18n();
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+      <table className="w-full text-left text-sm" data-testid="apply-steps">
+        <caption className="sr-only">{t("config.apply.caption")}</caption>
+        <thead className="bg-slate-100 dark:bg-slate-800">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {t("config.apply.col.step")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("config.apply.col.outcome")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr
+              key={step.id}
+              data-step-id={step.id}
+              className="border-t border-slate-200 dark:border-slate-700"
+            >
+              <td className="px-3 py-2">
+                <span className="mr-2">
+                  <Badge>{t(`config.kind.${step.kind}`)}</Badge>
+                </span>
+                {tc(step.text)}
+              </td>
+              <td className="px-3 py-2">
+                <Badge tone={OUTCOME_TONE[step.outcome]}>
+                  {t(`config.outcome.${step.outcome}`)}
+                </Badge>
+                {step.error && (
+                  <div className="mt-1 text-xs">
+                    <ProblemDetails compact problem={stepProblem(step.error)} />
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The target changed between plan and apply (the BFF answered 409 with a newer plan): says so,
+ * with the BFF's detail, and offers the newer plan for review (`onUseNew`); nothing was applied.
+ */
+export function StalePlanNotice({
+  env,
+  detail,
+  onUseNew,
+}: {
+  /** The target environment's label. */
+  env: string;
+  detail?: string | undefined;
+  onUseNew: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="alert"
+      className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
+      data-testid="stale-plan"
+    >
+      <p className="font-semibold">{t("config.stale.title")}</p>
+      <p className="text-sm">{t("config.stale.body", { env })}</p>
+      {detail && <p className="text-sm">{detail}</p>}
+      <div>
+        <Button onClick={onUseNew}>{t("config.stale.useNew")}</Button>
+      </div>
+    </div>
+  );
+}
