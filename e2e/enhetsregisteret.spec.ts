@@ -1,88 +1,15 @@
-import type { Page } from "@playwright/test";
-import { orgNumberProblem } from "@portvakt/contracts";
-import { captureBothThemes, expect, test } from "./support";
+import { expect, test } from "./support";
 
 // Issue 14 #16: an organisation's state in Enhetsregisteret (the simulator serves Brønnøysund's
 // open API shape) shown beside its number, and a grant to a bankrupt or deleted one confirmed
 // first, in nb, nn and en at 1,280 and 390 px with axe in both themes.
 
 const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
-const BANKRUPT = "911000008";
 const DELETED = "911000016";
 const WINDING_UP = "911000024";
-const GONE = "911000032";
 
-/** A valid organisation number no earlier run used (active in the simulator's register). */
-function freshOrgno(): string {
-  for (;;) {
-    const base = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
-    for (let check = 0; check <= 9; check++) {
-      if (orgNumberProblem(`${base}${check}`) === null) return `${base}${check}`;
-    }
-  }
-}
-
-async function useLanguage(page: Page, lang: string) {
-  await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
-}
-
-const CASES = [
-  {
-    lang: "nb",
-    pick: "Velg",
-    bankrupt: "Konkurs",
-    grantOne: "Gi 1 scope",
-    title: "Gi tilgang likevel?",
-    body: "er registrert som «Konkurs» i Enhetsregisteret",
-    cancel: "Avbryt",
-    none: "Ingen tilgang",
-  },
-  {
-    lang: "nn",
-    pick: "Vel",
-    bankrupt: "Konkurs",
-    grantOne: "Gi 1 scope",
-    title: "Gi tilgang likevel?",
-    body: "er registrert som «Konkurs» i Einingsregisteret",
-    cancel: "Avbryt",
-    none: "Inga tilgang",
-  },
-  {
-    lang: "en",
-    pick: "Pick",
-    bankrupt: "Bankrupt",
-    grantOne: "Grant 1 scope",
-    title: "Grant access anyway?",
-    body: "is registered as “Bankrupt” in the Central Coordinating Register",
-    cancel: "Cancel",
-    none: "No access",
-  },
-] as const;
-
-for (const c of CASES) {
-  for (const width of [1280, 390]) {
-    test(`a bankrupt organisation is marked and a grant to it asks first (${c.lang}, ${width} px)`, async ({
-      signedIn: page,
-    }) => {
-      await page.setViewportSize({ width, height: 900 });
-      await useLanguage(page, c.lang);
-      await page.goto(`/consumer?orgno=${BANKRUPT}`);
-      const summary = page.getByTestId("consumer-summary");
-      await expect(summary).toContainText("KONKURS DEMO AS");
-      await expect(summary.getByTestId("registry-state")).toHaveText(c.bankrupt);
-      await page.getByLabel(`${c.pick} digdir:krr/kontaktinfo.read`).check();
-      await page.getByRole("button", { name: c.grantOne }).click();
-      const dialog = page.getByRole("dialog", { name: c.title });
-      await expect(dialog).toContainText(c.body);
-      await captureBothThemes(page, `registry-confirm-${c.lang}-${width}`);
-      await dialog.getByRole("button", { name: c.cancel }).click();
-      await expect(dialog).toHaveCount(0);
-      await expect(
-        page.getByTestId("consumer-scopes").locator('tr[data-scope="digdir:krr/kontaktinfo.read"]'),
-      ).toContainText(c.none);
-    });
-  }
-}
+// The bankrupt organisation's mark and confirmation on the consumer page and the Access page's
+// Give access, in nb, nn and en at 1,280 and 390 px with axe, are walked in views-matrix.spec.ts.
 
 test("confirming grants to a deleted organisation; an active one is granted without asking", async ({
   signedIn: page,
@@ -128,90 +55,6 @@ test("the inbox marks a request from an organisation being wound up and asks bef
   await expect(page.getByTestId("toast-success").filter({ hasText: WINDING_UP })).toBeVisible();
   await expect(item).toHaveCount(0);
 });
-
-// The Access page's "Give access" dialog (a pasted list or a CSV) asks the same question, naming
-// every organisation that is not active; one that is active goes through without it.
-const ACCESS_CASES = [
-  {
-    lang: "nb",
-    width: 1280,
-    give: "Gi tilgang",
-    numbers: "Organisasjonsnumre",
-    grantThree: "Gi tilgang (3)",
-    grantOne: "Gi tilgang (1)",
-    title: "Gi tilgang likevel?",
-    many: "2 organisasjoner er ikke aktive i Enhetsregisteret",
-    bankrupt: "KONKURS DEMO AS (911000008): Konkurs",
-    cancel: "Avbryt",
-    granted: "Tilgang gitt",
-  },
-  {
-    lang: "nn",
-    width: 390,
-    give: "Gi tilgang",
-    numbers: "Organisasjonsnummer",
-    grantThree: "Gi tilgang (3)",
-    grantOne: "Gi tilgang (1)",
-    title: "Gi tilgang likevel?",
-    many: "2 organisasjonar er ikkje aktive i Einingsregisteret",
-    bankrupt: "KONKURS DEMO AS (911000008): Konkurs",
-    cancel: "Avbryt",
-    granted: "Tilgang gitt",
-  },
-  {
-    lang: "en",
-    width: 1280,
-    give: "Grant access",
-    numbers: "Organisation numbers",
-    grantThree: "Grant access (3)",
-    grantOne: "Grant access (1)",
-    title: "Grant access anyway?",
-    many: "2 organisations are not active in the Central Coordinating Register",
-    bankrupt: "KONKURS DEMO AS (911000008): Bankrupt",
-    cancel: "Cancel",
-    granted: "Granted",
-  },
-] as const;
-
-for (const c of ACCESS_CASES) {
-  test(`the Access page's Give access asks before granting to organisations that are not active (${c.lang}, ${c.width} px)`, async ({
-    signedIn: page,
-  }) => {
-    await page.setViewportSize({ width: c.width, height: 900 });
-    await useLanguage(page, c.lang);
-    // Neither flagged organisation is ever granted this scope (each run cancels); the active
-    // one is new each run.
-    const active = freshOrgno();
-    await page.goto("/access?scope=digdir:krr/kontaktinfo.read");
-    await page.getByRole("button", { name: c.give, exact: true }).click();
-    const form = page.getByRole("dialog");
-    await form.getByLabel(c.numbers).fill(`${BANKRUPT}\n${GONE}\n${active}`);
-    const entries = form.getByTestId("grant-entries");
-    await expect(
-      entries.locator(`tr[data-orgno="${BANKRUPT}"]`).getByTestId("registry-state"),
-    ).toHaveAttribute("data-state", "bankrupt");
-    await expect(
-      entries.locator(`tr[data-orgno="${active}"]`).getByTestId("registry-state"),
-    ).toHaveCount(0);
-    await form.getByRole("button", { name: c.grantThree }).click();
-    const confirm = page.getByRole("dialog", { name: c.title });
-    await expect(confirm.getByTestId("grant-confirmation")).toContainText(c.many);
-    await expect(confirm.getByTestId("grant-confirmation")).toContainText(c.bankrupt);
-    await expect(confirm.getByTestId("grant-confirmation")).toContainText(GONE);
-    await expect(confirm.getByTestId("grant-confirmation")).not.toContainText(active);
-    await captureBothThemes(page, `registry-access-confirm-${c.lang}-${c.width}`);
-    // Cancelled: nothing was sent, the list is still there to correct.
-    await confirm.getByRole("button", { name: c.cancel }).click();
-    await expect(confirm).toHaveCount(0);
-    await expect(entries.locator(`tr[data-orgno="${BANKRUPT}"]`)).not.toContainText(c.granted);
-
-    // Only the active one: granted without a question.
-    await form.getByLabel(c.numbers).fill(active);
-    await form.getByRole("button", { name: c.grantOne }).click();
-    await expect(entries.locator(`tr[data-orgno="${active}"]`)).toContainText(c.granted);
-    await expect(page.getByRole("dialog", { name: c.title })).toHaveCount(0);
-  });
-}
 
 test("granting again to a deleted organisation on the Access page asks first", async ({
   signedIn: page,

@@ -1,38 +1,7 @@
-import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, test, unique } from "./support";
+import { captureBothThemes, expect, headersOf, mappingFor, test, unique } from "./support";
 
 // Issue 18, 3: promotion from "demo" (plays test) to "prod", which the e2e stack runs on a
 // simulator of its own (PORTVAKT_STACK_PROD=own), so the two environments really differ.
-
-type Doc = {
-  scopes?: { name: string; consumers?: string[] }[];
-  clients?: { name: string; scopes?: string[] }[];
-};
-
-const headersOf = (page: Page) => ({ "X-CSRF": "1", Origin: new URL(page.url()).origin });
-
-/** A mapping for every org number and prefix the source uses today (other specs add some). */
-async function mappingFor(page: Page, extra: Record<string, string>): Promise<string> {
-  const answer = await page.request.get("/api/envs/demo/config/export?format=json", {
-    headers: headersOf(page),
-  });
-  expect(answer.status()).toBe(200);
-  const doc = (await answer.json()) as Doc;
-  const orgs = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const scope of doc.scopes ?? []) {
-    prefixes.add(scope.name.split(":")[0]!);
-    for (const orgno of scope.consumers ?? []) orgs.add(orgno);
-  }
-  for (const client of doc.clients ?? []) {
-    for (const scope of client.scopes ?? []) prefixes.add(scope.split(":")[0]!);
-  }
-  const lines = ["from: demo", "to: prod", "organizations:"];
-  for (const orgno of [...orgs].sort()) lines.push(`  "${orgno}": "${extra[orgno] ?? orgno}"`);
-  lines.push("prefixes:");
-  for (const prefix of [...prefixes].sort()) lines.push(`  ${prefix}: ${prefix}`);
-  return `${lines.join("\n")}\n`;
-}
 
 for (const viewport of [
   { name: "desktop", width: 1280, height: 900 },

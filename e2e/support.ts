@@ -87,3 +87,37 @@ export function rsaKeyPair(bits = 2048) {
 export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 }
+
+/** The headers a state-changing request from the signed-in page carries (CSRF, origin). */
+export const headersOf = (page: Page) => ({ "X-CSRF": "1", Origin: new URL(page.url()).origin });
+
+type Doc = {
+  scopes?: { name: string; consumers?: string[] }[];
+  clients?: { name: string; scopes?: string[] }[];
+};
+
+/**
+ * A promotion mapping demo -> prod for every org number and prefix demo uses today (other specs
+ * add some), each mapped to itself unless `extra` names its prod number.
+ */
+export async function mappingFor(page: Page, extra: Record<string, string>): Promise<string> {
+  const answer = await page.request.get("/api/envs/demo/config/export?format=json", {
+    headers: headersOf(page),
+  });
+  expect(answer.status()).toBe(200);
+  const doc = (await answer.json()) as Doc;
+  const orgs = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const scope of doc.scopes ?? []) {
+    prefixes.add(scope.name.split(":")[0]!);
+    for (const orgno of scope.consumers ?? []) orgs.add(orgno);
+  }
+  for (const client of doc.clients ?? []) {
+    for (const scope of client.scopes ?? []) prefixes.add(scope.split(":")[0]!);
+  }
+  const lines = ["from: demo", "to: prod", "organizations:"];
+  for (const orgno of [...orgs].sort()) lines.push(`  "${orgno}": "${extra[orgno] ?? orgno}"`);
+  lines.push("prefixes:");
+  for (const prefix of [...prefixes].sort()) lines.push(`  ${prefix}: ${prefix}`);
+  return `${lines.join("\n")}\n`;
+}
