@@ -130,31 +130,41 @@ export function RegistryStateBadge({ status }: { status: OrganizationStatus | un
 const CHECK_CONCURRENCY = 8;
 
 /**
- * A check to run before any grant (issue 14 #16): reads the Enhetsregisteret state of every
- * organisation about to be granted (from the page's cache when fresh, otherwise from the BFF, 8 at
- * a time) and resolves to those that need confirmation (deleted, bankrupt, being wound up, not
- * found). It waits for answers not yet loaded, so a quick click cannot skip the question; a
- * look-up that fails counts as "not known" and does not block the grant.
+ * The organisations among `orgnos` whose grant needs confirmation (`needs_confirmation`:
+ * deleted, bankrupt, being wound up, not found), each once, in the order given. Every number is
+ * looked up (at most `concurrency` at a time) before it resolves; a look-up that fails counts as
+ * "not known" and does not flag the organisation.
+ */
+export async function flaggedOrganizations(
+  orgnos: readonly string[],
+  lookUp: (orgno: string) => Promise<OrganizationStatus>,
+  concurrency = CHECK_CONCURRENCY,
+): Promise<OrganizationStatus[]> {
+  const distinct = [...new Set(orgnos)];
+  const found = new Map<string, OrganizationStatus>();
+  let next = 0;
+  const worker = async () => {
+    while (next < distinct.length) {
+      const orgno = distinct[next++]!;
+      const status = await lookUp(orgno).catch(() => undefined);
+      if (status?.needs_confirmation) found.set(orgno, status);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return distinct.flatMap((orgno) => found.get(orgno) ?? []);
+}
+
+/**
+ * A check to run before any grant (issue 14 #16): {@link flaggedOrganizations} with each state
+ * read from the page's cache when fresh, otherwise from the BFF
+ * (`GET /api/envs/{env}/organizations/{orgno}/status`). It waits for answers not yet loaded, so
+ * a quick click cannot skip the question.
  */
 export function useGrantCheck(env: string) {
   const queryClient = useQueryClient();
   return useCallback(
-    async (orgnos: readonly string[]): Promise<OrganizationStatus[]> => {
-      const distinct = [...new Set(orgnos)];
-      const flagged: OrganizationStatus[] = [];
-      let next = 0;
-      const worker = async () => {
-        while (next < distinct.length) {
-          const orgno = distinct[next++]!;
-          const status = await queryClient
-            .fetchQuery(statusQuery(env, orgno))
-            .catch(() => undefined);
-          if (status?.needs_confirmation) flagged.push(status);
-        }
-      };
-      await Promise.all(Array.from({ length: CHECK_CONCURRENCY }, worker));
-      return distinct.flatMap((orgno) => flagged.filter((s) => s.orgno === orgno));
-    },
+    (orgnos: readonly string[]) =>
+      flaggedOrganizations(orgnos, (orgno) => queryClient.fetchQuery(statusQuery(env, orgno))),
     [queryClient, env],
   );
 }
