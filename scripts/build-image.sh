@@ -13,10 +13,13 @@ rm -rf dist/image && mkdir -p "$out"
 pnpm --filter @portvakt/web build >/dev/null
 cp -r apps/web/dist "$out/web"
 
-# ESM bundle; CommonJS dependencies inside it still call require(), so give them one.
+# ESM bundle; CommonJS dependencies inside it still call require(), so give them one. The tests'
+# control of a BFF process (PORTVAKT_TEST_CONTROL, src/testing/child-control.ts) is defined away,
+# so the bundle does not hold it.
 pnpm --filter @portvakt/bff exec esbuild src/main.ts \
   --bundle --platform=node --target=node20.19 --format=esm --minify-syntax --legal-comments=none \
   --external:@libsql/client --external:libsql --external:pg-native \
+  --define:process.env.PORTVAKT_TEST_CONTROL=undefined \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" \
   --outfile="../../$out/server.mjs" --log-level=warning
 

@@ -125,9 +125,16 @@ describe("a provider revokes our access or deactivates a scope", () => {
       scope: "digdir:demo.read",
       owner_orgno: PROVIDER,
       clients: [{ client_id: PENSJON_CLIENT, client_name: "NAV pensjon-integrasjon" }],
-      text: expect.stringContaining(
-        `Access to scope digdir:demo.read was revoked by organisation ${PROVIDER}`,
-      ),
+      code: "alert.access.revoked",
+      params: {
+        env: "nav",
+        scope: "digdir:demo.read",
+        owner_orgno: PROVIDER,
+        clients: `NAV pensjon-integrasjon (${PENSJON_CLIENT})`,
+        client_count: 1,
+      },
+      language: "en",
+      text: `Access to scope digdir:demo.read was revoked by organisation ${PROVIDER} in environment nav. Clients that use it get no token for it any more: NAV pensjon-integrasjon (${PENSJON_CLIENT}).`,
     });
     expect(
       webhooks.filter(
@@ -148,7 +155,23 @@ describe("a provider revokes our access or deactivates a scope", () => {
     expect(deactivated.status).toBe(200);
     const second = await secondInstance();
     try {
-      await Promise.all([stack.bff.checkAccess(), second.checkAccess(), stack.bff.checkAccess()]);
+      // Both instances look, and both find the deactivation, before either may claim its
+      // notice: only the claim in the store keeps it to one.
+      let arrived = 0;
+      let go!: () => void;
+      const allLooked = new Promise<void>((resolve) => {
+        go = resolve;
+      });
+      const between = async () => {
+        arrived += 1;
+        if (arrived === 2) go();
+        await allLooked;
+      };
+      const [a, b] = await Promise.all([
+        stack.bff.checkAccess({ between }),
+        second.checkAccess({ between }),
+      ]);
+      expect([...a, ...b].filter((n) => n.scope === "difi:api3")).toHaveLength(1);
       const inactive = (b: Record<string, unknown>) =>
         b.scope === "difi:api3" && b.reason === "scope-inactive";
       await expect.poll(() => jsonHooks("portvakt.access-lost", inactive).length).toBe(1);
@@ -188,7 +211,10 @@ describe("drift from the committed configuration document", () => {
       by_kind: { "scope.update": 1 },
       step_ids: [expect.stringMatching(/^scope\.update:digdir:demo\.read/)],
       digest: expect.stringMatching(/^[0-9a-f]{64}$/),
-      text: expect.stringContaining("differs from its configuration document"),
+      code: "alert.drift",
+      params: { env: "demo", document: documentPath, steps: 1, kinds: "1 scope.update" },
+      language: "en",
+      text: `Environment demo differs from its configuration document ${documentPath}: applying it would take 1 step (1 scope.update). Someone changed it outside Portvakt, or the document was not applied.`,
     });
     expect(await stack.bff.checkDrift()).toEqual([]);
     expect(jsonHooks("portvakt.drift")).toHaveLength(1);
@@ -243,6 +269,11 @@ describe("own-key mode: the admin client's own registered key", () => {
     );
     expect(hooks).toHaveLength(1);
     expect(String(hooks[0]!.body.text)).toContain(`The admin client's own key ${kid}`);
+    // /metrics has the admin client's own key's expiry beside the other clients' keys.
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toContain(
+      `portvakt_client_key_expiry_timestamp_seconds{env="demo",client_id="${env.config.clientId}",kid="${kid}"} ${exp}`,
+    );
     expect((await stack.bff.checkExpiry()).filter(own)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ALL_ADMIN_SCOPES, OrgNumber } from "@portvakt/contracts";
+import { ALL_ADMIN_SCOPES, LANGS, OrgNumber } from "@portvakt/contracts";
 import { z } from "zod";
 import { AuthConfig } from "./auth/config";
 import { TrustedProxies } from "./security/client-address";
@@ -262,10 +262,19 @@ export const PortvaktConfig = z
       .object({
         thresholdsDays: z.array(z.number().int().min(0).max(365)).min(1).default([30, 14, 7, 1]),
         checkIntervalMinutes: z.number().int().min(1).default(360),
+        /**
+         * The notices' language (nb, nn or en) where a channel names none of its own; the
+         * environment variable PORTVAKT_ALERT_LANGUAGE takes precedence. See README, Alerts.
+         */
+        language: z.enum(LANGS).default("en"),
         webhooks: z
           .array(
             z
-              .object({ url: z.url(), format: z.enum(["json", "slack", "teams"]).default("json") })
+              .object({
+                url: z.url(),
+                format: z.enum(["json", "slack", "teams"]).default("json"),
+                language: z.enum(LANGS).optional(),
+              })
               .strict(),
           )
           .default([]),
@@ -274,6 +283,7 @@ export const PortvaktConfig = z
             smtpUrlEnv: EnvVarName,
             from: z.string().min(3),
             to: z.array(z.string().min(3)).min(1),
+            language: z.enum(LANGS).optional(),
           })
           .strict()
           .optional(),
@@ -284,6 +294,7 @@ export const PortvaktConfig = z
       .default({
         thresholdsDays: [30, 14, 7, 1],
         checkIntervalMinutes: 360,
+        language: "en",
         webhooks: [],
         consumerAccess: true,
         drift: [],
@@ -415,7 +426,8 @@ export function parseConfig(input: unknown, source = "configuration"): PortvaktC
 
 /**
  * Reads the configuration: a JSON file named by PORTVAKT_CONFIG, with PORT, HOST, WEB_DIST,
- * PUBLIC_ORIGIN, LOG_LEVEL, DATABASE_URL, METRICS_ENABLED and TRUSTED_PROXIES from the environment taking precedence.
+ * PUBLIC_ORIGIN, LOG_LEVEL, DATABASE_URL, METRICS_ENABLED, TRUSTED_PROXIES and PORTVAKT_ALERT_LANGUAGE
+ * (`alerts.language`) from the environment taking precedence.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig {
   const file = env.PORTVAKT_CONFIG;
@@ -430,7 +442,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
   } catch (error) {
     throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const overrides = Object.fromEntries(
+  const overrides: Record<string, unknown> = Object.fromEntries(
     Object.entries({
       port: env.PORT,
       host: env.HOST,
@@ -442,5 +454,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
       trustedProxies: env.TRUSTED_PROXIES,
     }).filter(([, value]) => value !== undefined && value !== ""),
   );
+  // PORTVAKT_ALERT_LANGUAGE: the notices' language (alerts.language), over the file's.
+  const alertLanguage = env.PORTVAKT_ALERT_LANGUAGE;
+  if (alertLanguage) {
+    const alerts = (raw as { alerts?: object }).alerts ?? {};
+    overrides.alerts = { ...alerts, language: alertLanguage };
+  }
   return parseConfig({ ...(raw as object), ...overrides }, file);
 }

@@ -156,6 +156,18 @@ export interface AlertSentTable {
   sent_at: number;
 }
 
+/**
+ * What a consumer was last seen allowed to use, per environment and scope (`*`: looked at once);
+ * see migrations/0009_consumer_access_seen.ts. `approved` and `active` are 0 or 1; `since` epoch ms.
+ */
+export interface ConsumerAccessSeenTable {
+  env: string;
+  scope: string;
+  approved: number;
+  active: number;
+  since: number;
+}
+
 /** A four-eyes change request; see migrations/0008_change_requests.ts. Times are epoch ms. */
 export interface ChangeRequestTable {
   id: string;
@@ -199,6 +211,7 @@ export interface PortvaktDatabase {
   api_token: ApiTokenTable;
   audit_chain: AuditChainTable;
   alert_sent: AlertSentTable;
+  consumer_access_seen: ConsumerAccessSeenTable;
   change_request: ChangeRequestTable;
 }
 

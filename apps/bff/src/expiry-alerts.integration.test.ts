@@ -152,7 +152,18 @@ describe("expiry alerts", () => {
         kid,
         expiresAt: new Date(exp * 1000).toISOString(),
       },
-      text: expect.stringContaining(`Key ${kid} of client utloper-snart (${clientId})`),
+      code: "alert.key-expiry.client",
+      params: {
+        env: "demo",
+        kid,
+        client_id: clientId,
+        client: `utloper-snart (${clientId})`,
+        expires_at: new Date(exp * 1000).toISOString(),
+        days_left: 30,
+        state: "expiring",
+      },
+      language: "en",
+      text: `Key ${kid} of client utloper-snart (${clientId}) in environment demo expires in 30 days (${new Date(exp * 1000).toISOString()}).`,
     });
     expect(hooks.find((h) => h.path === "/slack")!.body).toEqual({
       text: expect.stringContaining("expires in 30 days"),

@@ -41,6 +41,10 @@ describe("the container image's contents", () => {
     const manifest = JSON.parse(await readFile(join(image, "package.json"), "utf8"));
     expect(Object.keys(manifest.dependencies)).toEqual(["@libsql/client"]);
     expect(await readFile(join(image, "web/index.html"), "utf8")).toMatch(/<div id="root">/);
+    // The tests' control of a BFF process is not in the bundle (scripts/build-image.sh).
+    const server = await readFile(join(image, "server.mjs"), "utf8");
+    expect(server).toContain("Portvakt BFF listening");
+    expect(server).not.toMatch(/PORTVAKT_TEST_CONTROL|child-control|childControl/);
     // The exact versions the lockfile installed, no type packages, no binary for another libc.
     const lock = await readFile(join(root, "pnpm-lock.yaml"), "utf8");
     const packages: string[] = [];

@@ -12,7 +12,13 @@ try {
   const logger = createLogger(config.logLevel);
   const proxy = useProxyFromEnvironment();
   if (proxy) logger.info({ proxy }, "outbound HTTP goes through a proxy");
-  const bff = await startBff(config, logger);
+  // Test-only: a parent test harness moves this process's clock and runs its checks over the
+  // IPC channel (testing/child-control.ts). The container image's bundle has none of it.
+  const control = process.env.PORTVAKT_TEST_CONTROL
+    ? (await import("./testing/child-control")).childControl()
+    : undefined;
+  const bff = await startBff(config, logger, control ? { now: control.now } : {});
+  control?.attach(bff);
   logger.info({ url: bff.url }, "Portvakt BFF listening");
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { type AccessLostNotice, AccessWatch } from "./alerts/access";
 import { type DriftNotice, DriftWatch } from "./alerts/drift";
 import { ExpiryAlerts } from "./alerts/expiry";
-import { claimNotice } from "./alerts/notify";
+import { claimNotice, type NoticeChannels, Notifier } from "./alerts/notify";
 import { createApp } from "./app";
 import { AuditStore } from "./audit/store";
 import { AuditStream } from "./audit/stream";
@@ -41,8 +41,12 @@ export interface RunningBff {
   environments: readonly Environment[];
   /** Checks key expiry now and sends the notices due (the BFF also does it on a timer). */
   checkExpiry(): Promise<import("./alerts/expiry").ExpiryNotice[]>;
-  /** Compares what the organisations may use as consumers with the last look and notifies losses. */
-  checkAccess(): Promise<AccessLostNotice[]>;
+  /**
+   * Compares what the organisations may use as consumers with the last look and notifies losses.
+   * `between` runs after the look, before any notice is claimed (tests of the claim hold two
+   * instances there).
+   */
+  checkAccess(options?: { between?: () => Promise<void> }): Promise<AccessLostNotice[]>;
   /** Plans the configured documents against Digdir and notifies new drift. */
   checkDrift(): Promise<DriftNotice[]>;
   /** Rotates each environment's own admin key that is due (`adminKeyRotation`); one instance does it. */
@@ -289,15 +293,24 @@ export async function startBff(
       "expiry alerts: the SMTP URL variable is not set; no e-mail is sent",
     );
   }
+  const channels: NoticeChannels = {
+    language: alertSettings.language,
+    webhooks: alertSettings.webhooks,
+    ...(alertSettings.email && smtpUrl
+      ? {
+          email: {
+            smtpUrl,
+            from: alertSettings.email.from,
+            to: alertSettings.email.to,
+            ...(alertSettings.email.language ? { language: alertSettings.email.language } : {}),
+          },
+        }
+      : {}),
+  };
+  const notifier = new Notifier({ db, channels, logger, now });
   const expiryAlerts = new ExpiryAlerts({
-    db,
-    settings: {
-      thresholdsDays: alertSettings.thresholdsDays,
-      webhooks: alertSettings.webhooks,
-      ...(alertSettings.email && smtpUrl
-        ? { email: { smtpUrl, from: alertSettings.email.from, to: alertSettings.email.to } }
-        : {}),
-    },
+    notifier,
+    thresholdsDays: alertSettings.thresholdsDays,
     logger,
     now,
     environments: () => environments,
@@ -320,32 +333,24 @@ export async function startBff(
         return [];
       }
     });
-  const channels = {
-    webhooks: alertSettings.webhooks,
-    ...(alertSettings.email && smtpUrl
-      ? { email: { smtpUrl, from: alertSettings.email.from, to: alertSettings.email.to } }
-      : {}),
-  };
   const accessWatch = new AccessWatch({
     db,
-    channels,
+    notifier,
     logger,
     now,
     environments: () => environments,
   });
   const driftWatch = new DriftWatch({
-    db,
-    channels,
+    notifier,
     logger,
-    now,
     environments: () => environments,
     sources: alertSettings.drift,
   });
-  const checkAccess = () =>
+  const checkAccess = ({ between }: { between?: () => Promise<void> } = {}) =>
     serial(async (): Promise<AccessLostNotice[]> => {
       if (!alertSettings.consumerAccess) return [];
       try {
-        return await accessWatch.check();
+        return await accessWatch.check(between);
       } catch (error) {
         logger.error({ err: { message: (error as Error).message } }, "access check failed");
         return [];
@@ -398,6 +403,11 @@ export async function startBff(
   );
   alertTimer.unref();
   if (alertSettings.webhooks.length > 0 || alertSettings.email) void checkAlerts();
+  // Without a channel nothing is sent at start, but /metrics has the keys' expiry from the start.
+  else if (config.metricsEnabled)
+    void serial(() => expiryAlerts.collect()).catch((error: Error) =>
+      logger.warn({ err: { message: error.message } }, "expiry alerts: could not read the keys"),
+    );
   // Retention: the oldest entries go, the chain's anchor moves (every instance may run it; the
   // chain's lock makes them take turns).
   const retentionDays = config.auditLog.retentionDays;

@@ -2,28 +2,40 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { PortvaktDatabase } from "../database";
 import type { Environment } from "../upstream";
-import { claimNotice, type NoticeChannels, sendNotice } from "./notify";
+import type { Notice, NoticeDraft, Notifier } from "./notify";
 
 /**
  * A consumer's notice (format `json`): access to another organisation's scope was revoked
  * (`revoked`: our APPROVED row became DENIED or went away) or the scope was deactivated
- * (`scope-inactive`: Digdir's public catalogue lists it with `active: false`). `clients` are our
+ * (`scope-inactive`: Digdir's catalogue lists it with `active: false`). `clients` are our
  * clients that have the scope, who stop getting tokens for it (MP-212, docs/maskinporten.md §7).
+ * `code` is `alert.access.revoked` or `alert.access.scope-inactive`.
  */
-export interface AccessLostNotice {
+export interface AccessLostNotice extends Notice {
   type: "portvakt.access-lost";
   reason: "revoked" | "scope-inactive";
   env: string;
   scope: string;
   owner_orgno?: string;
   clients: { client_id: string; client_name?: string }[];
-  text: string;
 }
 
 interface Seen {
   approved: boolean;
   active: boolean;
   since: number;
+}
+
+/** A loss found by a look, not yet notified: claimed under `key`, the state's `since` in it. */
+interface Loss {
+  key: string;
+  draft: NoticeDraft<AccessLostNotice>;
+}
+
+/** What one look at every environment found: losses to notify, states to remember. */
+export interface AccessObservation {
+  losses: Loss[];
+  updates: { env: string; scope: string; approved: boolean; active: boolean }[];
 }
 
 const INITIALISED = "*";
@@ -33,38 +45,54 @@ const INITIALISED = "*";
  * `GET /scopes/access/all` (granted to us, with `inactive=true` so revoked rows are read as
  * DENIED) and, for those scopes and the ones our clients have, whether Digdir's catalogue
  * (`GET /scopes/all?inactive=true`) lists them as deactivated. Each check compares with the last
- * state seen (kept in the store's `alert_sent`, shared by every instance) and notifies each loss
- * once (claimed in `alert_sent` under a key naming when the lost state was first seen). The first check of an environment only records. Own scopes are left out:
- * deactivating them is our own doing. A PRIVATE scope is not in the catalogue, so its
- * deactivation is noticed only when Digdir also ends our access. `now` is epoch ms.
+ * state seen (table `consumer_access_seen`, shared by every instance) and notifies each loss
+ * once (claimed in `alert_sent` under a key naming when the lost state was first seen, so two
+ * instances that both saw the loss send one notice). The first check of an environment only
+ * records. Own scopes are left out: deactivating them is our own doing.
+ *
+ * A PRIVATE scope (`visibility: PRIVATE`) is not in the catalogue Digdir shows other
+ * organisations, so its `active` flag cannot be read by a consumer: its deactivation is noticed
+ * when Digdir ends our access to it (our access row disappears or turns DENIED; README, Alerts),
+ * and is then notified as a revoke. `now` is epoch ms.
  */
 export class AccessWatch {
   readonly #db: Kysely<PortvaktDatabase>;
-  readonly #channels: NoticeChannels;
+  readonly #notifier: Notifier;
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #environments: () => readonly Environment[];
 
   constructor(options: {
     db: Kysely<PortvaktDatabase>;
-    channels: NoticeChannels;
+    notifier: Notifier;
     logger: Logger;
     now: () => number;
     environments: () => readonly Environment[];
   }) {
     this.#db = options.db;
-    this.#channels = options.channels;
+    this.#notifier = options.notifier;
     this.#logger = options.logger;
     this.#now = options.now;
     this.#environments = options.environments;
   }
 
-  /** Checks every environment now; returns the notices this instance sent. */
-  async check(): Promise<AccessLostNotice[]> {
-    const sent: AccessLostNotice[] = [];
+  /**
+   * Checks every environment now; returns the notices this instance sent. `between`, when
+   * given, runs after the look and before any claim (tests hold two instances there, so both
+   * have seen the same loss before either claims it).
+   */
+  async check(between?: () => Promise<void>): Promise<AccessLostNotice[]> {
+    const observation = await this.observe();
+    if (between) await between();
+    return this.notify(observation);
+  }
+
+  /** Looks at every environment and compares with the last state seen; claims and sends nothing. */
+  async observe(): Promise<AccessObservation> {
+    const observation: AccessObservation = { losses: [], updates: [] };
     for (const env of this.#environments()) {
       try {
-        sent.push(...(await this.#checkEnvironment(env)));
+        await this.#observeEnvironment(env, observation);
       } catch (error) {
         this.#logger.warn(
           { env: env.config.id, err: { message: (error as Error).message } },
@@ -72,10 +100,21 @@ export class AccessWatch {
         );
       }
     }
+    return observation;
+  }
+
+  /** Sends each loss this instance claims, then records the states seen. */
+  async notify(observation: AccessObservation): Promise<AccessLostNotice[]> {
+    const sent: AccessLostNotice[] = [];
+    for (const loss of observation.losses) {
+      const notice = await this.#notifier.once<AccessLostNotice>(loss.key, 0, loss.draft);
+      if (notice) sent.push(notice);
+    }
+    for (const update of observation.updates) await this.#remember(update);
     return sent;
   }
 
-  async #checkEnvironment(env: Environment): Promise<AccessLostNotice[]> {
+  async #observeEnvironment(env: Environment, observation: AccessObservation): Promise<void> {
     const id = env.config.id;
     const ourOrgno = env.credential.orgno;
     const [rows, clients, catalogue] = await Promise.all([
@@ -108,10 +147,8 @@ export class AccessWatch {
     }
     const seen = await this.#seen(id);
     const initialised = seen.has(INITIALISED);
-    const now = this.#now();
     const interesting = new Set([...approved, ...usedBy.keys(), ...seen.keys()]);
     interesting.delete(INITIALISED);
-    const sent: AccessLostNotice[] = [];
     for (const scope of interesting) {
       const owner = owners.get(scope);
       if (owner && ourOrgno && owner === ourOrgno) continue;
@@ -123,25 +160,18 @@ export class AccessWatch {
         if (before.active && !current.active && (before.approved || usedBy.has(scope)))
           lost.push("scope-inactive");
         for (const reason of lost) {
-          const key = `access:${reason}:${id}:${scope}:${before.since}`;
-          if (!(await claimNotice(this.#db, key, 0, now))) continue;
-          const notice = this.#notice(reason, id, scope, owner, usedBy.get(scope) ?? []);
-          await sendNotice(
-            this.#channels,
-            this.#logger,
-            notice,
-            `Portvakt: ${reason === "revoked" ? "access revoked" : "scope deactivated"}: ${scope} (${id})`,
-          );
-          this.#logger.info({ env: id, scope, reason }, "access alert sent");
-          sent.push(notice);
+          observation.losses.push({
+            key: `access:${reason}:${id}:${scope}:${before.since}`,
+            draft: this.#notice(reason, id, scope, owner, usedBy.get(scope) ?? []),
+          });
         }
       }
       if (!before || before.approved !== current.approved || before.active !== current.active) {
-        await this.#remember(id, scope, current, now);
+        observation.updates.push({ env: id, scope, ...current });
       }
     }
-    if (!initialised) await this.#remember(id, INITIALISED, { approved: true, active: true }, now);
-    return sent;
+    if (!initialised)
+      observation.updates.push({ env: id, scope: INITIALISED, approved: true, active: true });
   }
 
   #notice(
@@ -150,73 +180,67 @@ export class AccessWatch {
     scope: string,
     owner: string | undefined,
     clients: AccessLostNotice["clients"],
-  ): AccessLostNotice {
-    const by = owner ? ` by organisation ${owner}` : "";
-    const what =
-      reason === "revoked"
-        ? `Access to scope ${scope} was revoked${by} in environment ${env}.`
-        : `Scope ${scope} was deactivated${by} in environment ${env}.`;
-    const affected =
-      clients.length > 0
-        ? ` Clients that use it get no token for it any more: ${clients
-            .map((c) => (c.client_name ? `${c.client_name} (${c.client_id})` : c.client_id))
-            .join(", ")}.`
-        : "";
+  ): NoticeDraft<AccessLostNotice> {
     return {
       type: "portvakt.access-lost",
+      code: reason === "revoked" ? "alert.access.revoked" : "alert.access.scope-inactive",
+      params: {
+        env,
+        scope,
+        owner_orgno: owner ?? "unknown",
+        clients: clients
+          .map((c) => (c.client_name ? `${c.client_name} (${c.client_id})` : c.client_id))
+          .join(", "),
+        client_count: clients.length,
+      },
       reason,
       env,
       scope,
       ...(owner ? { owner_orgno: owner } : {}),
       clients,
-      text: `${what}${affected}`,
     };
   }
 
-  /**
-   * The state last seen per scope of an environment. It is kept in `alert_sent` (no table of its
-   * own): key `seen:access:<env>:<scope>`, `threshold_days` the state (2 × approved + active) and
-   * `sent_at` when it was first seen (epoch ms). Of two rows for a scope (instances updating at
-   * once), the newer counts.
-   */
+  /** The state last seen per scope of an environment (`*`: the environment was looked at). */
   async #seen(env: string): Promise<Map<string, Seen>> {
-    const prefix = seenKey(env, "");
     const rows = await this.#db
-      .selectFrom("alert_sent")
+      .selectFrom("consumer_access_seen")
       .selectAll()
-      // The environment id has no LIKE wildcards (a-z, 0-9, -); the prefix is checked again below.
-      .where("key", "like", `${prefix}%`)
+      .where("env", "=", env)
       .execute();
-    const seen = new Map<string, Seen>();
-    for (const row of rows) {
-      if (!row.key.startsWith(prefix)) continue;
-      const scope = row.key.slice(prefix.length);
-      const since = Number(row.sent_at);
-      const state = Number(row.threshold_days);
-      const earlier = seen.get(scope);
-      if (earlier && earlier.since >= since) continue;
-      seen.set(scope, { approved: (state & 2) === 2, active: (state & 1) === 1, since });
-    }
-    return seen;
+    return new Map(
+      rows.map((row) => [
+        row.scope,
+        {
+          approved: Number(row.approved) === 1,
+          active: Number(row.active) === 1,
+          since: Number(row.since),
+        },
+      ]),
+    );
   }
 
-  async #remember(
-    env: string,
-    scope: string,
-    state: { approved: boolean; active: boolean },
-    now: number,
-  ): Promise<void> {
-    const key = seenKey(env, scope);
-    const code = (state.approved ? 2 : 0) + (state.active ? 1 : 0);
+  /**
+   * Records a scope's new state, since now. Two instances recording the same change at once:
+   * the first one's `since` stays (the update applies only when the state differs).
+   */
+  async #remember(update: AccessObservation["updates"][number]): Promise<void> {
+    const approved = update.approved ? 1 : 0;
+    const active = update.active ? 1 : 0;
     await this.#db
-      .deleteFrom("alert_sent")
-      .where("key", "=", key)
-      .where("threshold_days", "!=", code)
+      .insertInto("consumer_access_seen")
+      .values({ env: update.env, scope: update.scope, approved, active, since: this.#now() })
+      .onConflict((oc) =>
+        oc
+          .columns(["env", "scope"])
+          .doUpdateSet({ approved, active, since: this.#now() })
+          .where((eb) =>
+            eb.or([
+              eb("consumer_access_seen.approved", "!=", approved),
+              eb("consumer_access_seen.active", "!=", active),
+            ]),
+          ),
+      )
       .execute();
-    await claimNotice(this.#db, key, code, now);
   }
-}
-
-function seenKey(env: string, scope: string): string {
-  return `seen:access:${env}:${scope}`;
 }

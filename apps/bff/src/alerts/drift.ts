@@ -8,11 +8,9 @@ import {
   readLiveState,
   resolveKeyFiles,
 } from "@portvakt/config-as-code";
-import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { PortvaktDatabase } from "../database";
 import type { Environment } from "../upstream";
-import { claimNotice, type NoticeChannels, sendNotice } from "./notify";
+import type { Notice, Notifier } from "./notify";
 
 /** Which committed configuration document describes which environment (config `alerts.drift`). */
 export interface DriftSource {
@@ -26,9 +24,10 @@ export interface DriftSource {
  * A drift notice (format `json`): planning the committed document against Digdir found steps,
  * so the environment was changed outside Portvakt (or the document was not applied). `steps`
  * counts them, `by_kind` per step kind, `step_ids` names up to 50 (`scope.update:…`); `digest`
- * is SHA-256 over the steps and identifies this drift: the same drift notifies once.
+ * is SHA-256 over the steps and identifies this drift: the same drift notifies once. `code` is
+ * `alert.drift`.
  */
-export interface DriftNotice {
+export interface DriftNotice extends Notice {
   type: "portvakt.drift";
   env: string;
   document: string;
@@ -36,7 +35,6 @@ export interface DriftNotice {
   by_kind: Record<string, number>;
   step_ids: string[];
   digest: string;
-  text: string;
 }
 
 /** SHA-256 (hex) over the steps' ids and their before/after values, in plan order. */
@@ -54,28 +52,22 @@ export function driftDigest(steps: readonly PlanStep[]): string {
  * `planChanges`, the same plan `portvakt plan` shows; key files named by the document are read
  * relative to it) and notifies once per distinct drift (claimed in `alert_sent` under the
  * digest, so several instances send one notice and a drift that changes notifies again). A
- * document that cannot be read or planned is logged as an error, not notified. `now` is epoch ms.
+ * document that cannot be read or planned is logged as an error, not notified.
  */
 export class DriftWatch {
-  readonly #db: Kysely<PortvaktDatabase>;
-  readonly #channels: NoticeChannels;
+  readonly #notifier: Notifier;
   readonly #logger: Logger;
-  readonly #now: () => number;
   readonly #environments: () => readonly Environment[];
   readonly #sources: readonly DriftSource[];
 
   constructor(options: {
-    db: Kysely<PortvaktDatabase>;
-    channels: NoticeChannels;
+    notifier: Notifier;
     logger: Logger;
-    now: () => number;
     environments: () => readonly Environment[];
     sources: readonly DriftSource[];
   }) {
-    this.#db = options.db;
-    this.#channels = options.channels;
+    this.#notifier = options.notifier;
     this.#logger = options.logger;
-    this.#now = options.now;
     this.#environments = options.environments;
     this.#sources = options.sources;
   }
@@ -97,35 +89,27 @@ export class DriftWatch {
         });
         if (plan.steps.length === 0) continue;
         const digest = driftDigest(plan.steps);
-        if (!(await claimNotice(this.#db, `drift:${source.env}:${digest}`, 0, this.#now())))
-          continue;
         const byKind: Record<string, number> = {};
         for (const step of plan.steps) byKind[step.kind] = (byKind[step.kind] ?? 0) + 1;
-        const notice: DriftNotice = {
+        const notice = await this.#notifier.once<DriftNotice>(`drift:${source.env}:${digest}`, 0, {
           type: "portvakt.drift",
+          code: "alert.drift",
+          params: {
+            env: source.env,
+            document: source.path,
+            steps: plan.steps.length,
+            kinds: Object.entries(byKind)
+              .map(([kind, count]) => `${count} ${kind}`)
+              .join(", "),
+          },
           env: source.env,
           document: source.path,
           steps: plan.steps.length,
           by_kind: byKind,
           step_ids: plan.steps.slice(0, 50).map((step) => step.id),
           digest,
-          text: `Environment ${source.env} differs from its configuration document ${source.path}: applying it would take ${plan.steps.length} step${plan.steps.length === 1 ? "" : "s"} (${Object.entries(
-            byKind,
-          )
-            .map(([kind, count]) => `${count} ${kind}`)
-            .join(", ")}). Someone changed it outside Portvakt, or the document was not applied.`,
-        };
-        await sendNotice(
-          this.#channels,
-          this.#logger,
-          notice,
-          `Portvakt: ${source.env} drifted from its configuration document`,
-        );
-        this.#logger.info(
-          { env: source.env, steps: plan.steps.length, digest },
-          "drift alert sent",
-        );
-        sent.push(notice);
+        });
+        if (notice) sent.push(notice);
       } catch (error) {
         this.#logger.error(
           { env: source.env, document: source.path, err: { message: (error as Error).message } },

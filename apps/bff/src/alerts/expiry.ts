@@ -1,14 +1,6 @@
-import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { PortvaktDatabase } from "../database";
 import type { Environment } from "../upstream";
-import { claimNotice, type NoticeChannels, noticeBody, sendNotice } from "./notify";
-
-/** Where expiry notices go and when (README, Alerts). */
-export interface AlertSettings extends NoticeChannels {
-  /** Days before expiry at which a notice is sent, once each (default 30, 14, 7, 1). */
-  thresholdsDays: number[];
-}
+import type { Notice, Notifier } from "./notify";
 
 /** A key or credential that expires, as a notice names it. */
 export interface ExpiringKey {
@@ -26,32 +18,45 @@ export interface ExpiringKey {
   expiresAt: string;
 }
 
-/** The generic JSON notice (format `json`), also the source of the Slack and Teams texts. */
-export interface ExpiryNotice {
+/**
+ * The generic JSON notice (format `json`), also the source of the Slack and Teams texts: the
+ * threshold crossed and the days left (whole days, rounded up; 0 or less once expired), the key,
+ * and `code` (`alert.key-expiry.client`, `.certificate` or `.own-key`) with its `params`.
+ */
+export interface ExpiryNotice extends Notice {
   type: "portvakt.key-expiry";
   threshold_days: number;
   days_left: number;
   key: ExpiringKey;
-  text: string;
 }
 
 const DAY_MS = 86_400_000;
 
-function describe(key: ExpiringKey, daysLeft: number): string {
-  const what =
-    key.kind === "credential"
-      ? key.kid
-        ? `The admin client's own key ${key.kid} (${key.clientId}) of environment ${key.env}`
-        : `The admin certificate of environment ${key.env}`
-      : `Key ${key.kid} of client ${key.clientName ? `${key.clientName} (${key.clientId})` : key.clientId} in environment ${key.env}`;
-  return daysLeft <= 0
-    ? `${what} expired at ${key.expiresAt}.`
-    : `${what} expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"} (${key.expiresAt}).`;
-}
-
-/** The body a webhook of this format gets: generic JSON, Slack's `{text}`, or a Teams MessageCard. */
-export function webhookBody(notice: ExpiryNotice, format: "json" | "slack" | "teams"): unknown {
-  return noticeBody(notice, "Portvakt: a key expires soon", format);
+/** The notice's code and parameters for a key with `daysLeft` days left. */
+function codeOf(key: ExpiringKey, daysLeft: number): Pick<ExpiryNotice, "code" | "params"> {
+  const common = {
+    env: key.env,
+    expires_at: key.expiresAt,
+    days_left: daysLeft,
+    state: daysLeft <= 0 ? "expired" : "expiring",
+  };
+  if (key.kind === "credential") {
+    return key.kid
+      ? {
+          code: "alert.key-expiry.own-key",
+          params: { ...common, kid: key.kid, client_id: key.clientId ?? "" },
+        }
+      : { code: "alert.key-expiry.certificate", params: common };
+  }
+  return {
+    code: "alert.key-expiry.client",
+    params: {
+      ...common,
+      kid: key.kid ?? "",
+      client_id: key.clientId ?? "",
+      client: key.clientName ? `${key.clientName} (${key.clientId})` : (key.clientId ?? ""),
+    },
+  };
 }
 
 /**
@@ -65,23 +70,27 @@ export function webhookBody(notice: ExpiryNotice, format: "json" | "slack" | "te
  * nearest; the others are marked as passed. `now` is the BFF's clock (epoch ms).
  */
 export class ExpiryAlerts {
-  readonly #db: Kysely<PortvaktDatabase>;
-  readonly #settings: AlertSettings;
+  readonly #notifier: Notifier;
+  readonly #thresholdsDays: readonly number[];
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #environments: () => readonly Environment[];
-  /** The client keys seen at the last check, for /metrics. */
+  /**
+   * The registered keys seen at the last check, for /metrics: every client's, and in own-key
+   * mode the admin client's own (not the certificate, which has a metric of its own).
+   */
   keys: ExpiringKey[] = [];
 
   constructor(options: {
-    db: Kysely<PortvaktDatabase>;
-    settings: AlertSettings;
+    notifier: Notifier;
+    /** Days before expiry at which a notice is sent, once each. */
+    thresholdsDays: readonly number[];
     logger: Logger;
     now: () => number;
     environments: () => readonly Environment[];
   }) {
-    this.#db = options.db;
-    this.#settings = options.settings;
+    this.#notifier = options.notifier;
+    this.#thresholdsDays = options.thresholdsDays;
     this.#logger = options.logger;
     this.#now = options.now;
     this.#environments = options.environments;
@@ -133,14 +142,14 @@ export class ExpiryAlerts {
         );
       }
     }
-    this.keys = found.filter((k) => k.kind === "client");
+    this.keys = found.filter((k) => k.kid !== undefined);
     return found;
   }
 
   /** Checks every key now and sends the notices due; returns those this instance sent. */
   async check(): Promise<ExpiryNotice[]> {
     const sent: ExpiryNotice[] = [];
-    const thresholds = [...this.#settings.thresholdsDays].sort((a, b) => a - b);
+    const thresholds = [...this.#thresholdsDays].sort((a, b) => a - b);
     for (const key of await this.collect()) {
       const daysLeft = Math.ceil((Date.parse(key.expiresAt) - this.#now()) / DAY_MS);
       const crossed = thresholds.filter((t) => daysLeft <= t);
@@ -152,38 +161,17 @@ export class ExpiryAlerts {
           : `client:${key.env}:${key.clientId}:${key.kid}:${key.expiresAt}`;
       // The larger thresholds passed without a notice (Portvakt was not running then) are marked
       // as passed so they never send later; only the nearest sends.
-      for (const passed of crossed.slice(1)) await claimNotice(this.#db, id, passed, this.#now());
-      if (!(await claimNotice(this.#db, id, nearest, this.#now()))) continue;
-      const notice: ExpiryNotice = {
+      for (const passed of crossed.slice(1)) await this.#notifier.mark(id, passed);
+      const notice = await this.#notifier.once<ExpiryNotice>(id, nearest, {
         type: "portvakt.key-expiry",
         threshold_days: nearest,
         days_left: daysLeft,
         key,
-        text: describe(key, daysLeft),
-      };
-      await this.#send(notice);
-      sent.push(notice);
+        ...codeOf(key, daysLeft),
+      });
+      if (notice) sent.push(notice);
     }
     return sent;
-  }
-
-  async #send(notice: ExpiryNotice): Promise<void> {
-    const what =
-      notice.key.kind === "credential"
-        ? notice.key.kid
-          ? `the admin client's own key ${notice.key.kid}`
-          : "the admin certificate"
-        : `key ${notice.key.kid}`;
-    await sendNotice(
-      this.#settings,
-      this.#logger,
-      notice,
-      `Portvakt: ${what} expires in ${notice.days_left} days (${notice.key.env})`,
-    );
-    this.#logger.info(
-      { threshold_days: notice.threshold_days, key: notice.key },
-      "expiry alert sent",
-    );
   }
 }
 

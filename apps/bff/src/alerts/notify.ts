@@ -1,33 +1,57 @@
+import { formatMessage, type MessageParams } from "@portvakt/contracts";
 import type { Kysely } from "kysely";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { PortvaktDatabase } from "../database";
+import { type AlertLanguage, alertMessages, type NoticeCode } from "./messages";
 
-/** Where notices go (README, Alerts). */
+/**
+ * Where notices go (README, Alerts). `language` is the language of every channel that names
+ * none of its own (`alerts.language` or PORTVAKT_ALERT_LANGUAGE, default `en`).
+ */
 export interface NoticeChannels {
-  webhooks: { url: string; format: "json" | "slack" | "teams" }[];
-  email?: { smtpUrl: string; from: string; to: string[] };
+  language: AlertLanguage;
+  webhooks: { url: string; format: "json" | "slack" | "teams"; language?: AlertLanguage }[];
+  email?: { smtpUrl: string; from: string; to: string[]; language?: AlertLanguage };
 }
 
 /**
  * What every notice has, whatever it is about: `type` (`portvakt.key-expiry`,
- * `portvakt.access-lost`, `portvakt.drift`), a one-line `title` for chat and e-mail subjects,
- * and `text`, the sentence a person reads. The generic JSON webhook gets the notice as it is,
- * with `title` left out.
+ * `portvakt.access-lost`, `portvakt.drift`), the machine-readable `code` (alerts/messages.ts,
+ * e.g. `alert.access.revoked`) and its `params`, and `text`, the sentence a person reads, in
+ * `language` (nb, nn or en). The generic JSON webhook gets the notice as it is, in its own
+ * channel's language; chat cards and e-mail subjects have the code's `.title` text.
  */
 export interface Notice {
   type: string;
+  code: NoticeCode;
+  params: MessageParams;
+  language: AlertLanguage;
   text: string;
 }
 
+/** A notice before it is put in words: everything but `text` and `language`. */
+export type NoticeDraft<N extends Notice> = Omit<N, "text" | "language">;
+
+/** The notice in `language`: its `text` rendered from the code and parameters. */
+export function localize<N extends Notice>(draft: NoticeDraft<N>, language: AlertLanguage): N {
+  return {
+    ...draft,
+    language,
+    text: formatMessage(alertMessages[language][draft.code], language, draft.params),
+  } as N;
+}
+
+/** The one-line title of a notice (chat card, e-mail subject) in `language`. */
+export function noticeTitle(notice: Notice, language: AlertLanguage = notice.language): string {
+  return formatMessage(alertMessages[language][`${notice.code}.title`], language, notice.params);
+}
+
 /** The body a webhook of this format gets: the notice itself, Slack's `{text}`, or a Teams MessageCard. */
-export function noticeBody(
-  notice: Notice,
-  title: string,
-  format: "json" | "slack" | "teams",
-): unknown {
+export function noticeBody(notice: Notice, format: "json" | "slack" | "teams"): unknown {
   if (format === "slack") return { text: `:warning: ${notice.text}` };
   if (format === "teams") {
+    const title = noticeTitle(notice);
     return {
       "@type": "MessageCard",
       "@context": "https://schema.org/extensions",
@@ -60,29 +84,28 @@ export async function claimNotice(
 }
 
 /**
- * Sends a notice by every webhook (POST, JSON, 10 s timeout) and e-mail. A channel that fails
- * is logged and does not stop the others; nothing is thrown. The notice is claimed before (it is
- * not sent again even if every channel failed: a retry storm to a broken webhook helps nobody).
+ * Sends a notice by every webhook (POST, JSON, 10 s timeout) and e-mail, each in its channel's
+ * language. A channel that fails is logged and does not stop the others; nothing is thrown.
  */
-export async function sendNotice(
+export async function sendNotice<N extends Notice>(
   channels: NoticeChannels,
   logger: Logger,
-  notice: Notice,
-  title: string,
+  draft: NoticeDraft<N>,
 ): Promise<void> {
   for (const hook of channels.webhooks) {
     try {
+      const notice = localize(draft, hook.language ?? channels.language);
       const response = await fetch(hook.url, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(noticeBody(notice, title, hook.format)),
+        body: JSON.stringify(noticeBody(notice, hook.format)),
         signal: AbortSignal.timeout(10_000),
       });
       await response.body?.cancel();
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (error) {
       logger.error(
-        { err: { message: (error as Error).message }, format: hook.format, type: notice.type },
+        { err: { message: (error as Error).message }, format: hook.format, code: draft.code },
         "alert: the webhook did not take the notice",
       );
     }
@@ -90,17 +113,65 @@ export async function sendNotice(
   const email = channels.email;
   if (email) {
     try {
+      const notice = localize(draft, email.language ?? channels.language);
       await nodemailer.createTransport(email.smtpUrl).sendMail({
         from: email.from,
         to: email.to,
-        subject: title,
+        subject: noticeTitle(notice),
         text: notice.text,
       });
     } catch (error) {
       logger.error(
-        { err: { message: (error as Error).message }, type: notice.type },
+        { err: { message: (error as Error).message }, code: draft.code },
         "alert: the e-mail could not be sent",
       );
     }
+  }
+}
+
+/**
+ * Claim-and-send, the one way every watcher notifies (expiry, consumer access, drift): the
+ * instance whose claim of `key` (at `threshold`, 0 for notices without thresholds) in
+ * `alert_sent` succeeds sends the notice by every channel; every other instance, and this one
+ * on a later check, sends nothing. The notice is claimed before it is sent, so it is not sent
+ * again even if every channel failed (a retry storm to a broken webhook helps nobody).
+ */
+export class Notifier {
+  readonly #db: Kysely<PortvaktDatabase>;
+  readonly #channels: NoticeChannels;
+  readonly #logger: Logger;
+  readonly #now: () => number;
+
+  constructor(options: {
+    db: Kysely<PortvaktDatabase>;
+    channels: NoticeChannels;
+    logger: Logger;
+    /** The BFF's clock, epoch ms. */
+    now: () => number;
+  }) {
+    this.#db = options.db;
+    this.#channels = options.channels;
+    this.#logger = options.logger;
+    this.#now = options.now;
+  }
+
+  /** Marks `key` at `threshold` as done without sending (e.g. a threshold that passed unseen). */
+  async mark(key: string, threshold: number): Promise<void> {
+    await claimNotice(this.#db, key, threshold, this.#now());
+  }
+
+  /**
+   * Sends `draft` when this instance claims `key` at `threshold`; answers the notice in the
+   * default language when it did, undefined when another instance (or an earlier check) had.
+   */
+  async once<N extends Notice>(
+    key: string,
+    threshold: number,
+    draft: NoticeDraft<N>,
+  ): Promise<N | undefined> {
+    if (!(await claimNotice(this.#db, key, threshold, this.#now()))) return undefined;
+    await sendNotice(this.#channels, this.#logger, draft);
+    this.#logger.info({ code: draft.code, params: draft.params }, "alert sent");
+    return localize(draft, this.#channels.language);
   }
 }

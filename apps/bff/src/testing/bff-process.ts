@@ -7,6 +7,21 @@ import { freePort } from "./free-port";
 
 export { freePort };
 
+/**
+ * The test-only control of a BFF process (testing/child-control.ts), over its IPC channel:
+ * `clock(at)` sets its clock to epoch ms `at`; `check(what)` runs an alert check there and
+ * answers the notices that process sent; `holdAccessCheck()` starts an access check that stops
+ * after its look, before any claim (`held` resolves then), until `release()`.
+ */
+export interface BffControl {
+  clock(at: number): Promise<void>;
+  check<T = Record<string, unknown>>(what: "expiry" | "access" | "drift"): Promise<T[]>;
+  holdAccessCheck<T = Record<string, unknown>>(): {
+    held: Promise<void>;
+    release(): Promise<T[]>;
+  };
+}
+
 export interface BffProcess {
   url: string;
   child: ChildProcess;
@@ -14,17 +29,75 @@ export interface BffProcess {
   output: string[];
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
+  /** With `control: true` only. */
+  control?: BffControl;
+}
+
+type Answer = { id: number; held?: true; ok?: boolean; result?: unknown; error?: string };
+
+function controlOf(child: ChildProcess, exited: Promise<number | null>): BffControl {
+  let next = 1;
+  const waiting = new Map<number, (answer: Answer) => void>();
+  const holding = new Map<number, () => void>();
+  child.on("message", (raw) => {
+    const answer = raw as Answer;
+    if (answer.held) {
+      holding.get(answer.id)?.();
+      return;
+    }
+    waiting.get(answer.id)?.(answer);
+    waiting.delete(answer.id);
+  });
+  const request = (message: Record<string, unknown>): { id: number; answer: Promise<unknown> } => {
+    const id = next++;
+    const answer = new Promise<unknown>((resolve, reject) => {
+      waiting.set(id, (a) =>
+        a.ok ? resolve(a.result) : reject(new Error(a.error ?? "the BFF process failed")),
+      );
+      exited.then((code) => reject(new Error(`the BFF process exited with ${code}`)));
+    });
+    child.send({ id, ...message });
+    return { id, answer };
+  };
+  return {
+    clock: async (at) => {
+      await request({ op: "clock", at }).answer;
+    },
+    check: async <T>(what: "expiry" | "access" | "drift") =>
+      (await request({ op: "check", what }).answer) as T[],
+    holdAccessCheck: <T>() => {
+      let heldResolve!: () => void;
+      const held = new Promise<void>((resolve) => {
+        heldResolve = resolve;
+      });
+      const id = next;
+      holding.set(id, heldResolve);
+      const { answer } = request({ op: "check", what: "access", hold: true });
+      return {
+        held,
+        release: async () => {
+          await held;
+          child.send({ id, op: "release" });
+          holding.delete(id);
+          return (await answer) as T[];
+        },
+      };
+    },
+  };
 }
 
 /**
  * Starts the production entry point (`main.ts`) as a process of its own, with the given
  * configuration written to a file beside the test stack's data, as an operator would run it.
+ * `control: true` gives it the test-only control (PORTVAKT_TEST_CONTROL=1 and an IPC channel;
+ * see testing/child-control.ts). `env` is added to this process's environment (e.g. another
+ * DATABASE_URL: the environment's wins over the file's).
  */
 export async function startBffProcess(
   config: PortvaktConfigInput,
   dataDir: string,
   name: string,
-  options: { entry?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { entry?: string; env?: NodeJS.ProcessEnv; control?: boolean } = {},
 ): Promise<BffProcess> {
   const port = await freePort();
   const configPath = join(dataDir, `${name}.json`);
@@ -34,8 +107,14 @@ export async function startBffProcess(
     ? [options.entry]
     : ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...options.env, PORTVAKT_CONFIG: configPath, LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      ...options.env,
+      ...(options.control ? { PORTVAKT_TEST_CONTROL: "1" } : {}),
+      PORTVAKT_CONFIG: configPath,
+      LOG_LEVEL: "info",
+    },
+    stdio: options.control ? ["ignore", "pipe", "inherit", "ipc"] : ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const output: string[] = [];
@@ -53,6 +132,7 @@ export async function startBffProcess(
     child,
     output,
     exited,
+    ...(options.control ? { control: controlOf(child, exited) } : {}),
     stop: () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
