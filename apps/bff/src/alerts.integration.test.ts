@@ -238,6 +238,24 @@ describe("drift from the committed configuration document", () => {
   });
 });
 
+describe("drift that comes back", () => {
+  it("a drift notified before notifies again when it returns after another", async () => {
+    const first = jsonHooks("portvakt.drift")[0]!.body;
+    // The second change undone: the environment differs from its document as at first.
+    const digdir = await outsidePortvakt();
+    await digdir.updateScope("digdir:krr/kontaktinfo.read", {
+      description: "Kontaktinformasjon for innloggede brukere",
+    });
+    expect(await stack.bff.checkDrift()).toHaveLength(1);
+    expect(jsonHooks("portvakt.drift")).toHaveLength(3);
+    expect(jsonHooks("portvakt.drift")[2]!.body).toMatchObject({
+      digest: first.digest,
+      steps: 1,
+    });
+    expect(await stack.bff.checkDrift()).toEqual([]);
+  });
+});
+
 describe("own-key mode: the admin client's own registered key", () => {
   it("is watched like the certificate: one notice at 30 days", async () => {
     const env = stack.bff.environments.find((e) => e.config.id === "demo")!;

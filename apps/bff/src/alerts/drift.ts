@@ -51,7 +51,9 @@ export function driftDigest(steps: readonly PlanStep[]): string {
  * Plans each configured document against its environment (`@portvakt/config-as-code`
  * `planChanges`, the same plan `portvakt plan` shows; key files named by the document are read
  * relative to it) and notifies once per distinct drift (claimed in `alert_sent` under the
- * digest, so several instances send one notice and a drift that changes notifies again). A
+ * digest, so several instances send one notice and a drift that changes notifies again). Only
+ * the current drift's claim is kept: once the environment is as its document says, or drifts
+ * otherwise, a drift seen before that comes back notifies again. A
  * document that cannot be read or planned is logged as an error, not notified.
  */
 export class DriftWatch {
@@ -87,8 +89,15 @@ export class DriftWatch {
           environment: env.config.id,
           production: env.config.kind === "prod",
         });
-        if (plan.steps.length === 0) continue;
+        const prefix = `drift:${source.env}:`;
+        if (plan.steps.length === 0) {
+          // No drift now: a drift seen before and come back later is news again.
+          await this.#notifier.forget(prefix);
+          continue;
+        }
         const digest = driftDigest(plan.steps);
+        // Only the drift of now stays claimed: a change back to an earlier drift notifies again.
+        await this.#notifier.forget(prefix, `${prefix}${digest}`);
         const byKind: Record<string, number> = {};
         for (const step of plan.steps) byKind[step.kind] = (byKind[step.kind] ?? 0) + 1;
         const notice = await this.#notifier.once<DriftNotice>(`drift:${source.env}:${digest}`, 0, {

@@ -161,6 +161,22 @@ export class Notifier {
   }
 
   /**
+   * Releases the claims whose key starts with `prefix` (but not the key `except`), so those
+   * notices may go again (the prefix is matched exactly, whatever characters it holds).
+   */
+  async forget(prefix: string, except?: string): Promise<void> {
+    const rows = await this.#db
+      .selectFrom("alert_sent")
+      .select("key")
+      .where("key", "like", `${prefix.replaceAll(/[%_\\]/g, "_")}%`)
+      .execute();
+    const keys = [...new Set(rows.map((r) => r.key))].filter(
+      (key) => key.startsWith(prefix) && key !== except,
+    );
+    if (keys.length > 0) await this.#db.deleteFrom("alert_sent").where("key", "in", keys).execute();
+  }
+
+  /**
    * Sends `draft` when this instance claims `key` at `threshold`; answers the notice in the
    * default language when it did, undefined when another instance (or an earlier check) had.
    */
