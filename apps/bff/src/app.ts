@@ -15,6 +15,7 @@ import { type BffEnv, Environments } from "./context";
 import { executionOf, executionSession, HTTP_KIND, httpExecutor } from "./four-eyes/defer";
 import type { ChangeRequests } from "./four-eyes/service";
 import type { Readiness } from "./health";
+import { accessLineLogger } from "./logger";
 import type { BffMetrics } from "./metrics";
 import { OrganizationRegister } from "./organization-register";
 import { ProblemError, problemResponse, toProblemResponse } from "./problem";
@@ -159,6 +160,7 @@ export function createApp({
     sharedMutationLimiter ?? new RateLimiter(config.auth.mutationsPerMinute, 60_000);
   const csrf = csrfProtection(publicOrigin);
   const app = new OpenAPIHono<BffEnv>();
+  const accessLog = accessLineLogger(logger);
 
   app.use(serverRequestId());
   app.use(async (c, next) => {
@@ -178,8 +180,8 @@ export function createApp({
     metrics.requests.inc({ route, method: c.req.method, status: String(c.res.status) });
     metrics.requestSeconds.observe({ route, method: c.req.method }, seconds);
     // Only the path: query strings may carry org numbers but never secrets; headers and bodies
-    // (cookies, tokens, keys) are never logged.
-    logger.info(
+    // (cookies, tokens, keys) are never logged, so the line needs no redaction walk.
+    accessLog.info(
       {
         request_id: c.get("requestId"),
         client_request_id: c.get("clientRequestId"),

@@ -625,7 +625,7 @@ export class SelfServiceClient {
             : call.body !== undefined
               ? { body: JSON.stringify(call.body) }
               : {}),
-          signal: AbortSignal.timeout(this.#timeoutMs),
+          timeoutMs: this.#timeoutMs,
           ...(known ? { known: known.bytes } : {}),
         });
       } catch (error) {

@@ -243,11 +243,27 @@ export class TokenClient {
   }
 }
 
-/** The same set of scopes in any order is one token. */
+/** Keys of the scope lists seen, by the list's text: a client asks with the same few lists. */
+const scopeKeys = new Map<string, string>();
+const MAX_SCOPE_KEYS = 64;
+
+/**
+ * The same set of scopes in any order is one token: the sorted, de-duplicated scopes joined by a
+ * space. Throws a RangeError for a list without a scope. Remembered per list text (the BFF asks
+ * with the same admin scopes on every call to Digdir; splitting and sorting them each time was
+ * visible in the bff-vs-direct profile).
+ */
 function scopeKey(scopes: readonly string[]): string {
-  const unique = [...new Set(scopes.flatMap((scope) => scope.split(/\s+/)).filter(Boolean))];
-  if (unique.length === 0) throw new RangeError("A token needs at least one scope");
-  return unique.sort().join(" ");
+  const text = scopes.join("\n");
+  let key = scopeKeys.get(text);
+  if (key === undefined) {
+    const unique = [...new Set(scopes.flatMap((scope) => scope.split(/\s+/)).filter(Boolean))];
+    if (unique.length === 0) throw new RangeError("A token needs at least one scope");
+    key = unique.sort().join(" ");
+    if (scopeKeys.size >= MAX_SCOPE_KEYS) scopeKeys.clear();
+    scopeKeys.set(text, key);
+  }
+  return key;
 }
 
 function describeNetwork(error: unknown): string {

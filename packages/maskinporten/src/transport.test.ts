@@ -11,6 +11,14 @@ let body = Buffer.alloc(300_000, "a");
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/slow") return void setTimeout(() => res.end("late"), 2_000);
+    if (req.url === "/drip") {
+      // Headers at once, then a byte every 100 ms: each chunk within any idle time-out, the
+      // whole body past the deadline.
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 100);
+      res.on("close", () => clearInterval(timer));
+      return;
+    }
     res.setHeader("X-Correlation-ID", "corr-1");
     res.end(body);
   });
@@ -19,13 +27,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const get = (known?: Uint8Array, path = "/") =>
+const get = (known?: Uint8Array, path = "/", signal?: AbortSignal) =>
   undiciTransport({
     method: "GET",
     url: `${base}${path}`,
     headers: { accept: "application/json" },
-    signal: AbortSignal.timeout(1_000),
+    timeoutMs: 1_000,
     ...(known ? { known } : {}),
+    ...(signal ? { signal } : {}),
   });
 
 describe("undiciTransport", () => {
@@ -58,8 +67,26 @@ describe("undiciTransport", () => {
     expect(shorter.bytes.length).toBe(299_999);
   });
 
-  it("rejects with a timeout when the signal fires before the answer", async () => {
+  it("rejects with a timeout when the deadline passes before the answer", async () => {
     const error = await get(undefined, "/slow").catch((e: unknown) => e);
     expect(failureOfFetch(error)).toBe("timeout");
+  });
+
+  it("keeps the deadline over the whole body, not only until the headers", async () => {
+    const started = performance.now();
+    const error = await get(undefined, "/drip").catch((e: unknown) => e);
+    expect(failureOfFetch(error)).toBe("timeout");
+    expect(performance.now() - started).toBeLessThan(1_900);
+  });
+
+  it("aborts with an outside signal's reason, also one aborted before the call", async () => {
+    const controller = new AbortController();
+    const pending = get(undefined, "/slow", controller.signal).catch((e: unknown) => e);
+    controller.abort(new Error("person left"));
+    expect(await pending).toMatchObject({ message: "person left" });
+    const early = await get(undefined, "/", AbortSignal.abort(new Error("gone"))).catch(
+      (e: unknown) => e,
+    );
+    expect(early).toMatchObject({ message: "gone" });
   });
 });

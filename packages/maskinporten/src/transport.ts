@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { request as undiciRequest } from "undici";
 import type { MaskinportenErrorKind } from "./errors";
 
@@ -58,8 +59,13 @@ export interface UpstreamRequest {
   headers: Record<string, string>;
   /** JSON text, for POST and PUT. */
   body?: string;
-  /** Aborts the exchange, body included (the client passes AbortSignal.timeout(timeoutMs)). */
-  signal: AbortSignal;
+  /**
+   * The most the whole exchange may take, body included, in milliseconds. The transport keeps
+   * this deadline itself and rejects with a `TimeoutError` when it passes.
+   */
+  timeoutMs: number;
+  /** Aborts the exchange earlier, body included (optional; rejects with the signal's reason). */
+  signal?: AbortSignal;
   /**
    * The body of an earlier answer to the same request. When the new body is byte for byte the
    * same, the transport answers with this very array (`bytes === known`), so the caller can tell
@@ -76,9 +82,9 @@ export interface UpstreamResponse {
 }
 
 /**
- * Sends one request and reads the whole answer. Rejects when no answer came: with the signal's
- * reason when it aborted (a `TimeoutError` for AbortSignal.timeout), else a network error
- * (classified by `failureOfFetch`).
+ * Sends one request and reads the whole answer. Rejects when no answer came: with a
+ * `TimeoutError` when `timeoutMs` passed, with the signal's reason when it aborted, else a
+ * network error (classified by `failureOfFetch`).
  */
 export type Transport = (request: UpstreamRequest) => Promise<UpstreamResponse>;
 
@@ -92,45 +98,96 @@ function headerReader(headers: Record<string, string | string[] | undefined>): H
 }
 
 /**
+ * The deadline of one exchange as an EventEmitter with `aborted`, `reason` and an `abort` event,
+ * which undici accepts as its `signal`: one timer per call. `AbortSignal.timeout` builds an
+ * EventTarget, a timer and a weak reference for every call, visible in the bff-vs-direct profile
+ * (issue 17 item 2). An outside `signal`, when given, aborts it too.
+ */
+class Deadline extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(timeoutMs: number, signal: AbortSignal | undefined) {
+    super();
+    this.#timer = setTimeout(
+      () =>
+        this.abort(
+          new DOMException(`The exchange took longer than ${timeoutMs} ms`, "TimeoutError"),
+        ),
+      timeoutMs,
+    );
+    this.#timer.unref();
+    if (signal?.aborted) this.abort(signal.reason);
+    else signal?.addEventListener("abort", () => this.abort(signal.reason), { once: true });
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    clearTimeout(this.#timer);
+    this.emit("abort");
+  }
+
+  /** The exchange is over: the timer goes (an outside signal's listener holds nothing). */
+  done(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/**
  * The default transport: undici's pooled `request` (keep-alive connections per origin, no WHATWG
  * Request/Response or web streams on the way). It goes through undici's global dispatcher, so the
  * `EnvHttpProxyAgent` that the BFF installs for HTTPS_PROXY / NO_PROXY (see apps/bff outbound.ts)
  * is honoured exactly as it is for `fetch`. The body's chunks are compared with `known` as they
- * arrive and only joined when they differ from it.
+ * arrive and only joined when they differ from it. `timeoutMs` bounds the whole exchange, body
+ * included (a `Deadline`, not an AbortSignal per call).
  */
 export const undiciTransport: Transport = async (request) => {
-  const answer = await undiciRequest(request.url, {
-    method: request.method,
-    headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body }),
-    signal: request.signal,
-  });
-  const chunks: Buffer[] = [];
-  const known = request.known;
-  let length = 0;
-  let same = known !== undefined;
-  for await (const chunk of answer.body as AsyncIterable<Buffer>) {
-    if (same) {
-      same =
-        length + chunk.length <= known!.length &&
-        chunk.equals(known!.subarray(length, length + chunk.length));
-    }
-    chunks.push(chunk);
-    length += chunk.length;
+  const deadline = new Deadline(request.timeoutMs, request.signal);
+  try {
+    const answer = await undiciRequest(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      signal: deadline,
+    });
+    const known = request.known;
+    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      let same = known !== undefined;
+      answer.body.on("data", (chunk: Buffer) => {
+        if (same) {
+          same =
+            length + chunk.length <= known!.length &&
+            chunk.equals(known!.subarray(length, length + chunk.length));
+        }
+        chunks.push(chunk);
+        length += chunk.length;
+      });
+      answer.body.once("error", reject);
+      answer.body.once("end", () =>
+        // A copy only when the answer changed: a lone chunk may be a view of a larger socket buffer.
+        resolve(same && length === known!.length ? known! : Buffer.concat(chunks, length)),
+      );
+    });
+    return { status: answer.statusCode, headers: headerReader(answer.headers), bytes };
+  } finally {
+    deadline.done();
   }
-  // A copy only when the answer changed: a lone chunk may be a view of a larger socket buffer.
-  const bytes = same && length === known!.length ? known! : Buffer.concat(chunks, length);
-  return { status: answer.statusCode, headers: headerReader(answer.headers), bytes };
 };
 
 /** A transport over a `fetch` function (tests inject one; the token client uses fetch too). */
 export function fetchTransport(fetchFn: typeof fetch): Transport {
   return async (request) => {
+    const timeout = AbortSignal.timeout(request.timeoutMs);
     const response = await fetchFn(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: request.signal,
+      signal: request.signal ? AbortSignal.any([timeout, request.signal]) : timeout,
     });
     const bytes = new Uint8Array(await response.arrayBuffer());
     const known = request.known;

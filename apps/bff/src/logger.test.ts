@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { accessLineLogger, createLogger } from "./logger";
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  return {
+    lines,
+    stream: { write: (line: string) => void lines.push(JSON.parse(line)) },
+  };
+}
+
+describe("accessLineLogger", () => {
+  it("writes the access line with the logger's own fields, level and timestamp", () => {
+    const { lines, stream } = capture();
+    const logger = createLogger("info", stream);
+    accessLineLogger(logger).info({ method: "GET", path: "/api/envs", status: 200 }, "request");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      service: "portvakt-bff",
+      method: "GET",
+      path: "/api/envs",
+      status: 200,
+      msg: "request",
+    });
+    expect(Date.parse(lines[0]!.time as string)).not.toBeNaN();
+  });
+
+  it("follows the logger's level", () => {
+    const { lines, stream } = capture();
+    accessLineLogger(createLogger("warn", stream)).info({ status: 200 }, "request");
+    expect(lines).toHaveLength(0);
+  });
+
+  it("leaves the logger's own redaction in place for everything else", () => {
+    const { lines, stream } = capture();
+    const logger = createLogger("info", stream);
+    accessLineLogger(logger);
+    logger.info({ req: { headers: { cookie: "pv_session=s3cret" } }, password: "hunter2" }, "oops");
+    const text = JSON.stringify(lines[0]);
+    expect(text).not.toContain("s3cret");
+    expect(text).not.toContain("hunter2");
+    expect(text).toContain("[redacted]");
+  });
+});
