@@ -2,8 +2,28 @@ import { type Transport, undiciTransport } from "@portvakt/maskinporten";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Environment } from "./upstream";
 
-/** Upstream paths as operations: ids and scopes replaced, so label values stay few. */
+/** Operations by method and path, as computed: the same few paths come again and again. */
+const operations = new Map<string, string>();
+const MAX_OPERATIONS = 1_000;
+
+/**
+ * Upstream paths as operations: ids and scopes replaced, so label values stay few. `url` is
+ * absolute; its query is not part of the operation. Remembered per method and path (bounded), so
+ * a read repeated under load does not parse its URL each time.
+ */
 export function upstreamOperation(method: string, url: string): string {
+  const query = url.indexOf("?");
+  const key = `${method} ${query < 0 ? url : url.slice(0, query)}`;
+  let operation = operations.get(key);
+  if (operation === undefined) {
+    operation = operationOf(method, url);
+    if (operations.size >= MAX_OPERATIONS) operations.clear();
+    operations.set(key, operation);
+  }
+  return operation;
+}
+
+function operationOf(method: string, url: string): string {
   const path = new URL(url).pathname
     .replace(/\/clients\/[^/]+/, "/clients/:id")
     .replace(/\/jwks\/[^/]+/, "/jwks/:kid")
