@@ -111,9 +111,9 @@ test("a later success clears an old error toast, and leaving the page clears it 
 
 test("each page names itself in the title, in the page's language", async ({ signedIn: page }) => {
   // Issue 14, defect 8.
-  await expect(page).toHaveTitle("Scopes – Portvakt");
+  await expect(page).toHaveTitle("Scopes · Demo (simulator) · Portvakt");
   await page.getByRole("link", { name: "Klienter" }).click();
-  await expect(page).toHaveTitle("Klienter – Portvakt");
+  await expect(page).toHaveTitle("Klienter · Demo (simulator) · Portvakt");
   await page.getByTestId("language-switch").selectOption("nn");
-  await expect(page).toHaveTitle("Klientar – Portvakt");
+  await expect(page).toHaveTitle("Klientar · Demo (simulator) · Portvakt");
 });

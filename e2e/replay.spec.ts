@@ -57,7 +57,7 @@ async function signInToReplay(page: Page) {
   });
   await page.goto(`${origin}/auth/login?${new URLSearchParams({ returnTo: "/scopes" })}`);
   await page.getByRole("button", { name: /Ada Administrator/ }).click();
-  await page.waitForURL((url) => url.pathname === "/scopes");
+  await page.waitForURL((url) => url.pathname.endsWith("/scopes"));
   await expect(page.getByTestId("session-role")).toBeVisible();
 }
 

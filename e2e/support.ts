@@ -9,7 +9,9 @@ export { expect };
 export async function signIn(page: Page, person = "Ada Administrator", returnTo = "/scopes") {
   await page.goto(`/auth/login?${new URLSearchParams({ returnTo })}`);
   await page.getByRole("button", { name: new RegExp(person) }).click();
-  await page.waitForURL((url) => url.pathname === returnTo.split("?")[0]);
+  // Every page is under its environment: `/scopes` is answered with `/{env}/scopes`.
+  const path = returnTo.split("?")[0]!;
+  await page.waitForURL((url) => url.pathname === path || url.pathname.endsWith(path));
   // The shell is up (a person without a role sees no acting organisation).
   await expect(page.getByTestId("session-role")).toBeVisible();
 }

@@ -1,13 +1,15 @@
+import { useQuery } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { useState } from "react";
 import { Button, buttonClass } from "../components/ui/button";
 import { ErrorAlert } from "../components/ui/problem";
 import { Loading } from "../components/ui/status";
 import { isApiProblem, signInUrl } from "../lib/api-client";
-import { EnvProvider } from "../lib/env";
+import { type Environment, envsQueryOptions } from "../lib/env";
 import { useI18n } from "../lib/i18n";
-import { RoleGate, SignInAgain } from "./access-gates";
-import { Layout } from "./layout";
+import { SignInAgain } from "./access-gates";
 import { AppProvider } from "./provider";
-import { AppRoutes } from "./router";
+import { createAppRouter } from "./routes";
 
 export function App() {
   return (
@@ -17,42 +19,49 @@ export function App() {
   );
 }
 
+/** The environments are loaded (or sign-in asked for) before any route: every page has one. */
 function EnvGate() {
   const { t } = useI18n();
+  const query = useQuery(envsQueryOptions);
+  const envs = query.data;
+  if (envs && envs.length > 0) {
+    return (
+      <>
+        <Routes envs={envs} />
+        <SignInAgain />
+      </>
+    );
+  }
+  const error = query.error ?? (envs ? new Error("no environments") : undefined);
   return (
-    <EnvProvider
-      renderState={({ error, loading, retry }) => (
-        <main className="mx-auto max-w-xl p-6">
-          <h1 className="mb-4 text-2xl font-semibold">Portvakt</h1>
-          {loading ? (
-            <Loading label={t("envs.loading")} />
-          ) : isApiProblem(error) && error.signInRequired ? (
-            <div className="flex flex-col items-start gap-3">
-              <p>{t("auth.signInNeeded")}</p>
-              <a href={signInUrl()} className={buttonClass("primary")} data-testid="sign-in">
-                {t("auth.signIn")}
-              </a>
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="mb-4 text-2xl font-semibold">Portvakt</h1>
+      {query.isPending ? (
+        <Loading label={t("envs.loading")} />
+      ) : isApiProblem(error) && error.signInRequired ? (
+        <div className="flex flex-col items-start gap-3">
+          <p>{t("auth.signInNeeded")}</p>
+          <a href={signInUrl()} className={buttonClass("primary")} data-testid="sign-in">
+            {t("auth.signIn")}
+          </a>
+        </div>
+      ) : (
+        <ErrorAlert
+          error={error}
+          title={t("envs.failed")}
+          action={
+            <div>
+              <Button onClick={() => void query.refetch()}>{t("common.retry")}</Button>
             </div>
-          ) : (
-            <ErrorAlert
-              error={error}
-              title={t("envs.failed")}
-              action={
-                <div>
-                  <Button onClick={retry}>{t("common.retry")}</Button>
-                </div>
-              }
-            />
-          )}
-        </main>
+          }
+        />
       )}
-    >
-      <Layout>
-        <RoleGate>
-          <AppRoutes />
-        </RoleGate>
-      </Layout>
-      <SignInAgain />
-    </EnvProvider>
+    </main>
   );
+}
+
+function Routes({ envs }: { envs: Environment[] }) {
+  // One router for the page's life; a refetched list reaches the routes through `context`.
+  const [router] = useState(() => createAppRouter(envs));
+  return <RouterProvider router={router} context={{ envs }} />;
 }

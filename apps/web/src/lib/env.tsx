@@ -1,6 +1,5 @@
 import { EnvironmentSummary, EnvsAnswer } from "@portvakt/contracts";
-import { useQuery } from "@tanstack/react-query";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, useContext } from "react";
 import { z } from "zod";
 import { bff, call, withSignal } from "./api-client";
 import { queryKeys } from "./query-keys";
@@ -19,6 +18,7 @@ export type Environment = z.infer<typeof Environment>;
 
 const EnvsResponse = EnvsAnswer.extend({ envs: z.array(Environment) });
 
+/** `GET /api/envs`: the configured environments, in the BFF's order (the first is the default). */
 export const envsQueryOptions = {
   queryKey: queryKeys.envs,
   queryFn: ({ signal }: { signal: AbortSignal }) =>
@@ -28,15 +28,12 @@ export const envsQueryOptions = {
 
 const STORAGE_KEY = "portvakt.env";
 
-type EnvContextValue = {
-  envs: Environment[];
-  env: Environment;
-  setEnvId: (id: string) => void;
-};
-
-const EnvContext = createContext<EnvContextValue | null>(null);
-
-function storedEnvId(): string | null {
+/**
+ * The environment last opened in this browser (localStorage `portvakt.env`), or null. The URL is
+ * the source of truth (`/{env}/…`); this only picks the environment for an address without one
+ * (`/`, old bookmarks such as `/scopes`).
+ */
+export function rememberedEnvId(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
   } catch {
@@ -44,50 +41,47 @@ function storedEnvId(): string | null {
   }
 }
 
-/** Renders `children` only once the environments are known; `fallback` meanwhile. */
-export function EnvProvider({
-  children,
-  renderState,
-}: {
-  children: ReactNode;
-  renderState: (state: { error?: unknown; loading: boolean; retry: () => void }) => ReactNode;
-}) {
-  const query = useQuery(envsQueryOptions);
-  const [chosen, setChosen] = useState<string | null>(storedEnvId);
-
-  const setEnvId = useCallback((id: string) => {
-    setChosen(id);
-    try {
-      localStorage.setItem(STORAGE_KEY, id);
-    } catch {
-      // Remembering is a convenience.
-    }
-  }, []);
-
-  const value = useMemo<EnvContextValue | null>(() => {
-    const envs = query.data;
-    if (!envs || envs.length === 0) return null;
-    const env = envs.find((e) => e.id === chosen) ?? envs[0]!;
-    return { envs, env, setEnvId };
-  }, [query.data, chosen, setEnvId]);
-
-  if (!value) {
-    return renderState({
-      error: query.error ?? (query.data ? new Error("no environments") : undefined),
-      loading: query.isPending,
-      retry: () => void query.refetch(),
-    });
+/** Remembers `id` as the environment to open addresses without one in (see `rememberedEnvId`). */
+export function rememberEnvId(id: string): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, id);
+  } catch {
+    // Remembering is a convenience.
   }
-  return <EnvContext.Provider value={value}>{children}</EnvContext.Provider>;
 }
 
+/**
+ * The environment an address without one opens in: the remembered one if it is still
+ * configured, else the BFF's first. Throws on an empty list (the app shows the envs error first).
+ */
+export function defaultEnv(envs: readonly Environment[]): Environment {
+  const remembered = rememberedEnvId();
+  const env = envs.find((e) => e.id === remembered) ?? envs[0];
+  if (!env) throw new Error("no environments");
+  return env;
+}
+
+/**
+ * The environments and the one named by the URL. `setEnvId` opens the same page (the first path
+ * segment after the environment, without its search) in another environment: the URL changes.
+ */
+export type EnvContextValue = {
+  envs: Environment[];
+  env: Environment;
+  setEnvId: (id: string) => void;
+};
+
+/** Provided by the `/$env` route (apps/web/src/app/routes.tsx). */
+export const EnvContext = createContext<EnvContextValue | null>(null);
+
+/** The environments and the URL's one; throws outside an `/{env}/…` page. */
 export function useEnvContext(): EnvContextValue {
   const value = useContext(EnvContext);
-  if (!value) throw new Error("useEnvContext outside EnvProvider");
+  if (!value) throw new Error("useEnvContext outside the /$env route");
   return value;
 }
 
-/** The active environment. */
+/** The active environment: the one named by the URL (`/{env}/…`). */
 export function useEnv(): Environment {
   return useEnvContext().env;
 }

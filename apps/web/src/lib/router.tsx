@@ -1,38 +1,62 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+import { type AnyRouter, useRouterState } from "@tanstack/react-router";
+import type { AnchorHTMLAttributes, MouseEvent } from "react";
 
 /**
- * A tiny history-API router: the app has a handful of routes, so a library would cost more
- * bytes than it saves. Deep links (`/access?scope=…`, `/clients/:id`) work on reload because the
- * BFF serves index.html for every non-API path.
+ * Helpers for links inside a page that do not name the environment: `to` is a path as the page
+ * knows it (`/access?scope=…`, `/clients/:id`), and the environment of the current URL
+ * (`/{env}/…`, issue 14 item 10) is put in front. Routing itself is TanStack Router
+ * (apps/web/src/app/routes.tsx); prefer its typed `Link` (`to="/$env/scopes"`) in new code.
  */
 
-/** Fired on every in-app navigation. */
+/** Fired after every in-app navigation (the toasts drop old errors on it). */
 export const NAVIGATE_EVENT = "portvakt:navigate";
 
-function subscribe(onChange: () => void) {
-  window.addEventListener("popstate", onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener("popstate", onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
+let appRouter: AnyRouter | null = null;
+
+/** Called once by `createAppRouter`: the router `navigate` and `Link` act on. */
+export function bindRouter(router: AnyRouter): () => void {
+  appRouter = router;
+  return router.subscribe("onResolved", () => window.dispatchEvent(new Event(NAVIGATE_EVENT)));
 }
 
-const snapshot = () => window.location.pathname + window.location.search;
+/** `/{env}/rest` → `{ env, rest }`; `rest` starts with `/` ("/" for the environment itself). */
+export function splitEnv(pathname: string): { env: string | undefined; rest: string } {
+  const [, env, ...rest] = pathname.split("/");
+  return { env: env || undefined, rest: `/${rest.join("/")}` };
+}
+
+/** `to` (a path without environment, with or without `?search`) in the current URL's environment. */
+export function withEnv(to: string, pathname = window.location.pathname): string {
+  const { env } = splitEnv(pathname);
+  return env ? `/${env}${to === "/" ? "" : to}` : to;
+}
 
 export type Location = { pathname: string; search: URLSearchParams; href: string };
 
+/** The current location without the environment: `pathname` `/clients/x`, not `/test/clients/x`. */
 export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot, () => "/");
-  const url = new URL(href, "http://x");
-  return { pathname: url.pathname, search: url.searchParams, href };
+  const { pathname, searchStr } = useRouterState({
+    select: (s) => ({ pathname: s.location.pathname, searchStr: s.location.searchStr }),
+    structuralSharing: true,
+  });
+  const rest = splitEnv(pathname).rest;
+  return { pathname: rest, search: new URLSearchParams(searchStr), href: rest + searchStr };
 }
 
+/**
+ * Goes to `to` (without environment) in the current environment. `replace` replaces the history
+ * entry and keeps the scroll position (a wizard step, a filter in the URL).
+ */
 export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  const full = withEnv(to);
+  if (!appRouter) throw new Error("navigate before the router exists");
+  const { pathname, searchStr } = appRouter.state.location;
+  if (full === pathname + searchStr) return;
+  void appRouter.navigate({
+    href: full,
+    replace: options.replace,
+    resetScroll: !options.replace,
+  });
 }
 
 /** Builds `path?key=value` with proper encoding (scope names contain `/` and `:`). */
@@ -45,24 +69,12 @@ export function href(path: string, query?: Record<string, string | undefined>): 
   return search ? `${path}?${search}` : path;
 }
 
-/** Matches `/clients/:id` style patterns; returns the decoded params or null. */
-export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const a = pattern.split("/").filter(Boolean);
-  const b = pathname.split("/").filter(Boolean);
-  if (a.length !== b.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < a.length; i++) {
-    const part = a[i]!;
-    const value = b[i]!;
-    if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(value);
-    else if (part !== value) return null;
-  }
-  return params;
-}
-
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; replace?: boolean };
 
+/** An in-app link to `to` (without environment) in the current environment. */
 export function Link({ to, replace, onClick, ...rest }: LinkProps) {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const full = withEnv(to, pathname);
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (
@@ -79,5 +91,5 @@ export function Link({ to, replace, onClick, ...rest }: LinkProps) {
     event.preventDefault();
     navigate(to, { replace });
   };
-  return <a href={to} onClick={handleClick} {...rest} />;
+  return <a href={full} onClick={handleClick} {...rest} />;
 }

@@ -75,15 +75,7 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
-  // Every page names itself in the tab and history (issue 14, defect 8: always "Portvakt").
-  useEffect(() => {
-    if (typeof title !== "string") return;
-    const before = document.title;
-    document.title = `${title} – Portvakt`;
-    return () => {
-      document.title = before;
-    };
-  }, [title]);
+  // The tab title comes from the route (apps/web/src/app/routes.tsx, PageTitle).
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div className="flex min-w-0 flex-col gap-1">
