@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from "react";
+import type { ReactNode } from "react";
 import { Spinner } from "./button";
 
 export function Loading({ label }: { label: string }) {
