@@ -1,45 +1,99 @@
 import type { ChangeRequest } from "@portvakt/contracts";
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { Link, useRouterState } from "@tanstack/react-router";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status";
 import { CHANGE_REQUESTED_EVENT } from "../lib/api-client";
 import { useEnvContext } from "../lib/env";
 import { LANGS, type Lang, useI18n } from "../lib/i18n";
-import { Link, useLocation } from "../lib/router";
 import { useTheme } from "../lib/theme";
 import { SessionMenu } from "./session-menu";
 
-const NAV = [
-  { to: "/scopes", key: "nav.scopes" },
-  { to: "/access", key: "nav.access" },
-  { to: "/consumer", key: "consumer.nav" },
-  { to: "/requests", key: "requests.nav" },
-  { to: "/clients", key: "nav.clients" },
-  { to: "/catalogue", key: "catalogue.nav" },
-  { to: "/keys", key: "keysOverview.nav" },
-  { to: "/token-test", key: "tokenTest.nav" },
-  { to: "/diagnose", key: "diagnose.nav" },
-  { to: "/supplier", key: "supplier.nav" },
-  { to: "/altinn", key: "nav.altinn" },
-  { to: "/config", key: "nav.config" },
-  { to: "/promotion", key: "promotion.nav" },
-  { to: "/audit", key: "nav.audit" },
-  { to: "/tokens", key: "tokens.nav" },
-  { to: "/change-requests", key: "changeRequests.nav" },
+/**
+ * The side menu, grouped by job (issue 14 item 14): providing APIs, consuming them, Altinn, and
+ * administration. Typed links into the current environment (`/$env/…`, routes.tsx).
+ */
+const NAV_GROUPS = [
+  {
+    id: "provider",
+    key: "nav.group.provider",
+    items: [
+      { to: "/$env/scopes", key: "nav.scopes" },
+      { to: "/$env/access", key: "nav.access" },
+      { to: "/$env/catalogue", key: "catalogue.nav" },
+      { to: "/$env/requests", key: "requests.nav" },
+      { to: "/$env/consumer", key: "consumer.nav" },
+    ],
+  },
+  {
+    id: "consumer",
+    key: "nav.group.consumer",
+    items: [
+      { to: "/$env/clients", key: "nav.clients" },
+      { to: "/$env/keys", key: "keysOverview.nav" },
+      { to: "/$env/token-test", key: "tokenTest.nav" },
+      { to: "/$env/diagnose", key: "diagnose.nav" },
+    ],
+  },
+  {
+    id: "altinn",
+    key: "nav.group.altinn",
+    items: [{ to: "/$env/altinn", key: "nav.altinn" }],
+  },
+  {
+    id: "admin",
+    key: "nav.group.admin",
+    items: [
+      { to: "/$env/config", key: "nav.config" },
+      { to: "/$env/promotion", key: "promotion.nav" },
+      { to: "/$env/audit", key: "nav.audit" },
+      { to: "/$env/supplier", key: "supplier.nav" },
+      { to: "/$env/tokens", key: "tokens.nav" },
+      { to: "/$env/change-requests", key: "changeRequests.nav" },
+    ],
+  },
 ] as const;
 
+/**
+ * The console's frame: a header with the environment, the organisation acted as, the person and
+ * the language; the side menu; the page. Below `lg` the menu folds behind one button (and below
+ * `sm` the header's controls too, so the header does not fill a phone's first screen; issue 14,
+ * defect 6): the button moves focus into the menu, Escape closes it and gives focus back.
+ */
 export function Layout({ children }: { children: ReactNode }) {
   const { env } = useEnvContext();
   const { t } = useI18n();
   const isProd = env.kind === "prod";
-  // On a phone the pages and the header's controls fold behind one button, so the header does
-  // not fill the first screen (issue 14, defect 6); from `sm` up they are always shown.
   const [menuOpen, setMenuOpen] = useState(false);
-  const { pathname } = useLocation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const menuId = useId();
+  const controlsId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const wasOpen = useRef(false);
+  wasOpen.current = menuOpen;
+
+  // Choosing a page folds the menu; focus goes to the page (the link chosen is hidden now).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
   useEffect(() => {
-    if (pathname) setMenuOpen(false);
+    if (!wasOpen.current) return;
+    setMenuOpen(false);
+    mainRef.current?.focus();
   }, [pathname]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    menuRef.current?.querySelector<HTMLElement>("a, select, button")?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      toggleRef.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
+
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -59,8 +113,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <header
         className={`border-b bg-white dark:bg-slate-900 ${isProd ? "border-red-600 border-b-4" : "border-slate-200 dark:border-slate-800"}`}
       >
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-          <Link to="/scopes" className="flex items-center gap-2 text-lg font-bold">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+          <Link
+            to="/$env/scopes"
+            params={{ env: env.id }}
+            className="flex items-center gap-2 text-lg font-bold"
+          >
             <span
               aria-hidden="true"
               className="grid size-7 place-items-center rounded bg-blue-900 text-sm text-white dark:bg-sky-500 dark:text-slate-950"
@@ -70,38 +128,53 @@ export function Layout({ children }: { children: ReactNode }) {
             Portvakt
           </Link>
           <button
+            ref={toggleRef}
             type="button"
             aria-expanded={menuOpen}
-            aria-controls={menuId}
+            aria-controls={`${menuId} ${controlsId}`}
             title={t("shell.menuHelp")}
             onClick={() => setMenuOpen((open) => !open)}
             data-testid="menu-toggle"
-            className="ml-auto inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 sm:hidden dark:border-slate-600 dark:text-slate-100"
+            className="ml-auto inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 lg:hidden dark:border-slate-600 dark:text-slate-100"
           >
             <span aria-hidden="true">{menuOpen ? "✕" : "☰"}</span>
             {t("shell.menu")}
           </button>
           <div
-            id={menuId}
-            data-testid="header-menu"
-            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-3 sm:contents`}
+            id={controlsId}
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col flex-wrap gap-3 sm:ml-auto sm:flex sm:w-auto sm:flex-row sm:items-center lg:ml-auto`}
           >
-            <MainNav />
-            <div className="flex flex-wrap items-center gap-3 sm:ml-auto">
-              <EnvSwitcher />
-              <LanguageSwitcher />
-              <ThemeToggle />
-              <SessionMenu />
-            </div>
+            <EnvSwitcher />
+            <LanguageSwitcher />
+            <ThemeToggle />
+            <SessionMenu />
           </div>
         </div>
       </header>
-      <CredentialExpiry />
-      <MissingAdminScopes />
-      <ChangeRequestedNotice />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6" key={env.id}>
-        {children}
-      </main>
+      <div className="flex flex-1 flex-col lg:flex-row">
+        <div
+          id={menuId}
+          ref={menuRef}
+          data-testid="header-menu"
+          className={`${menuOpen ? "block" : "hidden"} border-b border-slate-200 bg-white px-2 py-3 lg:block lg:w-60 lg:shrink-0 lg:border-r lg:border-b-0 dark:border-slate-800 dark:bg-slate-900`}
+        >
+          <SideNav envId={env.id} />
+        </div>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <CredentialExpiry />
+          <MissingAdminScopes />
+          <ChangeRequestedNotice />
+          <main
+            id="main"
+            ref={mainRef}
+            tabIndex={-1}
+            className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none"
+            key={env.id}
+          >
+            {children}
+          </main>
+        </div>
+      </div>
       <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         {t("shell.footer")}
       </footer>
@@ -115,7 +188,8 @@ export function Layout({ children }: { children: ReactNode }) {
  */
 function ChangeRequestedNotice() {
   const { t } = useI18n();
-  const { pathname } = useLocation();
+  const { env } = useEnvContext();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const [request, setRequest] = useState<ChangeRequest | null>(null);
   useEffect(() => {
     const show = (event: Event) => setRequest((event as CustomEvent<ChangeRequest>).detail);
@@ -123,7 +197,7 @@ function ChangeRequestedNotice() {
     return () => window.removeEventListener(CHANGE_REQUESTED_EVENT, show);
   }, []);
   useEffect(() => {
-    if (pathname === "/change-requests") setRequest(null);
+    if (pathname.endsWith("/change-requests")) setRequest(null);
   }, [pathname]);
   if (!request) return null;
   return (
@@ -136,7 +210,9 @@ function ChangeRequestedNotice() {
         <p className="flex-1">
           {t("changeRequests.notice")} <span className="font-mono text-xs">{request.summary}</span>{" "}
           <Link
-            to={`/change-requests?id=${encodeURIComponent(request.id)}`}
+            to="/$env/change-requests"
+            params={{ env: env.id }}
+            search={{ id: request.id }}
             className="font-medium underline"
           >
             {t("changeRequests.noticeLink")}
@@ -148,31 +224,38 @@ function ChangeRequestedNotice() {
   );
 }
 
-function MainNav() {
-  const { pathname } = useLocation();
+/** The pages, grouped by job; the current one is marked (`aria-current="page"`). */
+function SideNav({ envId }: { envId: string }) {
   const { t } = useI18n();
   return (
-    <nav aria-label={t("shell.nav")} className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex flex-wrap gap-1">
-        {NAV.map((item) => {
-          const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
-          return (
-            <li key={item.to}>
-              <Link
-                to={item.to}
-                aria-current={current ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium ${
-                  current
-                    ? "bg-blue-100 text-blue-900 dark:bg-sky-900 dark:text-sky-50"
-                    : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-                }`}
-              >
-                {t(item.key)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+    <nav aria-label={t("shell.nav")} className="flex flex-col gap-4">
+      {NAV_GROUPS.map((group) => (
+        <div key={group.id} className="flex flex-col gap-1">
+          <p
+            id={`nav-group-${group.id}`}
+            className="px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400"
+          >
+            {t(group.key)}
+          </p>
+          <ul aria-labelledby={`nav-group-${group.id}`} className="flex flex-col gap-0.5">
+            {group.items.map((item) => (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  params={{ env: envId }}
+                  className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                  activeProps={{
+                    className:
+                      "bg-blue-100 text-blue-900 hover:bg-blue-100 dark:bg-sky-900 dark:text-sky-50 dark:hover:bg-sky-900",
+                  }}
+                >
+                  {t(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }

@@ -8,6 +8,10 @@ export const layoutNb = {
   "router.badLinkBody": "Adressen har parametere Portvakt ikke kan bruke:",
   "router.badLinkClean": "Åpne siden uten parameterne",
   "router.pageFailed": "Siden kunne ikke vises",
+  "nav.group.provider": "API-tilbyder",
+  "nav.group.consumer": "Konsument",
+  "nav.group.altinn": "Altinn",
+  "nav.group.admin": "Administrasjon",
 } as const;
 
 export const layoutNn: Record<keyof typeof layoutNb, string> = {
@@ -19,6 +23,10 @@ export const layoutNn: Record<keyof typeof layoutNb, string> = {
   "router.badLinkBody": "Adressa har parametrar Portvakt ikkje kan bruke:",
   "router.badLinkClean": "Opne sida utan parametrane",
   "router.pageFailed": "Sida kunne ikkje visast",
+  "nav.group.provider": "API-tilbydar",
+  "nav.group.consumer": "Konsument",
+  "nav.group.altinn": "Altinn",
+  "nav.group.admin": "Administrasjon",
 };
 
 export const layoutEn: Record<keyof typeof layoutNb, string> = {
@@ -30,4 +38,8 @@ export const layoutEn: Record<keyof typeof layoutNb, string> = {
   "router.badLinkBody": "The address has parameters Portvakt cannot use:",
   "router.badLinkClean": "Open the page without them",
   "router.pageFailed": "The page could not be shown",
+  "nav.group.provider": "API provider",
+  "nav.group.consumer": "Consumer",
+  "nav.group.altinn": "Altinn",
+  "nav.group.admin": "Administration",
 };

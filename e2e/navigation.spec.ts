@@ -1,0 +1,169 @@
+import { expect, expectNoSeriousA11yViolations, test } from "./support";
+
+// Issue 14 item 10: the environment is part of the URL (`/{env}/…`), old addresses without it
+// redirect, search parameters are validated, every route names itself in the title. Item 14:
+// the menu. In nb, nn and en; at 1,280 px and then at 390 px.
+const ENV = "Demo (simulator)";
+const TEXTS = {
+  nb: {
+    scopes: "Scopes",
+    access: "Tilganger",
+    notFound: "Fant ikke siden",
+    unknownEnv: "Ukjent miljø",
+    unknownEnvBody: "Portvakt har ikke noe miljø som heter «nope»",
+    badLink: "Lenken kan ikke brukes",
+    badLinkClean: "Åpne siden uten parameterne",
+    orgnoProblem: "9 sifre",
+    consumer: "Tilganger for én organisasjon",
+    menu: "Meny",
+    groups: ["API-tilbyder", "Konsument", "Altinn", "Administrasjon"],
+    clients: "Klienter",
+    navScopes: "Scopes",
+    navAccess: "Tilganger",
+  },
+  nn: {
+    scopes: "Scope",
+    access: "Tilgangar",
+    notFound: "Fann ikkje sida",
+    unknownEnv: "Ukjent miljø",
+    unknownEnvBody: "Portvakt har ikkje noko miljø som heiter «nope»",
+    badLink: "Lenkja kan ikkje brukast",
+    badLinkClean: "Opne sida utan parametrane",
+    orgnoProblem: "9 siffer",
+    consumer: "Tilgangar for éin organisasjon",
+    menu: "Meny",
+    groups: ["API-tilbydar", "Konsument", "Altinn", "Administrasjon"],
+    clients: "Klientar",
+    navScopes: "Scope",
+    navAccess: "Tilgangar",
+  },
+  en: {
+    scopes: "Scopes",
+    access: "Access grants",
+    notFound: "Page not found",
+    unknownEnv: "Unknown environment",
+    unknownEnvBody: "Portvakt has no environment called “nope”",
+    badLink: "This link cannot be used",
+    badLinkClean: "Open the page without them",
+    orgnoProblem: "9 digits",
+    consumer: "Access of one organisation",
+    menu: "Menu",
+    groups: ["API provider", "Consumer", "Altinn", "Administration"],
+    clients: "Clients",
+    navScopes: "Scopes",
+    navAccess: "Access",
+  },
+} as const;
+
+const SCOPE = "digdir:demo.read";
+const path = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+for (const [lang, c] of Object.entries(TEXTS)) {
+  test(`addresses name their environment, old ones redirect, bad ones are explained (${lang})`, async ({
+    signedIn: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId("language-switch").selectOption(lang);
+
+    // An old address without environment goes to the same page in the current one.
+    await page.goto("/scopes");
+    await expect(page).toHaveURL(/\/demo\/scopes$/);
+    await expect(page).toHaveTitle(`${c.scopes} · ${ENV} · Portvakt`);
+    await page.goto(`/access?${new URLSearchParams({ scope: SCOPE })}`);
+    await expect(page.getByTestId("grants-table")).toContainText("889640782");
+    expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
+    await expect(page).toHaveTitle(`${c.access} · ${ENV} · Portvakt`);
+
+    // A deep link with its environment survives a reload.
+    await page.reload();
+    await expect(page.getByTestId("grants-table")).toContainText("889640782");
+    expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
+
+    // Switching environment changes the URL (the page is kept, the scope belongs to demo);
+    // an old address then opens in the environment last used.
+    await page.getByTestId("env-switcher").selectOption("prod");
+    await expect(page).toHaveURL(/\/prod\/access$/);
+    await expect(page).toHaveTitle(`${c.access} · Prod (simulator) · Portvakt`);
+    await page.goto("/scopes");
+    await expect(page).toHaveURL(/\/prod\/scopes$/);
+    await page.getByTestId("env-switcher").selectOption("demo");
+    await expect(page).toHaveURL(/\/demo\/scopes$/);
+
+    // A search parameter the route cannot use is named, with the reason, and a way on.
+    await page.goto("/demo/consumer?orgno=12345");
+    const bad = page.getByTestId("bad-link");
+    await expect(bad).toContainText(c.badLink);
+    await expect(bad).toContainText("orgno");
+    await expect(bad).toContainText(c.orgnoProblem);
+    await expectNoSeriousA11yViolations(page, `bad link (${lang})`);
+    await bad.getByRole("link", { name: c.badLinkClean }).click();
+    await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
+    expect(path(page.url())).toBe("/demo/consumer");
+    // A valid one is taken (889640782 passes mod 11).
+    await page.goto("/demo/consumer?orgno=889640782");
+    await expect(page.getByTestId("bad-link")).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
+
+    // An environment that does not exist: said so, with links to the ones that do.
+    await page.goto("/nope/scopes");
+    const unknown = page.getByTestId("unknown-env");
+    await expect(unknown).toContainText(c.unknownEnv);
+    await expect(unknown).toContainText(c.unknownEnvBody);
+    await expect(page).toHaveTitle(`${c.unknownEnv} · Portvakt`);
+    await expectNoSeriousA11yViolations(page, `unknown environment (${lang})`);
+    await unknown.getByRole("link", { name: ENV }).click();
+    await expect(page).toHaveURL(/\/demo\/scopes$/);
+    await expect(page.getByTestId("scopes-table")).toContainText(SCOPE);
+
+    // The side menu: grouped by job, the current page marked, links in the URL's environment.
+    const nav = page.getByRole("navigation");
+    for (const group of c.groups) await expect(nav).toContainText(group);
+    await expect(nav.getByRole("link", { name: c.navScopes, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(nav.getByRole("link", { name: c.clients, exact: true })).toHaveAttribute(
+      "href",
+      "/demo/clients",
+    );
+    await expect(page.getByTestId("menu-toggle")).toBeHidden();
+    await expectNoSeriousA11yViolations(page, `side menu at 1,280 px (${lang})`);
+
+    // A page that does not exist in a known environment.
+    await page.goto("/demo/no-such-page");
+    await expect(page.getByTestId("not-found")).toContainText(c.notFound);
+    await expect(page).toHaveTitle(`${c.notFound} · ${ENV} · Portvakt`);
+
+    // At 390 px the menu folds behind one button: the keyboard opens it, focus moves into it,
+    // Escape closes it and gives focus back; choosing a page closes it and focuses the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/demo/scopes");
+    const toggle = page.getByTestId("menu-toggle");
+    const menu = page.getByTestId("header-menu");
+    await expect(menu).toBeHidden();
+    await expect(toggle).toHaveText(new RegExp(c.menu));
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole("link", { name: c.navScopes, exact: true })).toBeFocused();
+    await expect(page.getByTestId("language-switch")).toBeVisible();
+    await expectNoSeriousA11yViolations(page, `menu at 390 px (${lang})`);
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await page.keyboard.press("Space");
+    await expect(menu).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(menu.getByRole("link", { name: c.navAccess, exact: true })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/demo\/access$/);
+    await expect(menu).toBeHidden();
+    await expect(page.locator("main")).toBeFocused();
+    await expect(page).toHaveTitle(`${c.access} · ${ENV} · Portvakt`);
+  });
+}
