@@ -255,9 +255,12 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-/** Search values are plain strings (`?orgno=123` stays "123", not the number 123). */
+/**
+ * Search values are plain strings (`?orgno=123` stays "123", not the number 123 as with the
+ * router's JSON default); an empty value (`?scope=`) is no value.
+ */
 function parseSearch(search: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(search));
+  return Object.fromEntries([...new URLSearchParams(search)].filter(([, value]) => value !== ""));
 }
 
 function stringifySearch(search: Record<string, unknown>): string {
@@ -339,9 +342,7 @@ function PageTitle({ env }: { env: Environment }) {
   const key = useMatches({
     select: (matches) => matches.findLast((m) => m.staticData?.title)?.staticData.title,
   });
-  const title = [key ? t(key, { name: "" }).trim() : undefined, env.label, "Portvakt"]
-    .filter(Boolean)
-    .join(" · ");
+  const title = [key ? t(key) : undefined, env.label, "Portvakt"].filter(Boolean).join(" · ");
   useEffect(() => {
     document.title = title;
   }, [title]);
