@@ -6,6 +6,7 @@ import {
   type Scope,
   type ScopeCatalogueQuery,
 } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Checkbox, Field, Input, Select } from "../../../components/ui/field";
@@ -17,7 +18,6 @@ import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { useOrganizationNames } from "../../../lib/organization-status";
-import { Link } from "../../../lib/router";
 import {
   useAddScopeToClient,
   useCatalogue,
@@ -192,7 +192,8 @@ export function CataloguePage() {
               {row.original.clients.map((c) => (
                 <li key={c.client_id}>
                   <Link
-                    to={`/clients/${encodeURIComponent(c.client_id)}`}
+                    to="/$env/clients/$clientId"
+                    params={(current) => ({ env: current.env ?? "", clientId: c.client_id })}
                     className="text-blue-800 hover:underline dark:text-sky-300"
                   >
                     {c.client_name}

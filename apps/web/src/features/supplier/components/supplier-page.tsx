@@ -1,4 +1,5 @@
 import { isValidOrgNumber } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Input } from "../../../components/ui/field";
@@ -8,7 +9,6 @@ import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import {
   useCreateCustomerClient,
@@ -74,7 +74,11 @@ export function SupplierPage() {
                         .map((c) => (
                           <li key={c.client_id} className="text-sm">
                             <Link
-                              to={`/clients/${encodeURIComponent(c.client_id)}`}
+                              to="/$env/clients/$clientId"
+                              params={(current) => ({
+                                env: current.env ?? "",
+                                clientId: c.client_id,
+                              })}
                               className="font-medium text-blue-800 hover:underline dark:text-sky-300"
                             >
                               {c.client_name}
