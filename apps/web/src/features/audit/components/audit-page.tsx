@@ -5,12 +5,12 @@ import { ErrorAlert } from "../../../components/ui/problem";
 import { EmptyState, Loading, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
+import { ACTION_GROUPS, actionLabel, roleLabel } from "../../../lib/audit-labels";
 import { useEnvContext } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { orgnosIn, useOrganizationNames } from "../../../lib/organization-status";
 import { type AuditExportFormat, useExportAudit } from "../api/export-audit";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit";
-import { ACTION_GROUPS, actionLabel, roleLabel } from "./audit-labels";
 import { CopyButton, EntryDetails, OutcomeBadge } from "./entry-details";
 
 /** A `datetime-local` value (the person's own clock) as the UTC instant the BFF compares. */

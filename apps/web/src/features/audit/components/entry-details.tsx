@@ -1,9 +1,9 @@
 import { type ReactNode, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Badge } from "../../../components/ui/status";
+import { actionLabel, roleLabel } from "../../../lib/audit-labels";
 import { useI18n } from "../../../lib/i18n";
 import type { AuditEntry, AuditOutcome } from "../api/get-audit";
-import { actionLabel, roleLabel } from "./audit-labels";
 import { diffEntry } from "./entry-diff";
 
 const OUTCOME_TONE = {

@@ -6,9 +6,9 @@ import { Field, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
+import { actionLabel } from "../../../lib/audit-labels";
 import { useI18n } from "../../../lib/i18n";
 import { useSession } from "../../../lib/session";
-import { actionLabel } from "../../audit/components/audit-labels";
 import { type ChangeRequest, useChangeRequests, useDecideChangeRequest } from "../api";
 
 const STATE_TONE = {

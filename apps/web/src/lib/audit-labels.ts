@@ -1,5 +1,5 @@
 import type { AuditAction } from "@portvakt/contracts";
-import type { I18n, MessageKey } from "../../../lib/i18n";
+import type { I18n, MessageKey } from "./i18n";
 
 /** The label of every action the BFF records: a missing one is a compile error. */
 const ACTION_LABELS: Record<AuditAction, MessageKey> = {
