@@ -207,7 +207,9 @@ for (const c of CASES) {
     // D2: the promotion plan (the plan view shared with config) in this language.
     await page.goto("/promotion");
     await expect(heading(x.promotion)).toBeVisible();
-    await page.getByLabel(x.mapping, { exact: true }).fill(await mappingFor(page, {}));
+    await page
+      .getByLabel(x.mapping, { exact: true })
+      .fill(await mappingFor(page, { "310000019": "910000004" }));
     await page.getByRole("button", { name: x.plan }).click();
     await expect(page.getByTestId("config-plan")).toBeVisible();
     await look("promotion-plan");
