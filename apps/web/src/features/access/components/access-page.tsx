@@ -405,8 +405,6 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
         </div>
       </ConfirmDialog>
 
-      <GrantConfirmation {...guard.dialog} />
-
       <Dialog
         open={grantOpen}
         onClose={() => setGrantOpen(false)}
@@ -417,8 +415,11 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           scope={scope}
           alreadyApproved={approvedOrgnos}
           onDone={() => setGrantOpen(false)}
+          guard={guard}
         />
       </Dialog>
+      {/* After the Give access dialog, not inside it: a sibling opened on top of it. */}
+      <GrantConfirmation {...guard.dialog} />
     </div>
   );
 }

@@ -8,9 +8,8 @@ import { useEnv } from "../../../lib/env";
 import { readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
 import {
-  GrantConfirmation,
   RegistryStateBadge,
-  useGuardedGrant,
+  type useGuardedGrant,
   useOrganizationStatuses,
 } from "../../../lib/organization-status";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
@@ -27,10 +26,16 @@ export function GrantForm({
   scope,
   alreadyApproved,
   onDone,
+  guard,
 }: {
   scope: string;
   alreadyApproved: Set<string>;
   onDone: () => void;
+  /**
+   * The page's guarded grant ({@link useGuardedGrant}); its confirmation is rendered by the page,
+   * outside this form's dialog, so closing it does not close the form's dialog too.
+   */
+  guard: Pick<ReturnType<typeof useGuardedGrant>, "request" | "checking">;
 }) {
   const env = useEnv();
   const { t, tm } = useI18n();
@@ -54,7 +59,6 @@ export function GrantForm({
       results.get(e.orgno)?.state !== "success",
   );
   const invalidCount = entries.filter((e) => e.problem === "invalid").length;
-  const guard = useGuardedGrant(env.id);
   const running = starting || guard.checking || (jobId !== null && !jobEnded(job));
   // States shown beside the numbers about to be granted (the first 200; the check before
   // sending reads every one).
@@ -213,7 +217,6 @@ export function GrantForm({
           {t("access.grantCount", { count: toGrant.length })}
         </Button>
       </div>
-      <GrantConfirmation {...guard.dialog} />
     </div>
   );
 }
