@@ -75,7 +75,10 @@ declare global {
 
 /** Loads the page and returns when its first grant row was in the DOM (ms since navigation). */
 async function loadAccessPage(page: Page, origin: string, scope: string, total: number) {
-  await page.goto(`${origin}/access?${new URLSearchParams({ scope })}`, { waitUntil: "commit" });
+  // The address names its environment (`/{env}/access`), as a shared link does: no redirect.
+  await page.goto(`${origin}/demo/access?${new URLSearchParams({ scope })}`, {
+    waitUntil: "commit",
+  });
   await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, {
     timeout: 60_000,
     polling: 50,
@@ -176,9 +179,9 @@ export async function benchWebAccess(root: string) {
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await context.newPage();
-    await page.goto(`${stack.url}/auth/login?returnTo=/scopes`);
+    await page.goto(`${stack.url}/auth/login?returnTo=/demo/scopes`);
     await page.getByRole("button", { name: /Ada Administrator/ }).click();
-    await page.waitForURL((url) => url.pathname === "/scopes");
+    await page.waitForURL((url) => url.pathname === "/demo/scopes");
 
     const samples = Object.fromEntries(
       SIZES.map((s) => [
