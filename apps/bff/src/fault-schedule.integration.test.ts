@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 13, 5: random schedules of grants, revokes, key adds and removes, client edits and
 // creates, scope creates, edits, deactivations and reactivations from several sessions, against the simulator with random faults (latency beyond the
@@ -155,16 +155,8 @@ beforeAll(async () => {
     instances.push(await startBffProcess(stack.config, dir, name));
   }
   // The same sessions, each on another instance (sessions are sealed cookies).
-  const on =
-    (instance: BffProcess, cookie: string): Call =>
-    (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("X-CSRF", "1");
-      headers.set("Origin", stack.url);
-      headers.set("Cookie", cookie);
-      if (init.body) headers.set("Content-Type", "application/json");
-      return fetch(`${instance.url}${path}`, { ...init, headers });
-    };
+  const on = (instance: BffProcess, cookie: string): Call =>
+    apiCaller(instance.url, cookie, stack.url);
   sessions = {
     admin: [on(instances[0]!, admin[0]!.cookie), on(instances[1]!, admin[1]!.cookie)],
     operator: [on(instances[1]!, operator[0]!.cookie)],

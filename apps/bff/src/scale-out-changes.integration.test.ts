@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 13, 4: with PostgreSQL, the serialisation of changes per resource, the lock kept after an
 // unknown outcome, and the rate limits hold across instances: two BFF processes sharing one
@@ -17,16 +17,8 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
   let stack: TestStack;
   const instances: BffProcess[] = [];
   type Call = (path: string, init?: RequestInit) => Promise<Response>;
-  const on =
-    (instance: BffProcess, cookie: string): Call =>
-    (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("X-CSRF", "1");
-      headers.set("Origin", stack.url);
-      headers.set("Cookie", cookie);
-      if (init.body) headers.set("Content-Type", "application/json");
-      return fetch(`${instance.url}${path}`, { ...init, headers });
-    };
+  const on = (instance: BffProcess, cookie: string): Call =>
+    apiCaller(instance.url, cookie, stack.url);
   const fault = (body: Record<string, unknown>) =>
     stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
 

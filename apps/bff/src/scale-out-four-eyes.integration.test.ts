@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 18 #2: a change request approved at once by several admins on two BFF processes sharing
 // one PostgreSQL is carried out exactly once (the state change is guarded in the database).
@@ -14,16 +14,7 @@ describe.skipIf(!postgres)("four-eyes across two instances sharing one PostgreSQ
   let approverCookie: string;
   const instances: BffProcess[] = [];
   type Call = (path: string, init?: RequestInit) => Promise<Response>;
-  const on =
-    (url: string, cookie: string): Call =>
-    (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("X-CSRF", "1");
-      headers.set("Origin", stack.url);
-      headers.set("Cookie", cookie);
-      if (init.body) headers.set("Content-Type", "application/json");
-      return fetch(`${url}${path}`, { ...init, headers });
-    };
+  const on = (url: string, cookie: string): Call => apiCaller(url, cookie, stack.url);
 
   beforeAll(async () => {
     stack = await startTestStack({ withFourEyesEnvironment: true, mutationsPerMinute: 1000 });

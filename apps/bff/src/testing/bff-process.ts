@@ -92,6 +92,7 @@ function controlOf(child: ChildProcess, exited: Promise<number | null>): BffCont
  * `control: true` gives it the test-only control (PORTVAKT_TEST_CONTROL=1 and an IPC channel;
  * see testing/child-control.ts). `env` is added to this process's environment (e.g. another
  * DATABASE_URL: the environment's wins over the file's).
+ * Resolves once it logs that it listens; rejects if it exits first or has not started in 60 s.
  */
 export async function startBffProcess(
   config: PortvaktConfigInput,
@@ -125,7 +126,9 @@ export async function startBffProcess(
       if (line.includes("Portvakt BFF listening")) resolve();
     });
     exited.then((code) => reject(new Error(`${name} exited with ${code}`)));
-    setTimeout(() => reject(new Error(`${name} did not start`)), 30_000).unref();
+    // tsx compiles the BFF at start: on a busy 2-core machine that alone has taken over 30 s.
+    // The calling hook's own timeout (60-90 s) is the real bound.
+    setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000).unref();
   });
   return {
     url: `http://127.0.0.1:${port}`,

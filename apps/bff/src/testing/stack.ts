@@ -33,6 +33,32 @@ export interface TestStack extends RunningStack {
   control(path: string, init?: RequestInit): Promise<Response>;
 }
 
+/**
+ * Calls a BFF at `baseUrl` over HTTP as the web app served from `origin` does: with the session
+ * `cookie`, `X-CSRF: 1`, that `Origin`, and `Content-Type: application/json` when there is a body.
+ * Headers the caller passes win. `origin` differs from `baseUrl` when one session is used on
+ * another instance of the BFF (scale-out tests: sessions are sealed cookies).
+ */
+export function apiCaller(baseUrl: string, cookie: string, origin = baseUrl): ApiCall {
+  return Object.assign(
+    (path: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has("X-CSRF")) headers.set("X-CSRF", "1");
+      if (!headers.has("Origin")) headers.set("Origin", origin);
+      if (!headers.has("Cookie")) headers.set("Cookie", cookie);
+      if (init.body && !headers.has("Content-Type"))
+        headers.set("Content-Type", "application/json");
+      return fetch(`${baseUrl}${path}`, { ...init, headers });
+    },
+    { cookie },
+  );
+}
+
+/**
+ * Starts the whole stack in this process (simulator, demo sign-in provider, BFF on a random
+ * port, `mode: "test"`), logging into `log`, and signs the demo admin in through the real flow.
+ * Start it once per file (`beforeAll`) unless a test needs a fresh one; `close()` it after.
+ */
 export async function startTestStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
   const log = new CapturedLog();
   const stack = await startStack({
@@ -40,19 +66,7 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
     logger: createLogger("info", log.stream as unknown as pino.DestinationStream),
     ...options,
   });
-  const caller = (cookie: string) =>
-    Object.assign(
-      (path: string, init: RequestInit = {}) => {
-        const headers = new Headers(init.headers);
-        if (!headers.has("X-CSRF")) headers.set("X-CSRF", "1");
-        if (!headers.has("Origin")) headers.set("Origin", stack.url);
-        if (!headers.has("Cookie")) headers.set("Cookie", cookie);
-        if (init.body && !headers.has("Content-Type"))
-          headers.set("Content-Type", "application/json");
-        return fetch(`${stack.url}${path}`, { ...init, headers });
-      },
-      { cookie },
-    );
+  const caller = (cookie: string) => apiCaller(stack.url, cookie);
   const admin = caller(await signInOverHttp(stack.url, "demo-admin"));
   return {
     ...stack,
