@@ -188,6 +188,39 @@ describe("a provider revokes our access or deactivates a scope", () => {
   });
 });
 
+describe("a PRIVATE scope (not in the catalogue a consumer reads)", () => {
+  const PRIVATE_SCOPE = "digdir:intern/statistikk";
+  const lost = () => jsonHooks("portvakt.access-lost", (b) => b.scope === PRIVATE_SCOPE);
+
+  it("its deactivation with our access kept cannot be seen; its revoke is notified", async () => {
+    const granted = await stack.api(
+      `/api/envs/demo/scopes/access/${CONSUMER}?scope=${encodeURIComponent(PRIVATE_SCOPE)}`,
+      { method: "PUT" },
+    );
+    expect(granted.status).toBe(200);
+    expect(await stack.bff.checkAccess()).toEqual([]);
+    // Deactivated by its owner, our grant kept (Digdir keeps grants): nothing a consumer reads
+    // changes, so nothing is notified (README, Consumer and drift alerts).
+    const deactivated = await stack.api(
+      `/api/envs/demo/scopes?scope=${encodeURIComponent(PRIVATE_SCOPE)}`,
+      { method: "DELETE" },
+    );
+    expect(deactivated.status).toBe(200);
+    expect(await stack.bff.checkAccess()).toEqual([]);
+    expect(lost()).toEqual([]);
+    // The owner revokes our access too: that is seen, and notified once.
+    const revoked = await stack.api(
+      `/api/envs/demo/scopes/access/${CONSUMER}?scope=${encodeURIComponent(PRIVATE_SCOPE)}`,
+      { method: "DELETE" },
+    );
+    expect(revoked.status).toBe(200);
+    const sent = await stack.bff.checkAccess();
+    expect(sent.map((n) => [n.reason, n.scope])).toEqual([["revoked", PRIVATE_SCOPE]]);
+    expect(lost()).toHaveLength(1);
+    expect(lost()[0]!.body).toMatchObject({ reason: "revoked", owner_orgno: PROVIDER, env: "nav" });
+  });
+});
+
 describe("drift from the committed configuration document", () => {
   it("an environment as its document says notifies nothing", async () => {
     const exported = await stack.api("/api/envs/demo/config/export?format=yaml");
