@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validationText } from "./validation-messages";
 
 /**
  * The answers the BFF makes itself (not Digdir's, not another package's), one definition for
@@ -134,6 +135,30 @@ export const ApiToken = z
   })
   .meta({ id: "ApiToken" });
 export type ApiToken = z.infer<typeof ApiToken>;
+
+/** The longest life of a pipeline token, in days (the BFF refuses more). */
+export const MAX_API_TOKEN_DAYS = 366;
+
+/**
+ * Body of `POST /api/tokens` (issue a pipeline token): a name of 1–80 letters, digits, spaces
+ * and `. _ : / -`, a role, 1–20 environment ids where the issuer is admin (the BFF checks
+ * that), and a life of 1..`MAX_API_TOKEN_DAYS` whole days. Unknown fields are refused.
+ */
+export const IssueApiToken = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[\p{L}\p{N} ._:/-]+$/u, validationText("token.name.chars")),
+    role: Role,
+    envs: z.array(z.string().min(1).max(40)).min(1).max(20),
+    days: z.number().int().min(1).max(MAX_API_TOKEN_DAYS),
+  })
+  .strict()
+  .meta({ id: "IssueApiToken" });
+export type IssueApiToken = z.infer<typeof IssueApiToken>;
 
 /** A page of `GET /api/audit`, newest first; `next` is the opaque cursor of the next page. */
 export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().optional() });

@@ -9,6 +9,8 @@ export {
   AuditPage,
   EnvironmentSummary,
   EnvsAnswer,
+  IssueApiToken,
+  MAX_API_TOKEN_DAYS,
   ROLES,
   Role,
   roleAllows,

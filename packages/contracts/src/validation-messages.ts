@@ -29,6 +29,7 @@ export const validationMessages = defineMessages({
     "scope.url": "Give a full https:// address (or http:// for a local test)",
     "client.name.required": "A client needs a name",
     "client.description.required": "A client needs a description",
+    "token.name.chars": "A token name has only letters, digits, spaces and . _ : / -",
     "jwk.private-member":
       'This JWK contains the private member "{member}": it is a private key. Send only the public key (kty, n, e, kid, use, alg).',
     "jwk.kty": 'Only RSA keys are accepted (kty must be "RSA")',
@@ -78,6 +79,7 @@ export const validationMessages = defineMessages({
     "scope.url": "Skriv en full https://-adresse (eller http:// for en lokal test)",
     "client.name.required": "Klienten må ha et navn",
     "client.description.required": "Klienten må ha en beskrivelse",
+    "token.name.chars": "Et tokennavn har bare bokstaver, siffer, mellomrom og . _ : / -",
     "jwk.private-member":
       "Denne JWK-en inneholder det private feltet «{member}»: den er en privat nøkkel. Send bare den offentlige nøkkelen (kty, n, e, kid, use, alg).",
     "jwk.kty": 'Bare RSA-nøkler godtas (kty må være "RSA")',
@@ -127,6 +129,7 @@ export const validationMessages = defineMessages({
     "scope.url": "Skriv ei full https://-adresse (eller http:// for ein lokal test)",
     "client.name.required": "Klienten må ha eit namn",
     "client.description.required": "Klienten må ha ei skildring",
+    "token.name.chars": "Eit tokennamn har berre bokstavar, siffer, mellomrom og . _ : / -",
     "jwk.private-member":
       "Denne JWK-en inneheld det private feltet «{member}»: han er ein privat nøkkel. Send berre den offentlege nøkkelen (kty, n, e, kid, use, alg).",
     "jwk.kty": 'Berre RSA-nøklar blir godtekne (kty må vere "RSA")',

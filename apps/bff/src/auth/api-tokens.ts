@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { MAX_API_TOKEN_DAYS } from "@portvakt/contracts";
 import type { Kysely } from "kysely";
 import type { ApiTokenTable, PortvaktDatabase } from "../database";
 import { ROLES, type Role } from "./roles";
@@ -7,7 +8,7 @@ import { ROLES, type Role } from "./roles";
 export const API_TOKEN_PREFIX = "pvt_";
 
 /** The longest life a token may be issued with: one year, in days. */
-export const MAX_TOKEN_DAYS = 366;
+export const MAX_TOKEN_DAYS = MAX_API_TOKEN_DAYS;
 
 /** How often the last use is written, at most (ms): a busy pipeline does not write every call. */
 const LAST_USE_EVERY_MS = 60_000;

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ApiToken } from "@portvakt/contracts";
+import { ApiToken, IssueApiToken } from "@portvakt/contracts";
 import type { Context } from "hono";
-import { MAX_TOKEN_DAYS } from "../auth/api-tokens";
-import { ROLES, roleAllows } from "../auth/roles";
+import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
 import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openapi";
@@ -10,20 +9,8 @@ import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openap
 // The answer's shape is the contracts' (`ApiToken`), shared with the web app.
 const TokenInfo = ApiToken;
 
-const IssueTokenInput = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
-      .regex(/^[\p{L}\p{N} ._:/-]+$/u, "Letters, digits, spaces and . _ : / -"),
-    role: z.enum(ROLES),
-    envs: z.array(z.string().min(1).max(40)).min(1).max(20),
-    days: z.number().int().min(1).max(MAX_TOKEN_DAYS),
-  })
-  .strict()
-  .openapi("IssueApiToken");
+// The request's shape is the contracts' too: the web's form checks the same schema.
+const IssueTokenInput = IssueApiToken;
 
 const TokenId = z.object({
   id: z.uuid().openapi({ param: { name: "id", in: "path" }, description: "The token's id" }),

@@ -22,10 +22,14 @@ import {
 import type { z } from "zod";
 import { type FieldText, isApiProblem } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
+import type { MessageKey } from "../../lib/messages";
+import { useRoleGate } from "../../lib/session";
 import { Button, type ButtonProps } from "../ui/button";
 import { Checkbox, Field } from "../ui/field";
 import { ErrorAlert } from "../ui/problem";
-import { contractResolver } from "./resolver";
+import { RoleNotice } from "../ui/role-notice";
+import { Notice } from "../ui/status";
+import { codedMessage, contractResolver } from "./resolver";
 import { serverFieldErrors } from "./server-errors";
 
 /**
@@ -152,7 +156,9 @@ export function useFieldError(name: string): string | undefined {
   const own = Array.isArray(error) ? error.find(Boolean) : error;
   if (!own) return undefined;
   if (own.type === "server" && serverTexts[name]) return tc(serverTexts[name]);
-  return own.message ? tm(own.message) : undefined;
+  if (!own.message) return undefined;
+  const coded = codedMessage(own.message);
+  return coded ? tc(coded) : tm(own.message);
 }
 
 /** What a `FormField` hands its control: ids for the label, help and error, and the value. */
@@ -269,4 +275,79 @@ export function FormProblem({ error, title }: { error: unknown; title: string })
   const { placedPaths } = useFormState();
   if (!error) return null;
   return <ErrorAlert error={error} title={title} shownFields={placedPaths} />;
+}
+
+/**
+ * The frame of an admin's create/edit form (scopes, clients): the role notice, the missing
+ * admin scope, the fields (disabled without the role or scope: issue 14, defect 8), the failed
+ * submit's problem and the submit and cancel buttons. `children` are the form's fields.
+ */
+export function AdminForm<Values extends FieldValues, Body>({
+  form,
+  onSubmit,
+  fields,
+  idPrefix,
+  label,
+  what,
+  missingScope,
+  error,
+  errorTitle,
+  submitLabel,
+  cancel,
+  children,
+}: {
+  form: UseFormReturn<Values, unknown, Body>;
+  onSubmit: (body: Body) => Promise<unknown>;
+  fields: readonly FieldPath<Values>[];
+  idPrefix: string;
+  /** The form's accessible name. */
+  label: string;
+  /** What the admin role is needed for (the role notice's text). */
+  what: MessageKey;
+  /** The Maskinporten admin scope the organisation lacks for this change, if it lacks one. */
+  missingScope?: string;
+  error: unknown;
+  errorTitle: string;
+  submitLabel: ReactNode;
+  /** The cancel link. */
+  cancel: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const admin = useRoleGate("admin");
+  const canWrite = !missingScope && admin.allowed;
+  return (
+    <>
+      <RoleNotice needed="admin" what={what} />
+      {missingScope && (
+        <div className="mb-4">
+          <Notice>{t("missing.scope", { scope: missingScope })}</Notice>
+        </div>
+      )}
+      <Form
+        form={form}
+        onSubmit={onSubmit}
+        fields={fields}
+        idPrefix={idPrefix}
+        className="flex flex-col gap-5"
+        aria-label={label}
+      >
+        {/* Without the role or admin scope the fields cannot be filled; the notices say why. */}
+        <fieldset
+          disabled={!canWrite}
+          className="m-0 min-w-0 border-0 p-0"
+          data-testid="form-fields"
+        >
+          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">{children}</div>
+        </fieldset>
+        <FormProblem error={error} title={errorTitle} />
+        <div className="flex flex-wrap gap-2">
+          <FormSubmit disabled={!canWrite} title={admin.reason || undefined}>
+            {submitLabel}
+          </FormSubmit>
+          {cancel}
+        </div>
+      </Form>
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { ClientInput, ScopeInput } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
-import { contractResolver } from "./resolver";
+import { z } from "zod";
+import { codedMessage, contractResolver } from "./resolver";
 
 const options = { fields: {}, shouldUseNativeValidation: false } as const;
 
@@ -53,5 +54,24 @@ describe("contract resolver", () => {
     const result = await resolve({ subscope: "Feil" }, undefined, options);
     expect(result.errors.subscope?.message).toMatch(/capital|upper/i);
     expect(Object.keys(result.errors)).toContain("allowed_integration_types");
+  });
+
+  it("keeps the code and parameters of a plural text, which its English cannot give back", async () => {
+    const resolve = contractResolver(
+      z.object({ name: z.string().min(1), envs: z.array(z.string()).min(1) }),
+      (v: { name: string; envs: string[] }) => v,
+    );
+    const result = await resolve({ name: "", envs: [] }, undefined, options);
+    const errors = result.errors as Record<string, { message?: string } | undefined>;
+    expect(errors.name?.message).toBe("Must not be empty");
+    expect(codedMessage(errors.name!.message!)).toMatchObject({
+      code: "validation.too-small.string",
+      params: { minimum: 1 },
+    });
+    expect(codedMessage(errors.envs!.message!)).toMatchObject({
+      code: "validation.too-small.array",
+      params: { minimum: 1 },
+    });
+    expect(codedMessage("A client needs a name")).toBeUndefined();
   });
 });

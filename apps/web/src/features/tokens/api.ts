@@ -1,4 +1,4 @@
-import { ApiToken } from "@portvakt/contracts";
+import { ApiToken, type IssueApiToken } from "@portvakt/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { bff, call, withSignal } from "../../lib/api-client";
@@ -27,8 +27,7 @@ export function useTokens(enabled: boolean) {
 export function useIssueToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: ApiToken["role"]; envs: string[]; days: number }) =>
-      call(bff.api.tokens.$post({ json: input }), Issued),
+    mutationFn: (input: IssueApiToken) => call(bff.api.tokens.$post({ json: input }), Issued),
     onSettled: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }

@@ -2,23 +2,19 @@ import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/c
 import { useMemo, useState } from "react";
 import { useController } from "react-hook-form";
 import {
-  Form,
+  AdminForm,
   FormField,
-  FormProblem,
-  FormSubmit,
   useContractForm,
   useFieldError,
 } from "../../../components/form/form";
 import { buttonClass } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
-import { RoleNotice } from "../../../components/ui/role-notice";
-import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
+import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
-import { useRoleGate } from "../../../lib/session";
 import { useClient } from "../api/get-client";
 import { type UsableScope, useUsableScopes } from "../api/get-usable-scopes";
 import { useCreateClient, useUpdateClient } from "../api/save-client";
@@ -90,9 +86,7 @@ function ClientForm({
   const toast = useToast();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
-  const admin = useRoleGate("admin");
   const hasScope = mode === "create" ? hasWrite : hasWrite || hasModify;
-  const canWrite = hasScope && admin.allowed;
   const usable = useUsableScopes(env.id);
   const create = useCreateClient(env.id);
   const update = useUpdateClient(env.id, client?.client_id ?? "");
@@ -162,152 +156,127 @@ function ClientForm({
         }
         description={mode === "create" ? t("clients.newDescription") : undefined}
       />
-      <RoleNotice needed="admin" what="role.what.clients" />
-      {!hasScope && (
-        <div className="mb-4">
-          <Notice>{t("missing.scope", { scope: "idporten:dcr.write" })}</Notice>
-        </div>
-      )}
-      <Form
+      <AdminForm
         form={form}
         onSubmit={submit}
         fields={FIELDS}
         idPrefix="client"
-        className="flex flex-col gap-5"
-        aria-label={t("clients.formLabel")}
-      >
-        {/* Without the role or admin scope the fields cannot be filled (issue 14, defect 8);
-            the role notice above says why. */}
-        <fieldset
-          disabled={!canWrite}
-          className="m-0 min-w-0 border-0 p-0"
-          data-testid="form-fields"
-        >
-          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-            <Fieldset legend={t("clients.section.about")}>
-              <FormField
-                name="client_name"
-                label={t("clients.field.name")}
-                help={t("clients.help.name")}
-                required
-              >
-                {(field) => <Input {...field} maxLength={TEXT_LIMITS.clientName} />}
-              </FormField>
-              <FormField
-                name="description"
-                label={t("clients.field.description")}
-                help={t("clients.help.description")}
-                required
-              >
-                {(field) => (
-                  <Textarea {...field} rows={3} maxLength={TEXT_LIMITS.clientDescription} />
-                )}
-              </FormField>
-              <FormField
-                name="access_token_lifetime"
-                label={t("clients.field.tokenLifetime")}
-                help={t("clients.help.tokenLifetime")}
-              >
-                {(field) => (
-                  <Input
-                    {...field}
-                    type="number"
-                    min={0}
-                    max={86400}
-                    inputMode="numeric"
-                    placeholder="120"
-                  />
-                )}
-              </FormField>
-              <p className="text-xs text-slate-600 dark:text-slate-400">
-                {t("clients.fixedFields")}
-              </p>
-            </Fieldset>
-
-            <Fieldset legend={t("clients.section.scopes")}>
-              <p className="text-xs text-slate-600 dark:text-slate-400" id="client-scopes-help">
-                {t("clients.help.scopes")}
-              </p>
-              <Field label={t("clients.filterScopes")}>
-                {({ id }) => (
-                  <Input
-                    id={id}
-                    type="search"
-                    value={scopeSearch}
-                    onChange={(e) => setScopeSearch(e.target.value)}
-                  />
-                )}
-              </Field>
-              {usable.isPending && <Loading label={t("clients.loadingScopes")} />}
-              {usable.errors.map((error, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
-                <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
-              ))}
-              <ScopesError />
-              <ul
-                id="client-scopes"
-                tabIndex={-1}
-                aria-describedby="client-scopes-help"
-                className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
-                data-testid="scope-options"
-              >
-                {shown.length === 0 && !usable.isPending && (
-                  <li className="p-3 text-sm">{t("clients.noScopes")}</li>
-                )}
-                {shown.map((o) => {
-                  const checked = selected.includes(o.name);
-                  const inputId = `client-scope-${o.name}`;
-                  return (
-                    <li key={o.name} className="flex items-start gap-2 p-2">
-                      <input
-                        id={inputId}
-                        type="checkbox"
-                        className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
-                        checked={checked}
-                        onChange={(e) =>
-                          scopesField.field.onChange(
-                            e.target.checked
-                              ? [...selected, o.name]
-                              : selected.filter((s) => s !== o.name),
-                          )
-                        }
-                      />
-                      <label htmlFor={inputId} className="flex min-w-0 flex-col gap-0.5 text-sm">
-                        <span className="flex flex-wrap items-center gap-2">
-                          <code className="font-mono break-all">{o.name}</code>
-                          {reasonBadge(o)}
-                        </span>
-                        {"description" in o && o.description && (
-                          <span className="text-xs text-slate-600 dark:text-slate-400">
-                            {o.description}
-                          </span>
-                        )}
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-              <p className="text-sm" aria-live="polite">
-                {t("clients.selectedScopes", { count: selected.length })}
-              </p>
-            </Fieldset>
-          </div>
-        </fieldset>
-        {mutation.isError && (
-          <FormProblem
-            error={mutation.error}
-            title={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
-          />
-        )}
-        <div className="flex flex-wrap gap-2">
-          <FormSubmit disabled={!canWrite} title={admin.reason || undefined}>
-            {mode === "create" ? t("clients.register") : t("common.save")}
-          </FormSubmit>
+        label={t("clients.formLabel")}
+        what="role.what.clients"
+        missingScope={hasScope ? undefined : "idporten:dcr.write"}
+        error={mutation.error}
+        errorTitle={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
+        submitLabel={mode === "create" ? t("clients.register") : t("common.save")}
+        cancel={
           <Link to={cancelTo} className={buttonClass("secondary")}>
             {t("common.cancel")}
           </Link>
-        </div>
-      </Form>
+        }
+      >
+        <Fieldset legend={t("clients.section.about")}>
+          <FormField
+            name="client_name"
+            label={t("clients.field.name")}
+            help={t("clients.help.name")}
+            required
+          >
+            {(field) => <Input {...field} maxLength={TEXT_LIMITS.clientName} />}
+          </FormField>
+          <FormField
+            name="description"
+            label={t("clients.field.description")}
+            help={t("clients.help.description")}
+            required
+          >
+            {(field) => <Textarea {...field} rows={3} maxLength={TEXT_LIMITS.clientDescription} />}
+          </FormField>
+          <FormField
+            name="access_token_lifetime"
+            label={t("clients.field.tokenLifetime")}
+            help={t("clients.help.tokenLifetime")}
+          >
+            {(field) => (
+              <Input
+                {...field}
+                type="number"
+                min={0}
+                max={86400}
+                inputMode="numeric"
+                placeholder="120"
+              />
+            )}
+          </FormField>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t("clients.fixedFields")}</p>
+        </Fieldset>
+
+        <Fieldset legend={t("clients.section.scopes")}>
+          <p className="text-xs text-slate-600 dark:text-slate-400" id="client-scopes-help">
+            {t("clients.help.scopes")}
+          </p>
+          <Field label={t("clients.filterScopes")}>
+            {({ id }) => (
+              <Input
+                id={id}
+                type="search"
+                value={scopeSearch}
+                onChange={(e) => setScopeSearch(e.target.value)}
+              />
+            )}
+          </Field>
+          {usable.isPending && <Loading label={t("clients.loadingScopes")} />}
+          {usable.errors.map((error, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the three sources have fixed positions
+            <ErrorAlert key={i} error={error} title={t("clients.scopesFailed")} />
+          ))}
+          <ScopesError />
+          <ul
+            id="client-scopes"
+            tabIndex={-1}
+            aria-describedby="client-scopes-help"
+            className="flex max-h-96 flex-col divide-y divide-slate-200 overflow-auto rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+            data-testid="scope-options"
+          >
+            {shown.length === 0 && !usable.isPending && (
+              <li className="p-3 text-sm">{t("clients.noScopes")}</li>
+            )}
+            {shown.map((o) => {
+              const checked = selected.includes(o.name);
+              const inputId = `client-scope-${o.name}`;
+              return (
+                <li key={o.name} className="flex items-start gap-2 p-2">
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
+                    checked={checked}
+                    onChange={(e) =>
+                      scopesField.field.onChange(
+                        e.target.checked
+                          ? [...selected, o.name]
+                          : selected.filter((s) => s !== o.name),
+                      )
+                    }
+                  />
+                  <label htmlFor={inputId} className="flex min-w-0 flex-col gap-0.5 text-sm">
+                    <span className="flex flex-wrap items-center gap-2">
+                      <code className="font-mono break-all">{o.name}</code>
+                      {reasonBadge(o)}
+                    </span>
+                    {"description" in o && o.description && (
+                      <span className="text-xs text-slate-600 dark:text-slate-400">
+                        {o.description}
+                      </span>
+                    )}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="text-sm" aria-live="polite">
+            {t("clients.selectedScopes", { count: selected.length })}
+          </p>
+        </Fieldset>
+      </AdminForm>
     </section>
   );
 }

@@ -15,23 +15,20 @@ import {
 import { useCallback, useEffect } from "react";
 import { useController, useWatch } from "react-hook-form";
 import {
-  Form,
+  AdminForm,
   FormCheckbox,
   FormField,
-  FormProblem,
-  FormSubmit,
   useContractForm,
+  useFieldError,
 } from "../../../components/form/form";
 import { buttonClass } from "../../../components/ui/button";
 import { Checkbox, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
-import { RoleNotice } from "../../../components/ui/role-notice";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { Link, navigate } from "../../../lib/router";
-import { useRoleGate } from "../../../lib/session";
 import { useDelegationSources, usePrefixes } from "../api/get-prefixes";
 import { useScope } from "../api/get-scope";
 import { useCreateScope, useUpdateScope } from "../api/save-scope";
@@ -194,8 +191,6 @@ function ScopeForm({
   const { t, tm, formatDateTime } = useI18n();
   const toast = useToast();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
-  const admin = useRoleGate("admin");
-  const canWrite = hasScopesWrite && admin.allowed;
   const prefixes = usePrefixes(env.id);
   const delegationSources = useDelegationSources(env.id);
   const create = useCreateScope(env.id);
@@ -251,256 +246,231 @@ function ScopeForm({
             : t("scopes.newDescription")
         }
       />
-      <RoleNotice needed="admin" what="role.what.scopes" />
-      {!hasScopesWrite && (
-        <div className="mb-4">
-          <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>
-        </div>
-      )}
-      <Form
+      <AdminForm
         form={form}
         onSubmit={submit}
         fields={FIELDS}
         idPrefix="scope"
-        className="flex flex-col gap-5"
-        aria-label={t("scopes.formLabel")}
-      >
-        {/* Without the role or admin scope the fields cannot be filled (issue 14, defect 8);
-            the role notice above says why. */}
-        <fieldset
-          disabled={!canWrite}
-          className="m-0 min-w-0 border-0 p-0"
-          data-testid="form-fields"
-        >
-          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-            <Fieldset legend={t("scopes.section.name")}>
-              <FormField
-                name="prefix"
-                label={t("scopes.field.prefix")}
-                help={mode === "create" ? t("scopes.help.prefix") : t("scopes.help.immutable")}
-                required
-              >
-                {(field) =>
-                  mode === "create" ? (
-                    <Select {...field} disabled={prefixes.isPending}>
-                      {prefixes.isPending && <option value="">{t("common.loading")}</option>}
-                      {(prefixes.data ?? []).map((p) => (
-                        <option key={p} value={p}>
-                          {p}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    <Input {...field} readOnly />
-                  )
-                }
-              </FormField>
-              {prefixes.isError && (
-                <ErrorAlert error={prefixes.error} title={t("scopes.prefixesFailed")} />
-              )}
-              {prefixes.isSuccess && prefixes.data.length === 0 && mode === "create" && (
-                <Notice>{t("scopes.noPrefixes")}</Notice>
-              )}
-              <FormField
-                name="subscope"
-                label={t("scopes.field.subscope")}
-                help={mode === "create" ? t("scopes.help.subscope") : t("scopes.help.immutable")}
-                required
-                liveError={liveSubscope ? tm(liveSubscope) : undefined}
-              >
-                {(field) => (
-                  <Input
-                    {...field}
-                    readOnly={mode === "edit"}
-                    autoComplete="off"
-                    spellCheck={false}
-                    placeholder="api/v1/data.read"
-                    className="font-mono"
-                  />
-                )}
-              </FormField>
-              <p className="text-sm">
-                {t("scopes.fullName")}:{" "}
-                <code className="font-mono font-semibold" data-testid="scope-full-name">
-                  {fullName}
-                </code>
-              </p>
-            </Fieldset>
-
-            <Fieldset legend={t("scopes.section.description")}>
-              <FormField
-                name="description"
-                label={t("scopes.field.description")}
-                help={t("scopes.help.description")}
-                required
-              >
-                {(field) => <Input {...field} maxLength={TEXT_LIMITS.scopeDescription} />}
-              </FormField>
-              <FormField
-                name="long_description"
-                label={t("scopes.field.longDescription")}
-                help={t("scopes.help.longDescription")}
-              >
-                {(field) => (
-                  <Textarea {...field} rows={5} maxLength={TEXT_LIMITS.scopeLongDescription} />
-                )}
-              </FormField>
-            </Fieldset>
-
-            <Fieldset legend={t("scopes.section.access")}>
-              <FormField
-                name="visibility"
-                label={t("scopes.field.visibility")}
-                help={t(`scopes.help.visibility.${visibility}`)}
-              >
-                {(field) => (
-                  <Select {...field}>
-                    <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
-                    <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
-                    <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
-                  </Select>
-                )}
-              </FormField>
-              <IntegrationTypes />
-              <FormCheckbox
-                name="accessible_for_all"
-                label={t("scopes.field.accessibleForAll")}
-                help={t("scopes.help.accessibleForAll")}
-              />
-              <FormField
-                name="delegation_source"
-                label={t("scopes.field.delegationSource")}
-                help={t("scopes.help.delegationSourcePick")}
-              >
-                {(field) => (
-                  <Select {...field} disabled={delegationSources.isPending}>
-                    <option value="">{t("scopes.delegationSource.none")}</option>
-                    {(delegationSources.data ?? []).map((source) => (
-                      <option key={source.issuer} value={source.issuer}>
-                        {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
-                      </option>
-                    ))}
-                    {delegationSource !== "" &&
-                      !(delegationSources.data ?? []).some(
-                        (source) => source.issuer === delegationSource,
-                      ) && (
-                        <option value={delegationSource}>
-                          {t("scopes.delegationSource.unlisted", { issuer: delegationSource })}
-                        </option>
-                      )}
-                  </Select>
-                )}
-              </FormField>
-              {delegationSources.isError && (
-                <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>
-              )}
-            </Fieldset>
-
-            <Fieldset legend={t("scopes.section.token")}>
-              <FormField
-                name="token_type"
-                label={t("scopes.field.tokenType")}
-                help={t("scopes.help.tokenType")}
-              >
-                {(field) => (
-                  <Select {...field}>
-                    <option value="SELF_CONTAINED">{t("scopes.tokenType.SELF_CONTAINED")}</option>
-                    <option value="OPAQUE">{t("scopes.tokenType.OPAQUE")}</option>
-                  </Select>
-                )}
-              </FormField>
-              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                <FormField
-                  name="at_max_age"
-                  label={t("scopes.field.atMaxAge")}
-                  help={t("scopes.help.atMaxAge")}
-                >
-                  {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
-                </FormField>
-                <FormField
-                  name="authorization_max_lifetime"
-                  label={t("scopes.field.authorizationMaxLifetime")}
-                  help={t("scopes.help.authorizationMaxLifetime")}
-                >
-                  {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
-                </FormField>
-              </div>
-              <FormField
-                name="enforced_aud_for_access_token"
-                label={t("scopes.field.enforcedAud")}
-                help={t("scopes.help.enforcedAud")}
-              >
-                {(field) => <Input {...field} placeholder="https://api.example.no" />}
-              </FormField>
-              <FormCheckbox
-                name="requires_user_consent"
-                label={t("scopes.field.requiresUserConsent")}
-                help={t("scopes.help.requiresUserConsent")}
-              />
-              <FormCheckbox
-                name="requires_user_authentication"
-                label={t("scopes.field.requiresUserAuthentication")}
-                help={t("scopes.help.requiresUserAuthentication")}
-              />
-              <FormCheckbox
-                name="requires_pseudonymous_tokens"
-                label={t("scopes.field.requiresPseudonymousTokens")}
-                help={t("scopes.help.requiresPseudonymousTokens")}
-              />
-            </Fieldset>
-
-            <Fieldset legend={t("scopes.section.languages")}>
-              <p className="text-xs text-slate-600 dark:text-slate-400">
-                {t("scopes.languages.help")}
-              </p>
-              {SCOPE_TEXT_LANGUAGES.map((lang) => {
-                const language = t(`scopes.language.${lang}`);
-                return (
-                  <div key={lang} className="flex flex-col gap-3">
-                    <FormField
-                      name={`description#${lang}`}
-                      id={`scope-description-${lang}`}
-                      label={t("scopes.field.descriptionIn", { language })}
-                    >
-                      {(field) => (
-                        <Input {...field} lang={lang} maxLength={TEXT_LIMITS.scopeDescription} />
-                      )}
-                    </FormField>
-                    <FormField
-                      name={`long_description#${lang}`}
-                      id={`scope-long_description-${lang}`}
-                      label={t("scopes.field.longDescriptionIn", { language })}
-                    >
-                      {(field) => (
-                        <Textarea
-                          {...field}
-                          lang={lang}
-                          rows={3}
-                          maxLength={TEXT_LIMITS.scopeLongDescription}
-                        />
-                      )}
-                    </FormField>
-                  </div>
-                );
-              })}
-            </Fieldset>
-          </div>
-        </fieldset>
-        {mutation.isError && (
-          <FormProblem
-            error={mutation.error}
-            title={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
-          />
-        )}
-        <div className="flex flex-wrap gap-2">
-          <FormSubmit disabled={!canWrite} title={admin.reason || undefined}>
-            {mode === "create" ? t("scopes.create") : t("common.save")}
-          </FormSubmit>
+        label={t("scopes.formLabel")}
+        what="role.what.scopes"
+        missingScope={hasScopesWrite ? undefined : "idporten:scopes.write"}
+        error={mutation.error}
+        errorTitle={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
+        submitLabel={mode === "create" ? t("scopes.create") : t("common.save")}
+        cancel={
           <Link to="/scopes" className={buttonClass("secondary")}>
             {t("common.cancel")}
           </Link>
-        </div>
-      </Form>
+        }
+      >
+        <Fieldset legend={t("scopes.section.name")}>
+          <FormField
+            name="prefix"
+            label={t("scopes.field.prefix")}
+            help={mode === "create" ? t("scopes.help.prefix") : t("scopes.help.immutable")}
+            required
+          >
+            {(field) =>
+              mode === "create" ? (
+                <Select {...field} disabled={prefixes.isPending}>
+                  {prefixes.isPending && <option value="">{t("common.loading")}</option>}
+                  {(prefixes.data ?? []).map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input {...field} readOnly />
+              )
+            }
+          </FormField>
+          {prefixes.isError && (
+            <ErrorAlert error={prefixes.error} title={t("scopes.prefixesFailed")} />
+          )}
+          {prefixes.isSuccess && prefixes.data.length === 0 && mode === "create" && (
+            <Notice>{t("scopes.noPrefixes")}</Notice>
+          )}
+          <FormField
+            name="subscope"
+            label={t("scopes.field.subscope")}
+            help={mode === "create" ? t("scopes.help.subscope") : t("scopes.help.immutable")}
+            required
+            liveError={liveSubscope ? tm(liveSubscope) : undefined}
+          >
+            {(field) => (
+              <Input
+                {...field}
+                readOnly={mode === "edit"}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="api/v1/data.read"
+                className="font-mono"
+              />
+            )}
+          </FormField>
+          <p className="text-sm">
+            {t("scopes.fullName")}:{" "}
+            <code className="font-mono font-semibold" data-testid="scope-full-name">
+              {fullName}
+            </code>
+          </p>
+        </Fieldset>
+
+        <Fieldset legend={t("scopes.section.description")}>
+          <FormField
+            name="description"
+            label={t("scopes.field.description")}
+            help={t("scopes.help.description")}
+            required
+          >
+            {(field) => <Input {...field} maxLength={TEXT_LIMITS.scopeDescription} />}
+          </FormField>
+          <FormField
+            name="long_description"
+            label={t("scopes.field.longDescription")}
+            help={t("scopes.help.longDescription")}
+          >
+            {(field) => (
+              <Textarea {...field} rows={5} maxLength={TEXT_LIMITS.scopeLongDescription} />
+            )}
+          </FormField>
+        </Fieldset>
+
+        <Fieldset legend={t("scopes.section.access")}>
+          <FormField
+            name="visibility"
+            label={t("scopes.field.visibility")}
+            help={t(`scopes.help.visibility.${visibility}`)}
+          >
+            {(field) => (
+              <Select {...field}>
+                <option value="PUBLIC">{t("visibility.PUBLIC")}</option>
+                <option value="PRIVATE">{t("visibility.PRIVATE")}</option>
+                <option value="INTERNAL">{t("visibility.INTERNAL")}</option>
+              </Select>
+            )}
+          </FormField>
+          <IntegrationTypes />
+          <FormCheckbox
+            name="accessible_for_all"
+            label={t("scopes.field.accessibleForAll")}
+            help={t("scopes.help.accessibleForAll")}
+          />
+          <FormField
+            name="delegation_source"
+            label={t("scopes.field.delegationSource")}
+            help={t("scopes.help.delegationSourcePick")}
+          >
+            {(field) => (
+              <Select {...field} disabled={delegationSources.isPending}>
+                <option value="">{t("scopes.delegationSource.none")}</option>
+                {(delegationSources.data ?? []).map((source) => (
+                  <option key={source.issuer} value={source.issuer}>
+                    {source.name ? `${source.name} – ${source.issuer}` : source.issuer}
+                  </option>
+                ))}
+                {delegationSource !== "" &&
+                  !(delegationSources.data ?? []).some(
+                    (source) => source.issuer === delegationSource,
+                  ) && (
+                    <option value={delegationSource}>
+                      {t("scopes.delegationSource.unlisted", { issuer: delegationSource })}
+                    </option>
+                  )}
+              </Select>
+            )}
+          </FormField>
+          {delegationSources.isError && <Notice>{t("scopes.delegationSource.loadFailed")}</Notice>}
+        </Fieldset>
+
+        <Fieldset legend={t("scopes.section.token")}>
+          <FormField
+            name="token_type"
+            label={t("scopes.field.tokenType")}
+            help={t("scopes.help.tokenType")}
+          >
+            {(field) => (
+              <Select {...field}>
+                <option value="SELF_CONTAINED">{t("scopes.tokenType.SELF_CONTAINED")}</option>
+                <option value="OPAQUE">{t("scopes.tokenType.OPAQUE")}</option>
+              </Select>
+            )}
+          </FormField>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <FormField
+              name="at_max_age"
+              label={t("scopes.field.atMaxAge")}
+              help={t("scopes.help.atMaxAge")}
+            >
+              {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+            </FormField>
+            <FormField
+              name="authorization_max_lifetime"
+              label={t("scopes.field.authorizationMaxLifetime")}
+              help={t("scopes.help.authorizationMaxLifetime")}
+            >
+              {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+            </FormField>
+          </div>
+          <FormField
+            name="enforced_aud_for_access_token"
+            label={t("scopes.field.enforcedAud")}
+            help={t("scopes.help.enforcedAud")}
+          >
+            {(field) => <Input {...field} placeholder="https://api.example.no" />}
+          </FormField>
+          <FormCheckbox
+            name="requires_user_consent"
+            label={t("scopes.field.requiresUserConsent")}
+            help={t("scopes.help.requiresUserConsent")}
+          />
+          <FormCheckbox
+            name="requires_user_authentication"
+            label={t("scopes.field.requiresUserAuthentication")}
+            help={t("scopes.help.requiresUserAuthentication")}
+          />
+          <FormCheckbox
+            name="requires_pseudonymous_tokens"
+            label={t("scopes.field.requiresPseudonymousTokens")}
+            help={t("scopes.help.requiresPseudonymousTokens")}
+          />
+        </Fieldset>
+
+        <Fieldset legend={t("scopes.section.languages")}>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t("scopes.languages.help")}</p>
+          {SCOPE_TEXT_LANGUAGES.map((lang) => {
+            const language = t(`scopes.language.${lang}`);
+            return (
+              <div key={lang} className="flex flex-col gap-3">
+                <FormField
+                  name={`description#${lang}`}
+                  id={`scope-description-${lang}`}
+                  label={t("scopes.field.descriptionIn", { language })}
+                >
+                  {(field) => (
+                    <Input {...field} lang={lang} maxLength={TEXT_LIMITS.scopeDescription} />
+                  )}
+                </FormField>
+                <FormField
+                  name={`long_description#${lang}`}
+                  id={`scope-long_description-${lang}`}
+                  label={t("scopes.field.longDescriptionIn", { language })}
+                >
+                  {(field) => (
+                    <Textarea
+                      {...field}
+                      lang={lang}
+                      rows={3}
+                      maxLength={TEXT_LIMITS.scopeLongDescription}
+                    />
+                  )}
+                </FormField>
+              </div>
+            );
+          })}
+        </Fieldset>
+      </AdminForm>
     </section>
   );
 }
@@ -511,6 +481,7 @@ function IntegrationTypes() {
   const { field } = useController<Values, "allowed_integration_types">({
     name: "allowed_integration_types",
   });
+  const error = useFieldError("allowed_integration_types");
   const toggle = (type: IntegrationType, on: boolean) =>
     field.onChange(on ? [...field.value, type] : field.value.filter((x) => x !== type));
   return (
@@ -519,7 +490,20 @@ function IntegrationTypes() {
       <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
         {t("scopes.help.integrationTypes")}
       </p>
-      <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
+      {error && (
+        <p
+          id="scope-allowed_integration_types-error"
+          className="text-sm text-red-700 dark:text-red-400"
+        >
+          {error}
+        </p>
+      )}
+      <div
+        id="scope-allowed_integration_types"
+        tabIndex={-1}
+        aria-describedby={error ? "scope-allowed_integration_types-error" : undefined}
+        className="grid grid-cols-2 gap-1 sm:grid-cols-3"
+      >
         {INTEGRATION_TYPES.map((type) => (
           <Checkbox
             key={type}

@@ -1,8 +1,15 @@
-import { isValidOrgNumber } from "@portvakt/contracts";
+import { ClientInput, isValidOrgNumber } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
-import { Button } from "../../../components/ui/button";
-import { Field, Fieldset, Input } from "../../../components/ui/field";
+import { useWatch } from "react-hook-form";
+import type { z } from "zod";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
+import { Fieldset, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
@@ -106,6 +113,35 @@ export function SupplierPage() {
   );
 }
 
+type CustomerClientValues = {
+  client_orgno: string;
+  client_name: string;
+  description: string;
+  scopes: string;
+};
+
+/** A client registered on a customer's behalf: the contracts' `ClientInput` with its org number. */
+const CustomerClientInput = ClientInput.required({ client_orgno: true });
+type CustomerClientInput = z.input<typeof CustomerClientInput>;
+
+/** The request body: spaces dropped from the org number, scopes split on spaces and commas. */
+function customerClientBody(values: CustomerClientValues) {
+  return {
+    client_orgno: values.client_orgno.replace(/\s/g, ""),
+    client_name: values.client_name,
+    description: values.description,
+    scopes: values.scopes.split(/[\s,]+/).filter(Boolean),
+  };
+}
+
+const CUSTOMER_CLIENT_FIELDS = ["client_orgno", "client_name", "description", "scopes"] as const;
+const NO_CUSTOMER_CLIENT: CustomerClientValues = {
+  client_orgno: "",
+  client_name: "",
+  description: "",
+  scopes: "",
+};
+
 function NewCustomerClient() {
   const env = useEnv();
   const { t } = useI18n();
@@ -113,48 +149,36 @@ function NewCustomerClient() {
   const create = useCreateCustomerClient(env.id);
   // Registering a client needs the role admin (the BFF's client.create): others see why.
   const admin = useRoleGate("admin");
-  const [orgno, setOrgno] = useState("");
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [scopes, setScopes] = useState("");
+  const form = useContractForm<CustomerClientValues, CustomerClientInput>({
+    schema: CustomerClientInput,
+    toBody: customerClientBody,
+    defaultValues: NO_CUSTOMER_CLIENT,
+  });
+  const orgno = useWatch({ control: form.control, name: "client_orgno" }).replace(/\s/g, "");
   const valid = isValidOrgNumber(orgno);
   const organization = useOrganization(env.id, orgno, valid);
   const customer = organization.data?.name;
 
+  const submit = async (body: CustomerClientInput) => {
+    const client = await create.mutateAsync(body);
+    toast.success(
+      t("supplier.created", {
+        name: client.client_name ?? client.client_id,
+        customer: customer ?? orgno,
+      }),
+    );
+    form.reset(NO_CUSTOMER_CLIENT);
+  };
+
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!valid || !name.trim() || !description.trim()) return;
-        create.mutate(
-          {
-            client_name: name.trim(),
-            description: description.trim(),
-            client_orgno: orgno,
-            scopes: scopes.split(/[\s,]+/).filter(Boolean),
-          },
-          {
-            onSuccess: (client) => {
-              toast.success(
-                t("supplier.created", {
-                  name: client.client_name ?? client.client_id,
-                  customer: customer ?? orgno,
-                }),
-              );
-              setName("");
-              setDescription("");
-              setScopes("");
-            },
-          },
-        );
-      }}
-    >
+    <Form form={form} onSubmit={submit} fields={CUSTOMER_CLIENT_FIELDS} idPrefix="supplier">
       <RoleNotice needed="admin" what="role.what.clients" />
       <Fieldset legend={t("supplier.new")} disabled={!admin.allowed}>
-        <Field
+        <FormField
+          name="client_orgno"
           label={t("supplier.orgno")}
           required
-          error={orgno.length >= 9 && !valid ? t("supplier.orgnoInvalid") : null}
+          liveError={orgno.length >= 9 && !valid ? t("supplier.orgnoInvalid") : null}
           help={
             valid
               ? organization.isError
@@ -165,49 +189,22 @@ function NewCustomerClient() {
               : undefined
           }
         >
-          {({ id, describedBy, invalid }) => (
-            <Input
-              id={id}
-              inputMode="numeric"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={orgno}
-              className="max-w-48 font-mono"
-              onChange={(e) => setOrgno(e.target.value.replace(/\s/g, ""))}
-            />
-          )}
-        </Field>
-        <Field label={t("supplier.name")} required>
-          {({ id }) => <Input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t("supplier.descriptionField")} required>
-          {({ id }) => (
-            <Input id={id} value={description} onChange={(e) => setDescription(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t("supplier.scopes")} help={t("supplier.scopesHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              value={scopes}
-              className="font-mono"
-              onChange={(e) => setScopes(e.target.value)}
-            />
-          )}
-        </Field>
-        {create.isError && <ErrorAlert error={create.error} title={t("supplier.createFailed")} />}
+          {(field) => <Input {...field} inputMode="numeric" className="max-w-48 font-mono" />}
+        </FormField>
+        <FormField name="client_name" label={t("supplier.name")} required>
+          {(field) => <Input {...field} />}
+        </FormField>
+        <FormField name="description" label={t("supplier.descriptionField")} required>
+          {(field) => <Input {...field} />}
+        </FormField>
+        <FormField name="scopes" label={t("supplier.scopes")} help={t("supplier.scopesHelp")}>
+          {(field) => <Input {...field} className="font-mono" />}
+        </FormField>
+        <FormProblem error={create.error} title={t("supplier.createFailed")} />
         <div>
-          <Button
-            type="submit"
-            variant="primary"
-            pending={create.isPending}
-            disabled={!valid || !name.trim() || !description.trim()}
-          >
-            {t("supplier.create")}
-          </Button>
+          <FormSubmit>{t("supplier.create")}</FormSubmit>
         </div>
       </Fieldset>
-    </form>
+    </Form>
   );
 }

@@ -1,7 +1,16 @@
+import { IssueApiToken, MAX_API_TOKEN_DAYS } from "@portvakt/contracts";
 import { useId, useState } from "react";
+import { useController } from "react-hook-form";
+import {
+  Form,
+  FormField,
+  FormSubmit,
+  useContractForm,
+  useFieldError,
+} from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
-import { Checkbox, Field, Fieldset, Input, Select } from "../../../components/ui/field";
+import { Checkbox, Fieldset, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -36,48 +45,42 @@ export function TokensPage() {
   );
 }
 
+type IssueValues = { name: string; role: ApiToken["role"]; envs: string[]; days: string };
+
+/** The request body as typed: the days as a number (the contracts' `IssueApiToken` checks it). */
+const issueBody = (values: IssueValues) => ({
+  name: values.name,
+  role: values.role,
+  envs: values.envs,
+  days: values.days.trim() === "" ? Number.NaN : Number(values.days),
+});
+
+const ISSUE_FIELDS = ["name", "role", "envs", "days"] as const;
+
 function IssueForm({ adminEnvs }: { adminEnvs: string[] }) {
   const { t } = useI18n();
   const issue = useIssueToken();
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<ApiToken["role"]>("operator");
-  const [envs, setEnvs] = useState<string[]>([]);
-  const [days, setDays] = useState("90");
   const valueId = useId();
-  const dayCount = Number(days);
-  const valid =
-    name.trim().length > 0 &&
-    envs.length > 0 &&
-    Number.isInteger(dayCount) &&
-    dayCount >= 1 &&
-    dayCount <= 366;
+  const form = useContractForm<IssueValues, IssueApiToken>({
+    schema: IssueApiToken,
+    toBody: issueBody,
+    defaultValues: { name: "", role: "operator", envs: [], days: "90" },
+  });
   return (
     <div className="flex flex-col gap-4">
-      <form
+      <Form
+        form={form}
+        onSubmit={(body) => issue.mutateAsync(body)}
+        fields={ISSUE_FIELDS}
+        idPrefix="token"
         className="flex max-w-2xl flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) issue.mutate({ name: name.trim(), role, envs, days: dayCount });
-        }}
       >
-        <Field label={t("tokens.name")} help={t("tokens.nameHelp")} required>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              value={name}
-              maxLength={80}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t("tokens.role")}>
-          {({ id }) => (
-            <Select
-              id={id}
-              value={role}
-              onChange={(e) => setRole(e.target.value as ApiToken["role"])}
-            >
+        <FormField name="name" label={t("tokens.name")} help={t("tokens.nameHelp")} required>
+          {(field) => <Input {...field} maxLength={80} />}
+        </FormField>
+        <FormField name="role" label={t("tokens.role")}>
+          {(field) => (
+            <Select {...field}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`role.name.${r}`)}
@@ -85,41 +88,15 @@ function IssueForm({ adminEnvs }: { adminEnvs: string[] }) {
               ))}
             </Select>
           )}
-        </Field>
-        <Fieldset legend={t("tokens.envs")}>
-          <p className="text-xs text-slate-600 dark:text-slate-400">{t("tokens.envsHelp")}</p>
-          {adminEnvs.map((env) => (
-            <Checkbox
-              key={env}
-              label={env}
-              checked={envs.includes(env)}
-              onChange={(e) =>
-                setEnvs((now) =>
-                  e.target.checked ? [...now, env] : now.filter((other) => other !== env),
-                )
-              }
-            />
-          ))}
-        </Fieldset>
-        <Field label={t("tokens.days")} help={t("tokens.daysHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              type="number"
-              min={1}
-              max={366}
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-            />
-          )}
-        </Field>
+        </FormField>
+        <TokenEnvs adminEnvs={adminEnvs} />
+        <FormField name="days" label={t("tokens.days")} help={t("tokens.daysHelp")}>
+          {(field) => <Input {...field} type="number" min={1} max={MAX_API_TOKEN_DAYS} />}
+        </FormField>
         <div>
-          <Button type="submit" variant="primary" pending={issue.isPending} disabled={!valid}>
-            {t("tokens.issue")}
-          </Button>
+          <FormSubmit>{t("tokens.issue")}</FormSubmit>
         </div>
-      </form>
+      </Form>
       {issue.isError && <ErrorAlert error={issue.error} title={t("tokens.issueFailed")} />}
       {issue.data && (
         <div role="status" data-testid="issued-token">
@@ -242,5 +219,43 @@ function TokenList() {
         <p>{t("tokens.revokeBody")}</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** The environments a token may act in, one checkbox each; its error sits under the legend. */
+function TokenEnvs({ adminEnvs }: { adminEnvs: string[] }) {
+  const { t } = useI18n();
+  const { field } = useController<IssueValues, "envs">({ name: "envs" });
+  const error = useFieldError("envs");
+  return (
+    <Fieldset legend={t("tokens.envs")}>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t("tokens.envsHelp")}</p>
+      {error && (
+        <p id="token-envs-error" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div
+        id="token-envs"
+        tabIndex={-1}
+        aria-describedby={error ? "token-envs-error" : undefined}
+        className="flex flex-col gap-2"
+      >
+        {adminEnvs.map((env) => (
+          <Checkbox
+            key={env}
+            label={env}
+            checked={field.value.includes(env)}
+            onChange={(e) =>
+              field.onChange(
+                e.target.checked
+                  ? [...field.value, env]
+                  : field.value.filter((other) => other !== env),
+              )
+            }
+          />
+        ))}
+      </div>
+    </Fieldset>
   );
 }
