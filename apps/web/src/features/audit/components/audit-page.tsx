@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -20,6 +20,34 @@ function toInstant(local: string, endOfMinute = false): string | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   if (endOfMinute) date.setSeconds(59, 999);
   return date.toISOString();
+}
+
+/** Which audit entries are open, and how to open or close one, for the rows' toggles. */
+const OpenRows = createContext<{ open: ReadonlySet<string>; toggle: (id: string) => void }>({
+  open: new Set(),
+  toggle: () => {},
+});
+
+/** An entry's details toggle: a button with aria-expanded naming its expanded row. */
+function DetailsToggle({ id, label }: { id: string; label: string }) {
+  const { t } = useI18n();
+  const { open, toggle } = useContext(OpenRows);
+  const isOpen = open.has(id);
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      aria-expanded={isOpen}
+      aria-controls={isOpen ? detailsId(id) : undefined}
+      aria-label={label}
+      onClick={() => toggle(id)}
+    >
+      <span aria-hidden="true" className="inline-block w-3">
+        {isOpen ? "▾" : "▸"}
+      </span>
+      {t("audit.details")}
+    </Button>
+  );
 }
 
 /** The id of an entry's expanded row, for its toggle's `aria-controls`. */
@@ -74,6 +102,7 @@ export function AuditPage() {
       }),
     [],
   );
+  const openRows = useMemo(() => ({ open, toggle }), [open, toggle]);
 
   const debouncedPerson = useDebounced(person, 300);
   const filters = useMemo<AuditFilters>(
@@ -178,27 +207,18 @@ export function AuditPage() {
           {
             id: "details",
             header: () => <span className="sr-only">{t("common.actions")}</span>,
-            cell: ({ row }) => {
-              const isOpen = open.has(row.original.id);
-              return (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-expanded={isOpen}
-                  aria-controls={isOpen ? detailsId(row.original.id) : undefined}
-                  aria-label={t("audit.detailsNamed", {
-                    action: actionLabel(t, row.original.action),
-                    time: timeFormat.format(new Date(row.original.time)),
-                  })}
-                  onClick={() => toggle(row.original.id)}
-                >
-                  <span aria-hidden="true" className="inline-block w-3">
-                    {isOpen ? "▾" : "▸"}
-                  </span>
-                  {t("audit.details")}
-                </Button>
-              );
-            },
+            // The toggle reads which rows are open from context: the columns stay the same
+            // object when a row opens, so the button keeps its focus (a new cell function
+            // would mount a new button).
+            cell: ({ row }) => (
+              <DetailsToggle
+                id={row.original.id}
+                label={t("audit.detailsNamed", {
+                  action: actionLabel(t, row.original.action),
+                  time: timeFormat.format(new Date(row.original.time)),
+                })}
+              />
+            ),
           },
         ] satisfies ColumnDef<AuditEntry>[]
       ).map((c) => ({
@@ -206,7 +226,7 @@ export function AuditPage() {
         enableSorting: false,
         enableGlobalFilter: false,
       })),
-    [t, timeFormat, envLabel, open, toggle],
+    [t, timeFormat, envLabel],
   );
 
   const download = (format: AuditExportFormat) =>
@@ -339,33 +359,35 @@ export function AuditPage() {
         />
       ) : (
         <div className="flex flex-col gap-3">
-          <DataTable
-            data={entries}
-            columns={columns}
-            getRowId={(e) => e.id}
-            label={t("audit.tableLabel")}
-            testId="audit-table"
-            rowHeight={49}
-            renderExpanded={(entry) =>
-              open.has(entry.id)
-                ? {
-                    id: detailsId(entry.id),
-                    content: (
-                      <EntryDetails
-                        entry={entry}
-                        envLabel={envLabel.get(entry.env) ?? entry.env}
-                        formatTime={(iso) => timeFormat.format(new Date(iso))}
-                      />
-                    ),
-                  }
-                : null
-            }
-            empty={
-              <EmptyState title={t("audit.empty")}>
-                {filtered ? t("audit.emptyFiltered") : t("audit.emptyHelp")}
-              </EmptyState>
-            }
-          />
+          <OpenRows.Provider value={openRows}>
+            <DataTable
+              data={entries}
+              columns={columns}
+              getRowId={(e) => e.id}
+              label={t("audit.tableLabel")}
+              testId="audit-table"
+              rowHeight={49}
+              renderExpanded={(entry) =>
+                open.has(entry.id)
+                  ? {
+                      id: detailsId(entry.id),
+                      content: (
+                        <EntryDetails
+                          entry={entry}
+                          envLabel={envLabel.get(entry.env) ?? entry.env}
+                          formatTime={(iso) => timeFormat.format(new Date(iso))}
+                        />
+                      ),
+                    }
+                  : null
+              }
+              empty={
+                <EmptyState title={t("audit.empty")}>
+                  {filtered ? t("audit.emptyFiltered") : t("audit.emptyHelp")}
+                </EmptyState>
+              }
+            />
+          </OpenRows.Provider>
           {query.isFetchNextPageError && (
             <ErrorAlert error={query.error} title={t("audit.loadFailed")} />
           )}
