@@ -140,18 +140,6 @@ describe("/metrics", () => {
     return line ? Number(line.split(" ").at(-1)) : 0;
   }
 
-  it("has every client key's expiry from the start, though no alert channel is set", async () => {
-    const text = async () => (await fetch(`${stack.url}/metrics`)).text();
-    await expect
-      .poll(
-        async () =>
-          (await text()).match(
-            /^portvakt_client_key_expiry_timestamp_seconds\{env="demo",client_id="[^"]+",kid="[^"]+"\} \d{10}$/m,
-          )?.length ?? 0,
-      )
-      .toBe(1);
-  });
-
   it("counts requests per route and calls to Digdir, and shows the certificate's days left", async () => {
     const route = 'route="/api/envs/:env/scopes"';
     const requestsBefore = await metric("portvakt_http_requests_total", route);

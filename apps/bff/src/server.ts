@@ -403,11 +403,6 @@ export async function startBff(
   );
   alertTimer.unref();
   if (alertSettings.webhooks.length > 0 || alertSettings.email) void checkAlerts();
-  // Without a channel nothing is sent at start, but /metrics has the keys' expiry from the start.
-  else if (config.metricsEnabled)
-    void serial(() => expiryAlerts.collect()).catch((error: Error) =>
-      logger.warn({ err: { message: error.message } }, "expiry alerts: could not read the keys"),
-    );
   // Retention: the oldest entries go, the chain's anchor moves (every instance may run it; the
   // chain's lock makes them take turns).
   const retentionDays = config.auditLog.retentionDays;
