@@ -55,6 +55,8 @@ export async function expectNoSeriousA11yViolations(page: Page, context: string)
 export async function setTheme(page: Page, theme: "light" | "dark") {
   await page.evaluate((value) => {
     localStorage.setItem("portvakt.theme", value);
+    // As lib/theme.ts does: Designsystemet's colour scheme and the `dark` class.
+    document.documentElement.dataset.colorScheme = value;
     document.documentElement.classList.toggle("dark", value === "dark");
   }, theme);
   // Buttons fade their colours: wait for those transitions to finish (not for a guessed time),

@@ -18,5 +18,20 @@ export default defineConfig({
       "/auth": { target: bffUrl, changeOrigin: false },
     },
   },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: false,
+    target: "es2022",
+    rolldownOptions: {
+      treeshake: {
+        // Designsystemet's React package declares no `sideEffects`, so every component (and its
+        // web components, floating-ui, icons) would ride along in the first load. Its modules
+        // only define components: what a page does not use is left out. The web components
+        // (@digdir/designsystemet-web) keep their side effects and come with the components
+        // that need them (tabs), in those pages' chunks.
+        moduleSideEffects: [{ test: /@digdir[/\\]designsystemet-react[/\\]/, sideEffects: false }],
+      },
+    },
+  },
 });

@@ -4,6 +4,8 @@
   try {
     const stored = localStorage.getItem("portvakt.theme");
     const dark = stored ? stored === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    // Designsystemet's colour scheme (lib/theme.ts keeps it in step with the switch).
+    document.documentElement.dataset.colorScheme = dark ? "dark" : "light";
     document.documentElement.classList.toggle("dark", dark);
     const lang = localStorage.getItem("portvakt.lang");
     if (lang === "en" || lang === "nb") document.documentElement.lang = lang;

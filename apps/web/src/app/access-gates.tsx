@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { buttonClass } from "../components/ui/button";
+import { buttonProps } from "../components/ui/button";
 import { Dialog } from "../components/ui/dialog";
 import { Notice, PageHeader } from "../components/ui/status";
 import { signInUrl } from "../lib/api-client";
@@ -35,7 +35,7 @@ export function SignInAgain() {
     <Dialog open={required} onClose={() => undefined} title={t("session.expiredTitle")}>
       <div className="flex flex-col items-start gap-4" data-testid="sign-in-again">
         <p>{t("session.expiredBody")}</p>
-        <a href={signInUrl()} className={buttonClass("primary")}>
+        <a href={signInUrl()} {...buttonProps("primary")}>
           {t("session.signInAgain")}
         </a>
       </div>

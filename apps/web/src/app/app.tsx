@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
-import { Button, buttonClass } from "../components/ui/button";
+import { Button, buttonProps } from "../components/ui/button";
 import { ErrorAlert } from "../components/ui/problem";
 import { Loading } from "../components/ui/status";
 import { isApiProblem, signInUrl } from "../lib/api-client";
@@ -41,7 +41,7 @@ function EnvGate() {
       ) : isApiProblem(error) && error.signInRequired ? (
         <div className="flex flex-col items-start gap-3">
           <p>{t("auth.signInNeeded")}</p>
-          <a href={signInUrl()} className={buttonClass("primary")} data-testid="sign-in">
+          <a href={signInUrl()} {...buttonProps("primary")} data-testid="sign-in">
             {t("auth.signIn")}
           </a>
         </div>

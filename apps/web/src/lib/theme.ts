@@ -19,8 +19,14 @@ function currentTheme(): Theme {
   return storedTheme() ?? (media().matches ? "dark" : "light");
 }
 
+/**
+ * Puts the theme on <html>: Designsystemet's `data-color-scheme` ("light" | "dark") picks its
+ * colour tokens, and the `dark` class stays for code and tests that look for it.
+ */
 function apply(theme: Theme) {
-  document.documentElement.classList.toggle("dark", theme === "dark");
+  const root = document.documentElement;
+  root.dataset.colorScheme = theme;
+  root.classList.toggle("dark", theme === "dark");
 }
 
 function subscribe(onChange: () => void) {

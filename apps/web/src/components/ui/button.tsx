@@ -1,20 +1,35 @@
+import {
+  Button as DsButton,
+  type ButtonProps as DsButtonProps,
+  Spinner as DsSpinner,
+} from "@digdir/designsystemet-react";
 import type { ButtonHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 type Size = "sm" | "md";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 whitespace-nowrap";
-const variants: Record<Variant, string> = {
-  primary:
-    "bg-blue-700 text-white hover:bg-blue-800 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400",
-  secondary:
-    "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700",
-  danger:
-    "bg-red-700 text-white hover:bg-red-800 dark:bg-red-500 dark:text-slate-950 dark:hover:bg-red-400",
-  ghost: "text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800",
-};
-const sizes: Record<Size, string> = { sm: "h-8 px-2.5 text-sm", md: "h-10 px-4 text-sm" };
+/**
+ * Designsystemet's button attributes for one of Portvakt's variants: primary and secondary are
+ * Designsystemet's own, danger is a primary button in the danger colour, ghost is its tertiary.
+ * `sm` is Designsystemet's small size; `md` follows the page (data-size on <html>).
+ */
+export function buttonProps(
+  variant: Variant = "secondary",
+  size: Size = "md",
+  extra = "",
+): {
+  className: string;
+  "data-variant": "primary" | "secondary" | "tertiary";
+  "data-color"?: "danger" | "neutral";
+  "data-size"?: "sm";
+} {
+  return {
+    className: `ds-button whitespace-nowrap ${extra}`.trim(),
+    "data-variant": variant === "ghost" ? "tertiary" : variant === "danger" ? "primary" : variant,
+    ...(variant === "danger" ? { "data-color": "danger" as const } : {}),
+    ...(size === "sm" ? { "data-size": "sm" as const } : {}),
+  };
+}
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: Variant;
@@ -23,10 +38,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   pending?: boolean;
 };
 
-export function buttonClass(variant: Variant = "secondary", size: Size = "md", extra = "") {
-  return `${base} ${variants[variant]} ${sizes[size]} ${extra}`;
-}
-
+/** Designsystemet's Button with Portvakt's variants and a busy state for running calls. */
 export function Button({
   variant = "secondary",
   size = "md",
@@ -37,25 +49,22 @@ export function Button({
   children,
   ...rest
 }: ButtonProps) {
+  const { className: dsClass, ...data } = buttonProps(variant, size, className);
   return (
-    <button
-      type={type}
-      className={buttonClass(variant, size, className)}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
+    <DsButton
+      {...(data as Partial<DsButtonProps>)}
       {...rest}
+      type={type}
+      className={dsClass.replace(/^ds-button\s*/, "")}
+      disabled={disabled || pending}
+      loading={pending}
     >
-      {pending && <Spinner />}
       {children}
-    </button>
+    </DsButton>
   );
 }
 
+/** Designsystemet's spinner, decorative (the text beside it says what runs). */
 export function Spinner({ className = "" }: { className?: string }) {
-  return (
-    <span
-      aria-hidden="true"
-      className={`inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent ${className}`}
-    />
-  );
+  return <DsSpinner aria-hidden="true" data-size="sm" className={className} />;
 }

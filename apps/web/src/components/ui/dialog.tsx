@@ -1,3 +1,4 @@
+import { DialogBlock, Dialog as DsDialog, Heading } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useEnv } from "../../lib/env";
 import { useI18n } from "../../lib/i18n";
@@ -5,8 +6,10 @@ import { Button } from "./button";
 import { Field, Input } from "./field";
 
 /**
- * A modal on the native `<dialog>`: showModal() gives focus trapping, Escape to close and an
- * inert page behind it without a library.
+ * A modal on Designsystemet's Dialog (the native `<dialog>` with showModal(): focus trapping,
+ * Escape to close and an inert page behind it). Title, body and footer are its blocks; the body
+ * scrolls and the footer's buttons stay in view. A dialog with a field starts with focus on its
+ * first field, so what a person types goes in (issue 14, defect 4).
  */
 export function Dialog({
   open,
@@ -27,34 +30,35 @@ export function Dialog({
   const titleId = useId();
   const { t } = useI18n();
 
+  // Runs after Designsystemet's own effect has called showModal() (a child's effects run first).
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // showModal() focuses the first focusable element, the ✕; a dialog with a field starts
-      // there instead, so what a person types goes in (issue 14, defect 4).
-      dialog
-        .querySelector<HTMLElement>(
-          "[data-dialog-body] :is(input, textarea, select):not([disabled]):not([type=hidden])",
-        )
-        ?.focus();
-    } else if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    // showModal() focuses the first focusable element, the ✕; a dialog with a field starts
+    // there instead.
+    dialog
+      .querySelector<HTMLElement>(
+        "[data-dialog-body] :is(input, textarea, select):not([disabled]):not([type=hidden])",
+      )
+      ?.focus();
   }, [open]);
 
   return (
-    <dialog
+    <DsDialog
       ref={ref}
+      open={open}
       aria-labelledby={titleId}
       onClose={onClose}
-      className={`m-auto w-[calc(100%-1.5rem)] ${size === "lg" ? "max-w-3xl" : "max-w-lg"} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
+      closeButton={false}
+      className={`w-[calc(100%-1.5rem)] open:flex open:flex-col ${size === "lg" ? "max-w-3xl" : "max-w-lg"}`}
+      style={{ maxHeight: "85vh" }}
     >
       {open && (
-        <div className="flex max-h-[85vh] flex-col">
-          <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4 dark:border-slate-700">
-            <h2 id={titleId} className="text-lg font-semibold">
+        <>
+          <DialogBlock className="flex items-start justify-between gap-4 py-4">
+            <Heading id={titleId} level={2} data-size="xs">
               {title}
-            </h2>
+            </Heading>
             <Button
               variant="ghost"
               size="sm"
@@ -63,18 +67,16 @@ export function Dialog({
             >
               <span aria-hidden="true">✕</span>
             </Button>
-          </div>
-          <div className="overflow-y-auto px-5 py-4" data-dialog-body>
+          </DialogBlock>
+          <DialogBlock className="min-h-0 overflow-y-auto py-4" data-dialog-body>
             {children}
-          </div>
+          </DialogBlock>
           {footer && (
-            <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">
-              {footer}
-            </div>
+            <DialogBlock className="flex flex-wrap justify-end gap-2 py-3">{footer}</DialogBlock>
           )}
-        </div>
+        </>
       )}
-    </dialog>
+    </DsDialog>
   );
 }
 

@@ -1,19 +1,31 @@
 import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useId,
+  Fieldset as DsFieldset,
+  Input as DsInput,
+  Label as DsLabel,
+  Select as DsSelect,
+  Textarea as DsTextarea,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import type {
+  ComponentProps,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
 } from "react";
+import { useId } from "react";
 
-const control =
-  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500 disabled:bg-slate-100 disabled:text-slate-600 read-only:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 dark:read-only:bg-slate-800 dark:disabled:bg-slate-800 aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400";
+type DsInputProps = ComponentProps<typeof DsInput>;
 
 type FieldIds = { id: string; describedBy: string | undefined; invalid: boolean };
 
 /**
- * A labelled form field with help text and an error message, both tied to the control through
- * aria-describedby so screen readers read them with the label.
+ * A labelled form field on Designsystemet's Field, Label, description and ValidationMessage.
+ * Help and error are tied to the control through aria-describedby (the ids are passed to the
+ * render function), so screen readers read them with the label. The wrapper is a plain element
+ * with Designsystemet's `ds-field` class, not its `<ds-field>` custom element: the wiring above
+ * is explicit, the custom element would re-point labels in a field holding more than one
+ * control, and its web components would weigh on every page's first load.
  */
 export function Field({
   id: fixedId,
@@ -39,77 +51,83 @@ export function Field({
   const errorId = `${id}-error`;
   const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium">
+    <div className={`ds-field flex flex-col ${className}`}>
+      <DsLabel htmlFor={id}>
         {label}
         {required && (
-          <span aria-hidden="true" className="text-red-700 dark:text-red-400">
+          <span aria-hidden="true" className="text-[var(--ds-color-danger-text-subtle)]">
             {" "}
             *
           </span>
         )}
-      </label>
-      {children({ id, describedBy: describedBy || undefined, invalid: Boolean(error) })}
+      </DsLabel>
       {help && (
-        <p id={helpId} className="text-xs text-slate-600 dark:text-slate-400">
+        <div data-field="description" id={helpId} className="text-sm">
           {help}
-        </p>
+        </div>
       )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      {children({ id, describedBy: describedBy || undefined, invalid: Boolean(error) })}
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
     </div>
   );
 }
 
+/** Designsystemet's text input (any `type`); `aria-invalid` draws it in the danger colour. */
 export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={`${control} ${className}`} {...props} />;
+  return <DsInput className={`w-full ${className}`} {...(props as DsInputProps)} />;
 }
 
+/** Designsystemet's select. */
 export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`${control} ${className}`} {...props} />;
+  return <DsSelect className={`w-full ${className}`} {...props} />;
 }
 
+/** Designsystemet's textarea. */
 export function Textarea({
   className = "",
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={`${control} ${className}`} {...props} />;
+  return <DsTextarea className={`w-full ${className}`} {...props} />;
 }
 
-/** A checkbox with its label to the right and optional help below. */
+/**
+ * Designsystemet's checkbox (its Input, Label and description in a `ds-field`) with the label to
+ * the right and optional help below. Composed here rather than its Checkbox component, which
+ * needs the `<ds-field>` web component to tie the label to the box.
+ */
 export function Checkbox({
   label,
   help,
   className = "",
+  id: fixedId,
   ...props
-}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: ReactNode; help?: ReactNode }) {
-  const id = useId();
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "size"> & {
+  label: ReactNode;
+  help?: ReactNode;
+}) {
+  const generated = useId();
+  const id = fixedId ?? generated;
   return (
-    <div className={`flex items-start gap-2 ${className}`}>
-      <input
+    <div className={`ds-field ${className}`} data-position="start">
+      <DsInput
+        {...(props as DsInputProps)}
         id={id}
         type="checkbox"
-        className="mt-0.5 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
         aria-describedby={help ? `${id}-help` : undefined}
-        {...props}
       />
-      <div className="flex flex-col">
-        <label htmlFor={id} className="text-sm">
-          {label}
-        </label>
-        {help && (
-          <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-400">
-            {help}
-          </p>
-        )}
-      </div>
+      <DsLabel htmlFor={id} weight="regular">
+        {label}
+      </DsLabel>
+      {help && (
+        <div data-field="description" id={`${id}-help`}>
+          {help}
+        </div>
+      )}
     </div>
   );
 }
 
+/** Designsystemet's fieldset with a legend; `disabled` disables every field inside. */
 export function Fieldset({
   legend,
   children,
@@ -123,12 +141,12 @@ export function Fieldset({
   disabled?: boolean;
 }) {
   return (
-    <fieldset
+    <DsFieldset
       disabled={disabled}
-      className={`rounded-lg border border-slate-200 p-4 dark:border-slate-700 ${className}`}
+      className={`rounded-lg border border-[var(--ds-color-neutral-border-subtle)] p-4 ${className}`}
     >
-      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      <legend className="ds-label px-1">{legend}</legend>
       <div className="flex flex-col gap-4">{children}</div>
-    </fieldset>
+    </DsFieldset>
   );
 }

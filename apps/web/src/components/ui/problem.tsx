@@ -1,3 +1,4 @@
+import { Alert } from "@digdir/designsystemet-react";
 import { type ReactNode, useState } from "react";
 import { type ApiProblem, isApiProblem, isChangeRequested, signInUrl } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
@@ -83,7 +84,7 @@ export function ProblemDetails({
   );
 }
 
-/** An inline error box for a failed load or submit. */
+/** An inline error box for a failed load or submit: Designsystemet's Alert in the danger colour. */
 export function ErrorAlert({
   error,
   title,
@@ -103,10 +104,7 @@ export function ErrorAlert({
   // Not a failure: the shell says the change waits as a change request (four-eyes).
   if (isChangeRequested(error)) return null;
   return (
-    <div
-      role="alert"
-      className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
-    >
+    <Alert role="alert" data-color="danger" className="flex flex-col gap-2">
       {title && <p className="font-semibold">{title}</p>}
       {isApiProblem(error) ? (
         <ProblemDetails
@@ -123,6 +121,6 @@ export function ErrorAlert({
           <Button onClick={onRetry}>{t("common.retry")}</Button>
         </div>
       )}
-    </div>
+    </Alert>
   );
 }

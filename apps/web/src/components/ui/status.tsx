@@ -1,12 +1,11 @@
+import { Alert, Heading, Tag } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { Spinner } from "./button";
 
+/** A running load: Designsystemet's spinner beside a text saying what loads. */
 export function Loading({ label }: { label: string }) {
   return (
-    <div
-      role="status"
-      className="flex items-center gap-3 p-6 text-sm text-slate-600 dark:text-slate-300"
-    >
+    <div role="status" className="flex items-center gap-3 p-6 text-sm">
       <Spinner />
       <span>{label}</span>
     </div>
@@ -23,21 +22,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 type Tone = "neutral" | "success" | "warning" | "danger" | "info";
-const tones: Record<Tone, string> = {
-  neutral: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
-  success: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
-  warning: "bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
-  danger: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-50",
-  info: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-50",
-};
 
+/** A short state marker (active, expired, …): Designsystemet's Tag in the tone's colour. */
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return (
-    <span
-      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}
-    >
+    <Tag data-color={tone} data-size="sm" className="whitespace-nowrap">
       {children}
-    </span>
+    </Tag>
   );
 }
 
@@ -79,7 +70,9 @@ export function PageHeader({
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div className="flex min-w-0 flex-col gap-1">
-        <h1 className="text-2xl font-semibold break-words">{title}</h1>
+        <Heading level={1} data-size="md" className="break-words">
+          {title}
+        </Heading>
         {description && <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p>}
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
@@ -87,7 +80,10 @@ export function PageHeader({
   );
 }
 
-/** A note about something the environment cannot do, e.g. a missing admin scope. */
+/**
+ * A note about something the environment cannot do, e.g. a missing admin scope: Designsystemet's
+ * Alert in the tone's colour.
+ */
 export function Notice({
   tone = "warning",
   children,
@@ -95,12 +91,9 @@ export function Notice({
   tone?: "warning" | "info" | "danger";
   children: ReactNode;
 }) {
-  const styles = {
-    warning:
-      "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50",
-    info: "border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/60 dark:text-sky-50",
-    danger:
-      "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50",
-  };
-  return <div className={`rounded-lg border p-3 text-sm ${styles[tone]}`}>{children}</div>;
+  return (
+    <Alert data-color={tone} data-size="sm">
+      {children}
+    </Alert>
+  );
 }

@@ -1,3 +1,4 @@
+import { Input, Table } from "@digdir/designsystemet-react";
 import {
   type ColumnDef,
   flexRender,
@@ -11,6 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
+  type ComponentProps,
   Fragment,
   type InputHTMLAttributes,
   type ReactNode,
@@ -23,7 +25,7 @@ import { useI18n } from "../../lib/i18n";
 export type { ColumnDef, RowSelectionState };
 
 /**
- * The one data table: sortable headers (buttons, with aria-sort), a global text filter and
+ * The one data table, on Designsystemet's Table: sortable headers (buttons, with aria-sort), a global text filter and
  * virtualized rows, so ten thousand grants scroll as smoothly as ten. Rows outside the viewport
  * are replaced by two spacer rows, which keeps real table semantics for screen readers.
  */
@@ -129,11 +131,11 @@ export function DataTable<T>({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard
         tabIndex={0}
         data-testid={testId}
-        className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+        className="overflow-auto rounded-lg border border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-surface-default)]"
         style={{ maxHeight }}
       >
-        <table className="w-full border-collapse text-left text-sm max-sm:block">
-          <thead className="sticky top-0 z-10 bg-slate-100 max-sm:sr-only dark:bg-slate-800">
+        <Table data-size="sm" className="text-left max-sm:block">
+          <thead className="sticky top-0 z-10 max-sm:sr-only">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -153,10 +155,8 @@ export function DataTable<T>({
                             ? "descending"
                             : undefined
                       }
-                      className={`px-3 py-2 font-semibold whitespace-nowrap ${
-                        isActions(header.column.id)
-                          ? "bg-slate-100 sm:sticky sm:right-0 dark:bg-slate-800"
-                          : ""
+                      className={`bg-[var(--ds-color-neutral-surface-tinted)]! whitespace-nowrap ${
+                        isActions(header.column.id) ? "sm:sticky sm:right-0" : ""
                       }`}
                     >
                       {canSort ? (
@@ -166,10 +166,7 @@ export function DataTable<T>({
                           className="inline-flex items-center gap-1 rounded hover:underline"
                         >
                           {content}
-                          <span
-                            aria-hidden="true"
-                            className="text-xs text-slate-500 dark:text-slate-400"
-                          >
+                          <span aria-hidden="true" className="text-xs">
                             {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
                           </span>
                         </button>
@@ -212,7 +209,7 @@ export function DataTable<T>({
                         : virtualizer.measureElement
                     }
                     data-selected={row.getIsSelected() || undefined}
-                    className="group border-t border-slate-200 bg-white hover:bg-slate-50 data-[selected=true]:bg-sky-50 max-sm:block max-sm:py-2 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800 dark:data-[selected=true]:bg-sky-950"
+                    className="group bg-[var(--ds-color-neutral-surface-default)] hover:bg-[var(--ds-color-neutral-surface-hover)] data-[selected=true]:bg-[var(--ds-color-accent-surface-tinted)] max-sm:block max-sm:border-b max-sm:border-[var(--ds-color-neutral-border-subtle)] max-sm:py-2"
                   >
                     {row.getVisibleCells().map((cell) => {
                       const label = labelOf(cell.column.columnDef.header);
@@ -220,13 +217,13 @@ export function DataTable<T>({
                         <td
                           key={cell.id}
                           data-label={label}
-                          className={`px-3 py-2 align-middle max-sm:flex max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
+                          className={`align-middle max-sm:flex max-sm:border-0 max-sm:min-w-0 max-sm:items-start max-sm:gap-3 max-sm:py-1 max-sm:break-words ${
                             label
                               ? "max-sm:before:w-32 max-sm:before:shrink-0 max-sm:before:hyphens-auto max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]"
                               : ""
                           } ${
                             isActions(cell.column.id)
-                              ? "bg-inherit sm:sticky sm:right-0 sm:shadow-[-1px_0_0_0_rgb(226_232_240)] dark:sm:shadow-[-1px_0_0_0_rgb(51_65_85)]"
+                              ? "bg-inherit! sm:sticky sm:right-0 sm:shadow-[-1px_0_0_0_var(--ds-color-neutral-border-subtle)]"
                               : ""
                           }`}
                         >
@@ -239,7 +236,7 @@ export function DataTable<T>({
                     <tr
                       id={expanded.id}
                       data-expanded-of={rowKey}
-                      className="border-t border-dashed border-slate-200 bg-slate-50 max-sm:block dark:border-slate-700 dark:bg-slate-950"
+                      className="bg-[var(--ds-color-neutral-background-tinted)] max-sm:block"
                     >
                       <td colSpan={columnCount} className="px-3 py-3 max-sm:block">
                         {expanded.content}
@@ -255,16 +252,16 @@ export function DataTable<T>({
               </tr>
             )}
           </tbody>
-        </table>
+        </Table>
       </section>
-      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+      <p className="text-sm text-[var(--ds-color-neutral-text-subtle)]" aria-live="polite">
         {t("table.count", { shown: rows.length, total: data.length })}
       </p>
     </div>
   );
 }
 
-/** A checkbox that can show the "some selected" state, for select-all headers. */
+/** Designsystemet's checkbox that can show the "some selected" state, for select-all headers. */
 export function IndeterminateCheckbox({
   indeterminate,
   ...props
@@ -274,11 +271,6 @@ export function IndeterminateCheckbox({
     if (ref.current) ref.current.indeterminate = Boolean(indeterminate) && !props.checked;
   }, [indeterminate, props.checked]);
   return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="size-4 accent-blue-700 dark:accent-sky-400"
-      {...props}
-    />
+    <Input ref={ref} data-size="sm" {...(props as ComponentProps<typeof Input>)} type="checkbox" />
   );
 }

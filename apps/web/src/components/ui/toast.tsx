@@ -1,3 +1,4 @@
+import { Alert } from "@digdir/designsystemet-react";
 import {
   createContext,
   type ReactNode,
@@ -109,18 +110,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** One toast: Designsystemet's Alert in the kind's colour, with a dismiss button. */
 function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
   const { t } = useI18n();
-  const tone =
-    toast.kind === "error"
-      ? "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50"
-      : toast.kind === "success"
-        ? "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
-        : "border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-50";
+  const color = toast.kind === "error" ? "danger" : toast.kind === "success" ? "success" : "info";
   return (
-    <div
+    <Alert
       data-testid={`toast-${toast.kind}`}
-      className={`pointer-events-auto flex w-full max-w-md items-start gap-3 rounded-lg border p-3 text-sm shadow-lg ${tone}`}
+      data-color={color}
+      data-size="sm"
+      className="pointer-events-auto flex w-full max-w-md items-start gap-3 shadow-lg"
     >
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <p className="font-medium">{toast.message}</p>
@@ -129,7 +128,7 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       <Button variant="ghost" size="sm" onClick={onDismiss} aria-label={t("common.dismiss")}>
         <span aria-hidden="true">✕</span>
       </Button>
-    </div>
+    </Alert>
   );
 }
 

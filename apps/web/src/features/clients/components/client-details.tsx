@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
+import { Button, buttonProps } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -125,7 +125,7 @@ export function ClientDetails({ clientId }: { clientId: string }) {
             {admin.allowed && (
               <Link
                 to={`/clients/${encodeURIComponent(c.client_id)}/edit`}
-                className={buttonClass("secondary")}
+                {...buttonProps("secondary")}
                 aria-disabled={!canWrite || undefined}
               >
                 {t("common.edit")}

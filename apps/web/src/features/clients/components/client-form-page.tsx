@@ -7,7 +7,7 @@ import {
   useContractForm,
   useFieldError,
 } from "../../../components/form/form";
-import { buttonClass } from "../../../components/ui/button";
+import { buttonProps } from "../../../components/ui/button";
 import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
@@ -168,7 +168,7 @@ function ClientForm({
         errorTitle={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
         submitLabel={mode === "create" ? t("clients.register") : t("common.save")}
         cancel={
-          <Link to={cancelTo} className={buttonClass("secondary")}>
+          <Link to={cancelTo} {...buttonProps("secondary")}>
             {t("common.cancel")}
           </Link>
         }

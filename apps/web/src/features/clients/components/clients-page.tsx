@@ -1,6 +1,6 @@
 import type { Client } from "@portvakt/contracts";
 import { useMemo, useState } from "react";
-import { buttonClass } from "../../../components/ui/button";
+import { buttonProps } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -85,7 +85,7 @@ export function ClientsPage() {
         description={t("clients.description")}
         actions={
           canCreate ? (
-            <Link to="/clients/new" className={buttonClass("primary")}>
+            <Link to="/clients/new" {...buttonProps("primary")}>
               {t("clients.new")}
             </Link>
           ) : undefined

@@ -1,6 +1,6 @@
 import { Kid } from "@portvakt/contracts";
 import { useEffect, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
+import { Button, buttonProps } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Notice } from "../../../components/ui/status";
@@ -171,7 +171,7 @@ export function GenerateKeyForm({
                 <a
                   href={urls.pem}
                   download={`${key.kid}.pem`}
-                  className={buttonClass("secondary", "sm")}
+                  {...buttonProps("secondary", "sm")}
                   data-testid="download-pem"
                   onClick={() => setStored(true)}
                 >
@@ -180,7 +180,7 @@ export function GenerateKeyForm({
                 <a
                   href={urls.jwk}
                   download={`${key.kid}.private.jwk.json`}
-                  className={buttonClass("secondary", "sm")}
+                  {...buttonProps("secondary", "sm")}
                   data-testid="download-jwk"
                   onClick={() => setStored(true)}
                 >

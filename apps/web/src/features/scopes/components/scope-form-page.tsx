@@ -21,7 +21,7 @@ import {
   useContractForm,
   useFieldError,
 } from "../../../components/form/form";
-import { buttonClass } from "../../../components/ui/button";
+import { buttonProps } from "../../../components/ui/button";
 import { Checkbox, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
@@ -258,7 +258,7 @@ function ScopeForm({
         errorTitle={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
         submitLabel={mode === "create" ? t("scopes.create") : t("common.save")}
         cancel={
-          <Link to="/scopes" className={buttonClass("secondary")}>
+          <Link to="/scopes" {...buttonProps("secondary")}>
             {t("common.cancel")}
           </Link>
         }

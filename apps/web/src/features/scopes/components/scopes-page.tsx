@@ -1,6 +1,6 @@
 import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/contracts";
 import { useCallback, useMemo, useState } from "react";
-import { Button, buttonClass } from "../../../components/ui/button";
+import { Button, buttonProps } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -138,7 +138,7 @@ export function ScopesPage() {
             <div className="flex gap-1">
               <Link
                 to={href("/access", { scope: scope.name })}
-                className={buttonClass("ghost", "sm")}
+                {...buttonProps("ghost", "sm")}
                 aria-label={t("scopes.accessFor", { name: scope.name })}
               >
                 {t("scopes.access")}
@@ -191,7 +191,7 @@ export function ScopesPage() {
         description={t("scopes.description")}
         actions={
           canWrite ? (
-            <Link to="/scopes/new" className={buttonClass("primary")}>
+            <Link to="/scopes/new" {...buttonProps("primary")}>
               {t("scopes.new")}
             </Link>
           ) : undefined
