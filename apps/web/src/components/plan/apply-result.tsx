@@ -145,7 +145,8 @@ export function StalePlanNotice({
   return (
     <div
       role="alert"
-      className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
+      data-color="warning"
+      className="ds-alert flex flex-col gap-2"
       data-testid="stale-plan"
     >
       <p className="font-semibold">{t("config.stale.title")}</p>

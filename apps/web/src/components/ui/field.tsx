@@ -74,12 +74,12 @@ export function Field({
 
 /** Designsystemet's text input (any `type`); `aria-invalid` draws it in the danger colour. */
 export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <DsInput className={`w-full ${className}`} {...(props as DsInputProps)} />;
+  return <DsInput className={className} {...(props as DsInputProps)} />;
 }
 
 /** Designsystemet's select. */
 export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <DsSelect className={`w-full ${className}`} {...props} />;
+  return <DsSelect className={className} {...props} />;
 }
 
 /** Designsystemet's textarea. */
@@ -87,7 +87,7 @@ export function Textarea({
   className = "",
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <DsTextarea className={`w-full ${className}`} {...props} />;
+  return <DsTextarea className={className} {...props} />;
 }
 
 /**
@@ -148,5 +148,31 @@ export function Fieldset({
       <legend className="ds-label px-1">{legend}</legend>
       <div className="flex flex-col gap-4">{children}</div>
     </DsFieldset>
+  );
+}
+
+/**
+ * A radio button or checkbox on Designsystemet's input with its label to the right, for choices
+ * laid out in a row or a list (a fieldset's legend names the group). `label` may hold markup.
+ */
+export function Choice({
+  label,
+  className = "",
+  id: fixedId,
+  type,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "size" | "type"> & {
+  type: "radio" | "checkbox";
+  label: ReactNode;
+}) {
+  const generated = useId();
+  const id = fixedId ?? generated;
+  return (
+    <div className={`ds-field flex items-center gap-2 ${className}`} data-position="start">
+      <input {...props} id={id} type={type} className="ds-input" />
+      <label htmlFor={id} className="ds-label" data-weight="regular">
+        {label}
+      </label>
+    </div>
   );
 }

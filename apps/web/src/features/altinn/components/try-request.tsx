@@ -12,7 +12,7 @@ import {
   TokenDecodeError,
 } from "@portvakt/altinn-scopes";
 import { useId, useMemo, useState } from "react";
-import { Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
+import { Choice, Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { Badge, Notice } from "../../../components/ui/status";
 import { useI18n } from "../../../lib/i18n";
 
@@ -183,17 +183,15 @@ export function TryRequest({
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="mb-1 font-medium">{t("altinn.try.source")}</legend>
         {(["scopes", "token"] as const).map((value) => (
-          <label key={value} className="flex items-center gap-2">
-            <input
-              type="radio"
-              name={sourceName}
-              value={value}
-              checked={source === value}
-              className="size-4 accent-blue-700 dark:accent-sky-400"
-              onChange={() => setSource(value)}
-            />
-            {t(`altinn.try.source.${value}`)}
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            name={sourceName}
+            value={value}
+            checked={source === value}
+            onChange={() => setSource(value)}
+            label={t(`altinn.try.source.${value}`)}
+          />
         ))}
       </fieldset>
       {source === "scopes" ? (

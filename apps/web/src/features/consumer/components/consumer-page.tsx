@@ -213,9 +213,8 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
                   className="border-t border-slate-200 align-top dark:border-slate-700"
                 >
                   <td className="px-3 py-2">
-                    <input
+                    <Input
                       type="checkbox"
-                      className="size-4 accent-blue-700 dark:accent-sky-400"
                       aria-label={t("consumer.pick", { scope: row.scope.name })}
                       checked={picked.has(row.scope.name)}
                       disabled={!canWrite || running || !grantable(row)}

@@ -165,14 +165,15 @@ export function AddKeyForm({
           <div
             role="alert"
             data-testid="key-problem"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+            data-color="danger"
+            className="ds-alert text-sm"
           >
             <p className="font-semibold">{t("keys.refused")}</p>
             <p>{problemText(result)}</p>
           </div>
         )}
         {result?.ok && (
-          <div className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-50">
+          <div data-color="success" className="ds-alert flex flex-col gap-2 text-sm">
             <p className="font-semibold">
               {t("keys.ready", {
                 source: t(`keys.source.${result.source}`),

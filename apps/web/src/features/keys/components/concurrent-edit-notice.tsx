@@ -8,7 +8,8 @@ export function ConcurrentEditNotice({ onReload }: { onReload: () => void }) {
     <div
       role="alert"
       data-testid="concurrent-edit"
-      className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
+      data-color="warning"
+      className="ds-alert flex flex-col gap-2 text-sm"
     >
       <p className="font-semibold">{t("keys.conflictTitle")}</p>
       <p>{t("keys.conflictBody")}</p>

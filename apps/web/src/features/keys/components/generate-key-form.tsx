@@ -1,7 +1,7 @@
 import { Kid } from "@portvakt/contracts";
 import { useEffect, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
-import { Field, Input } from "../../../components/ui/field";
+import { Choice, Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -118,17 +118,16 @@ export function GenerateKeyForm({
             <legend className="text-sm font-medium">{t("keygen.size")}</legend>
             <div className="flex gap-4">
               {([2048, 3072] as const).map((size) => (
-                <label key={size} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="keygen-bits"
-                    value={size}
-                    checked={bits === size}
-                    onChange={() => setBits(size)}
-                    className="accent-blue-700"
-                  />
-                  {t("keygen.bits", { bits: size })}
-                </label>
+                <Choice
+                  key={size}
+                  className="text-sm"
+                  type="radio"
+                  name="keygen-bits"
+                  value={size}
+                  checked={bits === size}
+                  onChange={() => setBits(size)}
+                  label={t("keygen.bits", { bits: size })}
+                />
               ))}
             </div>
           </fieldset>
@@ -163,7 +162,7 @@ export function GenerateKeyForm({
           <p className="text-sm" data-testid="generated-kid">
             {t("keygen.generated", { bits: key.bits, kid: key.kid })}
           </p>
-          <div className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50">
+          <div data-color="warning" className="ds-alert flex flex-col gap-2 text-sm">
             <p className="font-semibold">{t("keygen.saveTitle")}</p>
             <p>{t("keygen.saveBody")}</p>
             {urls && (
@@ -188,15 +187,13 @@ export function GenerateKeyForm({
                 </a>
               </div>
             )}
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={stored}
-                onChange={(e) => setStored(e.target.checked)}
-                data-testid="key-stored"
-              />
-              {t("keygen.stored")}
-            </label>
+            <Choice
+              type="checkbox"
+              checked={stored}
+              onChange={(e) => setStored(e.target.checked)}
+              data-testid="key-stored"
+              label={t("keygen.stored")}
+            />
           </div>
           <details>
             <summary className="cursor-pointer text-sm">{t("keys.showJwk")}</summary>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
@@ -91,15 +92,16 @@ export function KeysOverviewPage() {
       <PageHeader title={t("keysOverview.title")} description={t("keysOverview.description")} />
       <KeyExpiryWarning />
       <div className="mb-3 max-w-sm">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("common.search")}
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal dark:border-slate-600 dark:bg-slate-900"
-          />
-        </label>
+        <Field label={t("common.search")}>
+          {({ id }) => (
+            <Input
+              id={id}
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       {all.isPending ? (
         <Loading label={t("keys.loading")} />

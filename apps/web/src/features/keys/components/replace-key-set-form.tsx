@@ -170,7 +170,8 @@ export function ReplaceKeySetForm({
         <div
           role="alert"
           data-testid="replace-confirm"
-          className="flex flex-col gap-3 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+          data-color="danger"
+          className="ds-alert flex flex-col gap-3 text-sm"
         >
           <p className="font-semibold">{t("replaceKeys.confirmTitle")}</p>
           <p>

@@ -2,7 +2,7 @@ import { type JwkRead, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
-import { Checkbox, Field, Select } from "../../../components/ui/field";
+import { Checkbox, Choice, Field, Select } from "../../../components/ui/field";
 import { Badge, Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
@@ -142,16 +142,16 @@ export function RotationWizard({
             <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <legend className="mb-1 font-medium">{t("rotate.source")}</legend>
               {(["generate", "external"] as const).map((value) => (
-                <label key={value} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name="rotate-source"
-                    className="accent-blue-700 dark:accent-sky-400"
-                    checked={source === value}
-                    onChange={() => setSource(value)}
-                  />
-                  {t(value === "generate" ? "rotate.sourceGenerate" : "rotate.sourceExternal")}
-                </label>
+                <Choice
+                  key={value}
+                  type="radio"
+                  name="rotate-source"
+                  checked={source === value}
+                  onChange={() => setSource(value)}
+                  label={t(
+                    value === "generate" ? "rotate.sourceGenerate" : "rotate.sourceExternal",
+                  )}
+                />
               ))}
             </fieldset>
             {source === "generate" ? (

@@ -1,6 +1,7 @@
 import type { Scope } from "@portvakt/contracts";
 import { useState } from "react";
 import { ConfirmDialog } from "../../../components/ui/dialog";
+import { Choice } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Loading, Notice, ProgressBar } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -77,24 +78,20 @@ export function DeactivateScopeDialog({ scope, onClose }: { scope: Scope; onClos
             </p>
             <fieldset className="mt-2 flex flex-col gap-1">
               <legend className="sr-only">{t("scopes.deactivateChoice")}</legend>
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="revoke-first"
-                  checked={revokeFirst}
-                  onChange={() => setRevokeFirst(true)}
-                />
-                {t("scopes.revokeFirst", { count: approved.length })}
-              </label>
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="revoke-first"
-                  checked={!revokeFirst}
-                  onChange={() => setRevokeFirst(false)}
-                />
-                {t("scopes.keepGrants")}
-              </label>
+              <Choice
+                type="radio"
+                name="revoke-first"
+                checked={revokeFirst}
+                onChange={() => setRevokeFirst(true)}
+                label={t("scopes.revokeFirst", { count: approved.length })}
+              />
+              <Choice
+                type="radio"
+                name="revoke-first"
+                checked={!revokeFirst}
+                onChange={() => setRevokeFirst(false)}
+                label={t("scopes.keepGrants")}
+              />
             </fieldset>
           </Notice>
         )}

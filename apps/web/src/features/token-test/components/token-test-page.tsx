@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
-import { Field, Input, Select } from "../../../components/ui/field";
+import { Choice, Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnv } from "../../../lib/env";
@@ -208,28 +208,30 @@ export function TokenTestPage() {
 
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">{t("tokenTest.keySource")}</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="key-source"
-              checked={keySource === "generated"}
-              disabled={generatedForClient.length === 0}
-              onChange={() => setKeySource("generated")}
-            />
-            {t("tokenTest.useGenerated")}
-            {generatedForClient.length === 0 && (
-              <span className="text-slate-500">({t("tokenTest.noGenerated")})</span>
-            )}
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="key-source"
-              checked={keySource === "file"}
-              onChange={() => setKeySource("file")}
-            />
-            {t("tokenTest.useFile")}
-          </label>
+          <Choice
+            className="text-sm"
+            type="radio"
+            name="key-source"
+            checked={keySource === "generated"}
+            disabled={generatedForClient.length === 0}
+            onChange={() => setKeySource("generated")}
+            label={
+              <>
+                {t("tokenTest.useGenerated")}
+                {generatedForClient.length === 0 && (
+                  <span className="text-slate-500">({t("tokenTest.noGenerated")})</span>
+                )}
+              </>
+            }
+          />
+          <Choice
+            className="text-sm"
+            type="radio"
+            name="key-source"
+            checked={keySource === "file"}
+            onChange={() => setKeySource("file")}
+            label={t("tokenTest.useFile")}
+          />
         </fieldset>
 
         {keySource === "file" && (
@@ -313,20 +315,20 @@ export function TokenTestPage() {
             <legend className="mb-1 text-sm font-medium">{t("tokenTest.scopes")}</legend>
             {clientScopes.length === 0 && <p className="text-sm">{t("tokenTest.noScopes")}</p>}
             {clientScopes.map((scope) => (
-              <label key={scope} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={chosenScopes.includes(scope)}
-                  onChange={(e) =>
-                    setScopes(
-                      e.target.checked
-                        ? [...chosenScopes, scope]
-                        : chosenScopes.filter((s) => s !== scope),
-                    )
-                  }
-                />
-                <code className="font-mono">{scope}</code>
-              </label>
+              <Choice
+                key={scope}
+                className="text-sm"
+                type="checkbox"
+                checked={chosenScopes.includes(scope)}
+                onChange={(e) =>
+                  setScopes(
+                    e.target.checked
+                      ? [...chosenScopes, scope]
+                      : chosenScopes.filter((s) => s !== scope),
+                  )
+                }
+                label={<code className="font-mono">{scope}</code>}
+              />
             ))}
           </fieldset>
         )}
@@ -398,7 +400,8 @@ function TokenTestAnswer({
       <section
         aria-labelledby="token-ok"
         data-testid="token-test-result"
-        className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950/50"
+        data-color="success"
+        className="ds-alert flex flex-col gap-2"
       >
         <h2 id="token-ok" className="text-lg font-semibold">
           {t("tokenTest.ok", { kid })}
@@ -432,7 +435,8 @@ function TokenTestAnswer({
     <section
       aria-labelledby="token-failed"
       data-testid="token-test-result"
-      className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+      data-color="danger"
+      className="ds-alert flex flex-col gap-2"
     >
       <h2 id="token-failed" className="text-lg font-semibold">
         {t("tokenTest.failed")}{" "}
