@@ -148,27 +148,24 @@ export function DataTable<T>({
                     <th
                       key={header.id}
                       scope="col"
+                      // Designsystemet's sortable header: aria-sort on the cell (none when
+                      // unsorted) and a button filling it; its CSS draws the arrows.
                       aria-sort={
                         sorted === "asc"
                           ? "ascending"
                           : sorted === "desc"
                             ? "descending"
-                            : undefined
+                            : canSort
+                              ? "none"
+                              : undefined
                       }
                       className={`bg-[var(--ds-color-neutral-surface-tinted)]! whitespace-nowrap ${
                         isActions(header.column.id) ? "sm:sticky sm:right-0" : ""
                       }`}
                     >
                       {canSort ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 rounded hover:underline"
-                        >
+                        <button type="button" onClick={header.column.getToggleSortingHandler()}>
                           {content}
-                          <span aria-hidden="true" className="text-xs">
-                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                          </span>
                         </button>
                       ) : (
                         content
