@@ -112,6 +112,13 @@ for (const lang of LANGS) {
       await checkThemes(page, `dialog-${tag}`);
       await page.keyboard.press("Escape");
       await expect(dialog).toHaveCount(0);
+
+      // The README's screenshot of the console (docs/console.png is copied from it).
+      if (lang === "en" && width === 1280) {
+        await page.goto("/clients/portvakt-demo-admin");
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await page.screenshot({ path: "e2e/screenshots/console.png" });
+      }
     });
   }
 }
