@@ -14,9 +14,11 @@ export function Loading({ label }: { label: string }) {
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+    <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-[var(--ds-color-neutral-border-default)] p-8 text-center">
       <p className="font-medium">{title}</p>
-      {children && <div className="text-sm text-slate-600 dark:text-slate-400">{children}</div>}
+      {children && (
+        <div className="text-sm text-[var(--ds-color-neutral-text-subtle)]">{children}</div>
+      )}
     </div>
   );
 }
@@ -46,10 +48,10 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={value}
-        className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+        className="h-2 w-full overflow-hidden rounded bg-[var(--ds-color-neutral-surface-active)]"
       >
         <div
-          className="h-full bg-blue-700 transition-[width] dark:bg-sky-400"
+          className="h-full bg-[var(--ds-color-accent-base-default)] transition-[width]"
           style={{ width: `${percent}%` }}
         />
       </div>
@@ -73,7 +75,9 @@ export function PageHeader({
         <Heading level={1} data-size="md" className="break-words">
           {title}
         </Heading>
-        {description && <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p>}
+        {description && (
+          <p className="text-sm text-[var(--ds-color-neutral-text-subtle)]">{description}</p>
+        )}
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
