@@ -244,10 +244,10 @@ function ClientForm({
               const inputId = `client-scope-${o.name}`;
               return (
                 <li key={o.name} className="flex items-start gap-2 p-2">
-                  <input
+                  <Input
                     id={inputId}
                     type="checkbox"
-                    className="mt-1 size-4 shrink-0 accent-blue-700 dark:accent-sky-400"
+                    className="mt-1"
                     checked={checked}
                     onChange={(e) =>
                       scopesField.field.onChange(
