@@ -104,6 +104,8 @@ for (const c of CASES) {
   test(`views and defect pages in ${c.lang} at ${c.width} px: content, axe and screenshots`, async ({
     signedIn: page,
   }) => {
+    // One walk over seven pages: three times the usual minute.
+    test.slow();
     await page.setViewportSize({ width: c.width, height: 900 });
     await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), c.lang);
     let shot = 0;

@@ -49,7 +49,7 @@ export function PlanView({
   ];
 
   return (
-    <div className="flex flex-col gap-4" data-testid="config-plan">
+    <div className="flex min-w-0 flex-col gap-4 wrap-anywhere" data-testid="config-plan">
       {plan.production && <Notice tone="danger">{t("config.plan.production")}</Notice>}
       {plan.warnings.length > 0 && (
         <Notice tone="warning">

@@ -143,12 +143,16 @@ export function AuditPage() {
           {
             id: "person",
             header: t("audit.col.person"),
-            cell: ({ row }) => <span className="whitespace-nowrap">{row.original.actor.name}</span>,
-          },
-          {
-            id: "role",
-            header: t("audit.col.role"),
-            cell: ({ row }) => roleLabel(t, row.original.role),
+            // The role under the name, and the status beside the outcome: fewer columns, so
+            // the correlation id and the toggle stay in view beside the side menu at 1,280 px.
+            cell: ({ row }) => (
+              <span className="flex flex-col">
+                <span className="whitespace-nowrap">{row.original.actor.name}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  {roleLabel(t, row.original.role)}
+                </span>
+              </span>
+            ),
           },
           {
             id: "env",
@@ -179,12 +183,12 @@ export function AuditPage() {
           {
             id: "outcome",
             header: t("audit.col.outcome"),
-            cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
-          },
-          {
-            id: "status",
-            header: t("audit.col.status"),
-            cell: ({ row }) => <span className="font-mono">{row.original.status}</span>,
+            cell: ({ row }) => (
+              <span className="flex items-center gap-2 whitespace-nowrap">
+                <OutcomeBadge outcome={row.original.outcome} />
+                <span className="font-mono text-xs">{row.original.status}</span>
+              </span>
+            ),
           },
           {
             id: "correlationId",
