@@ -53,7 +53,11 @@ export interface RunningBff {
   rotateAdminKeys(): Promise<AdminKeyRotation[]>;
   /** Prunes the audit log now by the retention setting (the BFF also does it on a timer). */
   pruneAuditLog(): Promise<void>;
-  /** Reads the credential files now (the BFF also does every `credentialCheckSeconds`). */
+  /**
+   * Reads the credential files now (the BFF also does every `credentialCheckSeconds`): a look
+   * already under way is waited for, then the files are read again, so changes made before the
+   * call are always seen.
+   */
   reloadCredentials(): Promise<void>;
   /** Stops accepting, lets requests under way finish (bounded), then closes the audit store. */
   close(options?: { drainMs?: number }): Promise<void>;
@@ -279,6 +283,12 @@ export async function startBff(
       });
     return reloading;
   };
+  // An explicit look must see the files as they are now: a look already under way may have read
+  // them before the caller changed them, so it is waited for and a new one started.
+  const reloadNow = async () => {
+    await reloading?.catch(() => undefined);
+    return reload();
+  };
   const credentialTimer = setInterval(() => void reload(), config.credentialCheckSeconds * 1000);
   credentialTimer.unref();
   changeGuard.start();
@@ -438,7 +448,7 @@ export async function startBff(
     bulkJobs,
     changeRequests,
     environments,
-    reloadCredentials: reload,
+    reloadCredentials: reloadNow,
     pruneAuditLog: prune,
     checkExpiry,
     checkAccess,
