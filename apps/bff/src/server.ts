@@ -197,7 +197,18 @@ export async function startBff(
     new ChangeRequestStore(db, config.changeRequests.expiryDays * 24 * 3_600_000, now),
     audit,
     (env) => fourEyesEnvs.has(env),
+    { now },
   );
+  // Approved requests whose instance stopped while carrying them out are settled (never run
+  // again) once their claim has run out: at start and every minute, by whichever instance.
+  const settleChangeRequests = () =>
+    changeRequests.settleUnfinished().catch((error: Error) => {
+      logger.error({ err: { message: error.message } }, "settling change requests failed");
+      return [];
+    });
+  const settleTimer = setInterval(() => void settleChangeRequests(), 60_000);
+  settleTimer.unref();
+  void settleChangeRequests();
   const readiness = new Readiness({ environments, audit, logger, now });
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -459,6 +470,7 @@ export async function startBff(
       clearInterval(credentialTimer);
       if (pruneTimer) clearInterval(pruneTimer);
       clearInterval(alertTimer);
+      clearInterval(settleTimer);
       await bulkJobs.stop();
       await changeGuard.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,11 +2,14 @@ import { z } from "zod";
 
 /**
  * Where a four-eyes change request is (issue 18 #2): `pending` (waiting for another admin),
- * `approved` (being carried out), `executed` (carried out; see `outcome`), `rejected`,
- * `withdrawn` (by its requester) or `expired` (not decided in time).
+ * `executing` (approved and claimed by one BFF instance, which is carrying it out; a request
+ * whose claim ran out is settled by another, never run twice), `approved` (approved by an
+ * older release, which went straight to running it), `executed` (carried out; see `outcome`),
+ * `rejected`, `withdrawn` (by its requester) or `expired` (not decided in time).
  */
 export const CHANGE_REQUEST_STATES = [
   "pending",
+  "executing",
   "approved",
   "executed",
   "rejected",

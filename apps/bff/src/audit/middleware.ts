@@ -74,11 +74,12 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       throw new Error("audited() runs after the session and knownEnvironment()");
     }
     const env = environment.config.id;
-    const auditId = randomUUID();
+    // The replay of an approved change request: its entry names the approver too (issue 18 #2),
+    // under the id its claim holds (how a request whose instance stopped is settled).
+    const execution = executionOf(c);
+    const auditId = execution?.plannedAuditId ?? randomUUID();
     c.set("auditId", auditId);
     c.set("changeAction", action);
-    // The replay of an approved change request: its entry names the approver too (issue 18 #2).
-    const execution = executionOf(c);
     if (execution) execution.auditId = auditId;
     const write = (outcome: AuditOutcome, status: number, detail?: string) => {
       const change = c.get("auditChange") ?? {};

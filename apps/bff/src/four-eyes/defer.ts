@@ -58,6 +58,8 @@ export const FOUR_EYES_EXECUTION = Symbol("portvakt.four-eyes.execution");
 export interface FourEyesExecution {
   request: ChangeRequest;
   approver: ChangeRequestPerson;
+  /** The id the execution's audit entry must have (in the request's claim); `audited()` uses it. */
+  plannedAuditId?: string;
   /** Set by `audited()`: the id of the execution's audit entry. */
   auditId?: string;
 }
@@ -215,11 +217,11 @@ export function httpExecutor(
   fetch: (request: Request, env: Record<symbol, unknown>) => Promise<Response> | Response,
   origin: string,
 ): ChangeExecutor {
-  return async (request, approver) => {
+  return async (request, approver, run) => {
     const payload = request.payload as HttpChangePayload;
     const headers = new Headers(payload.headers);
     if (payload.body !== undefined) headers.set("Content-Type", "application/json");
-    const execution: FourEyesExecution = { request, approver };
+    const execution: FourEyesExecution = { request, approver, plannedAuditId: run.auditId };
     const response = await fetch(
       new Request(new URL(payload.path, origin), {
         method: payload.method,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AuditStore } from "../audit/store";
 import { codedProblem } from "../problem";
 import type {
@@ -5,6 +6,7 @@ import type {
   ChangeRequestPerson,
   ChangeRequestQuery,
   ChangeRequestStore,
+  ExecutionClaim,
   ExecutionResult,
   NewChangeRequest,
 } from "./store";
@@ -14,6 +16,7 @@ export type {
   ChangeRequestOutcome,
   ChangeRequestPerson,
   ChangeRequestState,
+  ExecutionClaim,
   ExecutionResult,
   NewChangeRequest,
 } from "./store";
@@ -23,12 +26,17 @@ export { CHANGE_REQUEST_STATES } from "./store";
  * Runs an approved change request once and says what it came to. It must follow the
  * truthful-change rules (`changes/`): `unknown` when a write's answer was lost and a re-read
  * could not tell, never `success` for a change not made. It may throw: the request is then
- * recorded as `unknown` (it may have been made before the throw).
+ * recorded as `unknown` (it may have been made before the throw). `run.auditId` is the id its
+ * audit entry must have: a request whose instance stopped is settled by finding that entry.
  */
 export type ChangeExecutor = (
   request: ChangeRequest,
   approver: ChangeRequestPerson,
+  run: { auditId: string },
 ) => Promise<ExecutionResult>;
+
+/** How long an instance's claim of an approved request lasts by default: 10 minutes. */
+export const DEFAULT_EXECUTION_LEASE_MS = 10 * 60_000;
 
 /** The approver or decider as the routes know them: their role in the request's environment. */
 export interface Decider extends ChangeRequestPerson {
@@ -95,17 +103,37 @@ export class ChangeRequests {
   readonly #audit: AuditStore;
   readonly #enabled: (env: string) => boolean;
   readonly #executors = new Map<string, ChangeExecutor>();
+  readonly #now: () => number;
+  readonly #leaseMs: number;
+  /** This instance's name in its claims (random per process). */
+  readonly instance = randomUUID();
 
-  /** `enabled(env)`: whether four-eyes is on in that environment (its `fourEyes` setting). */
-  constructor(store: ChangeRequestStore, audit: AuditStore, enabled: (env: string) => boolean) {
+  /**
+   * `enabled(env)`: whether four-eyes is on in that environment (its `fourEyes` setting);
+   * `leaseMs`: how long a claim of an approved request lasts (longer than any execution: the
+   * replay's upstream timeouts and outcome window); `now`: the clock, epoch ms.
+   */
+  constructor(
+    store: ChangeRequestStore,
+    audit: AuditStore,
+    enabled: (env: string) => boolean,
+    options: { now?: () => number; leaseMs?: number } = {},
+  ) {
     this.store = store;
     this.#audit = audit;
     this.#enabled = enabled;
+    this.#now = options.now ?? Date.now;
+    this.#leaseMs = options.leaseMs ?? DEFAULT_EXECUTION_LEASE_MS;
   }
 
   /** Whether changes in `env` become change requests. */
   isOn(env: string): boolean {
     return this.#enabled(env);
+  }
+
+  /** The executor registered for `kind`, if any. */
+  executorOf(kind: string): ChangeExecutor | undefined {
+    return this.#executors.get(kind);
   }
 
   /** The executor of `kind` (replaces one registered before). */
@@ -181,13 +209,21 @@ export class ChangeRequests {
 
   /**
    * Approves and runs the request, once: only the caller whose `update where state = 'pending'`
-   * wins runs it; the others get 409. The result (success, failure, unknown) is stored on it.
+   * wins runs it (the request becomes `executing`, claimed by this instance for the lease, with
+   * the id its execution's audit entry will have); the others get 409. The result (success,
+   * failure, unknown) is stored on it. If this process stops before that, `settleUnfinished`
+   * on any instance settles it from the audit log once the claim ran out: never runs it again.
    * @throws ProblemError 404 (unknown, or not in the decider's environments), 403 (not admin,
    *   a pipeline token, or the requester: `problem.change-request.own`), 409 (not pending).
    */
   async approve(id: string, approver: Decider): Promise<ChangeRequest> {
     const request = await this.#decidable(id, approver, "approve");
-    const approved = await this.store.decide(id, "approved", approver);
+    const claim: ExecutionClaim = {
+      instance: this.instance,
+      until: this.#now() + this.#leaseMs,
+      auditId: randomUUID(),
+    };
+    const approved = await this.store.decide(id, "executing", approver, undefined, claim);
     if (!approved) return this.#notPending(id);
     await this.#auditDecision(
       approved,
@@ -201,7 +237,11 @@ export class ChangeRequests {
       result = { outcome: "failure", status: 500, detail: `No executor for "${approved.kind}"` };
     } else {
       try {
-        result = await executor(approved, { sub: approver.sub, name: approver.name });
+        result = await executor(
+          approved,
+          { sub: approver.sub, name: approver.name },
+          { auditId: claim.auditId },
+        );
       } catch (error) {
         result = {
           outcome: "unknown",
@@ -210,7 +250,41 @@ export class ChangeRequests {
         };
       }
     }
-    return (await this.store.finish(id, result)) ?? approved;
+    return (await this.store.finish(id, result, claim)) ?? (await this.store.get(id)) ?? approved;
+  }
+
+  /**
+   * Settles the approved requests whose executing instance stopped (claim run out): each is
+   * finished from its execution's audit entry (the claim names its id) when there is one (its
+   * outcome, status and id; an `unknown` one is followed up by the change guard's re-reads of
+   * Digdir, as any change), else as `unknown`: the instance stopped between sending and
+   * recording, so only Digdir knows. Never runs a request again. Several instances settling at
+   * once write one result (the update is conditional on the claim). Answers the settled ones.
+   */
+  async settleUnfinished(): Promise<ChangeRequest[]> {
+    const settled: ChangeRequest[] = [];
+    for (const { request, claim } of await this.store.unfinished(this.#leaseMs)) {
+      const entry = claim ? await this.#audit.get(claim.auditId) : undefined;
+      const result: ExecutionResult = entry
+        ? {
+            outcome:
+              entry.outcome === "success" || entry.outcome === "unknown"
+                ? entry.outcome
+                : "failure",
+            status: entry.status,
+            auditId: entry.id,
+            detail: `Settled from its audit entry after the instance carrying it out stopped${entry.detail ? `: ${entry.detail}` : ""}`,
+          }
+        : {
+            outcome: "unknown",
+            status: 500,
+            detail:
+              "The Portvakt instance carrying it out stopped before recording what happened; whether Digdir made the change is unknown: check it there before asking again",
+          };
+      const done = await this.store.finish(request.id, result, claim);
+      if (done) settled.push(done);
+    }
+    return settled;
   }
 
   /** Rejects a pending request (`reason` optional). Errors as `approve`. */

@@ -99,7 +99,9 @@ function fromRow(row: ChangeRequestTable): ChangeRequest {
     ...optional("reason", row.reason),
     ...optional("executedAt", iso(row.executed_at)),
     ...optional("outcome", row.outcome as ChangeRequestOutcome | null),
-    ...(row.result ? { result: JSON.parse(row.result) as ExecutionResult } : {}),
+    ...(row.result && row.state === "executed"
+      ? { result: JSON.parse(row.result) as ExecutionResult }
+      : {}),
     ...optional("auditId", row.audit_id),
   };
 }
@@ -193,9 +195,10 @@ export class ChangeRequestStore {
    */
   async decide(
     id: string,
-    to: "approved" | "rejected" | "withdrawn",
+    to: "executing" | "rejected" | "withdrawn",
     by: ChangeRequestPerson,
     reason?: string,
+    claim?: ExecutionClaim,
   ): Promise<ChangeRequest | undefined> {
     const now = this.#now();
     const result = await this.#db
@@ -206,6 +209,8 @@ export class ChangeRequestStore {
         decided_by_sub: by.sub,
         decided_by_name: by.name,
         reason: reason ?? null,
+        // While executing, `result` holds the claim (the column is the outcome's once executed).
+        result: claim ? JSON.stringify({ claim }) : null,
       })
       .where("id", "=", id)
       .where("state", "=", "pending")
@@ -215,9 +220,18 @@ export class ChangeRequestStore {
     return this.get(id);
   }
 
-  /** Records what the approved request's execution came to (`approved` → `executed`). */
-  async finish(id: string, result: ExecutionResult): Promise<ChangeRequest | undefined> {
-    await this.#db
+  /**
+   * Records what the execution came to (`executing` or an older release's `approved` →
+   * `executed`). With `claim`, only while the request still holds exactly that claim (a settling
+   * instance and a late finisher cannot both write). Answers the request, or `undefined` when
+   * another wrote first.
+   */
+  async finish(
+    id: string,
+    result: ExecutionResult,
+    claim?: ExecutionClaim | null,
+  ): Promise<ChangeRequest | undefined> {
+    let q = this.#db
       .updateTable("change_request")
       .set({
         state: "executed",
@@ -227,8 +241,55 @@ export class ChangeRequestStore {
         audit_id: result.auditId ?? null,
       })
       .where("id", "=", id)
-      .where("state", "=", "approved")
-      .execute();
+      .where("state", "in", ["executing", "approved"]);
+    if (claim) q = q.where("result", "=", JSON.stringify({ claim }));
+    else if (claim === null) q = q.where("result", "is", null);
+    const done = await q.executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) return undefined;
     return this.get(id);
   }
+
+  /**
+   * Requests approved but not finished whose claim has run out (`until` ≤ now): their executing
+   * instance stopped (a crash, a restart). An older release's `approved` rows count from their
+   * decision plus `leaseMs`. Oldest first.
+   */
+  async unfinished(
+    leaseMs: number,
+  ): Promise<{ request: ChangeRequest; claim: ExecutionClaim | null }[]> {
+    const now = this.#now();
+    const rows = await this.#db
+      .selectFrom("change_request")
+      .selectAll()
+      .where("state", "in", ["executing", "approved"])
+      .orderBy("decided_at", "asc")
+      .limit(100)
+      .execute();
+    const found: { request: ChangeRequest; claim: ExecutionClaim | null }[] = [];
+    for (const row of rows) {
+      let claim: ExecutionClaim | null = null;
+      if (row.result) {
+        try {
+          claim = (JSON.parse(row.result) as { claim?: ExecutionClaim }).claim ?? null;
+        } catch {
+          claim = null;
+        }
+      }
+      const until = claim ? claim.until : Number(row.decided_at ?? 0) + leaseMs;
+      if (until > now) continue;
+      const request = fromRow({ ...row, result: null });
+      found.push({ request, claim });
+    }
+    return found;
+  }
+}
+
+/**
+ * Which instance carries out an approved request, until when (epoch ms), and the id its
+ * execution's audit entry will have (so a settling instance can find what happened).
+ */
+export interface ExecutionClaim {
+  instance: string;
+  until: number;
+  auditId: string;
 }

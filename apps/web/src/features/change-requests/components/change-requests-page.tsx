@@ -13,6 +13,7 @@ import { type ChangeRequest, useChangeRequests, useDecideChangeRequest } from ".
 
 const STATE_TONE = {
   pending: "warning",
+  executing: "info",
   approved: "info",
   executed: "success",
   rejected: "danger",
