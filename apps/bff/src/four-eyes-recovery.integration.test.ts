@@ -130,24 +130,19 @@ describe("an approval whose instance stopped while carrying it out", () => {
       expect(asked.status).toBe(202);
       const { changeRequest } = (await asked.json()) as { changeRequest: ChangeRequest };
       const { answer } = await approveAndStall(changeRequest.id);
-      // The replay ran (the scope exists at Digdir) and wrote its entry; then the instance stopped.
+      // The replay ran (the scope was made at Digdir) and wrote its entry; then the instance
+      // stopped. Wait for that entry (a condition, not a time), then let the claim run out.
       for (;;) {
-        const read = await stack.api(
-          `/api/envs/${ENV}/scopes/scope?${new URLSearchParams({ scope: name })}`,
-        );
-        if (read.status === 200) break;
-        await new Promise((resolve) => setImmediate(resolve));
+        const { entries } = await stack.bff.audit.list({ action: "scope.create", limit: 1000 });
+        if (entries.some((e) => e.target === name && e.outcome === "success")) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
+      expect(
+        (await stack.api(`/api/envs/${ENV}/scopes/scope?${new URLSearchParams({ scope: name })}`))
+          .status,
+      ).toBe(200);
       clock.shift(LEASE_MS + 1000);
-      let settled: { id: string }[] = [];
-      // The entry is appended right after the route answers: wait for the condition.
-      for (;;) {
-        settled = await stack.bff.changeRequests.settleUnfinished();
-        if (settled.length > 0) break;
-        const unknownYet = await get(changeRequest.id);
-        if (unknownYet.state === "executed") break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      await stack.bff.changeRequests.settleUnfinished();
       const now = await get(changeRequest.id);
       expect(now).toMatchObject({ state: "executed", outcome: "success" });
       expect(now.result?.detail).toMatch(/^Settled from its audit entry/);
