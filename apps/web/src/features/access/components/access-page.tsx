@@ -1,4 +1,5 @@
 import type { AccessState, ScopeAccess } from "@portvakt/contracts";
+import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
@@ -16,7 +17,6 @@ import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { GrantConfirmation, useGuardedGrant } from "../../../lib/organization-status";
-import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
 import { useGrantAccess, useRefreshAccess, useRevokeAccess } from "../api/change-access";
@@ -34,6 +34,7 @@ const STATE_TONE: Record<AccessState, "success" | "warning" | "neutral"> = {
 export function AccessPage({ scopeName }: { scopeName?: string }) {
   const env = useEnv();
   const { t } = useI18n();
+  const navigate = useNavigate();
   const scopes = useOwnScopes(env.id);
   const sorted = useMemo(
     () =>
@@ -56,8 +57,12 @@ export function AccessPage({ scopeName }: { scopeName?: string }) {
               disabled={scopes.isPending}
               data-testid="scope-picker"
               onChange={(e) =>
-                navigate(href("/access", { scope: e.target.value || undefined }), {
+                void navigate({
+                  to: "/$env/access",
+                  params: { env: env.id },
+                  search: { scope: e.target.value || undefined },
                   replace: true,
+                  resetScroll: false,
                 })
               }
             >

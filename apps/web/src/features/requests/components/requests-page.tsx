@@ -1,4 +1,5 @@
 import type { ScopeAccess } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
@@ -14,7 +15,6 @@ import {
   useGuardedGrant,
   useOrganizationStatuses,
 } from "../../../lib/organization-status";
-import { href, Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useAccessRequests, useDecideRequest } from "../api";
 
@@ -107,7 +107,9 @@ export function RequestsPage() {
                   <dt className="text-slate-600 dark:text-slate-400">{t("access.col.name")}</dt>
                   <dd className="min-w-0 break-words">
                     <Link
-                      to={href("/consumer", { orgno: row.consumer_orgno })}
+                      to="/$env/consumer"
+                      params={(current) => ({ env: current.env ?? "" })}
+                      search={{ orgno: row.consumer_orgno }}
                       className="text-blue-700 underline dark:text-sky-400"
                     >
                       {orgOf(row)}
