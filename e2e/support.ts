@@ -60,8 +60,11 @@ export async function setTheme(page: Page, theme: "light" | "dark") {
     document.documentElement.classList.toggle("dark", value === "dark");
   }, theme);
   // Buttons fade their colours: wait for those transitions to finish (not for a guessed time),
-  // so screenshots and contrast checks see the final colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // so screenshots and contrast checks see the final colours. A transition cancelled meanwhile
+  // (its element re-rendered or removed) has ended too: its `finished` rejects with AbortError.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
 }
 
 /**
