@@ -1,9 +1,8 @@
-import { expect, test } from "./support";
+import { expect, simulatorUrl, test } from "./support";
 
 // Bulk grant as one job in the BFF (issue 17): the page shows each row's progress as the BFF
-// reports it, and the job can be cancelled. The simulator runs on E2E_PORT + 1000 (see
-// playwright.config.ts); its control routes slow Digdir's writes down so the job is seen running.
-const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
+// reports it, and the job can be cancelled. The worker's simulator (`simulatorUrl()`, see
+// e2e/support.ts) has control routes that slow Digdir's writes down so the job is seen running.
 
 /** Valid org numbers (mod 11) from a base upwards. */
 function orgNumbers(count: number, base: number): string[] {
@@ -19,7 +18,7 @@ function orgNumbers(count: number, base: number): string[] {
 }
 
 async function faults(body?: Record<string, unknown>) {
-  const response = await fetch(`${simulator}/__control/faults`, {
+  const response = await fetch(`${simulatorUrl()}/__control/faults`, {
     method: body ? "POST" : "DELETE",
     ...(body
       ? { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }

@@ -1,11 +1,9 @@
 import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, signIn, test } from "./support";
+import { captureBothThemes, expect, signIn, simulatorUrl, test } from "./support";
 
 // Issue 14 #15 (per-consumer page) and #17 (access-request inbox), in nb, nn and en, at 1,280
 // and 390 px, with axe in both themes. Each test asks for access with an organisation number no
 // other run used, so it neither depends on nor disturbs the seed other specs read.
-
-const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
 
 /** A valid (mod-11) organisation number that no earlier run used. */
 function freshOrgno(): string {
@@ -20,7 +18,7 @@ function freshOrgno(): string {
 
 /** A consumer asks for access (the simulator's stand-in for Digdir's own request flow). */
 async function requestAccess(consumer: string, scope: string) {
-  const response = await fetch(`${simulator}/__control/access-requests`, {
+  const response = await fetch(`${simulatorUrl()}/__control/access-requests`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ consumer, scope }),

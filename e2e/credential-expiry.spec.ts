@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./support";
 
 // The demo certificate is valid for a year. To see the warning the environment list the BFF
 // answers is passed through with only the certificate's end date moved closer.

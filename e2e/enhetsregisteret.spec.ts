@@ -1,10 +1,9 @@
-import { expect, test } from "./support";
+import { expect, simulatorUrl, test } from "./support";
 
 // Issue 14 #16: an organisation's state in Enhetsregisteret (the simulator serves Brønnøysund's
 // open API shape) shown beside its number, and a grant to a bankrupt or deleted one confirmed
 // first, in nb, nn and en at 1,280 and 390 px with axe in both themes.
 
-const simulator = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 7480) + 1000}`;
 const DELETED = "911000016";
 const WINDING_UP = "911000024";
 
@@ -39,7 +38,7 @@ test("confirming grants to a deleted organisation; an active one is granted with
 test("the inbox marks a request from an organisation being wound up and asks before approving", async ({
   signedIn: page,
 }) => {
-  const response = await fetch(`${simulator}/__control/access-requests`, {
+  const response = await fetch(`${simulatorUrl()}/__control/access-requests`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ consumer: WINDING_UP, scope: "digdir:krr/kontaktinfo.read" }),

@@ -1,60 +1,27 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
+import { type StackProcess, startInBokmalLight, startStackProcess } from "./support";
 
 // The replay suite in the browser (issue 12): a second stack whose BFF reads Digdir's recorded
 // answers from the recording server (packages/maskinporten/src/test-support/replay), not from the
 // simulator. Every page of the web app must render those answers: sparse rows, a legacy key
 // without `use`, "does not have any" answered as an error, a client whose key set is a 404.
-// The stack runs on a random port (PORT=0) next to the one playwright.config.ts starts.
+// The stack runs on random ports next to the one the worker runs (e2e/support.ts).
 
-let stack: ChildProcess | undefined;
+let stack: StackProcess | undefined;
 let origin = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const child = spawn("pnpm", ["exec", "tsx", "apps/bff/src/stack-main.ts"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      PORTVAKT_MODE: "test",
-      PORTVAKT_REPLAY: "1",
-      SIMULATOR_PORT: "0",
-      IDP_PORT: "0",
-      WEB_DIST: "apps/web/dist",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  stack = child;
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /PORTVAKT_READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]!);
-    });
-    child.on("exit", (code) => reject(new Error(`replay stack exited (${code}): ${errors}`)));
-  });
+  stack = await startStackProcess({ PORTVAKT_REPLAY: "1" });
+  origin = stack.url;
 });
 
 test.afterAll(async () => {
-  if (!stack || stack.exitCode !== null) return;
-  const exited = new Promise((resolve) => stack?.once("exit", resolve));
-  stack.kill("SIGTERM");
-  await exited;
+  await stack?.stop();
 });
 
 async function signInToReplay(page: Page) {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem("e2e-init")) {
-      sessionStorage.setItem("e2e-init", "1");
-      localStorage.setItem("portvakt.theme", "light");
-      localStorage.setItem("portvakt.lang", "nb");
-    }
-  });
+  await startInBokmalLight(page);
   await page.goto(`${origin}/auth/login?${new URLSearchParams({ returnTo: "/scopes" })}`);
   await page.getByRole("button", { name: /Ada Administrator/ }).click();
   await page.waitForURL((url) => url.pathname.endsWith("/scopes"));

@@ -1,9 +1,91 @@
+import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
+import { resolve } from "node:path";
+import { type Browser, test as base, type Cookie, expect, type Page } from "@playwright/test";
 import axe from "axe-core";
 
 export { expect };
+
+const repoRoot = resolve(import.meta.dirname, "..");
+
+/** One Portvakt stack (test mode) that a Playwright worker runs for itself. */
+export interface WorkerStack {
+  /** The BFF's origin, serving the built web app: every test's `baseURL`. */
+  url: string;
+  /** The (demo environment's) simulator's origin, for its `/__control` routes. */
+  simulatorUrl: string;
+}
+
+let currentStack: WorkerStack | undefined;
+
+/**
+ * The simulator of the stack this worker runs (origin, no trailing slash), for specs that drive
+ * its test-only `/__control` routes (faults, access requests). Throws outside a running test.
+ */
+export function simulatorUrl(): string {
+  if (!currentStack) throw new Error("simulatorUrl() is only known while a test runs");
+  return currentStack.simulatorUrl;
+}
+
+/** A stack process started by `startStackProcess`. */
+export interface StackProcess extends WorkerStack {
+  /** Stops the process (SIGTERM) and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `apps/bff/src/stack-main.ts` in test mode on random ports: a freshly seeded simulator,
+ * the demo sign-in provider and the BFF serving `apps/web/dist` (built by e2e/global-setup.ts),
+ * with `env` on top (e.g. `PORTVAKT_REPLAY: "1"`). Resolves when the stack prints
+ * `PORTVAKT_READY`; rejects with its stderr if the process exits first.
+ */
+export async function startStackProcess(env: NodeJS.ProcessEnv = {}): Promise<StackProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/bff/src/stack-main.ts"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: "0",
+      PORTVAKT_MODE: "test",
+      WEB_DIST: "apps/web/dist",
+      SIMULATOR_PORT: "0",
+      IDP_PORT: "0",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const urls = await new Promise<WorkerStack>((done, fail) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /PORTVAKT_READY (\S+)/.exec(out);
+      const simulator = /PORTVAKT_SIMULATOR (\S+)/.exec(out);
+      if (ready && simulator) done({ url: ready[1]!, simulatorUrl: simulator[1]! });
+    });
+    child.once("exit", (code) => fail(new Error(`the e2e stack exited (${code}): ${errors}`)));
+  });
+  return {
+    ...urls,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Who the demo sign-in provider offers, by the name on its button. */
+export type DemoPerson = "Ada Administrator" | "Ola Operatør" | "Vera Viewer" | "Nils Nobody";
+
+/**
+ * A worker's signed-in sessions, one per person: the cookies a browser holds after signing in
+ * through the real provider pages, so tests that are not about signing in skip those pages.
+ */
+export type SessionCookies = (person: DemoPerson) => Promise<Cookie[]>;
 
 /** Signs in as the demo administrator through the real OpenID Connect flow. */
 export async function signIn(page: Page, person = "Ada Administrator", returnTo = "/scopes") {
@@ -16,20 +98,93 @@ export async function signIn(page: Page, person = "Ada Administrator", returnTo 
   await expect(page.getByTestId("session-role")).toBeVisible();
 }
 
-/** Every test starts signed in, in bokmål, in the light theme. */
-export const test = base.extend<{ signedIn: Page }>({
-  signedIn: async ({ page }, use) => {
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem("e2e-init")) {
-        sessionStorage.setItem("e2e-init", "1");
-        localStorage.setItem("portvakt.theme", "light");
-        localStorage.setItem("portvakt.lang", "nb");
-      }
-    });
-    await signIn(page);
+/** The first load of each tab is in bokmål and the light theme (a test may switch later). */
+export async function startInBokmalLight(page: Page) {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("e2e-init")) {
+      sessionStorage.setItem("e2e-init", "1");
+      localStorage.setItem("portvakt.theme", "light");
+      localStorage.setItem("portvakt.lang", "nb");
+    }
+  });
+}
+
+/** Signs `person` in through the provider's pages in a context of its own; answers its cookies. */
+async function signInOnce(browser: Browser, baseURL: string, person: DemoPerson) {
+  const context = await browser.newContext({ baseURL, locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  try {
+    const page = await context.newPage();
+    await startInBokmalLight(page);
+    await signIn(page, person);
+    return await context.cookies();
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Every test runs against a stack of its worker's own (so workers share no simulator state), and
+ * `signedIn` starts it signed in as the demo administrator, in bokmål, in the light theme.
+ * Specs about signing in, signing out and roles call `signIn` themselves.
+ */
+export const test = base.extend<
+  { signedIn: Page },
+  { stack: WorkerStack; sessionCookies: SessionCookies }
+>({
+  stack: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+    async ({}, use) => {
+      // A prod environment on a simulator of its own (the prod guards, and promotion from demo
+      // to prod between two environments that differ), and prod-review: kind prod, four-eyes on.
+      const stack = await startStackProcess({
+        PORTVAKT_STACK_PROD: "own",
+        PORTVAKT_STACK_FOUR_EYES: "1",
+      });
+      currentStack = stack;
+      await use(stack);
+      currentStack = undefined;
+      await stack.stop();
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+  baseURL: async ({ stack }, use) => {
+    await use(stack.url);
+  },
+  sessionCookies: [
+    async ({ browser, stack }, use) => {
+      const signedIn = new Map<DemoPerson, Cookie[]>();
+      await use(async (person) => {
+        const cookies = signedIn.get(person);
+        if (cookies && (await sessionStillOpen(stack.url, cookies))) return cookies;
+        const fresh = await signInOnce(browser, stack.url, person);
+        signedIn.set(person, fresh);
+        return fresh;
+      });
+    },
+    { scope: "worker" },
+  ],
+  signedIn: async ({ page, context, sessionCookies }, use) => {
+    await startInBokmalLight(page);
+    await context.addCookies(await sessionCookies("Ada Administrator"));
+    await page.goto("/scopes");
+    await expect(page.getByTestId("session-role")).toBeVisible();
     await use(page);
   },
 });
+
+/** Whether the BFF still takes these cookies' session (a test may have signed it out). */
+async function sessionStillOpen(bffUrl: string, cookies: Cookie[]): Promise<boolean> {
+  const host = new URL(bffUrl).hostname;
+  const header = cookies
+    .filter((c) => c.domain === host)
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
+  const response = await fetch(`${bffUrl}/api/session`, {
+    headers: { Cookie: header, "X-CSRF": "1" },
+  });
+  await response.body?.cancel();
+  return response.status === 200;
+}
 
 /** Runs axe-core in the page and fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page, context: string) {

@@ -38,6 +38,8 @@ try {
       `  Self-service API: ${replay ? `${replay.url} (recorded answers)` : `${stack.simulator.apiBaseUrl}`}/api/v1`,
       `  Acting as:        ${stack.simulator.demo.providerOrgno} with admin client ${stack.simulator.demo.adminClientId}`,
       "",
+      // Read by the browser tests (e2e/support.ts): where to reach the simulator's control API.
+      ...(mode === "test" ? [`PORTVAKT_SIMULATOR ${stack.simulator.url}`] : []),
       `PORTVAKT_READY ${stack.url}`,
       "",
     ].join("\n"),
