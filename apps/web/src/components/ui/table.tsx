@@ -134,7 +134,7 @@ export function DataTable<T>({
         className="overflow-auto rounded-lg border border-[var(--ds-color-neutral-border-subtle)] bg-[var(--ds-color-neutral-surface-default)]"
         style={{ maxHeight }}
       >
-        <Table data-size="sm" className="text-left max-sm:block">
+        <Table data-size="sm" className="text-left text-sm max-sm:block">
           <thead className="sticky top-0 z-10 max-sm:sr-only">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>

@@ -110,7 +110,7 @@ export function RotationWizard({
       ref={section}
       aria-labelledby="rotate-heading"
       data-testid="rotation-wizard"
-      className="mt-6 flex flex-col gap-5 rounded-xl border border-blue-200 bg-blue-50/40 p-5 dark:border-sky-900 dark:bg-sky-950/30"
+      className="mt-6 flex flex-col gap-5 rounded-xl border border-[var(--ds-color-accent-border-subtle)] bg-[var(--ds-color-neutral-surface-default)] p-5"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
