@@ -69,8 +69,23 @@ export function RotationWizard({
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    section.current?.scrollIntoView({ block: "start" });
+    const bring = () => section.current?.scrollIntoView({ block: "start" });
+    bring();
     heading.current?.focus({ preventScroll: true });
+    // What renders above it (the client's details, the keys table) may still grow after the
+    // wizard mounts (e.g. back from the token tester): keep it in view while the page settles,
+    // until the person scrolls or types themselves.
+    const observer = new ResizeObserver(bring);
+    observer.observe(document.body);
+    const stop = () => observer.disconnect();
+    const timer = window.setTimeout(stop, 2000);
+    const events = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
+    for (const name of events) window.addEventListener(name, stop, { once: true });
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+      for (const name of events) window.removeEventListener(name, stop);
+    };
   }, []);
 
   const removeOld = () => {
