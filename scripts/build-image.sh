@@ -15,10 +15,11 @@ cp -r apps/web/dist "$out/web"
 
 # ESM bundle; CommonJS dependencies inside it still call require(), so give them one. The tests'
 # control of a BFF process (PORTVAKT_TEST_CONTROL, src/testing/child-control.ts) is defined away,
-# so the bundle does not hold it.
+# so the bundle does not hold it. pkcs11js (the optional PKCS#11 signer's native binding, loaded
+# with a dynamic import) stays outside the bundle: esbuild cannot bundle its .node file.
 pnpm --filter @portvakt/bff exec esbuild src/main.ts \
   --bundle --platform=node --target=node20.19 --format=esm --minify-syntax --legal-comments=none \
-  --external:@libsql/client --external:libsql --external:pg-native \
+  --external:@libsql/client --external:libsql --external:pg-native --external:pkcs11js \
   --define:process.env.PORTVAKT_TEST_CONTROL=undefined \
   --banner:js="import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" \
   --outfile="../../$out/server.mjs" --log-level=warning
