@@ -218,7 +218,13 @@ export async function setTheme(page: Page, theme: "light" | "dark") {
   // so screenshots and contrast checks see the final colours. A transition cancelled meanwhile
   // (its element re-rendered or removed) has ended too: its `finished` rejects with AbortError.
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner's animation never finishes: it is no colour transition.
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
   );
 }
 
