@@ -75,9 +75,19 @@ export function RotationWizard({
     // What renders above it (the client's details, the keys table) may still grow after the
     // wizard mounts (e.g. back from the token tester): keep it in view while the page settles,
     // until the person scrolls or types themselves.
+    // The router's scroll reset after a navigation may also come after this effect: a scroll
+    // the person did not make (no wheel, touch, key or pointer yet) is undone the same way.
     const observer = new ResizeObserver(bring);
     observer.observe(document.body);
-    const stop = () => observer.disconnect();
+    const onScroll = () => {
+      const top = section.current?.getBoundingClientRect().top ?? 0;
+      if (Math.abs(top) > 4) bring();
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener("scroll", onScroll);
+    };
     const timer = window.setTimeout(stop, 2000);
     const events = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
     for (const name of events) window.addEventListener(name, stop, { once: true });
