@@ -163,7 +163,9 @@ export function AuditPage() {
             id: "action",
             header: t("audit.col.action"),
             cell: ({ row }) => (
-              <span className="whitespace-nowrap" title={row.original.action}>
+              // Long action names wrap: the table's width must not depend on which actions the
+              // log holds (the correlation id column stays on screen at 1,280 px, defect 6).
+              <span className="inline-block max-w-44 min-w-24" title={row.original.action}>
                 {actionLabel(t, row.original.action)}
               </span>
             ),
@@ -184,7 +186,7 @@ export function AuditPage() {
             id: "outcome",
             header: t("audit.col.outcome"),
             cell: ({ row }) => (
-              <span className="flex items-center gap-2 whitespace-nowrap">
+              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <OutcomeBadge outcome={row.original.outcome} />
                 <span className="font-mono text-xs">{row.original.status}</span>
               </span>
