@@ -4,6 +4,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Hono } from "hono";
 import type { BffEnv } from "./context";
 
+/** A path that names one file at the root, such as /favicon.svg. */
+const FILE_PATH = /^\/[^/]+\.[A-Za-z0-9]+$/;
+
 /**
  * Serves the built web app: hashed assets cached for a year, everything else answered with
  * index.html so that client routes (/scopes, /clients/:id) survive a reload; a missing asset or
@@ -23,8 +26,6 @@ export function serveWebApp(app: Hono<BffEnv>, webDist: string): void {
     },
     serveStatic({ root: webDist }),
   );
-  // Only what looks like a file reaches the disk: a directory (e.g. "/") must never be read.
-  app.get("/:file{[^/]+\\.[A-Za-z0-9]+}", serveStatic({ root: webDist }));
   // A file that is not there (a script of the version before a redeploy) is a 404, never
   // index.html: HTML answered for a script makes the page go white (issue 14, defect 8).
   const missing = (c: Context<BffEnv>) => {
@@ -32,9 +33,17 @@ export function serveWebApp(app: Hono<BffEnv>, webDist: string): void {
     return c.text("Not found", 404);
   };
   app.get("/assets/*", missing);
-  app.get("/:file{[^/]+\\.[A-Za-z0-9]+}", missing);
-  app.get("*", (c) => {
-    c.header("Cache-Control", "no-cache");
-    return c.html(indexHtml);
-  });
+  // Only what looks like a file (one segment with an extension: /favicon.svg) reaches the disk; a
+  // directory (e.g. "/") must never be read. A check inside the catch-all, not a `/:file{…}`
+  // route: a pattern parameter beside static routes is ambiguous to the RegExpRouter (app.ts).
+  const serveFile = serveStatic({ root: webDist });
+  app.get(
+    "*",
+    (c, next) => (FILE_PATH.test(c.req.path) ? serveFile(c, next) : next()),
+    (c, next) => (FILE_PATH.test(c.req.path) ? missing(c) : next()),
+    (c) => {
+      c.header("Cache-Control", "no-cache");
+      return c.html(indexHtml);
+    },
+  );
 }

@@ -9,7 +9,8 @@ validatePathParams(app);
 app.all("/api/*", (c) => c.text("reached"));
 app.onError((error, c) => toProblemResponse(error, c));
 
-const status = async (path: string) => (await app.request(path)).status;
+const status = async (path: string) =>
+  (await app.request(path, { method: /\/scopes\/access\/\d/.test(path) ? "PUT" : "GET" })).status;
 
 describe("path parameters", () => {
   it.each([

@@ -91,7 +91,7 @@ export function pathSegments(): MiddlewareHandler<BffEnv> {
 /**
  * Validates every path parameter of the API before any route runs (issue 13 #11): `{id}` (a
  * client id), `{kid}` (the contracts' `Kid`: letters, digits, `. _ -`, 1–200) and `{orgno}`
- * (a valid organisation number; `scopes/access/all` is a route of its own), plus the shape of
+ * (a valid organisation number, on PUT and DELETE: `GET scopes/access/all` is a route of its own), plus the shape of
  * every segment. A bad one answers 400 with the parameter as the field, and never reaches Digdir.
  */
 export function validatePathParams(app: Hono<BffEnv>): void {
@@ -105,9 +105,8 @@ export function validatePathParams(app: Hono<BffEnv>): void {
   app.use("/api/envs/:env/clients/:id/keys/:kid", kid);
   app.use("/api/envs/:env/clients/:id/jwks/:kid", kid);
   const orgno = checkParam("orgno", bySchema(OrgNumber));
-  app.use(
-    "/api/envs/:env/scopes/access/:orgno",
-    checkParam("orgno", (v) => (v === "all" ? undefined : bySchema(OrgNumber)(v))),
-  );
+  // Only the methods that have an `{orgno}` route here: a middleware for every method beside the
+  // static `GET …/access/all` is ambiguous to Hono's RegExpRouter (see app.ts).
+  app.on(["PUT", "DELETE"], "/api/envs/:env/scopes/access/:orgno", orgno);
   app.use("/api/envs/:env/organizations/:orgno", orgno);
 }
