@@ -9,7 +9,9 @@ import {
   useState,
 } from "react";
 import { codedOf, codeTemplate, loadCodeTables } from "./coded-messages";
-import { en, type MessageKey, nb, nn } from "./messages";
+import { type MessageKey, nb } from "./messages";
+import { en } from "./messages.en";
+import { nn } from "./messages.nn";
 
 /**
  * The languages of the console: bokmål, nynorsk (Norwegian public bodies must offer both written

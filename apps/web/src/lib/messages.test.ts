@@ -1,7 +1,9 @@
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { createFormatter, LANGS } from "./i18n";
-import { en, type MessageKey, nb, nn } from "./messages";
+import { type MessageKey, nb } from "./messages";
+import { en } from "./messages.en";
+import { nn } from "./messages.nn";
 
 const catalogues = { nb, nn, en };
 

@@ -1,0 +1,35 @@
+import type { catalogueNb } from "./messages";
+
+/** Nynorsk. */
+export const catalogueNn: Record<keyof typeof catalogueNb, string> = {
+  "catalogue.nav": "Katalog",
+  "catalogue.title": "Scope-katalog",
+  "catalogue.description":
+    "Offentlege scope frå alle tilbydarar og scope som organisasjonen har fått tilgang til. Sjå kva de kan bruke no, og legg det til ein klient.",
+  "catalogue.loadFailed": "Kunne ikkje hente katalogen",
+  "catalogue.searchPlaceholder": "Namn, skildring, eigar …",
+  "catalogue.filter.prefix": "Prefiks",
+  "catalogue.filter.type": "Integrasjonstype",
+  "catalogue.filter.forAll": "Tilgjengeleg for alle",
+  "catalogue.filter.inactive": "Ta med deaktiverte",
+  "catalogue.filter.usable": "Berre dei vi kan bruke no",
+  "catalogue.col.name": "Scope",
+  "catalogue.col.owner": "Eigar",
+  "catalogue.col.usable": "Kan vi bruke det?",
+  "catalogue.col.clients": "Klientane våre med scopet",
+  "catalogue.usable.own": "Ja – eige scope",
+  "catalogue.usable.granted": "Ja – tildelt",
+  "catalogue.usable.public": "Ja – tilgjengeleg for alle",
+  "catalogue.usable.REQUESTED": "Nei – førespurt, ikkje godkjent",
+  "catalogue.usable.DENIED": "Nei – avslått eller trekt tilbake",
+  "catalogue.usable.no": "Nei – be eigaren om tilgang",
+  "catalogue.usable.inactive": "Nei – deaktivert",
+  "catalogue.usable.type": "Nei – ikkje for Maskinporten",
+  "catalogue.private": "privat",
+  "catalogue.addTo": "Legg til klient",
+  "catalogue.chooseClient": "Vel klient …",
+  "catalogue.add": "Legg til",
+  "catalogue.added": "{scope} er lagt til {client}",
+  "catalogue.addFailed": "Kunne ikkje leggje scopet til klienten",
+  "catalogue.empty": "Ingen scope",
+};

@@ -1,0 +1,42 @@
+import type { tokensNb } from "./messages";
+
+export const tokensEn: Record<keyof typeof tokensNb, string> = {
+  "tokens.nav": "API tokens",
+  "tokens.title": "API tokens for pipelines",
+  "tokens.description":
+    "An API token lets a CI pipeline run portvakt plan and apply through Portvakt, with its roles, prod confirmation and audit log, without a browser session or the business certificate.",
+  "tokens.adminOnly": "Only admins can issue and revoke API tokens.",
+  "tokens.issue": "Issue token",
+  "tokens.name": "Name",
+  "tokens.nameHelp": "What the token is for, e.g. “ci deploy test”.",
+  "tokens.role": "Role",
+  "tokens.envs": "Environments",
+  "tokens.envsHelp": "Only environments where you are admin.",
+  "tokens.days": "Valid for days",
+  "tokens.daysHelp": "From 1 to 366 days.",
+  "tokens.issued": "The token “{name}” is issued",
+  "tokens.issuedOnce":
+    "Copy it now and store it as a secret of the pipeline (PORTVAKT_BFF_TOKEN). It is never shown again.",
+  "tokens.value": "The token",
+  "tokens.issueFailed": "The token was not issued",
+  "tokens.list": "Issued tokens",
+  "tokens.empty": "No tokens issued yet.",
+  "tokens.col.name": "Name",
+  "tokens.col.role": "Role",
+  "tokens.col.envs": "Environments",
+  "tokens.col.createdBy": "Issued by",
+  "tokens.col.expires": "Expires",
+  "tokens.col.lastUsed": "Last used",
+  "tokens.col.status": "Status",
+  "tokens.neverUsed": "Never",
+  "tokens.status.active": "Active",
+  "tokens.status.expired": "Expired",
+  "tokens.status.revoked": "Revoked",
+  "tokens.revoke": "Revoke {name}",
+  "tokens.revokeTitle": "Revoke the token “{name}”?",
+  "tokens.revokeBody":
+    "Pipelines using the token get 401 from their next call. This cannot be undone; issue a new token instead.",
+  "tokens.revokeConfirm": "Revoke",
+  "tokens.revoked": "The token “{name}” is revoked",
+  "tokens.revokeFailed": "The token was not revoked",
+};

@@ -1,0 +1,42 @@
+import type { tokensNb } from "./messages";
+
+export const tokensNn: Record<keyof typeof tokensNb, string> = {
+  "tokens.nav": "API-token",
+  "tokens.title": "API-token for pipelinar",
+  "tokens.description":
+    "Eit API-token lèt ein CI-pipeline køyre portvakt plan og apply gjennom Portvakt, med roller, prod-stadfesting og revisjonslogg, utan nettlesarøkt eller verksemdssertifikat.",
+  "tokens.adminOnly": "Berre administratorar kan skrive ut og trekkje tilbake API-token.",
+  "tokens.issue": "Skriv ut token",
+  "tokens.name": "Namn",
+  "tokens.nameHelp": "Kva tokenet skal brukast til, til dømes «ci deploy test».",
+  "tokens.role": "Rolle",
+  "tokens.envs": "Miljø",
+  "tokens.envsHelp": "Berre miljø der du er administrator.",
+  "tokens.days": "Gyldig i dagar",
+  "tokens.daysHelp": "Frå 1 til 366 dagar.",
+  "tokens.issued": "Tokenet «{name}» er skrive ut",
+  "tokens.issuedOnce":
+    "Kopier det no og lagre det som ei løyndom i pipelinen (PORTVAKT_BFF_TOKEN). Det blir aldri vist att.",
+  "tokens.value": "Tokenet",
+  "tokens.issueFailed": "Tokenet vart ikkje skrive ut",
+  "tokens.list": "Utskrivne token",
+  "tokens.empty": "Ingen token er skrivne ut enno.",
+  "tokens.col.name": "Namn",
+  "tokens.col.role": "Rolle",
+  "tokens.col.envs": "Miljø",
+  "tokens.col.createdBy": "Skrive ut av",
+  "tokens.col.expires": "Går ut",
+  "tokens.col.lastUsed": "Sist brukt",
+  "tokens.col.status": "Status",
+  "tokens.neverUsed": "Aldri",
+  "tokens.status.active": "Aktivt",
+  "tokens.status.expired": "Gått ut",
+  "tokens.status.revoked": "Trekt tilbake",
+  "tokens.revoke": "Trekk tilbake {name}",
+  "tokens.revokeTitle": "Trekkje tilbake tokenet «{name}»?",
+  "tokens.revokeBody":
+    "Pipelinar som brukar tokenet får 401 frå neste kall. Det kan ikkje gjerast om; skriv ut eit nytt token i staden.",
+  "tokens.revokeConfirm": "Trekk tilbake",
+  "tokens.revoked": "Tokenet «{name}» er trekt tilbake",
+  "tokens.revokeFailed": "Tokenet vart ikkje trekt tilbake",
+};
