@@ -7,6 +7,7 @@ import type { Plan } from "@portvakt/config-as-code";
 import { type RunningSimulator, startSimulator } from "@portvakt/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack } from "../../bff/src/testing/stack";
+import { main } from "./main";
 import { CLI_PATH } from "./testing/build-cli";
 
 interface Run {
@@ -19,8 +20,11 @@ let sim: RunningSimulator;
 let dir: string;
 let connection: string[];
 
-/** Runs the built binary with plain node, as an installed `portvakt` runs. */
-function portvakt(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Runs the built binary with plain node, as an installed `portvakt` runs: for what only a real
+ * process shows (its exit code, what reaches stdout and stderr, the bundle itself starting).
+ */
+function binary(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -36,6 +40,31 @@ function portvakt(args: string[], env: Record<string, string> = {}): Promise<Run
     );
     child.stdin?.end();
   });
+}
+
+/**
+ * Runs the CLI's `main` in this process with the same arguments and environment (nothing of
+ * this process's own environment), its output collected as a piped process's would be (not a
+ * terminal). A process start costs far more than most commands here; the real process is
+ * tested by the `binary` runs.
+ */
+async function portvakt(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const output = { stdout: "", stderr: "" };
+  const sink = (name: "stdout" | "stderr") =>
+    ({
+      isTTY: false,
+      write(chunk: string | Uint8Array) {
+        output[name] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
+  const code = await main(args, {
+    stdout: sink("stdout"),
+    stderr: sink("stderr"),
+    stdin: { isTTY: false } as unknown as NodeJS.ReadStream,
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  return { code, ...output };
 }
 
 beforeAll(async () => {
@@ -61,23 +90,23 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe("portvakt (built binary) against the simulator", () => {
+describe("portvakt (the built binary and its main) against the simulator", () => {
   it("prints help for the CLI and for each command", async () => {
-    const main = await portvakt(["--help"]);
-    expect(main.code).toBe(0);
-    expect(main.stdout).toContain("portvakt export");
+    const help = await binary(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("portvakt export");
     for (const command of ["export", "plan", "apply", "schema"]) {
-      const help = await portvakt([command, "--help"]);
-      expect(help.code).toBe(0);
-      expect(help.stdout).toContain(`Usage: portvakt ${command}`);
+      const commandHelp = await portvakt([command, "--help"]);
+      expect(commandHelp.code).toBe(0);
+      expect(commandHelp.stdout).toContain(`Usage: portvakt ${command}`);
     }
-    const unknown = await portvakt(["frobnicate"]);
+    const unknown = await binary(["frobnicate"]);
     expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown command") });
   });
 
   it("export → edit → plan exits 2 → apply --auto-approve → plan exits 0", async () => {
     const file = join(dir, "demo.yaml");
-    const exported = await portvakt(["export", "--out", file, ...connection]);
+    const exported = await binary(["export", "--out", file, ...connection]);
     expect(exported).toMatchObject({ code: 0, stderr: "" });
     const again = await portvakt(["export", ...connection]);
     expect(again.stdout).toBe(await readFile(file, "utf8"));
@@ -94,7 +123,7 @@ describe("portvakt (built binary) against the simulator", () => {
     expect(edited).not.toBe(await readFile(file, "utf8"));
     await writeFile(file, edited);
 
-    const plan = await portvakt(["plan", file, "--detailed-exitcode", ...connection]);
+    const plan = await binary(["plan", file, "--detailed-exitcode", ...connection]);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain("Scope difi:api3");
     expect(plan.stdout).toContain("+ Grant 974760673");
@@ -111,7 +140,7 @@ describe("portvakt (built binary) against the simulator", () => {
       "access.revoke:difi:api3@889640782",
     ]);
 
-    const refused = await portvakt(["apply", file, ...connection]);
+    const refused = await binary(["apply", file, ...connection]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("--auto-approve");
 
@@ -183,7 +212,7 @@ describe("portvakt (built binary) against the simulator", () => {
       file,
       'version: 1\nscopes:\n  - name: difi:api3\n    description: x\n    consumers: ["123456789"]\n',
     );
-    const plan = await portvakt(["plan", file, "--detailed-exitcode", ...connection]);
+    const plan = await binary(["plan", file, "--detailed-exitcode", ...connection]);
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain("scopes[0].consumers[0]: The check digit");
   });
@@ -212,7 +241,7 @@ describe("portvakt through a BFF", () => {
       const after = await portvakt(["plan", file, "--detailed-exitcode", ...bff], cookie);
       expect(after.code).toBe(0);
 
-      const signedOut = await portvakt(["export", ...bff], { PORTVAKT_BFF_COOKIE: "x=y" });
+      const signedOut = await binary(["export", ...bff], { PORTVAKT_BFF_COOKIE: "x=y" });
       expect(signedOut).toMatchObject({
         code: 1,
         stderr: expect.stringContaining("sign in again"),
