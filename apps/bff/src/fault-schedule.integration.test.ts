@@ -666,8 +666,8 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
         fc.asyncProperty(
           fc.array(scheduleArb, { minLength: PARALLEL, maxLength: PARALLEL }),
           async (batch) => {
-            const prepared: Prepared[] = [];
-            for (const _ of batch) prepared.push(await prepare());
+            // The schedules' own clients and scopes, made at once (no fault is injected yet).
+            const prepared = await Promise.all(batch.map(() => prepare()));
             try {
               const performed = await Promise.all(
                 batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)),
