@@ -117,6 +117,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link
             to="/$env/scopes"
             params={{ env: env.id }}
+            data-testid="header-home"
             className="flex items-center gap-2 text-lg font-bold"
           >
             <span

@@ -28,7 +28,7 @@ import {
 } from "../lib/env";
 import { useI18n } from "../lib/i18n";
 import type { MessageKey } from "../lib/messages";
-import { bindRouter, splitEnv } from "../lib/router";
+import { announceNavigations, splitEnv } from "../lib/router";
 import { RoleGate } from "./access-gates";
 import { Layout } from "./layout";
 import * as Pages from "./pages";
@@ -74,8 +74,6 @@ export const PAGE_SEGMENTS: ReadonlySet<string> = new Set([
   "change-requests",
 ]);
 
-/** A search value that is an in-app path (never `//host` or `https://…`: no open redirect). */
-const InAppPath = z.string().regex(/^\/(?!\/)[^\\]*$/, "an in-app path starting with one /");
 const NonEmpty = z.string().min(1);
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -198,10 +196,14 @@ const tokenTestRoute = createRoute({
   getParentRoute: () => envRoute,
   path: "token-test",
   staticData: { title: "tokenTest.title" },
+  // `rotation=1` (with `oldKid`, `deployed`): opened from the rotation wizard of `client` for the
+  // new key `kid`; the answer links back to the wizard's place (rotation-wizard.tsx).
   validateSearch: z.object({
     client: NonEmpty.optional(),
     kid: NonEmpty.optional(),
-    returnTo: InAppPath.optional(),
+    rotation: z.literal("1").optional(),
+    oldKid: NonEmpty.optional(),
+    deployed: z.literal("1").optional(),
   }),
   component: () => <Pages.TokenTestPage />,
 });
@@ -284,7 +286,7 @@ export function createAppRouter(envs: Environment[]) {
     defaultPendingComponent: PageLoading,
     defaultPendingMs: 300,
   });
-  bindRouter(router);
+  announceNavigations(router);
   return router;
 }
 

@@ -1,3 +1,4 @@
+import { Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
@@ -7,7 +8,6 @@ import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/statu
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { Link, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useClient } from "../api/get-client";
 import { useDeleteClient } from "../api/save-client";
@@ -15,6 +15,7 @@ import { useDeleteClient } from "../api/save-client";
 /** One client's registration, with edit and delete; its keys are shown beside it by the route. */
 export function ClientDetails({ clientId }: { clientId: string }) {
   const env = useEnv();
+  const navigate = useNavigate();
   const { t, formatDateTime, formatNumber } = useI18n();
   const toast = useToast();
   const admin = useRoleGate("admin");
@@ -29,7 +30,11 @@ export function ClientDetails({ clientId }: { clientId: string }) {
       <div className="flex flex-col gap-3">
         <ErrorAlert error={client.error} title={t("clients.loadOneFailed")} />
         <p>
-          <Link to="/clients" className="text-blue-700 underline dark:text-sky-400">
+          <Link
+            to="/$env/clients"
+            params={{ env: env.id }}
+            className="text-blue-700 underline dark:text-sky-400"
+          >
             {t("clients.backToList")}
           </Link>
         </p>
@@ -46,7 +51,7 @@ export function ClientDetails({ clientId }: { clientId: string }) {
       {
         onSuccess: () => {
           toast.success(t("clients.deleted", { name: c.client_name ?? c.client_id }));
-          navigate("/clients");
+          void navigate({ to: "/$env/clients", params: { env: env.id } });
         },
         onError: (error) =>
           toast.error(t("clients.deleteFailed", { name: c.client_name ?? c.client_id }), error),
@@ -108,7 +113,11 @@ export function ClientDetails({ clientId }: { clientId: string }) {
     <section aria-labelledby="client-heading">
       <RoleNotice needed="admin" what="role.what.clients" />
       <p className="mb-2 text-sm">
-        <Link to="/clients" className="text-blue-700 underline dark:text-sky-400">
+        <Link
+          to="/$env/clients"
+          params={{ env: env.id }}
+          className="text-blue-700 underline dark:text-sky-400"
+        >
           ← {t("clients.backToList")}
         </Link>
       </p>
@@ -124,7 +133,8 @@ export function ClientDetails({ clientId }: { clientId: string }) {
           <>
             {admin.allowed && (
               <Link
-                to={`/clients/${encodeURIComponent(c.client_id)}/edit`}
+                to="/$env/clients/$clientId/edit"
+                params={{ env: env.id, clientId: c.client_id }}
                 {...buttonProps("secondary")}
                 aria-disabled={!canWrite || undefined}
               >

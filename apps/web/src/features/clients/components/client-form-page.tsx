@@ -1,4 +1,5 @@
 import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/contracts";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useController } from "react-hook-form";
 import {
@@ -14,7 +15,6 @@ import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { Link, navigate } from "../../../lib/router";
 import { useClient } from "../api/get-client";
 import { type UsableScope, useUsableScopes } from "../api/get-usable-scopes";
 import { useCreateClient, useUpdateClient } from "../api/save-client";
@@ -84,6 +84,7 @@ function ClientForm({
   const env = useEnv();
   const { t } = useI18n();
   const toast = useToast();
+  const navigate = useNavigate();
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const hasModify = useHasAdminScope("idporten:dcr.modify");
   const hasScope = mode === "create" ? hasWrite : hasWrite || hasModify;
@@ -126,7 +127,10 @@ function ClientForm({
     toast.success(
       mode === "create" ? t("clients.registered", { name }) : t("clients.saved", { name }),
     );
-    navigate(`/clients/${encodeURIComponent(saved.client_id)}`);
+    void navigate({
+      to: "/$env/clients/$clientId",
+      params: { env: env.id, clientId: saved.client_id },
+    });
   };
 
   const reasonBadge = (o: UsableScope | { name: string; reason: "current" }) => {
@@ -143,8 +147,6 @@ function ClientForm({
         return <Badge tone="warning">{t("clients.reason.current")}</Badge>;
     }
   };
-
-  const cancelTo = client ? `/clients/${encodeURIComponent(client.client_id)}` : "/clients";
 
   return (
     <section>
@@ -168,9 +170,19 @@ function ClientForm({
         errorTitle={mode === "create" ? t("clients.createFailed") : t("clients.saveFailed")}
         submitLabel={mode === "create" ? t("clients.register") : t("common.save")}
         cancel={
-          <Link to={cancelTo} {...buttonProps("secondary")}>
-            {t("common.cancel")}
-          </Link>
+          client ? (
+            <Link
+              to="/$env/clients/$clientId"
+              params={{ env: env.id, clientId: client.client_id }}
+              {...buttonProps("secondary")}
+            >
+              {t("common.cancel")}
+            </Link>
+          ) : (
+            <Link to="/$env/clients" params={{ env: env.id }} {...buttonProps("secondary")}>
+              {t("common.cancel")}
+            </Link>
+          )
         }
       >
         <Fieldset legend={t("clients.section.about")}>

@@ -1,4 +1,5 @@
 import type { Client } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { buttonProps } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
@@ -8,7 +9,6 @@ import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../compone
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useClients } from "../api/get-clients";
 
@@ -30,7 +30,8 @@ export function ClientsPage() {
         header: t("clients.col.name"),
         cell: ({ row }) => (
           <Link
-            to={`/clients/${encodeURIComponent(row.original.client_id)}`}
+            to="/$env/clients/$clientId"
+            params={{ env: env.id, clientId: row.original.client_id }}
             className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
           >
             {row.original.client_name}
@@ -75,7 +76,7 @@ export function ClientsPage() {
         ),
       },
     ],
-    [t, formatDateTime],
+    [t, formatDateTime, env.id],
   );
 
   return (
@@ -85,7 +86,7 @@ export function ClientsPage() {
         description={t("clients.description")}
         actions={
           canCreate ? (
-            <Link to="/clients/new" {...buttonProps("primary")}>
+            <Link to="/$env/clients/new" params={{ env: env.id }} {...buttonProps("primary")}>
               {t("clients.new")}
             </Link>
           ) : undefined

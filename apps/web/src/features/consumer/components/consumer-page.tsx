@@ -4,6 +4,7 @@ import {
   type Scope,
   type ScopeAccess,
 } from "@portvakt/contracts";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field, Input } from "../../../components/ui/field";
@@ -20,7 +21,6 @@ import {
   useGuardedGrant,
   useOrganizationStatus,
 } from "../../../lib/organization-status";
-import { href, navigate } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useConsumerAccess, useGrantScopeTo, useOwnScopesForConsumer } from "../api";
 
@@ -36,7 +36,9 @@ const STATE_TONE: Record<AccessState, "success" | "warning" | "neutral"> = {
  * own, and several scopes granted to it at once (each through the BFF's guarded grant).
  */
 export function ConsumerPage({ orgno }: { orgno?: string }) {
+  const env = useEnv();
   const { t, tm } = useI18n();
+  const navigate = useNavigate();
   const [typed, setTyped] = useState(orgno ?? "");
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +51,14 @@ export function ConsumerPage({ orgno }: { orgno?: string }) {
       return;
     }
     setError(null);
-    navigate(href("/consumer", { orgno: value }), { replace: true });
+    // A filter in the URL: the history entry is replaced and the scroll position kept.
+    void navigate({
+      to: "/$env/consumer",
+      params: { env: env.id },
+      search: { orgno: value },
+      replace: true,
+      resetScroll: false,
+    });
   };
   const valid = orgno !== undefined && orgNumberProblem(orgno) === null;
 

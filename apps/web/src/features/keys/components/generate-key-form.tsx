@@ -1,4 +1,5 @@
 import { Kid } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
 import { Choice, Field, Input } from "../../../components/ui/field";
@@ -9,7 +10,6 @@ import { isApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
 import { rememberGeneratedKey } from "../../../lib/generated-keys";
 import { useI18n } from "../../../lib/i18n";
-import { href, Link } from "../../../lib/router";
 import { useAddClientKey } from "../api/change-keys";
 import {
   downloadUrl,
@@ -220,7 +220,9 @@ export function GenerateKeyForm({
               </span>
               <Link
                 className="font-medium underline"
-                to={href("/token-test", { client: clientId, kid: key.kid })}
+                to="/$env/token-test"
+                params={{ env: env.id }}
+                search={{ client: clientId, kid: key.kid }}
               >
                 {t("keygen.testIt")}
               </Link>

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -5,7 +6,6 @@ import { Badge, EmptyState, Loading, Notice, PageHeader } from "../../../compone
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useEnv } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { href, Link } from "../../../lib/router";
 import { expiryState, type KeyRow, useAllKeys } from "../api/get-clients";
 
 function ExpiryBadge({ exp, now }: { exp: number | undefined; now: number }) {
@@ -52,7 +52,8 @@ export function KeysOverviewPage() {
         header: t("keysOverview.col.client"),
         cell: ({ row }) => (
           <Link
-            to={`/clients/${encodeURIComponent(row.original.client.client_id)}`}
+            to="/$env/clients/$clientId"
+            params={{ env: env.id, clientId: row.original.client.client_id }}
             className="font-medium text-blue-800 hover:underline dark:text-sky-300"
           >
             {row.original.client.client_name}
@@ -72,10 +73,9 @@ export function KeysOverviewPage() {
         header: () => <span className="sr-only">{t("common.actions")}</span>,
         cell: ({ row }) => (
           <Link
-            to={href(`/clients/${encodeURIComponent(row.original.client.client_id)}`, {
-              rotate: "1",
-              oldKid: row.original.kid,
-            })}
+            to="/$env/clients/$clientId"
+            params={{ env: env.id, clientId: row.original.client.client_id }}
+            search={{ rotate: "1", oldKid: row.original.kid }}
             className="text-sm text-blue-800 underline dark:text-sky-300"
             aria-label={`${t("keysOverview.rotate")} ${row.original.kid}`}
           >
@@ -84,7 +84,7 @@ export function KeysOverviewPage() {
         ),
       },
     ],
-    [t, formatDate, now, env.orgno],
+    [t, formatDate, now, env.orgno, env.id],
   );
 
   return (
@@ -139,7 +139,7 @@ export function KeyExpiryWarning({ withLink = false }: { withLink?: boolean }) {
       <Notice>
         {t("keysOverview.warning", { count: due.length })}{" "}
         {withLink && (
-          <Link to="/keys" className="font-medium underline">
+          <Link to="/$env/keys" params={{ env: env.id }} className="font-medium underline">
             {t("keysOverview.showAll")}
           </Link>
         )}

@@ -10,6 +10,7 @@ import {
   keyNeedsRotation,
   SECONDS_PER_DAY,
 } from "@portvakt/maskinporten-rules";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
@@ -21,7 +22,6 @@ import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { href, navigate, useLocation } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useRemoveClientKey } from "../api/change-keys";
 import { useClientOfKeys } from "../api/get-clients";
@@ -51,8 +51,8 @@ export function KeysPanel({ clientId }: { clientId: string }) {
   const [replacing, setReplacing] = useState(false);
   const client = useClientOfKeys(env.id, clientId);
   const clientName = client.data?.client_name ?? clientId;
-  const { pathname, search } = useLocation();
-  const rotating = search.get("rotate") === "1";
+  const rotating = useSearch({ from: "/$env/clients/$clientId" }).rotate === "1";
+  const navigate = useNavigate({ from: "/$env/clients/$clientId" });
   const [removing, setRemoving] = useState<JwkRead | null>(null);
   const [conflict, setConflict] = useState(false);
 
@@ -183,7 +183,9 @@ export function KeysPanel({ clientId }: { clientId: string }) {
             <Button
               disabled={!canWrite || !jwks.isSuccess || rotating}
               title={roleReason}
-              onClick={() => navigate(href(pathname, { rotate: "1" }), { replace: true })}
+              onClick={() =>
+                void navigate({ search: { rotate: "1" }, replace: true, resetScroll: false })
+              }
             >
               {t("rotate.start")}
             </Button>

@@ -1,4 +1,5 @@
 import { type JwkRead, MAX_KEYS_PER_CLIENT } from "@portvakt/contracts";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
@@ -9,7 +10,6 @@ import { isApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
 import { useTokenSuccesses } from "../../../lib/generated-keys";
 import { useI18n } from "../../../lib/i18n";
-import { href, Link, navigate, useLocation } from "../../../lib/router";
 import { useRemoveClientKey } from "../api/change-keys";
 import { AddKeyForm } from "./add-key-form";
 import { GenerateKeyForm } from "./generate-key-form";
@@ -36,13 +36,15 @@ export function RotationWizard({
   const env = useEnv();
   const { t } = useI18n();
   const toast = useToast();
-  const { pathname, search } = useLocation();
-  const newKid = search.get("newKid") ?? "";
+  // The wizard's place: `?rotate=1&oldKid=…&newKid=…&deployed=1`, validated by the route.
+  const search = useSearch({ from: "/$env/clients/$clientId" });
+  const navigate = useNavigate({ from: "/$env/clients/$clientId" });
+  const newKid = search.newKid ?? "";
   const successes = useTokenSuccesses();
   const remove = useRemoveClientKey(env.id, clientId);
-  const deployed = search.get("deployed") === "1";
+  const deployed = search.deployed === "1";
   const oldKeys = keys.filter((k): k is JwkRead & { kid: string } => !!k.kid && k.kid !== newKid);
-  const [oldKid, setOldKid] = useState(search.get("oldKid") ?? oldKeys[0]?.kid ?? "");
+  const [oldKid, setOldKid] = useState(search.oldKid ?? oldKeys[0]?.kid ?? "");
   const [confirming, setConfirming] = useState(false);
   // A key made elsewhere (an HSM, a key vault) is pasted or uploaded as its public part instead.
   const [source, setSource] = useState<"generate" | "external">("generate");
@@ -52,16 +54,19 @@ export function RotationWizard({
     (s) => s.env === env.id && s.clientId === clientId && s.kid === newKid,
   );
   const full = keys.length >= MAX_KEYS_PER_CLIENT;
-  const here = (query: Record<string, string | undefined>) =>
-    href(pathname, {
-      rotate: "1",
-      newKid,
-      oldKid,
-      deployed: deployed ? "1" : undefined,
-      ...query,
-    });
+  /** The wizard's place with `patch` applied (empty values are left out of the URL). */
+  const place = (patch: { newKid?: string; deployed?: "1" }) => ({
+    rotate: "1" as const,
+    newKid: newKid || undefined,
+    oldKid: oldKid || undefined,
+    deployed: deployed ? ("1" as const) : undefined,
+    ...patch,
+  });
+  /** A wizard step: the history entry is replaced and the scroll position kept. */
+  const go = (search: ReturnType<typeof place> | Record<string, never>) =>
+    void navigate({ search, replace: true, resetScroll: false });
 
-  const close = () => navigate(pathname, { replace: true });
+  const close = () => go({});
 
   // Opened (from "Rotate" or "back to rotation" in the token tester) the wizard is brought into
   // view and its heading takes the focus, so keyboard and screen-reader users start in it
@@ -186,7 +191,7 @@ export function RotationWizard({
                 etag={etag}
                 existingKids={keys.flatMap((k) => k.kid ?? [])}
                 onReload={onReload}
-                onRegistered={(kid) => navigate(here({ newKid: kid }), { replace: true })}
+                onRegistered={(kid) => go(place({ newKid: kid }))}
               />
             ) : (
               <AddKeyForm
@@ -195,7 +200,7 @@ export function RotationWizard({
                 existingKids={keys.flatMap((k) => k.kid ?? [])}
                 onReload={onReload}
                 onDone={(kid) => {
-                  if (kid) navigate(here({ newKid: kid }), { replace: true });
+                  if (kid) go(place({ newKid: kid }));
                   else setSource("generate");
                 }}
               />
@@ -213,11 +218,7 @@ export function RotationWizard({
               help={t("rotate.deployedHelp")}
               checked={deployed}
               disabled={!newKeyRegistered}
-              onChange={(e) =>
-                navigate(here({ deployed: e.target.checked ? "1" : undefined }), {
-                  replace: true,
-                })
-              }
+              onChange={(e) => go({ ...place({}), deployed: e.target.checked ? "1" : undefined })}
             />
           </li>
           <li className="flex flex-wrap items-center gap-2 text-sm">
@@ -230,11 +231,15 @@ export function RotationWizard({
             {newKeyRegistered && (
               <Link
                 className="font-medium text-blue-800 underline dark:text-sky-300"
-                to={href("/token-test", {
+                to="/$env/token-test"
+                params={{ env: env.id }}
+                search={{
                   client: clientId,
                   kid: newKid,
-                  returnTo: here({}),
-                })}
+                  rotation: "1",
+                  oldKid: oldKid || undefined,
+                  deployed: deployed ? "1" : undefined,
+                }}
               >
                 {t("rotate.openTester")}
               </Link>

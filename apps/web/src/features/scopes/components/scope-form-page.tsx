@@ -12,6 +12,7 @@ import {
   type TokenType,
   type Visibility,
 } from "@portvakt/contracts";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect } from "react";
 import { useController, useWatch } from "react-hook-form";
 import {
@@ -28,7 +29,6 @@ import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { Link, navigate } from "../../../lib/router";
 import { useDelegationSources, usePrefixes } from "../api/get-prefixes";
 import { useScope } from "../api/get-scope";
 import { useCreateScope, useUpdateScope } from "../api/save-scope";
@@ -190,6 +190,7 @@ function ScopeForm({
   const env = useEnv();
   const { t, tm, formatDateTime } = useI18n();
   const toast = useToast();
+  const navigate = useNavigate();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
   const prefixes = usePrefixes(env.id);
   const delegationSources = useDelegationSources(env.id);
@@ -228,7 +229,7 @@ function ScopeForm({
       const saved = await update.mutateAsync({ name: scope.name, update: body as ScopeUpdate });
       toast.success(t("scopes.saved", { name: saved.name }));
     }
-    navigate("/scopes");
+    void navigate({ to: "/$env/scopes", params: { env: env.id } });
   };
 
   const fullName = `${prefix || "…"}:${subscope || "…"}`;
@@ -258,7 +259,7 @@ function ScopeForm({
         errorTitle={mode === "create" ? t("scopes.createFailed") : t("scopes.saveFailed")}
         submitLabel={mode === "create" ? t("scopes.create") : t("common.save")}
         cancel={
-          <Link to="/scopes" {...buttonProps("secondary")}>
+          <Link to="/$env/scopes" params={{ env: env.id }} {...buttonProps("secondary")}>
             {t("common.cancel")}
           </Link>
         }

@@ -1,4 +1,5 @@
 import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/contracts";
+import { Link } from "@tanstack/react-router";
 import { useCallback, useMemo, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
 import { Field, Input, Select } from "../../../components/ui/field";
@@ -10,7 +11,6 @@ import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
-import { href, Link } from "../../../lib/router";
 import { useRoleGate } from "../../../lib/session";
 import { useScopes } from "../api/get-scopes";
 import { useUpdateScope } from "../api/save-scope";
@@ -73,7 +73,9 @@ export function ScopesPage() {
         cell: ({ row }) => (
           <span className="flex flex-wrap items-center gap-2">
             <Link
-              to={href("/scopes/edit", { scope: row.original.name })}
+              to="/$env/scopes/edit"
+              params={{ env: env.id }}
+              search={{ scope: row.original.name }}
               title={row.original.name}
               className="max-w-[32rem] font-mono break-all text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
             >
@@ -137,7 +139,9 @@ export function ScopesPage() {
           return (
             <div className="flex gap-1">
               <Link
-                to={href("/access", { scope: scope.name })}
+                to="/$env/access"
+                params={{ env: env.id }}
+                search={{ scope: scope.name }}
                 {...buttonProps("ghost", "sm")}
                 aria-label={t("scopes.accessFor", { name: scope.name })}
               >
@@ -176,6 +180,7 @@ export function ScopesPage() {
     [
       t,
       formatDateTime,
+      env.id,
       canWrite,
       roleReason,
       reactivate.isPending,
@@ -191,7 +196,7 @@ export function ScopesPage() {
         description={t("scopes.description")}
         actions={
           canWrite ? (
-            <Link to="/scopes/new" {...buttonProps("primary")}>
+            <Link to="/$env/scopes/new" params={{ env: env.id }} {...buttonProps("primary")}>
               {t("scopes.new")}
             </Link>
           ) : undefined

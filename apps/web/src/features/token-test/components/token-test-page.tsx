@@ -1,3 +1,4 @@
+import { Link, useSearch } from "@tanstack/react-router";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Choice, Field, Input, Select } from "../../../components/ui/field";
@@ -7,7 +8,6 @@ import { useEnv } from "../../../lib/env";
 import { MAX_UPLOAD_BYTES } from "../../../lib/files";
 import { recordTokenSuccess, useGeneratedKeys } from "../../../lib/generated-keys";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
-import { Link, useLocation } from "../../../lib/router";
 import {
   type TokenTestResult,
   useDiagnoseGrant,
@@ -51,13 +51,13 @@ function Json({ value, testId }: { value: unknown; testId?: string }) {
 export function TokenTestPage() {
   const env = useEnv();
   const { t, tc } = useI18n();
-  const { search } = useLocation();
+  const search = useSearch({ from: "/$env/token-test" });
   const info = useTokenTestInfo(env.id);
   const clients = useTesterClients(env.id);
   const generated = useGeneratedKeys();
-  const [clientId, setClientId] = useState(search.get("client") ?? "");
+  const [clientId, setClientId] = useState(search.client ?? "");
   const jwks = useTesterJwks(env.id, clientId);
-  const [kid, setKid] = useState(search.get("kid") ?? "");
+  const [kid, setKid] = useState(search.kid ?? "");
   const [alg, setAlg] = useState<GrantAlg>("RS256");
   const [keySource, setKeySource] = useState<"generated" | "file">("file");
   const [fileKey, setFileKey] = useState<LoadedKey | null>(null);
@@ -69,7 +69,19 @@ export function TokenTestPage() {
   const [lastGrant, setLastGrant] = useState<{ assertion: string; clientId: string } | null>(null);
   const send = useSendGrant(env.id);
   const diagnose = useDiagnoseGrant(env.id);
-  const returnTo = search.get("returnTo");
+  // Opened from the rotation wizard: the way back to its place (the client, the new key).
+  const back: BackToRotation | null =
+    search.rotation === "1" && search.client && search.kid
+      ? {
+          clientId: search.client,
+          search: {
+            rotate: "1",
+            newKid: search.kid,
+            oldKid: search.oldKid,
+            deployed: search.deployed,
+          },
+        }
+      : null;
   const fileInputId = useId();
 
   const client = clients.data?.find((c) => c.client_id === clientId);
@@ -349,9 +361,7 @@ export function TokenTestPage() {
         <Notice tone="danger">{t("tokenTest.signFailed", { detail: signError })}</Notice>
       )}
       {send.isError && <ErrorAlert error={send.error} title={t("tokenTest.sendFailed")} />}
-      {send.data && (
-        <TokenTestAnswer result={send.data} kid={kid} returnTo={returnTo} grant={lastGrant} />
-      )}
+      {send.data && <TokenTestAnswer result={send.data} kid={kid} back={back} grant={lastGrant} />}
       {diagnose.data && (
         <section aria-labelledby="grant-checks" className="flex flex-col gap-2">
           <h2 id="grant-checks" className="text-lg font-semibold">
@@ -383,17 +393,24 @@ export function TokenTestPage() {
   );
 }
 
+/** The rotation wizard's place on the client page (`/$env/clients/$clientId?rotate=1&…`). */
+type BackToRotation = {
+  clientId: string;
+  search: { rotate: "1"; newKid: string; oldKid?: string; deployed?: "1" };
+};
+
 function TokenTestAnswer({
   result,
   kid,
-  returnTo,
+  back,
   grant,
 }: {
   result: TokenTestResult;
   kid: string;
-  returnTo: string | null;
+  back: BackToRotation | null;
   grant: { assertion: string; clientId: string } | null;
 }) {
+  const env = useEnv();
   const { t, tc } = useI18n();
   if (result.ok) {
     return (
@@ -421,9 +438,14 @@ function TokenTestAnswer({
             <Json value={result.token.claims} testId="token-claims" />
           </>
         )}
-        {returnTo?.startsWith("/") && (
+        {back && (
           <p>
-            <Link to={returnTo} className="font-medium text-blue-800 underline dark:text-sky-300">
+            <Link
+              to="/$env/clients/$clientId"
+              params={{ env: env.id, clientId: back.clientId }}
+              search={back.search}
+              className="font-medium text-blue-800 underline dark:text-sky-300"
+            >
               {t("tokenTest.back")}
             </Link>
           </p>
