@@ -39,7 +39,9 @@ async function useLanguage(page: Page, lang: string, width: number) {
   await page.getByTestId("language-switch").selectOption(lang);
 }
 
-const submitOf = (page: Page) => page.locator("form button[type=submit]");
+/** The submit button of the page's admin form (AdminForm: the fields carry `form-fields`). */
+const submitOf = (page: Page) =>
+  page.getByTestId("form-fields").locator("xpath=ancestor::form").locator("button[type=submit]");
 
 for (const [lang, text] of Object.entries(TEXTS)) {
   test(`forms show client and server errors on their fields (${lang})`, async ({
