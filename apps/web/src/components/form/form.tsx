@@ -351,3 +351,64 @@ export function AdminForm<Values extends FieldValues, Body>({
     </>
   );
 }
+
+/**
+ * A list field of a `Form` as a group of checkboxes (e.g. a scope's integration types, a token's
+ * environments): one checkbox per option, the field's error under the legend, tied to the group.
+ * The group's id is `${idPrefix}-${name}` (focused when it is the first invalid field).
+ */
+export function FormCheckboxGroup({
+  name,
+  legend,
+  help,
+  options,
+  className = "flex flex-col gap-2",
+}: {
+  name: string;
+  legend: ReactNode;
+  help?: ReactNode;
+  options: readonly { value: string; label: ReactNode }[];
+  /** The layout of the checkboxes. */
+  className?: string;
+}) {
+  const { idOf } = useFormState();
+  const { field } = useController({ name });
+  const error = useFieldError(name);
+  const id = idOf(name);
+  const value = (field.value ?? []) as string[];
+  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
+      <legend className="text-sm font-medium">{legend}</legend>
+      {help && (
+        <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-400">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div id={id} tabIndex={-1} aria-describedby={describedBy || undefined} className={className}>
+        {options.map((option) => (
+          <Checkbox
+            key={option.value}
+            label={option.label}
+            checked={value.includes(option.value)}
+            onBlur={field.onBlur}
+            onChange={(e) =>
+              field.onChange(
+                e.target.checked
+                  ? [...value, option.value]
+                  : value.filter((other) => other !== option.value),
+              )
+            }
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

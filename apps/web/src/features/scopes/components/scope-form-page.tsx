@@ -14,16 +14,16 @@ import {
 } from "@portvakt/contracts";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect } from "react";
-import { useController, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import {
   AdminForm,
   FormCheckbox,
+  FormCheckboxGroup,
   FormField,
   useContractForm,
-  useFieldError,
 } from "../../../components/form/form";
 import { buttonProps } from "../../../components/ui/button";
-import { Checkbox, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
+import { Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -352,7 +352,13 @@ function ScopeForm({
               </Select>
             )}
           </FormField>
-          <IntegrationTypes />
+          <FormCheckboxGroup
+            name="allowed_integration_types"
+            legend={t("scopes.field.integrationTypes")}
+            help={t("scopes.help.integrationTypes")}
+            options={INTEGRATION_TYPES.map((type) => ({ value: type, label: type }))}
+            className="grid grid-cols-2 gap-1 sm:grid-cols-3"
+          />
           <FormCheckbox
             name="accessible_for_all"
             label={t("scopes.field.accessibleForAll")}
@@ -473,47 +479,5 @@ function ScopeForm({
         </Fieldset>
       </AdminForm>
     </section>
-  );
-}
-
-/** The integration types a scope admits, as one checkbox per type (Digdir's list). */
-function IntegrationTypes() {
-  const { t } = useI18n();
-  const { field } = useController<Values, "allowed_integration_types">({
-    name: "allowed_integration_types",
-  });
-  const error = useFieldError("allowed_integration_types");
-  const toggle = (type: IntegrationType, on: boolean) =>
-    field.onChange(on ? [...field.value, type] : field.value.filter((x) => x !== type));
-  return (
-    <fieldset className="flex flex-col gap-1" aria-describedby="scope-types-help">
-      <legend className="text-sm font-medium">{t("scopes.field.integrationTypes")}</legend>
-      <p id="scope-types-help" className="text-xs text-slate-600 dark:text-slate-400">
-        {t("scopes.help.integrationTypes")}
-      </p>
-      {error && (
-        <p
-          id="scope-allowed_integration_types-error"
-          className="text-sm text-red-700 dark:text-red-400"
-        >
-          {error}
-        </p>
-      )}
-      <div
-        id="scope-allowed_integration_types"
-        tabIndex={-1}
-        aria-describedby={error ? "scope-allowed_integration_types-error" : undefined}
-        className="grid grid-cols-2 gap-1 sm:grid-cols-3"
-      >
-        {INTEGRATION_TYPES.map((type) => (
-          <Checkbox
-            key={type}
-            label={type}
-            checked={field.value.includes(type)}
-            onChange={(e) => toggle(type, e.target.checked)}
-          />
-        ))}
-      </div>
-    </fieldset>
   );
 }

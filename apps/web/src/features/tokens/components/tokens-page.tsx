@@ -1,16 +1,15 @@
 import { IssueApiToken, MAX_API_TOKEN_DAYS } from "@portvakt/contracts";
 import { useId, useState } from "react";
-import { useController } from "react-hook-form";
 import {
   Form,
+  FormCheckboxGroup,
   FormField,
   FormSubmit,
   useContractForm,
-  useFieldError,
 } from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
 import { ConfirmDialog } from "../../../components/ui/dialog";
-import { Checkbox, Fieldset, Input, Select } from "../../../components/ui/field";
+import { Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -89,7 +88,12 @@ function IssueForm({ adminEnvs }: { adminEnvs: string[] }) {
             </Select>
           )}
         </FormField>
-        <TokenEnvs adminEnvs={adminEnvs} />
+        <FormCheckboxGroup
+          name="envs"
+          legend={t("tokens.envs")}
+          help={t("tokens.envsHelp")}
+          options={adminEnvs.map((env) => ({ value: env, label: env }))}
+        />
         <FormField name="days" label={t("tokens.days")} help={t("tokens.daysHelp")}>
           {(field) => <Input {...field} type="number" min={1} max={MAX_API_TOKEN_DAYS} />}
         </FormField>
@@ -219,43 +223,5 @@ function TokenList() {
         <p>{t("tokens.revokeBody")}</p>
       </ConfirmDialog>
     </section>
-  );
-}
-
-/** The environments a token may act in, one checkbox each; its error sits under the legend. */
-function TokenEnvs({ adminEnvs }: { adminEnvs: string[] }) {
-  const { t } = useI18n();
-  const { field } = useController<IssueValues, "envs">({ name: "envs" });
-  const error = useFieldError("envs");
-  return (
-    <Fieldset legend={t("tokens.envs")}>
-      <p className="text-xs text-slate-600 dark:text-slate-400">{t("tokens.envsHelp")}</p>
-      {error && (
-        <p id="token-envs-error" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-      <div
-        id="token-envs"
-        tabIndex={-1}
-        aria-describedby={error ? "token-envs-error" : undefined}
-        className="flex flex-col gap-2"
-      >
-        {adminEnvs.map((env) => (
-          <Checkbox
-            key={env}
-            label={env}
-            checked={field.value.includes(env)}
-            onChange={(e) =>
-              field.onChange(
-                e.target.checked
-                  ? [...field.value, env]
-                  : field.value.filter((other) => other !== env),
-              )
-            }
-          />
-        ))}
-      </div>
-    </Fieldset>
   );
 }
