@@ -34,9 +34,11 @@ const TEXTS = {
 } as const;
 const WIDTHS = [1280, 390] as const;
 
+/** The language is chosen in the header at 1,280 px (at 390 px it is folded into the menu). */
 async function useLanguage(page: Page, lang: string, width: number) {
-  await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId("language-switch").selectOption(lang);
+  await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
 }
 
 /** The submit button of the page's admin form (AdminForm: the fields carry `form-fields`). */
