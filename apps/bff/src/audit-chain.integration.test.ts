@@ -112,6 +112,62 @@ for (const kind of kinds) {
       });
     });
 
+    it("coded entries (v2) chain after code-less ones (v1); changing or clearing a code breaks the hash", async () => {
+      await withStore(kind, async (store, db) => {
+        // A row as written before migration 0010: no detail_code, its v1 hash unchanged.
+        const old = await store.append({ ...entry(1), detail: "Too many changes in a minute" });
+        const coded = await store.append({
+          ...entry(2),
+          detail: "Change request cr-1: requested by A (a), approved by B (b). HTTP 500",
+          code: "audit.change-request.execution",
+          params: {
+            id: "cr-1",
+            requester: "A",
+            requesterSub: "a",
+            approver: "B",
+            approverSub: "b",
+          },
+          more: [{ code: "audit.http", params: { status: 500 } }],
+        });
+        const plain = await store.append(entry(3));
+        expect(await store.verify()).toMatchObject({ ok: true, checked: 3 });
+        expect((await store.get(old.id))?.code).toBeUndefined();
+        expect(await store.get(coded.id)).toMatchObject({
+          code: "audit.change-request.execution",
+          params: { id: "cr-1", approver: "B" },
+          more: [{ code: "audit.http", params: { status: 500 } }],
+        });
+        expect((await store.get(plain.id))?.code).toBeUndefined();
+
+        const row = await db
+          .selectFrom("audit_entry")
+          .select("detail_code")
+          .where("id", "=", coded.id)
+          .executeTakeFirstOrThrow();
+        for (const tampered of [row.detail_code!.replace('"B"', '"Mallory"'), null]) {
+          await db
+            .updateTable("audit_entry")
+            .set({ detail_code: tampered })
+            .where("id", "=", coded.id)
+            .execute();
+          expect((await store.verify()).problem).toMatchObject({ kind: "altered", seq: 2 });
+        }
+        // Giving a code to an old code-less row breaks its hash too.
+        await db
+          .updateTable("audit_entry")
+          .set({ detail_code: row.detail_code })
+          .where("id", "=", coded.id)
+          .execute();
+        expect(await store.verify()).toMatchObject({ ok: true });
+        await db
+          .updateTable("audit_entry")
+          .set({ detail_code: JSON.stringify({ code: "audit.rate-limited" }) })
+          .where("id", "=", old.id)
+          .execute();
+        expect((await store.verify()).problem).toMatchObject({ kind: "altered", seq: 1 });
+      });
+    });
+
     it("altering a row and recomputing its own hash still fails at the next row", async () => {
       await withStore(kind, async (store, db) => {
         const written: AuditEntry[] = [];

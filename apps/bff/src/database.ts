@@ -23,6 +23,11 @@ export interface AuditEntryTable {
   after: string | null;
   /** The id of the earlier entry this one follows up (an `unknown` outcome settled later). */
   follows: string | null;
+  /**
+   * The detail as code: `{code, params?, more?}` as JSON text (migration 0010), null on older
+   * entries and on details without a code.
+   */
+  detail_code: string | null;
   /** The entry's place in the hash chain (migration 0006); set on every entry Portvakt writes. */
   seq: number | null;
   prev_hash: string | null;

@@ -1,12 +1,16 @@
-import { createPrivateKey, createPublicKey } from "node:crypto";
+import { createPublicKey } from "node:crypto";
 import { GetPublicKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "./config";
-import { createLogger } from "./logger";
-import { startBff } from "./server";
 import { type KmsStandIn, startKmsStandIn } from "./testing/kms-stand-in";
-import { startTestStack, type TestStack } from "./testing/stack";
+import {
+  providerKey,
+  readWithFreshToken,
+  registerPublicKey,
+  signedGrant,
+  signerStack,
+  startWithCredential,
+} from "./testing/signer-stack";
 
 // The admin credential in a key service (issue 18 #5): grants signed by AWS KMS, here a stand-in
 // on loopback that speaks KMS's wire protocol to the official SDK (@aws-sdk/client-kms), get
@@ -35,56 +39,36 @@ afterAll(async () => {
 });
 
 describe("a business certificate whose key is in AWS KMS (x5c)", () => {
-  let stack: TestStack;
   let keyId: string;
-
-  beforeAll(async () => {
-    stack = await startTestStack({
-      adminCredential: async ({ simulator, certPath }) => {
-        // The certificate's key material imported into KMS; Portvakt gets only the chain.
-        const provider = simulator.demo.orgs[simulator.demo.providerOrgno]!;
-        keyId = kms.addKey({
-          privateKey: createPrivateKey(provider.keyPem),
-          alias: "alias/portvakt-demo",
-        });
-        return {
-          type: "awsKms",
-          keyId: "alias/portvakt-demo",
-          region: "eu-north-1",
-          endpoint: kms.url,
-          certPath,
-        };
-      },
+  const s = signerStack({ beforeAll, afterAll }, async (context) => {
+    // The certificate's key material imported into KMS; Portvakt gets only the chain.
+    keyId = kms.addKey({
+      privateKey: providerKey(context).privateKey,
+      alias: "alias/portvakt-demo",
     });
-  });
-  afterAll(async () => {
-    await stack?.close();
+    return {
+      type: "awsKms",
+      keyId: "alias/portvakt-demo",
+      region: "eu-north-1",
+      endpoint: kms.url,
+      certPath: context.certPath,
+    };
   });
 
   it("gets a token: the BFF reads Digdir with grants KMS signed", async () => {
-    const env = stack.bff.environments[0]!;
+    const env = s.stack.bff.environments[0]!;
     expect(env.credential.kind).toBe("certificate");
     expect(env.credential.privateKey).toBeUndefined();
     expect(env.credential.keyService).toBe("aws-kms:alias/portvakt-demo");
     const before = kms.signs.get(keyId) ?? 0;
-    env.tokens.invalidate();
-    const scopes = await stack.api("/api/envs/demo/scopes");
-    expect(scopes.status).toBe(200);
+    const scopes = await readWithFreshToken(s.stack);
     expect(((await scopes.json()) as unknown[]).length).toBeGreaterThan(0);
     expect((kms.signs.get(keyId) ?? 0) - before).toBe(1);
-    expect(stack.log.text()).not.toMatch(/PRIVATE KEY|"d":/);
   });
 
   it("the grant names the certificate chain (x5c) from the configured public chain", async () => {
-    const env = stack.bff.environments[0]!;
-    const { signGrant } = await import("@portvakt/maskinporten");
-    const grant = await signGrant({
-      credential: env.credential,
-      clientId: env.config.clientId,
-      audience: env.config.issuer,
-      scopes: ["idporten:scopes.read"],
-      allowInsecureHttp: true,
-    });
+    const env = s.stack.bff.environments[0]!;
+    const grant = await signedGrant(s.stack);
     const header = decodeProtectedHeader(grant);
     expect(header.alg).toBe("RS256");
     expect(header.x5c?.[0]).toBe(
@@ -94,7 +78,7 @@ describe("a business certificate whose key is in AWS KMS (x5c)", () => {
   });
 
   it("a disabled KMS key fails the token request with KMS's reason", async () => {
-    const env = stack.bff.environments[0]!;
+    const env = s.stack.bff.environments[0]!;
     kms.disable(keyId);
     env.tokens.invalidate();
     await expect(env.tokens.getToken(["idporten:scopes.read"])).rejects.toThrow(
@@ -104,56 +88,42 @@ describe("a business certificate whose key is in AWS KMS (x5c)", () => {
 
   it("a KMS key that is not the certificate's fails the start (KEY_MISMATCH)", async () => {
     kms.addKey({ alias: "alias/someone-else" });
-    const config = structuredClone(stack.config);
-    const credential = config.environments[0]!.credential as { keyId: string };
-    credential.keyId = "alias/someone-else";
     await expect(
-      startBff(parseConfig({ ...config, port: 0 }, "wrong key"), createLogger("silent")),
+      startWithCredential(s.stack, "wrong key", (credential) => {
+        credential.keyId = "alias/someone-else";
+      }),
     ).rejects.toThrow(/does not belong to the first certificate/);
   });
 });
 
 describe("own-key mode with the key in AWS KMS (kid)", () => {
-  let stack: TestStack;
   let keyId: string;
   const kid = "portvakt-admin-kms-1";
-
-  beforeAll(async () => {
-    stack = await startTestStack({
-      adminCredential: async ({ simulator, registerAdminKey }) => {
-        keyId = kms.addKey();
-        // The public half, as KMS's GetPublicKey answers it, registered on the admin client.
-        const client = new KMSClient({ region: "eu-north-1", endpoint: kms.url });
-        const { PublicKey } = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
-        const jwk = createPublicKey({
-          key: Buffer.from(PublicKey!),
-          format: "der",
-          type: "spki",
-        }).export({
-          format: "jwk",
-        });
-        await registerAdminKey({ kid, n: String(jwk.n), e: String(jwk.e) });
-        return {
-          type: "awsKms",
-          keyId,
-          region: "eu-north-1",
-          endpoint: kms.url,
-          kid,
-          orgno: simulator.demo.providerOrgno,
-        };
-      },
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  const s = signerStack({ beforeAll, afterAll }, async (context) => {
+    keyId = kms.addKey();
+    // The public half, as KMS's GetPublicKey answers it, registered on the admin client.
+    const client = new KMSClient({ region: "eu-north-1", endpoint: kms.url });
+    const { PublicKey } = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
+    await registerPublicKey(
+      context,
+      kid,
+      createPublicKey({ key: Buffer.from(PublicKey!), format: "der", type: "spki" }),
+    );
+    return {
+      type: "awsKms",
+      keyId,
+      region: "eu-north-1",
+      endpoint: kms.url,
+      kid,
+      orgno: context.simulator.demo.providerOrgno,
+    };
   });
 
   it("gets a token with the kid in the grant's header", async () => {
-    const env = stack.bff.environments[0]!;
+    const env = s.stack.bff.environments[0]!;
     expect(env.credential).toMatchObject({ kind: "jwk", kid, keyService: `aws-kms:${keyId}` });
-    env.tokens.invalidate();
-    const clients = await stack.api("/api/envs/demo/clients");
-    expect(clients.status).toBe(200);
+    await readWithFreshToken(s.stack, "/api/envs/demo/clients");
     expect(kms.signs.get(keyId)).toBeGreaterThanOrEqual(1);
+    expect(decodeProtectedHeader(await signedGrant(s.stack)).kid).toBe(kid);
   });
 });

@@ -1,16 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { createPublicKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compactVerify, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "./config";
-import { createLogger } from "./logger";
-import { startBff } from "./server";
 import { loadPkcs11Credential, loadPkcs11Module } from "./signing/pkcs11";
-import { startTestStack, type TestStack } from "./testing/stack";
+import {
+  providerKey,
+  readWithFreshToken,
+  signedGrant,
+  signerStack,
+  startWithCredential,
+} from "./testing/signer-stack";
 
 // The admin credential in an HSM through PKCS#11 (issue 18 #5), with SoftHSM 2 (Debian's
 // softhsm2) as the token: a token is initialised in a temp dir (SOFTHSM2_CONF), grants are signed
@@ -68,74 +70,52 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)("a business certificate whose key is in a PKCS#11 token (x5c)", () => {
-  let stack: TestStack;
-  let providerPublicPem: string;
-
-  beforeAll(async () => {
-    stack = await startTestStack({
-      adminCredential: async ({ simulator, certPath }) => {
-        // The key ceremony: the certificate's key imported into the token, then the file removed.
-        const provider = simulator.demo.orgs[simulator.demo.providerOrgno]!;
-        providerPublicPem = createPublicKey(provider.keyPem)
-          .export({ format: "pem", type: "spki" })
-          .toString();
-        const keyFile = join(dir, "import.pem");
-        await writeFile(keyFile, provider.keyPem, { mode: 0o600 });
-        softhsm(
-          "--import",
-          keyFile,
-          "--token",
-          TOKEN,
-          "--label",
-          "admin-cert",
-          "--id",
-          "01",
-          "--pin",
-          PIN,
-        );
-        await rm(keyFile);
-        return {
-          type: "pkcs11",
-          library: LIBRARY,
-          tokenLabel: TOKEN,
-          keyLabel: "admin-cert",
-          pinFile,
-          certPath,
-        };
-      },
-    });
-  });
-  afterAll(async () => {
-    await stack?.close();
+  let providerPublic: ReturnType<typeof providerKey>["publicKey"];
+  const s = signerStack({ beforeAll, afterAll }, async (context) => {
+    // The key ceremony: the certificate's key imported into the token, then the file removed.
+    const provider = providerKey(context);
+    providerPublic = provider.publicKey;
+    const keyFile = join(dir, "import.pem");
+    await writeFile(keyFile, provider.keyPem, { mode: 0o600 });
+    softhsm(
+      "--import",
+      keyFile,
+      "--token",
+      TOKEN,
+      "--label",
+      "admin-cert",
+      "--id",
+      "01",
+      "--pin",
+      PIN,
+    );
+    await rm(keyFile);
+    return {
+      type: "pkcs11",
+      library: LIBRARY,
+      tokenLabel: TOKEN,
+      keyLabel: "admin-cert",
+      pinFile,
+      certPath: context.certPath,
+    };
   });
 
   it("gets a token: the BFF reads Digdir with grants the token signed", async () => {
-    const env = stack.bff.environments[0]!;
+    const env = s.stack.bff.environments[0]!;
     expect(env.credential.kind).toBe("certificate");
     expect(env.credential.privateKey).toBeUndefined();
     expect(env.credential.keyService).toBe(`pkcs11:${TOKEN}/label=admin-cert`);
-    env.tokens.invalidate();
-    const scopes = await stack.api("/api/envs/demo/scopes");
-    expect(scopes.status).toBe(200);
+    const scopes = await readWithFreshToken(s.stack);
     expect(((await scopes.json()) as unknown[]).length).toBeGreaterThan(0);
-    expect(stack.log.text()).not.toContain(PIN);
-    expect(stack.log.text()).not.toMatch(/PRIVATE KEY|"d":/);
+    expect(s.stack.log.text()).not.toContain(PIN);
   });
 
   it("the grant is RS256 over the certificate's key and carries its chain", async () => {
-    const env = stack.bff.environments[0]!;
-    const { signGrant } = await import("@portvakt/maskinporten");
-    const grant = await signGrant({
-      credential: env.credential,
-      clientId: env.config.clientId,
-      audience: env.config.issuer,
-      scopes: ["idporten:scopes.read"],
-      allowInsecureHttp: true,
-    });
+    const grant = await signedGrant(s.stack);
     expect(decodeProtectedHeader(grant)).toMatchObject({ alg: "RS256" });
     expect(decodeProtectedHeader(grant).x5c?.length).toBeGreaterThan(0);
     // A signature by any other key fails here.
-    await expect(compactVerify(grant, createPublicKey(providerPublicPem))).resolves.toBeDefined();
+    await expect(compactVerify(grant, providerPublic)).resolves.toBeDefined();
   });
 
   it("a wrong PIN fails the start, naming the PIN file but not the PIN", () => {
@@ -145,98 +125,88 @@ describe.skipIf(!available)("a business certificate whose key is in a PKCS#11 to
   });
 
   it("a label no key has fails the start, naming the token and label", async () => {
-    const config = structuredClone(stack.config);
-    (config.environments[0]!.credential as { keyLabel: string }).keyLabel = "nobody";
     await expect(
-      startBff(parseConfig({ ...config, port: 0 }, "no key"), createLogger("silent")),
+      startWithCredential(s.stack, "no key", (credential) => {
+        credential.keyLabel = "nobody";
+      }),
     ).rejects.toThrow(`no RSA private key pkcs11:${TOKEN}/label=nobody`);
   });
 });
 
 describe.skipIf(!available)("own-key mode with a key generated inside the token (kid)", () => {
-  let stack: TestStack;
   const kid = "portvakt-admin-hsm-1";
-
-  beforeAll(async () => {
-    stack = await startTestStack({
-      adminCredential: async ({ simulator, registerAdminKey }) => {
-        // Generated in the token, not extractable: the private key never exists outside it.
-        const { pkcs11js, pkcs11 } = await loadPkcs11Module(LIBRARY);
-        const slot = pkcs11
-          .C_GetSlotList(true)
-          .find((s) => pkcs11.C_GetTokenInfo(s).label.trim() === TOKEN)!;
-        const session = pkcs11.C_OpenSession(
-          slot,
-          pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION,
-        );
-        try {
-          pkcs11.C_Login(session, pkcs11js.CKU_USER, PIN);
-        } catch (error) {
-          if ((error as Error).message !== "CKR_USER_ALREADY_LOGGED_IN") throw error;
-        }
-        const id = Buffer.from("a2", "hex");
-        const keys = pkcs11.C_GenerateKeyPair(
-          session,
-          { mechanism: pkcs11js.CKM_RSA_PKCS_KEY_PAIR_GEN },
-          [
-            { type: pkcs11js.CKA_TOKEN, value: true },
-            { type: pkcs11js.CKA_VERIFY, value: true },
-            { type: pkcs11js.CKA_MODULUS_BITS, value: 2048 },
-            { type: pkcs11js.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
-            { type: pkcs11js.CKA_LABEL, value: "admin-own" },
-            { type: pkcs11js.CKA_ID, value: id },
-          ],
-          [
-            { type: pkcs11js.CKA_TOKEN, value: true },
-            { type: pkcs11js.CKA_PRIVATE, value: true },
-            { type: pkcs11js.CKA_SIGN, value: true },
-            { type: pkcs11js.CKA_SENSITIVE, value: true },
-            { type: pkcs11js.CKA_EXTRACTABLE, value: false },
-            { type: pkcs11js.CKA_LABEL, value: "admin-own" },
-            { type: pkcs11js.CKA_ID, value: id },
-          ],
-        );
-        const [n, e] = pkcs11.C_GetAttributeValue(session, keys.publicKey, [
-          { type: pkcs11js.CKA_MODULUS },
-          { type: pkcs11js.CKA_PUBLIC_EXPONENT },
-        ]);
-        expect(() =>
-          pkcs11.C_GetAttributeValue(session, keys.privateKey, [
-            { type: pkcs11js.CKA_PRIVATE_EXPONENT },
-          ]),
-        ).toThrow(/CKR_ATTRIBUTE_SENSITIVE/);
-        pkcs11.C_CloseSession(session);
-        await registerAdminKey({
-          kid,
-          n: (n!.value as Buffer).toString("base64url"),
-          e: (e!.value as Buffer).toString("base64url"),
-        });
-        return {
-          type: "pkcs11",
-          library: LIBRARY,
-          tokenLabel: TOKEN,
-          keyLabel: "admin-own",
-          keyId: "a2",
-          pinFile,
-          kid,
-          orgno: simulator.demo.providerOrgno,
-        };
-      },
+  const s = signerStack({ beforeAll, afterAll }, async ({ simulator, registerAdminKey }) => {
+    // Generated in the token, not extractable: the private key never exists outside it.
+    const { pkcs11js, pkcs11 } = await loadPkcs11Module(LIBRARY);
+    const slot = pkcs11
+      .C_GetSlotList(true)
+      .find((candidate) => pkcs11.C_GetTokenInfo(candidate).label.trim() === TOKEN)!;
+    const session = pkcs11.C_OpenSession(
+      slot,
+      pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION,
+    );
+    try {
+      pkcs11.C_Login(session, pkcs11js.CKU_USER, PIN);
+    } catch (error) {
+      if ((error as Error).message !== "CKR_USER_ALREADY_LOGGED_IN") throw error;
+    }
+    const id = Buffer.from("a2", "hex");
+    const keys = pkcs11.C_GenerateKeyPair(
+      session,
+      { mechanism: pkcs11js.CKM_RSA_PKCS_KEY_PAIR_GEN },
+      [
+        { type: pkcs11js.CKA_TOKEN, value: true },
+        { type: pkcs11js.CKA_VERIFY, value: true },
+        { type: pkcs11js.CKA_MODULUS_BITS, value: 2048 },
+        { type: pkcs11js.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+        { type: pkcs11js.CKA_LABEL, value: "admin-own" },
+        { type: pkcs11js.CKA_ID, value: id },
+      ],
+      [
+        { type: pkcs11js.CKA_TOKEN, value: true },
+        { type: pkcs11js.CKA_PRIVATE, value: true },
+        { type: pkcs11js.CKA_SIGN, value: true },
+        { type: pkcs11js.CKA_SENSITIVE, value: true },
+        { type: pkcs11js.CKA_EXTRACTABLE, value: false },
+        { type: pkcs11js.CKA_LABEL, value: "admin-own" },
+        { type: pkcs11js.CKA_ID, value: id },
+      ],
+    );
+    const [n, e] = pkcs11.C_GetAttributeValue(session, keys.publicKey, [
+      { type: pkcs11js.CKA_MODULUS },
+      { type: pkcs11js.CKA_PUBLIC_EXPONENT },
+    ]);
+    expect(() =>
+      pkcs11.C_GetAttributeValue(session, keys.privateKey, [
+        { type: pkcs11js.CKA_PRIVATE_EXPONENT },
+      ]),
+    ).toThrow(/CKR_ATTRIBUTE_SENSITIVE/);
+    pkcs11.C_CloseSession(session);
+    await registerAdminKey({
+      kid,
+      n: (n!.value as Buffer).toString("base64url"),
+      e: (e!.value as Buffer).toString("base64url"),
     });
-  });
-  afterAll(async () => {
-    await stack?.close();
+    return {
+      type: "pkcs11",
+      library: LIBRARY,
+      tokenLabel: TOKEN,
+      keyLabel: "admin-own",
+      keyId: "a2",
+      pinFile,
+      kid,
+      orgno: simulator.demo.providerOrgno,
+    };
   });
 
   it("gets a token with the kid in the grant's header", async () => {
-    const env = stack.bff.environments[0]!;
+    const env = s.stack.bff.environments[0]!;
     expect(env.credential).toMatchObject({
       kind: "jwk",
       kid,
       keyService: `pkcs11:${TOKEN}/label=admin-own,id=a2`,
     });
-    env.tokens.invalidate();
-    const clients = await stack.api("/api/envs/demo/clients");
-    expect(clients.status).toBe(200);
+    await readWithFreshToken(s.stack, "/api/envs/demo/clients");
+    expect(decodeProtectedHeader(await signedGrant(s.stack)).kid).toBe(kid);
   });
 });

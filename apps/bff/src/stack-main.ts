@@ -22,6 +22,10 @@ try {
     withProdEnvironment: ["1", "own"].includes(process.env.PORTVAKT_STACK_PROD ?? ""),
     prodSimulator: process.env.PORTVAKT_STACK_PROD === "own",
     withFourEyesEnvironment: process.env.PORTVAKT_STACK_FOUR_EYES === "1",
+    // A small change rate limit for the browser test of a rate-limited change (e2e/audit.spec.ts).
+    ...(Number(process.env.PORTVAKT_STACK_MUTATIONS_PER_MINUTE) > 0
+      ? { mutationsPerMinute: Number(process.env.PORTVAKT_STACK_MUTATIONS_PER_MINUTE) }
+      : {}),
     ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),

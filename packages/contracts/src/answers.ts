@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParams } from "./messages";
 import { validationText } from "./validation-messages";
 
 /**
@@ -98,7 +99,20 @@ export const AuditEntry = z
     status: z.number(),
     requestId: z.string(),
     correlationId: z.string().optional(),
+    /** English, for API clients, the CLI and the SIEM stream; the page shows `code` instead. */
     detail: z.string().optional(),
+    code: z.string().optional().meta({
+      description:
+        "The detail's stable code (auditMessages or problemMessages; docs/i18n.md); absent on entries written before codes and on texts from elsewhere (Digdir's words)",
+    }),
+    params: MessageParams.optional().meta({ description: "The parameters of `code`" }),
+    more: z
+      .array(z.object({ code: z.string(), params: MessageParams.optional() }))
+      .optional()
+      .meta({
+        description:
+          "Further coded sentences of the detail, shown after `code`'s (who asked for and approved a change request, what failed after a change)",
+      }),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
     follows: z

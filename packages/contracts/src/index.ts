@@ -19,6 +19,7 @@ export {
   TokenTestResult,
 } from "./answers";
 export type { AuditAction, RecordedAuditAction } from "./audit-actions";
+export { type AuditCode, auditMessages } from "./audit-messages";
 export { BulkJob, BulkJobInput, BulkJobRow } from "./bulk-job";
 export {
   CHANGE_REQUEST_HEADER,

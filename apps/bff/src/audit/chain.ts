@@ -19,11 +19,17 @@ export type ChainedFields = Omit<AuditEntryTable, "seq" | "prev_hash" | "hash"> 
  * request_id, correlation_id, detail, before, after, follows]`, where `prev` is the previous
  * entry's hash (or the anchor's, or GENESIS_HASH). Each entry thus covers every entry before it:
  * altering or removing one breaks every later hash. Never change this format: databases hold
- * hashes made with it (a new format would be `v2`, with its own migration).
+ * hashes made with it.
+ *
+ * Format `v2` (migration 0010, an entry with a coded detail): the same array with "v2" first and
+ * `detail_code` (its JSON text) last. An entry whose `detail_code` is null is hashed as `v1`, so
+ * every row written before the column verifies as it was; setting or clearing a `detail_code`
+ * afterwards changes the format and breaks the hash.
  */
 export function entryHash(prev: string, row: ChainedFields): string {
-  const fields = [
-    "v1",
+  const v2 = row.detail_code !== null && row.detail_code !== undefined;
+  const fields: unknown[] = [
+    v2 ? "v2" : "v1",
     prev,
     Number(row.seq),
     row.id,
@@ -43,5 +49,6 @@ export function entryHash(prev: string, row: ChainedFields): string {
     row.after ?? null,
     row.follows ?? null,
   ];
+  if (v2) fields.push(row.detail_code);
   return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex");
 }

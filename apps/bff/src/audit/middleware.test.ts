@@ -142,6 +142,12 @@ describe("audited", () => {
     const [entry] = await entryOf(response);
     expect(entry).toMatchObject({ outcome: "success", status: 502 });
     expect(entry?.detail).toContain("Reading the result failed");
+    // The detail as codes too (issue 14 #13): what was made, then what failed after it.
+    expect(entry).toMatchObject({
+      code: "audit.made-then-failed",
+      more: [{ code: "problem.http" }],
+    });
+    expect(entry?.detail).toMatch(/^The change was made; the request failed after it: /);
   });
 
   it("a refusal by the role check composed after it (changes): denied with its status", async () => {
@@ -157,6 +163,8 @@ describe("audited", () => {
         action: "client.delete",
         target: "client c-2",
         detail: expect.stringContaining('needs the role "admin"'),
+        code: "problem.role-needed",
+        params: { role: "admin", env: "test" },
       },
     ]);
   });
@@ -168,7 +176,12 @@ describe("audited", () => {
     const response = await a.request("/api/envs/test/guarded/c-3", { method: "POST" });
     expect(response.status).toBe(429);
     expect(await entryOf(response)).toMatchObject([
-      { outcome: "denied", status: 429, detail: "Too many changes in a minute" },
+      {
+        outcome: "denied",
+        status: 429,
+        detail: "Too many changes in a minute",
+        code: "audit.rate-limited",
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   refusedByPortvakt,
 } from "../problem";
 import type { AuditOutcome } from "./store";
+import { type AuditText, auditFields, auditText, joinTexts, textOf } from "./text";
 
 /** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
 export interface AuditChange {
@@ -19,8 +20,12 @@ export interface AuditChange {
   target?: string;
   before?: unknown;
   after?: unknown;
-  /** Said in the entry's detail, e.g. that Digdir's answer was lost but a re-read shows the change. */
-  detail?: string;
+  /**
+   * Said in the entry's detail, e.g. that Digdir's answer was lost but a re-read shows the
+   * change: an `AuditText` (`auditText(...)`) keeps its code for the page; a plain string is
+   * shown as it is in every language.
+   */
+  detail?: string | AuditText;
   /** Overrides the outcome read from the status, e.g. `partial` when some items failed. */
   outcome?: AuditOutcome;
 }
@@ -32,17 +37,35 @@ export function recordChange(c: Context<BffEnv>, change: AuditChange): void {
 
 /**
  * A refusal by Portvakt before anything was sent (role, rate limit, prod confirmation): the
- * audit entry says `denied` with `auditDetail` (default: the problem's detail). Returns the
- * problem for the caller to throw.
+ * audit entry says `denied` with `auditDetail` (default: the problem's detail and code). Returns
+ * the problem for the caller to throw.
  */
 export function refuseChange(
   c: Context<BffEnv>,
   refusal: ProblemError,
-  auditDetail?: string,
+  auditDetail?: AuditText,
 ): ProblemError {
-  const detail = auditDetail ?? refusal.problem.detail;
+  const detail = auditDetail ?? (refusal.problem.detail ? textOf(refusal.problem) : undefined);
   recordChange(c, { outcome: "denied", ...(detail ? { detail } : {}) });
   return refusal;
+}
+
+/**
+ * What an audit entry of this request says, as fields of the entry (`detail`, and `code`,
+ * `params`, `more` when coded): `own`, else the route's recorded detail, else the problem
+ * answered (its code kept); after the four-eyes execution's note (who asked and who approved)
+ * when this is the replay of an approved change request.
+ */
+export function auditDetailOf(
+  c: Context<BffEnv>,
+  own?: string | AuditText,
+): ReturnType<typeof auditFields> {
+  const problem = c.get("problem");
+  const recorded = own ?? c.get("auditChange")?.detail;
+  const text = recorded ? textOf(recorded) : problem?.detail ? textOf(problem) : undefined;
+  const execution = executionOf(c);
+  if (!execution) return auditFields(text);
+  return auditFields(joinTexts([executionNote(execution), ...(text?.detail ? [text] : [])]));
 }
 
 /** What the audit entry of this change will name as its target. */
@@ -81,11 +104,9 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     c.set("auditId", auditId);
     c.set("changeAction", action);
     if (execution) execution.auditId = auditId;
-    const write = (outcome: AuditOutcome, status: number, detail?: string) => {
+    const write = (outcome: AuditOutcome, status: number, detail?: AuditText) => {
       const change = c.get("auditChange") ?? {};
       const problem = c.get("problem");
-      const own = detail ?? change.detail ?? problem?.detail;
-      const said = execution ? `${executionNote(execution)}${own ? `. ${own}` : ""}` : own;
       return c.get("audit").append({
         id: auditId,
         actor: { sub: session.sub, name: session.name },
@@ -97,7 +118,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
         status,
         requestId: c.get("requestId"),
         ...(problem?.correlation_id ? { correlationId: problem.correlation_id } : {}),
-        ...(said ? { detail: said } : {}),
+        ...auditDetailOf(c, detail),
         ...(change.before !== undefined ? { before: change.before } : {}),
         ...(change.after !== undefined ? { after: change.after } : {}),
       });
@@ -122,6 +143,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     // The change was made and something after it failed (reading the result): the entry says
     // what happened at Digdir, not what the answer says (issue 13).
     const madeThenFailed = outcome === "failure" && c.get("changeMade") === true;
+    const failedAfter = c.get("problem");
     if (madeThenFailed) {
       outcome = "success";
       const after = c.get("problem")?.detail ?? `HTTP ${c.res.status}`;
@@ -132,11 +154,20 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
         code: "problem.made-but-unread",
       });
     }
+    // What failed after the change, as its problem said it (before the 502 above replaced it).
     await write(
       outcome,
       c.res.status,
       madeThenFailed
-        ? `The change was made; the request failed after it: ${c.get("problem")?.detail ?? c.res.status}`
+        ? joinTexts(
+            [
+              auditText("audit.made-then-failed"),
+              failedAfter?.detail
+                ? textOf(failedAfter)
+                : auditText("audit.http", { status: c.res.status }),
+            ],
+            ": ",
+          )
         : undefined,
     );
   };

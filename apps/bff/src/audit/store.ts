@@ -70,7 +70,30 @@ function toRow(entry: AuditEntry): Omit<AuditEntryTable, "seq" | "prev_hash" | "
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     follows: entry.follows ?? null,
+    detail_code: entry.code
+      ? JSON.stringify({
+          code: entry.code,
+          ...(entry.params ? { params: entry.params } : {}),
+          ...(entry.more?.length ? { more: entry.more } : {}),
+        })
+      : null,
   };
+}
+
+/** The `detail_code` column read back (lenient: a value that is not the shape is left out). */
+function codeOf(text: string | null | undefined): Pick<AuditEntry, "code" | "params" | "more"> {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as Pick<AuditEntry, "code" | "params" | "more">;
+    if (typeof value?.code !== "string") return {};
+    return {
+      code: value.code,
+      ...(value.params && typeof value.params === "object" ? { params: value.params } : {}),
+      ...(Array.isArray(value.more) ? { more: value.more } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
 
 function fromRow(row: AuditEntryTable): AuditEntry {
@@ -87,6 +110,7 @@ function fromRow(row: AuditEntryTable): AuditEntry {
     requestId: row.request_id,
     ...(row.correlation_id ? { correlationId: row.correlation_id } : {}),
     ...(row.detail ? { detail: row.detail } : {}),
+    ...codeOf(row.detail_code),
     ...(row.before ? { before: JSON.parse(row.before) } : {}),
     ...(row.after ? { after: JSON.parse(row.after) } : {}),
     ...(row.follows ? { follows: row.follows } : {}),

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
+import { auditText } from "../audit/text";
 import type { BffEnv } from "../context";
 import { executionOf } from "../four-eyes/defer";
 import { codedProblem } from "../problem";
@@ -19,7 +20,7 @@ export function changeRateLimit(): MiddlewareHandler<BffEnv> {
       throw refuseChange(
         c,
         codedProblem(429, "problem.rate-limited", { seconds: wait }),
-        "Too many changes in a minute",
+        auditText("audit.rate-limited"),
       );
     }
     await next();

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { AuditAction } from "@portvakt/contracts";
+import { type AuditAction, auditMessages, codedFromText } from "@portvakt/contracts";
 import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditOutcome, AuditStore } from "../audit/store";
+import { type AuditText, auditFields, auditText, joinTexts, textOf } from "../audit/text";
 import { runCheck } from "../changes/checks";
 import { type ChangeGuard, OutcomeUnknownError } from "../changes/guard";
 import { GuardedApi } from "../changes/guarded-api";
@@ -670,7 +671,15 @@ export class BulkJobs {
       outcome,
       status,
       requestId: job.request_id,
-      detail: `${job.note ? `${job.note}. ` : ""}${cancelled ? "Cancelled. " : ""}${success} of ${rows.length} done, ${count("failure")} failed, ${unknown} unknown, ${count("cancelled")} cancelled`,
+      ...auditFields(
+        bulkSummary(job.note, cancelled, {
+          done: success,
+          total: rows.length,
+          failed: count("failure"),
+          unknown,
+          skipped: count("cancelled"),
+        }),
+      ),
       after: rows.map((r) => ({
         orgno: r.orgno,
         outcome: r.state,
@@ -680,6 +689,23 @@ export class BulkJobs {
       })),
     });
   }
+}
+
+/**
+ * A bulk job's audit detail: the job's note (the four-eyes note, stored as its English text and
+ * read back into its code with `codedFromText`), then the counts (`audit.bulk.summary`).
+ */
+function bulkSummary(
+  note: string | null,
+  cancelled: boolean,
+  counts: { done: number; total: number; failed: number; unknown: number; skipped: number },
+): AuditText {
+  const summary = auditText("audit.bulk.summary", {
+    cancelled: cancelled ? "yes" : "no",
+    ...counts,
+  });
+  if (!note) return summary;
+  return joinTexts([textOf(codedFromText(note, [auditMessages]) ?? note), summary]);
 }
 
 function problemOf(error: unknown): ProblemError {

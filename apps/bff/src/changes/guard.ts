@@ -5,6 +5,7 @@ import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporte
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditStore } from "../audit/store";
+import { type AuditText, auditFields, auditText } from "../audit/text";
 import type { PortvaktDatabase } from "../database";
 import { type CheckResult, type PendingCheck, runCheck } from "./checks";
 import type { ChangeLocks } from "./locks";
@@ -91,7 +92,7 @@ export class OutcomePendingError extends Error {
 export class MadeButUnreadError extends Error {
   override readonly name = "MadeButUnreadError";
   constructor(
-    readonly recovered: string,
+    readonly recovered: AuditText,
     cause: unknown,
   ) {
     super("The change was made, but reading its result failed", { cause });
@@ -211,7 +212,7 @@ export class ChangeGuard {
       send: () => Promise<T>;
       recover: (result: CheckResult) => T | Promise<T>;
     },
-  ): Promise<{ value: T; recovered?: string }> {
+  ): Promise<{ value: T; recovered?: AuditText }> {
     return this.run(
       spec.lockKey,
       async () => {
@@ -224,7 +225,7 @@ export class ChangeGuard {
           if (!ambiguity) throw error;
           const seen = await this.#reRead(api, spec.check, ambiguity);
           if (seen.result?.applied) {
-            const recovered = `Digdir's answer was lost (${describe(error)}); a re-read showed the change was made`;
+            const recovered = auditText("audit.recovered", describe(error));
             try {
               return { value: await spec.recover(seen.result), recovered };
             } catch (failure) {
@@ -386,9 +387,11 @@ export class ChangeGuard {
       status: result.applied ? 200 : 504,
       requestId: requestId ?? `follow-up-${randomUUID()}`,
       follows: pending.audit_id,
-      detail: result.applied
-        ? `Follow-up of an unknown outcome: a re-read ${waited} s later shows the change was made`
-        : `Follow-up of an unknown outcome: the change was not seen ${waited} s after it was sent; it counts as not made`,
+      ...auditFields(
+        auditText(result.applied ? "audit.follow-up.made" : "audit.follow-up.not-seen", {
+          seconds: waited,
+        }),
+      ),
       ...(result.state !== undefined && result.state !== null ? { after: result.state } : {}),
     });
     const applied = entry.outcome === "success";
@@ -514,12 +517,12 @@ export class ChangeGuard {
   }
 }
 
-function describe(error: unknown): string {
+/** Why Digdir's answer was lost, as the parameters of `audit.recovered`. */
+function describe(error: unknown): { why: string; status?: number } {
   if (error instanceof MaskinportenError) {
-    if (error.kind === "timeout") return "timed out";
-    if (error.kind === "network") return "connection lost";
-    if (error.status) return `HTTP ${error.status}`;
-    return error.kind;
+    if (error.kind === "timeout") return { why: "timeout" };
+    if (error.kind === "network") return { why: "network" };
+    if (error.status) return { why: "http", status: error.status };
   }
-  return "error";
+  return { why: "error" };
 }

@@ -17,6 +17,7 @@ import {
   MaskinportenInputError,
   type SelfServiceClient,
 } from "@portvakt/maskinporten";
+import type { AuditText } from "../audit/text";
 import {
   type CheckResult,
   clientUpdateFields,
@@ -37,7 +38,7 @@ export class GuardedApi implements ConfigApi {
   readonly raw: SelfServiceClient;
   readonly #guard: ChangeGuard;
   readonly #context: () => ChangeContext;
-  readonly #onRecovered: (detail: string) => void;
+  readonly #onRecovered: (detail: AuditText) => void;
   readonly #onMade: () => void;
   readonly #onSend: () => void;
   /** Clients whose keys this request changed: a read of them afterwards tries harder. */
@@ -49,7 +50,7 @@ export class GuardedApi implements ConfigApi {
     /** Who is changing what, read when a write is sent (the target may be named late). */
     context: () => ChangeContext,
     /** Told when a write's answer was lost but a re-read showed it made (for the audit). */
-    onRecovered: (detail: string) => void = () => {},
+    onRecovered: (detail: AuditText) => void = () => {},
     /** Told when a write was made (so a later failure of the request is not audited as "not done"). */
     onMade: () => void = () => {},
     /**
@@ -95,7 +96,7 @@ export class GuardedApi implements ConfigApi {
         }
         if (already?.applied) return spec.recover(already);
       }
-      let outcome: { value: T; recovered?: string };
+      let outcome: { value: T; recovered?: AuditText };
       try {
         outcome = await this.#guard.write(this.#context(), {
           ...spec,

@@ -1,6 +1,7 @@
 import { CHANGE_REQUEST_HEADER, PROD_CONFIRMATION_HEADER } from "@portvakt/contracts";
 import type { Context, Handler, MiddlewareHandler } from "hono";
 import { defaultTarget, recordChange } from "../audit/middleware";
+import { type AuditText, auditFields, auditText } from "../audit/text";
 import type { Session } from "../auth/session";
 import type { BffEnv } from "../context";
 import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN } from "../problem";
@@ -84,10 +85,16 @@ export function executionSession(execution: FourEyesExecution, now = Date.now())
   };
 }
 
-/** The audit detail of the execution: both people. */
-export function executionNote(execution: FourEyesExecution): string {
+/** The audit detail of the execution: both people (`audit.change-request.execution`). */
+export function executionNote(execution: FourEyesExecution): AuditText {
   const { request, approver } = execution;
-  return `Change request ${request.id}: requested by ${request.requester.name} (${request.requester.sub}), approved by ${approver.name} (${approver.sub})`;
+  return auditText("audit.change-request.execution", {
+    id: request.id,
+    requester: request.requester.name,
+    requesterSub: request.requester.sub,
+    approver: approver.name,
+    approverSub: approver.sub,
+  });
 }
 
 /**
@@ -166,7 +173,7 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
       requester: { sub: session.sub, name: session.name, role: session.roles[env] ?? "none" },
       requestId: c.get("requestId"),
     });
-    const detail = `Not made: stored as change request ${request.id}, waiting for another admin's approval`;
+    const detail = auditText("audit.change-request.stored", { id: request.id });
     if (c.get("auditId")) {
       recordChange(c, { target, outcome: "requested", detail });
     } else {
@@ -180,7 +187,7 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
         outcome: "requested",
         status: 202,
         requestId: c.get("requestId"),
-        detail,
+        ...auditFields(detail),
       });
     }
     c.header(CHANGE_REQUEST_HEADER, request.id);

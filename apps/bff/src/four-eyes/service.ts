@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditStore } from "../audit/store";
+import { type AuditText, auditFields, auditText } from "../audit/text";
 import { codedProblem } from "../problem";
 import type {
   ChangeRequest,
@@ -192,7 +193,7 @@ export class ChangeRequests {
     request: ChangeRequest,
     decider: Decider,
     action: "change-request.approve" | "change-request.reject" | "change-request.withdraw",
-    detail: string,
+    detail: AuditText,
   ) {
     return this.#audit.append({
       actor: { sub: decider.sub, name: decider.name },
@@ -203,7 +204,7 @@ export class ChangeRequests {
       outcome: "success",
       status: 200,
       requestId: decider.requestId,
-      detail,
+      ...auditFields(detail),
     });
   }
 
@@ -229,7 +230,12 @@ export class ChangeRequests {
       approved,
       approver,
       "change-request.approve",
-      `Requested by ${request.requester.name} (${request.requester.sub}); approved by ${approver.name} (${approver.sub})`,
+      auditText("audit.change-request.approved", {
+        requester: request.requester.name,
+        requesterSub: request.requester.sub,
+        approver: approver.name,
+        approverSub: approver.sub,
+      }),
     );
     const executor = this.#executors.get(approved.kind);
     let result: ExecutionResult;
@@ -296,7 +302,16 @@ export class ChangeRequests {
       rejected,
       decider,
       "change-request.reject",
-      `Requested by ${request.requester.name} (${request.requester.sub}); rejected by ${decider.name} (${decider.sub})${reason ? `: ${reason}` : ""}`,
+      auditText(
+        reason ? "audit.change-request.rejected-because" : "audit.change-request.rejected",
+        {
+          requester: request.requester.name,
+          requesterSub: request.requester.sub,
+          decider: decider.name,
+          deciderSub: decider.sub,
+          ...(reason ? { reason } : {}),
+        },
+      ),
     );
     return rejected;
   }
@@ -319,7 +334,7 @@ export class ChangeRequests {
       withdrawn,
       person,
       "change-request.withdraw",
-      `Withdrawn by its requester ${person.name} (${person.sub})`,
+      auditText("audit.change-request.withdrawn", { person: person.name, personSub: person.sub }),
     );
     return withdrawn;
   }

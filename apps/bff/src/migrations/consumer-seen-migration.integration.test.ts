@@ -34,7 +34,8 @@ async function migrateSeenRows(db: Kysely<PortvaktDatabase>) {
   ];
   await db.insertInto("alert_sent").values(rows).execute();
 
-  expect(await migrateToLatest(db)).toEqual(["0009_consumer_access_seen"]);
+  // 0009 runs first (later migrations after it do not touch these tables).
+  expect((await migrateToLatest(db))[0]).toBe("0009_consumer_access_seen");
   const seen = await db
     .selectFrom("consumer_access_seen")
     .selectAll()

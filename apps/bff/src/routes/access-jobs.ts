@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { BulkJob, BulkJobInput } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
+import { auditDetailOf } from "../audit/middleware";
 import { changeRateLimit } from "../auth/change-rate-limit";
 import { reads } from "../auth/guard";
 import { requireRole } from "../auth/role";
@@ -62,7 +63,7 @@ function startsJob(): MiddlewareHandler<BffEnv> {
           outcome: "denied",
           status: error.status,
           requestId: c.get("requestId"),
-          ...(c.get("auditChange")?.detail ? { detail: c.get("auditChange")!.detail! } : {}),
+          ...auditDetailOf(c),
         });
       }
       throw error;
@@ -99,7 +100,7 @@ export const accessJobRoutes = createRouter()
         actor: { sub: session.sub, name: session.name },
         role: session.roles[environment.config.id] ?? "none",
         requestId: c.get("requestId"),
-        ...(execution ? { note: executionNote(execution) } : {}),
+        ...(execution ? { note: executionNote(execution).detail } : {}),
       });
       // An approved change request's job: its audit entry (written when it ends) has the job's id.
       if (execution) execution.auditId = job.id;

@@ -20,12 +20,13 @@ import {
 } from "@portvakt/config-as-code";
 import { KeyEditRefused, MaskinportenError } from "@portvakt/maskinporten";
 import type { Context } from "hono";
+import { type AuditText, auditFields, auditText, joinTexts, textOf } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import { OutcomeUnknownError } from "../changes/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
-import { executionNote, executionOf } from "../four-eyes/defer";
+import { executionNote, executionOf, type FourEyesExecution } from "../four-eyes/defer";
 import {
   codedFieldError,
   codedProblem,
@@ -276,11 +277,7 @@ export async function applyAudited(
           ...(failure?.problem.correlation_id
             ? { correlationId: failure.problem.correlation_id }
             : {}),
-          detail: `${execution ? `${executionNote(execution)}. ` : ""}${
-            outcome === "done"
-              ? step.summary
-              : `${step.summary}: ${failure?.problem.detail ?? "failed"}`
-          }`,
+          ...auditFields(stepDetail(step, outcome !== "done", failure, execution)),
           ...(before !== undefined ? { before } : {}),
           ...(after !== undefined ? { after } : {}),
         });
@@ -436,3 +433,31 @@ export const configRoutes = createRouter()
       return c.json(result.report, result.status);
     },
   );
+
+/**
+ * The audit detail of one applied step: its summary (coded, `configMessages`), and when it
+ * failed what failed (the problem, coded); after the four-eyes note for an approved request.
+ */
+function stepDetail(
+  step: {
+    summary: string;
+    texts: { summary: { code: string; params?: Record<string, string | number> } };
+  },
+  failed: boolean,
+  failure: ProblemError | undefined,
+  execution: FourEyesExecution | undefined,
+): AuditText {
+  const summary = textOf({ ...step.texts.summary, detail: step.summary });
+  const said = !failed
+    ? summary
+    : joinTexts(
+        [
+          summary,
+          failure?.problem.detail
+            ? textOf(failure.problem)
+            : { ...auditText("audit.config.step-failed"), detail: "failed" },
+        ],
+        ": ",
+      );
+  return execution ? joinTexts([executionNote(execution), said]) : said;
+}

@@ -36,6 +36,9 @@ export function codesIn(text: string): string[] {
     /\bcodedFieldError\(\s*[^,]+,\s*"([^"]+)"/g,
     /\bcoded\(\s*\w+,\s*"([^"]+)"/g,
     /\{\s*code:\s*"([^"]+)"\s+as const/g,
+    // What audit entries say (issue 14 #13): `auditText("audit.x", …)`, and each `"audit.x"`
+    // literal (a code chosen by a condition), so every one has its texts too.
+    /"(audit\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)"/g,
   ];
   return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]!));
 }
@@ -61,6 +64,11 @@ describe("the codes the BFF emits", () => {
       "problem.config.invalid-document",
       "problem.upstream",
       "problem.http",
+      "audit.rate-limited",
+      "audit.made-then-failed",
+      "audit.follow-up.not-seen",
+      "audit.change-request.execution",
+      "audit.bulk.summary",
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -80,5 +88,9 @@ describe("the codes the BFF emits", () => {
     const [code] = codesIn('throw codedProblem(404, "problem.no-such-code-anywhere")');
     expect(code).toBe("problem.no-such-code-anywhere");
     expect(codeTemplate(code!, "nn")).toBeUndefined();
+    expect(codesIn('auditText(ok ? "audit.no-such-code" : "audit.rate-limited")')).toEqual([
+      "audit.no-such-code",
+      "audit.rate-limited",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { altinnMessages } from "@portvakt/altinn-scopes/messages";
 import { configMessages } from "@portvakt/config-as-code/messages";
 import {
+  auditMessages,
   browserProblemMessages,
   type MessageTable,
   problemMessages,
@@ -28,4 +29,5 @@ export const CODE_TABLES: MessageTable<any>[] = [
   diagnosisMessages,
   maskinportenRulesMessages,
   configMessages,
+  auditMessages,
 ];

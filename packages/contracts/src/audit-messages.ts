@@ -1,0 +1,89 @@
+import { defineMessages } from "./messages";
+
+/**
+ * What the BFF says in an audit entry (`AuditEntry.code`, `params`, `more`) in nb, nn and en
+ * (issue 14 #13, docs/i18n.md). The English side is the entry's `detail` as API clients, the CLI
+ * and the SIEM stream read it; the audit page shows the code in the page's language. Refusals
+ * and failures that are problems keep their problem code (`problemMessages`) in the entry.
+ */
+export const auditMessages = defineMessages({
+  en: {
+    "audit.rate-limited": "Too many changes in a minute",
+    "audit.made-then-failed": "The change was made; the request failed after it",
+    "audit.http": "HTTP {status}",
+    "audit.recovered":
+      "Digdir's answer was lost ({why, select, timeout {timed out} network {connection lost} http {HTTP {status}} other {error}}); a re-read showed the change was made",
+    "audit.change-request.stored":
+      "Not made: stored as change request {id}, waiting for another admin's approval",
+    "audit.change-request.execution":
+      "Change request {id}: requested by {requester} ({requesterSub}), approved by {approver} ({approverSub})",
+    "audit.change-request.approved":
+      "Requested by {requester} ({requesterSub}); approved by {approver} ({approverSub})",
+    "audit.change-request.rejected":
+      "Requested by {requester} ({requesterSub}); rejected by {decider} ({deciderSub})",
+    "audit.change-request.rejected-because":
+      "Requested by {requester} ({requesterSub}); rejected by {decider} ({deciderSub}): {reason}",
+    "audit.change-request.withdrawn": "Withdrawn by its requester {person} ({personSub})",
+    "audit.follow-up.made":
+      "Follow-up of an unknown outcome: a re-read {seconds} s later shows the change was made",
+    "audit.follow-up.not-seen":
+      "Follow-up of an unknown outcome: the change was not seen {seconds} s after it was sent; it counts as not made",
+    "audit.bulk.summary":
+      "{cancelled, select, yes {Cancelled. } other {}}{done} of {total} done, {failed} failed, {unknown} unknown, {skipped} cancelled",
+    "audit.config.step-failed": "The step failed",
+  },
+  nb: {
+    "audit.rate-limited": "For mange endringer på ett minutt",
+    "audit.made-then-failed": "Endringen ble gjort; forespørselen feilet etter den",
+    "audit.http": "HTTP {status}",
+    "audit.recovered":
+      "Svaret fra Digdir gikk tapt ({why, select, timeout {tidsavbrudd} network {forbindelsen brøt} http {HTTP {status}} other {feil}}); en ny lesing viste at endringen ble gjort",
+    "audit.change-request.stored":
+      "Ikke gjort: lagret som endringsforespørsel {id}, venter på godkjenning fra en annen administrator",
+    "audit.change-request.execution":
+      "Endringsforespørsel {id}: bedt om av {requester} ({requesterSub}), godkjent av {approver} ({approverSub})",
+    "audit.change-request.approved":
+      "Bedt om av {requester} ({requesterSub}); godkjent av {approver} ({approverSub})",
+    "audit.change-request.rejected":
+      "Bedt om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub})",
+    "audit.change-request.rejected-because":
+      "Bedt om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
+    "audit.change-request.withdrawn":
+      "Trukket tilbake av den som ba om den, {person} ({personSub})",
+    "audit.follow-up.made":
+      "Oppfølging av et ukjent utfall: en ny lesing {seconds} s senere viser at endringen ble gjort",
+    "audit.follow-up.not-seen":
+      "Oppfølging av et ukjent utfall: endringen var ikke å se {seconds} s etter at den ble sendt; den regnes som ikke gjort",
+    "audit.bulk.summary":
+      "{cancelled, select, yes {Avbrutt. } other {}}{done} av {total} gjort, {failed} feilet, {unknown} ukjent, {skipped} avbrutt",
+    "audit.config.step-failed": "Steget feilet",
+  },
+  nn: {
+    "audit.rate-limited": "For mange endringar på eitt minutt",
+    "audit.made-then-failed": "Endringa vart gjord; førespurnaden feila etter ho",
+    "audit.http": "HTTP {status}",
+    "audit.recovered":
+      "Svaret frå Digdir gjekk tapt ({why, select, timeout {tidsavbrot} network {sambandet brot} http {HTTP {status}} other {feil}}); ei ny lesing viste at endringa vart gjord",
+    "audit.change-request.stored":
+      "Ikkje gjord: lagra som endringsførespurnad {id}, ventar på godkjenning frå ein annan administrator",
+    "audit.change-request.execution":
+      "Endringsførespurnad {id}: bede om av {requester} ({requesterSub}), godkjend av {approver} ({approverSub})",
+    "audit.change-request.approved":
+      "Bede om av {requester} ({requesterSub}); godkjend av {approver} ({approverSub})",
+    "audit.change-request.rejected":
+      "Bede om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub})",
+    "audit.change-request.rejected-because":
+      "Bede om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
+    "audit.change-request.withdrawn": "Trekt tilbake av den som bad om han, {person} ({personSub})",
+    "audit.follow-up.made":
+      "Oppfølging av eit ukjent utfall: ei ny lesing {seconds} s seinare viser at endringa vart gjord",
+    "audit.follow-up.not-seen":
+      "Oppfølging av eit ukjent utfall: endringa var ikkje å sjå {seconds} s etter at ho vart send; ho vert rekna som ikkje gjord",
+    "audit.bulk.summary":
+      "{cancelled, select, yes {Avbrote. } other {}}{done} av {total} gjorde, {failed} feila, {unknown} ukjende, {skipped} avbrotne",
+    "audit.config.step-failed": "Steget feila",
+  },
+});
+
+/** A code of `auditMessages`. */
+export type AuditCode = keyof typeof auditMessages.en;
