@@ -142,3 +142,139 @@ test("clients and keys by keyboard alone", async ({ signedIn: page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("key-count")).toHaveText("0 av 5 nøkler");
 });
+
+/**
+ * Holds back the `close` events of dialogs until `release()` and then dispatches them: Chromium
+ * dispatches a dialog's `close` event later than it closes it (with the next animation frame), and
+ * under CPU load a person's next key can come first. Holding the event makes that order certain.
+ */
+async function holdLateCloseEvents(page: Page) {
+  await page.addInitScript(() => {
+    const held: EventTarget[] = [];
+    const w = window as unknown as { __releaseCloseEvents: () => number };
+    window.addEventListener(
+      "close",
+      (event) => {
+        if (!event.isTrusted) return;
+        event.stopImmediatePropagation();
+        if (event.target) held.push(event.target);
+      },
+      true,
+    );
+    w.__releaseCloseEvents = () => {
+      const targets = held.splice(0);
+      for (const target of targets) target.dispatchEvent(new Event("close"));
+      return targets.length;
+    };
+  });
+}
+
+/** Dispatches the held `close` events, then waits for a frame so their effects are painted. */
+async function releaseLateCloseEvents(page: Page) {
+  await page.evaluate(async () => {
+    (window as unknown as { __releaseCloseEvents: () => number }).__releaseCloseEvents();
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  });
+}
+
+async function expectFocusInside(page: Page, dialogName: string) {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.activeElement?.closest("dialog")?.getAttribute("aria-labelledby") ?? "none",
+      ),
+    )
+    .not.toBe("none");
+  const label = await page.evaluate(() => {
+    const id = document.activeElement?.closest("dialog")?.getAttribute("aria-labelledby");
+    return id ? document.getElementById(id)?.textContent : null;
+  });
+  expect(label, "focus is inside the dialog that opened").toBe(dialogName);
+}
+
+test("a dialog reopens after every way of closing it, even when the close event comes late", async ({
+  signedIn: page,
+  baseURL,
+}) => {
+  const subscope = unique("dialog.");
+  const scope = `digdir:${subscope}`;
+  const headers = { "X-CSRF": "1", Origin: baseURL! };
+  const created = await page.request.post("/api/envs/demo/scopes", {
+    headers,
+    data: { prefix: "digdir", subscope, description: "Dialoger som lukkes og åpnes" },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  for (const orgno of ["889640782", "974760673"]) {
+    const granted = await page.request.put(
+      `/api/envs/demo/scopes/access/${orgno}?${new URLSearchParams({ scope })}`,
+      { headers },
+    );
+    expect(granted.status(), await granted.text()).toBe(200);
+  }
+  await holdLateCloseEvents(page);
+  await page.goto(`/access?${new URLSearchParams({ scope })}`);
+  const table = page.getByTestId("grants-table");
+  await expect(table).toContainText("974760673");
+
+  // The revoke confirmation: Escape, ✕ and Cancel (twice each), then confirmed.
+  const revokeButton = page.getByRole("button", { name: "Trekk tilbake tilgangen til 974760673" });
+  const confirm = page.getByRole("dialog", { name: "Trekke tilbake tilgangen?" });
+  const closeWays: Record<string, () => Promise<void>> = {
+    Escape: () => page.keyboard.press("Escape"),
+    "✕": () => confirm.getByRole("button", { name: "Lukk dialogen" }).click(),
+    Avbryt: () => confirm.getByRole("button", { name: "Avbryt" }).click(),
+  };
+  let previous = "nothing";
+  for (const way of ["Escape", "✕", "Avbryt", "Escape", "Escape", "✕", "Avbryt"]) {
+    await revokeButton.click();
+    await expect(confirm, `reopens after ${previous}`).toBeVisible();
+    await expectFocusInside(page, "Trekke tilbake tilgangen?");
+    // The previous close's event arrives now, with the dialog open again: it stays open.
+    await releaseLateCloseEvents(page);
+    await expect(confirm).toBeVisible();
+    await closeWays[way]!();
+    await expect(confirm).toBeHidden();
+    previous = way;
+  }
+  await revokeButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Trekk tilbake", exact: true }).click();
+  await expect(table).not.toContainText("974760673");
+  await expect(confirm).toBeHidden();
+  // Opened again by the keyboard, on the other row, after a close by submitting.
+  await page.getByRole("button", { name: "Trekk tilbake tilgangen til 889640782" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeVisible();
+  await expectFocusInside(page, "Trekke tilbake tilgangen?");
+  await releaseLateCloseEvents(page);
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+
+  // The give-access dialog: Escape, ✕, Cancel, and "Close" after a grant; its field takes focus.
+  const give = page.getByRole("dialog", { name: `Gi tilgang til ${scope}` });
+  const giveWays: Record<string, () => Promise<void>> = {
+    Escape: () => page.keyboard.press("Escape"),
+    "✕": () => give.getByRole("button", { name: "Lukk dialogen" }).click(),
+    Avbryt: () => give.getByRole("button", { name: "Avbryt" }).click(),
+  };
+  previous = "nothing";
+  for (const way of ["Escape", "✕", "Avbryt", "Escape", "granted", "Escape"]) {
+    await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+    await expect(give, `reopens after ${previous}`).toBeVisible();
+    await expect(give.getByLabel("Organisasjonsnumre")).toBeFocused();
+    await releaseLateCloseEvents(page);
+    await expect(give).toBeVisible();
+    if (way === "granted") {
+      await page.keyboard.type("974760673");
+      await give.getByRole("button", { name: "Gi tilgang (1)" }).click();
+      await expect(table).toContainText("974760673");
+      await give.getByRole("button", { name: "Lukk", exact: true }).click();
+    } else {
+      await giveWays[way]!();
+    }
+    await expect(give).toBeHidden();
+    previous = way;
+  }
+});

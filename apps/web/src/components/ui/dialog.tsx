@@ -1,5 +1,6 @@
 import { DialogBlock, Dialog as DsDialog, Heading } from "@digdir/designsystemet-react";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useEnv } from "../../lib/env";
 import { useI18n } from "../../lib/i18n";
 import { Button } from "./button";
@@ -10,6 +11,14 @@ import { Field, Input } from "./field";
  * Escape to close and an inert page behind it). Title, body and footer are its blocks; the body
  * scrolls and the footer's buttons stay in view. A dialog with a field starts with focus on its
  * first field, so what a person types goes in (issue 14, defect 4).
+ *
+ * `open` is the only truth: the parent opens and closes the dialog through it, and a close the
+ * browser makes itself (Escape, and any other native close) is reported through `onClose` at once,
+ * in the same task, by watching the element's `open` attribute. The `close` event is not used:
+ * Chromium dispatches it later (with the next animation frame), so under load a person could press
+ * the opener again before it arrived; the parent's state still said "open", the press changed
+ * nothing, and the late event then closed the state for good (the dialog never reopened). A parent
+ * that keeps `open` true after `onClose` (a dialog that must not be dismissed) gets it shown again.
  */
 export function Dialog({
   open,
@@ -29,6 +38,26 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useI18n();
+  const openRef = useRef(open);
+  const onCloseRef = useRef(onClose);
+  useLayoutEffect(() => {
+    openRef.current = open;
+    onCloseRef.current = onClose;
+  });
+
+  // A native close while the parent still says "open" is the person's: tell the parent now
+  // (flushSync, so the state is closed before the browser handles the next key or click).
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const observer = new MutationObserver(() => {
+      if (dialog.open || !openRef.current) return;
+      flushSync(() => onCloseRef.current());
+      if (openRef.current && dialog.isConnected && !dialog.open) dialog.showModal();
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ["open"] });
+    return () => observer.disconnect();
+  }, []);
 
   // Runs after Designsystemet's own effect has called showModal() (a child's effects run first).
   useEffect(() => {
@@ -48,7 +77,6 @@ export function Dialog({
       ref={ref}
       open={open}
       aria-labelledby={titleId}
-      onClose={onClose}
       closeButton={false}
       className={`w-[calc(100%-1.5rem)] open:flex open:flex-col ${size === "lg" ? "max-w-3xl" : "max-w-lg"}`}
       style={{ maxHeight: "85vh" }}
