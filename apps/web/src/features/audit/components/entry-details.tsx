@@ -97,7 +97,9 @@ export function EntryDetails({
             <span className="font-mono">{entry.status}</span>
           </span>,
         ],
-        ...(entry.detail ? [[t("audit.detail"), entry.detail] as [string, ReactNode]] : []),
+        ...(entry.detail
+          ? [[t("audit.detail"), <EntryDetailText key="d" entry={entry} />] as [string, ReactNode]]
+          : []),
         ...(entry.follows
           ? [
               [
@@ -229,5 +231,34 @@ export function EntryDetails({
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * An entry's detail in the page's language: its code and `more` (issue 14 #13), each sentence on
+ * a line of its own; an entry without a code (written before codes, or Digdir's own words) shows
+ * its English detail as it is.
+ */
+export function EntryDetailText({
+  entry,
+}: {
+  entry: Pick<AuditEntry, "code" | "params" | "more" | "detail">;
+}) {
+  const { tc } = useI18n();
+  if (!entry.code) return <span>{entry.detail}</span>;
+  const sentences = [{ code: entry.code, params: entry.params }, ...(entry.more ?? [])];
+  // Until the code tables are in (a chunk of their own), or for a code this version does not
+  // know, the English detail stands for the whole.
+  const texts = sentences.map((s) => tc(s, ""));
+  if (texts.some((text) => !text)) return <span>{entry.detail}</span>;
+  return (
+    <span data-testid="audit-detail-text">
+      {texts.map((text, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the sentences of one entry never reorder
+        <span key={i} className="block">
+          {text}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,0 +1,116 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import {
+  expectNoSeriousA11yViolations,
+  type StackProcess,
+  startInBokmalLight,
+  startStackProcess,
+} from "./support";
+
+// Issue 14 #13 (defect 2): what the BFF writes into an audit entry travels as codes with
+// parameters beside its English `detail`, and the audit page says it in the page's language.
+// Refusals by a role, by the rate limit and by Portvakt's own check (a 409), in nb, nn and en:
+// the Norwegian text is shown and the English detail is not. A stack of its own, with a change
+// limit of 2 a minute, so the rate limit refuses the third change (and no other test's person
+// is held back by it).
+
+let stack: StackProcess | undefined;
+let origin = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stack = await startStackProcess({ PORTVAKT_STACK_MUTATIONS_PER_MINUTE: "2" });
+  origin = stack.url;
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signInAs(browser: Browser, person: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
+  const page = await context.newPage();
+  await startInBokmalLight(page);
+  await page.goto(`${origin}/auth/login?${new URLSearchParams({ returnTo: "/scopes" })}`);
+  await page.getByRole("button", { name: new RegExp(person) }).click();
+  await page.waitForURL((url) => url.pathname.endsWith("/scopes"));
+  await expect(page.getByTestId("session-role")).toBeVisible();
+  return page;
+}
+
+const headers = { "X-CSRF": "1" };
+async function grant(page: Page, orgno: string): Promise<number> {
+  const url = `${origin}/api/envs/demo/scopes/access/${orgno}?${new URLSearchParams({ scope: "digdir:demo.read" })}`;
+  return (await page.request.put(url, { headers: { ...headers, Origin: origin } })).status();
+}
+
+// The refusals as each language says them, and the English detail API clients read (never shown
+// in a Norwegian page).
+const SAID = {
+  Vera: {
+    nb: "Dette krever rollen «operator» (gi og trekke tilbake tilgang) i miljøet «demo»",
+    nn: "Dette krev rolla «operator» (gi og trekkje tilbake tilgang) i miljøet «demo»",
+    en: 'This needs the role "operator" (grant and revoke access) in the environment "demo"',
+  },
+  Ola: {
+    nb: "For mange endringer på ett minutt",
+    nn: "For mange endringar på eitt minutt",
+    en: "Too many changes in a minute",
+  },
+  Ada: {
+    nb: "Scopet digdir:demo.read finnes allerede (et tidligere forsøk kan ha laget det); ingenting ble sendt",
+    nn: "Scopet digdir:demo.read finst allereie (eit tidlegare forsøk kan ha laga det); ingenting vart sendt",
+    en: "The scope digdir:demo.read already exists (an earlier attempt may have made it); nothing was sent",
+  },
+} as const;
+
+test("audit entries of refused changes are shown in the page's language (nb, nn, en), not in the BFF's English", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // A viewer's grant: refused by the role check (403).
+  const vera = await signInAs(browser, "Vera Viewer");
+  expect(await grant(vera, "889640782")).toBe(403);
+  await vera.context().close();
+  // An operator's third change within the minute: refused by the rate limit (429).
+  const ola = await signInAs(browser, "Ola Operatør");
+  expect(await grant(ola, "889640782")).toBe(200);
+  expect(await grant(ola, "910000004")).toBe(200);
+  expect(await grant(ola, "310000019")).toBe(429);
+  await ola.context().close();
+  // An admin's create of a scope that exists: refused by Portvakt before sending (409).
+  const page = await signInAs(browser, "Ada Administrator");
+  const created = await page.request.post(`${origin}/api/envs/demo/scopes`, {
+    headers: { ...headers, Origin: origin },
+    data: { prefix: "digdir", subscope: "demo.read", description: "Finnes fra før" },
+  });
+  expect(created.status()).toBe(409);
+
+  await page.goto(`${origin}/audit`);
+  const table = page.getByTestId("audit-table");
+  await expect(table).toBeVisible();
+  for (const lang of ["nb", "nn", "en"] as const) {
+    await page.getByTestId("language-switch").selectOption(lang);
+    for (const person of ["Vera", "Ola", "Ada"] as const) {
+      // The person's newest entry is the refusal.
+      await page.getByLabel("Person").fill(person);
+      const first = table.locator('tbody tr[data-index="0"]');
+      await expect(first).toContainText(person);
+      const toggle = first.getByRole("button", { name: /^(Detaljer|Detaljar|Details)/ });
+      await toggle.click();
+      const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+      const text = details.getByTestId("audit-detail-text");
+      await expect(text, `${person} in ${lang}`).toHaveText(SAID[person][lang]);
+      if (lang !== "en") {
+        await expect(details, `${person} in ${lang}`).not.toContainText(SAID[person].en);
+        // No English sentence of the BFF's in the whole entry.
+        await expect(details).not.toContainText(/needs the role|Too many|already exists/);
+      }
+      if (person === "Ada" && lang === "nn") {
+        await expectNoSeriousA11yViolations(page, "audit details (nn)");
+      }
+      await toggle.click();
+      await expect(details).toHaveCount(0);
+    }
+  }
+  await page.context().close();
+});
