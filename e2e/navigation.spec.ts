@@ -1,4 +1,5 @@
-import { expect, expectNoSeriousA11yViolations, test } from "./support";
+import type { Page } from "@playwright/test";
+import { captureBothThemes, expect, expectNoSeriousA11yViolations, test } from "./support";
 
 // Issue 14 item 10: the environment is part of the URL (`/{env}/…`), old addresses without it
 // redirect, search parameters are validated, every route names itself in the title. Item 14:
@@ -56,6 +57,38 @@ const TEXTS = {
 } as const;
 
 const SCOPE = "digdir:demo.read";
+
+/** The header's controls, left to right (layout.tsx); the org is shown only when it is known. */
+const HEADER_CONTROLS = [
+  "header-home",
+  "env-switcher",
+  "acting-org",
+  "language-switch",
+  "theme-toggle",
+  "session-person",
+];
+
+/**
+ * The header's height and its visible controls' boxes (px). One row: every control overlaps every
+ * other vertically (the lowest top is above the highest bottom), so none wrapped below another.
+ */
+async function headerLayout(page: Page) {
+  const header = await page.locator("header").boundingBox();
+  const boxes: { id: string; top: number; bottom: number; right: number }[] = [];
+  for (const id of HEADER_CONTROLS) {
+    const control = page.getByTestId(id);
+    if (!(await control.isVisible())) continue;
+    const box = await control.boundingBox();
+    if (box) boxes.push({ id, top: box.y, bottom: box.y + box.height, right: box.x + box.width });
+  }
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  return {
+    height: header?.height ?? Number.POSITIVE_INFINITY,
+    boxes,
+    oneRow: Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)),
+    overflow: boxes.filter((b) => b.right > width).map((b) => b.id),
+  };
+}
 const path = (url: string) => {
   const u = new URL(url);
   return u.pathname + u.search;
@@ -67,6 +100,29 @@ for (const [lang, c] of Object.entries(TEXTS)) {
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId("language-switch").selectOption(lang);
+
+    // Defect 6: at 1,280 px the header's controls (environment, organisation, person, language,
+    // theme) stay on one row, in every language (nn and en labels are longer).
+    await expect(page.getByTestId("scopes-table")).toBeVisible();
+    const wide = await headerLayout(page);
+    expect.soft(wide.boxes.map((b) => b.id)).toEqual(HEADER_CONTROLS);
+    expect
+      .soft(wide.oneRow, `header controls on one row at 1,280 px: ${JSON.stringify(wide)}`)
+      .toBe(true);
+    expect.soft(wide.overflow).toEqual([]);
+    // At 1,024 px (the side menu still shown) nothing leaves the screen and it stays low.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const medium = await headerLayout(page);
+    expect.soft(medium.overflow).toEqual([]);
+    expect.soft(medium.height, JSON.stringify(medium)).toBeLessThanOrEqual(0.15 * 768);
+    // At 390 px the header does not fill the first screen (at most a quarter of it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const narrow = await headerLayout(page);
+    expect.soft(narrow.overflow).toEqual([]);
+    expect.soft(narrow.height, JSON.stringify(narrow)).toBeLessThanOrEqual(0.25 * 844);
+    await captureBothThemes(page, `header-390-${lang}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await captureBothThemes(page, `header-1280-${lang}`);
 
     // An old address without environment goes to the same page in the current one.
     await page.goto("/scopes");

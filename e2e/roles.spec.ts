@@ -185,6 +185,8 @@ test("sign-out ends the session: the old cookie is refused afterwards", async ({
   const ok = await page.request.get("/api/session", { headers: { "X-CSRF": "1" } });
   expect(ok.status()).toBe(200);
 
+  // Sign-out sits in the person's menu in the header (Designsystemet's Dropdown).
+  await page.getByTestId("session-menu").click();
   await page.getByTestId("sign-out").click();
   // Through the provider's sign-out and back to Portvakt, which asks to sign in.
   await expect(page.getByTestId("sign-in")).toBeVisible();

@@ -2,6 +2,7 @@ import type { ChangeRequest } from "@portvakt/contracts";
 import { Link, useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../components/ui/button";
+import { Select } from "../components/ui/field";
 import { Badge } from "../components/ui/status";
 import { CHANGE_REQUESTED_EVENT } from "../lib/api-client";
 import { useEnvContext } from "../lib/env";
@@ -113,12 +114,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <header
         className={`border-b bg-white dark:bg-slate-900 ${isProd ? "border-red-600 border-b-4" : "border-slate-200 dark:border-slate-800"}`}
       >
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-3 px-4 py-2">
           <Link
             to="/$env/scopes"
             params={{ env: env.id }}
             data-testid="header-home"
-            className="flex items-center gap-2 text-lg font-bold"
+            className="flex shrink-0 items-center gap-2 text-lg font-bold"
           >
             <span
               aria-hidden="true"
@@ -143,7 +144,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
           <div
             id={controlsId}
-            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col flex-wrap gap-3 sm:ml-auto sm:flex sm:w-auto sm:flex-row sm:items-center lg:ml-auto`}
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-3 sm:ml-auto sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center lg:ml-auto lg:flex-nowrap`}
           >
             <EnvSwitcher />
             <LanguageSwitcher />
@@ -266,32 +267,39 @@ function EnvSwitcher() {
   const { t } = useI18n();
   const id = useId();
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={id} className="text-sm text-slate-700 dark:text-slate-300">
+    <div className="flex min-w-0 items-center gap-2">
+      {/* The select shows the environment's name: its label is for screen readers (and getByLabel). */}
+      <label htmlFor={id} className="sr-only">
         {t("shell.env")}
       </label>
-      <select
+      <Select
         id={id}
         value={env.id}
         onChange={(e) => setEnvId(e.target.value)}
         data-testid="env-switcher"
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+        data-size="sm"
+        className="w-auto"
       >
         {envs.map((e) => (
           <option key={e.id} value={e.id}>
             {e.label}
           </option>
         ))}
-      </select>
+      </Select>
       {env.kind === "prod" ? (
         <Badge tone="danger">{t("shell.prod")}</Badge>
       ) : (
         <Badge tone={env.kind === "test" ? "info" : "neutral"}>{env.kind}</Badge>
       )}
       {env.orgno && (
-        <span className="text-sm" data-testid="acting-org">
+        <span
+          className="flex min-w-0 items-baseline gap-1 text-sm whitespace-nowrap"
+          data-testid="acting-org"
+          title={`${env.orgName ?? ""} ${env.orgno}`.trim()}
+        >
           <span className="sr-only">{t("shell.actingAs")} </span>
-          <span className="font-medium">{env.orgName}</span>{" "}
+          {/* The name from 1,280 px (xl) on, shortened if long; the number always. */}
+          <span className="hidden max-w-56 truncate font-medium xl:inline">{env.orgName}</span>{" "}
           <span className="font-mono text-slate-600 dark:text-slate-400">{env.orgno}</span>
         </span>
       )}
@@ -304,39 +312,41 @@ function LanguageSwitcher() {
   const { lang, setLang, t } = useI18n();
   const names: Record<Lang, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
   return (
-    <span className="inline-flex items-center gap-1 text-sm">
-      <select
-        aria-label={t("shell.switchLanguage")}
-        value={lang}
-        onChange={(e) => setLang(e.target.value as Lang)}
-        data-testid="language-switch"
-        className="h-9 rounded-md border border-slate-300 bg-white px-1 text-sm font-medium text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200"
-      >
-        {LANGS.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {names[l]}
-          </option>
-        ))}
-      </select>
-    </span>
+    <Select
+      aria-label={t("shell.switchLanguage")}
+      value={lang}
+      onChange={(e) => setLang(e.target.value as Lang)}
+      data-testid="language-switch"
+      data-size="sm"
+      className="w-auto"
+    >
+      {LANGS.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {names[l]}
+        </option>
+      ))}
+    </Select>
   );
 }
 
+/** Dark theme on or off: an icon button (Designsystemet), named "Dark theme", pressed when on. */
 function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   const { t } = useI18n();
   const dark = theme === "dark";
   return (
-    <button
-      type="button"
+    <Button
+      variant="ghost"
+      size="sm"
       aria-pressed={dark}
+      aria-label={t("shell.darkTheme")}
+      title={t("shell.darkTheme")}
       onClick={() => setTheme(dark ? "light" : "dark")}
       data-testid="theme-toggle"
-      className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+      data-icon="true"
     >
       <span aria-hidden="true">{dark ? "☾" : "☀"}</span>
-      {t("shell.darkTheme")}
-    </button>
+    </Button>
   );
 }
 
