@@ -114,7 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <header
         className={`border-b bg-white dark:bg-slate-900 ${isProd ? "border-red-600 border-b-4" : "border-slate-200 dark:border-slate-800"}`}
       >
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-3 px-4 py-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-3 px-4 py-2 lg:flex-nowrap">
           <Link
             to="/$env/scopes"
             params={{ env: env.id }}
@@ -144,7 +144,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
           <div
             id={controlsId}
-            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-3 sm:ml-auto sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center lg:ml-auto lg:flex-nowrap`}
+            className={`${menuOpen ? "flex" : "hidden"} w-full flex-col gap-3 sm:ml-auto sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center lg:ml-auto lg:min-w-0 lg:flex-nowrap`}
           >
             <EnvSwitcher />
             <LanguageSwitcher />
@@ -267,7 +267,7 @@ function EnvSwitcher() {
   const { t } = useI18n();
   const id = useId();
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <div className="flex min-w-0 items-center gap-2 [&>select]:shrink-0">
       {/* The select shows the environment's name: its label is for screen readers (and getByLabel). */}
       <label htmlFor={id} className="sr-only">
         {t("shell.env")}
@@ -299,7 +299,9 @@ function EnvSwitcher() {
         >
           <span className="sr-only">{t("shell.actingAs")} </span>
           {/* The name from 1,280 px (xl) on, shortened if long; the number always. */}
-          <span className="hidden max-w-56 truncate font-medium xl:inline">{env.orgName}</span>{" "}
+          <span className="hidden min-w-0 max-w-48 truncate font-medium xl:inline">
+            {env.orgName}
+          </span>{" "}
           <span className="font-mono text-slate-600 dark:text-slate-400">{env.orgno}</span>
         </span>
       )}
@@ -318,7 +320,7 @@ function LanguageSwitcher() {
       onChange={(e) => setLang(e.target.value as Lang)}
       data-testid="language-switch"
       data-size="sm"
-      className="w-auto"
+      className="w-auto shrink-0"
     >
       {LANGS.map((l) => (
         <option key={l} value={l} lang={l}>
@@ -344,6 +346,7 @@ function ThemeToggle() {
       onClick={() => setTheme(dark ? "light" : "dark")}
       data-testid="theme-toggle"
       data-icon="true"
+      className="shrink-0"
     >
       <span aria-hidden="true">{dark ? "☾" : "☀"}</span>
     </Button>

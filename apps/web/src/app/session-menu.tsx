@@ -21,19 +21,19 @@ export function SessionMenu() {
   const explain = t(`role.explain.${role ?? "none"}`);
   const name = session.data?.name ?? "…";
   return (
-    <div className="flex items-center" data-testid="session-person">
+    <div className="flex min-w-0 items-center" data-testid="session-person">
       <Dropdown.TriggerContext>
         <Dropdown.Trigger
           variant="tertiary"
           data-testid="session-menu"
-          className="h-auto min-h-9 max-w-72 px-2 py-1 text-start"
+          className="h-auto min-h-9 min-w-0 max-w-72 px-2 py-1 text-start"
         >
           <span className="flex min-w-0 flex-col items-start gap-0.5 text-sm leading-tight">
             <span className="max-w-full truncate font-medium" data-testid="session-name">
               <span className="sr-only">{t("session.signedInAs")} </span>
               {name}
             </span>
-            <span data-testid="session-role" className="text-xs">
+            <span data-testid="session-role" className="max-w-full overflow-hidden text-xs">
               <Badge tone={role === "admin" ? "info" : role ? "neutral" : "warning"}>
                 {t("role.in", { role: roleName, env: env.label })}
               </Badge>
