@@ -277,4 +277,18 @@ test("a dialog reopens after every way of closing it, even when the close event 
     await expect(give).toBeHidden();
     previous = way;
   }
+
+  // A dialog its page keeps open (the session has ended: only signing in again helps) is shown
+  // again after Escape, with focus inside, however late the close event comes.
+  await page.context().clearCookies();
+  await page.getByRole("link", { name: "Klienter", exact: true }).click();
+  const expired = page.getByRole("dialog", { name: "Økten er utløpt" });
+  await expect(expired).toBeVisible();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Escape");
+    await expect(expired).toBeVisible();
+    await expectFocusInside(page, "Økten er utløpt");
+    await releaseLateCloseEvents(page);
+    await expect(expired).toBeVisible();
+  }
 });
