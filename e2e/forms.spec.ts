@@ -1,10 +1,13 @@
 import type { Page } from "@playwright/test";
+import { orgNumberProblem } from "@portvakt/contracts";
 import { expect, expectNoSeriousA11yViolations, test, unique } from "./support";
 
 // Issue 14, item 11: the Form primitive (apps/web/src/components/form) under the scope and
 // client forms. In nb, nn and en, at 1,280 and 390 px: a client error on its field, a server
 // error (the BFF's 409 "scope exists", field `subscope`) on its field, focus to the first
 // invalid field, nothing typed lost after a failed submit, axe without serious violations.
+// The Give-access dialog (features/access) too: a bad org number, and the BFF's refusal of one,
+// on the org-number field.
 
 /** Seeded in the simulator (apps/simulator/src/seed.ts): creating it again is refused. */
 const EXISTING_SUBSCOPE = "demo.read";
@@ -16,6 +19,9 @@ const TEXTS = {
     exists: `digdir:${EXISTING_SUBSCOPE} finnes allerede`,
     nameRequired: "Klienten må ha et navn",
     clientDescriptionRequired: "Klienten må ha en beskrivelse",
+    give: "Gi tilgang",
+    checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+    length: "Et organisasjonsnummer har nøyaktig 9 sifre",
   },
   nn: {
     descriptionRequired: "Skildring må fyllast ut",
@@ -23,6 +29,9 @@ const TEXTS = {
     exists: `digdir:${EXISTING_SUBSCOPE} finst allereie`,
     nameRequired: "Klienten må ha eit namn",
     clientDescriptionRequired: "Klienten må ha ei skildring",
+    give: "Gi tilgang",
+    checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+    length: "Eit organisasjonsnummer har nøyaktig 9 siffer",
   },
   en: {
     descriptionRequired: "A description is required",
@@ -30,9 +39,22 @@ const TEXTS = {
     exists: `digdir:${EXISTING_SUBSCOPE} exists`,
     nameRequired: "A client needs a name",
     clientDescriptionRequired: "A client needs a description",
+    give: "Grant access",
+    checkDigit: "The check digit (mod 11) of this organisation number is wrong",
+    length: "An organisation number is exactly 9 digits",
   },
 } as const;
 const WIDTHS = [1280, 390] as const;
+
+/** A valid org number (mod 11) no other spec grants: nothing is granted to it here either. */
+function freshOrgno(): string {
+  for (;;) {
+    const base = String(60_000_000 + Math.floor(Math.random() * 9_000_000));
+    for (let check = 0; check <= 9; check++) {
+      if (orgNumberProblem(`${base}${check}`) === null) return `${base}${check}`;
+    }
+  }
+}
 
 /** The language is chosen in the header at 1,280 px (at 390 px it is folded into the menu). */
 async function useLanguage(page: Page, lang: string, width: number) {
@@ -131,6 +153,56 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(orgno).toHaveValue("123456789");
       await expect(page.locator("#supplier-description")).toHaveValue("Kunde");
       await expectNoSeriousA11yViolations(page, `supplier form, client errors (${lang}, ${width})`);
+
+      // Give access: only bad numbers typed, so nothing can be granted; the reason is on the
+      // org-number field, which gets the focus; what was typed stays.
+      await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+      await expect(page.getByTestId("grants-table")).toContainText("889640782");
+      await page.getByRole("button", { name: text.give, exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      const orgnos = dialog.locator("#grant-orgnos");
+      const grant = dialog.locator("button[type=submit]");
+      await orgnos.fill("889640781");
+      await grant.click();
+      await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
+      await expect(orgnos).toHaveAttribute("aria-invalid", "true");
+      await expect(orgnos).toHaveAttribute("aria-describedby", /grant-orgnos-error/);
+      await expect(orgnos).toBeFocused();
+      await expect(orgnos).toHaveValue("889640781");
+      await expectNoSeriousA11yViolations(page, `give access, bad number (${lang}, ${width})`);
+      await orgnos.fill("12345");
+      await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.length);
+
+      // Server refusal: the BFF checks the body again (BulkJobInput). A body changed on its way
+      // (an older page, a script) carries a wrong check digit; the BFF's 400 names
+      // `orgnos.0`, and that lands on the field, in the page's language, once.
+      const fresh = freshOrgno();
+      await orgnos.fill(fresh);
+      await expect(dialog.locator("#grant-orgnos-error")).toHaveCount(0);
+      await page.route(
+        "**/api/envs/*/access-jobs",
+        async (route) => {
+          const body = route.request().postDataJSON() as { orgnos: string[] };
+          await route.continue({
+            postData: JSON.stringify({ ...body, orgnos: ["889640781"] }),
+          });
+        },
+        { times: 1 },
+      );
+      const refused = page.waitForResponse(
+        (r) => r.url().endsWith("/access-jobs") && r.request().method() === "POST",
+      );
+      await grant.click();
+      expect((await refused).status()).toBe(400);
+      await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
+      await expect(orgnos).toHaveAttribute("aria-invalid", "true");
+      await expect(orgnos).toBeFocused();
+      await expect(orgnos).toHaveValue(fresh);
+      await expect(page.getByText(text.checkDigit, { exact: true })).toHaveCount(1);
+      await expect(page.getByTestId("toast-error")).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, `give access, server refusal (${lang}, ${width})`);
+      await page.unrouteAll();
+      await page.keyboard.press("Escape");
     }
   });
 }

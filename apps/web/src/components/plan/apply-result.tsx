@@ -4,6 +4,7 @@ import type { ApplyOutcome, PlanStep, StepReport } from "../../lib/plan-apply";
 import { Button } from "../ui/button";
 import { ProblemDetails } from "../ui/problem";
 import { Badge, Loading, Notice } from "../ui/status";
+import { ResultTable } from "./result-table";
 
 // The apply half of the plan glue shared by config apply and promotion (issue 14, D2): the
 // progress while the BFF applies, the report, and the notice of a plan that went stale.
@@ -83,47 +84,33 @@ export function ApplyResult({
 function StepOutcomes({ steps }: { steps: StepReport[] }) {
   const { t, tc } = useI18n();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full text-left text-sm" data-testid="apply-steps">
-        <caption className="sr-only">{t("config.apply.caption")}</caption>
-        <thead className="bg-slate-100 dark:bg-slate-800">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("config.apply.col.step")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("config.apply.col.outcome")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step) => (
-            <tr
-              key={step.id}
-              data-step-id={step.id}
-              className="border-t border-slate-200 dark:border-slate-700"
-            >
-              <td className="px-3 py-2">
-                <span className="mr-2">
-                  <Badge>{t(`config.kind.${step.kind}`)}</Badge>
-                </span>
-                {tc(step.text)}
-              </td>
-              <td className="px-3 py-2">
-                <Badge tone={OUTCOME_TONE[step.outcome]}>
-                  {t(`config.outcome.${step.outcome}`)}
-                </Badge>
-                {step.error && (
-                  <div className="mt-1 text-xs">
-                    <ProblemDetails compact problem={stepProblem(step.error)} />
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ResultTable
+      rows={steps}
+      rowKey={(step) => step.id}
+      rowData={(step) => ({ "step-id": step.id })}
+      caption={t("config.apply.caption")}
+      itemHeader={t("config.apply.col.step")}
+      outcomeHeader={t("config.apply.col.outcome")}
+      testId="apply-steps"
+      item={(step) => (
+        <>
+          <span className="mr-2">
+            <Badge>{t(`config.kind.${step.kind}`)}</Badge>
+          </span>
+          {tc(step.text)}
+        </>
+      )}
+      outcome={(step) => (
+        <>
+          <Badge tone={OUTCOME_TONE[step.outcome]}>{t(`config.outcome.${step.outcome}`)}</Badge>
+          {step.error && (
+            <div className="mt-1 text-xs">
+              <ProblemDetails compact problem={stepProblem(step.error)} />
+            </div>
+          )}
+        </>
+      )}
+    />
   );
 }
 

@@ -1,5 +1,18 @@
-import type { BulkJobRow } from "@portvakt/contracts";
-import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  type BulkJobInput as BulkJobBody,
+  BulkJobInput,
+  type BulkJobRow,
+} from "@portvakt/contracts";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useWatch } from "react-hook-form";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
+import { ResultTable } from "../../../components/plan/result-table";
 import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
 import { Badge } from "../../../components/ui/status";
@@ -16,6 +29,10 @@ import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
 import { useRefreshAccess } from "../api/change-access";
 import { JobProgress } from "./job-progress";
 import { readOrgnos } from "./parse-orgnos";
+
+/** The Give-access form's one field: org numbers as typed or read from a CSV file. */
+type GrantValues = { orgnos: string };
+const GRANT_FIELDS = ["orgnos"] as const;
 
 /**
  * Grants one scope to one or many organisations: a pasted list or a CSV file, each entry
@@ -41,9 +58,8 @@ export function GrantForm({
   const { t, tm } = useI18n();
   const toast = useToast();
   const refresh = useRefreshAccess(env.id);
-  const [text, setText] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<unknown>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useAccessJob(env.id, jobId).data;
   const results = useMemo(
@@ -51,15 +67,38 @@ export function GrantForm({
     [job],
   );
 
-  const { entries, column } = useMemo(() => readOrgnos(text), [text]);
-  const toGrant = entries.filter(
-    (e) =>
-      e.problem === null &&
-      !alreadyApproved.has(e.orgno) &&
-      results.get(e.orgno)?.state !== "success",
+  // What a submit sends is read from the typed text by the resolver, with the numbers that
+  // need no grant (already approved, granted by this dialog's job) from a ref (the resolver is
+  // made once).
+  const done = useRef<(orgno: string) => boolean>(() => false);
+  done.current = (orgno) => alreadyApproved.has(orgno) || results.get(orgno)?.state === "success";
+  const toBody = useCallback(
+    (values: GrantValues): unknown => {
+      const read = readOrgnos(values.orgnos).entries;
+      const ready = read.filter((e) => e.problem === null && !done.current(e.orgno));
+      return {
+        action: "grant",
+        scope,
+        // The numbers ready to grant; when none is, the invalid ones, so the contract's check
+        // (BulkJobInput: mod 11, at least one) says on the field why nothing can be granted.
+        orgnos: (ready.length > 0 ? ready : read.filter((e) => e.problem === "invalid")).map(
+          (e) => e.orgno,
+        ),
+      };
+    },
+    [scope],
   );
+  const form = useContractForm<GrantValues, BulkJobBody>({
+    schema: BulkJobInput,
+    toBody,
+    defaultValues: { orgnos: "" },
+  });
+  const text = useWatch({ control: form.control, name: "orgnos" }) ?? "";
+
+  const { entries, column } = useMemo(() => readOrgnos(text), [text]);
+  const toGrant = entries.filter((e) => e.problem === null && !done.current(e.orgno));
   const invalidCount = entries.filter((e) => e.problem === "invalid").length;
-  const running = starting || guard.checking || (jobId !== null && !jobEnded(job));
+  const jobRunning = jobId !== null && !jobEnded(job);
   // States shown beside the numbers about to be granted (the first 200; the check before
   // sending reads every one).
   const shownStates = useOrganizationStatuses(
@@ -90,43 +129,58 @@ export function GrantForm({
       setFileError(t("file.tooLarge", { name: file.name }));
       return;
     }
-    setText((current) => (current.trim() ? `${current.trimEnd()}\n${content}` : content));
+    const current = form.getValues("orgnos");
+    form.setValue("orgnos", current.trim() ? `${current.trimEnd()}\n${content}` : content, {
+      shouldDirty: true,
+      shouldValidate: form.formState.isSubmitted,
+    });
   };
 
+  /** Starts the job; a refusal is kept for the problem panel and thrown on (to the form). */
   const start = async (orgnos: string[]) => {
-    setStarting(true);
     try {
       const started = await startAccessJob(env.id, "grant", scope, orgnos);
       setJobId(started.id);
     } catch (error) {
-      toast.error(t("accessJob.startFailed"), error);
-    } finally {
-      setStarting(false);
+      setStartError(error);
+      throw error;
     }
   };
   // A deleted, bankrupt or wound-up organisation among them is confirmed first (issue 14 #16).
-  const apply = () => {
-    const orgnos = toGrant.map((e) => e.orgno);
-    if (orgnos.length === 0) return;
-    void guard.request(orgnos, 1, () => void start(orgnos));
+  // Without one the job starts inside the submit, so the BFF's field errors land on the field;
+  // after a confirmation it starts later, and a refusal shows in the problem panel.
+  const onSubmit = async (body: BulkJobBody) => {
+    setStartError(null);
+    let inSubmit = true;
+    let startNow = false;
+    await guard.request(body.orgnos, 1, () => {
+      if (inSubmit) startNow = true;
+      else void start(body.orgnos).catch(() => undefined);
+    });
+    inSubmit = false;
+    if (startNow) await start(body.orgnos);
   };
 
   return (
-    <div className="flex flex-col gap-4">
-      <Field id="grant-orgnos" label={t("access.orgnosLabel")} help={t("access.orgnosHelp")}>
-        {({ id, describedBy }) => (
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      fields={GRANT_FIELDS}
+      idPrefix="grant"
+      className="flex flex-col gap-4"
+      aria-label={t("access.grantTitle", { scope })}
+    >
+      <FormField name="orgnos" label={t("access.orgnosLabel")} help={t("access.orgnosHelp")}>
+        {(field) => (
           <Textarea
-            id={id}
-            aria-describedby={describedBy}
+            {...field}
             rows={5}
-            value={text}
-            disabled={running}
+            disabled={jobRunning}
             className="font-mono"
             placeholder={"889640782\n974760673"}
-            onChange={(e) => setText(e.target.value)}
           />
         )}
-      </Field>
+      </FormField>
       <Field label={t("access.csvLabel")} help={t("access.csvHelp")} error={fileError}>
         {({ id, describedBy }) => (
           <input
@@ -134,7 +188,7 @@ export function GrantForm({
             type="file"
             accept=".csv,.txt,text/csv,text/plain"
             aria-describedby={describedBy}
-            disabled={running}
+            disabled={jobRunning}
             className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
             onChange={(e) => void onFile(e.target.files?.[0])}
           />
@@ -157,67 +211,51 @@ export function GrantForm({
               invalid: invalidCount,
             })}
           </p>
-          <div className="max-h-64 overflow-auto rounded-md border border-slate-200 dark:border-slate-700">
-            <table className="w-full text-left text-sm" data-testid="grant-entries">
-              <caption className="sr-only">{t("access.entriesCaption")}</caption>
-              <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5">
-                    {t("access.col.orgno")}
-                  </th>
-                  <th scope="col" className="px-3 py-1.5">
-                    {t("access.col.result")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry, index) => {
-                  const result = results.get(entry.orgno);
-                  return (
-                    <tr
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the same number may be listed twice
-                      key={`${entry.orgno}-${index}`}
-                      className="border-t border-slate-200 dark:border-slate-700"
-                      data-orgno={entry.orgno}
-                    >
-                      <td className="px-3 py-1.5 font-mono">{entry.raw}</td>
-                      <td className="px-3 py-1.5">
-                        {entry.problem === "invalid" ? (
-                          <span className="text-red-700 dark:text-red-400">
-                            <Badge tone="danger">{t("access.entry.invalid")}</Badge>{" "}
-                            {tm(entry.reason ?? "")}
-                          </span>
-                        ) : entry.problem === "duplicate" ? (
-                          <Badge>{t("access.entry.duplicate")}</Badge>
-                        ) : result ? (
-                          <JobRowResult row={result} />
-                        ) : alreadyApproved.has(entry.orgno) ? (
-                          <Badge tone="info">{t("access.entry.already")}</Badge>
-                        ) : (
-                          <span className="flex flex-wrap gap-1">
-                            <Badge tone="neutral">{t("access.entry.ready")}</Badge>
-                            <RegistryStateBadge status={shownStates[entry.orgno]} />
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ResultTable
+            rows={entries}
+            // The same number may be listed twice.
+            rowKey={(entry, index) => `${entry.orgno}-${index}`}
+            rowData={(entry) => ({ orgno: entry.orgno })}
+            caption={t("access.entriesCaption")}
+            itemHeader={t("access.col.orgno")}
+            outcomeHeader={t("access.col.result")}
+            testId="grant-entries"
+            itemClassName="font-mono"
+            scroll
+            item={(entry) => entry.raw}
+            outcome={(entry) => {
+              const result = results.get(entry.orgno);
+              return entry.problem === "invalid" ? (
+                <span className="text-red-700 dark:text-red-400">
+                  <Badge tone="danger">{t("access.entry.invalid")}</Badge> {tm(entry.reason ?? "")}
+                </span>
+              ) : entry.problem === "duplicate" ? (
+                <Badge>{t("access.entry.duplicate")}</Badge>
+              ) : result ? (
+                <JobRowResult row={result} />
+              ) : alreadyApproved.has(entry.orgno) ? (
+                <Badge tone="info">{t("access.entry.already")}</Badge>
+              ) : (
+                <span className="flex flex-wrap gap-1">
+                  <Badge tone="neutral">{t("access.entry.ready")}</Badge>
+                  <RegistryStateBadge status={shownStates[entry.orgno]} />
+                </span>
+              );
+            }}
+          />
         </div>
       )}
 
       {job && <JobProgress job={job} label={t("access.grantingProgress")} />}
 
+      <FormProblem error={startError} title={t("accessJob.startFailed")} />
       <div className="flex flex-wrap justify-end gap-2">
         <Button onClick={onDone}>{jobId !== null ? t("common.close") : t("common.cancel")}</Button>
-        <Button variant="primary" pending={running} disabled={toGrant.length === 0} onClick={apply}>
+        <FormSubmit disabled={jobRunning || guard.checking}>
           {t("access.grantCount", { count: toGrant.length })}
-        </Button>
+        </FormSubmit>
       </div>
-    </div>
+    </Form>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { ResultTable } from "../../../components/plan/result-table";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -125,53 +126,40 @@ export function ProvisionPanel({
       {result && (
         <div className="flex flex-col gap-2" aria-live="polite">
           {result.dryRun && <Notice tone="info">{t("altinn.provision.dryRun")}</Notice>}
-          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-            <table className="w-full text-left text-sm" data-testid="provision-results">
-              <caption className="sr-only">{t("altinn.provision.resultCaption")}</caption>
-              <thead className="bg-slate-100 dark:bg-slate-800">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("altinn.provision.col.item")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("altinn.provision.col.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((item) => (
-                  <tr
-                    key={`${item.kind}-${item.scope}-${item.consumer_orgno ?? ""}`}
-                    data-kind={item.kind}
-                    data-scope={item.scope}
-                    data-orgno={item.consumer_orgno}
-                    className="border-t border-slate-200 dark:border-slate-700"
-                  >
-                    <td className="px-3 py-2 font-mono break-all">
-                      {item.kind === "grant"
-                        ? t("altinn.provision.grantItem", {
-                            scope: item.scope,
-                            orgno: item.consumer_orgno ?? "",
-                          })
-                        : item.scope}
-                    </td>
-                    <td className="px-3 py-2">
-                      <Badge tone={STATUS_TONE[item.status]}>
-                        {t(`altinn.status.${item.status}`)}
-                      </Badge>
-                      {item.detail && <p className="mt-1 text-xs">{item.detail}</p>}
-                      {item.correlation_id && (
-                        <p className="mt-1 text-xs">
-                          {t("problem.correlationId")}:{" "}
-                          <code className="font-mono select-all">{item.correlation_id}</code>
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResultTable
+            rows={result.items}
+            rowKey={(item) => `${item.kind}-${item.scope}-${item.consumer_orgno ?? ""}`}
+            rowData={(item) => ({
+              kind: item.kind,
+              scope: item.scope,
+              orgno: item.consumer_orgno ?? undefined,
+            })}
+            caption={t("altinn.provision.resultCaption")}
+            itemHeader={t("altinn.provision.col.item")}
+            outcomeHeader={t("altinn.provision.col.status")}
+            testId="provision-results"
+            itemClassName="font-mono break-all"
+            item={(item) =>
+              item.kind === "grant"
+                ? t("altinn.provision.grantItem", {
+                    scope: item.scope,
+                    orgno: item.consumer_orgno ?? "",
+                  })
+                : item.scope
+            }
+            outcome={(item) => (
+              <>
+                <Badge tone={STATUS_TONE[item.status]}>{t(`altinn.status.${item.status}`)}</Badge>
+                {item.detail && <p className="mt-1 text-xs">{item.detail}</p>}
+                {item.correlation_id && (
+                  <p className="mt-1 text-xs">
+                    {t("problem.correlationId")}:{" "}
+                    <code className="font-mono select-all">{item.correlation_id}</code>
+                  </p>
+                )}
+              </>
+            )}
+          />
         </div>
       )}
     </Fieldset>
