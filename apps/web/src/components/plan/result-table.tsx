@@ -7,7 +7,8 @@ import type { Key, ReactNode } from "react";
  *
  * `rowData` gives each row's `data-*` attributes (keys without the `data-` prefix), which the
  * e2e specs find rows by (`data-step-id`, `data-orgno`, …). With `scroll`, the list scrolls
- * inside 16 rem with its header kept in view (a grant of thousands of numbers).
+ * inside 16 rem with its header kept in view (a grant of thousands of numbers). The box is a
+ * focusable region named by `caption`, so a list wider or longer than it scrolls by keyboard.
  */
 export function ResultTable<Row>({
   rows,
@@ -38,7 +39,10 @@ export function ResultTable<Row>({
 }) {
   const cell = scroll ? "px-3 py-1.5" : "px-3 py-2";
   return (
-    <div
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard
+      tabIndex={0}
       className={`overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 ${
         scroll ? "max-h-64" : ""
       }`}
@@ -73,6 +77,6 @@ export function ResultTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
