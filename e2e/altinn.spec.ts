@@ -48,7 +48,7 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
 
   // The prefix: replace the block with the recommended one, under a prefix the org holds.
   await expect(page.getByLabel("Appnavn")).toHaveValue(app);
-  await page.getByLabel("Prefiks").selectOption("digdir");
+  await page.getByLabel("Prefiks", { exact: true }).selectOption("digdir");
   await page.getByRole("button", { name: "Sett inn anbefalt apiScopes" }).click();
   await expect(page.getByText("Ingen feil")).toBeVisible();
   await expect(problems.locator('li[data-code="altinn.metadata.prefix-not-held"]')).toHaveCount(0);
@@ -152,7 +152,7 @@ test("a viewer can check a file and try requests, but not create the scopes", as
   // Start from org, app and prefix: a new file with the recommended block.
   await page.getByLabel("Org (tjenesteeier)").fill("digdir");
   await page.getByLabel("Appnavn").fill("visning");
-  await page.getByLabel("Prefiks").selectOption("digdir");
+  await page.getByLabel("Prefiks", { exact: true }).selectOption("digdir");
   await page.getByLabel("Skrivemåte").selectOption("concrete");
   await page.getByRole("button", { name: "Sett inn anbefalt apiScopes" }).click();
   await expect(page.getByLabel("Innholdet i App/config/applicationmetadata.json")).toHaveValue(

@@ -23,7 +23,7 @@ test("create a scope, grant three organisations, revoke one, deactivate after th
   await page
     .getByRole("textbox", { name: "Beskrivelse", exact: true })
     .fill("Scope laget av nettlesertesten");
-  await expect(page.getByLabel("maskinporten")).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "maskinporten" })).toBeChecked();
   await page.getByRole("button", { name: "Opprett scope" }).click();
   await expect(
     page.getByTestId("toast-success").filter({ hasText: `digdir:${subscope} er opprettet` }),
