@@ -1,7 +1,7 @@
 import type { ChangeRequest } from "@portvakt/contracts";
 import { Link, useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { Button } from "../components/ui/button";
+import { Button, Spinner } from "../components/ui/button";
 import { Select } from "../components/ui/field";
 import { Badge } from "../components/ui/status";
 import { CHANGE_REQUESTED_EVENT } from "../lib/api-client";
@@ -311,23 +311,27 @@ function EnvSwitcher() {
 
 /** The language of the page: a select, each option named in its own language. */
 function LanguageSwitcher() {
-  const { lang, setLang, t } = useI18n();
+  const { lang, pendingLang, setLang, t } = useI18n();
   const names: Record<Lang, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
+  // While a language's texts are fetched the select shows the choice and is marked busy.
   return (
-    <Select
-      aria-label={t("shell.switchLanguage")}
-      value={lang}
-      onChange={(e) => setLang(e.target.value as Lang)}
-      data-testid="language-switch"
-      data-size="sm"
-      className="w-auto shrink-0"
-    >
-      {LANGS.map((l) => (
-        <option key={l} value={l} lang={l}>
-          {names[l]}
-        </option>
-      ))}
-    </Select>
+    <span className="inline-flex shrink-0 items-center gap-1" aria-busy={pendingLang !== undefined}>
+      {pendingLang && <Spinner />}
+      <Select
+        aria-label={t("shell.switchLanguage")}
+        value={pendingLang ?? lang}
+        onChange={(e) => setLang(e.target.value as Lang)}
+        data-testid="language-switch"
+        data-size="sm"
+        className="w-auto shrink-0"
+      >
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {names[l]}
+          </option>
+        ))}
+      </Select>
+    </span>
   );
 }
 

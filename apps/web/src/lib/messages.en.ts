@@ -17,14 +17,13 @@ import { tokenTestEn } from "../features/token-test/messages.en";
 import { tokensEn } from "../features/tokens/messages.en";
 import { layoutEn } from "./layout-messages.en";
 import type { MessageKey } from "./messages";
+import { newVersionMessages } from "./new-version-messages";
 import { orgStatusEn } from "./organization-status-messages.en";
 import { sessionEn } from "./session-messages.en";
 
 export const en: Record<MessageKey, string> = {
   "common.loading": "Loading …",
-  "app.newVersion":
-    "Portvakt has been updated since this page was opened, and this part of it is gone. Reload the page to get the new version.",
-  "app.reload": "Reload",
+  ...newVersionMessages.en,
   "common.retry": "Try again",
   "common.cancel": "Cancel",
   "common.close": "Close",

@@ -17,15 +17,14 @@ import { tokenTestNn } from "../features/token-test/messages.nn";
 import { tokensNn } from "../features/tokens/messages.nn";
 import { layoutNn } from "./layout-messages.nn";
 import type { MessageKey } from "./messages";
+import { newVersionMessages } from "./new-version-messages";
 import { orgStatusNn } from "./organization-status-messages.nn";
 import { sessionNn } from "./session-messages.nn";
 
 /** Nynorsk: every key, written as nynorsk (not a copy of bokmål). */
 export const nn: Record<MessageKey, string> = {
   "common.loading": "Lastar …",
-  "app.newVersion":
-    "Portvakt er oppdatert sidan sida vart opna, og denne delen finst ikkje lenger. Last inn sida på nytt for å få den nye versjonen.",
-  "app.reload": "Last inn på nytt",
+  ...newVersionMessages.nn,
   "common.retry": "Prøv igjen",
   "common.cancel": "Avbryt",
   "common.close": "Lukk",

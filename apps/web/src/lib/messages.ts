@@ -16,6 +16,7 @@ import { supplierNb } from "../features/supplier/messages";
 import { tokenTestNb } from "../features/token-test/messages";
 import { tokensNb } from "../features/tokens/messages";
 import { layoutNb } from "./layout-messages";
+import { newVersionMessages } from "./new-version-messages";
 import { orgStatusNb } from "./organization-status-messages";
 import { sessionNb } from "./session-messages";
 
@@ -25,9 +26,7 @@ import { sessionNb } from "./session-messages";
  */
 export const nb = {
   "common.loading": "Laster …",
-  "app.newVersion":
-    "Portvakt er oppdatert siden siden ble åpnet, og denne delen finnes ikke lenger. Last inn siden på nytt for å få den nye versjonen.",
-  "app.reload": "Last inn på nytt",
+  ...newVersionMessages.nb,
   "common.retry": "Prøv igjen",
   "common.cancel": "Avbryt",
   "common.close": "Lukk",
