@@ -2,6 +2,7 @@ import type { AccessState, ScopeAccess } from "@portvakt/contracts";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
+import { DateTime } from "../../../components/ui/date-time";
 import { ConfirmDialog, Dialog } from "../../../components/ui/dialog";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -95,7 +96,7 @@ export function AccessPage({ scopeName }: { scopeName?: string }) {
 
 function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) {
   const env = useEnv();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
   const operator = useRoleGate("operator");
@@ -187,18 +188,14 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
         accessorKey: "created",
         header: t("access.col.created"),
         enableGlobalFilter: false,
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap">{formatDateTime(row.original.created)}</span>
-        ),
+        cell: ({ row }) => <DateTime value={row.original.created} />,
       },
       {
         id: "last_updated",
         accessorKey: "last_updated",
         header: t("access.col.lastUpdated"),
         enableGlobalFilter: false,
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap">{formatDateTime(row.original.last_updated)}</span>
-        ),
+        cell: ({ row }) => <DateTime value={row.original.last_updated} />,
       },
       {
         id: "actions",
@@ -241,7 +238,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           ),
       },
     ],
-    [t, formatDateTime, canWrite, roleReason, inactive, regrant, toast, scope, guard.request],
+    [t, canWrite, roleReason, inactive, regrant, toast, scope, guard.request],
   );
 
   const confirmRevoke = () => {

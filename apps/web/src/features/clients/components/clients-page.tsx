@@ -2,6 +2,7 @@ import type { Client } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { buttonProps } from "../../../components/ui/button";
+import { DateTime } from "../../../components/ui/date-time";
 import { Field, Input } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -14,7 +15,7 @@ import { useClients } from "../api/get-clients";
 
 export function ClientsPage() {
   const env = useEnv();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const canRead = useHasAdminScope("idporten:dcr.read");
   const hasWrite = useHasAdminScope("idporten:dcr.write");
   const admin = useRoleGate("admin");
@@ -71,12 +72,10 @@ export function ClientsPage() {
         accessorKey: "last_updated",
         header: t("clients.col.lastUpdated"),
         enableGlobalFilter: false,
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap">{formatDateTime(row.original.last_updated)}</span>
-        ),
+        cell: ({ row }) => <DateTime value={row.original.last_updated} />,
       },
     ],
-    [t, formatDateTime, env.id],
+    [t, env.id],
   );
 
   return (

@@ -2,6 +2,7 @@ import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/c
 import { Link } from "@tanstack/react-router";
 import { useCallback, useMemo, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
+import { DateTime } from "../../../components/ui/date-time";
 import { Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
@@ -21,7 +22,7 @@ type StateFilter = "all" | "active" | "inactive";
 
 export function ScopesPage() {
   const env = useEnv();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const hasScopesWrite = useHasAdminScope("idporten:scopes.write");
   const admin = useRoleGate("admin");
@@ -126,9 +127,7 @@ export function ScopesPage() {
         accessorKey: "last_updated",
         header: t("scopes.col.lastUpdated"),
         enableGlobalFilter: false,
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap">{formatDateTime(row.original.last_updated)}</span>
-        ),
+        cell: ({ row }) => <DateTime value={row.original.last_updated} />,
       },
       {
         id: "actions",
@@ -177,16 +176,7 @@ export function ScopesPage() {
         },
       },
     ],
-    [
-      t,
-      formatDateTime,
-      env.id,
-      canWrite,
-      roleReason,
-      reactivate.isPending,
-      reactivate.variables,
-      onReactivate,
-    ],
+    [t, env.id, canWrite, roleReason, reactivate.isPending, reactivate.variables, onReactivate],
   );
 
   return (
