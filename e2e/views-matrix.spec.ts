@@ -151,7 +151,7 @@ for (const c of CASES) {
     await expect(heading(x.access)).toBeVisible();
     await page.getByRole("button", { name: x.give, exact: true }).click();
     const form = page.getByRole("dialog");
-    await form.getByLabel(x.numbers).fill(`${BANKRUPT}\n${GONE}\n${active}`);
+    await form.getByLabel(x.numbers, { exact: true }).fill(`${BANKRUPT}\n${GONE}\n${active}`);
     const entries = form.getByTestId("grant-entries");
     await expect(
       entries.locator(`tr[data-orgno="${BANKRUPT}"]`).getByTestId("registry-state"),
@@ -172,7 +172,7 @@ for (const c of CASES) {
     await expect(many).toHaveCount(0);
     await expect(entries.locator(`tr[data-orgno="${BANKRUPT}"]`)).not.toContainText(x.granted);
     // An active one alone goes through without the question.
-    await form.getByLabel(x.numbers).fill(active);
+    await form.getByLabel(x.numbers, { exact: true }).fill(active);
     await form.getByRole("button", { name: x.grantListOne }).click();
     await expect(entries.locator(`tr[data-orgno="${active}"]`)).toContainText(x.granted);
     await expect(page.getByRole("dialog", { name: x.confirmTitle })).toHaveCount(0);
