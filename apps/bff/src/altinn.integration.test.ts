@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import {
+  type AltinnProvisionReport,
   authorize,
   decodeTokenClaims,
   generateApiScopes,
@@ -37,21 +38,8 @@ const ORIGINAL_FILE = `{
 `;
 const metadata = insertApiScopes(ORIGINAL_FILE, generateApiScopes({ prefix: "digdir", app: APP }));
 
-interface ProvisionItem {
-  kind: "scope" | "grant";
-  scope: string;
-  consumer_orgno?: string;
-  status: string;
-  allowed_integration_types?: string[];
-  detail?: string;
-}
-interface ProvisionReport {
-  app: string;
-  dryRun: boolean;
-  ok: boolean;
-  items: ProvisionItem[];
-  warnings: unknown[];
-}
+// The answer's shape is the package's, as the BFF declares it (issue 14, item 9).
+type ProvisionReport = AltinnProvisionReport;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -360,8 +348,11 @@ describe("POST /altinn/provision", () => {
         kind: "scope",
         status: "failed",
         detail: expect.stringMatching(/subscope/i),
+        // The English detail has its code beside it, so the page words it in nb, nn or en.
+        code: "scope.subscope.chars",
+        params: { found: "-" },
       }),
-      expect.objectContaining({ kind: "scope", status: "failed" }),
+      expect.objectContaining({ kind: "scope", status: "failed", code: "scope.subscope.chars" }),
     ]);
   });
 
@@ -393,6 +384,11 @@ describe("POST /altinn/provision", () => {
         `scope digdir:${app}.instances.write created`,
         `grant digdir:${app}.instances.write ${CONSUMER} failed`,
       ]);
+      // Digdir's 500 is coded (the self-service table's text), the English detail beside it.
+      for (const item of report.items.filter((x) => x.status === "failed")) {
+        expect(item.code).toBe("upstream.5xx");
+        expect(item.detail).toBeTruthy();
+      }
       const requestId = response.headers.get("x-request-id");
       const { entries } = await stack.bff.audit.list({ limit: 1000 });
       const mine = entries.filter((entry: AuditEntry) => entry.requestId === requestId);

@@ -124,7 +124,10 @@ export const PROVISION_STATUSES = [
 export const ProvisionStatus = z.enum(PROVISION_STATUSES);
 export type ProvisionStatus = z.infer<typeof ProvisionStatus>;
 
-/** One scope or grant of a provisioning run. */
+/**
+ * One scope or grant of a provisioning run. A failed or unknown item says why as a coded text:
+ * `detail` (English) with `code` + `params` beside it (docs/i18n.md; issue 14, item 13).
+ */
 export const AltinnProvisionItem = z
   .object({
     kind: z.enum(["scope", "grant"]),
@@ -133,7 +136,16 @@ export const AltinnProvisionItem = z
     status: ProvisionStatus,
     usedBy: z.array(Usage).optional(),
     allowed_integration_types: z.array(IntegrationType).optional(),
-    detail: z.string().optional(),
+    detail: z.string().optional().meta({
+      description:
+        "Why the item failed, in English (for API clients and the CLI); `code` and `params` say the same for the web",
+    }),
+    code: z.string().optional().meta({
+      description:
+        "Stable code of `detail` (problem.*, validation.*, an MP rule's code); the web words it in nb, nn or en. Digdir's own words that no table knows are the parameter `words` of `problem.upstream`",
+      example: "problem.upstream",
+    }),
+    params: MessageParams.optional().meta({ description: "The values the text is built from" }),
     correlation_id: z.string().optional(),
   })
   .meta({ id: "AltinnProvisionItem" });

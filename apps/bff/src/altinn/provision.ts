@@ -10,7 +10,12 @@ import {
   type ValidationReport,
   validateApplicationMetadata,
 } from "@portvakt/altinn-scopes";
-import type { Scope } from "@portvakt/contracts";
+import {
+  codedFromText,
+  problemMessages,
+  type Scope,
+  validationMessages,
+} from "@portvakt/contracts";
 import {
   MaskinportenError,
   MaskinportenInputError,
@@ -18,7 +23,12 @@ import {
 } from "@portvakt/maskinporten";
 import { OutcomeUnknownError } from "../changes/guard";
 import type { GuardedApi } from "../changes/guarded-api";
-import { codedProblem, problemFromChange } from "../problem";
+import {
+  codedProblem,
+  type ProblemError,
+  problemFromChange,
+  problemFromUpstream,
+} from "../problem";
 
 /** What the environment holds: prefixes, and own scopes including deactivated ones. */
 export interface MaskinportenFacts {
@@ -79,19 +89,41 @@ export function validationAnswer(
   return { ...report, scopes };
 }
 
-/** A failure of one item, told as the problem detail and Digdir's correlation id. */
-function failureOf(error: unknown): Pick<AltinnProvisionItem, "detail" | "correlation_id"> {
+type ItemFailure = Pick<AltinnProvisionItem, "detail" | "code" | "params" | "correlation_id">;
+
+/** The coded text of a problem (`detail`, `code`, `params`, Digdir's correlation id). */
+function failureOfProblem({ problem }: ProblemError): ItemFailure {
+  return {
+    detail: problem.detail ?? problem.code,
+    code: problem.code,
+    ...(problem.params ? { params: problem.params } : {}),
+    ...(problem.correlation_id ? { correlation_id: problem.correlation_id } : {}),
+  };
+}
+
+/**
+ * A failure of one item as a coded text (issue 14, item 13): the English `detail` for API clients
+ * and the CLI, with `code` + `params` beside it, exactly as the same failure would be answered as
+ * a problem of its own. An error of Digdir's is `problemFromUpstream`'s text: an MP rule's code
+ * when a table knows the answer, else `problem.upstream` with Digdir's own words quoted as the
+ * parameter `words` (they cannot be translated). Input Portvakt refused before sending
+ * (`MaskinportenInputError`) gets the code of its first refused field's text
+ * (`problem.invalid-request` when no table knows it); `detail` keeps every field.
+ * @throws the error itself when it is none of these (a bug: the route answers 500).
+ */
+export function failureOf(error: unknown): ItemFailure {
   const change = problemFromChange(error);
-  if (change) return { detail: change.problem.detail ?? change.message };
-  if (error instanceof MaskinportenError) {
-    return {
-      detail: error.explanation || error.message,
-      ...(error.correlationId ? { correlation_id: error.correlationId } : {}),
-    };
-  }
+  if (change) return failureOfProblem(change);
+  if (error instanceof MaskinportenError) return failureOfProblem(problemFromUpstream(error));
   if (error instanceof MaskinportenInputError) {
     // The client checks every body with the strict contracts before sending anything.
-    return { detail: error.issues.map((issue) => issue.message).join("; ") };
+    const detail = error.issues.map((issue) => issue.message).join("; ");
+    const first = error.issues[0];
+    const known = first
+      ? codedFromText(first.message, [validationMessages, problemMessages])
+      : undefined;
+    const text = known ?? { code: "problem.invalid-request", params: undefined };
+    return { detail, code: text.code, ...(text.params ? { params: text.params } : {}) };
   }
   throw error;
 }

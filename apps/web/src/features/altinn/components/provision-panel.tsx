@@ -40,7 +40,7 @@ export function ProvisionPanel({
   deniedReason?: string;
 }) {
   const env = useEnv();
-  const { t, tm } = useI18n();
+  const { t, tm, tc } = useI18n();
   const toast = useToast();
   const provision = useProvisionAltinnScopes(env.id);
   const [grantText, setGrantText] = useState("");
@@ -150,7 +150,15 @@ export function ProvisionPanel({
             outcome={(item) => (
               <>
                 <Badge tone={STATUS_TONE[item.status]}>{t(`altinn.status.${item.status}`)}</Badge>
-                {item.detail && <p className="mt-1 text-xs">{item.detail}</p>}
+                {item.detail && (
+                  // The BFF's coded text in the page's language (its English detail if the
+                  // code is unknown); Digdir's own words stay quoted inside it.
+                  <p className="mt-1 text-xs" data-code={item.code}>
+                    {item.code
+                      ? tc({ code: item.code, params: item.params, detail: item.detail })
+                      : item.detail}
+                  </p>
+                )}
                 {item.correlation_id && (
                   <p className="mt-1 text-xs">
                     {t("problem.correlationId")}:{" "}
