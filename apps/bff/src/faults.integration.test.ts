@@ -10,15 +10,27 @@ import { startTestStack, type TestStack } from "./testing/stack";
 // (a 17 s delay against a 15 s timeout) to a 500 ms timeout. On a loaded machine a write may end
 // "unknown" where it would have been confirmed: the assertions hold for both (the audit's final
 // word, after any follow-up, must match Digdir's state).
+// Settling is a condition, not a race against the wall clock (as in fault-schedule's tests): the
+// settle window is far longer than any held write (so a write held past the BFF's answer always
+// lands before its change could be settled as "not made", however loaded the machine), and a test
+// that needs a change settled as not made waits until the simulator holds no request, then moves
+// the BFF's clock past the window (`passSettleWindow`). Under load, a 1,750 ms hold against the
+// production-like 4 × timeout (2,000 ms) window was once settled as "not made" before it landed.
 const TIMEOUT_MS = 500;
+const SETTLE_MS = 60 * TIMEOUT_MS;
+/** How far a write the tests want answered "unknown" is held: well past timeout + re-reads. */
+const HELD_MS = 5 * TIMEOUT_MS;
 const env = "/api/envs/demo";
 let stack: TestStack;
+/** How far the BFF's clock is ahead of the wall clock (ms); only ever moved forward. */
+let clockAhead = 0;
 
 beforeAll(async () => {
   stack = await startTestStack({
     upstreamTimeoutMs: TIMEOUT_MS,
-    outcome: { windowMs: TIMEOUT_MS, settleMs: 4 * TIMEOUT_MS, intervalMs: 200 },
+    outcome: { windowMs: TIMEOUT_MS, settleMs: SETTLE_MS, intervalMs: 200 },
     mutationsPerMinute: 10_000,
+    now: () => Date.now() + clockAhead,
   });
 }, 60_000);
 afterAll(() => stack?.close());
@@ -42,6 +54,16 @@ async function landed() {
     if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
     await sleep(25);
   }
+}
+
+/**
+ * Once the simulator holds no request (no write can land any more), moves the BFF's clock past
+ * the settle window of every change made so far: its next re-read settles each one still unseen
+ * as not made, as it would SETTLE_MS later.
+ */
+async function passSettleWindow() {
+  await landed();
+  clockAhead += SETTLE_MS;
 }
 
 async function fault(body: Record<string, unknown>) {
@@ -174,7 +196,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
 
   it("a client created but its answer dropped: 200 with the client, audited as success, no duplicate", async () => {
     await fault({ path: "/api/v1/clients", method: "POST", kind: "drop", when: "after", times: 1 });
-    const name = "svaret forsvant";
+    const name = `svaret forsvant ${Date.now().toString(36)}`;
     const answer = await stack.api(`${env}/clients`, {
       method: "POST",
       body: JSON.stringify({ client_name: name, description: "drop etter" }),
@@ -188,13 +210,13 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
   });
 
   it("a create whose outcome stays unknown: 'unknown' problem and audit; a retry looks first and makes no duplicate", async () => {
-    const name = "ukjent utfall";
+    const name = `ukjent utfall ${Date.now().toString(36)}`;
     // Lands after the BFF's timeout and its re-reads, but before the outcome settles.
     await fault({
       path: "/api/v1/clients",
       method: "POST",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      ms: HELD_MS,
       times: 1,
     });
     const body = JSON.stringify({ client_name: name, description: "sen" });
@@ -232,7 +254,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      ms: HELD_MS,
       times: 1,
     });
     const first = await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, {
@@ -261,6 +283,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     expect(first.status).toBe(504);
     const entry = await entryOf(first);
     expect(entry.outcome).toBe("unknown");
+    await passSettleWindow();
     const followUp = await followUpOf(entry);
     expect(followUp).toMatchObject({ outcome: "failure" });
     expect(grantState(scope, orgno)).toBe(before);
@@ -447,7 +470,7 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
       path: "/api/v1/scopes",
       method: "POST",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      ms: HELD_MS,
       times: 1,
     });
     const before = await sent("POST /api/v1/scopes");
@@ -578,7 +601,7 @@ describe("config apply under faults: per-step outcomes, partial, follow-ups (iss
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      ms: HELD_MS,
       times: 1,
     });
     const applied = await stack.api(`${env}/config/apply`, {
@@ -629,7 +652,7 @@ describe("Altinn provisioning under faults: per-item outcomes (issue 13, 1 and 3
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      ms: HELD_MS,
       times: 1,
     });
     const response = await stack.api(`${env}/altinn/provision`, {
