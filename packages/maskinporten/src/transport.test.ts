@@ -1,7 +1,13 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Agent, type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureOfFetch, undiciTransport } from "./transport";
+
+const run = promisify(execFile);
 
 // The default transport over real HTTP: a body large enough to arrive in several chunks.
 let server: Server;
@@ -17,6 +23,19 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" });
       const timer = setInterval(() => res.write(" "), 100);
       res.on("close", () => clearInterval(timer));
+      return;
+    }
+    if (req.method === "POST") {
+      const parts: Buffer[] = [];
+      req.on("data", (part: Buffer) => parts.push(part));
+      req.on("end", () => {
+        res.writeHead(422, [
+          ["Retry-After", "7"],
+          ["X-Seen", "a"],
+          ["X-Seen", "b"],
+        ]);
+        res.end(Buffer.concat(parts));
+      });
       return;
     }
     res.setHeader("X-Correlation-ID", "corr-1");
@@ -37,7 +56,18 @@ const get = (known?: Uint8Array, path = "/", signal?: AbortSignal) =>
     ...(signal ? { signal } : {}),
   });
 
+// The BFF's transport goes through undici's global dispatcher: the undici package's (7) when it
+// is imported first or installed (the outbound proxy's EnvHttpProxyAgent), else Node's own
+// undici (6 on Node 20), which a `fetch` before that import installs. Both take the same dispatch
+// handler: the package's here, Node's own in a process of its own below.
 describe("undiciTransport", () => {
+  let before: Dispatcher;
+  beforeAll(() => {
+    before = getGlobalDispatcher();
+    setGlobalDispatcher(new Agent());
+  });
+  afterAll(() => setGlobalDispatcher(before));
+
   it("reads the whole body, status and headers", async () => {
     const answer = await get();
     expect(answer.status).toBe(200);
@@ -88,5 +118,54 @@ describe("undiciTransport", () => {
       (e: unknown) => e,
     );
     expect(early).toMatchObject({ message: "gone" });
+  });
+
+  it("sends a POST body and reads an error answer's status and headers by any case", async () => {
+    const answer = await undiciTransport({
+      method: "POST",
+      url: `${base}/anything?x=1`,
+      headers: { "content-type": "application/json" },
+      body: '{"name":"æøå"}',
+      timeoutMs: 1_000,
+    });
+    expect(answer.status).toBe(422);
+    expect(new TextDecoder().decode(answer.bytes)).toBe('{"name":"æøå"}');
+    expect(answer.headers.get("RETRY-AFTER")).toBe("7");
+    expect(answer.headers.get("x-seen")).toBe("a, b");
+    expect(answer.headers.get("x-missing")).toBeNull();
+  });
+
+  it("rejects with a network failure when nothing listens", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await undiciTransport({
+      method: "GET",
+      url: `http://127.0.0.1:${port}/`,
+      headers: {},
+      timeoutMs: 1_000,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(failureOfFetch(error)).toBe("network");
+  });
+
+  it("works the same over Node's own undici (a process where fetch came first)", async () => {
+    body = Buffer.alloc(300_000, "a");
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", join(import.meta.dirname, "test-support/node-undici-transport.ts"), base],
+      { timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      nodeOwnDispatcher: true,
+      length: 300_000,
+      correlationId: "corr-1",
+      sameArray: true,
+      postStatus: 422,
+      postBody: '{"a":1}',
+      retryAfter: "7",
+      slow: "timeout",
+    });
   });
 });
