@@ -20,6 +20,10 @@ export function startProcess(
     lines.on("line", (line) => {
       if (ready(line)) {
         clearTimeout(timer);
+        // Later output (a log line per request) is drained unread: splitting it into lines here
+        // would charge the load generator's CPU, which shares the machine with what it measures.
+        lines.close();
+        child.stdout!.resume();
         resolve({ child, line });
       }
     });

@@ -21,6 +21,8 @@ const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const MAX_SEGMENT = 200;
 // Control and format characters, whitespace, and lone surrogates (a /u class matches only those).
 const UNSAFE_SEGMENT = /[\p{Cc}\p{Cf}\s\uD800-\uDFFF\\]/u;
+/** RFC 3986 unreserved and sub-delimiter characters, `:`, `@` and `/`: printable, no `%`. */
+const PLAIN_PATH = /^[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
 
 /** Why a path parameter is refused: a code of `problemMessages`, or a coded zod issue. */
 type Refusal =
@@ -67,7 +69,11 @@ const bySchema = (schema: z.ZodType) => (value: string) => {
 /** Every segment of an /api path: bounded, printable, no control, format or space characters. */
 export function pathSegments(): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
-    for (const raw of c.req.path.split("/")) {
+    const path = c.req.path;
+    // The common case at once: a short path of unreserved and sub-delimiter characters only has
+    // nothing to decode and no segment that could be too long or unsafe.
+    if (path.length <= MAX_SEGMENT && PLAIN_PATH.test(path)) return next();
+    for (const raw of path.split("/")) {
       let segment: string;
       try {
         segment = decodeURIComponent(raw);

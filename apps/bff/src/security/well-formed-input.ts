@@ -16,8 +16,13 @@ const refuse = (field: string) =>
  */
 export function wellFormedInput(): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
-    for (const [name, values] of Object.entries(c.req.queries())) {
-      if (!isWellFormed(name) || values.some((v) => !isWellFormed(v))) throw refuse(name);
+    // Query names and values are decoded with decodeURIComponent (or kept raw where that fails),
+    // which never makes a lone surrogate: only a URL that holds one itself can carry one, so the
+    // query is parsed (to name the field) only then.
+    if (!isWellFormed(c.req.url)) {
+      for (const [name, values] of Object.entries(c.req.queries())) {
+        if (!isWellFormed(name) || values.some((v) => !isWellFormed(v))) throw refuse(name);
+      }
     }
     const type = c.req.header("Content-Type") ?? "";
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && /json/i.test(type)) {
