@@ -163,7 +163,7 @@ class Exchange {
   readonly #chunks: Buffer[] = [];
   #length = 0;
   #same: boolean;
-  #abort: ((reason: unknown) => void) | undefined;
+  #abort: ((reason?: Error) => void) | undefined;
 
   constructor(
     readonly deadline: Deadline,
@@ -171,12 +171,13 @@ class Exchange {
     readonly settle: (error: unknown, bytes?: Uint8Array) => void,
   ) {
     this.#same = known !== undefined;
-    deadline.once("abort", () => this.#abort?.(deadline.reason));
+    // undici hands the reason on to onError as it is (a DOMException, or the signal's reason).
+    deadline.once("abort", () => this.#abort?.(deadline.reason as Error));
   }
 
-  onConnect(abort: (reason: unknown) => void): void {
+  onConnect(abort: (reason?: Error) => void): void {
     if (this.deadline.aborted) {
-      abort(this.deadline.reason);
+      abort(this.deadline.reason as Error);
       return;
     }
     this.#abort = abort;
@@ -190,7 +191,7 @@ class Exchange {
     throw new Error("Digdir's self-service API does not upgrade connections");
   }
 
-  onHeaders(status: number, raw: (Buffer | string)[] | null): boolean {
+  onHeaders(status: number, raw: Buffer[] | null): boolean {
     // 1xx answers (100 Continue, 103 Early Hints) come before the real one.
     if (status < 200) return true;
     this.status = status;

@@ -36,3 +36,5 @@ process.stdout.write(
   })}\n`,
 );
 process.exit(0);
+
+export {};
