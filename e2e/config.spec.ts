@@ -104,6 +104,9 @@ test("a plan made before someone else's change is refused, and the new plan offe
   await page.getByRole("button", { name: "Bruk planen (1)" }).click();
   const stale = page.getByTestId("stale-plan");
   await expect(stale).toContainText("Miljøet er endret siden planen");
+  // The BFF's sentence comes as a code, shown in bokmål, not as its English detail (issue 14 #13).
+  await expect(stale).toContainText("se gjennom den nye planen og bruk den i stedet");
+  await expect(stale).not.toContainText("The environment changed");
   await stale.getByRole("button", { name: "Vis den nye planen" }).click();
 
   // The new plan also revokes what the other person granted: dangerous, so it must be confirmed.

@@ -190,7 +190,8 @@ describe("promotion from test to prod", () => {
     expect(unquoted.errors).toEqual([
       expect.objectContaining({
         field: `organizations.${TEST_ORG}`,
-        code: "problem.promotion.mapping-invalid",
+        // The mapping's own words as a code (nb/nn/en), not `{message}` in English.
+        code: "config.mapping.quote-orgno",
       }),
     ]);
     const other = (await ok(

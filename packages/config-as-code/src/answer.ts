@@ -232,7 +232,12 @@ export type StepOutcome = z.infer<typeof StepOutcome>;
 
 export const StepError = z.object({
   message: z.string(),
-  /** Digdir's refusal as a code with parameters (`upstream.*`, `faq.*`), for the browser's language. */
+  /**
+   * `message` as a code with parameters, for the browser's language (docs/i18n.md): Digdir's
+   * refusal (`upstream.*`, `faq.*`, or `problem.upstream` with Digdir's own words as `words`),
+   * a refused key edit (`problem.*`) or the package's own (`config.error.*`). Always written
+   * since issue 14 #13; optional when read (reports of older versions).
+   */
   code: z.string().optional(),
   params: MessageParams.optional(),
   status: z.number().int().optional(),

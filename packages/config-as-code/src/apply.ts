@@ -1,5 +1,9 @@
 import {
   type ClientInput,
+  coded,
+  codedFromText,
+  type MessageParams,
+  problemMessages,
   type ScopeInput,
   type ScopeUpdate,
   splitScopeName,
@@ -17,6 +21,7 @@ import type {
 } from "./answer";
 import type { ConfigDocument } from "./document";
 import { type ConfigApi, readLiveState } from "./live-state";
+import { type ConfigCode, configMessages } from "./messages";
 import { type PlanOptions, planChanges } from "./plan";
 import { chooseSteps } from "./promote";
 
@@ -74,17 +79,58 @@ export interface ApplyOptions extends PlanOptions {
   keys?: KeySetEditor;
 }
 
-function stepErrorOf(error: unknown): StepError {
+/** A step refused by the package itself, as a code of `configMessages` with its English message. */
+class StepRefused extends Error {
+  override readonly name = "StepRefused";
+  constructor(
+    readonly code: ConfigCode,
+    readonly params: MessageParams,
+  ) {
+    super(coded(configMessages, code, params).detail);
+  }
+}
+
+/**
+ * A failed step's error: the English `message` (the CLI prints it) and always a `code` with
+ * `params` for the console's language (docs/i18n.md). Digdir's refusals keep the code the
+ * rules gave them (`upstream.*`, `faq.*`); one no rule knows is `problem.upstream`, Digdir's own
+ * words a parameter (`words`), shown quoted as Digdir's, never as Portvakt's sentence. A refused
+ * key edit is coded by its text (`problemMessages`); anything else is
+ * `config.error.unexpected` (the BFF replaces it with its own problem's code when it has one).
+ */
+export function stepErrorOf(error: unknown): StepError {
   if (error instanceof MaskinportenError) {
+    const params = error.explained
+      ? error.explained.params
+      : {
+          kind: error.kind === "invalid-response" ? "invalid" : error.kind,
+          status: error.status ?? 502,
+          words: error.explanation || error.message,
+        };
     return {
       message: error.explanation ? `${error.message}. ${error.explanation}` : error.message,
       ...(error.status !== undefined ? { status: error.status } : {}),
       ...(error.correlationId ? { correlationId: error.correlationId } : {}),
-      ...(error.explained ? { code: error.explained.code } : {}),
-      ...(error.explained?.params ? { params: error.explained.params } : {}),
+      code: error.explained ? error.explained.code : "problem.upstream",
+      ...(params ? { params } : {}),
     };
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof KeyEditRefused) {
+    const known = codedFromText(error.message, [problemMessages]);
+    return {
+      message: error.message,
+      status: error.status,
+      code: known?.code ?? "problem.http",
+      params: known?.params ?? { status: error.status },
+    };
+  }
+  if (error instanceof StepRefused) {
+    return { message: error.message, code: error.code, params: error.params };
+  }
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    code: "config.error.unexpected",
+  };
 }
 
 /** The create body of a scope: the document's fields, empty texts left out. */
@@ -130,7 +176,7 @@ async function runStep(
 ): Promise<void> {
   const clientIdOf = (client: { name: string; client_id?: string }) => {
     const id = client.client_id ?? createdClients.get(client.name);
-    if (!id) throw new Error(`The client "${client.name}" has no client_id yet`);
+    if (!id) throw new StepRefused("config.error.client-no-id", { name: client.name });
     return id;
   };
   switch (step.kind) {

@@ -1,4 +1,5 @@
 import {
+  coded,
   codedIssue,
   firstMalformedString,
   IntegrationType,
@@ -14,6 +15,7 @@ import {
 } from "@portvakt/contracts";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
+import { type ConfigCode, configMessages } from "./messages";
 
 export const DOCUMENT_VERSION = 1;
 
@@ -114,21 +116,27 @@ export const KeyEntry = z
   })
   .superRefine((entry, ctx) => {
     if (entry.jwk && entry.file) {
-      ctx.addIssue({ code: "custom", message: "Give either jwk or file, not both" });
+      addCodedIssue(ctx, [], "config.document.jwk-and-file");
     }
     if (entry.jwk) {
       if (entry.jwk.kid !== undefined && entry.jwk.kid !== entry.kid) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["jwk", "kid"],
-          message: `The JWK's kid "${entry.jwk.kid}" differs from the entry's kid "${entry.kid}"`,
+        addCodedIssue(ctx, ["jwk", "kid"], "config.document.kid-differs", {
+          jwkKid: entry.jwk.kid,
+          kid: entry.kid,
         });
       }
       // The contracts' rules: no private members, RSA ≥ 2048 bits, base64url.
       const checked = Jwk.safeParse({ use: "sig", ...entry.jwk, kid: entry.kid });
       if (!checked.success) {
         for (const issue of checked.error.issues) {
-          ctx.addIssue({ code: "custom", path: ["jwk", ...issue.path], message: issue.message });
+          // The contracts' own code (validation.*, a JWK rule) travels with the words.
+          const text = codedIssue(issue);
+          ctx.addIssue({
+            code: "custom",
+            path: ["jwk", ...issue.path],
+            message: issue.message,
+            ...(text.code ? { params: { code: text.code, params: text.params } } : {}),
+          });
         }
       }
     }
@@ -159,8 +167,24 @@ export const ClientEntry = z
   .meta({ id: "ClientEntry", description: "A Maskinporten client (docs/maskinporten.md §5, §6)" });
 export type ClientEntry = z.infer<typeof ClientEntry>;
 
-function entryLabel(kind: string, value: string): string {
-  return `${kind} "${value}"`;
+/**
+ * Adds a refinement issue whose text is a code of `configMessages` (docs/i18n.md): the English
+ * rendering is zod's `message` (the CLI's words), the code and its parameters ride in `params`,
+ * where `codedIssue` finds them, so the console shows the issue in nb, nn or en.
+ */
+function addCodedIssue(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  code: ConfigCode,
+  params?: MessageParams,
+): void {
+  const text = coded(configMessages, code, params);
+  ctx.addIssue({
+    code: "custom",
+    path,
+    message: text.detail,
+    params: { code: text.code, ...(text.params ? { params: text.params } : {}) },
+  });
 }
 
 /** A Portvakt configuration document: one environment's scopes, grants and clients. */
@@ -179,17 +203,22 @@ export const ConfigDocument = z
     clients: list(z.array(ClientEntry)),
   })
   .superRefine((document, ctx) => {
-    const duplicate = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: "custom", path, message });
+    const duplicate = addCodedIssue.bind(undefined, ctx);
     const scopeNames = new Map<string, number>();
     (document.scopes ?? []).forEach((scope, i) => {
       const first = scopeNames.get(scope.name);
       if (first !== undefined)
-        duplicate(["scopes", i, "name"], `${scope.name} is already declared at scopes[${first}]`);
+        duplicate(["scopes", i, "name"], "config.document.scope-twice", {
+          name: scope.name,
+          first: `scopes[${first}]`,
+        });
       else scopeNames.set(scope.name, i);
       const seen = new Set<string>();
       (scope.consumers ?? []).forEach((orgno, j) => {
-        if (seen.has(orgno)) duplicate(["scopes", i, "consumers", j], `${orgno} is listed twice`);
+        if (seen.has(orgno))
+          duplicate(["scopes", i, "consumers", j], "config.document.listed-twice", {
+            value: orgno,
+          });
         seen.add(orgno);
       });
     });
@@ -199,31 +228,35 @@ export const ConfigDocument = z
     (document.clients ?? []).forEach((client, i) => {
       const first = clientNames.get(client.name);
       if (first !== undefined)
-        duplicate(
-          ["clients", i, "name"],
-          `${entryLabel("The client", client.name)} is already declared at clients[${first}]`,
-        );
+        duplicate(["clients", i, "name"], "config.document.client-twice", {
+          name: client.name,
+          first: `clients[${first}]`,
+        });
       else clientNames.set(client.name, i);
       if (client.client_id !== undefined) {
         const firstId = clientIds.get(client.client_id);
         if (firstId !== undefined)
-          duplicate(
-            ["clients", i, "client_id"],
-            `client_id ${client.client_id} is already used at clients[${firstId}]`,
-          );
+          duplicate(["clients", i, "client_id"], "config.document.client-id-twice", {
+            clientId: client.client_id,
+            first: `clients[${firstId}]`,
+          });
         else clientIds.set(client.client_id, i);
       }
       const scopes = new Set<string>();
       (client.scopes ?? []).forEach((scope, j) => {
-        if (scopes.has(scope)) duplicate(["clients", i, "scopes", j], `${scope} is listed twice`);
+        if (scopes.has(scope))
+          duplicate(["clients", i, "scopes", j], "config.document.listed-twice", { value: scope });
         scopes.add(scope);
       });
       // Maskinporten keeps kids unique across all clients (docs/maskinporten.md §6), so the document must too.
       (client.keys ?? []).forEach((key, j) => {
         const owner = kids.get(key.kid);
         if (owner !== undefined)
-          duplicate(["clients", i, "keys", j, "kid"], `The kid "${key.kid}" is also on ${owner}`);
-        else kids.set(key.kid, entryLabel("client", client.name));
+          duplicate(["clients", i, "keys", j, "kid"], "config.document.kid-twice", {
+            kid: key.kid,
+            name: owner,
+          });
+        else kids.set(key.kid, client.name);
       });
     });
   })

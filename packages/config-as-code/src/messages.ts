@@ -67,6 +67,21 @@ export const configMessages = defineMessages({
       "{name} is deactivated: {orgnos} cannot be granted access until it is reactivated (active: true)",
     "config.warning.client-unlisted":
       'The client "{name}" ({clientId}) is not in the document and is left unchanged',
+    "config.document.jwk-and-file": "Give either jwk or file, not both",
+    "config.document.kid-differs":
+      'The JWK\'s kid "{jwkKid}" differs from the entry\'s kid "{kid}"',
+    "config.document.scope-twice": "{name} is already declared at {first}",
+    "config.document.listed-twice": "{value} is listed twice",
+    "config.document.client-twice": 'The client "{name}" is already declared at {first}',
+    "config.document.client-id-twice": "client_id {clientId} is already used at {first}",
+    "config.document.kid-twice": 'The kid "{kid}" is also on client "{name}"',
+    "config.error.client-no-id": 'The client "{name}" has no client_id yet',
+    "config.mapping.unreadable": "The mapping file is not readable as {format}",
+    "config.error.unconfirmed-step": "The dangerous step {step} is not confirmed",
+    "config.mapping.quote-orgno":
+      'Write the organisation number as a quoted string, e.g. "889640782"',
+    "config.error.unexpected":
+      "The step failed on an unexpected error in Portvakt; the server log has the details",
   },
   nb: {
     ...sameInNbAndNn,
@@ -105,6 +120,20 @@ export const configMessages = defineMessages({
       "{name} er deaktivert: {orgnos} kan ikke få tilgang før scopet aktiveres igjen (active: true)",
     "config.warning.client-unlisted":
       "Klienten «{name}» ({clientId}) står ikke i dokumentet og blir ikke endret",
+    "config.document.jwk-and-file": "Oppgi enten jwk eller file, ikke begge",
+    "config.document.kid-differs": "JWK-ens kid «{jwkKid}» er ulik oppføringens kid «{kid}»",
+    "config.document.scope-twice": "{name} er allerede oppgitt i {first}",
+    "config.document.listed-twice": "{value} står to ganger",
+    "config.document.client-twice": "Klienten «{name}» er allerede oppgitt i {first}",
+    "config.document.client-id-twice": "client_id {clientId} er allerede brukt i {first}",
+    "config.document.kid-twice": "kid «{kid}» står også på klienten «{name}»",
+    "config.error.client-no-id": "Klienten «{name}» har ingen client_id ennå",
+    "config.mapping.unreadable": "Koblingsfilen kan ikke leses som {format}",
+    "config.error.unconfirmed-step": "Det farlige steget {step} er ikke bekreftet",
+    "config.mapping.quote-orgno":
+      'Skriv organisasjonsnummeret som en tekst i anførselstegn, f.eks. "889640782"',
+    "config.error.unexpected":
+      "Steget mislyktes på grunn av en uventet feil i Portvakt; serverloggen har detaljene",
   },
   nn: {
     ...sameInNbAndNn,
@@ -142,6 +171,21 @@ export const configMessages = defineMessages({
       "{name} er deaktivert: {orgnos} kan ikkje få tilgang før scopet blir aktivert igjen (active: true)",
     "config.warning.client-unlisted":
       "Klienten «{name}» ({clientId}) står ikkje i dokumentet og blir ikkje endra",
+    "config.document.jwk-and-file": "Oppgi anten jwk eller file, ikkje begge",
+    "config.document.kid-differs":
+      "kid-en til JWK-en, «{jwkKid}», er ulik kid-en til oppføringa, «{kid}»",
+    "config.document.scope-twice": "{name} er alt oppgitt i {first}",
+    "config.document.listed-twice": "{value} står to gonger",
+    "config.document.client-twice": "Klienten «{name}» er alt oppgitt i {first}",
+    "config.document.client-id-twice": "client_id {clientId} er alt brukt i {first}",
+    "config.document.kid-twice": "kid «{kid}» står òg på klienten «{name}»",
+    "config.error.client-no-id": "Klienten «{name}» har ingen client_id enno",
+    "config.mapping.unreadable": "Koplingsfila kan ikkje lesast som {format}",
+    "config.error.unconfirmed-step": "Det farlege steget {step} er ikkje stadfesta",
+    "config.mapping.quote-orgno":
+      'Skriv organisasjonsnummeret som ein tekst i hermeteikn, t.d. "889640782"',
+    "config.error.unexpected":
+      "Steget mislukkast på grunn av ein uventa feil i Portvakt; serverloggen har detaljane",
   },
 });
 export type ConfigCode = keyof typeof configMessages.en;

@@ -1,4 +1,12 @@
-import { OrgNumber, ScopePrefix, splitScopeName } from "@portvakt/contracts";
+import {
+  type Coded,
+  coded,
+  codedFromText,
+  codedIssue,
+  OrgNumber,
+  ScopePrefix,
+  splitScopeName,
+} from "@portvakt/contracts";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import type { Plan, PlanStep } from "./answer";
@@ -11,6 +19,7 @@ import {
   formatPath,
   type ScopeEntry,
 } from "./document";
+import { configMessages } from "./messages";
 
 /**
  * Why a promotion cannot be planned or applied, as a code the BFF turns into a coded problem
@@ -29,6 +38,12 @@ export type PromotionCode =
 export interface PromotionIssue extends DocumentIssue {
   code: PromotionCode;
   params: Record<string, string>;
+  /**
+   * The issue's own words as a code (a zod check's `validation.*`, a document rule's
+   * `config.document.*`, `config.mapping.unreadable`), when `params.message` is such words: the
+   * BFF sends this code instead of `problem.promotion.<code>`, so no English reaches the page.
+   */
+  text?: Omit<Coded, "detail">;
 }
 
 /**
@@ -50,11 +65,19 @@ const issue = (
   path: string,
   message: string,
   params: Record<string, string> = {},
-): PromotionIssue => ({ code, path, message, params });
+  text?: Omit<Coded, "detail">,
+): PromotionIssue => ({ code, path, message, params, ...(text ? { text } : {}) });
+
+/** The code of a zod issue's words, when they have one (`codedIssue`). */
+function textOfIssue(zodIssue: z.core.$ZodIssue): Omit<Coded, "detail"> | undefined {
+  const { code, params } =
+    codedFromText(zodIssue.message, [configMessages]) ?? codedIssue(zodIssue);
+  return code ? { code, ...(params ? { params } : {}) } : undefined;
+}
 
 // Unquoted digits in YAML become a number; say how to write it rather than "expected string".
 const MappedOrgNumber = z
-  .string({ error: () => 'Write the organisation number as a quoted string, e.g. "889640782"' })
+  .string({ error: () => coded(configMessages, "config.mapping.quote-orgno").detail })
   .pipe(OrgNumber)
   .nullable();
 
@@ -111,11 +134,18 @@ export function parseMapping(text: string, format?: DocumentFormat): PromotionMa
       error instanceof YAMLParseError || error instanceof SyntaxError
         ? error.message
         : String(error);
+    const format = asJson ? "JSON" : "YAML";
+    const { detail: _detail, ...text } = coded(configMessages, "config.mapping.unreadable", {
+      format,
+    });
     throw new PromotionError([
-      issue("mapping-invalid", "", `Not readable as ${asJson ? "JSON" : "YAML"}: ${message}`, {
-        path: "",
-        message,
-      }),
+      issue(
+        "mapping-invalid",
+        "",
+        `Not readable as ${format}: ${message}`,
+        { path: "", message },
+        text,
+      ),
     ]);
   }
   const parsed = PromotionMapping.safeParse(raw ?? {});
@@ -123,10 +153,13 @@ export function parseMapping(text: string, format?: DocumentFormat): PromotionMa
     throw new PromotionError(
       parsed.error.issues.map((zodIssue) => {
         const path = formatPath(zodIssue.path);
-        return issue("mapping-invalid", path, zodIssue.message, {
+        return issue(
+          "mapping-invalid",
           path,
-          message: zodIssue.message,
-        });
+          zodIssue.message,
+          { path, message: zodIssue.message },
+          textOfIssue(zodIssue),
+        );
       }),
     );
   }
@@ -273,10 +306,13 @@ export function promoteDocument(
     throw new PromotionError(
       checked.error.issues.map((zodIssue) => {
         const path = formatPath(zodIssue.path);
-        return issue("document-invalid", path, zodIssue.message, {
+        return issue(
+          "document-invalid",
           path,
-          message: zodIssue.message,
-        });
+          zodIssue.message,
+          { path, message: zodIssue.message },
+          textOfIssue(zodIssue),
+        );
       }),
     );
   }

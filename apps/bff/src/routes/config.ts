@@ -113,8 +113,21 @@ export function promotionProblem(error: PromotionError): ProblemError {
     { count: error.issues.length },
     {
       type: "urn:portvakt:problem:invalid-promotion",
+      // An issue whose own words have a code (a zod check, a document rule) is sent with that
+      // code, so the page shows no English `message` parameter.
       errors: error.issues.map((issue) =>
-        codedFieldError(issue.path || "mapping", `problem.promotion.${issue.code}`, issue.params),
+        issue.text
+          ? {
+              field: issue.path || "mapping",
+              message: issue.message,
+              code: issue.text.code,
+              ...(issue.text.params ? { params: issue.text.params } : {}),
+            }
+          : codedFieldError(
+              issue.path || "mapping",
+              `problem.promotion.${issue.code}`,
+              issue.params,
+            ),
       ),
     },
   );
@@ -303,10 +316,25 @@ export async function applyAudited(
         detail: error.message,
         code: "problem.config.unconfirmed",
         params: { count: error.stepIds.length },
-        errors: error.stepIds.map((id) => ({ field: "confirm", message: id })),
+        // `message` stays the bare step id (the CLI reads it); the code says it in nb/nn/en.
+        errors: error.stepIds.map((id) => ({
+          field: "confirm",
+          message: id,
+          code: "config.error.unconfirmed-step",
+          params: { step: id },
+        })),
       });
     }
     throw error;
+  }
+  // The failed step's error in the page's language: the BFF's own problem for it (the change
+  // guard's unknown or pending outcome, a held lock, Digdir's refusal) has the code the audit
+  // entry has too; the package's `message` stays the English for API clients and the CLI.
+  const failedError = report.failed?.error;
+  if (failedError && failure?.problem.code) {
+    failedError.code = failure.problem.code;
+    if (failure.problem.params) failedError.params = failure.problem.params;
+    else delete failedError.params;
   }
   // Partial success is not success: steps done before a failed one make the run `partial`,
   // with each step's outcome in the entry (issue 13, 3).

@@ -159,7 +159,7 @@ export const confirmedIn = (env: string) => ({ headers: { [PROD_CONFIRMATION_HEA
 export const withSignal = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
 
 /** `detail`, `code` and `params` of a problem the browser makes itself. */
-function codedDetail(code: keyof typeof browserProblemMessages.en, params?: MessageParams) {
+export function codedDetail(code: keyof typeof browserProblemMessages.en, params?: MessageParams) {
   const text = coded(browserProblemMessages, code, params);
   return { detail: text.detail, code: text.code, ...(text.params ? { params: text.params } : {}) };
 }

@@ -1,7 +1,7 @@
 import { ApplyReport, Plan } from "@portvakt/config-as-code/answer";
-import { Problem } from "@portvakt/contracts";
+import { MessageParams, Problem } from "@portvakt/contracts";
 import { z } from "zod";
-import { ApiProblem, throwIfChangeRequested } from "./api-client";
+import { ApiProblem, codedDetail, throwIfChangeRequested } from "./api-client";
 
 // The plan and apply answers are read with the schemas of the package that makes them
 // (`@portvakt/config-as-code/answer`), shared by config apply and promotion.
@@ -15,10 +15,20 @@ export {
   StepReport,
 } from "@portvakt/config-as-code/answer";
 
+/**
+ * The BFF's sentence about a stale plan: its code and parameters (`problem.config.stale-plan`,
+ * shown in the page's language with `tc`) beside the English `detail`.
+ */
+export interface StaleText {
+  code?: string | undefined;
+  params?: MessageParams | undefined;
+  detail?: string | undefined;
+}
+
 /** What an apply (config or promotion) answered: a report to show, or a newer plan to review. */
 export type ApplyOutcome =
   | { kind: "report"; report: ApplyReport }
-  | { kind: "stale"; plan: Plan; detail?: string };
+  | { kind: "stale"; plan: Plan; text?: StaleText };
 
 /** Step kinds an operator may apply alone: grants and revokes (the BFF checks the same). */
 export const ACCESS_KINDS: ReadonlySet<string> = new Set(["access.grant", "access.revoke"]);
@@ -27,6 +37,8 @@ const StaleAnswer = z.object({
   type: z.literal("urn:portvakt:problem:stale-plan"),
   plan: Plan,
   detail: z.string().optional(),
+  code: z.string().optional(),
+  params: MessageParams.optional(),
 });
 
 type RawResponse = {
@@ -46,7 +58,7 @@ export async function reach<T extends RawResponse>(request: Promise<T>): Promise
       type: "about:blank",
       title: "Network error",
       status: 503,
-      detail: "Portvakt's server could not be reached. Check the connection and try again.",
+      ...codedDetail("problem.network"),
     });
   }
 }
@@ -59,7 +71,7 @@ export function problemOf(status: number, statusText: string, body: unknown): Ap
     type: "about:blank",
     title: statusText || `HTTP ${status}`,
     status: status >= 400 ? status : 500,
-    detail: `The server answered ${status} without a problem description.`,
+    ...codedDetail("problem.no-problem-body", { status: String(status) }),
   });
 }
 
@@ -84,8 +96,12 @@ export async function readApplyAnswer(response: RawResponse): Promise<ApplyOutco
   if (response.ok || response.status === 409 || response.status === 502) {
     const stale = StaleAnswer.safeParse(body);
     if (stale.success) {
-      const detail = stale.data.detail ?? Problem.safeParse(body).data?.detail;
-      return { kind: "stale", plan: stale.data.plan, ...(detail ? { detail } : {}) };
+      const { detail, code, params } = stale.data;
+      return {
+        kind: "stale",
+        plan: stale.data.plan,
+        ...(detail || code ? { text: { detail, code, params } } : {}),
+      };
     }
     const report = ApplyReport.safeParse(body);
     if (report.success) return { kind: "report", report: report.data };

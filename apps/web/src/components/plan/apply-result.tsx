@@ -1,6 +1,6 @@
 import { ApiProblem } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
-import type { ApplyOutcome, PlanStep, StepReport } from "../../lib/plan-apply";
+import type { ApplyOutcome, PlanStep, StaleText, StepReport } from "../../lib/plan-apply";
 import { Button } from "../ui/button";
 import { ProblemDetails } from "../ui/problem";
 import { Badge, Loading, Notice } from "../ui/status";
@@ -116,19 +116,21 @@ function StepOutcomes({ steps }: { steps: StepReport[] }) {
 
 /**
  * The target changed between plan and apply (the BFF answered 409 with a newer plan): says so,
- * with the BFF's detail, and offers the newer plan for review (`onUseNew`); nothing was applied.
+ * with the BFF's text in the page's language (its code; the English `detail` only for a code no
+ * table knows), and offers the newer plan for review (`onUseNew`); nothing was applied.
  */
 export function StalePlanNotice({
   env,
-  detail,
+  text,
   onUseNew,
 }: {
   /** The target environment's label. */
   env: string;
-  detail?: string | undefined;
+  text?: StaleText | undefined;
   onUseNew: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
+  const said = text ? tc(text) : "";
   return (
     <div
       role="alert"
@@ -138,7 +140,7 @@ export function StalePlanNotice({
     >
       <p className="font-semibold">{t("config.stale.title")}</p>
       <p className="text-sm">{t("config.stale.body", { env })}</p>
-      {detail && <p className="text-sm">{detail}</p>}
+      {said && <p className="text-sm">{said}</p>}
       <div>
         <Button onClick={onUseNew}>{t("config.stale.useNew")}</Button>
       </div>

@@ -222,7 +222,7 @@ export function ConfigPage() {
             {outcome?.kind === "stale" && (
               <StalePlanNotice
                 env={env.label}
-                detail={outcome.detail}
+                text={outcome.text}
                 onUseNew={() => {
                   setPlan({ ...plan, plan: outcome.plan });
                   setConfirmed(new Set());

@@ -297,7 +297,7 @@ export function PromotionPage() {
             {outcome?.kind === "stale" && (
               <StalePlanNotice
                 env={targetLabel}
-                detail={outcome.detail}
+                text={outcome.text}
                 onUseNew={() => {
                   // The source may have changed too: plan both again, as reviewed before.
                   setMapping(planned.input.mapping);
