@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, signIn, test } from "./support";
+import { captureBothThemes, expect, expectNoSeriousA11yViolations, signIn, test } from "./support";
 
 // Kept as .txt: its four-space layout is the point (the download must keep it), and the
 // formatter would make it two.
@@ -65,7 +65,18 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   await grantTo.fill(`${CONSUMER}, 123456789`);
   await expect(page.getByText("123456789: Kontrollsifferet (mod 11)")).toBeVisible();
   const run = page.getByRole("button", { name: "Opprett det som mangler" });
-  await expect(run).toBeDisabled();
+  // Sending is refused in the browser: the focus goes to the field, nothing is sent.
+  let sent = 0;
+  const countSent = () => sent++;
+  await page.route("**/altinn/provision", async (route) => {
+    countSent();
+    await route.continue();
+  });
+  await run.click();
+  await expect(grantTo).toBeFocused();
+  await expect(grantTo).toHaveAttribute("aria-invalid", "true");
+  expect(sent).toBe(0);
+  await page.unrouteAll();
   await grantTo.fill(CONSUMER);
   await run.click();
   const results = page.getByTestId("provision-results");
@@ -177,3 +188,107 @@ test("a viewer can check a file and try requests, but not create the scopes", as
   await page.getByLabel("Hvem kaller").selectOption("unknown");
   await expect(result.getByTestId("try-rule")).toContainText("Regel 2: hvem som kaller");
 });
+
+// Issue 14, items 11 and 13: the Altinn page's forms on the Form primitive. In nb, nn and en,
+// at 1,280 and 390 px: the start-from-an-app form's client errors (an app name with a space, no
+// group) on their fields with the focus on the first; the provision form's client error (a bad
+// org number) and the BFF's refusal of one (`grantTo.0`) on the org-number field; axe clean.
+const FORM_TEXTS = {
+  nb: {
+    invalidApp: "Et appnavn har ikke «/» eller mellomrom: «mitt app»",
+    chooseOne: "Velg minst én",
+    checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+  },
+  nn: {
+    invalidApp: "Eit appnamn har ikkje «/» eller mellomrom: «mitt app»",
+    chooseOne: "Vel minst éin",
+    checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+  },
+  en: {
+    invalidApp: 'An app name has no "/" or spaces: "mitt app"',
+    chooseOne: "Choose at least one",
+    checkDigit: "The check digit (mod 11) of this organisation number is wrong",
+  },
+} as const;
+
+for (const [lang, text] of Object.entries(FORM_TEXTS)) {
+  test(`the Altinn forms show client and server errors on their fields (${lang})`, async ({
+    signedIn: page,
+  }) => {
+    for (const width of [1280, 390]) {
+      // The language is chosen in the header at 1,280 px (at 390 px it is in the menu).
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto("/altinn");
+      await page.getByTestId("language-switch").selectOption(lang);
+      await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
+
+      // Start from an app: an app name with a space and no group; focus on the app name.
+      const org = page.locator("#altinn-start-org");
+      const app = page.locator("#altinn-start-app");
+      const groups = page.locator("#altinn-start-groups input[type=checkbox]");
+      const insert = app.locator("xpath=ancestor::form").locator("button[type=submit]");
+      await expect(page.locator("#altinn-start-prefix")).toHaveValue(/./);
+      await page.locator("#altinn-start-prefix").selectOption("digdir");
+      await org.fill("digdir");
+      await app.fill("mitt app");
+      for (const box of await groups.all()) await box.uncheck();
+      await insert.click();
+      await expect(page.locator("#altinn-start-app-error")).toHaveText(text.invalidApp);
+      await expect(page.locator("#altinn-start-groups-error")).toHaveText(text.chooseOne);
+      await expect(app).toHaveAttribute("aria-invalid", "true");
+      await expect(app).toBeFocused();
+      await expect(org).toHaveValue("digdir");
+      await expectNoSeriousA11yViolations(page, `altinn start, client errors (${lang}, ${width})`);
+
+      // Fixed, the file is made and checked: the provision form can be sent.
+      const name = `f${lang}${width}${Date.now().toString(36)}`;
+      await app.fill(name);
+      await expect(page.locator("#altinn-start-app-error")).toHaveCount(0);
+      await groups.first().check();
+      await insert.click();
+      await expect(page.getByTestId("altinn-scopes").locator("tbody tr")).toHaveCount(2);
+
+      // Provision, client check: a wrong check digit; focus on the field, nothing sent.
+      const grantTo = page.locator("#altinn-provision-grantTo");
+      const preview = grantTo.locator("xpath=ancestor::form").locator("button[type=submit]").last();
+      await expect(preview).toBeEnabled();
+      await grantTo.fill("123456789");
+      await preview.click();
+      await expect(grantTo).toBeFocused();
+      await expect(grantTo).toHaveAttribute("aria-invalid", "true");
+      await expect(page.locator("#altinn-provision-grantTo-error")).toContainText(text.checkDigit);
+      await expectNoSeriousA11yViolations(
+        page,
+        `altinn provision, client error (${lang}, ${width})`,
+      );
+
+      // Server check: the BFF checks the body again (AltinnProvisionRequest). A body changed on
+      // its way carries a wrong check digit; the 400 names `grantTo.0`, which lands on the field.
+      await grantTo.fill(CONSUMER);
+      await expect(page.locator("#altinn-provision-grantTo-error")).toHaveCount(0);
+      await page.route(
+        "**/altinn/provision",
+        async (route) => {
+          const body = route.request().postDataJSON() as Record<string, unknown>;
+          await route.continue({ postData: JSON.stringify({ ...body, grantTo: ["889640781"] }) });
+        },
+        { times: 1 },
+      );
+      const refused = page.waitForResponse(
+        (r) => r.url().endsWith("/altinn/provision") && r.request().method() === "POST",
+      );
+      await preview.click();
+      expect((await refused).status()).toBe(400);
+      await expect(page.locator("#altinn-provision-grantTo-error")).toHaveText(text.checkDigit);
+      await expect(grantTo).toHaveAttribute("aria-invalid", "true");
+      await expect(grantTo).toBeFocused();
+      await expect(grantTo).toHaveValue(CONSUMER);
+      await expect(page.getByText(text.checkDigit, { exact: true })).toHaveCount(1);
+      await expectNoSeriousA11yViolations(
+        page,
+        `altinn provision, server error (${lang}, ${width})`,
+      );
+      await page.unrouteAll();
+    }
+  });
+}

@@ -186,8 +186,14 @@ describe("deep JSON (issue 13 item 8)", () => {
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/);
       const problem = await json<{ errors: Array<{ field: string; message: string }> }>(response);
+      // Coded, so the page words it in nb, nn or en (the schema is the package's: issue 14, 9).
       expect(problem.errors).toEqual([
-        { field: "metadata", message: expect.stringContaining("deeper than 64") },
+        {
+          field: "metadata",
+          message: expect.stringContaining("deeper than 64"),
+          code: "altinn.request.metadata-too-deep",
+          params: { max: 64 },
+        },
       ]);
     });
 
@@ -248,8 +254,17 @@ describe("POST /altinn/provision", () => {
         params: expect.objectContaining({ scope: "digdir:[App].read", hint: "placeholderCase" }),
       },
     ]);
-    const badOrg = await provision({ metadata, grantTo: ["123456789"] });
+    const badOrg = await provision({ metadata, grantTo: [CONSUMER, "123456789"] });
     expect(badOrg.status).toBe(400);
+    // On the field the web's form has (grantTo), coded for nb, nn and en.
+    expect((await json<{ errors: unknown[] }>(badOrg)).errors).toEqual([
+      expect.objectContaining({ field: "grantTo.1", code: "orgno.check-digit" }),
+    ]);
+    const empty = await provision({ metadata: "  \n" });
+    expect(empty.status).toBe(400);
+    expect((await json<{ errors: unknown[] }>(empty)).errors).toEqual([
+      expect.objectContaining({ field: "metadata", code: "altinn.request.metadata-empty" }),
+    ]);
     expect((await upstreamState()).scopes).toEqual([]);
   });
 

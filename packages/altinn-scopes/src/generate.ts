@@ -8,6 +8,7 @@ import {
 } from "./api-scopes";
 import { AltinnInputError, AltinnOptionError, altinnIssuesOf } from "./errors";
 import { childPath, parseJsonSource } from "./json-source";
+import { APP_NAME_PATTERN } from "./requests";
 
 export interface GenerateApiScopesOptions {
   /** A Maskinporten prefix the app owner holds, e.g. `ttd`. */
@@ -41,7 +42,7 @@ export function generateApiScopes(options: GenerateApiScopesOptions): ApiScopesC
       { prefix: options.prefix, reason: problem },
     );
   }
-  if (!/^[^/\s]+$/.test(options.app)) {
+  if (!APP_NAME_PATTERN.test(options.app)) {
     throw new AltinnOptionError(
       "altinn.generate.invalid-app",
       `An app name has no "/" or spaces: "${options.app}"`,

@@ -57,6 +57,13 @@ export {
 export { type AltinnMessageCode, altinnMessages } from "./messages";
 export { type PlannedScope, provisioningPlanOf } from "./provisioning";
 export {
+  AltinnMetadataText,
+  AltinnProvisionRequest,
+  AltinnValidateRequest,
+  APP_NAME_PATTERN,
+  StartFromAppInput,
+} from "./requests";
+export {
   appIdOf,
   type MetadataLoadError,
   type ResolvedApiScopes,

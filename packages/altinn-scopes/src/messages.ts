@@ -61,6 +61,9 @@ export const altinnMessages = defineMessages({
 
     "altinn.request.too-deep":
       "The request nests objects and arrays deeper than {max} levels, which Portvakt does not read",
+    "altinn.request.metadata-empty": "Paste or upload applicationmetadata.json",
+    "altinn.request.metadata-too-deep":
+      "applicationmetadata.json nests objects and arrays deeper than {max} levels; the app cannot read it",
 
     "altinn.token.not-jwt": "A JWT has three parts separated by dots",
     "altinn.token.not-base64url": "The token's payload is not base64url",
@@ -185,6 +188,9 @@ export const altinnMessages = defineMessages({
 
     "altinn.request.too-deep":
       "Forespørselen har objekter og lister nøstet dypere enn {max} nivåer, og det leser ikke Portvakt",
+    "altinn.request.metadata-empty": "Lim inn eller last opp applicationmetadata.json",
+    "altinn.request.metadata-too-deep":
+      "applicationmetadata.json har objekter og lister nøstet dypere enn {max} nivåer; appen kan ikke lese den",
 
     "altinn.token.not-jwt": "En JWT har tre deler skilt med punktum",
     "altinn.token.not-base64url": "Innholdet (payload) i tokenet er ikke base64url",
@@ -307,6 +313,9 @@ export const altinnMessages = defineMessages({
 
     "altinn.request.too-deep":
       "Førespurnaden har objekt og lister nøsta djupare enn {max} nivå, og det les ikkje Portvakt",
+    "altinn.request.metadata-empty": "Lim inn eller last opp applicationmetadata.json",
+    "altinn.request.metadata-too-deep":
+      "applicationmetadata.json har objekt og lister nøsta djupare enn {max} nivå; appen kan ikkje lese han",
 
     "altinn.token.not-jwt": "Ein JWT har tre delar skilde med punktum",
     "altinn.token.not-base64url": "Innhaldet (payload) i tokenet er ikkje base64url",

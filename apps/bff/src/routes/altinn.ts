@@ -1,12 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   AltinnProvisionReport,
+  AltinnProvisionRequest,
+  AltinnValidateRequest,
   AltinnValidationReport,
   jsonNestingDepth,
-  MAX_JSON_DEPTH,
-  TextResources,
 } from "@portvakt/altinn-scopes";
-import { OrgNumber } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import {
   maskinportenFacts,
@@ -64,42 +63,10 @@ export function bodyDepthLimit(max = MAX_BODY_DEPTH): MiddlewareHandler<BffEnv> 
   };
 }
 
-// A metadata file is a few kilobytes; the BFF's body limit is the hard stop, this the plain one.
-// Nesting deeper than the app's JSON reader allows (64) is refused here, before the validator's
-// parser sees it: the app could not read such a file either.
-const MetadataText = z
-  .string()
-  .min(1, "Paste or upload applicationmetadata.json")
-  .max(512_000)
-  .refine((text) => jsonNestingDepth(text, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH, {
-    message: `applicationmetadata.json nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels; the app cannot read it`,
-  })
-  .meta({ description: "The text of App/config/applicationmetadata.json" });
-
-const ValidateRequest = z
-  .object({
-    metadata: MetadataText,
-    textResources: TextResources.optional().meta({
-      description: "The app's texts: {nb: {resources: [{id, value}]}, ...} or a list of files",
-    }),
-  })
-  .meta({ id: "AltinnValidateRequest" });
-
-const ProvisionRequest = z
-  .object({
-    metadata: MetadataText,
-    grantTo: z
-      .array(OrgNumber)
-      .max(100)
-      .optional()
-      .meta({ description: "Consumer organisations to grant the users' scopes to" }),
-    dryRun: z
-      .boolean()
-      .optional()
-      .meta({ description: "Report what would be done, change nothing" }),
-  })
-  .meta({ id: "AltinnProvisionRequest" });
-
+// The bodies' schemas are the altinn-scopes package's, shared with the web's forms (issue 14,
+// item 9): the metadata text refuses nesting deeper than the app's JSON reader allows (64)
+// before the validator's parser sees it, since the app could not read such a file either.
+// Its refusals are coded (altinn.request.*), so the page words them in nb, nn or en.
 export const altinnRoutes = createRouter()
   .openapi(
     createRoute({
@@ -109,7 +76,7 @@ export const altinnRoutes = createRouter()
       tags,
       summary:
         "Check an app's applicationmetadata.json (apiScopes) against the organisation's prefixes and scopes",
-      request: { params: EnvParam, body: jsonBody(ValidateRequest) },
+      request: { params: EnvParam, body: jsonBody(AltinnValidateRequest) },
       responses: {
         200: jsonResponse(
           AltinnValidationReport,
@@ -132,7 +99,7 @@ export const altinnRoutes = createRouter()
       tags,
       summary:
         "Create (or reactivate) the app's missing scopes and grant the users' scopes to consumers; safe to repeat",
-      request: { params: EnvParam, body: jsonBody(ProvisionRequest) },
+      request: { params: EnvParam, body: jsonBody(AltinnProvisionRequest) },
       responses: {
         200: jsonResponse(AltinnProvisionReport, "What was done, per scope and grant"),
         ...problemResponses,

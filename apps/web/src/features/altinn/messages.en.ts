@@ -43,7 +43,7 @@ export const altinnEn: Record<keyof typeof altinnNb, string> = {
   "altinn.start.insert": "Insert recommended apiScopes",
   "altinn.start.inserted": "apiScopes has been inserted into the file",
   "altinn.start.failed": "Could not insert apiScopes",
-  "altinn.start.needGroup": "Choose at least one group.",
+  "altinn.start.groups": "Groups that get scopes",
 
   "altinn.report.title": "File check",
   "altinn.report.checking": "Checking …",

@@ -42,7 +42,7 @@ export const altinnNn: Record<keyof typeof altinnNb, string> = {
   "altinn.start.insert": "Set inn tilrådd apiScopes",
   "altinn.start.inserted": "apiScopes er sett inn i fila",
   "altinn.start.failed": "Kunne ikkje setje inn apiScopes",
-  "altinn.start.needGroup": "Vel minst éi gruppe.",
+  "altinn.start.groups": "Grupper som får scopes",
   "altinn.report.title": "Sjekk av fila",
   "altinn.report.checking": "Sjekkar …",
   "altinn.report.failed": "Kunne ikkje sjekke fila",

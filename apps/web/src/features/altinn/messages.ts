@@ -43,7 +43,7 @@ export const altinnNb = {
   "altinn.start.insert": "Sett inn anbefalt apiScopes",
   "altinn.start.inserted": "apiScopes er satt inn i filen",
   "altinn.start.failed": "Kunne ikke sette inn apiScopes",
-  "altinn.start.needGroup": "Velg minst én gruppe.",
+  "altinn.start.groups": "Grupper som får scopes",
 
   "altinn.report.title": "Sjekk av filen",
   "altinn.report.checking": "Sjekker …",

@@ -1,4 +1,8 @@
-import { type AltinnProvisionItem, AltinnProvisionReport } from "@portvakt/altinn-scopes";
+import {
+  type AltinnProvisionItem,
+  AltinnProvisionReport,
+  type AltinnProvisionRequest,
+} from "@portvakt/altinn-scopes";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { bff, call } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
@@ -7,19 +11,13 @@ import { queryKeys } from "../../../lib/query-keys";
 export type ProvisionItem = AltinnProvisionItem;
 export type ProvisionAnswer = AltinnProvisionReport;
 
-export type ProvisionInput = { metadata: string; grantTo: string[]; dryRun: boolean };
+/** The request body: the package's `AltinnProvisionRequest`, as the BFF checks it. */
+export type ProvisionInput = AltinnProvisionRequest;
 
 /** Creates the app's missing scopes (and grants); the BFF makes it safe to repeat. */
 export function provisionAltinnScopes(env: string, input: ProvisionInput) {
   return call(
-    bff.api.envs[":env"].altinn.provision.$post({
-      param: { env },
-      json: {
-        metadata: input.metadata,
-        dryRun: input.dryRun,
-        ...(input.grantTo.length > 0 ? { grantTo: input.grantTo } : {}),
-      },
-    }),
+    bff.api.envs[":env"].altinn.provision.$post({ param: { env }, json: input }),
     AltinnProvisionReport,
   );
 }

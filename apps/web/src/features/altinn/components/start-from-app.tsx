@@ -1,13 +1,19 @@
 import {
-  type ApiScopeGroup,
   appIdOf,
   generateApiScopes,
   insertApiScopes,
   parseJsonSource,
+  StartFromAppInput,
 } from "@portvakt/altinn-scopes";
 import { useEffect, useMemo, useState } from "react";
-import { Button } from "../../../components/ui/button";
-import { Checkbox, Field, Fieldset, Input, Select } from "../../../components/ui/field";
+import {
+  Form,
+  FormCheckboxGroup,
+  FormField,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
+import { Fieldset, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
@@ -27,9 +33,23 @@ function skeleton(org: string, app: string): string {
   return `${JSON.stringify({ id: `${org}/${app}`, org, title: { nb: app } }, null, 2)}\n`;
 }
 
+/** The form's values as typed; `StartFromAppInput` (altinn-scopes) checks them. */
+type StartValues = {
+  org: string;
+  app: string;
+  prefix: string;
+  style: StartFromAppInput["style"];
+  groups: StartFromAppInput["groups"];
+};
+
+const START_FIELDS = ["org", "app", "prefix", "style", "groups"] as const;
+const asBody = (values: StartValues) => values;
+
 /**
  * Writes the recommended apiScopes into the editor's file (`insertApiScopes`: only that block
- * changes), or starts a new file from org and app.
+ * changes), or starts a new file from org and app. A form on the Form primitive: the package's
+ * `StartFromAppInput` checks it (one definition with `generateApiScopes`' own rules), each error
+ * on its field in the page's language, focus to the first.
  */
 export function StartFromApp({
   text,
@@ -43,139 +63,104 @@ export function StartFromApp({
   const toast = useToast();
   const prefixes = useAltinnPrefixes(env.id);
   const fromFile = useMemo(() => appIdOfText(text), [text]);
-  const [org, setOrg] = useState("");
-  const [app, setApp] = useState("");
-  const [prefix, setPrefix] = useState("");
-  const [style, setStyle] = useState<"placeholder" | "concrete">("placeholder");
-  const [groups, setGroups] = useState<ApiScopeGroup[]>(["users", "serviceOwners"]);
   const [error, setError] = useState<unknown>(null);
+  const form = useContractForm<StartValues, StartFromAppInput>({
+    schema: StartFromAppInput,
+    toBody: asBody,
+    defaultValues: {
+      org: "",
+      app: "",
+      prefix: "",
+      style: "placeholder",
+      groups: ["users", "serviceOwners"],
+    },
+  });
+  const { getFieldState, getValues, setValue } = form;
 
   // Follow the file's id until the person types their own.
-  const [edited, setEdited] = useState(false);
   useEffect(() => {
-    if (fromFile && !edited) {
-      setOrg(fromFile.org);
-      setApp(fromFile.app);
-    }
-  }, [fromFile, edited]);
+    if (!fromFile) return;
+    if (!getFieldState("org").isDirty) setValue("org", fromFile.org);
+    if (!getFieldState("app").isDirty) setValue("app", fromFile.app);
+  }, [fromFile, getFieldState, setValue]);
 
-  const chosenPrefix = prefix || prefixes.data?.[0] || "";
-  const ready = org.trim() !== "" && app.trim() !== "" && chosenPrefix !== "" && groups.length > 0;
+  // The first of the organisation's prefixes until the person picks one.
+  const firstPrefix = prefixes.data?.[0];
+  useEffect(() => {
+    if (firstPrefix && getValues("prefix") === "") setValue("prefix", firstPrefix);
+  }, [firstPrefix, getValues, setValue]);
 
-  const toggleGroup = (group: ApiScopeGroup, on: boolean) =>
-    setGroups((current) =>
-      on ? [...new Set([...current, group])] : current.filter((g) => g !== group),
-    );
-
-  const insert = () => {
+  const insert = async (input: StartFromAppInput) => {
     setError(null);
     try {
-      const apiScopes = generateApiScopes({
-        prefix: chosenPrefix,
-        app: app.trim(),
-        style,
-        groups,
-      });
-      const base = text.trim() ? text : skeleton(org.trim(), app.trim());
+      const apiScopes = generateApiScopes(input);
+      const base = text.trim() ? text : skeleton(input.org, input.app);
       onTextChange(insertApiScopes(base, apiScopes));
       toast.success(t("altinn.start.inserted"));
     } catch (caught) {
+      // The editor's text is not a JSON object (its own errors are in the report).
       setError(caught);
     }
   };
 
   return (
-    <Fieldset legend={t("altinn.start.title")}>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t("altinn.start.help")}</p>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("altinn.start.org")} help={t("altinn.start.orgHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              value={org}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => {
-                setEdited(true);
-                setOrg(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field label={t("altinn.start.app")} help={t("altinn.start.appHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              value={app}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => {
-                setEdited(true);
-                setApp(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          label={t("altinn.start.prefix")}
-          help={t("altinn.start.prefixHelp")}
-          error={prefixes.isError ? t("altinn.start.prefixesFailed") : null}
-        >
-          {({ id, describedBy }) => (
-            <Select
-              id={id}
-              aria-describedby={describedBy}
-              value={chosenPrefix}
-              disabled={prefixes.isPending}
-              onChange={(e) => setPrefix(e.target.value)}
-            >
-              {prefixes.isPending && <option value="">{t("common.loading")}</option>}
-              {(prefixes.data ?? []).map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      </div>
-      <div className="flex flex-wrap gap-x-8 gap-y-3">
-        <Field label={t("altinn.start.style")}>
-          {({ id }) => (
-            <Select
-              id={id}
-              value={style}
-              onChange={(e) => setStyle(e.target.value as "placeholder" | "concrete")}
-            >
-              <option value="placeholder">{t("altinn.start.style.placeholder")}</option>
-              <option value="concrete">{t("altinn.start.style.concrete")}</option>
-            </Select>
-          )}
-        </Field>
-        <div className="flex flex-col justify-end gap-2">
-          <Checkbox
-            label={t("altinn.start.users")}
-            checked={groups.includes("users")}
-            onChange={(e) => toggleGroup("users", e.target.checked)}
-          />
-          <Checkbox
-            label={t("altinn.start.serviceOwners")}
-            checked={groups.includes("serviceOwners")}
-            onChange={(e) => toggleGroup("serviceOwners", e.target.checked)}
+    <Form
+      form={form}
+      onSubmit={insert}
+      fields={START_FIELDS}
+      idPrefix="altinn-start"
+      aria-label={t("altinn.start.title")}
+    >
+      <Fieldset legend={t("altinn.start.title")}>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("altinn.start.help")}</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormField name="org" label={t("altinn.start.org")} help={t("altinn.start.orgHelp")}>
+            {(field) => <Input {...field} autoComplete="off" spellCheck={false} />}
+          </FormField>
+          <FormField name="app" label={t("altinn.start.app")} help={t("altinn.start.appHelp")}>
+            {(field) => <Input {...field} autoComplete="off" spellCheck={false} />}
+          </FormField>
+          <FormField
+            name="prefix"
+            label={t("altinn.start.prefix")}
+            help={t("altinn.start.prefixHelp")}
+            liveError={prefixes.isError ? t("altinn.start.prefixesFailed") : null}
+          >
+            {(field) => (
+              <Select {...field} disabled={prefixes.isPending}>
+                {prefixes.isPending && <option value="">{t("common.loading")}</option>}
+                {(prefixes.data ?? []).map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        </div>
+        <div className="flex flex-wrap gap-x-8 gap-y-3">
+          <FormField name="style" label={t("altinn.start.style")}>
+            {(field) => (
+              <Select {...field}>
+                <option value="placeholder">{t("altinn.start.style.placeholder")}</option>
+                <option value="concrete">{t("altinn.start.style.concrete")}</option>
+              </Select>
+            )}
+          </FormField>
+          <FormCheckboxGroup
+            name="groups"
+            legend={t("altinn.start.groups")}
+            options={[
+              { value: "users", label: t("altinn.start.users") },
+              { value: "serviceOwners", label: t("altinn.start.serviceOwners") },
+            ]}
           />
         </div>
-      </div>
-      {groups.length === 0 && (
-        <p className="text-sm text-red-700 dark:text-red-400">{t("altinn.start.needGroup")}</p>
-      )}
-      {error !== null && <ErrorAlert error={error} title={t("altinn.start.failed")} />}
-      <div>
-        <Button variant="secondary" disabled={!ready} onClick={insert}>
-          {t("altinn.start.insert")}
-        </Button>
-      </div>
-    </Fieldset>
+        {error !== null && <ErrorAlert error={error} title={t("altinn.start.failed")} />}
+        <div>
+          <FormSubmit variant="secondary">{t("altinn.start.insert")}</FormSubmit>
+        </div>
+      </Fieldset>
+    </Form>
   );
 }

@@ -91,7 +91,13 @@ export function ValidationReport({
                   size="sm"
                   variant="ghost"
                   className="ml-auto h-6 px-1.5 text-xs underline"
-                  aria-label={`${t("altinn.report.goTo")}: ${problem.path}`}
+                  // The visible text starts the accessible name (WCAG 2.5.3, axe's
+                  // label-content-name-mismatch); the path says which problem it shows.
+                  aria-label={
+                    problem.line !== undefined
+                      ? `${t("altinn.editor.position", { line: problem.line, column: problem.column ?? 1 })} · ${t("altinn.report.goTo")}: ${problem.path}`
+                      : `${t("altinn.report.goTo")}: ${problem.path}`
+                  }
                   onClick={() => onShow(problem)}
                 >
                   {problem.line !== undefined
