@@ -312,6 +312,9 @@ function Decision({ decision }: { decision: AuthorizationDecision }) {
         <>
           <p className="text-xs font-medium">{t("altinn.try.body")}</p>
           <pre
+            // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+            tabIndex={0}
             className="overflow-x-auto rounded bg-white p-2 font-mono text-xs text-slate-900 dark:bg-slate-950 dark:text-slate-100"
             data-testid="forbidden-response"
           >
