@@ -25,7 +25,9 @@ export interface AuditEntryTable {
   follows: string | null;
   /**
    * The detail as code: `{code, params?, more?}` as JSON text (migration 0010), null on older
-   * entries and on details without a code.
+   * entries and on details without a code; since issue 14 #13 also the target's coded parts as
+   * `target: [{code, params?}]` (an entry with a coded target but an uncoded detail has only
+   * that). Hashed as its text (chain format `v2`).
    */
   detail_code: string | null;
   /** The entry's place in the hash chain (migration 0006); set on every entry Portvakt writes. */
@@ -109,6 +111,11 @@ export interface BulkJobRowTable {
   /** The HTTP status of the row's outcome (200, or the problem's). */
   status: number | null;
   detail: string | null;
+  /**
+   * The detail as code: `{code, params?}` as JSON text (migration 0011), null on rows finished
+   * before and on rows without a detail.
+   */
+  detail_code: string | null;
   /** JSON of the grant as Digdir answered it. */
   result: string | null;
   correlation_id: string | null;
@@ -180,6 +187,8 @@ export interface ChangeRequestTable {
   kind: string;
   action: string;
   target: string;
+  /** The target as coded parts `[{code, params?}]` JSON text (migration 0011); null before. */
+  target_parts: string | null;
   summary: string;
   /** JSON of the validated request. */
   payload: string;

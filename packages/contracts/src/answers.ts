@@ -113,6 +113,13 @@ export const AuditEntry = z
         description:
           "Further coded sentences of the detail, shown after `code`'s (who asked for and approved a change request, what failed after a change)",
       }),
+    targetParts: z
+      .array(z.object({ code: z.string(), params: MessageParams.optional() }))
+      .optional()
+      .meta({
+        description:
+          'The target as coded parts (`audit.target.*` of auditMessages, e.g. `audit.target.bulk` {scope, count}), shown joined with ", " in the page\'s language; absent on entries written before (then `target`, English, is shown)',
+      }),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
     follows: z

@@ -5,6 +5,11 @@ import { defineMessages } from "./messages";
  * (issue 14 #13, docs/i18n.md). The English side is the entry's `detail` as API clients, the CLI
  * and the SIEM stream read it; the audit page shows the code in the page's language. Refusals
  * and failures that are problems keep their problem code (`problemMessages`) in the entry.
+ *
+ * Also: an entry's target in parts (`audit.target.*`, `AuditEntry.targetParts`, joined with ", "
+ * on the page), what an executed change request came to when it is Portvakt's own words
+ * (`change-request.result.*`, `ChangeRequest.result.code`) and a bulk job row's own outcome
+ * (`bulk.row.*`, `BulkJobRow.code`).
  */
 export const auditMessages = defineMessages({
   en: {
@@ -31,6 +36,28 @@ export const auditMessages = defineMessages({
     "audit.bulk.summary":
       "{cancelled, select, yes {Cancelled. } other {}}{done} of {total} done, {failed} failed, {unknown} unknown, {skipped} cancelled",
     "audit.config.step-failed": "The step failed",
+    "audit.target.scope": "{scope}",
+    "audit.target.name": "{name}",
+    "audit.target.client": "client {id}",
+    "audit.target.client-named": 'client "{name}"',
+    "audit.target.org": "org {orgno}",
+    "audit.target.kid": "kid {kid}",
+    "audit.target.grant": "{scope} → {orgno}",
+    "audit.target.bulk": "{scope} → {count, plural, one {# consumer} other {# consumers}}",
+    "audit.target.change-request": "change request {id} ({action})",
+    "audit.target.token": "pipeline token {name} ({id})",
+    "audit.target.altinn-app": "Altinn app {app}",
+    "audit.target.config":
+      "{env} ({what, select, promotion {promotion from {from}, plan {fingerprint}} other {plan {fingerprint}}})",
+    "change-request.result.no-executor":
+      "Portvakt has no executor for change requests of kind {kind}",
+    "change-request.result.threw": "The execution failed: {error}",
+    "change-request.result.settled":
+      "Settled from its audit entry after the Portvakt instance carrying it out stopped",
+    "change-request.result.lost":
+      "The Portvakt instance carrying it out stopped before recording what happened; whether Digdir made the change is unknown: check it there before asking again",
+    "bulk.row.settled-after-restart":
+      "Sent before the BFF restarted; a re-read shows the change was made",
   },
   nb: {
     "audit.rate-limited": "For mange endringer på ett minutt",
@@ -57,6 +84,28 @@ export const auditMessages = defineMessages({
     "audit.bulk.summary":
       "{cancelled, select, yes {Avbrutt. } other {}}{done} av {total} gjort, {failed} feilet, {unknown} ukjent, {skipped} avbrutt",
     "audit.config.step-failed": "Steget feilet",
+    "audit.target.scope": "{scope}",
+    "audit.target.name": "{name}",
+    "audit.target.client": "klient {id}",
+    "audit.target.client-named": "klient «{name}»",
+    "audit.target.org": "organisasjon {orgno}",
+    "audit.target.kid": "kid {kid}",
+    "audit.target.grant": "{scope} → {orgno}",
+    "audit.target.bulk": "{scope} → {count, plural, one {# konsument} other {# konsumenter}}",
+    "audit.target.change-request": "endringsforespørsel {id} ({action})",
+    "audit.target.token": "pipeline-token {name} ({id})",
+    "audit.target.altinn-app": "Altinn-app {app}",
+    "audit.target.config":
+      "{env} ({what, select, promotion {promotering fra {from}, plan {fingerprint}} other {plan {fingerprint}}})",
+    "change-request.result.no-executor":
+      "Portvakt har ingen utfører for endringsforespørsler av typen {kind}",
+    "change-request.result.threw": "Utførelsen feilet: {error}",
+    "change-request.result.settled":
+      "Avgjort fra loggoppføringen etter at Portvakt-instansen som utførte den, stoppet",
+    "change-request.result.lost":
+      "Portvakt-instansen som utførte den, stoppet før den registrerte hva som skjedde; om Digdir gjorde endringen, er ukjent: sjekk det der før du ber om den igjen",
+    "bulk.row.settled-after-restart":
+      "Sendt før BFF-en startet på nytt; en ny lesing viser at endringen ble gjort",
   },
   nn: {
     "audit.rate-limited": "For mange endringar på eitt minutt",
@@ -82,6 +131,28 @@ export const auditMessages = defineMessages({
     "audit.bulk.summary":
       "{cancelled, select, yes {Avbrote. } other {}}{done} av {total} gjorde, {failed} feila, {unknown} ukjende, {skipped} avbrotne",
     "audit.config.step-failed": "Steget feila",
+    "audit.target.scope": "{scope}",
+    "audit.target.name": "{name}",
+    "audit.target.client": "klient {id}",
+    "audit.target.client-named": "klient «{name}»",
+    "audit.target.org": "organisasjon {orgno}",
+    "audit.target.kid": "kid {kid}",
+    "audit.target.grant": "{scope} → {orgno}",
+    "audit.target.bulk": "{scope} → {count, plural, one {# konsument} other {# konsumentar}}",
+    "audit.target.change-request": "endringsførespurnad {id} ({action})",
+    "audit.target.token": "pipeline-token {name} ({id})",
+    "audit.target.altinn-app": "Altinn-app {app}",
+    "audit.target.config":
+      "{env} ({what, select, promotion {promotering frå {from}, plan {fingerprint}} other {plan {fingerprint}}})",
+    "change-request.result.no-executor":
+      "Portvakt har ingen utførar for endringsførespurnader av typen {kind}",
+    "change-request.result.threw": "Utføringa feila: {error}",
+    "change-request.result.settled":
+      "Avgjord frå loggoppføringa etter at Portvakt-instansen som utførte han, stoppa",
+    "change-request.result.lost":
+      "Portvakt-instansen som utførte han, stoppa før han registrerte kva som skjedde; om Digdir gjorde endringa, er ukjent: sjekk det der før du ber om ho att",
+    "bulk.row.settled-after-restart":
+      "Send før BFF-en starta på nytt; ei ny lesing viser at endringa vart gjord",
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParams } from "./messages";
 import { OrgNumber } from "./orgno";
 import { ScopeName } from "./scope-name";
 
@@ -53,7 +54,15 @@ export const BulkJobRow = z.object({
   state: BulkRowState,
   /** HTTP status of the outcome: 200, or the problem's. */
   status: z.number().int().optional(),
+  /** English, for API clients and the CLI; the page shows `code` in its language instead. */
   detail: z.string().optional(),
+  /**
+   * The detail's stable code: the problem's (`problemMessages`; Digdir's own words that no table
+   * knows travel as its `words` parameter of `problem.upstream`) or `bulk.row.*` of
+   * auditMessages. Absent on rows finished before codes.
+   */
+  code: z.string().optional(),
+  params: MessageParams.optional(),
   correlation_id: z.string().optional(),
   /** The consumer's name as Digdir answered the change. */
   name: z.string().optional(),

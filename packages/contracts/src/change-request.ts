@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageParams } from "./messages";
 
 /**
  * Where a four-eyes change request is (issue 18 #2): `pending` (waiting for another admin),
@@ -34,6 +35,13 @@ export const ChangeRequest = z
       .meta({ description: "Its executor: `http` replays a BFF route's request as validated" }),
     action: z.string().meta({ description: "The audit action it performs, e.g. scope.create" }),
     target: z.string(),
+    targetParts: z
+      .array(z.object({ code: z.string(), params: MessageParams.optional() }))
+      .optional()
+      .meta({
+        description:
+          'The target as coded parts (`audit.target.*` of auditMessages), shown joined with ", " in the page\'s language; absent on requests made before codes and on targets that are plain names',
+      }),
     summary: z.string(),
     payload: z.unknown().meta({
       description:
@@ -53,7 +61,17 @@ export const ChangeRequest = z
       .object({
         outcome: ChangeRequestOutcome,
         status: z.number(),
+        /** English, for API clients and the CLI; the page shows `code` (+ `more`) instead. */
         detail: z.string().optional(),
+        code: z.string().optional().meta({
+          description:
+            "The detail's stable code (the replayed route's problem code, or change-request.result.* of auditMessages); absent on requests executed before codes",
+        }),
+        params: MessageParams.optional(),
+        more: z
+          .array(z.object({ code: z.string(), params: MessageParams.optional() }))
+          .optional()
+          .meta({ description: "Further coded sentences after `code`'s" }),
         body: z.unknown().optional(),
         auditId: z.string().optional(),
       })

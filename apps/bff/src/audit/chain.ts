@@ -24,7 +24,9 @@ export type ChainedFields = Omit<AuditEntryTable, "seq" | "prev_hash" | "hash"> 
  * Format `v2` (migration 0010, an entry with a coded detail): the same array with "v2" first and
  * `detail_code` (its JSON text) last. An entry whose `detail_code` is null is hashed as `v1`, so
  * every row written before the column verifies as it was; setting or clearing a `detail_code`
- * afterwards changes the format and breaks the hash.
+ * afterwards changes the format and breaks the hash. Since issue 14 #13 `detail_code` may also
+ * hold the target's coded parts (`target`), so an entry with a coded target is `v2` as well; the
+ * format is unchanged (the column is hashed as its text, whatever it holds).
  */
 export function entryHash(prev: string, row: ChainedFields): string {
   const v2 = row.detail_code !== null && row.detail_code !== undefined;

@@ -11,13 +11,25 @@ import {
   refusedByPortvakt,
 } from "../problem";
 import type { AuditOutcome } from "./store";
-import { type AuditText, auditFields, auditText, joinTexts, textOf } from "./text";
+import {
+  type AuditTarget,
+  type AuditText,
+  auditFields,
+  auditText,
+  codedTarget,
+  joinTexts,
+  type TargetPart,
+  targetFields,
+  targetPart,
+  textOf,
+} from "./text";
 
 /** What a route changed, for the audit entry: the thing's name, and before/after without keys. */
 export interface AuditChange {
   /** Overrides the route's action when the request turned out to be a more specific one. */
   action?: RecordedAuditAction;
-  target?: string;
+  /** A plain string is shown as it is in every language; an `AuditTarget` keeps its parts. */
+  target?: string | AuditTarget;
   before?: unknown;
   after?: unknown;
   /**
@@ -70,14 +82,23 @@ export function auditDetailOf(
 
 /** What the audit entry of this change will name as its target. */
 export function defaultTarget(c: Context<BffEnv>): string {
+  return defaultAuditTarget(c).text;
+}
+
+/**
+ * `defaultTarget` with its coded parts (`audit.target.scope`, `.client`, `.org`, `.kid`), e.g.
+ * "client 42, kid k1"; an empty text when the route names none of them.
+ */
+export function defaultAuditTarget(c: Context<BffEnv>): AuditTarget {
   const params: Record<string, string | undefined> = c.req.param();
-  const parts = [
-    c.req.query("scope"),
-    params.id && `client ${params.id}`,
-    params.orgno && `org ${params.orgno}`,
-    params.kid && `kid ${params.kid}`,
-  ].filter(Boolean);
-  return parts.join(", ");
+  const scope = c.req.query("scope");
+  const parts: TargetPart[] = [
+    ...(scope ? [targetPart("audit.target.scope", { scope })] : []),
+    ...(params.id ? [targetPart("audit.target.client", { id: params.id })] : []),
+    ...(params.orgno ? [targetPart("audit.target.org", { orgno: params.orgno })] : []),
+    ...(params.kid ? [targetPart("audit.target.kid", { kid: params.kid })] : []),
+  ];
+  return parts.length ? codedTarget(...parts) : { text: "" };
 }
 
 /**
@@ -113,7 +134,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
         role: session.roles[env] ?? "none",
         env,
         action: change.action ?? action,
-        target: change.target ?? defaultTarget(c),
+        ...targetFields(change.target ?? defaultAuditTarget(c)),
         outcome,
         status,
         requestId: c.get("requestId"),

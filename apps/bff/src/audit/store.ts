@@ -70,26 +70,52 @@ function toRow(entry: AuditEntry): Omit<AuditEntryTable, "seq" | "prev_hash" | "
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     follows: entry.follows ?? null,
-    detail_code: entry.code
-      ? JSON.stringify({
-          code: entry.code,
-          ...(entry.params ? { params: entry.params } : {}),
-          ...(entry.more?.length ? { more: entry.more } : {}),
-        })
-      : null,
+    detail_code:
+      entry.code || entry.targetParts?.length
+        ? JSON.stringify({
+            ...(entry.code ? { code: entry.code } : {}),
+            ...(entry.code && entry.params ? { params: entry.params } : {}),
+            ...(entry.code && entry.more?.length ? { more: entry.more } : {}),
+            ...(entry.targetParts?.length ? { target: entry.targetParts } : {}),
+          })
+        : null,
   };
 }
 
-/** The `detail_code` column read back (lenient: a value that is not the shape is left out). */
-function codeOf(text: string | null | undefined): Pick<AuditEntry, "code" | "params" | "more"> {
+type CodedPart = { code: string; params?: Record<string, string | number> };
+
+/** Parts read back leniently: only `{code: string, params?: object}` items are kept. */
+function partsOf(value: unknown): CodedPart[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const parts = value.filter(
+    (p): p is CodedPart =>
+      typeof p?.code === "string" &&
+      (p.params === undefined || (typeof p.params === "object" && p.params !== null)),
+  );
+  return parts.length === value.length && parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * The `detail_code` column read back (lenient: a value that is not the shape is left out): the
+ * detail's `{code, params?, more?}` and, since issue 14 #13's targets, the target's parts under
+ * `target` (an entry may have either or both).
+ */
+function codeOf(
+  text: string | null | undefined,
+): Pick<AuditEntry, "code" | "params" | "more" | "targetParts"> {
   if (!text) return {};
   try {
-    const value = JSON.parse(text) as Pick<AuditEntry, "code" | "params" | "more">;
-    if (typeof value?.code !== "string") return {};
+    const value = JSON.parse(text) as Pick<AuditEntry, "code" | "params" | "more"> & {
+      target?: unknown;
+    };
+    const target = partsOf(value?.target);
+    const targetParts = target ? { targetParts: target } : {};
+    if (typeof value?.code !== "string") return targetParts;
     return {
       code: value.code,
       ...(value.params && typeof value.params === "object" ? { params: value.params } : {}),
       ...(Array.isArray(value.more) ? { more: value.more } : {}),
+      ...targetParts,
     };
   } catch {
     return {};

@@ -69,3 +69,45 @@ export function auditFields(
       : {}),
   };
 }
+
+/** One coded part of an audit target (`audit.target.*` of `auditMessages`). */
+export interface TargetPart {
+  code: string;
+  params?: MessageParams;
+}
+
+/**
+ * An audit entry's target while it is put together (issue 14 #13): `text` is the English target
+ * as the `target` column, the CSV/JSON export and the CLI have always shown it; `parts` are the
+ * same thing coded, which the audit page joins with ", " in its language.
+ */
+export interface AuditTarget {
+  text: string;
+  parts?: TargetPart[];
+}
+
+/** A part of a target: `code` of `auditMessages` (`audit.target.*`) with its parameters. */
+export function targetPart(code: AuditCode, params: MessageParams): TargetPart {
+  return { code, params };
+}
+
+/**
+ * A target whose English text is each part's English joined with ", " (e.g. "client 42, kid k1").
+ */
+export function codedTarget(...parts: TargetPart[]): AuditTarget {
+  return {
+    text: parts.map((p) => coded(auditMessages, p.code as AuditCode, p.params).detail).join(", "),
+    parts,
+  };
+}
+
+/** The fields of an audit entry for `target`: `target` (English) and `targetParts` when coded. */
+export function targetFields(
+  target: string | AuditTarget,
+): Pick<AuditEntry, "target" | "targetParts"> {
+  if (typeof target === "string") return { target };
+  return {
+    target: target.text,
+    ...(target.parts?.length ? { targetParts: target.parts } : {}),
+  };
+}

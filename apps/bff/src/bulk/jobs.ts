@@ -1,10 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { type AuditAction, auditMessages, codedFromText } from "@portvakt/contracts";
+import {
+  type AuditAction,
+  auditMessages,
+  coded,
+  codedFromText,
+  type MessageParams,
+} from "@portvakt/contracts";
 import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditOutcome, AuditStore } from "../audit/store";
-import { type AuditText, auditFields, auditText, joinTexts, textOf } from "../audit/text";
+import {
+  type AuditText,
+  auditFields,
+  auditText,
+  codedTarget,
+  joinTexts,
+  targetFields,
+  targetPart,
+  textOf,
+} from "../audit/text";
 import { runCheck } from "../changes/checks";
 import { type ChangeGuard, OutcomeUnknownError } from "../changes/guard";
 import { GuardedApi } from "../changes/guarded-api";
@@ -33,6 +48,9 @@ export interface BulkJobRowView {
   /** HTTP status of the outcome (200, or the problem's status). */
   status?: number;
   detail?: string;
+  /** `detail`'s code and parameters (see `BulkJobRow` in contracts). */
+  code?: string;
+  params?: MessageParams;
   correlation_id?: string;
   /** The consumer's name as Digdir answered the change. */
   name?: string;
@@ -99,8 +117,47 @@ function fallbackWaitSeconds(attempt: number): number {
 }
 
 type RowChange = Partial<
-  Pick<BulkJobRowTable, "state" | "status" | "detail" | "result" | "correlation_id" | "attempts">
+  Pick<
+    BulkJobRowTable,
+    "state" | "status" | "detail" | "detail_code" | "result" | "correlation_id" | "attempts"
+  >
 >;
+
+/**
+ * A row's detail and its code for `bulk_job_row` (`detail`, `detail_code`): a problem keeps its
+ * code and parameters (Digdir's own words that no table knows are the `words` parameter of
+ * `problem.upstream`, shown as Digdir's), `bulk.row.*` is Portvakt's own.
+ */
+function rowText(text: {
+  detail?: string;
+  code?: string;
+  params?: MessageParams;
+}): Pick<BulkJobRowTable, "detail" | "detail_code"> {
+  return {
+    detail: text.detail ?? null,
+    detail_code:
+      text.detail && text.code
+        ? JSON.stringify({ code: text.code, ...(text.params ? { params: text.params } : {}) })
+        : null,
+  };
+}
+
+/** `detail_code` read back (lenient: a value not of the shape is left out). */
+function rowCodeOf(text: string | null): { code?: string; params?: MessageParams } {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as { code?: unknown; params?: unknown };
+    if (typeof value?.code !== "string") return {};
+    return {
+      code: value.code,
+      ...(value.params && typeof value.params === "object"
+        ? { params: value.params as MessageParams }
+        : {}),
+    };
+  } catch {
+    return {};
+  }
+}
 
 interface Running {
   cancelled: boolean;
@@ -246,6 +303,7 @@ export class BulkJobs {
               state: "pending",
               status: null,
               detail: null,
+              detail_code: null,
               result: null,
               correlation_id: null,
               attempts: 0,
@@ -496,7 +554,15 @@ export class BulkJobs {
           this.#setRowLater(row, {
             state: error instanceof OutcomeUnknownError ? "unknown" : "failure",
             status: problem.status,
-            detail: problem.problem.detail ?? problem.message,
+            ...rowText({
+              detail: problem.problem.detail ?? problem.message,
+              ...(problem.problem.detail && problem.problem.code
+                ? { code: problem.problem.code }
+                : {}),
+              ...(problem.problem.detail && problem.problem.params
+                ? { params: problem.problem.params }
+                : {}),
+            }),
             correlation_id: problem.problem.correlation_id ?? null,
           });
         }
@@ -554,7 +620,7 @@ export class BulkJobs {
         this.#setRowLater(row, {
           state: "success",
           status: 200,
-          detail: "Sent before the BFF restarted; a re-read shows the change was made",
+          ...rowText(coded(auditMessages, "bulk.row.settled-after-restart")),
           result: JSON.stringify(seen.state),
         });
         return true;
@@ -608,6 +674,7 @@ export class BulkJobs {
               state: eb.ref("excluded.state"),
               status: eb.ref("excluded.status"),
               detail: eb.ref("excluded.detail"),
+              detail_code: eb.ref("excluded.detail_code"),
               result: eb.ref("excluded.result"),
               correlation_id: eb.ref("excluded.correlation_id"),
               attempts: eb.ref("excluded.attempts"),
@@ -667,7 +734,9 @@ export class BulkJobs {
       role: job.role,
       env: job.env,
       action: BULK_AUDIT_ACTIONS[job.action as BulkAction],
-      target: `${job.scope} → ${rows.length} consumers`,
+      ...targetFields(
+        codedTarget(targetPart("audit.target.bulk", { scope: job.scope, count: rows.length })),
+      ),
       outcome,
       status,
       requestId: job.request_id,
@@ -750,7 +819,7 @@ function viewOf(job: BulkJobTable, rows: BulkJobRowTable[]): BulkJobView {
         orgno: row.orgno,
         state: row.state as BulkRowState,
         ...(row.status !== null ? { status: Number(row.status) } : {}),
-        ...(row.detail ? { detail: row.detail } : {}),
+        ...(row.detail ? { detail: row.detail, ...rowCodeOf(row.detail_code) } : {}),
         ...(row.correlation_id ? { correlation_id: row.correlation_id } : {}),
         ...(typeof name === "string" ? { name } : {}),
         rate_limited: Number(row.attempts),

@@ -5,7 +5,14 @@ import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporte
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditStore } from "../audit/store";
-import { type AuditText, auditFields, auditText } from "../audit/text";
+import {
+  type AuditText,
+  auditFields,
+  auditText,
+  codedTarget,
+  targetFields,
+  targetPart,
+} from "../audit/text";
 import type { PortvaktDatabase } from "../database";
 import { type CheckResult, type PendingCheck, runCheck } from "./checks";
 import type { ChangeLocks } from "./locks";
@@ -382,7 +389,11 @@ export class ChangeGuard {
       role: pending.role,
       env: pending.env,
       action: pending.action,
-      target: seenCreated ? `client ${seenCreated}` : pending.target,
+      ...targetFields(
+        seenCreated
+          ? codedTarget(targetPart("audit.target.client", { id: seenCreated }))
+          : pending.target,
+      ),
       outcome: result.applied ? "success" : "failure",
       status: result.applied ? 200 : 504,
       requestId: requestId ?? `follow-up-${randomUUID()}`,

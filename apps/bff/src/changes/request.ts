@@ -27,7 +27,9 @@ export function guardedApiOf(
         env: environment.config.id,
         auditId: c.get("auditId") ?? randomUUID(),
         action: change?.action ?? c.get("changeAction") ?? "change",
-        target: change?.target ?? defaultTarget(c),
+        target:
+          (typeof change?.target === "string" ? change.target : change?.target?.text) ??
+          defaultTarget(c),
         actor: { sub: session?.sub ?? "unknown", name: session?.name ?? "unknown" },
         role: session?.roles[environment.config.id] ?? "none",
         requestId: c.get("requestId"),

@@ -1,7 +1,18 @@
-import { CHANGE_REQUEST_HEADER, PROD_CONFIRMATION_HEADER } from "@portvakt/contracts";
+import {
+  CHANGE_REQUEST_HEADER,
+  type MessageParams,
+  PROD_CONFIRMATION_HEADER,
+} from "@portvakt/contracts";
 import type { Context, Handler, MiddlewareHandler } from "hono";
-import { defaultTarget, recordChange } from "../audit/middleware";
-import { type AuditText, auditFields, auditText } from "../audit/text";
+import { defaultAuditTarget, recordChange } from "../audit/middleware";
+import {
+  type AuditTarget,
+  type AuditText,
+  auditFields,
+  auditText,
+  targetFields,
+  targetPart,
+} from "../audit/text";
 import type { Session } from "../auth/session";
 import type { BffEnv } from "../context";
 import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN } from "../problem";
@@ -119,17 +130,28 @@ function checksOnly(body: unknown): boolean {
   );
 }
 
-function targetOf(c: Context<BffEnv>, body: unknown): string {
-  const fromPath = defaultTarget(c);
-  if (fromPath) return fromPath;
+/**
+ * What a deferred change is about, coded (`audit.target.*`): the route's path and query
+ * (`defaultAuditTarget`), else the body's scope (`prefix:subscope` or `scope`) or name.
+ */
+function targetOf(c: Context<BffEnv>, body: unknown): AuditTarget {
+  const fromPath = defaultAuditTarget(c);
+  if (fromPath.text) return fromPath;
   const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.prefix === "string" && typeof b.subscope === "string") {
-    return `${b.prefix}:${b.subscope}`;
+  const scope =
+    typeof b.prefix === "string" && typeof b.subscope === "string"
+      ? `${b.prefix}:${b.subscope}`
+      : typeof b.scope === "string"
+        ? b.scope
+        : undefined;
+  if (scope) return { text: scope, parts: [targetPart("audit.target.scope", { scope })] };
+  for (const key of ["client_name", "name"]) {
+    const name = b[key];
+    if (typeof name === "string") {
+      return { text: name, parts: [targetPart("audit.target.name", { name })] };
+    }
   }
-  for (const key of ["scope", "client_name", "name"]) {
-    if (typeof b[key] === "string") return b[key] as string;
-  }
-  return "";
+  return { text: "" };
 }
 
 /**
@@ -167,8 +189,9 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
       env,
       kind: HTTP_KIND,
       action,
-      target,
-      summary: `${action} ${target}`.trim(),
+      target: target.text,
+      ...(target.parts?.length ? { targetParts: target.parts } : {}),
+      summary: `${action} ${target.text}`.trim(),
       payload,
       requester: { sub: session.sub, name: session.name, role: session.roles[env] ?? "none" },
       requestId: c.get("requestId"),
@@ -183,7 +206,7 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
         role: session.roles[env] ?? "none",
         env,
         action,
-        target,
+        ...targetFields(target),
         outcome: "requested",
         status: 202,
         requestId: c.get("requestId"),
@@ -244,7 +267,22 @@ export function httpExecutor(
     } catch {
       // not JSON: kept as text
     }
-    const problem = (body ?? {}) as { type?: string; detail?: string };
+    const problem = (body ?? {}) as {
+      type?: string;
+      detail?: string;
+      code?: unknown;
+      params?: unknown;
+    };
+    // The route's problem keeps its code (Digdir's own words stay a parameter of it).
+    const code =
+      response.status >= 400 && problem.detail && typeof problem.code === "string"
+        ? {
+            code: problem.code,
+            ...(problem.params && typeof problem.params === "object"
+              ? { params: problem.params as MessageParams }
+              : {}),
+          }
+        : {};
     const outcome =
       problem.type === OUTCOME_UNKNOWN
         ? "unknown"
@@ -254,7 +292,7 @@ export function httpExecutor(
     return {
       outcome,
       status: response.status,
-      ...(response.status >= 400 && problem.detail ? { detail: problem.detail } : {}),
+      ...(response.status >= 400 && problem.detail ? { detail: problem.detail, ...code } : {}),
       ...(body !== undefined ? { body } : {}),
       ...(execution.auditId ? { auditId: execution.auditId } : {}),
     };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { type AuditCode, auditMessages, coded, type MessageParams } from "@portvakt/contracts";
 import type { AuditStore } from "../audit/store";
-import { type AuditText, auditFields, auditText } from "../audit/text";
+import { type AuditText, auditFields, auditText, targetFields, targetPart } from "../audit/text";
 import { codedProblem } from "../problem";
 import type {
   ChangeRequest,
@@ -35,6 +36,40 @@ export type ChangeExecutor = (
   approver: ChangeRequestPerson,
   run: { auditId: string },
 ) => Promise<ExecutionResult>;
+
+/** A result's `detail` with its code (`change-request.result.*` of `auditMessages`). */
+function resultText(
+  code: AuditCode,
+  params?: MessageParams,
+): Pick<ExecutionResult, "detail" | "code" | "params"> {
+  const text = coded(auditMessages, code, params);
+  return { detail: text.detail, code: text.code, ...(text.params ? { params: text.params } : {}) };
+}
+
+/**
+ * A request settled from its execution's audit entry: "Settled from its audit entry …", then the
+ * entry's own detail (its codes in `more` when it has them; an uncoded one keeps its English
+ * only in `detail`, and the page shows the first sentence and the link to the entry).
+ */
+function settledText(entry: {
+  detail?: string;
+  code?: string;
+  params?: MessageParams;
+  more?: { code: string; params?: MessageParams }[];
+}): Pick<ExecutionResult, "detail" | "code" | "more"> {
+  const first = coded(auditMessages, "change-request.result.settled");
+  const more = entry.code
+    ? [
+        { code: entry.code, ...(entry.params ? { params: entry.params } : {}) },
+        ...(entry.more ?? []),
+      ]
+    : [];
+  return {
+    detail: `${first.detail}${entry.detail ? `: ${entry.detail}` : ""}`,
+    code: first.code,
+    ...(more.length ? { more } : {}),
+  };
+}
 
 /** How long an instance's claim of an approved request lasts by default: 10 minutes. */
 export const DEFAULT_EXECUTION_LEASE_MS = 10 * 60_000;
@@ -200,7 +235,14 @@ export class ChangeRequests {
       role: decider.role ?? "none",
       env: request.env,
       action,
-      target: `change request ${request.id}: ${request.action} ${request.target}`.trim(),
+      ...targetFields({
+        text: `change request ${request.id}: ${request.action} ${request.target}`.trim(),
+        parts: [
+          targetPart("audit.target.change-request", { id: request.id, action: request.action }),
+          ...(request.targetParts ??
+            (request.target ? [targetPart("audit.target.name", { name: request.target })] : [])),
+        ],
+      }),
       outcome: "success",
       status: 200,
       requestId: decider.requestId,
@@ -240,7 +282,11 @@ export class ChangeRequests {
     const executor = this.#executors.get(approved.kind);
     let result: ExecutionResult;
     if (!executor) {
-      result = { outcome: "failure", status: 500, detail: `No executor for "${approved.kind}"` };
+      result = {
+        outcome: "failure",
+        status: 500,
+        ...resultText("change-request.result.no-executor", { kind: approved.kind }),
+      };
     } else {
       try {
         result = await executor(
@@ -252,7 +298,9 @@ export class ChangeRequests {
         result = {
           outcome: "unknown",
           status: 500,
-          detail: `The execution failed: ${(error as Error).message}`,
+          ...resultText("change-request.result.threw", {
+            error: (error as Error)?.message ?? String(error),
+          }),
         };
       }
     }
@@ -279,13 +327,12 @@ export class ChangeRequests {
                 : "failure",
             status: entry.status,
             auditId: entry.id,
-            detail: `Settled from its audit entry after the instance carrying it out stopped${entry.detail ? `: ${entry.detail}` : ""}`,
+            ...settledText(entry),
           }
         : {
             outcome: "unknown",
             status: 500,
-            detail:
-              "The Portvakt instance carrying it out stopped before recording what happened; whether Digdir made the change is unknown: check it there before asking again",
+            ...resultText("change-request.result.lost"),
           };
       const done = await this.store.finish(request.id, result, claim);
       if (done) settled.push(done);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { ChangeRequestState } from "@portvakt/contracts";
+import type { ChangeRequestState, MessageParams } from "@portvakt/contracts";
 import type { Kysely } from "kysely";
+import type { TargetPart } from "../audit/text";
 import type { ChangeRequestTable, PortvaktDatabase } from "../database";
 
 /** Where a change request is in its life; see migrations/0008_change_requests.ts. */
@@ -24,6 +25,8 @@ export interface ChangeRequest {
   /** The audit action it performs, e.g. `scope.create`. */
   action: string;
   target: string;
+  /** `target` as coded parts (`audit.target.*`), when it has them. */
+  targetParts?: TargetPart[];
   /** One line for people: what it will do. */
   summary: string;
   /** The validated request (kind `http`: method, path, query, body, headers). */
@@ -49,7 +52,12 @@ export interface ChangeRequest {
 export interface ExecutionResult {
   outcome: ChangeRequestOutcome;
   status: number;
+  /** English, for API clients and the CLI. */
   detail?: string;
+  /** `detail` as code (a problem's, or `change-request.result.*`), and further sentences. */
+  code?: string;
+  params?: MessageParams;
+  more?: TargetPart[];
   body?: unknown;
   auditId?: string;
 }
@@ -60,6 +68,7 @@ export interface NewChangeRequest {
   kind: string;
   action: string;
   target: string;
+  targetParts?: TargetPart[];
   summary: string;
   payload: unknown;
   requester: ChangeRequestPerson & { role: string };
@@ -71,6 +80,23 @@ export interface ChangeRequestQuery {
   /** Only these environments (the reader's). */
   envs?: readonly string[];
   limit?: number;
+}
+
+/** The `target_parts` column read back (lenient: a value not of the shape is left out). */
+function partsOf(text: string | null | undefined): { targetParts?: TargetPart[] } {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!Array.isArray(value) || value.length === 0) return {};
+    const ok = value.every(
+      (p) =>
+        typeof p?.code === "string" &&
+        (p.params === undefined || (typeof p.params === "object" && p.params !== null)),
+    );
+    return ok ? { targetParts: value as TargetPart[] } : {};
+  } catch {
+    return {};
+  }
 }
 
 const iso = (ms: number | null | undefined) =>
@@ -85,6 +111,7 @@ function fromRow(row: ChangeRequestTable): ChangeRequest {
     kind: row.kind,
     action: row.action,
     target: row.target,
+    ...partsOf(row.target_parts),
     summary: row.summary,
     payload: JSON.parse(row.payload),
     requester: { sub: row.requester_sub, name: row.requester_name, role: row.requester_role },
@@ -131,6 +158,7 @@ export class ChangeRequestStore {
       kind: input.kind,
       action: input.action,
       target: input.target.slice(0, 500),
+      target_parts: input.targetParts?.length ? JSON.stringify(input.targetParts) : null,
       summary: input.summary.slice(0, 1000),
       payload: JSON.stringify(input.payload ?? null),
       requester_sub: input.requester.sub,

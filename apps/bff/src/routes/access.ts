@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { OrgNumber, ScopeAccess, ScopeName } from "@portvakt/contracts";
+import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
@@ -94,7 +95,7 @@ export const accessRoutes = createRouter()
     async (c) => {
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
-      recordChange(c, { target: `${scope} → ${orgno}` });
+      recordChange(c, { target: codedTarget(targetPart("audit.target.grant", { scope, orgno })) });
       const row = await guardedApiOf(c).grantAccess(scope, orgno);
       recordChange(c, { after: row });
       return sendJson(c, row, 200);
@@ -113,7 +114,7 @@ export const accessRoutes = createRouter()
     async (c) => {
       const { orgno } = c.req.valid("param");
       const { scope } = c.req.valid("query");
-      recordChange(c, { target: `${scope} → ${orgno}` });
+      recordChange(c, { target: codedTarget(targetPart("audit.target.grant", { scope, orgno })) });
       const row = await guardedApiOf(c).revokeAccess(scope, orgno);
       recordChange(c, { after: row });
       return sendJson(c, row, 200);

@@ -13,6 +13,7 @@ import {
   provisionOutcome,
   validationAnswer,
 } from "../altinn/provision";
+import { targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { guardedApiOf } from "../changes/request";
 import type { BffEnv } from "../context";
@@ -112,7 +113,10 @@ export const altinnRoutes = createRouter()
         { metadata, grantTo, dryRun },
         (app) =>
           recordChange(c, {
-            target: `altinn app ${app}`,
+            target: {
+              text: `altinn app ${app}`,
+              parts: [targetPart("audit.target.altinn-app", { app })],
+            },
             ...(dryRun ? { action: "altinn.provision.dry-run" } : {}),
           }),
       );

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Client, ClientInput, ClientUpdate, Organization, OrgNumber } from "@portvakt/contracts";
+import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
@@ -60,9 +61,14 @@ export const clientsRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      recordChange(c, { target: `client "${input.client_name}"` });
+      recordChange(c, {
+        target: codedTarget(targetPart("audit.target.client-named", { name: input.client_name })),
+      });
       const created = await guardedApiOf(c).createClient(input);
-      recordChange(c, { target: `client ${created.client_id}`, after: created });
+      recordChange(c, {
+        target: codedTarget(targetPart("audit.target.client", { id: created.client_id })),
+        after: created,
+      });
       return sendJson(c, created, 200);
     },
   )

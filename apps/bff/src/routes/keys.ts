@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Jwk, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
+import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { editKeySet, readKeySet, requireIfMatch } from "../keys/key-set";
 import { ClientParams } from "./clients";
@@ -95,7 +96,12 @@ export function createKeysRoutes() {
       async (c) => {
         const { id } = c.req.valid("param");
         const { jwk } = c.req.valid("json");
-        recordChange(c, { target: `client ${id}, kid ${jwk.kid}` });
+        recordChange(c, {
+          target: codedTarget(
+            targetPart("audit.target.client", { id }),
+            targetPart("audit.target.kid", { kid: jwk.kid }),
+          ),
+        });
         const jwks = await editKeySet(c, c.req.valid("header")["if-match"], (editor, check) =>
           editor.addKey(id, jwk, { check }),
         );

@@ -8,6 +8,7 @@ import {
   ScopeUpdate,
 } from "@portvakt/contracts";
 import { MaskinportenError } from "@portvakt/maskinporten";
+import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
@@ -105,7 +106,7 @@ export const scopesRoutes = createRouter()
     async (c) => {
       const input = c.req.valid("json");
       const name = `${input.prefix}:${input.subscope}`;
-      recordChange(c, { target: name });
+      recordChange(c, { target: codedTarget(targetPart("audit.target.scope", { scope: name })) });
       const api = guardedApiOf(c);
       // Under the scope's lock (every instance's, with PostgreSQL): an earlier create of the same
       // name whose outcome was unknown is settled first, and a scope already there (made by it,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiToken, IssueApiToken } from "@portvakt/contracts";
 import type { Context } from "hono";
+import { type AuditTarget, targetFields, targetPart } from "../audit/text";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
@@ -39,10 +40,24 @@ function tokenAdmin(c: Context<BffEnv>) {
   return { session, adminEnvs };
 }
 
+/** A pipeline token as an audit target: "token <name> (<id>)", coded `audit.target.token`. */
+function tokenTarget(token: { name: string; id: string }): AuditTarget {
+  return {
+    text: `token ${token.name} (${token.id})`,
+    parts: [targetPart("audit.target.token", { name: token.name, id: token.id })],
+  };
+}
+
 async function auditEach(
   c: Context<BffEnv>,
   envs: readonly string[],
-  entry: { action: string; target: string; status: number; after?: unknown; role: string },
+  entry: {
+    action: string;
+    target: AuditTarget;
+    status: number;
+    after?: unknown;
+    role: string;
+  },
 ) {
   const session = c.get("session")!;
   for (const env of envs) {
@@ -51,7 +66,7 @@ async function auditEach(
       role: session.roles[env] ?? entry.role,
       env,
       action: entry.action,
-      target: entry.target,
+      ...targetFields(entry.target),
       outcome: "success",
       status: entry.status,
       requestId: c.get("requestId"),
@@ -137,7 +152,7 @@ export const tokensRoutes = createRouter()
       });
       await auditEach(c, issued.info.envs, {
         action: "token.issue",
-        target: `token ${issued.info.name} (${issued.info.id})`,
+        target: tokenTarget(issued.info),
         status: 201,
         role: "admin",
         after: { role: issued.info.role, envs: issued.info.envs, expiresAt: issued.info.expiresAt },
@@ -172,7 +187,7 @@ export const tokensRoutes = createRouter()
       if (await tokens.revoke(id, session.name)) {
         await auditEach(c, token.envs, {
           action: "token.revoke",
-          target: `token ${token.name} (${token.id})`,
+          target: tokenTarget(token),
           status: 200,
           role: "admin",
         });

@@ -99,3 +99,30 @@ export function roleLabel(t: I18n["t"], role: string): string {
     ? t(`role.name.${role}`)
     : t("audit.role.none");
 }
+
+/** A coded sentence or target part from the BFF (`{code, params}`, docs/i18n.md). */
+export interface CodedPart {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Coded parts (an audit target's `targetParts`, a change request's result `code` + `more`) in
+ * the page's language, each part's text in order; an `action` parameter (an audit action key such
+ * as `scope.update`) is shown by its label. `undefined` when there are no parts or a part's code
+ * is not known to this version (the caller then shows the English as it came).
+ */
+export function codedPartsText(
+  i18n: Pick<I18n, "t" | "tc">,
+  parts: readonly CodedPart[] | undefined,
+): string[] | undefined {
+  if (!parts?.length) return undefined;
+  const texts = parts.map((part) => {
+    const params =
+      typeof part.params?.action === "string"
+        ? { ...part.params, action: actionLabel(i18n.t, part.params.action) }
+        : part.params;
+    return i18n.tc({ code: part.code, ...(params ? { params } : {}) }, "");
+  });
+  return texts.some((text) => !text) ? undefined : texts;
+}

@@ -267,7 +267,7 @@ export function JobRowResult({
   row: BulkJobRow;
   done?: "access.entry.granted" | "accessJob.state.revoked";
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   switch (row.state) {
     case "success":
       return (
@@ -285,7 +285,9 @@ export function JobRowResult({
           {row.detail && (
             <span className="text-xs">
               {row.status ? `${row.status}: ` : ""}
-              {row.detail}
+              {/* In the page's language (issue 14 #13): the row's code, Digdir's own words a
+                  parameter of it; a row finished before codes keeps its English detail. */}
+              <span data-testid="job-row-detail">{tc(row)}</span>
               {row.correlation_id ? ` (correlation_id ${row.correlation_id})` : ""}
             </span>
           )}

@@ -11,7 +11,7 @@ import { useI18n } from "../../../lib/i18n";
 import { orgnosIn, useOrganizationNames } from "../../../lib/organization-status";
 import { type AuditExportFormat, useExportAudit } from "../api/export-audit";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit";
-import { CopyButton, EntryDetails, OutcomeBadge } from "./entry-details";
+import { CopyButton, EntryDetails, EntryTarget, OutcomeBadge } from "./entry-details";
 
 /** A `datetime-local` value (the person's own clock) as the UTC instant the BFF compares. */
 function toInstant(local: string, endOfMinute = false): string | undefined {
@@ -176,7 +176,7 @@ export function AuditPage() {
             cell: ({ row }) => (
               <span className="inline-block max-w-64 min-w-32">
                 <span className="block font-mono text-xs break-all">
-                  {row.original.target || "—"}
+                  <EntryTarget entry={row.original} />
                 </span>
                 <TargetNames env={row.original.env} target={row.original.target} />
               </span>

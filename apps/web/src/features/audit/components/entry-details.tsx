@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Badge } from "../../../components/ui/status";
-import { actionLabel, roleLabel } from "../../../lib/audit-labels";
+import { actionLabel, codedPartsText, roleLabel } from "../../../lib/audit-labels";
 import { useI18n } from "../../../lib/i18n";
 import type { AuditEntry, AuditOutcome } from "../api/get-audit";
 import { diffEntry } from "./entry-diff";
@@ -87,7 +87,7 @@ export function EntryDetails({
         [
           t("audit.col.target"),
           <code key="t" className="font-mono text-xs break-all">
-            {entry.target || "—"}
+            <EntryTarget entry={entry} />
           </code>,
         ],
         [
@@ -261,4 +261,17 @@ export function EntryDetailText({
       ))}
     </span>
   );
+}
+
+/**
+ * An entry's target in the page's language (issue 14 #13): its coded parts (`targetParts`,
+ * `audit.target.*`) joined with ", ", e.g. "digdir:x → 3 konsumenter"; an entry without parts
+ * (written before, or a plain name) or with a part this version does not know shows its
+ * `target` as it is. The CSV/JSON export and the CLI keep the English `target`.
+ */
+export function EntryTarget({ entry }: { entry: Pick<AuditEntry, "target" | "targetParts"> }) {
+  const i18n = useI18n();
+  const texts = codedPartsText(i18n, entry.targetParts);
+  if (!texts) return <>{entry.target || "—"}</>;
+  return <span data-testid="audit-target-text">{texts.join(", ")}</span>;
 }

@@ -6,7 +6,7 @@ import { Field, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
-import { actionLabel } from "../../../lib/audit-labels";
+import { actionLabel, codedPartsText } from "../../../lib/audit-labels";
 import { useI18n } from "../../../lib/i18n";
 import { useSession } from "../../../lib/session";
 import { type ChangeRequest, useChangeRequests, useDecideChangeRequest } from "../api";
@@ -129,7 +129,22 @@ function RequestCard({ request }: { request: ChangeRequest }) {
   const isAdmin = session.data?.roles[request.env] === "admin";
   const mine = me !== undefined && me === request.requester.sub;
   const pending = request.state === "pending";
-  const summary = `${actionLabel(t, request.action)} ${request.target}`.trim();
+  const i18n = useI18n();
+  const target = codedPartsText(i18n, request.targetParts)?.join(", ") ?? request.target;
+  const summary = `${actionLabel(t, request.action)} ${target}`.trim();
+  /**
+   * What the execution came to in the page's language: its code and `more` (issue 14 #13); a
+   * result without a code (executed before codes) or with one this version does not know keeps
+   * its English detail.
+   */
+  const resultText = (result: NonNullable<ChangeRequest["result"]>) => {
+    if (!result.code) return result.detail ?? "";
+    const texts = codedPartsText(i18n, [
+      { code: result.code, ...(result.params ? { params: result.params } : {}) },
+      ...(result.more ?? []),
+    ]);
+    return texts ? texts.join(": ") : (result.detail ?? "");
+  };
 
   const run = (decision: Parameters<typeof decide.mutate>[0], done: (r: ChangeRequest) => string) =>
     decide.mutate(decision, {
@@ -194,9 +209,9 @@ function RequestCard({ request }: { request: ChangeRequest }) {
         {request.result && request.result.status >= 400 && (
           <>
             <dt className="font-medium">{t("changeRequests.result")}</dt>
-            <dd>
+            <dd data-testid="change-request-result">
               HTTP {request.result.status}
-              {request.result.detail ? `: ${request.result.detail}` : ""}
+              {request.result.detail ? `: ${resultText(request.result)}` : ""}
             </dd>
           </>
         )}
