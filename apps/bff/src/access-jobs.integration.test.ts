@@ -431,6 +431,7 @@ describe("bulk job across a restart", () => {
       expect(done.rows.find((r) => r.orgno === orgno)?.detail).toBeUndefined();
     }
     expect(done.rows[made.idx]?.detail).toMatch(/re-read shows the change was made/);
+    expect(done.rows[made.idx]?.code).toBe("bulk.row.settled-after-restart");
     expect(done.rows[lost.idx]?.detail).toBeUndefined();
     // Sent once each: the writes before the stop and after it add up to the rows, less the one
     // that a re-read found made.

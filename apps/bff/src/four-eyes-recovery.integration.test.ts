@@ -100,6 +100,8 @@ describe("an approval whose instance stopped while carrying it out", () => {
     const now = await get(request.id);
     expect(now).toMatchObject({ state: "executed", outcome: "unknown" });
     expect(now.result?.detail).toMatch(/stopped before recording what happened/);
+    // Coded beside the English (issue 14 #13): the page says it in its language.
+    expect(now.result).toMatchObject({ code: "change-request.result.lost" });
     // A second pass (another instance) finds nothing; a second approval is refused.
     expect(await stack.bff.changeRequests.settleUnfinished()).toEqual([]);
     const again = await approver(`/api/change-requests/${request.id}/approve`, { method: "POST" });
@@ -146,6 +148,12 @@ describe("an approval whose instance stopped while carrying it out", () => {
       const now = await get(changeRequest.id);
       expect(now).toMatchObject({ state: "executed", outcome: "success" });
       expect(now.result?.detail).toMatch(/^Settled from its audit entry/);
+      // Coded: the first sentence Portvakt's, then the entry's own coded detail (who asked and
+      // who approved), so the page shows all of it in its language.
+      expect(now.result).toMatchObject({
+        code: "change-request.result.settled",
+        more: [{ code: "audit.change-request.execution" }],
+      });
       const entry = await stack.bff.audit.get(now.auditId!);
       expect(entry).toMatchObject({ action: "scope.create", outcome: "success", target: name });
       expect(entry?.detail).toContain("Siri Sjekker");

@@ -35,4 +35,27 @@ describe("audit messages", () => {
       "Svaret frå Digdir gjekk tapt (tidsavbrot); ei ny lesing viste at endringa vart gjord",
     );
   });
+
+  it('name targets with plurals in each language (no "1 consumers")', () => {
+    const bulk = (lang: "nb" | "nn" | "en", count: number) =>
+      formatMessage(auditMessages[lang]["audit.target.bulk"], lang, { scope: "d:x", count });
+    expect(bulk("en", 1)).toBe("d:x → 1 consumer");
+    expect(bulk("en", 3)).toBe("d:x → 3 consumers");
+    expect(bulk("nb", 1)).toBe("d:x → 1 konsument");
+    expect(bulk("nb", 3)).toBe("d:x → 3 konsumenter");
+    expect(bulk("nn", 3)).toBe("d:x → 3 konsumentar");
+    expect(
+      formatMessage(auditMessages.nn["audit.target.config"], "nn", {
+        env: "prod",
+        what: "promotion",
+        from: "test",
+        fingerprint: "abc",
+      }),
+    ).toBe("prod (promotering frå test, plan abc)");
+    // The English of a target part is what the `target` column always said.
+    expect(coded(auditMessages, "audit.target.client", { id: "42" }).detail).toBe("client 42");
+    expect(coded(auditMessages, "audit.target.grant", { scope: "d:x", orgno: "1" }).detail).toBe(
+      "d:x → 1",
+    );
+  });
 });

@@ -39,6 +39,9 @@ export function codesIn(text: string): string[] {
     // What audit entries say (issue 14 #13): `auditText("audit.x", …)`, and each `"audit.x"`
     // literal (a code chosen by a condition), so every one has its texts too.
     /"(audit\.[a-z0-9-]+(?:\.[a-z0-9-]+)*)"/g,
+    // Targets (`targetPart("audit.target.x", …)`, caught above), what a change request's
+    // execution came to and a bulk job row's own outcome: every literal of these codes.
+    /"((?:change-request\.result|bulk\.row)\.[a-z0-9-]+)"/g,
   ];
   return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]!));
 }
@@ -69,6 +72,16 @@ describe("the codes the BFF emits", () => {
       "audit.follow-up.not-seen",
       "audit.change-request.execution",
       "audit.bulk.summary",
+      "audit.target.grant",
+      "audit.target.bulk",
+      "audit.target.client",
+      "audit.target.kid",
+      "audit.target.change-request",
+      "audit.target.token",
+      "audit.target.altinn-app",
+      "change-request.result.lost",
+      "change-request.result.settled",
+      "bulk.row.settled-after-restart",
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -92,5 +105,9 @@ describe("the codes the BFF emits", () => {
       "audit.no-such-code",
       "audit.rate-limited",
     ]);
+    expect(codesIn('resultText("change-request.result.nope")')).toEqual([
+      "change-request.result.nope",
+    ]);
+    expect(codeTemplate("change-request.result.nope", "nb")).toBeUndefined();
   });
 });
