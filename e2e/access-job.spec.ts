@@ -105,3 +105,38 @@ test("revoking the selected grants is one job too", async ({ signedIn: page }) =
   await page.getByLabel("Status").selectOption("DENIED");
   for (const orgno of orgnos) await expect(table).toContainText(orgno);
 });
+
+test("a row Digdir refuses says why in the page's language, Digdir's own words quoted (nn, en)", async ({
+  signedIn: page,
+}) => {
+  // Issue 14 #13 / defect 2: the row's code travels beside its English detail; Digdir's own
+  // sentence is a parameter, shown as what Digdir said, never as Portvakt's sentence.
+  const orgnos = orgNumbers(2, 55_000_000);
+  await faults({
+    path: `/api/v1/scopes/access/${orgnos[1]}`,
+    method: "PUT",
+    kind: "status",
+    status: 409,
+  });
+  await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+  await page.getByTestId("language-switch").selectOption("nn");
+  await page.getByRole("button", { name: "Gi tilgang", exact: true }).click();
+  await page.getByLabel("Organisasjonsnummer", { exact: true }).fill(orgnos.join("\n"));
+  await page.getByRole("button", { name: "Gi tilgang (2)" }).click();
+  await expect(page.getByTestId("job-progress")).toHaveAttribute("data-status", "done");
+  const row = page.getByTestId("grant-entries").locator(`tr[data-orgno="${orgnos[1]}"]`);
+  const detail = row.getByTestId("job-row-detail");
+  await expect(detail).toContainText("409 Conflict: det du vil endre, er i feil tilstand");
+  await expect(detail).toContainText("Digdir sa: «Injected fault: HTTP 409»");
+  await expect(row).not.toContainText(/wrong state|Digdir said/);
+  await page.keyboard.press("Escape");
+  await page.getByTestId("language-switch").selectOption("en");
+  await page.getByRole("button", { name: "Grant access", exact: true }).click();
+  await page.getByLabel("Organisation numbers", { exact: true }).fill(orgnos[1]!);
+  await page.getByRole("button", { name: "Grant access (1)" }).click();
+  await expect(page.getByTestId("job-progress")).toHaveAttribute("data-status", "done");
+  await expect(row.getByTestId("job-row-detail")).toContainText(
+    'the thing is in the wrong state for this change, for example a scope name that already exists (active or deactivated). Digdir said: "Injected fault: HTTP 409".',
+  );
+  await expect(row).not.toContainText(/feil tilstand|Digdir sa/);
+});

@@ -63,6 +63,13 @@ const SAID = {
   },
 } as const;
 
+// A bulk job's target: "<scope> → <n> consumers" in English, coded `audit.target.bulk`.
+const TARGET = {
+  nb: "digdir:demo.read → 2 konsumenter",
+  nn: "digdir:demo.read → 2 konsumentar",
+  en: "digdir:demo.read → 2 consumers",
+} as const;
+
 test("audit entries of refused changes are shown in the page's language (nb, nn, en), not in the BFF's English", async ({
   browser,
 }) => {
@@ -77,8 +84,27 @@ test("audit entries of refused changes are shown in the page's language (nb, nn,
   expect(await grant(ola, "910000004")).toBe(200);
   expect(await grant(ola, "310000019")).toBe(429);
   await ola.context().close();
-  // An admin's create of a scope that exists: refused by Portvakt before sending (409).
   const page = await signInAs(browser, "Ada Administrator");
+  // An admin's bulk grant of two consumers (one change): its entry's target is coded, with a
+  // plural in each language. Its entry is written when the job ends: wait for that first.
+  const started = await page.request.post(`${origin}/api/envs/demo/access-jobs`, {
+    headers: { ...headers, Origin: origin },
+    data: { action: "grant", scope: "digdir:demo.read", orgnos: ["889640782", "910000004"] },
+  });
+  expect(started.status()).toBe(202);
+  const jobId = ((await started.json()) as { id: string }).id;
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (
+            await page.request.get(`${origin}/api/envs/demo/access-jobs/${jobId}`, { headers })
+          ).json()) as { status: string }
+        ).status,
+      { timeout: 30_000 },
+    )
+    .toBe("done");
+  // An admin's create of a scope that exists: refused by Portvakt before sending (409).
   const created = await page.request.post(`${origin}/api/envs/demo/scopes`, {
     headers: { ...headers, Origin: origin },
     data: { prefix: "digdir", subscope: "demo.read", description: "Finnes fra før" },
@@ -111,6 +137,18 @@ test("audit entries of refused changes are shown in the page's language (nb, nn,
       await toggle.click();
       await expect(details).toHaveCount(0);
     }
+    // The bulk job's target (Ada's entry before the refusal) in the page's language, and in
+    // the entry's details too: no English "consumers" in nb or nn.
+    await page.getByLabel("Person").fill("Ada");
+    const bulk = table.locator('tbody tr[data-index="1"]');
+    await expect(bulk).toContainText(TARGET[lang]);
+    const toggle = bulk.getByRole("button", { name: /^(Detaljer|Detaljar|Details)/ });
+    await toggle.click();
+    const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+    await expect(details.getByTestId("audit-target-text")).toHaveText(TARGET[lang]);
+    if (lang !== "en") await expect(bulk).not.toContainText(/consumers?\b/);
+    await toggle.click();
+    await expect(details).toHaveCount(0);
   }
   await page.context().close();
 });

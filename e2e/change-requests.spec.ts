@@ -143,6 +143,50 @@ for (const width of [1280, 390]) {
     // The audit detail is in the page's language (bokmål) since entries carry code + params.
     await expect(admin.getByTestId("audit-details")).toContainText("godkjent av Ada Administrator");
     await expectNoSeriousA11yViolations(admin, `audit details (${width})`);
+    // The grant's target in the page's language (issue 14 #13): "→ 1 konsument", not English.
+    await expect(grant.first()).toContainText(`${SCOPE} → 1 konsument`);
+    await expect(grant.first()).not.toContainText(/consumers?\b/);
+    await expect(approval).toContainText(`endringsforespørsel ${id}`);
+    await expect(approval).not.toContainText(/change request/);
+
+    if (width === 1280) await failedRequestInNynorsk(browser, baseURL!, admin);
     await admin.context().close();
   });
+}
+
+/**
+ * A request whose execution fails (a second create of a scope the first one made): another admin
+ * reads why in nynorsk and in English, never the BFF's English in the nynorsk page (issue 14 #13).
+ */
+async function failedRequestInNynorsk(browser: Browser, baseURL: string, admin: Page) {
+  const name = `e2e${Date.now().toString(36)}`;
+  const headers = { "X-CSRF": "1", Origin: new URL(admin.url()).origin };
+  const ask = async () => {
+    const asked = await admin.request.post(`/api/envs/${ENV}/scopes`, {
+      headers,
+      data: { prefix: "digdir", subscope: name, description: "To gonger" },
+    });
+    expect(asked.status()).toBe(202);
+    return ((await asked.json()) as { changeRequest: { id: string } }).changeRequest.id;
+  };
+  const [first, second] = [await ask(), await ask()];
+  const siri = await personIn(browser, baseURL, "Siri Sjekker", "/change-requests");
+  const siriHeaders = { "X-CSRF": "1", Origin: new URL(siri.url()).origin };
+  for (const id of [first, second]) {
+    const approved = await siri.request.post(`/api/change-requests/${id}/approve`, {
+      headers: siriHeaders,
+    });
+    expect(approved.status()).toBe(200);
+  }
+  await siri.getByTestId("language-switch").selectOption("nn");
+  await siri.getByTestId("change-request-state").selectOption("executed");
+  const card = siri.locator(`[data-change-request-id="${second}"]`);
+  const result = card.getByTestId("change-request-result");
+  await expect(result).toContainText(
+    `HTTP 409: Scopet digdir:${name} finst allereie (eit tidlegare forsøk kan ha laga det); ingenting vart sendt`,
+  );
+  await expect(card).not.toContainText(/already exists|nothing was sent|change request/);
+  await siri.getByTestId("language-switch").selectOption("en");
+  await expect(result).toContainText(`HTTP 409: The scope digdir:${name} already exists`);
+  await siri.context().close();
 }
