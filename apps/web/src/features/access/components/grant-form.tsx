@@ -268,6 +268,7 @@ export function JobRowResult({
   done?: "access.entry.granted" | "accessJob.state.revoked";
 }) {
   const { t, tc } = useI18n();
+  const detail = row.detail ? tc(row) : "";
   switch (row.state) {
     case "success":
       return (
@@ -284,10 +285,11 @@ export function JobRowResult({
           </Badge>
           {row.detail && (
             <span className="text-xs">
-              {row.status ? `${row.status}: ` : ""}
+              {/* The status, unless the text begins with it ("409 Conflict: …"). */}
+              {row.status && !detail.startsWith(String(row.status)) ? `${row.status}: ` : ""}
               {/* In the page's language (issue 14 #13): the row's code, Digdir's own words a
                   parameter of it; a row finished before codes keeps its English detail. */}
-              <span data-testid="job-row-detail">{tc(row)}</span>
+              <span data-testid="job-row-detail">{detail}</span>
               {row.correlation_id ? ` (correlation_id ${row.correlation_id})` : ""}
             </span>
           )}
