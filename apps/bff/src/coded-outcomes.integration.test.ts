@@ -12,6 +12,7 @@ import {
 } from "@portvakt/contracts";
 import { selfServiceMessages } from "@portvakt/maskinporten-rules/self-service-messages";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uncodedTexts } from "./testing/coded-texts";
 import { type ApiCall, startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 14 #13 / defect 2 over real HTTP (BFF, simulator, demo sign-in; SQLite, and PostgreSQL
@@ -205,6 +206,14 @@ describe("a bulk job row Digdir refuses", () => {
       for (const ok of job.rows.filter((r) => r.state === "success")) {
         expect(ok.code).toBeUndefined();
       }
+      // No uncoded English anywhere in the job's answer, nor in its audit entry (its `after`
+      // lists each row's outcome with the same code).
+      expect(uncodedTexts(job)).toEqual([]);
+      const entry = (await entriesOf("access.grant-many")).find((e) => e.id === job.id)!;
+      expect(uncodedTexts(entry)).toEqual([]);
+      expect(entry.after).toContainEqual(
+        expect.objectContaining({ orgno: refused, code: "upstream.409" }),
+      );
     } finally {
       await stack.control("/faults", { method: "DELETE" });
     }
@@ -247,6 +256,7 @@ describe("an executed change request", () => {
     expect(failed.result?.status).toBe(409);
     expect(failed.result?.detail).toBeTruthy();
     expect(failed.result?.code).toBe("problem.scope.exists");
+    expect(uncodedTexts(changeRequests)).toEqual([]);
     for (const lang of ["nb", "nn"] as const) {
       const text = say(failed.result!.code!, failed.result!.params, lang);
       expect(text).not.toBe(failed.result!.detail);

@@ -51,7 +51,7 @@ export const auditMessages = defineMessages({
       "{env} ({what, select, promotion {promotion from {from}, plan {fingerprint}} other {plan {fingerprint}}})",
     "change-request.result.no-executor":
       "Portvakt has no executor for change requests of kind {kind}",
-    "change-request.result.threw": "The execution failed: {error}",
+    "change-request.result.threw": 'The execution failed: "{words}"',
     "change-request.result.settled":
       "Settled from its audit entry after the Portvakt instance carrying it out stopped",
     "change-request.result.lost":
@@ -99,7 +99,7 @@ export const auditMessages = defineMessages({
       "{env} ({what, select, promotion {promotering fra {from}, plan {fingerprint}} other {plan {fingerprint}}})",
     "change-request.result.no-executor":
       "Portvakt har ingen utfører for endringsforespørsler av typen {kind}",
-    "change-request.result.threw": "Utførelsen feilet: {error}",
+    "change-request.result.threw": "Utførelsen feilet: «{words}»",
     "change-request.result.settled":
       "Avgjort fra loggoppføringen etter at Portvakt-instansen som utførte den, stoppet",
     "change-request.result.lost":
@@ -146,7 +146,7 @@ export const auditMessages = defineMessages({
       "{env} ({what, select, promotion {promotering frå {from}, plan {fingerprint}} other {plan {fingerprint}}})",
     "change-request.result.no-executor":
       "Portvakt har ingen utførar for endringsførespurnader av typen {kind}",
-    "change-request.result.threw": "Utføringa feila: {error}",
+    "change-request.result.threw": "Utføringa feila: «{words}»",
     "change-request.result.settled":
       "Avgjord frå loggoppføringa etter at Portvakt-instansen som utførte han, stoppa",
     "change-request.result.lost":

@@ -753,7 +753,7 @@ export class BulkJobs {
         orgno: r.orgno,
         outcome: r.state,
         ...(r.status !== null ? { status: Number(r.status) } : {}),
-        ...(r.detail ? { detail: r.detail } : {}),
+        ...(r.detail ? { detail: r.detail, ...rowCodeOf(r.detail_code) } : {}),
         ...(r.correlation_id ? { correlation_id: r.correlation_id } : {}),
       })),
     });

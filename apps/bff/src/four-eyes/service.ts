@@ -298,8 +298,9 @@ export class ChangeRequests {
         result = {
           outcome: "unknown",
           status: 500,
+          // The error's own words (a library's, not Portvakt's sentence): quoted.
           ...resultText("change-request.result.threw", {
-            error: (error as Error)?.message ?? String(error),
+            words: (error as Error)?.message ?? String(error),
           }),
         };
       }

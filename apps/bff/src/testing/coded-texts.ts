@@ -32,7 +32,11 @@ export function hasTexts(code: string): boolean {
  * Parameters that are quoted words of someone else (Digdir's answer, a file's own text), shown
  * as theirs ("Digdirs ord: …"), never as Portvakt's sentence; everything else is a value.
  */
-const QUOTED_PARAMS = new Set(["words"]);
+const QUOTED_PARAMS = new Set([
+  "words",
+  // selfServiceMessages' `digdir`: Digdir's own error_description, shown as «what Digdir said».
+  "digdir",
+]);
 
 // An English sentence: several words, one of them a common English function word.
 const ENGLISH =
