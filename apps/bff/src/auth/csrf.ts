@@ -10,13 +10,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * an Origin equal to Portvakt's own.
  */
 export function csrfProtection(publicOrigin: string): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     if (c.req.header("X-CSRF") !== "1") {
       throw codedProblem(403, "problem.csrf-header");
     }
     if (!SAFE_METHODS.has(c.req.method) && c.req.header("Origin") !== publicOrigin) {
       throw codedProblem(403, "problem.csrf-origin");
     }
-    await next();
+    return next();
   };
 }

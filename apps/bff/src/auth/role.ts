@@ -10,12 +10,12 @@ import { type Role, roleAllows } from "./roles";
  * is a change. Runs after `knownEnvironment`.
  */
 export function requireRole(needed: Role): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const env = c.get("environment")?.config.id ?? "";
     const held = c.get("session")?.roles[env];
     if (!roleAllows(held, needed)) {
       throw refuseChange(c, codedProblem(403, "problem.role-needed", { role: needed, env }));
     }
-    await next();
+    return next();
   };
 }

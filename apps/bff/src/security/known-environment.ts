@@ -9,7 +9,7 @@ import type { Environment } from "../upstream";
  * configured ids and the field `env`, before the role, the audit or any input is looked at.
  */
 export function knownEnvironment(): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const id = c.req.param("env") ?? "";
     const environments = c.get("environments");
     const environment = environments.get(id);
@@ -22,7 +22,7 @@ export function knownEnvironment(): MiddlewareHandler<BffEnv> {
       );
     }
     c.set("environment", environment);
-    await next();
+    return next();
   };
 }
 

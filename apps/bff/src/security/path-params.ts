@@ -46,13 +46,13 @@ function checkParam(
   name: string,
   check: (value: string) => Refusal | undefined,
 ): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const value = c.req.param(name);
     if (value !== undefined) {
       const problem = check(value);
       if (problem) throw refuse(name, problem);
     }
-    await next();
+    return next();
   };
 }
 
@@ -68,7 +68,7 @@ const bySchema = (schema: z.ZodType) => (value: string) => {
 
 /** Every segment of an /api path: bounded, printable, no control, format or space characters. */
 export function pathSegments(): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const path = c.req.path;
     // The common case at once: a short path of unreserved and sub-delimiter characters only has
     // nothing to decode and no segment that could be too long or unsafe.
@@ -90,7 +90,7 @@ export function pathSegments(): MiddlewareHandler<BffEnv> {
         throw refuse("path", { code: "problem.field.path-segment-chars" });
       }
     }
-    await next();
+    return next();
   };
 }
 

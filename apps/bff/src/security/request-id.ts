@@ -12,12 +12,12 @@ const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
  * as `clientRequestId` (logged as `client_request_id`) to help match the client's logs.
  */
 export function serverRequestId(): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const id = randomUUID();
     c.set("requestId", id);
     const fromClient = c.req.header("X-Request-Id");
     if (fromClient && CLIENT_REQUEST_ID.test(fromClient)) c.set("clientRequestId", fromClient);
     c.header("X-Request-Id", id);
-    await next();
+    return next();
   };
 }

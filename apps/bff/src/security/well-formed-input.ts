@@ -15,7 +15,7 @@ const refuse = (field: string) =>
  * JSON, or not parseable, are left to the route's own validation.
  */
 export function wellFormedInput(): MiddlewareHandler<BffEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     // Query names and values are decoded with decodeURIComponent (or kept raw where that fails),
     // which never makes a lone surrogate: only a URL that holds one itself can carry one, so the
     // query is parsed (to name the field) only then.
@@ -24,8 +24,9 @@ export function wellFormedInput(): MiddlewareHandler<BffEnv> {
         if (!isWellFormed(name) || values.some((v) => !isWellFormed(v))) throw refuse(name);
       }
     }
-    const type = c.req.header("Content-Type") ?? "";
-    if (c.req.method !== "GET" && c.req.method !== "HEAD" && /json/i.test(type)) {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (!/json/i.test(c.req.header("Content-Type") ?? "")) return next();
+    return (async () => {
       let body: unknown;
       try {
         body = await c.req.json();
@@ -34,7 +35,7 @@ export function wellFormedInput(): MiddlewareHandler<BffEnv> {
       }
       const field = firstMalformedString(body);
       if (field !== undefined) throw refuse(field === "(root)" ? "(body)" : field);
-    }
-    await next();
+      await next();
+    })();
   };
 }
