@@ -402,6 +402,13 @@ describe("promotion from test to prod", () => {
     const main = mine.find((entry) => entry.action === "promotion.apply")!;
     expect(main).toMatchObject({ env: "prod", outcome: "success" });
     expect(main.target).toBe(`prod (promotion from demo, plan ${plan.fingerprint})`);
+    // The same target coded, for the audit page in nb/nn/en (issue 14 #13).
+    expect(main.targetParts).toEqual([
+      {
+        code: "audit.target.config",
+        params: { env: "prod", what: "promotion", from: "demo", fingerprint: plan.fingerprint },
+      },
+    ]);
     expect(
       mine
         .filter((entry) => entry.action.startsWith("config.apply."))

@@ -20,7 +20,14 @@ import {
 } from "@portvakt/config-as-code";
 import { KeyEditRefused, MaskinportenError } from "@portvakt/maskinporten";
 import type { Context } from "hono";
-import { type AuditText, auditFields, auditText, joinTexts, textOf } from "../audit/text";
+import {
+  type AuditText,
+  auditFields,
+  auditText,
+  joinTexts,
+  targetPart,
+  textOf,
+} from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { roleAllows } from "../auth/roles";
 import { OutcomeUnknownError } from "../changes/guard";
@@ -196,7 +203,8 @@ export type AuditedApplyResult =
  * every dangerous step confirmed, the prod confirmation header for removals in prod, an
  * operator limited to grants and revokes, every write through the guarded API (locks, sent
  * once, outcome re-read), and one audit entry per step (`config.apply.<kind>`) besides the
- * route's own entry, whose target is `<env> (<what>)`.
+ * route's own entry, whose target is `<env> (plan <what.plan>)`, or for a promotion
+ * `<env> (promotion from <what.from>, plan <what.plan>)` (coded `audit.target.config`).
  * @returns the report with its status (200 applied or nothing to do, 409 Digdir refused a step,
  *   502 it failed, 504 a step's outcome is unknown), or the 409 stale-plan problem with the new
  *   plan.
@@ -206,14 +214,28 @@ export async function applyAudited(
   c: Context<BffEnv>,
   document: ConfigDocument,
   body: AuditedApplyRequest,
-  what: string,
+  what: { plan: string; from?: string },
 ): Promise<AuditedApplyResult> {
   const options = planOptions(c);
   const session = c.get("session")!;
   // An approved change request carried out: each step's entry names both people too.
   const execution = executionOf(c);
   const role = session.roles[options.environment];
-  recordChange(c, { target: `${options.environment} (${what})` });
+  // "<env> (plan <fp>)" or "<env> (promotion from <env>, plan <fp>)", coded `audit.target.config`.
+  const said = `${what.from !== undefined ? `promotion from ${what.from}, ` : ""}plan ${what.plan}`;
+  recordChange(c, {
+    target: {
+      text: `${options.environment} (${said})`,
+      parts: [
+        targetPart("audit.target.config", {
+          env: options.environment,
+          what: what.from !== undefined ? "promotion" : "plan",
+          from: what.from ?? "",
+          fingerprint: what.plan,
+        }),
+      ],
+    },
+  });
 
   let report: ApplyReport;
   let plannedSteps: readonly PlanStep[] = [];
@@ -455,7 +477,7 @@ export const configRoutes = createRouter()
     async (c) => {
       const body = c.req.valid("json");
       const document = parse(body.document, body.format);
-      const result = await applyAudited(c, document, body, `plan ${body.planFingerprint}`);
+      const result = await applyAudited(c, document, body, { plan: body.planFingerprint });
       if ("stale" in result)
         return c.json(result.stale, 409, { "Content-Type": "application/problem+json" });
       return c.json(result.report, result.status);

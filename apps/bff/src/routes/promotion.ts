@@ -272,12 +272,7 @@ export const promotionRoutes = createRouter()
       const { document, from } = await promoted(c, body);
       const stale = sourceChanged(document, body.documentFingerprint, from);
       if (stale) throw refuseChange(c, stale);
-      const result = await applyAudited(
-        c,
-        document,
-        body,
-        `promotion from ${from}, plan ${body.planFingerprint}`,
-      );
+      const result = await applyAudited(c, document, body, { plan: body.planFingerprint, from });
       if ("stale" in result)
         return c.json(result.stale, 409, { "Content-Type": "application/problem+json" });
       return c.json(result.report, result.status);
