@@ -55,6 +55,8 @@ export interface PendingChangeTable {
   audit_id: string;
   action: string;
   target: string;
+  /** The target's coded parts `[{code, params?}]` JSON text (migration 0012); null before. */
+  target_parts: string | null;
   actor_sub: string;
   actor_name: string;
   role: string;

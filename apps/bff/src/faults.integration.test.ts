@@ -269,6 +269,10 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     const followUp = await followUpOf(entry);
     expect(followUp).toMatchObject({ action: "access.grant", outcome: "success" });
     expect(followUp.id).not.toBe(entry.id);
+    // The follow-up names its target as the first entry did, coded too (issue 14 #13).
+    const target = [{ code: "audit.target.grant", params: { scope, orgno } }];
+    expect(entry.targetParts).toEqual(target);
+    expect(followUp).toMatchObject({ target: entry.target, targetParts: target });
   });
 
   it("a write that never landed (connection dropped before it): unknown, then settled as not made", async () => {

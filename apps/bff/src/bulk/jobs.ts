@@ -478,6 +478,7 @@ export class BulkJobs {
         auditId: job.id,
         action: BULK_AUDIT_ACTIONS[action],
         target: `${job.scope} → ${orgno}`,
+        targetParts: [targetPart("audit.target.grant", { scope: job.scope, orgno })],
         actor: { sub: job.actor_sub, name: job.actor_name },
         role: job.role,
         requestId: job.request_id,

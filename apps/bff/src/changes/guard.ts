@@ -10,6 +10,7 @@ import {
   auditFields,
   auditText,
   codedTarget,
+  type TargetPart,
   targetFields,
   targetPart,
 } from "../audit/text";
@@ -34,6 +35,25 @@ export interface OutcomeSettings {
   intervalMs: number;
 }
 
+/** `pending_change.target_parts` read back (lenient: a value not of the shape is left out). */
+function partsOf(text: string | null): { parts?: TargetPart[] } {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    const ok =
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every(
+        (p) =>
+          typeof p?.code === "string" &&
+          (p.params === undefined || (typeof p.params === "object" && p.params !== null)),
+      );
+    return ok ? { parts: value as TargetPart[] } : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * The id of the follow-up entry of the audit entry `auditId`: a UUID (version 8, RFC 9562)
  * derived from it, so every instance settling the same change names the same entry.
@@ -49,7 +69,10 @@ export interface ChangeContext {
   env: string;
   auditId: string;
   action: string;
+  /** English, as the audit entry's `target`. */
   target: string;
+  /** `target` in coded parts (`audit.target.*`), for the follow-up entry; absent when plain. */
+  targetParts?: TargetPart[];
   actor: { sub: string; name: string };
   role: string;
   requestId: string;
@@ -298,6 +321,7 @@ export class ChangeGuard {
       audit_id: context.auditId,
       action: context.action,
       target: context.target,
+      target_parts: context.targetParts?.length ? JSON.stringify(context.targetParts) : null,
       actor_sub: context.actor.sub,
       actor_name: context.actor.name,
       role: context.role,
@@ -392,7 +416,7 @@ export class ChangeGuard {
       ...targetFields(
         seenCreated
           ? codedTarget(targetPart("audit.target.client", { id: seenCreated }))
-          : pending.target,
+          : { text: pending.target, ...partsOf(pending.target_parts) },
       ),
       outcome: result.applied ? "success" : "failure",
       status: result.applied ? 200 : 504,

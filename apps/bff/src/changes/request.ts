@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
-import { defaultTarget, recordChange } from "../auth/guard";
+import { defaultAuditTarget } from "../audit/middleware";
+import type { AuditTarget } from "../audit/text";
+import { recordChange } from "../auth/guard";
 import type { BffEnv } from "../context";
 import { environmentOf } from "../routes/openapi";
 import type { ChangeContext } from "./guard";
@@ -23,17 +25,22 @@ export function guardedApiOf(
     () => {
       const session = c.get("session");
       const change = c.get("auditChange");
+      const target: AuditTarget =
+        typeof change?.target === "string"
+          ? { text: change.target }
+          : (change?.target ?? defaultAuditTarget(c));
+      const own = entry?.();
       return {
         env: environment.config.id,
         auditId: c.get("auditId") ?? randomUUID(),
         action: change?.action ?? c.get("changeAction") ?? "change",
-        target:
-          (typeof change?.target === "string" ? change.target : change?.target?.text) ??
-          defaultTarget(c),
+        target: target.text,
+        // A step's own target (config apply) is plain: the route's parts do not name it.
+        ...(target.parts?.length && own?.target === undefined ? { targetParts: target.parts } : {}),
         actor: { sub: session?.sub ?? "unknown", name: session?.name ?? "unknown" },
         role: session?.roles[environment.config.id] ?? "none",
         requestId: c.get("requestId"),
-        ...entry?.(),
+        ...own,
       };
     },
     (detail) => recordChange(c, { detail }),
