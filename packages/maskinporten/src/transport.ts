@@ -1,4 +1,3 @@
-import { EventEmitter } from "node:events";
 import { getGlobalDispatcher } from "undici";
 import type { MaskinportenErrorKind } from "./errors";
 
@@ -89,45 +88,6 @@ export interface UpstreamResponse {
 export type Transport = (request: UpstreamRequest) => Promise<UpstreamResponse>;
 
 /**
- * The deadline of one exchange as an EventEmitter with `aborted`, `reason` and an `abort` event,
- * which undici accepts as its `signal`: one timer per call. `AbortSignal.timeout` builds an
- * EventTarget, a timer and a weak reference for every call, visible in the bff-vs-direct profile
- * (issue 17 item 2). An outside `signal`, when given, aborts it too.
- */
-class Deadline extends EventEmitter {
-  aborted = false;
-  reason: unknown;
-  readonly #timer: NodeJS.Timeout;
-
-  constructor(timeoutMs: number, signal: AbortSignal | undefined) {
-    super();
-    this.#timer = setTimeout(
-      () =>
-        this.abort(
-          new DOMException(`The exchange took longer than ${timeoutMs} ms`, "TimeoutError"),
-        ),
-      timeoutMs,
-    );
-    this.#timer.unref();
-    if (signal?.aborted) this.abort(signal.reason);
-    else signal?.addEventListener("abort", () => this.abort(signal.reason), { once: true });
-  }
-
-  abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    clearTimeout(this.#timer);
-    this.emit("abort");
-  }
-
-  /** The exchange is over: the timer goes (an outside signal's listener holds nothing). */
-  done(): void {
-    clearTimeout(this.#timer);
-  }
-}
-
-/**
  * Response headers as undici hands them to a dispatch handler (`[name, value, name, value, …]`,
  * as Buffers or strings), read by name only when asked: most answers are read for their body
  * alone, and the BFF reads one or two headers of the rest.
@@ -155,7 +115,9 @@ function rawHeaderReader(raw: readonly (Buffer | string)[]): HeaderReader {
  * `onHeaders`, `onData`, `onComplete`, `onError`, which undici 6 (Node 20's own) and undici 7
  * both take): the body's chunks come straight to `onData`, with no `Readable` stream, no
  * `request()` promise and no header object in between. Chunks are compared with `known` as they
- * arrive and only joined when they differ from it.
+ * arrive and only joined when they differ from it. It keeps the exchange's deadline itself: one
+ * timer, no AbortSignal or event emitter per call (`AbortSignal.timeout` builds an EventTarget, a
+ * timer and a weak reference each time, visible in the bff-vs-direct profile, issue 17 item 2).
  */
 class Exchange {
   status = 0;
@@ -164,20 +126,54 @@ class Exchange {
   #length = 0;
   #same: boolean;
   #abort: ((reason?: Error) => void) | undefined;
+  #failure: { reason: unknown } | undefined;
+  #settled = false;
+  readonly #timer: NodeJS.Timeout;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onSignal = () => this.#fail(this.#signal!.reason);
 
   constructor(
-    readonly deadline: Deadline,
-    readonly known: Uint8Array | undefined,
-    readonly settle: (error: unknown, bytes?: Uint8Array) => void,
+    request: UpstreamRequest,
+    readonly resolve: (response: UpstreamResponse) => void,
+    readonly reject: (error: unknown) => void,
   ) {
-    this.#same = known !== undefined;
-    // undici hands the reason on to onError as it is (a DOMException, or the signal's reason).
-    deadline.once("abort", () => this.#abort?.(deadline.reason as Error));
+    this.known = request.known;
+    this.#same = request.known !== undefined;
+    const timeoutMs = request.timeoutMs;
+    this.#timer = setTimeout(
+      () =>
+        this.#fail(
+          new DOMException(`The exchange took longer than ${timeoutMs} ms`, "TimeoutError"),
+        ),
+      timeoutMs,
+    );
+    this.#timer.unref();
+    this.#signal = request.signal;
+    if (this.#signal?.aborted) this.#fail(this.#signal.reason);
+    else this.#signal?.addEventListener("abort", this.#onSignal, { once: true });
+  }
+
+  readonly known: Uint8Array | undefined;
+
+  /** The deadline passed or the outside signal aborted: undici stops, and hands the reason on. */
+  #fail(reason: unknown): void {
+    if (this.#failure || this.#settled) return;
+    this.#failure = { reason };
+    this.#abort?.(reason as Error);
+  }
+
+  #settle(error: unknown, bytes?: Uint8Array): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#signal?.removeEventListener("abort", this.#onSignal);
+    if (bytes === undefined) this.reject(error);
+    else this.resolve({ status: this.status, headers: this.headers, bytes });
   }
 
   onConnect(abort: (reason?: Error) => void): void {
-    if (this.deadline.aborted) {
-      abort(this.deadline.reason as Error);
+    if (this.#failure) {
+      abort(this.#failure.reason as Error);
       return;
     }
     this.#abort = abort;
@@ -213,7 +209,7 @@ class Exchange {
   onComplete(): void {
     const known = this.known;
     // A copy only when the answer changed: a lone chunk may be a view of a larger socket buffer.
-    this.settle(
+    this.#settle(
       undefined,
       this.#same && this.#length === known!.length
         ? known!
@@ -222,8 +218,8 @@ class Exchange {
   }
 
   onError(error: unknown): void {
-    // undici reports an abort with the reason it was given (the deadline's or the signal's).
-    this.settle(this.deadline.aborted ? this.deadline.reason : error);
+    // After a deadline or an abort undici reports that reason; anything else is its own error.
+    this.#settle(this.#failure ? this.#failure.reason : error);
   }
 }
 
@@ -234,21 +230,13 @@ class Exchange {
  * per chunk and `request()`'s header parsing showed in the bff-vs-direct profile). It goes
  * through undici's global dispatcher, so the `EnvHttpProxyAgent` that the BFF installs for
  * HTTPS_PROXY / NO_PROXY (see apps/bff outbound.ts) is honoured exactly as it is for `fetch`.
- * `timeoutMs` bounds the whole exchange, body included (a `Deadline`, not an AbortSignal per
- * call). Rejects with the deadline's `TimeoutError`, the outside signal's reason, or undici's
- * network error.
+ * `timeoutMs` bounds the whole exchange, body included. Rejects with a `TimeoutError`
+ * (DOMException) when it passes, with the outside signal's reason when that aborts, else with
+ * undici's network error.
  */
 export const undiciTransport: Transport = (request) =>
   new Promise<UpstreamResponse>((resolve, reject) => {
-    const deadline = new Deadline(request.timeoutMs, request.signal);
-    let settled = false;
-    const exchange = new Exchange(deadline, request.known, (error, bytes) => {
-      if (settled) return;
-      settled = true;
-      deadline.done();
-      if (bytes === undefined) reject(error);
-      else resolve({ status: exchange.status, headers: exchange.headers, bytes });
-    });
+    const exchange = new Exchange(request, resolve, reject);
     let target: URL;
     try {
       target = new URL(request.url);
