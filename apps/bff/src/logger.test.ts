@@ -1,5 +1,6 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { accessLineLogger, createLogger } from "./logger";
+import { accessLineLogger, createLogger, isoTime } from "./logger";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -8,6 +9,23 @@ function capture() {
     stream: { write: (line: string) => void lines.push(JSON.parse(line)) },
   };
 }
+
+describe("isoTime", () => {
+  it("writes what pino's isoTime writes, and a new text when the millisecond changes", () => {
+    const before = Date.now();
+    const ours = isoTime();
+    const theirs = pino.stdTimeFunctions.isoTime();
+    // Both read the clock; only within the same millisecond are the two texts equal.
+    if (Date.now() === before) expect(ours).toBe(theirs);
+    expect(ours).toMatch(/^,"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"$/);
+    expect(Date.parse(JSON.parse(`{${ours.slice(1)}}`).time)).toBeGreaterThanOrEqual(before);
+    const first = isoTime();
+    // Wait for the clock's next millisecond (a condition, not a fixed time).
+    const at = Date.now();
+    while (Date.now() === at) {}
+    expect(isoTime()).not.toBe(first);
+  });
+});
 
 describe("accessLineLogger", () => {
   it("writes the access line with the logger's own fields, level and timestamp", () => {

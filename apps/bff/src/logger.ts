@@ -2,6 +2,21 @@ import pino, { type Logger } from "pino";
 
 const FLUSH_EVERY_MS = 200;
 
+let timeOfMs = Number.NaN;
+let timeText = "";
+/**
+ * pino's `isoTime` (`,"time":"2026-12-01T03:55:05.123Z"`, UTC to the millisecond), formatted
+ * once per millisecond: under load many lines share one (issue 17 item 2).
+ */
+export function isoTime(): string {
+  const now = Date.now();
+  if (now !== timeOfMs) {
+    timeOfMs = now;
+    timeText = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return timeText;
+}
+
 /**
  * Standard output written asynchronously and in batches of at least 4 kB or every 200 ms,
  * whichever comes first, instead of one write per line: under load a request log line per
@@ -52,7 +67,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         ],
         censor: "[redacted]",
       },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
     },
     destination ?? batchedStdout(),
   );
