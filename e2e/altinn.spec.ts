@@ -192,22 +192,29 @@ test("a viewer can check a file and try requests, but not create the scopes", as
 // Issue 14, items 11 and 13: the Altinn page's forms on the Form primitive. In nb, nn and en,
 // at 1,280 and 390 px: the start-from-an-app form's client errors (an app name with a space, no
 // group) on their fields with the focus on the first; the provision form's client error (a bad
-// org number) and the BFF's refusal of one (`grantTo.0`) on the org-number field; axe clean.
+// org number) and the BFF's refusal of one (`grantTo.0`) on the org-number field; the
+// try-a-request form's checks (own endpoints, a pasted token) on theirs as typed; axe clean.
 const FORM_TEXTS = {
   nb: {
     invalidApp: "Et appnavn har ikke «/» eller mellomrom: «mitt app»",
     chooseOne: "Velg minst én",
     checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+    ownRoutes: "Linje 1 er ikke «METODE rutemal»",
+    notJwt: "En JWT har tre deler skilt med punktum",
   },
   nn: {
     invalidApp: "Eit appnamn har ikkje «/» eller mellomrom: «mitt app»",
     chooseOne: "Vel minst éin",
     checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
+    ownRoutes: "Linje 1 er ikkje «METODE rutemal»",
+    notJwt: "Ein JWT har tre delar skilde med punktum",
   },
   en: {
     invalidApp: 'An app name has no "/" or spaces: "mitt app"',
     chooseOne: "Choose at least one",
     checkDigit: "The check digit (mod 11) of this organisation number is wrong",
+    ownRoutes: 'Line 1 is not "METHOD route"',
+    notJwt: "A JWT has three parts separated by dots",
   },
 } as const;
 
@@ -289,6 +296,21 @@ for (const [lang, text] of Object.entries(FORM_TEXTS)) {
         `altinn provision, server error (${lang}, ${width})`,
       );
       await page.unrouteAll();
+
+      // Try a request (decided in the browser, nothing sent): checked as it is typed; Enter
+      // puts the focus on the first field with an error.
+      const ownRoutes = page.locator("#altinn-try-ownRoutes");
+      await ownRoutes.fill("nonsense");
+      await expect(page.locator("#altinn-try-ownRoutes-error")).toHaveText(text.ownRoutes);
+      await expect(ownRoutes).toHaveAttribute("aria-invalid", "true");
+      await page.locator("#altinn-try-path").press("Enter");
+      await expect(ownRoutes).toBeFocused();
+      await ownRoutes.fill("");
+      await expect(page.locator("#altinn-try-ownRoutes-error")).toHaveCount(0);
+      await page.locator("input[type=radio][value=token]").check();
+      await page.locator("#altinn-try-token").fill("abc");
+      await expect(page.locator("#altinn-try-token-error")).toHaveText(text.notJwt);
+      await expectNoSeriousA11yViolations(page, `altinn try, client errors (${lang}, ${width})`);
     }
   });
 }

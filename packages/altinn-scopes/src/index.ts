@@ -62,6 +62,9 @@ export {
   AltinnValidateRequest,
   APP_NAME_PATTERN,
   StartFromAppInput,
+  TRY_CALLERS,
+  TRY_METHODS,
+  TryRequestInput,
 } from "./requests";
 export {
   appIdOf,

@@ -1,6 +1,11 @@
 import { codedIssue } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
-import { AltinnMetadataText, AltinnProvisionRequest, StartFromAppInput } from "./requests";
+import {
+  AltinnMetadataText,
+  AltinnProvisionRequest,
+  StartFromAppInput,
+  TryRequestInput,
+} from "./requests";
 
 /** Each refused path with its code, as the web's form and the BFF's field errors see them. */
 function codesOf(result: { success: boolean; error?: { issues: unknown[] } }) {
@@ -61,5 +66,31 @@ describe("AltinnProvisionRequest (the BFF's body and the provision form's check)
     expect(codesOf(AltinnMetadataText.safeParse("[".repeat(100)))).toEqual([
       " altinn.request.metadata-too-deep",
     ]);
+  });
+});
+
+describe("TryRequestInput (the try-a-request form, decided in the browser)", () => {
+  const good = {
+    caller: "user",
+    method: "GET",
+    path: "/ttd/app/instances",
+    ownRoutes: "# own\nGET {org}/{app}/api/case/{instanceGuid}",
+    source: "scopes",
+    scopes: "altinn:instances.read",
+    token: "not a token, but not used",
+    language: "nb",
+  };
+  it("takes good input, and ignores the token while the scopes are the source", () => {
+    expect(TryRequestInput.safeParse(good).success).toBe(true);
+  });
+  it("names the own-endpoint lines that are not METHOD route, counted for the plural", () => {
+    const result = TryRequestInput.safeParse({ ...good, ownRoutes: "GET /a\nnonsense\n\nx y z" });
+    expect(codesOf(result)).toEqual(["ownRoutes altinn.endpoint.invalid-lines"]);
+    const issue = result.error?.issues[0];
+    expect(codedIssue(issue!).params).toEqual({ lines: "2, 4", count: 2 });
+  });
+  it("refuses a pasted token it cannot read, on the token field, with the decoder's code", () => {
+    const result = TryRequestInput.safeParse({ ...good, source: "token", token: "abc" });
+    expect(codesOf(result)).toEqual(["token altinn.token.not-jwt"]);
   });
 });

@@ -1,8 +1,11 @@
 import { coded, OrgNumber, ScopePrefix } from "@portvakt/contracts";
 import { z } from "zod";
 import { API_SCOPE_GROUPS, TextResources } from "./api-scopes";
+import { decodeTokenClaims, TokenDecodeError } from "./authorize";
+import type { CallerKind } from "./caller";
 import { jsonNestingDepth, MAX_JSON_DEPTH } from "./json-source";
 import { type AltinnMessageCode, altinnMessages } from "./messages";
+import { parseEndpointList } from "./routes";
 
 /**
  * The request bodies of the BFF's Altinn routes and the inputs of the web app's Altinn forms as
@@ -100,3 +103,59 @@ export const StartFromAppInput = z.object({
   groups: z.array(z.enum(API_SCOPE_GROUPS)).min(1),
 });
 export type StartFromAppInput = z.infer<typeof StartFromAppInput>;
+
+/** The HTTP methods the Altinn page's "try a request" form offers. */
+export const TRY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+/** The caller kinds the form offers when no token is pasted (`CallerKind`). */
+export const TRY_CALLERS = [
+  "user",
+  "systemUser",
+  "org",
+  "serviceOwner",
+  "unknown",
+  "none",
+] as const satisfies readonly CallerKind[];
+
+/**
+ * The Altinn page's "try a request" form, decided in the browser with `authorize`: the caller
+ * (chosen, or made from a pasted token), the method and path, the app's own endpoints one per
+ * line (`parseEndpointList`; a line that is not `METHOD route` is refused with
+ * `altinn.endpoint.invalid-lines`, its 1-based numbers in `lines`), the token's scopes (a
+ * space-separated list) and the person's language. A pasted token must be readable by
+ * `decodeTokenClaims` (its `TokenDecodeError` code, `altinn.token.*`, on `token`); it is never
+ * sent anywhere.
+ */
+export const TryRequestInput = z
+  .object({
+    caller: z.enum(TRY_CALLERS),
+    method: z.enum(TRY_METHODS),
+    path: z.string(),
+    ownRoutes: z.string().superRefine((text, ctx) => {
+      const { invalid } = parseEndpointList(text);
+      if (invalid.length > 0) {
+        altinnIssue(ctx, "altinn.endpoint.invalid-lines", {
+          lines: invalid.join(", "),
+          count: invalid.length,
+        });
+      }
+    }),
+    source: z.enum(["scopes", "token"]),
+    scopes: z.string(),
+    token: z.string(),
+    language: z.string(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.source !== "token" || input.token.trim() === "") return;
+    try {
+      decodeTokenClaims(input.token);
+    } catch (error) {
+      if (!(error instanceof TokenDecodeError)) throw error;
+      ctx.addIssue({
+        code: "custom",
+        path: ["token"],
+        message: error.message,
+        params: { code: error.code },
+      });
+    }
+  });
+export type TryRequestInput = z.infer<typeof TryRequestInput>;

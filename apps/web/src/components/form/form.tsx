@@ -39,22 +39,25 @@ import { serverFieldErrors } from "./server-errors";
  * (see `contractResolver`).
  *
  * Validation runs on submit, then again on every change of a field with an error; the submit
- * handler gets the parsed body (`z.output` of `schema`).
+ * handler gets the parsed body (`z.output` of `schema`). `mode: "onChange"` checks every change
+ * from the start (a form that answers as it is typed, e.g. the Altinn page's "try a request").
  */
 export function useContractForm<Values extends FieldValues, Body>({
   schema,
   toBody,
   defaultValues,
+  mode = "onSubmit",
 }: {
   schema: z.ZodType<Body>;
   toBody: (values: Values) => unknown;
   defaultValues: DefaultValues<Values>;
+  mode?: "onSubmit" | "onChange";
 }): UseFormReturn<Values, unknown, Body> {
   const resolver = useMemo(() => contractResolver(schema, toBody), [schema, toBody]);
   return useForm<Values, unknown, Body>({
     resolver,
     defaultValues,
-    mode: "onSubmit",
+    mode,
     reValidateMode: "onChange",
     shouldFocusError: true,
   });

@@ -127,7 +127,6 @@ export const altinnEn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.token": "Access token (JWT)",
   "altinn.try.tokenHelp":
     "Decoded in the browser; the signature is not checked and the token is not sent.",
-  "altinn.try.tokenInvalid": "Cannot read the token: {reason}",
   "altinn.try.language": "The person's language (profile)",
   "altinn.try.languageFixed":
     "System users, organisations and service owners always get the nb text.",
@@ -145,5 +144,4 @@ export const altinnEn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.ownRoutes": "The app's own endpoints (optional)",
   "altinn.try.ownRoutesHelp":
     "One per line, method and route template as in the controller, e.g. GET '{org}/{app}'/api/case/'{instanceGuid}'; write anonymous after it for [AllowAnonymous]. The app library's own endpoints are always included.",
-  "altinn.try.ownRoutesInvalid": 'Line {lines} is not "METHOD route"',
 };

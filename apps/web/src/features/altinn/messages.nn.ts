@@ -122,7 +122,6 @@ export const altinnNn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.token": "Access token (JWT)",
   "altinn.try.tokenHelp":
     "Blir dekoda i nettlesaren; signaturen blir ikkje sjekka og tokenet blir ikkje sendt.",
-  "altinn.try.tokenInvalid": "Kan ikkje lese tokenet: {reason}",
   "altinn.try.language": "Språket til personen (profilen)",
   "altinn.try.languageFixed":
     "Systembrukarar, organisasjonar og tenesteeigarar får alltid teksten på nb.",
@@ -140,5 +139,4 @@ export const altinnNn: Record<keyof typeof altinnNb, string> = {
   "altinn.try.ownRoutes": "Endepunkta appen sjølv har (valfritt)",
   "altinn.try.ownRoutesHelp":
     "Eitt per linje, metode og rutemal som i kontrollaren, t.d. GET '{org}/{app}'/api/sak/'{instanceGuid}'; skriv anonymous etter for [AllowAnonymous]. Endepunkta til appbiblioteket er alltid med.",
-  "altinn.try.ownRoutesInvalid": "Linje {lines} er ikkje «METODE rutemal»",
 };

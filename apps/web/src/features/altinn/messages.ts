@@ -126,7 +126,6 @@ export const altinnNb = {
   "altinn.try.scopesHelp": "Skilt med mellomrom, som i scope-claimet.",
   "altinn.try.token": "Access token (JWT)",
   "altinn.try.tokenHelp": "Dekodes i nettleseren; signaturen sjekkes ikke og tokenet sendes ikke.",
-  "altinn.try.tokenInvalid": "Kan ikke lese tokenet: {reason}",
   "altinn.try.language": "Personens språk (profilen)",
   "altinn.try.languageFixed":
     "Systembrukere, organisasjoner og tjenesteeiere får alltid teksten på nb.",
@@ -144,5 +143,4 @@ export const altinnNb = {
   "altinn.try.ownRoutes": "Appens egne endepunkter (valgfritt)",
   "altinn.try.ownRoutesHelp":
     "Ett per linje, metode og rutemal som i kontrolleren, f.eks. GET '{org}/{app}'/api/sak/'{instanceGuid}'; skriv anonymous etter for [AllowAnonymous]. Appbibliotekets egne endepunkter er alltid med.",
-  "altinn.try.ownRoutesInvalid": "Linje {lines} er ikke «METODE rutemal»",
 } as const;

@@ -2,38 +2,56 @@ import {
   APP_LIB_ENDPOINTS,
   type AuthorizationDecision,
   authorize,
-  type CallerKind,
   decodeTokenClaims,
   explainDecision,
   parseEndpointList,
   resolveApiScopes,
   type TextResources,
   type TokenClaims,
-  TokenDecodeError,
+  TRY_CALLERS,
+  TRY_METHODS,
+  TryRequestInput,
 } from "@portvakt/altinn-scopes";
-import { useId, useMemo, useState } from "react";
-import { Choice, Field, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
+import { useEffect, useId, useMemo } from "react";
+import { useController, useWatch } from "react-hook-form";
+import { Form, FormField, useContractForm } from "../../../components/form/form";
+import { Choice, Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { Badge, Notice } from "../../../components/ui/status";
 import { useI18n } from "../../../lib/i18n";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 const EXAMPLE_INSTANCE = "instances/50001337/5d9e906b-83ed-44df-85a7-2f104c640bff";
-const CALLERS: readonly CallerKind[] = [
-  "user",
-  "systemUser",
-  "org",
-  "serviceOwner",
-  "unknown",
-  "none",
-];
 const LANGUAGES = ["nb", "nn", "en"];
+const TRY_FIELDS = [
+  "caller",
+  "method",
+  "path",
+  "ownRoutes",
+  "source",
+  "scopes",
+  "token",
+  "language",
+] as const;
+const asBody = (values: TryRequestInput) => values;
+// Nothing is sent: the decision below follows the fields as they are typed.
+const decideInPlace = async () => {};
 
-type Source = "scopes" | "token";
+/** The token's claims, or undefined when none is pasted or it cannot be read (see the field). */
+function claimsOf(token: string): TokenClaims | undefined {
+  if (!token.trim()) return undefined;
+  try {
+    return decodeTokenClaims(token);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Decides a request in the browser with `authorize`, as the app library would: the apiScopes in
  * the editor, the app library's endpoints, the caller as the token (or the choice) makes it, and
  * the app's texts for the 403. Shows which rule of the library decided, in the page's language.
+ * A form on the Form primitive, checked as it is typed with the package's `TryRequestInput`
+ * (own endpoints that are not `METHOD route`, a token that cannot be read: on their fields).
+ * Nothing leaves the browser.
  */
 export function TryRequest({
   metadata,
@@ -44,17 +62,29 @@ export function TryRequest({
   textResources: TextResources | undefined;
   languages: string[];
 }) {
-  const { t, tc } = useI18n();
-  const [caller, setCaller] = useState<CallerKind>("user");
-  const [method, setMethod] = useState<string>("GET");
-  // null until the person edits it: then the example follows the file's org and app.
-  const [path, setPath] = useState<string | null>(null);
-  const [source, setSource] = useState<Source>("scopes");
-  const [scopes, setScopes] = useState("altinn:instances.read");
-  const [token, setToken] = useState("");
-  const [language, setLanguage] = useState("nb");
-  const [ownRoutes, setOwnRoutes] = useState("");
+  const { t } = useI18n();
   const sourceName = useId();
+  const form = useContractForm<TryRequestInput, TryRequestInput>({
+    schema: TryRequestInput,
+    toBody: asBody,
+    mode: "onChange",
+    defaultValues: {
+      caller: "user",
+      method: "GET",
+      path: "",
+      ownRoutes: "",
+      source: "scopes",
+      scopes: "altinn:instances.read",
+      token: "",
+      language: "nb",
+    },
+  });
+  const { control, getFieldState, setValue } = form;
+  const [caller, method, path, ownRoutes, source, scopes, token, language] = useWatch({
+    control,
+    name: TRY_FIELDS,
+  });
+  const sourceField = useController({ control, name: "source" });
   const own = useMemo(() => parseEndpointList(ownRoutes), [ownRoutes]);
 
   const resolved = useMemo(() => {
@@ -65,24 +95,18 @@ export function TryRequest({
     }
   }, [metadata]);
 
+  // The example path follows the file's org and app until the person edits it.
   const defaultPath = `/${resolved?.org || "org"}/${resolved?.app || "app"}/${EXAMPLE_INSTANCE}`;
-  const effectivePath = path ?? defaultPath;
+  useEffect(() => {
+    if (!getFieldState("path").isDirty) setValue("path", defaultPath);
+  }, [defaultPath, getFieldState, setValue]);
+  const effectivePath = path || defaultPath;
 
-  const claims = useMemo((): { claims?: TokenClaims; error?: string } => {
-    if (source !== "token" || !token.trim()) return {};
-    try {
-      return { claims: decodeTokenClaims(token) };
-    } catch (error) {
-      if (error instanceof TokenDecodeError) {
-        return { error: tc({ code: error.code, detail: error.message }) };
-      }
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [source, token, tc]);
+  const claims = useMemo(() => (source === "token" ? claimsOf(token) : undefined), [source, token]);
 
   const decision: AuthorizationDecision | null = useMemo(() => {
     if (!resolved) return null;
-    if (source === "token" && !claims.claims) return null;
+    if (source === "token" && !claims) return null;
     return authorize({
       method,
       path: effectivePath,
@@ -90,7 +114,7 @@ export function TryRequest({
       endpoints: [...APP_LIB_ENDPOINTS, ...own.endpoints],
       ...(textResources ? { textResources } : {}),
       profileLanguage: language,
-      ...(source === "token" ? { claims: claims.claims } : { tokenScopes: scopes, caller }),
+      ...(source === "token" ? { claims } : { tokenScopes: scopes, caller }),
     });
   }, [
     resolved,
@@ -109,155 +133,126 @@ export function TryRequest({
   const personCalls = source === "token" ? decision?.caller === "user" : caller === "user";
 
   return (
-    <Fieldset legend={t("altinn.try.title")}>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t("altinn.try.help")}</p>
-      <div className="grid gap-4 md:grid-cols-[12rem_8rem_1fr]">
-        <Field label={t("altinn.try.callerType")}>
-          {({ id }) =>
-            source === "token" ? (
-              <Select id={id} value="token" disabled>
-                <option value="token">{t("altinn.try.caller.fromToken")}</option>
-              </Select>
-            ) : (
-              <Select
-                id={id}
-                value={caller}
-                onChange={(e) => setCaller(e.target.value as CallerKind)}
-              >
-                {CALLERS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`altinn.try.caller.${kind}`)}
+    <Form
+      form={form}
+      onSubmit={decideInPlace}
+      fields={TRY_FIELDS}
+      idPrefix="altinn-try"
+      aria-label={t("altinn.try.title")}
+    >
+      <Fieldset legend={t("altinn.try.title")}>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("altinn.try.help")}</p>
+        <div className="grid gap-4 md:grid-cols-[12rem_8rem_1fr]">
+          <FormField name="caller" label={t("altinn.try.callerType")}>
+            {(field) =>
+              source === "token" ? (
+                <Select {...field} value="token" disabled>
+                  <option value="token">{t("altinn.try.caller.fromToken")}</option>
+                </Select>
+              ) : (
+                <Select {...field}>
+                  {TRY_CALLERS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`altinn.try.caller.${kind}`)}
+                    </option>
+                  ))}
+                </Select>
+              )
+            }
+          </FormField>
+          <FormField name="method" label={t("altinn.try.method")}>
+            {(field) => (
+              <Select {...field}>
+                {TRY_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
                   </option>
                 ))}
               </Select>
-            )
-          }
-        </Field>
-        <Field label={t("altinn.try.method")}>
-          {({ id }) => (
-            <Select id={id} value={method} onChange={(e) => setMethod(e.target.value)}>
-              {METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {m}
+            )}
+          </FormField>
+          <FormField name="path" label={t("altinn.try.path")} help={t("altinn.try.pathHelp")}>
+            {(field) => <Input {...field} className="font-mono" spellCheck={false} />}
+          </FormField>
+        </div>
+        <FormField
+          name="ownRoutes"
+          label={t("altinn.try.ownRoutes")}
+          help={t("altinn.try.ownRoutesHelp")}
+        >
+          {(field) => (
+            <Textarea
+              {...field}
+              rows={2}
+              className="font-mono text-xs"
+              spellCheck={false}
+              placeholder="GET {org}/{app}/api/case/{instanceGuid}"
+            />
+          )}
+        </FormField>
+        <fieldset className="flex flex-wrap gap-4 text-sm">
+          <legend className="mb-1 font-medium">{t("altinn.try.source")}</legend>
+          {(["scopes", "token"] as const).map((value) => (
+            <Choice
+              key={value}
+              type="radio"
+              name={sourceName}
+              value={value}
+              checked={sourceField.field.value === value}
+              onBlur={sourceField.field.onBlur}
+              onChange={() => sourceField.field.onChange(value)}
+              label={t(`altinn.try.source.${value}`)}
+            />
+          ))}
+        </fieldset>
+        {source === "scopes" ? (
+          <FormField name="scopes" label={t("altinn.try.scopes")} help={t("altinn.try.scopesHelp")}>
+            {(field) => (
+              <Input
+                {...field}
+                className="font-mono"
+                spellCheck={false}
+                disabled={caller === "none"}
+              />
+            )}
+          </FormField>
+        ) : (
+          <FormField name="token" label={t("altinn.try.token")} help={t("altinn.try.tokenHelp")}>
+            {(field) => (
+              <Textarea
+                {...field}
+                rows={3}
+                className="font-mono text-xs break-all"
+                spellCheck={false}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+        )}
+        <FormField
+          name="language"
+          label={t("altinn.try.language")}
+          help={personCalls ? undefined : t("altinn.try.languageFixed")}
+        >
+          {(field) => (
+            <Select {...field} className="max-w-48" disabled={!personCalls}>
+              {[...new Set([...LANGUAGES, ...languages])].map((l) => (
+                <option key={l} value={l}>
+                  {l}
                 </option>
               ))}
             </Select>
           )}
-        </Field>
-        <Field label={t("altinn.try.path")} help={t("altinn.try.pathHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              className="font-mono"
-              value={effectivePath}
-              spellCheck={false}
-              onChange={(e) => setPath(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Field
-        label={t("altinn.try.ownRoutes")}
-        help={t("altinn.try.ownRoutesHelp")}
-        error={
-          own.invalid.length > 0
-            ? t("altinn.try.ownRoutesInvalid", { lines: own.invalid.join(", ") })
-            : null
-        }
-      >
-        {({ id, describedBy, invalid }) => (
-          <Textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            rows={2}
-            className="font-mono text-xs"
-            value={ownRoutes}
-            spellCheck={false}
-            placeholder="GET {org}/{app}/api/case/{instanceGuid}"
-            onChange={(e) => setOwnRoutes(e.target.value)}
-          />
-        )}
-      </Field>
-      <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className="mb-1 font-medium">{t("altinn.try.source")}</legend>
-        {(["scopes", "token"] as const).map((value) => (
-          <Choice
-            key={value}
-            type="radio"
-            name={sourceName}
-            value={value}
-            checked={source === value}
-            onChange={() => setSource(value)}
-            label={t(`altinn.try.source.${value}`)}
-          />
-        ))}
-      </fieldset>
-      {source === "scopes" ? (
-        <Field label={t("altinn.try.scopes")} help={t("altinn.try.scopesHelp")}>
-          {({ id, describedBy }) => (
-            <Input
-              id={id}
-              aria-describedby={describedBy}
-              className="font-mono"
-              value={scopes}
-              spellCheck={false}
-              disabled={caller === "none"}
-              onChange={(e) => setScopes(e.target.value)}
-            />
-          )}
-        </Field>
-      ) : (
-        <Field
-          label={t("altinn.try.token")}
-          help={t("altinn.try.tokenHelp")}
-          error={claims.error ? t("altinn.try.tokenInvalid", { reason: claims.error }) : null}
-        >
-          {({ id, describedBy, invalid }) => (
-            <Textarea
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              rows={3}
-              className="font-mono text-xs break-all"
-              value={token}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setToken(e.target.value)}
-            />
-          )}
-        </Field>
-      )}
-      <Field
-        label={t("altinn.try.language")}
-        help={personCalls ? undefined : t("altinn.try.languageFixed")}
-      >
-        {({ id, describedBy }) => (
-          <Select
-            id={id}
-            aria-describedby={describedBy}
-            className="max-w-48"
-            value={language}
-            disabled={!personCalls}
-            onChange={(e) => setLanguage(e.target.value)}
-          >
-            {[...new Set([...LANGUAGES, ...languages])].map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <section aria-label={t("altinn.try.result")} aria-live="polite" data-testid="try-result">
-        {!resolved ? (
-          <Notice tone="warning">{t("altinn.try.fixFile")}</Notice>
-        ) : decision ? (
-          <Decision decision={decision} />
-        ) : null}
-      </section>
-    </Fieldset>
+        </FormField>
+        <section aria-label={t("altinn.try.result")} aria-live="polite" data-testid="try-result">
+          {!resolved ? (
+            <Notice tone="warning">{t("altinn.try.fixFile")}</Notice>
+          ) : decision ? (
+            <Decision decision={decision} />
+          ) : null}
+        </section>
+      </Fieldset>
+    </Form>
   );
 }
 
