@@ -62,8 +62,7 @@ export const altinnMessages = defineMessages({
     "altinn.request.too-deep":
       "The request nests objects and arrays deeper than {max} levels, which Portvakt does not read",
     "altinn.request.metadata-empty": "Paste or upload applicationmetadata.json",
-    "altinn.endpoint.invalid-lines":
-      '{count, plural, one {Line {lines} is} other {Lines {lines} are}} not "METHOD route"',
+    "altinn.endpoint.invalid-lines": 'Not "METHOD route" (line {lines})',
     "altinn.request.metadata-too-deep":
       "applicationmetadata.json nests objects and arrays deeper than {max} levels; the app cannot read it",
 
@@ -191,8 +190,7 @@ export const altinnMessages = defineMessages({
     "altinn.request.too-deep":
       "Forespørselen har objekter og lister nøstet dypere enn {max} nivåer, og det leser ikke Portvakt",
     "altinn.request.metadata-empty": "Lim inn eller last opp applicationmetadata.json",
-    "altinn.endpoint.invalid-lines":
-      "{count, plural, one {Linje {lines} er} other {Linjene {lines} er}} ikke «METODE rutemal»",
+    "altinn.endpoint.invalid-lines": "Ikke «METODE rutemal» (linje {lines})",
     "altinn.request.metadata-too-deep":
       "applicationmetadata.json har objekter og lister nøstet dypere enn {max} nivåer; appen kan ikke lese den",
 
@@ -318,8 +316,7 @@ export const altinnMessages = defineMessages({
     "altinn.request.too-deep":
       "Førespurnaden har objekt og lister nøsta djupare enn {max} nivå, og det les ikkje Portvakt",
     "altinn.request.metadata-empty": "Lim inn eller last opp applicationmetadata.json",
-    "altinn.endpoint.invalid-lines":
-      "{count, plural, one {Linje {lines} er} other {Linjene {lines} er}} ikkje «METODE rutemal»",
+    "altinn.endpoint.invalid-lines": "Ikkje «METODE rutemal» (linje {lines})",
     "altinn.request.metadata-too-deep":
       "applicationmetadata.json har objekt og lister nøsta djupare enn {max} nivå; appen kan ikkje lese han",
 

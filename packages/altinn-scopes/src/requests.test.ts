@@ -1,5 +1,6 @@
-import { codedIssue } from "@portvakt/contracts";
+import { codedFromText, codedIssue } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
+import { altinnMessages } from "./messages";
 import {
   AltinnMetadataText,
   AltinnProvisionRequest,
@@ -83,11 +84,16 @@ describe("TryRequestInput (the try-a-request form, decided in the browser)", () 
   it("takes good input, and ignores the token while the scopes are the source", () => {
     expect(TryRequestInput.safeParse(good).success).toBe(true);
   });
-  it("names the own-endpoint lines that are not METHOD route, counted for the plural", () => {
+  it("names the own-endpoint lines that are not METHOD route", () => {
     const result = TryRequestInput.safeParse({ ...good, ownRoutes: "GET /a\nnonsense\n\nx y z" });
     expect(codesOf(result)).toEqual(["ownRoutes altinn.endpoint.invalid-lines"]);
     const issue = result.error?.issues[0];
-    expect(codedIssue(issue!).params).toEqual({ lines: "2, 4", count: 2 });
+    expect(codedIssue(issue!).params).toEqual({ lines: "2, 4" });
+    // The English reads back into its code (the web's `tm` does this for a field error).
+    expect(codedFromText(issue!.message, [altinnMessages])).toMatchObject({
+      code: "altinn.endpoint.invalid-lines",
+      params: { lines: "2, 4" },
+    });
   });
   it("refuses a pasted token it cannot read, on the token field, with the decoder's code", () => {
     const result = TryRequestInput.safeParse({ ...good, source: "token", token: "abc" });

@@ -133,10 +133,8 @@ export const TryRequestInput = z
     ownRoutes: z.string().superRefine((text, ctx) => {
       const { invalid } = parseEndpointList(text);
       if (invalid.length > 0) {
-        altinnIssue(ctx, "altinn.endpoint.invalid-lines", {
-          lines: invalid.join(", "),
-          count: invalid.length,
-        });
+        // No plural in the text: the web reads a custom issue's English back into its code.
+        altinnIssue(ctx, "altinn.endpoint.invalid-lines", { lines: invalid.join(", ") });
       }
     }),
     source: z.enum(["scopes", "token"]),
