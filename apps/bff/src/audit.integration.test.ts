@@ -240,6 +240,29 @@ describe("the audit API", () => {
     expect(byPerson.entries.every((e) => e.actor.name === "Ada Administrator")).toBe(true);
   });
 
+  it("refuses a time range that ends before it starts, and a malformed time, on their fields", async () => {
+    const range = new URLSearchParams({
+      from: "2026-01-02T00:00:00.000Z",
+      to: "2026-01-01T23:59:59.999Z",
+    });
+    for (const path of ["/api/audit", "/api/audit/export"]) {
+      const refused = await stack.api(`${path}?${range}`);
+      expect(refused.status).toBe(400);
+      const problem = (await refused.json()) as { errors: { field?: string; code?: string }[] };
+      expect(problem.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: "audit.range.to-before-from" })]),
+      );
+      expect(problem.errors.some((e) => e.field?.split(".").at(-1) === "to")).toBe(true);
+    }
+    const malformed = await stack.api("/api/audit?from=yesterday");
+    expect(malformed.status).toBe(400);
+    const problem = (await malformed.json()) as { errors: { field?: string }[] };
+    expect(problem.errors.some((e) => e.field?.split(".").at(-1) === "from")).toBe(true);
+    // A range of one instant is a range.
+    const same = "2026-01-01T00:00:00.000Z";
+    expect((await stack.api(`/api/audit?from=${same}&to=${same}`)).status).toBe(200);
+  });
+
   it("exports CSV and JSON lines", async () => {
     const csv = await stack.api("/api/audit/export?format=csv&action=access.");
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);

@@ -319,5 +319,21 @@ describe("diagnose", () => {
       privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     );
     expect(response.status).toBe(400);
+    // The refusal names the field it was found in, so the diagnose form shows it there.
+    expect(await json(response)).toMatchObject({
+      code: "problem.token-test.private-key",
+      errors: [{ field: "input", code: "problem.field.private-key" }],
+    });
+    // A JWK's private member in a pasted key set is refused the same way.
+    const jwk = privateKey.export({ format: "jwk" });
+    const asJwk = await diagnoseInput(JSON.stringify({ keys: [jwk] }));
+    expect(asJwk.status).toBe(400);
+  });
+
+  it("refuses an input of only white space on its field", async () => {
+    const response = await diagnoseInput("  \n ");
+    expect(response.status).toBe(400);
+    const problem = await json<{ errors: { field?: string }[] }>(response);
+    expect(problem.errors.map((e) => e.field)).toContain("input");
   });
 });

@@ -181,6 +181,55 @@ export const IssueApiToken = z
   .meta({ id: "IssueApiToken" });
 export type IssueApiToken = z.infer<typeof IssueApiToken>;
 
+/** The filters of `GET /api/audit` and its export, each optional (see `AuditFilters`). */
+const auditFilterFields = {
+  /** Part of the person's name or subject, any case. */
+  person: z.string().max(200).optional(),
+  /** An action (`scope.create`) or a group's prefix (`scope.`). */
+  action: z.string().max(100).optional(),
+  /** An environment id; without one, every environment where the person holds a role. */
+  env: z.string().max(40).optional(),
+  /** ISO 8601 date-time with offset: the earliest entry (inclusive). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** ISO 8601 date-time with offset: the latest entry (inclusive); not before `from`. */
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Entries per page, 1-1,000. */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  /** The opaque cursor of `AuditPage.next`. */
+  after: z.string().max(200).optional(),
+};
+
+/** A range that ends before it starts is refused on `to` (`audit.range.to-before-from`). */
+function refineAuditRange(
+  value: { from?: string | undefined; to?: string | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (value.from && value.to && Date.parse(value.to) < Date.parse(value.from)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: validationText("audit.range.to-before-from"),
+    });
+  }
+}
+
+/**
+ * The query of `GET /api/audit` (one definition for the BFF and the audit page's filter form):
+ * person, action, environment, a time range (`from` ≤ `to`, ISO date-times with offset), the page
+ * size and the cursor.
+ */
+export const AuditFilters = z
+  .object(auditFilterFields)
+  .superRefine(refineAuditRange)
+  .meta({ id: "AuditFilters" });
+export type AuditFilters = z.infer<typeof AuditFilters>;
+
+/** The query of `GET /api/audit/export`: `AuditFilters` and the format (`csv`, default, or `jsonl`). */
+export const AuditExportQuery = z
+  .object({ ...auditFilterFields, format: z.enum(["csv", "jsonl"]).default("csv") })
+  .superRefine(refineAuditRange)
+  .meta({ id: "AuditExportQuery" });
+
 /** A page of `GET /api/audit`, newest first; `next` is the opaque cursor of the next page. */
 export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().optional() });
 export type AuditPage = z.infer<typeof AuditPage>;

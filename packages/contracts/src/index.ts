@@ -5,6 +5,8 @@ export {
   ApiToken,
   AUDIT_OUTCOMES,
   AuditEntry,
+  AuditExportQuery,
+  AuditFilters,
   AuditOutcome,
   AuditPage,
   EnvironmentSummary,
@@ -45,6 +47,7 @@ export {
   TokenResponse,
 } from "./errors";
 export {
+  AddKeyRequest,
   isLegacyKey,
   JWK_ALGS,
   Jwk,
@@ -126,5 +129,6 @@ export {
   subscopeLanguageProblem,
   subscopeProblem,
 } from "./scope-name";
+export { containsPrivateKey, DiagnoseRequest, TokenTestRequest } from "./token-test";
 export { codedFromText, codedIssue, validationMessages } from "./validation-messages";
 export { firstMalformedString, isWellFormed } from "./well-formed";

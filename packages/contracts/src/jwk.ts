@@ -89,6 +89,14 @@ export const Jwk = z
   .meta({ id: "Jwk", description: "Public RSA signing key" });
 export type Jwk = z.infer<typeof Jwk>;
 
+/**
+ * Body of `POST /api/envs/{env}/clients/{id}/keys`: one public key to add (Digdir's
+ * `PUT .../jwks/{kid}`). The BFF refuses a kid the client already holds (409, field `jwk.kid`)
+ * and a sixth key (400, field `jwk`).
+ */
+export const AddKeyRequest = z.object({ jwk: Jwk }).meta({ id: "AddKeyRequest" });
+export type AddKeyRequest = z.infer<typeof AddKeyRequest>;
+
 /** The key set of a client: at most five keys, each `kid` once. */
 export const Jwks = z
   .object({

@@ -57,6 +57,7 @@ export const validationMessages = defineMessages({
     "validation.unknown-keys": "Unknown fields: {keys}",
     "validation.integer": "Must be a whole number",
     "validation.invalid": "Not valid",
+    "audit.range.to-before-from": "The end must not be before the start",
   },
   nb: {
     "orgno.length": "Et organisasjonsnummer har nøyaktig 9 sifre",
@@ -106,6 +107,7 @@ export const validationMessages = defineMessages({
     "validation.unknown-keys": "Ukjente felt: {keys}",
     "validation.integer": "Må være et helt tall",
     "validation.invalid": "Ikke gyldig",
+    "audit.range.to-before-from": "Slutten kan ikke være før starten",
   },
   nn: {
     "orgno.length": "Eit organisasjonsnummer har nøyaktig 9 siffer",
@@ -157,6 +159,7 @@ export const validationMessages = defineMessages({
     "validation.unknown-keys": "Ukjende felt: {keys}",
     "validation.integer": "Må vere eit heilt tal",
     "validation.invalid": "Ikkje gyldig",
+    "audit.range.to-before-from": "Slutten kan ikkje vere før starten",
   },
 });
 export type ValidationCode = keyof typeof validationMessages.en;

@@ -1,22 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { type AuditEntry, AuditPage } from "@portvakt/contracts";
+import { type AuditEntry, AuditExportQuery, AuditFilters, AuditPage } from "@portvakt/contracts";
 import type { Context } from "hono";
 import type { BffEnv } from "../context";
 import { codedProblem } from "../problem";
 import { createRouter, jsonResponse, problemResponses } from "./openapi";
 
-const AuditFilters = z.object({
-  person: z.string().max(200).optional(),
-  action: z.string().max(100).optional(),
-  env: z.string().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  after: z.string().max(200).optional(),
-});
-
 /** Entries of the environments where the person holds a role; other environments stay hidden. */
-function collect(c: Context<BffEnv>, filters: z.infer<typeof AuditFilters>) {
+function collect(c: Context<BffEnv>, filters: AuditFilters) {
   const roles = c.get("session")?.roles ?? {};
   const envs = Object.keys(roles);
   if (envs.length === 0) {
@@ -95,7 +85,7 @@ export const auditRoutes = createRouter()
       tags: ["audit"],
       summary: "The filtered entries as CSV or JSON lines (at most 10,000)",
       request: {
-        query: AuditFilters.extend({ format: z.enum(["csv", "jsonl"]).default("csv") }),
+        query: AuditExportQuery,
       },
       responses: {
         200: {

@@ -1,5 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { coded } from "@portvakt/contracts";
+import { createRoute } from "@hono/zod-openapi";
+import { coded, DiagnoseRequest } from "@portvakt/contracts";
 import {
   DiagnoseAnswer as DiagnoseResult,
   type Diagnosis,
@@ -21,19 +21,6 @@ import {
 import { refusePrivateKeyMaterial } from "./token-test";
 
 const tags = ["diagnose"];
-
-const DiagnoseRequest = z
-  .object({
-    input: z
-      .string()
-      .min(1)
-      .max(50_000)
-      .meta({ description: "A JWT grant, an access token, or the JSON body of an error response" }),
-    clientId: z.string().min(1).max(200).optional().meta({
-      description: "The client to check the grant against; default: the grant's iss",
-    }),
-  })
-  .openapi("DiagnoseRequest");
 
 /** The client id a pasted grant names as iss, if the input is one. */
 function grantIssuer(input: string): string | undefined {
@@ -101,7 +88,7 @@ export const diagnoseRoutes = createRouter().openapi(
   async (c) => {
     const environment = environmentOf(c);
     const { input, clientId } = c.req.valid("json");
-    refusePrivateKeyMaterial(input);
+    refusePrivateKeyMaterial("input", input);
     const issuer = environment.config.issuer;
     const wantedClient = clientId ?? grantIssuer(input);
     const [found, grantedScopes] = await Promise.all([

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Jwk, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
+import { AddKeyRequest, Jwks, JwksResponse, Problem } from "@portvakt/contracts";
 import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { editKeySet, readKeySet, requireIfMatch } from "../keys/key-set";
@@ -89,7 +89,7 @@ export function createKeysRoutes() {
         request: {
           params: ClientParams,
           headers: IfMatchHeader,
-          body: jsonBody(z.object({ jwk: Jwk })),
+          body: jsonBody(AddKeyRequest),
         },
         responses: editResponses,
       }),

@@ -1,5 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { JWT_BEARER_GRANT, TokenTestInfo, TokenTestResult } from "@portvakt/contracts";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  containsPrivateKey,
+  JWT_BEARER_GRANT,
+  TokenTestInfo,
+  TokenTestRequest,
+  TokenTestResult,
+} from "@portvakt/contracts";
 import { explainTokenError } from "@portvakt/maskinporten-rules";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { reads } from "../auth/guard";
@@ -17,19 +23,27 @@ import {
 const tags = ["token-test"];
 const TOKEN_REQUEST_TIMEOUT_MS = 10_000;
 
-/** Text that carries private key material: a PEM private key, or a JWK with a private member. */
-const PRIVATE_KEY_PATTERNS = [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, /"(d|p|q|dp|dq|qi)"\s*:\s*"/];
-
-/** Refuses a body that carries a private key, before anything is sent anywhere (400). */
-export function refusePrivateKeyMaterial(...texts: string[]): void {
+/**
+ * Refuses a body that carries a private key (`containsPrivateKey` of packages/contracts), before
+ * anything is sent anywhere: 400 `problem.token-test.private-key`, its field error on `field`
+ * (the body member the key was found in, e.g. `input`; none when the key may be anywhere in
+ * the body), so a form shows it on that field.
+ */
+export function refusePrivateKeyMaterial(field: string | undefined, ...texts: string[]): void {
   for (const text of texts) {
-    if (PRIVATE_KEY_PATTERNS.some((pattern) => pattern.test(text))) {
+    if (containsPrivateKey(text)) {
       throw new ProblemError(400, {
         type: "urn:portvakt:problem:private-key",
         detail:
           "The request contains a private key. A private key must never leave the machine it belongs to: Portvakt only needs the signed grant (or the public key). Nothing was sent.",
         code: "problem.token-test.private-key",
-        errors: [{ message: "Private key material refused", code: "problem.field.private-key" }],
+        errors: [
+          {
+            ...(field ? { field } : {}),
+            message: "Private key material refused",
+            code: "problem.field.private-key",
+          },
+        ],
       });
     }
   }
@@ -60,17 +74,6 @@ function refuseProd(environment: Environment): void {
     });
   }
 }
-
-const TokenTestRequest = z
-  .object({
-    assertion: z
-      .string()
-      .min(1)
-      .max(20_000)
-      .meta({ description: "A signed JWT grant, made in the browser" }),
-  })
-  .loose()
-  .openapi("TokenTestRequest");
 
 function decodeAccessToken(token: string) {
   try {
@@ -155,7 +158,8 @@ export const tokenTestRoutes = createRouter()
     async (c) => {
       const environment = environmentOf(c);
       const body = c.req.valid("json");
-      refusePrivateKeyMaterial(JSON.stringify(body), decodedText(body.assertion));
+      // The key may be in any member of the body (it is read loosely): no one field to name.
+      refusePrivateKeyMaterial(undefined, JSON.stringify(body), decodedText(body.assertion));
       refuseProd(environment);
       const assertion = body.assertion.trim();
       if (assertion.split(".").length !== 3) {
