@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { orgNumberProblem } from "@portvakt/contracts";
-import { captureBothThemes, expect, signIn, test } from "./support";
+import { captureBothThemes, expect, test } from "./support";
 
 const SCOPE = "digdir:demo.read";
 const CSV_HEADER =
@@ -29,6 +29,7 @@ test("the audit log lists earlier changes, filters by person and action, shows d
   page,
   browser,
   baseURL,
+  signInAs,
 }) => {
   // Changes to find afterwards: the operator grants one organisation, the administrator grants
   // and revokes another, and the viewer's attempt is refused (and logged as refused).
@@ -36,18 +37,18 @@ test("the audit log lists earlier changes, filters by person and action, shows d
   const byAdmin = freshOrgno();
   const operatorContext = await browser.newContext({ baseURL, locale: "nb-NO" });
   const operator = await operatorContext.newPage();
-  await signIn(operator, "Ola Operatør");
+  await signInAs("Ola Operatør", "/scopes", operator);
   expect(await change(operator, baseURL!, "put", byOperator)).toBe(200);
   await operatorContext.close();
 
   const viewerContext = await browser.newContext({ baseURL, locale: "nb-NO" });
   const viewer = await viewerContext.newPage();
-  await signIn(viewer, "Vera Viewer");
+  await signInAs("Vera Viewer", "/scopes", viewer);
   expect(await change(viewer, baseURL!, "put", byOperator)).toBe(403);
   await viewerContext.close();
 
   await page.addInitScript(() => localStorage.setItem("portvakt.theme", "light"));
-  await signIn(page, "Ada Administrator");
+  await signInAs("Ada Administrator");
   // An earlier revoke of its own, so the revokes-only list has a row under the one opened below
   // whatever else ran on this worker's stack before.
   const earlier = freshOrgno();
@@ -132,8 +133,9 @@ test("the audit log lists earlier changes, filters by person and action, shows d
 test("the audit page pages with Load more and follows the chosen language", async ({
   page,
   baseURL,
+  signInAs,
 }) => {
-  await signIn(page, "Ada Administrator");
+  await signInAs("Ada Administrator");
   // More than one page (50) of entries.
   const orgno = freshOrgno();
   const statuses = await Promise.all(

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, signIn, test } from "./support";
+import { captureBothThemes, expect, test } from "./support";
 
 // A scope no other spec touches: seeded with one approved consumer (974761076).
 const SCOPE = "digdir:intern/statistikk";
@@ -117,9 +117,10 @@ test("a plan made before someone else's change is refused, and the new plan offe
 });
 
 test("an operator may apply a plan that only grants, not one that changes a scope", async ({
+  signInAs,
   page,
 }) => {
-  await signIn(page, "Ola Operatør", "/config");
+  await signInAs("Ola Operatør", "/config");
   await page.getByLabel("Format").selectOption("json");
   await page.getByRole("button", { name: "Åpne i editoren" }).click();
   const editor = page.getByLabel("Dokumentet", { exact: true });

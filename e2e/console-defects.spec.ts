@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, expectNoSeriousA11yViolations, signIn, test } from "./support";
+import { captureBothThemes, expect, expectNoSeriousA11yViolations, test } from "./support";
 
 // Issue 14, defects 4, 6 and 8 (the rest after earlier sessions) and #4 (the BFF's refusals in
 // the page's language): in nb, nn and en, at 1,280 and 390 px, axe on every view, screenshots of
@@ -212,8 +212,9 @@ test("a long scope name wraps: the scopes table's actions stay on screen at 1,28
 
 test("a viewer cannot fill the new-scope or new-client form; the edit form shows unset lifetimes empty", async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, "Vera Viewer");
+  await signInAs("Vera Viewer");
   for (const [path, field] of [
     ["/scopes/new", "#scope-subscope"],
     ["/clients/new", "#client-client_name"],

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, signIn, simulatorUrl, test } from "./support";
+import { captureBothThemes, expect, simulatorUrl, test } from "./support";
 
 // Issue 14 #15 (per-consumer page) and #17 (access-request inbox), in nb, nn and en, at 1,280
 // and 390 px, with axe in both themes. Each test asks for access with an organisation number no
@@ -140,10 +140,13 @@ test("denying asks first, keeps the row as revoked, and the inbox empties", asyn
   ).toContainText("Trukket tilbake");
 });
 
-test("a viewer sees requests and a consumer's access but can change neither", async ({ page }) => {
+test("a viewer sees requests and a consumer's access but can change neither", async ({
+  page,
+  signInAs,
+}) => {
   const orgno = freshOrgno();
   await requestAccess(orgno, "digdir:demo.read");
-  await signIn(page, "Vera Viewer");
+  await signInAs("Vera Viewer");
   await page.goto("/requests");
   const item = page.locator(`[data-request="digdir:demo.read ${orgno}"]`);
   await expect(item.getByRole("button", { name: `Godkjenn ${orgno}` })).toBeDisabled();

@@ -1,10 +1,11 @@
-import { expect, signIn, test, unique } from "./support";
+import { expect, test, unique } from "./support";
 
 // The e2e stack has a second environment of kind prod, on a simulator of its own (PORTVAKT_STACK_PROD=own).
 test("in prod the console is marked and a destructive action needs the name typed (checked by the server too)", async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, "Ada Administrator", "/clients");
+  await signInAs("Ada Administrator", "/clients");
   await page.getByTestId("env-switcher").selectOption("prod");
   await expect(page.getByTestId("prod-banner")).toBeVisible();
 
@@ -48,8 +49,8 @@ test("in prod the console is marked and a destructive action needs the name type
     .toBe(false);
 });
 
-test("the token test is refused in prod", async ({ page }) => {
-  await signIn(page, "Ada Administrator", "/token-test");
+test("the token test is refused in prod", async ({ page, signInAs }) => {
+  await signInAs("Ada Administrator", "/token-test");
   await page.getByTestId("env-switcher").selectOption("prod");
   const refused = await page.request.post("/api/envs/prod/token-test", {
     headers: { "X-CSRF": "1", Origin: new URL(page.url()).origin },

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { orgNumberProblem } from "@portvakt/contracts";
-import { expect, signIn, test } from "./support";
+import { expect, type SignInAs, signIn, test } from "./support";
 
 const SCOPE = "digdir:demo.read";
 const SEEDED_CONSUMER = "889640782";
@@ -17,11 +17,15 @@ function freshOrgno(): string {
 }
 
 /** The scope's grants as the BFF reports them, read by the administrator in their own browser. */
-async function grantsAsAdmin(browser: Browser, baseURL: string): Promise<unknown> {
+async function grantsAsAdmin(
+  browser: Browser,
+  baseURL: string,
+  signInAs: SignInAs,
+): Promise<unknown> {
   const context = await browser.newContext({ baseURL, locale: "nb-NO" });
   try {
     const page = await context.newPage();
-    await signIn(page, "Ada Administrator");
+    await signInAs("Ada Administrator", "/scopes", page);
     const response = await page.request.get(
       `/api/envs/demo/scopes/access?${new URLSearchParams({ scope: SCOPE })}`,
       { headers: { "X-CSRF": "1" } },
@@ -66,8 +70,9 @@ test("an administrator sees their name and role and may do everything", async ({
 
 test("an operator may grant and revoke, but not change scopes, clients or keys", async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, "Ola Operatør");
+  await signInAs("Ola Operatør");
   await expect(page.getByTestId("session-role")).toHaveText("Operatør i Demo (simulator)");
   await expect(page.getByTestId("session-role-explain")).toHaveText(
     "kan gi og trekke tilbake tilganger",
@@ -119,8 +124,9 @@ test("a viewer sees everything, may change nothing, and a forged grant is refuse
   page,
   browser,
   baseURL,
+  signInAs,
 }) => {
-  await signIn(page, "Vera Viewer");
+  await signInAs("Vera Viewer");
   await expect(page.getByTestId("session-role")).toHaveText("Leser i Demo (simulator)");
   await expect(page.getByTestId("session-role-explain")).toHaveText("kan se alt, men ikke endre");
   await expect(page.getByTestId("scopes-table")).toContainText(SCOPE);
@@ -149,7 +155,7 @@ test("a viewer sees everything, may change nothing, and a forged grant is refuse
 
   // The BFF enforces the role whatever the UI shows: a hand-made request with the viewer's valid
   // session, the CSRF header and the right Origin is refused, and nothing changes upstream.
-  const before = await grantsAsAdmin(browser, baseURL!);
+  const before = await grantsAsAdmin(browser, baseURL!, signInAs);
   const orgno = freshOrgno();
   const forged = await page.request.put(
     `/api/envs/demo/scopes/access/${orgno}?${new URLSearchParams({ scope: SCOPE })}`,
@@ -159,13 +165,13 @@ test("a viewer sees everything, may change nothing, and a forged grant is refuse
   const problem = await forged.json();
   expect(problem.title).toBe("Forbidden");
   expect(problem.detail).toContain("operator");
-  const after = await grantsAsAdmin(browser, baseURL!);
+  const after = await grantsAsAdmin(browser, baseURL!, signInAs);
   expect(after).toEqual(before);
   expect(JSON.stringify(after)).not.toContain(orgno);
 });
 
-test("a person without a role is told so and sees no data", async ({ page }) => {
-  await signIn(page, "Nils Nobody");
+test("a person without a role is told so and sees no data", async ({ page, signInAs }) => {
+  await signInAs("Nils Nobody");
   await expect(page.getByTestId("no-access")).toContainText("Ingen tilgang i Demo (simulator)");
   await expect(page.getByTestId("no-access")).toContainText("Nils Nobody");
   await expect(page.getByTestId("session-role")).toHaveText("Ingen rolle i Demo (simulator)");
