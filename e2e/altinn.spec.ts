@@ -201,6 +201,7 @@ const FORM_TEXTS = {
     checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
     ownRoutes: "Ikke «METODE rutemal» (linje 1)",
     notJwt: "En JWT har tre deler skilt med punktum",
+    notObject: "applicationmetadata.json må inneholde et JSON-objekt",
   },
   nn: {
     invalidApp: "Eit appnamn har ikkje «/» eller mellomrom: «mitt app»",
@@ -208,6 +209,7 @@ const FORM_TEXTS = {
     checkDigit: "Kontrollsifferet (mod 11) i organisasjonsnummeret er feil",
     ownRoutes: "Ikkje «METODE rutemal» (linje 1)",
     notJwt: "Ein JWT har tre delar skilde med punktum",
+    notObject: "applicationmetadata.json må innehalde eit JSON-objekt",
   },
   en: {
     invalidApp: 'An app name has no "/" or spaces: "mitt app"',
@@ -215,6 +217,7 @@ const FORM_TEXTS = {
     checkDigit: "The check digit (mod 11) of this organisation number is wrong",
     ownRoutes: 'Not "METHOD route" (line 1)',
     notJwt: "A JWT has three parts separated by dots",
+    notObject: "applicationmetadata.json must hold a JSON object",
   },
 } as const;
 
@@ -308,6 +311,11 @@ for (const [lang, text] of Object.entries(FORM_TEXTS)) {
       await page.locator("#altinn-try-token").fill("abc");
       await expect(page.locator("#altinn-try-token-error")).toHaveText(text.notJwt);
       await expectNoSeriousA11yViolations(page, `altinn try, client errors (${lang}, ${width})`);
+
+      // The package's refusal to insert into a file that holds no JSON object, in the language.
+      await page.locator("#altinn-metadata").fill("[1]");
+      await insert.click();
+      await expect(page.getByTestId("start-failed")).toContainText(text.notObject);
     }
   });
 }

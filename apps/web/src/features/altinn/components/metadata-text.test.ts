@@ -1,5 +1,7 @@
+import { generateApiScopes, insertApiScopes } from "@portvakt/altinn-scopes";
 import { describe, expect, it } from "vitest";
 import {
+  codedInsertError,
   lineOf,
   offsetOf,
   parseOrgnoList,
@@ -70,5 +72,38 @@ describe("parseOrgnoList", () => {
       { orgno: "123456789", problem: expect.stringContaining("check digit") },
       { orgno: "12", problem: expect.stringContaining("9 digits") },
     ]);
+  });
+});
+
+describe("codedInsertError: why inserting apiScopes failed, coded for nb, nn and en", () => {
+  const apiScopes = generateApiScopes({ prefix: "digdir", app: "skjema" });
+  const failureOf = (text: string) => {
+    try {
+      insertApiScopes(text, apiScopes);
+    } catch (error) {
+      return codedInsertError(error);
+    }
+    throw new Error("insertApiScopes accepted the text");
+  };
+  it("a file that holds no JSON object", () => {
+    expect(failureOf("[1]")).toMatchObject({ code: "altinn.metadata.not-an-object" });
+  });
+  it("a file that is not JSON, with its line and column", () => {
+    expect(failureOf('{\n  "id": ')).toMatchObject({
+      code: "altinn.metadata.invalid-json",
+      params: { line: 2, column: expect.any(Number) },
+    });
+  });
+  it("a bad app name from generateApiScopes", () => {
+    try {
+      generateApiScopes({ prefix: "digdir", app: "a b" });
+    } catch (error) {
+      expect(codedInsertError(error)).toMatchObject({
+        code: "altinn.generate.invalid-app",
+        params: { app: "a b" },
+      });
+      return;
+    }
+    throw new Error("generateApiScopes accepted 'a b'");
   });
 });

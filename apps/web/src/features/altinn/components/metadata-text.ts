@@ -1,5 +1,8 @@
 import {
+  AltinnInputError,
+  AltinnOptionError,
   JsonSyntaxError,
+  MAX_JSON_DEPTH,
   parseJsonSource,
   type TextResourceFile,
   TextResourceFile as TextResourceFileSchema,
@@ -101,4 +104,31 @@ export function parseOrgnoList(text: string): OrgnoEntry[] {
     entries.push({ orgno, problem: orgNumberProblem(orgno) ?? null });
   }
   return entries;
+}
+
+/**
+ * Why `insertApiScopes` / `generateApiScopes` refused, as a coded text for `useI18n().tc`: the
+ * package's `AltinnInputError` / `AltinnOptionError` with their codes, a `JsonSyntaxError` as
+ * `altinn.metadata.invalid-json` (or `altinn.metadata.too-deep`) with its line and column;
+ * anything else as its message (English; no code).
+ */
+export function codedInsertError(error: unknown): {
+  code?: string;
+  params?: Record<string, string | number>;
+  detail: string;
+} {
+  if (error instanceof AltinnInputError || error instanceof AltinnOptionError) {
+    return { code: error.code, params: error.params, detail: error.message };
+  }
+  if (error instanceof JsonSyntaxError) {
+    const where = { line: error.line, column: error.column };
+    return error.kind === "too-deep"
+      ? {
+          code: "altinn.metadata.too-deep",
+          params: { max: MAX_JSON_DEPTH, ...where },
+          detail: error.message,
+        }
+      : { code: "altinn.metadata.invalid-json", params: where, detail: error.message };
+  }
+  return { detail: error instanceof Error ? error.message : String(error) };
 }

@@ -14,11 +14,12 @@ import {
   useContractForm,
 } from "../../../components/form/form";
 import { Fieldset, Input, Select } from "../../../components/ui/field";
-import { ErrorAlert } from "../../../components/ui/problem";
+import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { useAltinnPrefixes } from "../api/get-prefixes";
+import { codedInsertError } from "./metadata-text";
 
 function appIdOfText(text: string) {
   try {
@@ -59,7 +60,7 @@ export function StartFromApp({
   onTextChange: (text: string) => void;
 }) {
   const env = useEnv();
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const toast = useToast();
   const prefixes = useAltinnPrefixes(env.id);
   const fromFile = useMemo(() => appIdOfText(text), [text]);
@@ -156,7 +157,13 @@ export function StartFromApp({
             ]}
           />
         </div>
-        {error !== null && <ErrorAlert error={error} title={t("altinn.start.failed")} />}
+        {error !== null && (
+          <div role="alert" data-testid="start-failed">
+            <Notice tone="danger">
+              <strong>{t("altinn.start.failed")}</strong>: {tc(codedInsertError(error))}
+            </Notice>
+          </div>
+        )}
         <div>
           <FormSubmit variant="secondary">{t("altinn.start.insert")}</FormSubmit>
         </div>
