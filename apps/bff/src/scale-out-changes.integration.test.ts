@@ -22,10 +22,25 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
   const fault = (body: Record<string, unknown>) =>
     stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
 
+  /** Waits (bounded) until the simulator holds no request: every held write has landed. */
+  async function landed() {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
+        unfinished: number;
+      };
+      if (unfinished === 0) return;
+      if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
+      await sleep(25);
+    }
+  }
+
   beforeAll(async () => {
     stack = await startTestStack({
       upstreamTimeoutMs: TIMEOUT_MS,
-      outcome: { windowMs: TIMEOUT_MS, settleMs: 4 * TIMEOUT_MS, intervalMs: 30_000 },
+      // A settle window far past every held write: an unknown change is never settled as "not
+      // made" by the clock while its write is still held (a race under load at 4 × timeout).
+      outcome: { windowMs: TIMEOUT_MS, settleMs: 60 * TIMEOUT_MS, intervalMs: 30_000 },
       mutationsPerMinute: LIMIT,
     });
     const dir = join(stack.config.auditDatabasePath!, "..");
@@ -42,7 +57,10 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
     const [a, b] = [on(instances[0]!, stack.api.cookie), on(instances[1]!, stack.api.cookie)];
     const created = await a(`${env}/clients`, {
       method: "POST",
-      body: JSON.stringify({ client_name: "to instanser", description: "nøkler" }),
+      body: JSON.stringify({
+        client_name: `to instanser ${Date.now().toString(36)}`,
+        description: "nøkler",
+      }),
     });
     const { client_id } = (await created.json()) as { client_id: string };
     const etag = (await b(`${env}/clients/${client_id}/jwks`)).headers.get("etag")!;
@@ -69,7 +87,7 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
       body: JSON.stringify({ jwk: jwk("instance-b") }),
     });
     const firstAnswer = await first;
-    await sleep(TIMEOUT_MS * 2);
+    await landed();
     const kids = (stack.simulator.store.getJwks(client_id)?.keys ?? []).map((k) => k.kid);
     // B's edit was checked against the set after A's write, not before it: refused, not lost.
     expect(second.status).not.toBe(200);
@@ -85,7 +103,8 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
-      ms: Math.round(TIMEOUT_MS * 3.5),
+      // Held well past the BFF's timeout and re-reads, so it is still held when B asks.
+      ms: 5 * TIMEOUT_MS,
       times: 1,
     });
     const first = await a(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" });
