@@ -1,5 +1,12 @@
-import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, expectNoSeriousA11yViolations, test } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import {
+  captureBothThemes,
+  expect,
+  expectNoSeriousA11yViolations,
+  headersOf,
+  test,
+  unique,
+} from "./support";
 
 // Issue 14 item 10: the environment is part of the URL (`/{env}/…`), old addresses without it
 // redirect, search parameters are validated, every route names itself in the title. Item 14:
@@ -21,6 +28,7 @@ const TEXTS = {
     clients: "Klienter",
     navScopes: "Scopes",
     navAccess: "Tilganger",
+    signOut: "Logg ut",
   },
   nn: {
     scopes: "Scope",
@@ -37,6 +45,7 @@ const TEXTS = {
     clients: "Klientar",
     navScopes: "Scope",
     navAccess: "Tilgangar",
+    signOut: "Logg ut",
   },
   en: {
     scopes: "Scopes",
@@ -53,6 +62,7 @@ const TEXTS = {
     clients: "Clients",
     navScopes: "Scopes",
     navAccess: "Access",
+    signOut: "Sign out",
   },
 } as const;
 
@@ -89,6 +99,69 @@ async function headerLayout(page: Page) {
     overflow: boxes.filter((b) => b.right > width).map((b) => b.id),
   };
 }
+/** Fails unless the element's box lies wholly inside the viewport (px, 1 px of rounding). */
+async function expectInView(page: Page, locator: Locator, what: string) {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  expect.soft(box, what).not.toBeNull();
+  if (!box) return;
+  expect
+    .soft(
+      box.x >= -1 &&
+        box.y >= -1 &&
+        box.x + box.width <= size.width + 1 &&
+        box.y + box.height <= size.height + 1,
+      `${what} in view: ${JSON.stringify(box)} in ${JSON.stringify(size)}`,
+    )
+    .toBe(true);
+}
+
+/**
+ * The scopes table's layout around one row (px): the table's scroll width beyond its box, the
+ * header cells whose right edge passes under the sticky actions column, the name cell's width,
+ * and the name link's text line by line (from each character's box).
+ */
+async function scopeRowLayout(page: Page, name: string) {
+  return page.getByTestId("scopes-table").evaluate((section, scope) => {
+    const table = section.querySelector("table")!;
+    const headers = [...table.querySelectorAll("thead th")] as HTMLElement[];
+    const actions = headers.at(-1)!.getBoundingClientRect();
+    const link = [...section.querySelectorAll("a")].find((a) => a.textContent === scope)!;
+    const cell = link.closest("td")!.getBoundingClientRect();
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const chars = node.textContent ?? "";
+      for (let i = 0; i < chars.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        const last = lines.at(-1);
+        if (last && Math.abs(last.top - rect.top) < 2) last.text += chars[i];
+        else lines.push({ top: rect.top, text: chars[i]! });
+      }
+    }
+    const phone = getComputedStyle(table).display === "block";
+    return {
+      overflow: section.scrollWidth - section.clientWidth,
+      under: phone
+        ? []
+        : headers
+            .slice(0, -1)
+            .filter((th) => th.getBoundingClientRect().right > actions.left + 1)
+            .map((th) => th.textContent),
+      nameWidth: cell.width,
+      widths: headers.map(
+        (th) => `${th.textContent}: ${Math.round(th.getBoundingClientRect().width)}`,
+      ),
+      box: section.clientWidth,
+      lines: lines.map((line) => line.text),
+    };
+  }, name);
+}
+
 const path = (url: string) => {
   const u = new URL(url);
   return u.pathname + u.search;
@@ -125,6 +198,21 @@ for (const [lang, c] of Object.entries(TEXTS)) {
     await captureBothThemes(page, `header-390-${lang}`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await captureBothThemes(page, `header-1280-${lang}`);
+    // The person dropdown open (session-dropdown.tsx), at 1,280 and 390 px, light and dark: on
+    // screen, in the page's language, no serious or critical axe violation.
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.getByTestId("session-menu").click();
+      const explain = page.getByTestId("session-role-explain");
+      await expect(explain).toBeVisible();
+      await expect(page.getByTestId("sign-out")).toHaveText(c.signOut);
+      await expectInView(page, page.getByTestId("sign-out"), `sign-out at ${width} px`);
+      await expectInView(page, explain, `role text at ${width} px`);
+      await captureBothThemes(page, `session-dropdown-${width}-${lang}`);
+      await page.keyboard.press("Escape");
+      await expect(explain).toBeHidden();
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An old address without environment goes to the same page in the current one.
     await page.goto("/scopes");
@@ -225,3 +313,47 @@ for (const [lang, c] of Object.entries(TEXTS)) {
     await expect(page).toHaveTitle(`${c.access} · ${ENV} · Portvakt`);
   });
 }
+
+// Issue 14 defect 6: a very long scope name. The name breaks only after ":", "/" or "." (not
+// anywhere, a few characters a line), its column keeps a sensible width, the actions stay in
+// view, and no column sits under the sticky actions column: at 1,280 px and at 390 px.
+test("scopes table: a very long scope name breaks at its separators, no column under the actions", async ({
+  signedIn: page,
+}) => {
+  const subscope = `zz/${unique("langt")}/kommunalforvaltning/eiendomsskatt/grunnlagsdata:takstgrunnlag.sammenstilling.les`;
+  const name = `digdir:${subscope}`;
+  const created = await page.request.post("/api/envs/demo/scopes", {
+    headers: headersOf(page),
+    data: { prefix: "digdir", subscope, description: "Et svært langt scopenavn" },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto("/demo/scopes");
+    await page.getByRole("searchbox").fill(name.slice(10, 30));
+    const row = page.getByTestId("scopes-table").locator("tbody tr").filter({ hasText: name });
+    await expect(row).toHaveCount(1);
+    await row.scrollIntoViewIfNeeded();
+    const layout = await scopeRowLayout(page, name);
+    const context = `${width} px: ${JSON.stringify(layout)}`;
+    expect.soft(layout.overflow, context).toBeLessThanOrEqual(0);
+    expect.soft(layout.under, context).toEqual([]);
+    expect.soft(layout.nameWidth, context).toBeGreaterThanOrEqual(width === 390 ? 150 : 190);
+    expect.soft(layout.lines.length, context).toBeGreaterThan(1);
+    // Every line but the last ends at a separator; none is a few characters only.
+    for (const line of layout.lines.slice(0, -1)) {
+      expect.soft(line, context).toMatch(/[:/.]$/);
+    }
+    expect.soft(Math.min(...layout.lines.map((l) => l.length)), context).toBeGreaterThan(5);
+    for (const action of await row.getByRole("link").all()) {
+      await expectInView(page, action, `${await action.textContent()} at ${width} px`);
+    }
+    for (const action of await row.getByRole("button").all()) {
+      await expectInView(page, action, `${await action.textContent()} at ${width} px`);
+    }
+    await captureBothThemes(page, `scopes-long-name-separators-${width}`);
+  }
+});

@@ -107,7 +107,7 @@ export const en: Record<MessageKey, string> = {
   "scopes.col.name": "Name",
   "scopes.col.description": "Description",
   "scopes.col.visibility": "Visibility",
-  "scopes.col.integrationTypes": "Integration types",
+  "scopes.col.integrationTypes": "Integration",
   "scopes.col.state": "State",
   "scopes.col.lastUpdated": "Last changed",
   "scopes.integrationType": "Integration type",

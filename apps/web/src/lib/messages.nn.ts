@@ -101,7 +101,7 @@ export const nn: Record<MessageKey, string> = {
   "scopes.col.name": "Namn",
   "scopes.col.description": "Skildring",
   "scopes.col.visibility": "Synlegheit",
-  "scopes.col.integrationTypes": "Integrasjonstypar",
+  "scopes.col.integrationTypes": "Integrasjon",
   "scopes.col.state": "Status",
   "scopes.col.lastUpdated": "Sist endra",
   "scopes.integrationType": "Integrasjonstype",

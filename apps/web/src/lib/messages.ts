@@ -109,7 +109,7 @@ export const nb = {
   "scopes.col.name": "Navn",
   "scopes.col.description": "Beskrivelse",
   "scopes.col.visibility": "Synlighet",
-  "scopes.col.integrationTypes": "Integrasjonstyper",
+  "scopes.col.integrationTypes": "Integrasjon",
   "scopes.col.state": "Status",
   "scopes.col.lastUpdated": "Sist endret",
   "scopes.integrationType": "Integrasjonstype",

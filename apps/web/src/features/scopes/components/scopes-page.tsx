@@ -1,6 +1,6 @@
 import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
-import { useCallback, useMemo, useState } from "react";
+import { Fragment, useCallback, useMemo, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
 import { DateTime } from "../../../components/ui/date-time";
 import { Field, Input, Select } from "../../../components/ui/field";
@@ -72,15 +72,15 @@ export function ScopesPage() {
         accessorKey: "name",
         header: t("scopes.col.name"),
         cell: ({ row }) => (
-          <span className="flex flex-wrap items-center gap-2">
+          <span className="flex flex-wrap items-center gap-2 sm:min-w-48">
             <Link
               to="/$env/scopes/edit"
               params={{ env: env.id }}
               search={{ scope: row.original.name }}
               title={row.original.name}
-              className="max-w-[32rem] font-mono break-all text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+              className="max-w-[32rem] font-mono [overflow-wrap:anywhere] text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
             >
-              {row.original.name}
+              <BreakableName name={row.original.name} />
             </Link>
             <RowWarnings warnings={row.original.portvakt_warnings} />
           </span>
@@ -91,7 +91,7 @@ export function ScopesPage() {
         accessorKey: "description",
         header: t("scopes.col.description"),
         cell: ({ getValue }) => (
-          <span className="line-clamp-2 max-w-md min-w-48">{String(getValue() ?? "")}</span>
+          <span className="line-clamp-2 max-w-md min-w-40">{String(getValue() ?? "")}</span>
         ),
       },
       {
@@ -135,8 +135,10 @@ export function ScopesPage() {
         enableSorting: false,
         cell: ({ row }) => {
           const scope = row.original;
+          // Wraps to one action a line when the columns need the room (a long name), so the
+          // sticky actions column never covers another column at 1,280 px.
           return (
-            <div className="flex gap-1">
+            <div className="flex flex-wrap gap-1">
               <Link
                 to="/$env/access"
                 params={{ env: env.id }}
@@ -271,5 +273,27 @@ export function ScopesPage() {
         <DeactivateScopeDialog scope={deactivating} onClose={() => setDeactivating(null)} />
       )}
     </section>
+  );
+}
+
+/**
+ * A scope name that wraps after its separators (`:`, `/`, `.`) rather than anywhere: a soft
+ * wrap opportunity (`<wbr>`) after each, so a long name reads as its parts, a few per line
+ * (issue 14, defect 6). A part too long for the column still breaks (`overflow-wrap: anywhere`
+ * on the link), so its width never forces the table wider than its box.
+ */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[:/.])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        // The parts of one name never change order: the index is their identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
   );
 }
