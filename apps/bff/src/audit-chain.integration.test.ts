@@ -169,6 +169,45 @@ for (const kind of kinds) {
       });
     });
 
+    it("a coded target (issue 14 #13) is kept in detail_code and hashed with it; altering it breaks the hash", async () => {
+      await withStore(kind, async (store, db) => {
+        const parts = [{ code: "audit.target.bulk", params: { scope: "digdir:x", count: 3 } }];
+        // A target coded, the detail not: detail_code holds only the target (format v2).
+        const targeted = await store.append({
+          ...entry(1),
+          target: "digdir:x → 3 consumers",
+          targetParts: parts,
+        });
+        const both = await store.append({
+          ...entry(2),
+          detail: "Too many changes in a minute",
+          code: "audit.rate-limited",
+          targetParts: parts,
+        });
+        expect(await store.verify()).toMatchObject({ ok: true, checked: 2 });
+        expect(await store.get(targeted.id)).toMatchObject({
+          target: "digdir:x → 3 consumers",
+          targetParts: parts,
+        });
+        expect((await store.get(targeted.id))?.code).toBeUndefined();
+        expect(await store.get(both.id)).toMatchObject({
+          code: "audit.rate-limited",
+          targetParts: parts,
+        });
+        const row = await db
+          .selectFrom("audit_entry")
+          .select("detail_code")
+          .where("id", "=", targeted.id)
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable("audit_entry")
+          .set({ detail_code: row.detail_code!.replace('"count":3', '"count":4') })
+          .where("id", "=", targeted.id)
+          .execute();
+        expect((await store.verify()).problem).toMatchObject({ kind: "altered", seq: 1 });
+      });
+    });
+
     it("altering a row and recomputing its own hash still fails at the next row", async () => {
       await withStore(kind, async (store, db) => {
         const written: AuditEntry[] = [];
