@@ -86,7 +86,8 @@ test("audit entries of refused changes are shown in the page's language (nb, nn,
   await ola.context().close();
   const page = await signInAs(browser, "Ada Administrator");
   // An admin's bulk grant of two consumers (one change): its entry's target is coded, with a
-  // plural in each language. Its entry is written when the job ends: wait for that first.
+  // plural in each language. Its entry is written when the job ends (a moment after its status
+  // reads done): wait for the entry itself, so the refusal below is Ada's newest entry.
   const started = await page.request.post(`${origin}/api/envs/demo/access-jobs`, {
     headers: { ...headers, Origin: origin },
     data: { action: "grant", scope: "digdir:demo.read", orgnos: ["889640782", "910000004"] },
@@ -95,15 +96,15 @@ test("audit entries of refused changes are shown in the page's language (nb, nn,
   const jobId = ((await started.json()) as { id: string }).id;
   await expect
     .poll(
-      async () =>
-        (
-          (await (
-            await page.request.get(`${origin}/api/envs/demo/access-jobs/${jobId}`, { headers })
-          ).json()) as { status: string }
-        ).status,
+      async () => {
+        const query = new URLSearchParams({ action: "access.grant-many", limit: "1000" });
+        const answer = await page.request.get(`${origin}/api/audit?${query}`, { headers });
+        const { entries } = (await answer.json()) as { entries: { id: string }[] };
+        return entries.some((entry) => entry.id === jobId);
+      },
       { timeout: 30_000 },
     )
-    .toBe("done");
+    .toBe(true);
   // An admin's create of a scope that exists: refused by Portvakt before sending (409).
   const created = await page.request.post(`${origin}/api/envs/demo/scopes`, {
     headers: { ...headers, Origin: origin },
