@@ -5,7 +5,9 @@ import {
   type Ref,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import {
@@ -97,6 +99,7 @@ export function Form<Values extends FieldValues, Body>({
   fields,
   idPrefix,
   rename,
+  serverError,
   children,
   ...rest
 }: {
@@ -106,11 +109,35 @@ export function Form<Values extends FieldValues, Body>({
   idPrefix: string;
   /** Maps a server path to the form's name for it (e.g. `description#nb` → `description-nb`). */
   rename?: (path: string) => string;
+  /**
+   * A refusal that did not come from a submit (e.g. a filter form's list query the BFF refused):
+   * its field errors are placed on the fields as a failed submit's are, without moving the focus
+   * (the person may be typing). Placed again whenever it changes.
+   */
+  serverError?: unknown;
   children: ReactNode;
 } & Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children">) {
   const [serverTexts, setServerTexts] = useState<Record<string, FieldText>>({});
   const [placedPaths, setPlacedPaths] = useState<string[]>([]);
   const idOf = useCallback((name: string) => `${idPrefix}-${name}`, [idPrefix]);
+
+  /** Sets a problem's field errors on the fields; answers the names it set, in screen order. */
+  const place = (error: unknown): string[] => {
+    if (!isApiProblem(error)) return [];
+    const placed = serverFieldErrors(error, fields, rename);
+    setServerTexts(placed.onFields);
+    setPlacedPaths(placed.placedPaths);
+    const names = fields.filter((name) => name in placed.onFields);
+    for (const name of names) {
+      form.setError(name, { type: "server", message: placed.onFields[name]?.detail });
+    }
+    return names;
+  };
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  useEffect(() => {
+    if (serverError) placeRef.current(serverError);
+  }, [serverError]);
 
   const submit = form.handleSubmit(async (body) => {
     setServerTexts({});
@@ -118,15 +145,7 @@ export function Form<Values extends FieldValues, Body>({
     try {
       await onSubmit(body);
     } catch (error) {
-      if (!isApiProblem(error)) return;
-      const placed = serverFieldErrors(error, fields, rename);
-      setServerTexts(placed.onFields);
-      setPlacedPaths(placed.placedPaths);
-      const names = fields.filter((name) => name in placed.onFields);
-      for (const name of names) {
-        form.setError(name, { type: "server", message: placed.onFields[name]?.detail });
-      }
-      const first = names[0];
+      const first = place(error)[0];
       if (first) document.getElementById(idOf(first))?.focus();
     }
   });
@@ -256,14 +275,18 @@ export function FormCheckbox({
   );
 }
 
-/** The submit button: busy and disabled while the submit runs, so it is not sent twice. */
-export function FormSubmit({ disabled, ...props }: Omit<ButtonProps, "type" | "pending">) {
+/**
+ * The submit button: busy and disabled while the submit runs, so it is not sent twice, and
+ * while `pending` (work the submit started that outlives it, e.g. grants run after a
+ * confirmation dialog).
+ */
+export function FormSubmit({ disabled, pending, ...props }: Omit<ButtonProps, "type">) {
   const { formState } = useFormContext();
   return (
     <Button
       type="submit"
       variant="primary"
-      pending={formState.isSubmitting}
+      pending={formState.isSubmitting || Boolean(pending)}
       disabled={disabled}
       {...props}
     />

@@ -1,4 +1,4 @@
-import { Client } from "@portvakt/contracts";
+import { Client, type DiagnoseRequest } from "@portvakt/contracts";
 import { DiagnoseAnswer } from "@portvakt/diagnosis";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
@@ -8,9 +8,10 @@ import { queryKeys } from "../../lib/query-keys";
 // One definition of the answer, shared with the BFF.
 export { DiagnoseAnswer as DiagnoseResult, DiagnosisCheck as Check } from "@portvakt/diagnosis";
 
+/** Diagnoses a pasted grant, token or error body (`POST /api/envs/{env}/diagnose`). */
 export function useDiagnose(env: string) {
   return useMutation({
-    mutationFn: ({ input, clientId }: { input: string; clientId?: string }) =>
+    mutationFn: ({ input, clientId }: DiagnoseRequest) =>
       call(
         bff.api.envs[":env"].diagnose.$post({
           param: { env },

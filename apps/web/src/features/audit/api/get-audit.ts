@@ -1,18 +1,15 @@
-import { AuditPage } from "@portvakt/contracts";
+import { AuditPage, type AuditFilters as AuditQuery } from "@portvakt/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { bff, call, withSignal } from "../../../lib/api-client";
 
 // The entries' shapes are the contracts' (one definition with the BFF).
 export { AuditEntry, AuditOutcome, AuditPage } from "@portvakt/contracts";
 
-/** The filters as the BFF takes them; `from`/`to` are ISO date-times in UTC. */
-export type AuditFilters = {
-  person?: string;
-  action?: string;
-  env?: string;
-  from?: string;
-  to?: string;
-};
+/**
+ * The filters as the BFF takes them (the contracts' `AuditFilters` query, without the paging
+ * members this module sets); `from`/`to` are ISO date-times in UTC.
+ */
+export type AuditFilters = Pick<AuditQuery, "person" | "action" | "env" | "from" | "to">;
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,10 +1,14 @@
+import { AuditFilters as AuditQuery } from "@portvakt/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { Form, FormField, FormProblem, useContractForm } from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
-import { Field, Input, Select } from "../../../components/ui/field";
+import { Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { EmptyState, Loading, PageHeader } from "../../../components/ui/status";
 import { type ColumnDef, DataTable } from "../../../components/ui/table";
 import { useToast } from "../../../components/ui/toast";
+import { isApiProblem } from "../../../lib/api-client";
 import { ACTION_GROUPS, actionLabel, roleLabel } from "../../../lib/audit-labels";
 import { useEnvContext } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
@@ -20,6 +24,28 @@ function toInstant(local: string, endOfMinute = false): string | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   if (endOfMinute) date.setSeconds(59, 999);
   return date.toISOString();
+}
+
+/** The filter form's fields as typed: "" for unset; `from`/`to` as `datetime-local` values. */
+type FilterValues = { person: string; action: string; env: string; from: string; to: string };
+const FILTER_FIELDS = ["person", "action", "env", "from", "to"] as const;
+
+/**
+ * The typed filters as the query of `GET /api/audit` (checked with the contracts'
+ * `AuditFilters`: lengths, `from` ≤ `to`): unset ones left out, times as UTC instants (`to` at
+ * the end of its minute).
+ */
+function toAuditQuery(values: FilterValues): unknown {
+  const query: Record<string, string> = {};
+  for (const key of ["person", "action", "env"] as const) {
+    const value = values[key]?.trim();
+    if (value) query[key] = value;
+  }
+  const from = toInstant(values.from);
+  const to = toInstant(values.to, true);
+  if (from) query.from = from;
+  if (to) query.to = to;
+  return query;
 }
 
 /** Which audit entries are open, and how to open or close one, for the rows' toggles. */
@@ -84,12 +110,17 @@ export function AuditPage() {
   const toast = useToast();
   const readable = useMemo(() => envs.filter((e) => e.role), [envs]);
 
-  const [person, setPerson] = useState("");
-  const [action, setAction] = useState("");
-  // One environment by default: the BFF pages (the `next` cursor) within one environment.
-  const [envFilter, setEnvFilter] = useState(env.id);
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  // The filters are a form on the contracts' query schema: each change is checked as it is
+  // typed (an error shows on its field and the list keeps the last valid filters); Enter checks
+  // and focuses the first invalid field. One environment by default: the BFF pages (the `next`
+  // cursor) within one environment.
+  const form = useContractForm<FilterValues, AuditQuery>({
+    schema: AuditQuery,
+    toBody: toAuditQuery,
+    defaultValues: { person: "", action: "", env: env.id, from: "", to: "" },
+  });
+  const typed = useWatch({ control: form.control }) as FilterValues;
+  const { person, action, env: envFilter, from, to } = typed;
   // Which entries are open (expanded rows), by id.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = useCallback(
@@ -105,16 +136,14 @@ export function AuditPage() {
   const openRows = useMemo(() => ({ open, toggle }), [open, toggle]);
 
   const debouncedPerson = useDebounced(person, 300);
-  const filters = useMemo<AuditFilters>(
-    () => ({
-      person: debouncedPerson,
-      action,
-      env: envFilter,
-      from: toInstant(from),
-      to: toInstant(to, true),
-    }),
-    [debouncedPerson, action, envFilter, from, to],
-  );
+  const [filters, setFilters] = useState<AuditFilters>({ env: env.id });
+  useEffect(() => {
+    const values = { person: debouncedPerson, action, env: envFilter, from, to };
+    const checked = AuditQuery.safeParse(toAuditQuery(values));
+    if (checked.success) setFilters(checked.data);
+    // Errors on their fields as typed (no focus move); cleared once the field is fixed.
+    void form.trigger();
+  }, [debouncedPerson, action, envFilter, from, to, form]);
   const query = useAuditEntries(filters);
   const exporter = useExportAudit();
   const entries = useMemo(() => query.data?.pages.flatMap((p) => p.entries) ?? [], [query.data]);
@@ -244,13 +273,11 @@ export function AuditPage() {
       },
     );
 
-  const clear = () => {
-    setPerson("");
-    setAction("");
-    setEnvFilter(env.id);
-    setFrom("");
-    setTo("");
-  };
+  const clear = () => form.reset({ person: "", action: "", env: env.id, from: "", to: "" });
+  // The BFF's refusal of a filter (400, e.g. a range it reads as ending before it starts) is
+  // shown on the field it names, beside the form, not as the list's failure.
+  const refused =
+    query.isError && isApiProblem(query.error) && query.error.status === 400 ? query.error : null;
 
   return (
     <section>
@@ -276,25 +303,24 @@ export function AuditPage() {
           </>
         }
       />
-      <form
+      <Form
+        form={form}
+        fields={FILTER_FIELDS}
+        idPrefix="audit-filter"
+        serverError={refused}
         aria-label={t("audit.filters")}
         className="mb-3 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-6"
-        onSubmit={(e) => e.preventDefault()}
+        // Enter checks the filters; a valid set is already applied as typed.
+        onSubmit={async (body) => setFilters(body)}
       >
-        <Field label={t("audit.filter.person")} className="lg:col-span-1">
-          {({ id }) => (
-            <Input
-              id={id}
-              type="search"
-              value={person}
-              placeholder={t("audit.filter.personPlaceholder")}
-              onChange={(e) => setPerson(e.target.value)}
-            />
+        <FormField name="person" label={t("audit.filter.person")} className="lg:col-span-1">
+          {(field) => (
+            <Input {...field} type="search" placeholder={t("audit.filter.personPlaceholder")} />
           )}
-        </Field>
-        <Field label={t("audit.filter.action")}>
-          {({ id }) => (
-            <Select id={id} value={action} onChange={(e) => setAction(e.target.value)}>
+        </FormField>
+        <FormField name="action" label={t("audit.filter.action")}>
+          {(field) => (
+            <Select {...field}>
               <option value="">{t("audit.filter.allActions")}</option>
               {ACTION_GROUPS.map((group) => (
                 <optgroup key={group.label} label={t(group.label)}>
@@ -312,10 +338,10 @@ export function AuditPage() {
               ))}
             </Select>
           )}
-        </Field>
-        <Field label={t("audit.filter.env")}>
-          {({ id }) => (
-            <Select id={id} value={envFilter} onChange={(e) => setEnvFilter(e.target.value)}>
+        </FormField>
+        <FormField name="env" label={t("audit.filter.env")}>
+          {(field) => (
+            <Select {...field}>
               {readable.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.label}
@@ -324,40 +350,29 @@ export function AuditPage() {
               <option value="">{t("audit.filter.allEnvs")}</option>
             </Select>
           )}
-        </Field>
-        <Field label={t("audit.filter.from")}>
-          {({ id }) => (
-            <Input
-              id={id}
-              type="datetime-local"
-              value={from}
-              max={to || undefined}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t("audit.filter.to")}>
-          {({ id }) => (
-            <Input
-              id={id}
-              type="datetime-local"
-              value={to}
-              min={from || undefined}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          )}
-        </Field>
+        </FormField>
+        <FormField name="from" label={t("audit.filter.from")}>
+          {(field) => <Input {...field} type="datetime-local" max={to || undefined} />}
+        </FormField>
+        <FormField name="to" label={t("audit.filter.to")}>
+          {(field) => <Input {...field} type="datetime-local" min={from || undefined} />}
+        </FormField>
         <div>
           <Button variant="ghost" onClick={clear} disabled={!filtered}>
             {t("audit.filter.clear")}
           </Button>
         </div>
-      </form>
+        {refused && (
+          <div className="sm:col-span-2 lg:col-span-6">
+            <FormProblem error={refused} title={t("audit.loadFailed")} />
+          </div>
+        )}
+      </Form>
       <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">{t("audit.exportHelp")}</p>
 
       {query.isPending ? (
         <Loading label={t("audit.loading")} />
-      ) : query.isError && entries.length === 0 ? (
+      ) : query.isError && entries.length === 0 && !refused ? (
         <ErrorAlert
           error={query.error}
           title={t("audit.loadFailed")}

@@ -1,14 +1,28 @@
-import { useState } from "react";
-import { Button } from "../../../components/ui/button";
-import { Field, Select, Textarea } from "../../../components/ui/field";
-import { ErrorAlert } from "../../../components/ui/problem";
+import { containsPrivateKey, DiagnoseRequest } from "@portvakt/contracts";
+import { useWatch } from "react-hook-form";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
+import { Select, Textarea } from "../../../components/ui/field";
 import { Badge, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnv } from "../../../lib/env";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { type Check, useDiagnose, useDiagnoseClients } from "../api";
 import { ruleLabelKey } from "../messages";
 
-const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----|"d"\s*:\s*"/;
+/** The diagnose form's fields as typed: "" for "the client the grant names". */
+type DiagnoseValues = { input: string; clientId: string };
+const DIAGNOSE_FIELDS = ["input", "clientId"] as const;
+
+/** The typed fields as the body of `POST .../diagnose` (checked with `DiagnoseRequest`). */
+const toDiagnoseBody = (values: DiagnoseValues): unknown => ({
+  input: values.input,
+  ...(values.clientId ? { clientId: values.clientId } : {}),
+});
 
 function JsonBlock({ title, value, testId }: { title: string; value: unknown; testId: string }) {
   return (
@@ -66,9 +80,14 @@ export function DiagnosePage() {
   const { t, tc } = useI18n();
   const clients = useDiagnoseClients(env.id);
   const diagnose = useDiagnose(env.id);
-  const [input, setInput] = useState("");
-  const [clientId, setClientId] = useState("");
-  const hasPrivateKey = PRIVATE_KEY.test(input);
+  const form = useContractForm<DiagnoseValues, DiagnoseRequest>({
+    schema: DiagnoseRequest,
+    toBody: toDiagnoseBody,
+    defaultValues: { input: "", clientId: "" },
+  });
+  const input = useWatch({ control: form.control, name: "input" }) ?? "";
+  // Checked while typing, before anything is sent (the BFF refuses it too, on the same field).
+  const hasPrivateKey = containsPrivateKey(input);
   const result = diagnose.data;
   const failing = result?.checks.filter((c) => !c.ok) ?? [];
   const passing = result?.checks.filter((c) => c.ok) ?? [];
@@ -76,41 +95,31 @@ export function DiagnosePage() {
   return (
     <section className="flex flex-col gap-4">
       <PageHeader title={t("diagnose.title")} description={t("diagnose.description")} />
-      <form
+      <Form
+        form={form}
+        fields={DIAGNOSE_FIELDS}
+        idPrefix="diagnose"
         className="flex max-w-4xl flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!hasPrivateKey && input.trim()) {
-            diagnose.mutate({ input: input.trim(), ...(clientId ? { clientId } : {}) });
-          }
+        aria-label={t("diagnose.title")}
+        onSubmit={async (body) => {
+          if (hasPrivateKey) return;
+          diagnose.reset();
+          await diagnose.mutateAsync(body);
         }}
       >
-        <Field
+        <FormField
+          name="input"
           label={t("diagnose.input")}
           help={t("diagnose.inputHelp")}
-          error={hasPrivateKey ? t("diagnose.privateKey") : null}
+          liveError={hasPrivateKey ? t("diagnose.privateKey") : null}
         >
-          {({ id, describedBy, invalid }) => (
-            <Textarea
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              rows={8}
-              spellCheck={false}
-              className="font-mono text-xs"
-              value={input}
-              onChange={(e) => setInput(e.target.value)}
-            />
+          {(field) => (
+            <Textarea {...field} rows={8} spellCheck={false} className="font-mono text-xs" />
           )}
-        </Field>
-        <Field label={t("diagnose.client")} help={t("diagnose.clientHelp")}>
-          {({ id, describedBy }) => (
-            <Select
-              id={id}
-              aria-describedby={describedBy}
-              value={clientId}
-              onChange={(e) => setClientId(e.target.value)}
-            >
+        </FormField>
+        <FormField name="clientId" label={t("diagnose.client")} help={t("diagnose.clientHelp")}>
+          {(field) => (
+            <Select {...field}>
               <option value="">{t("diagnose.clientFromGrant")}</option>
               {(clients.data ?? []).map((c) => (
                 <option key={c.client_id} value={c.client_id}>
@@ -119,19 +128,12 @@ export function DiagnosePage() {
               ))}
             </Select>
           )}
-        </Field>
+        </FormField>
+        <FormProblem error={diagnose.error} title={t("diagnose.failed")} />
         <div>
-          <Button
-            type="submit"
-            variant="primary"
-            pending={diagnose.isPending}
-            disabled={!input.trim() || hasPrivateKey}
-          >
-            {t("diagnose.run")}
-          </Button>
+          <FormSubmit disabled={hasPrivateKey}>{t("diagnose.run")}</FormSubmit>
         </div>
-      </form>
-      {diagnose.isError && <ErrorAlert error={diagnose.error} title={t("diagnose.failed")} />}
+      </Form>
       {result && (
         <section
           aria-labelledby="diagnosis"

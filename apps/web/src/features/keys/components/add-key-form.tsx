@@ -1,9 +1,14 @@
-import { rsaModulusBits } from "@portvakt/contracts";
-import { useEffect, useState } from "react";
+import { AddKeyRequest, rsaModulusBits } from "@portvakt/contracts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
-import { ErrorAlert } from "../../../components/ui/problem";
-import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
@@ -32,6 +37,10 @@ export const PROBLEM_KEYS: Record<KeyProblem["code"], MessageKey> = {
   schema: "keys.problem.schema",
 };
 
+/** The form's one field: the key as pasted (an upload fills the conversion, not the text). */
+type KeyValues = { jwk: string };
+const KEY_FIELDS = ["jwk"] as const;
+
 /**
  * Adds one public key: pasted or uploaded, converted and checked in the browser, shown to the
  * user as the JWK that will be sent, then posted with the key set's version (If-Match).
@@ -54,10 +63,24 @@ export function AddKeyForm({
   const { t, tm, formatDate, formatNumber } = useI18n();
   const toast = useToast();
   const add = useAddClientKey(env.id, clientId);
-  const [text, setText] = useState("");
   const [fileBytes, setFileBytes] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [result, setResult] = useState<KeyParseResult | null>(null);
   const [conflict, setConflict] = useState(false);
+
+  // What a submit sends is the browser's conversion of the pasted or uploaded key, read from a
+  // ref (the resolver is made once), checked with the BFF's own body schema (`AddKeyRequest`).
+  const converted = useRef<KeyParseResult | null>(null);
+  converted.current = result;
+  const toBody = useCallback(
+    (): unknown => ({ jwk: converted.current?.ok ? converted.current.jwk : undefined }),
+    [],
+  );
+  const form = useContractForm<KeyValues, AddKeyRequest>({
+    schema: AddKeyRequest,
+    toBody,
+    defaultValues: { jwk: "" },
+  });
+  const text = form.watch("jwk");
 
   // Conversion is async (WebCrypto); the latest input wins.
   useEffect(() => {
@@ -74,6 +97,10 @@ export function AddKeyForm({
       current = false;
     };
   }, [text, fileBytes]);
+  // A key converted after a failed submit clears the field's error (it was checked before).
+  useEffect(() => {
+    if (result && form.formState.isSubmitted) void form.trigger("jwk");
+  }, [result, form]);
 
   const duplicateKid = result?.ok && existingKids.includes(result.jwk.kid);
 
@@ -90,25 +117,23 @@ export function AddKeyForm({
       });
       return;
     }
-    setText("");
+    form.setValue("jwk", "");
     setFileBytes({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   };
 
-  const submit = () => {
-    if (!result?.ok || duplicateKid) return;
+  // A refusal is thrown on to the form, which puts its field errors (`jwk.kid` for a kid the
+  // client already holds, `jwk` for a sixth key) on the key field; 412 asks for a reload.
+  const submit = async (body: AddKeyRequest) => {
+    if (duplicateKid) return;
     setConflict(false);
-    add.mutate(
-      { jwk: result.jwk, etag },
-      {
-        onSuccess: () => {
-          toast.success(t("keys.added", { kid: result.jwk.kid }));
-          onDone(result.jwk.kid);
-        },
-        onError: (error) => {
-          if (isApiProblem(error) && error.status === 412) setConflict(true);
-        },
-      },
-    );
+    try {
+      await add.mutateAsync({ jwk: body.jwk, etag });
+    } catch (error) {
+      if (isApiProblem(error) && error.status === 412) setConflict(true);
+      throw error;
+    }
+    toast.success(t("keys.added", { kid: body.jwk.kid }));
+    onDone(body.jwk.kid);
   };
 
   const problemText = (problem: KeyProblem) => {
@@ -123,30 +148,42 @@ export function AddKeyForm({
   };
 
   return (
-    <form
+    <Form
+      form={form}
+      onSubmit={submit}
+      fields={KEY_FIELDS}
+      idPrefix="key"
       className="flex flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
     >
-      <Field id="key-text" label={t("keys.pasteLabel")} help={t("keys.pasteHelp")}>
-        {({ id, describedBy }) => (
+      <FormField
+        name="jwk"
+        label={t("keys.pasteLabel")}
+        help={t("keys.pasteHelp")}
+        liveError={
+          result && !result.ok
+            ? problemText(result)
+            : duplicateKid && result?.ok
+              ? t("keys.duplicateKid", { kid: result.jwk.kid })
+              : // Nothing pasted or uploaded: the contract's "expected an object" said plainly.
+                !result && form.formState.errors.jwk?.type !== "server" && form.formState.errors.jwk
+                ? t("keys.problem.empty")
+                : null
+        }
+      >
+        {(field) => (
           <Textarea
-            id={id}
-            aria-describedby={describedBy}
+            {...field}
             rows={8}
             spellCheck={false}
             className="font-mono text-xs"
-            value={text}
             placeholder={"-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----"}
             onChange={(e) => {
               setFileBytes(null);
-              setText(e.target.value);
+              field.onChange(e);
             }}
           />
         )}
-      </Field>
+      </FormField>
       <Field id="key-file" label={t("keys.fileLabel")} help={t("keys.fileHelp")}>
         {({ id, describedBy }) => (
           <input
@@ -161,17 +198,6 @@ export function AddKeyForm({
       </Field>
 
       <div aria-live="polite" data-testid="key-check">
-        {result && !result.ok && (
-          <div
-            role="alert"
-            data-testid="key-problem"
-            data-color="danger"
-            className="ds-alert text-sm"
-          >
-            <p className="font-semibold">{t("keys.refused")}</p>
-            <p>{problemText(result)}</p>
-          </div>
-        )}
         {result?.ok && (
           <div data-color="success" className="ds-alert flex flex-col gap-2 text-sm">
             <p className="font-semibold">
@@ -203,9 +229,6 @@ export function AddKeyForm({
           </div>
         )}
       </div>
-      {duplicateKid && result?.ok && (
-        <Notice tone="danger">{t("keys.duplicateKid", { kid: result.jwk.kid })}</Notice>
-      )}
       {conflict && (
         <ConcurrentEditNotice
           onReload={() => {
@@ -214,18 +237,14 @@ export function AddKeyForm({
           }}
         />
       )}
-      {add.isError && !conflict && <ErrorAlert error={add.error} title={t("keys.addFailed")} />}
+      {!conflict && <FormProblem error={add.error} title={t("keys.addFailed")} />}
       <div className="flex flex-wrap justify-end gap-2">
         <Button onClick={() => onDone()}>{t("common.cancel")}</Button>
-        <Button
-          type="submit"
-          variant="primary"
-          pending={add.isPending}
-          disabled={!result?.ok || Boolean(duplicateKid)}
-        >
+        {/* A key the browser refused cannot be sent; nothing pasted is said on the field. */}
+        <FormSubmit disabled={(result !== null && !result.ok) || Boolean(duplicateKid)}>
           {t("keys.addSubmit")}
-        </Button>
+        </FormSubmit>
       </div>
-    </form>
+    </Form>
   );
 }

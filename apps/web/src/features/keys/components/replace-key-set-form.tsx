@@ -1,6 +1,14 @@
-import { useEffect, useState } from "react";
+import { Jwks } from "@portvakt/contracts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
-import { Field, Textarea } from "../../../components/ui/field";
+import { Textarea } from "../../../components/ui/field";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
@@ -12,6 +20,10 @@ import { PROBLEM_KEYS } from "./add-key-form";
 import { ConcurrentEditNotice } from "./concurrent-edit-notice";
 
 type Planned = Awaited<ReturnType<typeof planKeySet>>;
+
+/** The form's one field: the key set as pasted (a JWKS). */
+type KeySetValues = { keys: string };
+const KEY_SET_FIELDS = ["keys"] as const;
 
 /**
  * Replaces a client's whole key set from a pasted JWKS (issue 14 #18; keys made in an HSM or a
@@ -37,10 +49,27 @@ export function ReplaceKeySetForm({
   const { t, tm } = useI18n();
   const toast = useToast();
   const replace = useReplaceClientKeys(env.id, clientId);
-  const [text, setText] = useState("");
   const [planned, setPlanned] = useState<Planned | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [conflict, setConflict] = useState(false);
+
+  // What a submit sends is the browser's plan of the pasted set, read from a ref (the resolver
+  // is made once), checked with the BFF's own body schema (`Jwks`: at most five keys, each kid
+  // once, each a public RSA key).
+  const plannedRef = useRef<Planned | null>(null);
+  plannedRef.current = planned;
+  const toBody = useCallback(
+    (): unknown => ({
+      keys: plannedRef.current?.ok ? plannedRef.current.plan.keys : undefined,
+    }),
+    [],
+  );
+  const form = useContractForm<KeySetValues, Jwks>({
+    schema: Jwks,
+    toBody,
+    defaultValues: { keys: "" },
+  });
+  const text = form.watch("keys");
 
   useEffect(() => {
     let latest = true;
@@ -55,6 +84,10 @@ export function ReplaceKeySetForm({
       latest = false;
     };
   }, [text, current]);
+  // A set planned after a failed submit clears the field's error (it was checked before).
+  useEffect(() => {
+    if (planned && form.formState.isSubmitted) void form.trigger("keys");
+  }, [planned, form]);
 
   const keyProblemText = (problem: KeyProblem) =>
     t(PROBLEM_KEYS[problem.code], {
@@ -84,24 +117,26 @@ export function ReplaceKeySetForm({
   const plan = planned?.ok ? planned.plan : null;
   const problems = planned && !planned.ok ? planned.problems : [];
 
-  const submit = () => {
-    if (!plan || !etag) return;
+  // The first submit asks for a confirmation; the confirmation's button submits again and
+  // sends. A refusal is thrown on to the form, which puts its field errors (`keys.2.kid` …) on
+  // the key set's field; a 412 asks for a reload instead.
+  const submit = async (body: Jwks) => {
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    if (!etag) return;
     setConflict(false);
-    replace.mutate(
-      { keys: plan.keys, etag },
-      {
-        onSuccess: (result) => {
-          setConfirming(false);
-          toast.success(t("replaceKeys.done", { count: result.jwks.keys.length }));
-          onDone();
-        },
-        onError: (error) => {
-          setConfirming(false);
-          if (isApiProblem(error) && error.status === 412) setConflict(true);
-          else toast.error(t("replaceKeys.failed"), error);
-        },
-      },
-    );
+    try {
+      const result = await replace.mutateAsync({ keys: body.keys, etag });
+      setConfirming(false);
+      toast.success(t("replaceKeys.done", { count: result.jwks.keys.length }));
+      onDone();
+    } catch (error) {
+      setConfirming(false);
+      if (isApiProblem(error) && error.status === 412) setConflict(true);
+      throw error;
+    }
   };
 
   const list = (kids: string[]) =>
@@ -116,35 +151,39 @@ export function ReplaceKeySetForm({
     );
 
   return (
-    <form
+    <Form
+      form={form}
+      onSubmit={submit}
+      fields={KEY_SET_FIELDS}
+      idPrefix="replace"
       className="flex flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (plan) setConfirming(true);
-      }}
     >
       <p className="text-sm">{t("replaceKeys.intro")}</p>
-      <Field
-        id="replace-jwks"
+      <FormField
+        name="keys"
         label={t("replaceKeys.label")}
-        error={problems.length > 0 ? problems.map(problemText).join(" ") : null}
+        liveError={
+          problems.length > 0
+            ? problems.map(problemText).join(" ")
+            : // Nothing pasted: the contract's "expected a list" said plainly.
+              !planned && form.formState.errors.keys && form.formState.errors.keys.type !== "server"
+              ? t("replaceKeys.problem.empty")
+              : null
+        }
       >
-        {({ id, describedBy, invalid }) => (
+        {(field) => (
           <Textarea
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
+            {...field}
             rows={8}
             className="font-mono text-xs"
             spellCheck={false}
-            value={text}
             onChange={(e) => {
               setConfirming(false);
-              setText(e.target.value);
+              field.onChange(e);
             }}
           />
         )}
-      </Field>
+      </FormField>
       {plan && (
         <div className="grid gap-3 text-sm sm:grid-cols-3" data-testid="key-set-diff">
           <div data-testid="diff-added">
@@ -166,6 +205,7 @@ export function ReplaceKeySetForm({
         </div>
       )}
       {conflict && <ConcurrentEditNotice onReload={onReload} />}
+      {!conflict && <FormProblem error={replace.error} title={t("replaceKeys.failed")} />}
       {confirming && plan ? (
         <div
           role="alert"
@@ -184,9 +224,7 @@ export function ReplaceKeySetForm({
             <Button type="button" onClick={() => setConfirming(false)}>
               {t("common.cancel")}
             </Button>
-            <Button type="button" variant="danger" pending={replace.isPending} onClick={submit}>
-              {t("replaceKeys.submit")}
-            </Button>
+            <FormSubmit variant="danger">{t("replaceKeys.submit")}</FormSubmit>
           </div>
         </div>
       ) : (
@@ -194,11 +232,12 @@ export function ReplaceKeySetForm({
           <Button type="button" onClick={onDone}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" variant="danger" disabled={!plan || !etag}>
+          {/* A set the browser refused cannot be sent; nothing pasted is said on the field. */}
+          <FormSubmit variant="danger" disabled={problems.length > 0 || !etag}>
             {t("replaceKeys.submit")}
-          </Button>
+          </FormSubmit>
         </div>
       )}
-    </form>
+    </Form>
   );
 }
