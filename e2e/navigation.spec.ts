@@ -214,6 +214,12 @@ for (const [lang, c] of Object.entries(TEXTS)) {
       await expect(page.getByTestId("sign-out")).toHaveText(c.signOut);
       await expectInView(page, page.getByTestId("sign-out"), `sign-out at ${width} px`);
       await expectInView(page, explain, `role text at ${width} px`);
+      // Anchored to the person button (placement bottom-end), not drawn at the page's corner.
+      const trigger = (await page.getByTestId("session-menu").boundingBox())!;
+      const popup = (await explain.locator("..").boundingBox())!;
+      const anchored = `dropdown ${JSON.stringify(popup)} under its button ${JSON.stringify(trigger)} at ${width} px`;
+      expect.soft(popup.y, anchored).toBeGreaterThanOrEqual(trigger.y + trigger.height - 2);
+      expect.soft(popup.x + popup.width, anchored).toBeGreaterThan(trigger.x);
       await captureBothThemes(page, `session-dropdown-${width}-${lang}`);
       await page.keyboard.press("Escape");
       await expect(explain).toBeHidden();
