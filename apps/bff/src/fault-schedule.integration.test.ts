@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
+import { apiCaller, startTestStack, type TestStack, untilSimulatorIdle } from "./testing/stack";
 
 // Issue 13, 5: random schedules of grants, revokes, key adds and removes, client edits and
 // creates, scope creates, edits, deactivations and reactivations from several sessions, against the simulator with random faults (latency beyond the
@@ -438,16 +438,8 @@ async function runSchedule(schedule: Schedule, { id, clientId }: Prepared): Prom
  * Waits (bounded) until the simulator holds no API request: every write sent so far has been
  * applied or refused, so Digdir's state can no longer change behind a settled outcome.
  */
-async function quiet() {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
-      unfinished: number;
-    };
-    if (unfinished === 0) return;
-    if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+function quiet() {
+  return untilSimulatorIdle(stack, 60_000);
 }
 
 /**

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { generateApiScopes, insertApiScopes } from "@portvakt/altinn-scopes";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { startTestStack, type TestStack, untilSimulatorIdle } from "./testing/stack";
 
 // Issue 13's reproductions, against the simulator's fault injection over HTTP: a slow or flaky
 // Digdir must never make Portvakt lose a key, undo a newer grant, duplicate a client, or write
@@ -44,16 +44,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits (bounded) until the simulator holds no request: a write slowed past the BFF's timeout
  * has landed (or was refused), so Digdir's state is final. A condition, not a guessed sleep.
  */
-async function landed() {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
-      unfinished: number;
-    };
-    if (unfinished === 0) return;
-    if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
-    await sleep(25);
-  }
+function landed() {
+  return untilSimulatorIdle(stack);
 }
 
 /**

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
+import { apiCaller, startTestStack, type TestStack, untilSimulatorIdle } from "./testing/stack";
 
 // Issue 13, 4: with PostgreSQL, the serialisation of changes per resource, the lock kept after an
 // unknown outcome, and the rate limits hold across instances: two BFF processes sharing one
@@ -23,17 +23,7 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
     stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
 
   /** Waits (bounded) until the simulator holds no request: every held write has landed. */
-  async function landed() {
-    const until = Date.now() + 30_000;
-    for (;;) {
-      const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
-        unfinished: number;
-      };
-      if (unfinished === 0) return;
-      if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
-      await sleep(25);
-    }
-  }
+  const landed = () => untilSimulatorIdle(stack);
 
   beforeAll(async () => {
     stack = await startTestStack({

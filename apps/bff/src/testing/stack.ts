@@ -80,3 +80,26 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
     },
   };
 }
+
+/**
+ * Waits (bounded) until the simulator holds no API request: every write sent so far has been
+ * applied or refused, so Digdir's state can no longer change behind a settled outcome. Polls the
+ * simulator's control API (`GET /unfinished`) every 25 ms. A condition, not a guessed sleep.
+ *
+ * @param timeoutMs how long to wait, in milliseconds (default 30,000)
+ * @throws Error naming how many requests the simulator still holds after `timeoutMs`
+ */
+export async function untilSimulatorIdle(
+  stack: Pick<TestStack, "control">,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { unfinished } = (await (await stack.control("/unfinished")).json()) as {
+      unfinished: number;
+    };
+    if (unfinished === 0) return;
+    if (Date.now() > until) throw new Error(`The simulator still holds ${unfinished} requests`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
