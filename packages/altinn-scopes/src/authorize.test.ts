@@ -564,3 +564,49 @@ describe("decodeTokenClaims errors carry codes the page words", () => {
     expect(codeOf(`a.${base64url([1])}.c`)).toBe("altinn.token.not-object");
   });
 });
+
+describe("rule 2: a consumer claim the app cannot read ends the request, whoever the caller", () => {
+  // Authenticated.cs line 796 deserialises any JSON `consumer` into OrgClaim while reading the
+  // claims, before the caller kind is known: a number or object where a string belongs, or an
+  // array, is a JsonException, so the request ends with 500, not a 403 or a pass.
+  const orgToken = (consumer: unknown) => ({
+    "urn:altinn:orgNumber": "913312465",
+    "urn:altinn:authlevel": 3,
+    "urn:altinn:authenticatemethod": "maskinporten",
+    scope: "ttd:skjema.instances.read",
+    consumer,
+  });
+  it.each([
+    ["a number ID", { authority: "iso6523-actorid-upis", ID: 913312465 }],
+    ["an object authority", { authority: { name: "x" }, ID: "0192:913312465" }],
+    ["an array", [{ authority: "iso6523-actorid-upis", ID: "0192:913312465" }]],
+  ])("%s", (_name, consumer) => {
+    for (const claims of [
+      orgToken(consumer),
+      person({ consumer }),
+      serviceOwner({ Consumer: consumer }),
+    ]) {
+      const answer = decide({ claims });
+      expect(answer).toMatchObject({
+        code: "token-error",
+        allowed: false,
+        response: { status: 500 },
+      });
+      expect(answer.callerError).toMatch(/consumer/);
+    }
+  });
+  it("a readable consumer, null members or a plain string are read as before", () => {
+    for (const consumer of [
+      { authority: "iso6523-actorid-upis", ID: "0192:913312465" },
+      { authority: null, ID: null },
+      {},
+      "0192:913312465",
+      42,
+    ]) {
+      expect(decide({ claims: orgToken(consumer) })).toMatchObject({
+        caller: "org",
+        code: "scope-matched",
+      });
+    }
+  });
+});

@@ -63,8 +63,31 @@ interface Claim {
 }
 
 /**
+ * `JsonSerializer.Deserialize<OrgClaim>` of a JSON `consumer` claim (Authenticated.cs line 796,
+ * record `OrgClaim` lines 1121-1124): an object whose `authority` and `ID` (names as written,
+ * System.Text.Json's default) are strings or null when present. Anything else is a
+ * `JsonException`, which ends every request carrying such a token with 500, whatever the
+ * caller kind: the claim is read before the kind is decided.
+ */
+function checkConsumerClaim(value: unknown): void {
+  if (typeof value !== "object" || value === null) return; // not a JsonElement: not parsed
+  const refuse = (why: string): never => {
+    throw new TokenError(`The consumer claim cannot be read as an organisation: ${why}`, 796);
+  };
+  if (Array.isArray(value)) refuse("it is an array, not an object");
+  for (const name of ["authority", "ID"]) {
+    const member = (value as Record<string, unknown>)[name];
+    if (member !== undefined && member !== null && typeof member !== "string") {
+      refuse(`${name} is ${JSON.stringify(member)}, not a string`);
+    }
+  }
+}
+
+/**
  * `ParseContext.ReadClaims` (lines 776-810): every payload member is compared with every known
- * name ignoring case (`TryAssign`, line 803), and a later member overwrites an earlier one.
+ * name ignoring case (`TryAssign`, line 803), and a later member overwrites an earlier one. A
+ * JSON `consumer` is deserialised on the spot (line 796, `checkConsumerClaim`).
+ * @throws TokenError when a `consumer` object cannot be deserialised.
  */
 function readClaims(payload: TokenClaims): Record<ClaimName, Claim> {
   const claims = {} as Record<ClaimName, Claim>;
@@ -74,6 +97,7 @@ function readClaims(payload: TokenClaims): Record<ClaimName, Claim> {
     for (const name of Object.keys(CLAIMS) as ClaimName[]) {
       if (equalsIgnoreCase(key, CLAIMS[name])) claims[name] = { exists: true, value };
     }
+    if (equalsIgnoreCase(key, CLAIMS.consumer)) checkConsumerClaim(value);
   }
   return claims;
 }

@@ -430,23 +430,69 @@ export function operationOf(method: string): "read" | "write" {
 
 type Segment =
   | { kind: "literal"; text: string }
-  | { kind: "parameter"; name: string; constraints: string[] };
+  | {
+      kind: "parameter";
+      name: string;
+      constraints: string[];
+      /** `{name?}` or `{name=default}`: may be left out at the end of the path. */
+      optional: boolean;
+      /** `{*name}` or `{**name}`: takes the rest of the path, zero or more segments. */
+      catchAll: boolean;
+    };
 
-/** The segments of a route template; `{name:int}` and `{name:guid}` keep their constraints. */
+/**
+ * One `{…}` segment as ASP.NET Core's `RoutePatternParser` reads it: leading `*` or `**` for a
+ * catch-all, the name, `:constraint` parts (parentheses may hold `:`, `=` or `?`, as in
+ * `regex(…)`), then `=default` or a final `?`. Undefined when the text is not a parameter.
+ */
+function parseParameter(part: string): Segment | undefined {
+  if (!part.startsWith("{") || !part.endsWith("}") || part.length < 3) return undefined;
+  let text = part.slice(1, -1);
+  const stars = /^\*{1,2}/.exec(text)?.[0] ?? "";
+  text = text.slice(stars.length);
+  const name = /^[^{}:=?*]+/.exec(text)?.[0];
+  if (!name) return undefined;
+  let rest = text.slice(name.length);
+  let optional = false;
+  if (rest.endsWith("?")) {
+    optional = true;
+    rest = rest.slice(0, -1);
+  }
+  // Split `:a:b(x:y)=d` on ":" and "=" outside parentheses.
+  const constraints: string[] = [];
+  let depth = 0;
+  let current: string | undefined;
+  for (const ch of rest) {
+    if (depth === 0 && (ch === ":" || ch === "=")) {
+      if (current !== undefined) constraints.push(current);
+      if (ch === "=") {
+        optional = true;
+        current = undefined;
+        break;
+      }
+      current = "";
+      continue;
+    }
+    if (current === undefined) return undefined;
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    current += ch;
+  }
+  if (current !== undefined && current !== "") constraints.push(current);
+  return { kind: "parameter", name, constraints, optional, catchAll: stars !== "" };
+}
+
+/**
+ * The segments of a route template: `{name:int}` and `{name:guid}` keep their constraints,
+ * `{name?}` and `{name=default}` are optional, `{*name}` and `{**name}` catch the rest
+ * (ASP.NET Core route templates; `RoutePatternParser`).
+ */
 export function parseRouteTemplate(route: string): Segment[] {
   return route
     .replace(/^\/+|\/+$/g, "")
     .split("/")
     .filter((part, _i, all) => part !== "" || all.length === 1)
-    .map((part): Segment => {
-      const match = /^\{([^{}:?=*]+)((?::[^{}:]+)*)\??\}$/.exec(part);
-      if (!match) return { kind: "literal", text: part };
-      return {
-        kind: "parameter",
-        name: match[1]!,
-        constraints: match[2] ? match[2].slice(1).split(":") : [],
-      };
-    });
+    .map((part): Segment => parseParameter(part) ?? { kind: "literal", text: part });
 }
 
 /** The route parameter names of a template. */
@@ -487,19 +533,56 @@ export function endpointRule(endpoint: AppEndpoint): EndpointRule {
   return { checked: false, because: "no-instance-parameter" };
 }
 
-function segmentMatches(segment: Segment, value: string): boolean {
-  if (segment.kind === "literal") return equalsIgnoreCase(segment.text, value);
-  if (value === "") return false;
-  return segment.constraints.every((constraint) => {
+function constraintsHold(constraints: readonly string[], value: string): boolean {
+  return constraints.every((constraint) => {
     if (constraint === "int") return parseDotnetInt(value) !== undefined;
     if (constraint === "guid") return isDotnetGuid(value);
     return true;
   });
 }
 
-/** ASP.NET's inbound precedence digit per segment: literal 1, constrained 3, plain parameter 4. */
+function segmentMatches(segment: Segment, value: string): boolean {
+  if (segment.kind === "literal") return equalsIgnoreCase(segment.text, value);
+  if (value === "") return false;
+  return constraintsHold(segment.constraints, value);
+}
+
+/**
+ * Whether a template's segments match the path's parts, and the parameter values: a catch-all
+ * takes the rest (none too), optional parameters may be missing at the end, constraints are not
+ * checked on a parameter that is absent (ASP.NET's `OptionalRouteConstraint`).
+ */
+function matchSegments(
+  segments: readonly Segment[],
+  parts: readonly string[],
+): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment.kind === "parameter" && segment.catchAll) {
+      const rest = parts.slice(i).join("/");
+      if (rest !== "" && !constraintsHold(segment.constraints, rest)) return undefined;
+      if (rest !== "") values[segment.name] = rest;
+      return values;
+    }
+    if (i >= parts.length) {
+      if (segment.kind === "parameter" && segment.optional) continue;
+      return undefined;
+    }
+    if (!segmentMatches(segment, parts[i]!)) return undefined;
+    if (segment.kind === "parameter") values[segment.name] = parts[i]!;
+  }
+  return parts.length <= segments.length ? values : undefined;
+}
+
+/**
+ * ASP.NET Core's inbound precedence digit per segment (`RoutePrecedence`): literal 1, constrained
+ * parameter 2, parameter 3, constrained catch-all 4, catch-all 5.
+ */
 function precedence(segments: Segment[]): number[] {
-  return segments.map((s) => (s.kind === "literal" ? 1 : s.constraints.length > 0 ? 3 : 4));
+  return segments.map((s) =>
+    s.kind === "literal" ? 1 : (s.catchAll ? 5 : 3) - (s.constraints.length > 0 ? 1 : 0),
+  );
 }
 
 function comparePrecedence(a: number[], b: number[]): number {
@@ -525,8 +608,9 @@ export type RouteMatch =
 
 /**
  * Routes a request path (query ignored) to one of `endpoints` as ASP.NET Core does: segments
- * compared ignoring case, int and guid constraints applied, the most specific template first,
- * then the method (a template that matches without the method gives 405; HEAD is not GET).
+ * compared ignoring case, int and guid constraints applied, optional (`{x?}`, `{x=d}`) and
+ * catch-all (`{*x}`, `{**x}`) parameters honoured, the most specific template first, then the
+ * method (a template that matches without the method gives 405; HEAD is not GET).
  */
 export function matchRoute(
   method: string,
@@ -537,12 +621,11 @@ export function matchRoute(
   const raw = (cut < 0 ? path : path.slice(0, cut)).replace(/^\/+/, "").replace(/\/$/, "");
   const parts = raw === "" ? [] : raw.split("/").map(decodeSegment);
   const candidates = endpoints
-    .map((endpoint) => ({ endpoint, segments: parseRouteTemplate(endpoint.route) }))
-    .filter(
-      ({ segments }) =>
-        segments.length === parts.length &&
-        segments.every((segment, i) => segmentMatches(segment, parts[i]!)),
-    )
+    .flatMap((endpoint) => {
+      const segments = parseRouteTemplate(endpoint.route);
+      const values = matchSegments(segments, parts);
+      return values ? [{ endpoint, segments, values }] : [];
+    })
     .sort((a, b) => comparePrecedence(precedence(a.segments), precedence(b.segments)));
   if (candidates.length === 0) return { matched: false, status: 404 };
   const best = precedence(candidates[0]!.segments);
@@ -557,11 +640,7 @@ export function matchRoute(
       allowed: [...new Set(mostSpecific.map(({ endpoint }) => endpoint.method))],
     };
   }
-  const values: Record<string, string> = {};
-  withMethod.segments.forEach((segment, i) => {
-    if (segment.kind === "parameter") values[segment.name] = parts[i]!;
-  });
-  return { matched: true, endpoint: withMethod.endpoint, values };
+  return { matched: true, endpoint: withMethod.endpoint, values: withMethod.values };
 }
 
 /**
