@@ -9,7 +9,7 @@ import {
 import { MaskinportenError } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { AuditOutcome, AuditStore } from "../audit/store";
+import type { AuditOutcome, AuditStore, NewAuditEntry } from "../audit/store";
 import {
   type AuditText,
   auditFields,
@@ -183,7 +183,9 @@ interface Running {
  * - Cancelling stops sending new rows; rows under way finish; the rest become `cancelled`.
  * - When the job ends, one audit entry (id = job id) holds every row's outcome in `after`:
  *   `success` when all succeeded, `partial` when some did not (or it was cancelled), `failure`
- *   when none did, `unknown` when every outcome is unknown.
+ *   when none did, `unknown` when every outcome is unknown. The entry is written before the
+ *   status says `done`/`cancelled`: a job never reads ended without its entry, and a failed
+ *   audit write leaves the job to be taken up and ended again (see `#finish`).
  * - With PostgreSQL, several instances share the jobs: one holds a job's lease (`leaseMs`,
  *   renewed while it runs); another takes the job up when the lease runs out.
  */
@@ -414,6 +416,7 @@ export class BulkJobs {
         this.#launch(id);
       }
     }
+    await this.#auditEnded();
   }
 
   #launch(id: string): void {
@@ -693,16 +696,22 @@ export class BulkJobs {
     return write;
   }
 
-  /** Ends the job: status, and its one audit entry with every row's outcome. */
+  /**
+   * Ends the job: first its one audit entry with every row's outcome (`appendOnce` under the
+   * job's id), then the status. In this order a crash or a failed audit write between the two
+   * never leaves a job that reads `done` without its entry: the job is still `running` (or
+   * `cancelling`), its lease runs out (or is given up by `#launch`'s catch), and whichever
+   * instance takes it up finds every row final and writes the entry once (a second
+   * `appendOnce` finds it and writes nothing), then ends it.
+   * @throws when the audit store or the database fails (the job stays claimable).
+   */
   async #finish(job: BulkJobTable, cancelled: boolean): Promise<void> {
-    const rows = await this.#db
-      .selectFrom("bulk_job_row")
-      .selectAll()
-      .where("job_id", "=", job.id)
-      .orderBy("idx")
-      .execute();
+    const rows = await this.#rowsOf(job.id);
+    await this.#audit.appendOnce(bulkAuditEntry(job, rows, cancelled));
     const now = this.#now();
-    const ended = await this.#db
+    // Another instance may have ended it (it took the job up after our lease ran out): then
+    // nothing changes here, and the entry above was its entry (one per id).
+    await this.#db
       .updateTable("bulk_job")
       .set({
         status: cancelled ? "cancelled" : "done",
@@ -713,52 +722,119 @@ export class BulkJobs {
       .where("id", "=", job.id)
       .where("status", "in", ["running", "cancelling"])
       .where("owner", "=", this.#owner)
-      .executeTakeFirst();
-    // Another instance ended it (it took the job up after our lease ran out).
-    if (Number(ended.numUpdatedRows) === 0) return;
-    const count = (state: BulkRowState) => rows.filter((r) => r.state === state).length;
-    const success = count("success");
-    const unknown = count("unknown");
-    const outcome: AuditOutcome =
-      success === rows.length
-        ? "success"
-        : unknown === rows.length
-          ? "unknown"
-          : success === 0 && unknown === 0
-            ? "failure"
-            : "partial";
-    const status =
-      outcome === "success" ? 200 : outcome === "failure" ? 502 : outcome === "unknown" ? 504 : 207;
-    await this.#audit.append({
-      id: job.id,
-      actor: { sub: job.actor_sub, name: job.actor_name },
-      role: job.role,
-      env: job.env,
-      action: BULK_AUDIT_ACTIONS[job.action as BulkAction],
-      ...targetFields(
-        codedTarget(targetPart("audit.target.bulk", { scope: job.scope, count: rows.length })),
-      ),
-      outcome,
-      status,
-      requestId: job.request_id,
-      ...auditFields(
-        bulkSummary(job.note, cancelled, {
-          done: success,
-          total: rows.length,
-          failed: count("failure"),
-          unknown,
-          skipped: count("cancelled"),
-        }),
-      ),
-      after: rows.map((r) => ({
-        orgno: r.orgno,
-        outcome: r.state,
-        ...(r.status !== null ? { status: Number(r.status) } : {}),
-        ...(r.detail ? { detail: r.detail, ...rowCodeOf(r.detail_code) } : {}),
-        ...(r.correlation_id ? { correlation_id: r.correlation_id } : {}),
-      })),
-    });
+      .execute();
   }
+
+  async #rowsOf(id: string): Promise<BulkJobRowTable[]> {
+    return this.#db
+      .selectFrom("bulk_job_row")
+      .selectAll()
+      .where("job_id", "=", id)
+      .orderBy("idx")
+      .execute();
+  }
+
+  /**
+   * Ended jobs of this deployment without their audit entry (ended by a release before the
+   * entry was written first, which crashed or failed between the status and the entry): their
+   * entry is written now from the stored rows (`appendOnce`, so two instances write one).
+   * A job whose entry was removed by retention (`AuditStore.prune`: it ended before the oldest
+   * entry kept) is left alone, so pruning never brings an entry back.
+   */
+  async #auditEnded(): Promise<void> {
+    const chain = await this.#db
+      .selectFrom("audit_chain")
+      .select(["anchor_seq", "pruned_count"])
+      .executeTakeFirst();
+    let keptSince = 0;
+    if (chain && Number(chain.pruned_count) > 0) {
+      const oldest = await this.#db
+        .selectFrom("audit_entry")
+        .select("time")
+        .where("seq", ">", Number(chain.anchor_seq))
+        .orderBy("seq")
+        .limit(1)
+        .executeTakeFirst();
+      keptSince = oldest ? Date.parse(oldest.time) : this.#now();
+    }
+    const jobs = await this.#db
+      .selectFrom("bulk_job")
+      .selectAll()
+      .where("deployment", "=", this.#deployment)
+      .where("status", "in", ["done", "cancelled"])
+      .where("finished_at", ">=", keptSince)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("audit_entry")
+              .select("audit_entry.id")
+              .whereRef("audit_entry.id", "=", "bulk_job.id"),
+          ),
+        ),
+      )
+      .limit(100)
+      .execute();
+    for (const job of jobs) {
+      const { written } = await this.#audit.appendOnce(
+        bulkAuditEntry(job, await this.#rowsOf(job.id), job.status === "cancelled"),
+      );
+      if (written) this.#logger?.warn({ job_id: job.id }, "bulk job's missing audit entry written");
+    }
+  }
+}
+
+/**
+ * A bulk job's one audit entry (id = job id) from its stored rows: every row's outcome in
+ * `after`; `success` when all succeeded, `unknown` when every outcome is unknown, `failure` when
+ * none succeeded and none is unknown, `partial` otherwise (issue 13 #3). Status 200, 504, 502, 207.
+ */
+function bulkAuditEntry(
+  job: BulkJobTable,
+  rows: readonly BulkJobRowTable[],
+  cancelled: boolean,
+): NewAuditEntry & { id: string } {
+  const count = (state: BulkRowState) => rows.filter((r) => r.state === state).length;
+  const success = count("success");
+  const unknown = count("unknown");
+  const outcome: AuditOutcome =
+    success === rows.length
+      ? "success"
+      : unknown === rows.length
+        ? "unknown"
+        : success === 0 && unknown === 0
+          ? "failure"
+          : "partial";
+  const status =
+    outcome === "success" ? 200 : outcome === "failure" ? 502 : outcome === "unknown" ? 504 : 207;
+  return {
+    id: job.id,
+    actor: { sub: job.actor_sub, name: job.actor_name },
+    role: job.role,
+    env: job.env,
+    action: BULK_AUDIT_ACTIONS[job.action as BulkAction],
+    ...targetFields(
+      codedTarget(targetPart("audit.target.bulk", { scope: job.scope, count: rows.length })),
+    ),
+    outcome,
+    status,
+    requestId: job.request_id,
+    ...auditFields(
+      bulkSummary(job.note, cancelled, {
+        done: success,
+        total: rows.length,
+        failed: count("failure"),
+        unknown,
+        skipped: count("cancelled"),
+      }),
+    ),
+    after: rows.map((r) => ({
+      orgno: r.orgno,
+      outcome: r.state,
+      ...(r.status !== null ? { status: Number(r.status) } : {}),
+      ...(r.detail ? { detail: r.detail, ...rowCodeOf(r.detail_code) } : {}),
+      ...(r.correlation_id ? { correlation_id: r.correlation_id } : {}),
+    })),
+  };
 }
 
 /**
