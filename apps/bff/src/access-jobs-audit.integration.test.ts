@@ -171,13 +171,13 @@ describe("a bulk job's end under a failing audit store", () => {
     const scope = await newScope();
     const orgnos = orgNumbers(2);
     faults.set(scope, "crash-after-write");
-    const job = await startJob({ action: "revoke", scope, orgnos });
+    const job = await startJob({ action: "grant", scope, orgnos });
     const done = await until("the job", () => jobOf(job.id), ended);
     expect(hits.get(scope)).toEqual([{ status: "running", written: true }]);
     expect(done.status).toBe("done");
     const entries = await entriesOf(job.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "access.revoke-many", outcome: "success" });
+    expect(entries[0]).toMatchObject({ action: "access.grant-many", outcome: "success" });
   });
 
   it("a job that ended without its entry (an older release's crash) gets it at the next scan", async () => {

@@ -107,25 +107,19 @@ async function waitFor(
 const ended = (job: BulkJob) => job.status === "done" || job.status === "cancelled";
 
 /**
- * The job's one audit entry. A job's status reads `done` a moment before its entry is appended
- * (BulkJobs' finish), so it is waited for (bounded), then must be exactly one.
+ * The job's one audit entry, read at once: it is written before the job's status says it ended
+ * (BulkJobs' finish), so a job that reads `done` or `cancelled` has it already. Exactly one.
  */
-async function auditEntry(id: string, timeoutMs = 10_000): Promise<AuditEntry> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-    const entries = text
-      .trim()
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditEntry)
-      .filter((e) => e.id === id);
-    if (entries.length > 0 || Date.now() > until) {
-      expect(entries).toHaveLength(1);
-      return entries[0]!;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function auditEntry(id: string): Promise<AuditEntry> {
+  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
+  const entries = text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditEntry)
+    .filter((e) => e.id === id);
+  expect(entries).toHaveLength(1);
+  return entries[0]!;
 }
 
 async function grantsOf(scope: string): Promise<Map<string, string>> {
