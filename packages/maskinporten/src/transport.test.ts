@@ -88,13 +88,33 @@ describe("undiciTransport", () => {
     const changed = await get(first.bytes);
     expect(changed.bytes).not.toBe(first.bytes);
     expect(changed.bytes[150_000]).toBe(0x62);
+    expect(Buffer.from(changed.bytes).equals(body)).toBe(true);
     body = Buffer.concat([body, Buffer.from("b")]);
     const longer = await get(changed.bytes);
     expect(longer.bytes).not.toBe(changed.bytes);
     expect(longer.bytes.length).toBe(300_001);
+    expect(Buffer.from(longer.bytes).equals(body)).toBe(true);
     body = body.subarray(0, 299_999);
     const shorter = await get(longer.bytes);
     expect(shorter.bytes.length).toBe(299_999);
+    expect(Buffer.from(shorter.bytes).equals(body)).toBe(true);
+  });
+
+  it("answers the whole new body whichever chunk differs (first byte, last byte), never a view of the known one", async () => {
+    // Chunks that match are dropped as they come: the part before a difference is taken from
+    // the known body, so a wrong offset or a missing chunk would show here.
+    const base = Buffer.from(body);
+    const known = (await get()).bytes;
+    for (const at of [0, 1, 65_535, 65_536, 150_000, base.length - 1]) {
+      body = Buffer.from(base);
+      body[at] = body[at] === 0x7a ? 0x79 : 0x7a;
+      const answer = await get(known);
+      expect(answer.bytes).not.toBe(known);
+      expect(Buffer.from(answer.bytes).equals(body), `byte ${at}`).toBe(true);
+      expect(answer.bytes.buffer).not.toBe(known.buffer);
+    }
+    body = base;
+    expect((await get(known)).bytes).toBe(known);
   });
 
   it("rejects with a timeout when the deadline passes before the answer", async () => {
