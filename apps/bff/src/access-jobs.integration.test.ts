@@ -29,7 +29,7 @@ afterAll(async () => {
   await stack?.close();
 });
 beforeEach(async () => {
-  await stack.control("/faults", { method: "DELETE" });
+  await stack.clearFaults();
 });
 
 /** Valid org numbers (mod 11) from a base upwards: consumers nobody else in this file uses. */
@@ -44,11 +44,6 @@ function orgNumbers(count: number): string[] {
     if (check !== 10) out.push(`${digits}${check}`);
   }
   return out;
-}
-
-async function fault(body: Record<string, unknown>) {
-  const response = await stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
-  expect(response.ok).toBe(true);
 }
 
 /** Writes the simulator received per consumer org number (from its traffic counts). */
@@ -188,7 +183,7 @@ describe("bulk job under Digdir's pace and people's minds", () => {
   }, 60_000);
   afterAll(() => limited?.close());
   beforeEach(async () => {
-    await limited.control("/faults", { method: "DELETE" });
+    await limited.clearFaults();
   });
   const get = async (id: string) =>
     (await (await limited.api(`${env}/access-jobs/${id}`)).json()) as BulkJob;
@@ -214,16 +209,12 @@ describe("bulk job under Digdir's pace and people's minds", () => {
     const orgnos = orgNumbers(6);
     // Digdir refuses the third consumer's grant (400); the others go through.
     const refused = orgnos[2]!;
-    const added = await limited.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: `/api/v1/scopes/access/${refused}`,
-        method: "PUT",
-        kind: "status",
-        status: 400,
-      }),
+    await limited.fault({
+      path: `/api/v1/scopes/access/${refused}`,
+      method: "PUT",
+      kind: "status",
+      status: 400,
     });
-    expect(added.ok).toBe(true);
     const response = await limited.api(`${env}/access-jobs`, {
       method: "POST",
       body: JSON.stringify({ action: "grant", scope, orgnos }),
@@ -251,18 +242,14 @@ describe("bulk job under Digdir's pace and people's minds", () => {
     const orgnos = orgNumbers(10);
     // The first three writes are refused with 429 and Retry-After: 2 (longer than the 1 s a 429
     // without it would wait).
-    const added = await limited.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: "/api/v1/scopes/access/",
-        method: "PUT",
-        kind: "status",
-        status: 429,
-        retryAfter: 2,
-        times: 3,
-      }),
+    await limited.fault({
+      path: "/api/v1/scopes/access/",
+      method: "PUT",
+      kind: "status",
+      status: 429,
+      retryAfter: 2,
+      times: 3,
     });
-    expect(added.ok).toBe(true);
     const before = await puts();
     const started = Date.now();
     const response = await limited.api(`${env}/access-jobs`, {
@@ -284,14 +271,11 @@ describe("bulk job under Digdir's pace and people's minds", () => {
   it("cancels: no row is sent after the rows under way, the rest are cancelled", async () => {
     const orgnos = orgNumbers(60);
     // Each write takes 150 ms at Digdir: the job is still running when it is cancelled.
-    await limited.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: "/api/v1/scopes/access/",
-        method: "PUT",
-        kind: "latency",
-        ms: 150,
-      }),
+    await limited.fault({
+      path: "/api/v1/scopes/access/",
+      method: "PUT",
+      kind: "latency",
+      ms: 150,
     });
     const before = await puts();
     const response = await limited.api(`${env}/access-jobs`, {
@@ -396,7 +380,7 @@ describe("bulk job across a restart", () => {
   it("is taken up again after the BFF restarts; no finished row is sent again", async () => {
     const scope = await newScope();
     const orgnos = orgNumbers(48);
-    await fault({ path: "/api/v1/scopes/access/", method: "PUT", kind: "latency", ms: 100 });
+    await stack.fault({ path: "/api/v1/scopes/access/", method: "PUT", kind: "latency", ms: 100 });
     const before = await putsAt();
     const { response, job } = await startJob({ action: "grant", scope, orgnos });
     expect(response.status).toBe(202);

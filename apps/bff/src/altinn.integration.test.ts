@@ -378,15 +378,12 @@ describe("POST /altinn/provision", () => {
       generateApiScopes({ prefix: "digdir", app, groups: ["users"] }),
     );
     // The scopes are created; Digdir fails the grants (nothing applied).
-    await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: `/api/v1/scopes/access/${CONSUMER}`,
-        method: "PUT",
-        kind: "status",
-        status: 500,
-        times: 2,
-      }),
+    await stack.fault({
+      path: `/api/v1/scopes/access/${CONSUMER}`,
+      method: "PUT",
+      kind: "status",
+      status: 500,
+      times: 2,
     });
     try {
       const response = await provision({ metadata: partial, grantTo: [CONSUMER] });
@@ -411,7 +408,7 @@ describe("POST /altinn/provision", () => {
       expect(mine[0]).toMatchObject({ action: "altinn.provision", outcome: "partial" });
       expect(mine[0]?.after).toEqual(report.items);
     } finally {
-      await stack.control("/faults", { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 

@@ -192,15 +192,12 @@ describe("every change writes exactly one audit entry", () => {
   });
 
   it("a change Digdir never answers is audited as a failure too", async () => {
-    await stack.control("/faults", {
+    await stack.fault({
+      path: "/api/v1/clients",
       method: "POST",
-      body: JSON.stringify({
-        path: "/api/v1/clients",
-        method: "POST",
-        kind: "status",
-        status: 500,
-        times: 1,
-      }),
+      kind: "status",
+      status: 500,
+      times: 1,
     });
     const failed = await stack.api(`${env}/clients`, {
       method: "POST",

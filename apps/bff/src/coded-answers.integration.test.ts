@@ -167,14 +167,11 @@ describe("config apply and promotion answer in codes", () => {
       doc.scopes.push({ name, description: "Feiler", consumers: [BRREG] });
       const document = stringify(doc);
       const plan = await planOf(document);
-      await stack.control("/faults", {
-        method: "POST",
-        body: JSON.stringify({
-          path: "/api/v1/scopes/access/",
-          method: "PUT",
-          kind: "status",
-          status,
-        }),
+      await stack.fault({
+        path: "/api/v1/scopes/access/",
+        method: "PUT",
+        kind: "status",
+        status,
       });
       try {
         const report = (await answer(
@@ -188,7 +185,7 @@ describe("config apply and promotion answer in codes", () => {
         expect(report.failed?.error?.code).toEqual(expect.any(String));
         expect(uncodedTexts(report)).toEqual([]);
       } finally {
-        await stack.control("/faults", { method: "DELETE" });
+        await stack.clearFaults();
       }
     });
   }
@@ -198,10 +195,7 @@ describe("config apply and promotion answer in codes", () => {
     doc.scopes.push({ name: "digdir:coded/tapt", description: "Tapt", consumers: [BRREG] });
     const document = stringify(doc);
     const plan = await planOf(document);
-    await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({ path: "/api/v1/scopes/access/", method: "PUT", kind: "drop" }),
-    });
+    await stack.fault({ path: "/api/v1/scopes/access/", method: "PUT", kind: "drop" });
     try {
       const response = await post(`${DEMO}/config/apply`, {
         document,
@@ -213,7 +207,7 @@ describe("config apply and promotion answer in codes", () => {
       expect(report.failed?.error?.code).not.toBe("config.error.unexpected");
       expect(uncodedTexts(report)).toEqual([]);
     } finally {
-      await stack.control("/faults", { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 

@@ -199,16 +199,12 @@ describe("a bulk job row Digdir refuses", () => {
     const scope = await newScope();
     const orgnos = orgNumbers(3);
     const refused = orgnos[1]!;
-    const fault = await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: `/api/v1/scopes/access/${refused}`,
-        method: "PUT",
-        kind: "status",
-        status: 409,
-      }),
+    await stack.fault({
+      path: `/api/v1/scopes/access/${refused}`,
+      method: "PUT",
+      kind: "status",
+      status: 409,
     });
-    expect(fault.ok).toBe(true);
     try {
       const started = await stack.api(`${DEMO}/access-jobs`, {
         method: "POST",
@@ -244,7 +240,7 @@ describe("a bulk job row Digdir refuses", () => {
         expect.objectContaining({ orgno: refused, code: "upstream.409" }),
       );
     } finally {
-      await stack.control("/faults", { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 });

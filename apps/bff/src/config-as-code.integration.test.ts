@@ -236,14 +236,11 @@ describe("config as code over HTTP", () => {
       });
     });
     const plan = await planOf(document);
-    await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: "/api/v1/scopes/access/",
-        method: "PUT",
-        kind: "status",
-        status: 500,
-      }),
+    await stack.fault({
+      path: "/api/v1/scopes/access/",
+      method: "PUT",
+      kind: "status",
+      status: 500,
     });
     try {
       const response = await postJson(`${env}/config/apply`, {
@@ -267,7 +264,7 @@ describe("config as code over HTTP", () => {
         ["config.apply", "partial", 502],
       ]);
     } finally {
-      await stack.control("/faults", { method: "DELETE" });
+      await stack.clearFaults();
     }
   });
 

@@ -194,17 +194,13 @@ function freshOrgno(n: number): string {
   }
 }
 
-async function fault(spec: Record<string, unknown>) {
-  await stack.control("/faults", { method: "POST", body: JSON.stringify(spec) });
-}
-
 async function inject(f: Fault, path: string, method: string) {
   if (f.kind === "token-outage") {
     await stack.control("/expire-tokens", { method: "POST" });
-    await fault({ kind: "token-outage", times: 1 });
+    await stack.fault({ kind: "token-outage", times: 1 });
     return;
   }
-  await fault({
+  await stack.fault({
     path,
     method,
     kind: f.kind,
@@ -665,7 +661,7 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
                 batch.map((schedule, i) => runSchedule(schedule, prepared[i]!)),
               );
               // Faults not taken by now would only hit the settling re-reads (a token outage).
-              await stack.control("/faults", { method: "DELETE" });
+              await stack.clearFaults();
               await quiet();
               // Every pending change of the batch was recorded before now with a settle time
               // of at most now + SETTLE_MS: past it, the next re-read settles each one.
@@ -676,7 +672,7 @@ describe(`fault schedules (${postgres ? "PostgreSQL, two BFF processes" : "SQLit
               }
             } finally {
               clockAhead = 0;
-              await stack.control("/faults", { method: "DELETE" });
+              await stack.clearFaults();
             }
           },
         ),

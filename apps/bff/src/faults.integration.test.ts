@@ -35,7 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 beforeEach(async () => {
-  await stack.control("/faults", { method: "DELETE" });
+  await stack.clearFaults();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,11 +56,6 @@ function landed() {
 async function passSettleWindow() {
   await landed();
   clockAhead += SETTLE_MS;
-}
-
-async function fault(body: Record<string, unknown>) {
-  const response = await stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
-  expect(response.ok).toBe(true);
 }
 
 async function audit(): Promise<AuditEntry[]> {
@@ -143,7 +138,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     const etag = (await stack.api(`${env}/clients/${clientId}/jwks`)).headers.get("etag")!;
     const second = await stack.as("demo-admin");
     // Digdir is slow: the first admin's write lands after the BFF's timeout.
-    await fault({
+    await stack.fault({
       path: `/api/v1/clients/${clientId}/jwks/first-admin`,
       method: "PUT",
       kind: "latency",
@@ -187,7 +182,13 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
   });
 
   it("a client created but its answer dropped: 200 with the client, audited as success, no duplicate", async () => {
-    await fault({ path: "/api/v1/clients", method: "POST", kind: "drop", when: "after", times: 1 });
+    await stack.fault({
+      path: "/api/v1/clients",
+      method: "POST",
+      kind: "drop",
+      when: "after",
+      times: 1,
+    });
     const name = `svaret forsvant ${Date.now().toString(36)}`;
     const answer = await stack.api(`${env}/clients`, {
       method: "POST",
@@ -204,7 +205,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
   it("a create whose outcome stays unknown: 'unknown' problem and audit; a retry looks first and makes no duplicate", async () => {
     const name = `ukjent utfall ${Date.now().toString(36)}`;
     // Lands after the BFF's timeout and its re-reads, but before the outcome settles.
-    await fault({
+    await stack.fault({
       path: "/api/v1/clients",
       method: "POST",
       kind: "latency",
@@ -242,7 +243,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
   it("a grant whose answer is lost for good: unknown, then a follow-up after the next read", async () => {
     const scope = "digdir:demo.read";
     const orgno = "310000019";
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
@@ -272,7 +273,12 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     const orgno = "310000027";
     const before = grantState(scope, orgno);
     expect(before).toBeUndefined();
-    await fault({ path: `/api/v1/scopes/access/${orgno}`, method: "PUT", kind: "drop", times: 1 });
+    await stack.fault({
+      path: `/api/v1/scopes/access/${orgno}`,
+      method: "PUT",
+      kind: "drop",
+      times: 1,
+    });
     const first = await stack.api(`${env}/scopes/access/${orgno}?scope=${scope}`, {
       method: "PUT",
     });
@@ -287,7 +293,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
 
   it("a write Digdir answers 503 after applying it is a success; a 500 before it a failure", async () => {
     const clientId = await newClient("feil etter");
-    await fault({
+    await stack.fault({
       path: `/api/v1/clients/${clientId}`,
       method: "PUT",
       kind: "status",
@@ -303,7 +309,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
     expect(((await done.json()) as { description: string }).description).toBe("endret likevel");
     expect(await entryOf(done)).toMatchObject({ action: "client.update", outcome: "success" });
 
-    await fault({
+    await stack.fault({
       path: `/api/v1/clients/${clientId}`,
       method: "PUT",
       kind: "status",
@@ -321,7 +327,7 @@ describe("a write whose answer is lost (issue 13, 1)", () => {
 
   it("a client deleted but the answer dropped: 204 and success", async () => {
     const clientId = await newClient("slettes");
-    await fault({
+    await stack.fault({
       path: `/api/v1/clients/${clientId}`,
       method: "DELETE",
       kind: "drop",
@@ -342,7 +348,7 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     expect(
       (await operator(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" })).status,
     ).toBe(200);
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "DELETE",
       kind: "latency",
@@ -368,7 +374,7 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     const orgno = "889640782";
     const operator = await stack.as("demo-operator");
     await operator(`${env}/scopes/access/${orgno}?scope=${scope}`, { method: "PUT" });
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "DELETE",
       kind: "latency",
@@ -395,7 +401,7 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
     const orgno = "310000078";
     const path = `${env}/scopes/access/${orgno}?scope=${scope}`;
     expect((await stack.api(path, { method: "PUT" })).status).toBe(200);
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
@@ -417,7 +423,7 @@ describe("no stale retry overtakes a newer change (issue 13, 2)", () => {
       ((await (await stack.control("/stats")).json()) as { requests: Record<string, number> })
         .requests["PUT /api/v1/scopes/access/:consumerOrgno"] ?? 0;
     const before = await stats();
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
@@ -451,7 +457,13 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
 
   it("a scope created but its answer dropped: 200 with the scope, audited as success", async () => {
     const subscope = fresh();
-    await fault({ path: "/api/v1/scopes", method: "POST", kind: "drop", when: "after", times: 1 });
+    await stack.fault({
+      path: "/api/v1/scopes",
+      method: "POST",
+      kind: "drop",
+      when: "after",
+      times: 1,
+    });
     const answer = await create(subscope);
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { name: string }).name).toBe(`digdir:${subscope}`);
@@ -462,7 +474,7 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
   it("a scope create whose outcome stays unknown: unknown, a follow-up, and a retry sends nothing", async () => {
     const subscope = fresh();
     const name = `digdir:${subscope}`;
-    await fault({
+    await stack.fault({
       path: "/api/v1/scopes",
       method: "POST",
       kind: "latency",
@@ -498,7 +510,7 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
     const subscope = fresh();
     const name = `digdir:${subscope}`;
     expect((await create(subscope)).status).toBe(200);
-    await fault({
+    await stack.fault({
       path: "/api/v1/scopes",
       method: "PUT",
       kind: "status",
@@ -514,7 +526,13 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
     expect(((await done.json()) as { description: string }).description).toBe("Endret likevel");
     expect(await entryOf(done)).toMatchObject({ action: "scope.update", outcome: "success" });
 
-    await fault({ path: "/api/v1/scopes", method: "PUT", kind: "status", status: 500, times: 1 });
+    await stack.fault({
+      path: "/api/v1/scopes",
+      method: "PUT",
+      kind: "status",
+      status: 500,
+      times: 1,
+    });
     const failed = await stack.api(`${env}/scopes${q(name)}`, {
       method: "PUT",
       body: JSON.stringify({ description: "Ikke endret" }),
@@ -530,7 +548,7 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
     expect((await create(subscope)).status).toBe(200);
     const second = await stack.as("demo-admin");
     const writesBefore = await sent("DELETE /api/v1/scopes");
-    await fault({
+    await stack.fault({
       path: "/api/v1/scopes",
       method: "DELETE",
       kind: "latency",
@@ -559,7 +577,7 @@ describe("scope changes are truthful under faults too (issue 13, 1 and 2)", () =
     const subscope = fresh();
     const name = `digdir:${subscope}`;
     expect((await create(subscope)).status).toBe(200);
-    await fault({
+    await stack.fault({
       path: "/api/v1/scopes",
       method: "DELETE",
       kind: "drop",
@@ -593,7 +611,7 @@ describe("config apply under faults: per-step outcomes, partial, follow-ups (iss
       `access.grant:${name}@${orgno}`,
     ]);
     // The grant lands after the BFF's timeout and its re-reads, before the outcome settles.
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",
@@ -644,7 +662,7 @@ describe("Altinn provisioning under faults: per-item outcomes (issue 13, 1 and 3
       generateApiScopes({ prefix: "digdir", app, groups: ["users"] }),
     );
     // The first grant lands after the BFF's timeout and its re-reads; the second is fine.
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",

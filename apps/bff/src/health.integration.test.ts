@@ -56,16 +56,13 @@ describe("probes", () => {
 
   it("is not ready when no token can be had", async () => {
     const [env] = stack.bff.environments;
-    await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({ path: "/token", kind: "token-outage", times: 5 }),
-    });
+    await stack.fault({ path: "/token", kind: "token-outage", times: 5 });
     env!.tokens.invalidate();
     const snapshot = await stack.bff.readiness.check();
     expect(snapshot.ready).toBe(false);
     expect(snapshot.checks.find((c) => c.name === "demo.token")).toMatchObject({ ok: false });
     expect((await fetch(`${stack.url}/readyz`)).status).toBe(503);
-    await stack.control("/faults", { method: "DELETE" });
+    await stack.clearFaults();
     expect((await stack.bff.readiness.check()).ready).toBe(true);
   });
 
@@ -178,15 +175,12 @@ describe("graceful shutdown", () => {
     const child = bff.child;
     const exited = bff.exited;
     const cookie = await signInOverHttp(stack.url, "demo-viewer");
-    await stack.control("/faults", {
-      method: "POST",
-      body: JSON.stringify({
-        path: "/api/v1/clients",
-        method: "GET",
-        kind: "latency",
-        ms: 1500,
-        times: 5,
-      }),
+    await stack.fault({
+      path: "/api/v1/clients",
+      method: "GET",
+      kind: "latency",
+      ms: 1500,
+      times: 5,
     });
     const inFlight = Array.from({ length: 5 }, () =>
       fetch(`http://127.0.0.1:${port}/api/envs/demo/clients`, {

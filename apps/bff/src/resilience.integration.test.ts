@@ -18,11 +18,6 @@ async function stats(s: TestStack): Promise<SimulatorStats> {
   return (await (await s.control("/stats")).json()) as SimulatorStats;
 }
 
-async function fault(s: TestStack, body: Record<string, unknown>) {
-  const response = await s.control("/faults", { method: "POST", body: JSON.stringify(body) });
-  expect(response.ok).toBe(true);
-}
-
 function routeCount(st: SimulatorStats, method: string, path: string): number {
   return st.requests[`${method} ${path}`] ?? 0;
 }
@@ -32,7 +27,7 @@ describe("upstream failures", () => {
     stack = await startTestStack();
     await stack.api(`${env}/clients`); // warm the token
     const before = routeCount(await stats(stack), "GET", "/api/v1/clients");
-    await fault(stack, {
+    await stack.fault({
       path: "/api/v1/clients",
       method: "GET",
       kind: "status",
@@ -48,7 +43,7 @@ describe("upstream failures", () => {
     stack = await startTestStack();
     await stack.api(`${env}/clients`);
     const before = routeCount(await stats(stack), "GET", "/api/v1/clients");
-    await fault(stack, {
+    await stack.fault({
       path: "/api/v1/clients",
       method: "GET",
       kind: "status",
@@ -65,7 +60,7 @@ describe("upstream failures", () => {
     stack = await startTestStack();
     await stack.api(`${env}/clients`);
     const before = routeCount(await stats(stack), "POST", "/api/v1/clients");
-    await fault(stack, {
+    await stack.fault({
       path: "/api/v1/clients",
       method: "POST",
       kind: "status",
@@ -83,7 +78,7 @@ describe("upstream failures", () => {
   it("answers 504 when Digdir is slower than the timeout", async () => {
     stack = await startTestStack({ upstreamTimeoutMs: 300 });
     await stack.api(`${env}/clients`);
-    await fault(stack, {
+    await stack.fault({
       path: "/api/v1/clients",
       method: "GET",
       kind: "latency",
@@ -97,13 +92,13 @@ describe("upstream failures", () => {
   it("answers 502 when Digdir drops the connection every time", async () => {
     stack = await startTestStack();
     await stack.api(`${env}/clients`);
-    await fault(stack, { path: "/api/v1/clients", method: "GET", kind: "drop", times: 10 });
+    await stack.fault({ path: "/api/v1/clients", method: "GET", kind: "drop", times: 10 });
     expect((await stack.api(`${env}/clients`)).status).toBe(502);
   });
 
   it("answers 503 when the token endpoint is down", async () => {
     stack = await startTestStack();
-    await fault(stack, { path: "/token", kind: "token-outage", times: 10 });
+    await stack.fault({ path: "/token", kind: "token-outage", times: 10 });
     // The cached admin token stops working too, so a new one is needed while /token is down.
     await stack.control("/expire-tokens", { method: "POST" });
     const response = await stack.api(`${env}/clients`);

@@ -19,8 +19,6 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
   type Call = (path: string, init?: RequestInit) => Promise<Response>;
   const on = (instance: BffProcess, cookie: string): Call =>
     apiCaller(instance.url, cookie, stack.url);
-  const fault = (body: Record<string, unknown>) =>
-    stack.control("/faults", { method: "POST", body: JSON.stringify(body) });
 
   /** Waits (bounded) until the simulator holds no request: every held write has landed. */
   const landed = () => untilSimulatorIdle(stack);
@@ -58,7 +56,7 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
       const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
       return { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" };
     };
-    await fault({
+    await stack.fault({
       path: `/api/v1/clients/${client_id}/jwks/instance-a`,
       method: "PUT",
       kind: "latency",
@@ -89,7 +87,7 @@ describe.skipIf(!postgres)("changes across two instances sharing one PostgreSQL"
     const orgno = "310000043";
     const scope = "digdir:demo.read";
     const [a, b] = [on(instances[0]!, stack.api.cookie), on(instances[1]!, stack.api.cookie)];
-    await fault({
+    await stack.fault({
       path: `/api/v1/scopes/access/${orgno}`,
       method: "PUT",
       kind: "latency",

@@ -29,10 +29,7 @@ beforeAll(async () => {
   );
   await stack.control("/expire-tokens", { method: "POST" });
   await record(await stack.api(`${env}/scopes/access/all`));
-  await stack.control("/faults", {
-    method: "POST",
-    body: JSON.stringify({ path: "/token", kind: "token-outage", times: 5 }),
-  });
+  await stack.fault({ path: "/token", kind: "token-outage", times: 5 });
   await stack.control("/expire-tokens", { method: "POST" });
   await record(await stack.api(`${env}/clients`));
   await record(await stack.api("/api/openapi.json"));

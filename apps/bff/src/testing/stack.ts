@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import type { FaultSpec } from "@portvakt/simulator";
 import type pino from "pino";
 import { createLogger } from "../logger";
 import { type RunningStack, type StackOptions, startStack } from "../stack";
@@ -31,6 +32,13 @@ export interface TestStack extends RunningStack {
   as(sub: string): Promise<ApiCall>;
   /** Calls the simulator's test-only control API. */
   control(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Adds a fault to the simulator (`POST /__control/faults`, body `spec`: kind `status`, `latency`,
+   * `drop` or `token-outage`, see the simulator's `FaultSpec`). Throws when the simulator refuses it.
+   */
+  fault(spec: FaultSpec): Promise<void>;
+  /** Removes every fault from the simulator (`DELETE /__control/faults`); throws when refused. */
+  clearFaults(): Promise<void>;
 }
 
 /**
@@ -68,16 +76,25 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
   });
   const caller = (cookie: string) => apiCaller(stack.url, cookie);
   const admin = caller(await signInOverHttp(stack.url, "demo-admin"));
+  const control = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.body) headers.set("Content-Type", "application/json");
+    return fetch(`${stack.simulator.url}/__control${path}`, { ...init, headers });
+  };
+  const controlled = async (path: string, init: RequestInit) => {
+    const response = await control(path, init);
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`simulator ${init.method} ${path}: ${response.status} ${text}`);
+  };
   return {
     ...stack,
     log,
     api: admin,
     as: async (sub) => caller(await signInOverHttp(stack.url, sub)),
-    control: (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (init.body) headers.set("Content-Type", "application/json");
-      return fetch(`${stack.simulator.url}/__control${path}`, { ...init, headers });
-    },
+    control,
+    fault: (spec) => controlled("/faults", { method: "POST", body: JSON.stringify(spec) }),
+    clearFaults: () => controlled("/faults", { method: "DELETE" }),
   };
 }
 
