@@ -8,7 +8,7 @@ import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
 // a malformed one (never serving the last good one instead), and auth and CSRF still hold.
 let replay: RunningReplayServer;
 let stack: TestStack;
-let recorded: { body: unknown };
+let recorded: { body?: unknown };
 let original: unknown;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import {
   ClientUpdate,
   type Coded,
   DelegationSource,
-  DigdirError,
+  type DigdirError,
   firstMalformedString,
   Jwk,
   type JwkRead,
@@ -29,6 +29,7 @@ import {
 } from "@portvakt/contracts";
 import { decodeJwt } from "jose";
 import { z } from "zod";
+import { readDigdirError } from "./error-body";
 import {
   checkedInput,
   explainForbiddenCoded,
@@ -669,13 +670,15 @@ export class SelfServiceClient {
         this.#answers.set(url, known);
         return known.value as T;
       }
-      const json = parseJson(utf8.decode(bytes));
-      if (!ok && call.empty && isEmptyAnswer(call.empty.when, response.status, json)) {
-        return call.empty.value as T;
-      }
+      const text = utf8.decode(bytes);
       if (!ok) {
-        throw this.#httpError(response, json, call, where, token, renewedAfter401);
+        const upstream = readDigdirError(text, response.headers.get("content-type"));
+        if (call.empty && isEmptyAnswer(call.empty.when, response.status, upstream)) {
+          return call.empty.value as T;
+        }
+        throw this.#httpError(response, upstream, call, where, token, renewedAfter401);
       }
+      const json = parseJson(text);
       if (schema === null) return undefined as T;
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
@@ -710,14 +713,12 @@ export class SelfServiceClient {
 
   #httpError(
     response: UpstreamResponse,
-    json: unknown,
+    upstream: DigdirError | undefined,
     call: Call,
     where: { method: string; path: string },
     token: AccessToken | undefined,
     renewedAfter401: boolean,
   ): MaskinportenError {
-    const parsed = DigdirError.safeParse(json);
-    const upstream = parsed.success ? parsed.data : undefined;
     const status = response.status;
     const facts = token ? factsOf(token) : undefined;
     let explained: Coded;
@@ -751,7 +752,7 @@ export class SelfServiceClient {
       kind: "http",
       status,
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      correlationId: correlationIdOf(response, json),
+      correlationId: correlationIdOf(response, upstream),
       code: upstream?.error,
       fieldErrors: (upstream?.errors ?? []).map((error) => ({
         field: error.fieldIdentifier,
@@ -773,12 +774,18 @@ export class SelfServiceClient {
   }
 }
 
-/** Whether an error answer means "nothing there" (docs/maskinporten.md §8). */
-function isEmptyAnswer(when: "404" | "does-not-have-any", status: number, json: unknown): boolean {
+/**
+ * Whether an error answer means "nothing there" (docs/maskinporten.md §8): a 404 where that is
+ * the rule, or a 4xx whose words (in whichever member the body carries them) say the
+ * organisation "does not have any".
+ */
+function isEmptyAnswer(
+  when: "404" | "does-not-have-any",
+  status: number,
+  upstream: DigdirError | undefined,
+): boolean {
   if (when === "404") return status === 404;
-  const parsed = DigdirError.safeParse(json);
-  const description = parsed.success ? parsed.data.error_description : undefined;
-  return status >= 400 && status < 500 && DOES_NOT_HAVE_ANY.test(description ?? "");
+  return status >= 400 && status < 500 && DOES_NOT_HAVE_ANY.test(upstream?.error_description ?? "");
 }
 
 function attemptsNote(attempts: number): string {

@@ -197,6 +197,35 @@ describe("TokenClient", () => {
     expect(gateway).toMatchObject({ kind: "http", status: 502 });
   });
 
+  it("reads a gateway's page for its words, and a token error with null members for its code", async () => {
+    endpoint.reply = (_request, index) =>
+      index === 0
+        ? {
+            status: 502,
+            headers: { "content-type": "text/html" },
+            body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
+          }
+        : index === 1
+          ? {
+              status: 400,
+              body: { error: "invalid_grant", error_description: null, error_uri: null },
+            }
+          : {
+              status: 503,
+              headers: { "content-type": "text/plain" },
+              body: "upstream connect error",
+            };
+    const tokens = client();
+    const gateway = await failure(tokens.getToken(["a:b"]));
+    expect(gateway).toMatchObject({ kind: "http", status: 502 });
+    expect(gateway.explanation).toContain('It said: "502 Bad Gateway".');
+    expect(gateway.explanation).not.toContain("<");
+    const refused = await failure(tokens.getToken(["a:b"]));
+    expect(refused).toMatchObject({ kind: "token", status: 400, code: "invalid_grant" });
+    const text = await failure(tokens.getToken(["a:b"]));
+    expect(text.message).toContain("upstream connect error");
+  });
+
   it("invalidates all, by scope set, or only a given token", async () => {
     const tokens = client();
     await tokens.getToken(["a:b"]);

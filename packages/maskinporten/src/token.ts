@@ -1,6 +1,7 @@
 import { JWT_BEARER_GRANT, TokenError, TokenResponse } from "@portvakt/contracts";
 import { issuerProblem } from "@portvakt/maskinporten-rules";
 import type { AdminCredential } from "./credentials";
+import { readDigdirError } from "./error-body";
 import {
   explainTokenError,
   MaskinportenConfigError,
@@ -194,7 +195,7 @@ export class TokenClient {
     const correlationId = correlationIdOf(response, undefined);
     const json = parseJson(text);
     if (!response.ok) {
-      const parsed = TokenError.safeParse(json);
+      const parsed = TokenError.safeParse(tokenErrorOf(json));
       if (parsed.success) {
         const code = mpCodeOfTokenError(parsed.data) ?? parsed.data.error;
         throw new MaskinportenError({
@@ -209,17 +210,21 @@ export class TokenClient {
           explanation: explainTokenError(parsed.data),
         });
       }
+      // A gateway's page or text: its words (an HTML page's title), never the page itself.
+      const said = readDigdirError(text, response.headers.get("content-type"))?.error_description;
+      const quoted = said ? ` It said: "${said}".` : "";
       throw new MaskinportenError({
         kind: "http",
         status: response.status,
         correlationId,
         method: "POST",
         path,
-        message: `The token endpoint answered ${response.status} without a Maskinporten error body`,
-        explanation:
+        message: `The token endpoint answered ${response.status} without a Maskinporten error body${said ? `: ${said}` : ""}`,
+        explanation: `${
           response.status >= 500
             ? "Maskinporten is failing or unavailable; try again shortly."
-            : "The token endpoint refused the request in an unexpected way; check the issuer URL.",
+            : "The token endpoint refused the request in an unexpected way; check the issuer URL."
+        }${quoted}`,
       });
     }
     const parsed = TokenResponse.safeParse(json);
@@ -272,4 +277,19 @@ function describeNetwork(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/**
+ * A token error body read leniently (RFC 6749 §5.2; docs/maskinporten.md §8): `error` must be
+ * text, while `error_description` and `error_uri` are kept only when they are text, so a
+ * `null` among them (seen from OAuth servers) does not hide the error code.
+ */
+function tokenErrorOf(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  const { error, error_description, error_uri } = json as Record<string, unknown>;
+  return {
+    error,
+    ...(typeof error_description === "string" ? { error_description } : {}),
+    ...(typeof error_uri === "string" ? { error_uri } : {}),
+  };
 }

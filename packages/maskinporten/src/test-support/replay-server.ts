@@ -8,7 +8,11 @@ export interface RecordedAnswer {
   method: string;
   path: string;
   status: number;
-  body: unknown;
+  /** The JSON body (sent as `application/json`), unless `text` is given. */
+  body?: unknown;
+  /** A body sent as it is (plain text, a gateway's HTML page, nothing), with `contentType`. */
+  text?: string;
+  contentType?: string;
 }
 
 export interface RunningReplayServer {
@@ -65,6 +69,11 @@ export async function startReplayServer(
           error: "not_found",
           error_description: `Nothing recorded for ${request.method} ${url.pathname}`,
         };
+    if (answer?.text !== undefined) {
+      response.writeHead(status, answer.contentType ? { "content-type": answer.contentType } : {});
+      response.end(answer.text);
+      return;
+    }
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(body));
   });
