@@ -1,13 +1,39 @@
+import { coded, type MessageParams, type ProblemCode, problemMessages } from "@portvakt/contracts";
 import type { Logger } from "pino";
 import type { AuditStore } from "./audit/store";
 import type { Environment } from "./upstream";
 
-/** One readiness check. `warning`: fine for now, but someone must act (e.g. renew a certificate). */
+/**
+ * One readiness check. `warning`: fine for now, but someone must act (e.g. renew a certificate).
+ * `detail` is English (probes, logs); `code` (`problem.readiness.*` of `problemMessages`) and
+ * `params` say the same in nb, nn or en (docs/i18n.md).
+ */
 export interface ReadinessCheck {
   name: string;
   ok: boolean;
   detail: string;
+  code: ProblemCode;
+  params?: MessageParams;
   warning?: boolean;
+}
+
+/** A check whose text is the readiness code `code` with `params`. */
+function said(
+  name: string,
+  ok: boolean,
+  code: ProblemCode & `problem.readiness.${string}`,
+  params?: MessageParams,
+  warning?: boolean,
+): ReadinessCheck {
+  const text = coded(problemMessages, code, params);
+  return {
+    name,
+    ok,
+    detail: text.detail,
+    code,
+    ...(text.params ? { params: text.params } : {}),
+    ...(warning ? { warning } : {}),
+  };
 }
 
 export interface ReadinessSnapshot {
@@ -42,7 +68,7 @@ export class Readiness {
   #snapshot: ReadinessSnapshot = {
     ready: false,
     checkedAt: null,
-    checks: [{ name: "startup", ok: false, detail: "The first check has not finished" }],
+    checks: [said("startup", false, "problem.readiness.starting")],
   };
 
   constructor(options: {
@@ -78,7 +104,7 @@ export class Readiness {
   }
 
   async check(): Promise<ReadinessSnapshot> {
-    const checks: ReadinessCheck[] = [{ name: "config", ok: true, detail: "valid" }];
+    const checks: ReadinessCheck[] = [said("config", true, "problem.readiness.config-valid")];
     await Promise.all([
       ...this.#environments.map(async (env) => {
         const id = env.config.id;
@@ -88,49 +114,50 @@ export class Readiness {
           const days = Math.floor((notAfter.getTime() - now) / DAY_MS);
           const name = `${id}.credential`;
           if (notAfter.getTime() <= now) {
-            checks.push({
-              name,
-              ok: false,
-              detail: `the business certificate expired on ${notAfter.toISOString()}: renew it`,
-            });
+            checks.push(
+              said(name, false, "problem.readiness.certificate-expired", {
+                date: notAfter.toISOString(),
+              }),
+            );
           } else if (notBefore.getTime() > now) {
-            checks.push({
-              name,
-              ok: false,
-              detail: `the business certificate is not valid before ${notBefore.toISOString()}: check the clock`,
-            });
+            checks.push(
+              said(name, false, "problem.readiness.certificate-not-yet-valid", {
+                date: notBefore.toISOString(),
+              }),
+            );
           } else if (days < this.#expiryWarningDays) {
-            checks.push({
-              name,
-              ok: true,
-              warning: true,
-              detail: `the business certificate expires in ${days} days (${notAfter.toISOString()}): renew it`,
-            });
+            checks.push(
+              said(
+                name,
+                true,
+                "problem.readiness.certificate-expiring",
+                { days, date: notAfter.toISOString() },
+                true,
+              ),
+            );
           } else {
-            checks.push({ name, ok: true, detail: `certificate valid for ${days} more days` });
+            checks.push(said(name, true, "problem.readiness.certificate-valid", { days }));
           }
         } else {
-          checks.push({ name: `${id}.credential`, ok: true, detail: "own key (JWK) loaded" });
+          checks.push(said(`${id}.credential`, true, "problem.readiness.own-key"));
         }
         try {
           await env.tokens.getToken(env.config.adminScopes);
-          checks.push({ name: `${id}.token`, ok: true, detail: "a token is obtainable" });
+          checks.push(said(`${id}.token`, true, "problem.readiness.token-ok"));
         } catch (error) {
-          checks.push({
-            name: `${id}.token`,
-            ok: false,
-            detail: `no token from Maskinporten: ${(error as Error).message}`,
-          });
+          checks.push(
+            said(`${id}.token`, false, "problem.readiness.token-failed", {
+              words: (error as Error).message,
+            }),
+          );
         }
       }),
       this.#audit.ping().then(
-        () => checks.push({ name: "audit", ok: true, detail: "audit store reachable" }),
+        () => checks.push(said("audit", true, "problem.readiness.audit-ok")),
         (error: Error) =>
-          checks.push({
-            name: "audit",
-            ok: false,
-            detail: `audit store unreachable: ${error.message}`,
-          }),
+          checks.push(
+            said("audit", false, "problem.readiness.audit-failed", { words: error.message }),
+          ),
       ),
     ]);
     checks.sort((a, b) => a.name.localeCompare(b.name));

@@ -66,7 +66,18 @@ export const AltinnResolvedApiScopes = z
       }),
     ),
     loadError: z
-      .object({ code: z.enum(["wrong-type", "invalid-id"]), path: z.string(), message: z.string() })
+      .object({
+        kind: z.enum(["wrong-type", "invalid-id"]),
+        /** The text's code (`altinn.metadata.*`); `message` is its English. */
+        code: z.enum([
+          "altinn.metadata.wrong-type-string",
+          "altinn.metadata.wrong-type-object",
+          "altinn.metadata.invalid-id",
+        ]),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+        path: z.string(),
+        message: z.string(),
+      })
       .optional()
       .meta({ description: "Set when the app could not read the file and would not start" }),
     titles: z.record(z.string(), z.string()).optional(),

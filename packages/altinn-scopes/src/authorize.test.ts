@@ -479,13 +479,21 @@ describe("rule 5: the metadata is read as the app reads it", () => {
       id: "ttd/skjema",
       apiScopes: { users: { read: 5, write: "ttd:w" } },
     });
-    expect(wrong.loadError).toMatchObject({ code: "wrong-type", path: "$.apiScopes.users.read" });
+    expect(wrong.loadError).toMatchObject({
+      kind: "wrong-type",
+      code: "altinn.metadata.wrong-type-string",
+      path: "$.apiScopes.users.read",
+    });
     expect(decide({ config: wrong, tokenScopes: "ttd:w" })).toMatchObject({
       code: "app-does-not-start",
       rule: 5,
       allowed: false,
     });
-    expect(resolveApiScopes({ id: "a/b/c" }).loadError?.code).toBe("invalid-id");
+    expect(resolveApiScopes({ id: "a/b/c" }).loadError).toMatchObject({
+      kind: "invalid-id",
+      code: "altinn.metadata.invalid-id",
+      params: { id: "a/b/c" },
+    });
   });
 });
 

@@ -229,7 +229,7 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
   if (config.loadError) {
     return decision("app-does-not-start", {
       ...facts,
-      metadataError: { code: config.loadError.code, path: config.loadError.path },
+      metadataError: { code: config.loadError.kind, path: config.loadError.path },
     });
   }
   if (callerKind === "none") return decision("no-token", facts);

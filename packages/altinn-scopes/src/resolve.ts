@@ -1,3 +1,4 @@
+import { coded, type MessageParams } from "@portvakt/contracts";
 import {
   API_SCOPE_GROUPS,
   API_SCOPE_OPERATIONS,
@@ -8,6 +9,7 @@ import {
 } from "./api-scopes";
 import { isNullOrWhiteSpace } from "./dotnet";
 import { childPath, parseJsonSource } from "./json-source";
+import { altinnMessages } from "./messages";
 import { messageFor } from "./texts";
 
 /** One concrete scope the app will require. */
@@ -43,10 +45,17 @@ export interface ResolvedGroup {
 
 /** Why the app would not start with this file: it cannot read its metadata. */
 export interface MetadataLoadError {
-  code: "wrong-type" | "invalid-id";
+  /** What kind of fault stops the app. */
+  kind: "wrong-type" | "invalid-id";
+  /** The text's code in `altinnMessages` (the validator's code for the same fault). */
+  code:
+    | "altinn.metadata.wrong-type-string"
+    | "altinn.metadata.wrong-type-object"
+    | "altinn.metadata.invalid-id";
+  params: MessageParams;
   /** JSON path of the value at fault, as written. */
   path: string;
-  /** English explanation. */
+  /** English explanation (the `en` text of `code`). */
   message: string;
 }
 
@@ -134,23 +143,29 @@ export function resolveApiScopes(
       : metadata;
   const root = isRecord(parsed) ? parsed : {};
   let loadError: MetadataLoadError | undefined;
-  const wrongType = (path: string, what: string) => {
+  const wrongType = (path: string, what: "string" | "object") => {
+    const text = coded(altinnMessages, `altinn.metadata.wrong-type-${what}`, { name: path });
     loadError ??= {
-      code: "wrong-type",
+      kind: "wrong-type",
+      code: `altinn.metadata.wrong-type-${what}`,
+      params: { name: path },
       path,
-      message: `${path} must be ${what}; the app cannot read the file and does not start`,
+      message: text.detail,
     };
   };
 
   const idMember = memberIgnoringCase(root, "id");
   const appId = appIdOf(root);
   if (idMember && idMember.value !== null && typeof idMember.value !== "string") {
-    wrongType(childPath("$", idMember.key), "a string");
+    wrongType(childPath("$", idMember.key), "string");
   } else if (!appId) {
+    const id = typeof idMember?.value === "string" ? idMember.value : "";
     loadError ??= {
-      code: "invalid-id",
+      kind: "invalid-id",
+      code: "altinn.metadata.invalid-id",
+      params: { id },
       path: idMember ? childPath("$", idMember.key) : "$.id",
-      message: 'The id must be "org/app" with exactly one "/"; without it the app does not start',
+      message: coded(altinnMessages, "altinn.metadata.invalid-id", { id }).detail,
     };
   }
 
@@ -167,7 +182,7 @@ export function resolveApiScopes(
   const apiScopesPath = childPath("$", scopesMember?.key ?? "apiScopes");
   let config: Record<string, unknown> = {};
   if (isRecord(scopesMember?.value)) config = scopesMember.value;
-  else if (scopesMember && scopesMember.value !== null) wrongType(apiScopesPath, "an object");
+  else if (scopesMember && scopesMember.value !== null) wrongType(apiScopesPath, "object");
 
   const stringAt = (object: Record<string, unknown>, name: string, parent: string) => {
     const found = memberIgnoringCase(object, name);
@@ -175,7 +190,7 @@ export function resolveApiScopes(
     const path = childPath(parent, found.key);
     if (found.value === null) return { path, value: null };
     if (typeof found.value !== "string") {
-      wrongType(path, "a string");
+      wrongType(path, "string");
       return { path };
     }
     return { path, value: found.value };
@@ -189,7 +204,7 @@ export function resolveApiScopes(
     const groupPath = childPath(apiScopesPath, member?.key ?? group);
     let groupConfig: Record<string, unknown> = {};
     if (isRecord(member?.value)) groupConfig = member.value;
-    else if (member && member.value !== null) wrongType(groupPath, "an object");
+    else if (member && member.value !== null) wrongType(groupPath, "object");
     const own = stringAt(groupConfig, "errorMessageTextResourceKey", groupPath);
     const keys = {
       ...(own.value !== undefined ? { group: own.value } : {}),

@@ -75,6 +75,24 @@ export const configMessages = defineMessages({
     "config.document.client-twice": 'The client "{name}" is already declared at {first}',
     "config.document.client-id-twice": "client_id {clientId} is already used at {first}",
     "config.document.kid-twice": 'The kid "{kid}" is also on client "{name}"',
+    "config.document.prefix-not-held":
+      'The organisation does not hold the prefix "{prefix}" (it holds: {held})',
+    "config.document.client-id-unknown":
+      "No active Maskinporten client {clientId} in this environment; leave client_id out to create the client",
+    "config.document.client-ambiguous":
+      '{count} clients are named "{name}" ({clientIds}); add client_id to say which one',
+    "config.document.client-orgno-fixed":
+      "The client belongs to {orgno}; client_orgno cannot change",
+    "config.document.key-file-here":
+      "Key files are read by the CLI (portvakt plan/apply); paste the key as jwk to use the document here",
+    "config.document.kid-other-material":
+      'The kid "{kid}" is registered with other key material; give the new key a new kid',
+    "config.document.kid-elsewhere":
+      'The kid "{kid}" is registered on the client "{name}"; kids are unique across all clients',
+    "config.document.kid-unregistered":
+      'The kid "{kid}" is not registered on the client; give its public key as jwk or file',
+    "config.document.other-environment":
+      'The document is for the environment "{documentEnvironment}", not "{environment}"; change environment to apply it here',
     "config.error.client-no-id": 'The client "{name}" has no client_id yet',
     "config.mapping.unreadable": "The mapping file is not readable as {format}",
     "config.error.unconfirmed-step": "The dangerous step {step} is not confirmed",
@@ -127,6 +145,23 @@ export const configMessages = defineMessages({
     "config.document.client-twice": "Klienten «{name}» er allerede oppgitt i {first}",
     "config.document.client-id-twice": "client_id {clientId} er allerede brukt i {first}",
     "config.document.kid-twice": "kid «{kid}» står også på klienten «{name}»",
+    "config.document.prefix-not-held":
+      "Organisasjonen har ikke prefikset «{prefix}» (den har: {held})",
+    "config.document.client-id-unknown":
+      "Ingen aktiv Maskinporten-klient {clientId} i dette miljøet; ta bort client_id for å opprette klienten",
+    "config.document.client-ambiguous":
+      "{count} klienter heter «{name}» ({clientIds}); legg til client_id for å si hvilken",
+    "config.document.client-orgno-fixed": "Klienten tilhører {orgno}; client_orgno kan ikke endres",
+    "config.document.key-file-here":
+      "Nøkkelfiler leses av CLI-et (portvakt plan/apply); lim inn nøkkelen som jwk for å bruke dokumentet her",
+    "config.document.kid-other-material":
+      "kid «{kid}» er registrert med annet nøkkelmateriale; gi den nye nøkkelen en ny kid",
+    "config.document.kid-elsewhere":
+      "kid «{kid}» er registrert på klienten «{name}»; en kid er unik på tvers av alle klienter",
+    "config.document.kid-unregistered":
+      "kid «{kid}» er ikke registrert på klienten; oppgi den offentlige nøkkelen som jwk eller file",
+    "config.document.other-environment":
+      "Dokumentet gjelder miljøet «{documentEnvironment}», ikke «{environment}»; endre environment for å bruke det her",
     "config.error.client-no-id": "Klienten «{name}» har ingen client_id ennå",
     "config.mapping.unreadable": "Koblingsfilen kan ikke leses som {format}",
     "config.error.unconfirmed-step": "Det farlige steget {step} er ikke bekreftet",
@@ -179,6 +214,24 @@ export const configMessages = defineMessages({
     "config.document.client-twice": "Klienten «{name}» er alt oppgitt i {first}",
     "config.document.client-id-twice": "client_id {clientId} er alt brukt i {first}",
     "config.document.kid-twice": "kid «{kid}» står òg på klienten «{name}»",
+    "config.document.prefix-not-held":
+      "Organisasjonen har ikkje prefikset «{prefix}» (ho har: {held})",
+    "config.document.client-id-unknown":
+      "Ingen aktiv Maskinporten-klient {clientId} i dette miljøet; ta bort client_id for å opprette klienten",
+    "config.document.client-ambiguous":
+      "{count} klientar heiter «{name}» ({clientIds}); legg til client_id for å seie kva for ein",
+    "config.document.client-orgno-fixed":
+      "Klienten høyrer til {orgno}; client_orgno kan ikkje endrast",
+    "config.document.key-file-here":
+      "Nøkkelfiler blir lesne av CLI-et (portvakt plan/apply); lim inn nøkkelen som jwk for å bruke dokumentet her",
+    "config.document.kid-other-material":
+      "kid «{kid}» er registrert med anna nøkkelmateriale; gi den nye nøkkelen ein ny kid",
+    "config.document.kid-elsewhere":
+      "kid «{kid}» er registrert på klienten «{name}»; ein kid er eintydig på tvers av alle klientar",
+    "config.document.kid-unregistered":
+      "kid «{kid}» er ikkje registrert på klienten; oppgi den offentlege nøkkelen som jwk eller file",
+    "config.document.other-environment":
+      "Dokumentet gjeld miljøet «{documentEnvironment}», ikkje «{environment}»; endre environment for å bruke det her",
     "config.error.client-no-id": "Klienten «{name}» har ingen client_id enno",
     "config.mapping.unreadable": "Koplingsfila kan ikkje lesast som {format}",
     "config.error.unconfirmed-step": "Det farlege steget {step} er ikkje stadfesta",

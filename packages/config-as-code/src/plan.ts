@@ -49,9 +49,9 @@ export function planChanges(document: ConfigDocument, live: LiveState, options: 
   }
   const ctx = new PlanContext(options.production, orgNames);
   if (document.environment !== undefined && document.environment !== options.environment) {
-    ctx.issues.push({
-      path: "environment",
-      message: `The document is for the environment "${document.environment}", not "${options.environment}"; change environment to apply it here`,
+    ctx.refuse("environment", "config.document.other-environment", {
+      documentEnvironment: document.environment,
+      environment: options.environment,
     });
   }
   planScopes(ctx, document.scopes ?? [], live);

@@ -277,8 +277,12 @@ export const TokenTestResult = z
         .object({
           /** The token error's id (an MP code, or e.g. `consumer-org-own`): the web app names it in nb, nn, en. */
           id: z.string(),
+          /** English; `causeCode` (`token-error.<id>.cause` of `maskinportenRulesMessages`) is rendered. */
           cause: z.string(),
+          causeCode: z.string(),
+          /** English; `fixCode` (`token-error.<id>.fix`) is rendered. */
           fix: z.string(),
+          fixCode: z.string(),
           /** What told the id: `error_uri`, Digdir's `error_description` wording, or only `error`. */
           matched_by: z.enum(["error_uri", "error_description", "error"]),
         })

@@ -92,6 +92,7 @@ export {
   RowWarning,
   readList,
   readRow,
+  rowWarning,
   WARNINGS_FIELD,
   warningsField,
   warningsIn,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ContractError, contractIssuesOf } from "./contract-error";
-import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
+import { AnsweredDateTime, type RowWarning, readRow, rowWarning, warningsField } from "./read";
 import { validationText } from "./validation-messages";
 
 export const MAX_KEYS_PER_CLIENT = 5;
@@ -150,13 +150,7 @@ export function isLegacyKey(key: JwkRead): boolean {
 
 function keyWarnings(key: JwkRead): RowWarning[] {
   return isLegacyKey(key)
-    ? [
-        {
-          kind: "jwk-without-use",
-          field: "use",
-          message: `The key ${key.kid ?? "(no kid)"} has no "use": registered before Digdir's 2025-05-22 API change. It works; Portvakt writes it back with "use":"sig".`,
-        },
-      ]
+    ? [rowWarning("jwk-without-use", "use", "read.jwk-without-use", { kid: key.kid ?? "?" })]
     : [];
 }
 

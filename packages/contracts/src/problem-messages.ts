@@ -152,6 +152,20 @@ export const problemMessages = defineMessages({
     "problem.token-test.not-jwt":
       "The assertion is not a signed JWT (three base64url parts separated by dots)",
     "problem.field.not-jwt": "Not a JWT",
+    "problem.readiness.starting": "The first check has not finished",
+    "problem.readiness.config-valid": "valid",
+    "problem.readiness.certificate-expired": "the business certificate expired on {date}: renew it",
+    "problem.readiness.certificate-not-yet-valid":
+      "the business certificate is not valid before {date}: check the clock",
+    "problem.readiness.certificate-expiring":
+      "the business certificate expires in {days, plural, one {# day} other {# days}} ({date}): renew it",
+    "problem.readiness.certificate-valid":
+      "certificate valid for {days, plural, one {# more day} other {# more days}}",
+    "problem.readiness.own-key": "own key (JWK) loaded",
+    "problem.readiness.token-ok": "a token is obtainable",
+    "problem.readiness.token-failed": "no token from Maskinporten: {words}",
+    "problem.readiness.audit-ok": "audit store reachable",
+    "problem.readiness.audit-failed": "audit store unreachable: {words}",
   },
   nb: {
     "problem.title.400": "Ugyldig forespørsel",
@@ -300,6 +314,20 @@ export const problemMessages = defineMessages({
     "problem.token-test.not-jwt":
       "Granten er ikke en signert JWT (tre base64url-deler skilt med punktum)",
     "problem.field.not-jwt": "Ikke en JWT",
+    "problem.readiness.starting": "Den første sjekken er ikke ferdig",
+    "problem.readiness.config-valid": "gyldig",
+    "problem.readiness.certificate-expired": "virksomhetssertifikatet gikk ut {date}: forny det",
+    "problem.readiness.certificate-not-yet-valid":
+      "virksomhetssertifikatet er ikke gyldig før {date}: sjekk klokka",
+    "problem.readiness.certificate-expiring":
+      "virksomhetssertifikatet går ut om {days, plural, one {# dag} other {# dager}} ({date}): forny det",
+    "problem.readiness.certificate-valid":
+      "sertifikatet er gyldig {days, plural, one {# dag} other {# dager}} til",
+    "problem.readiness.own-key": "egen nøkkel (JWK) lastet",
+    "problem.readiness.token-ok": "et token kan hentes",
+    "problem.readiness.token-failed": "ikke noe token fra Maskinporten: {words}",
+    "problem.readiness.audit-ok": "revisjonsloggen kan nås",
+    "problem.readiness.audit-failed": "revisjonsloggen kan ikke nås: {words}",
   },
   nn: {
     "problem.title.400": "Ugyldig førespurnad",
@@ -449,6 +477,20 @@ export const problemMessages = defineMessages({
     "problem.token-test.not-jwt":
       "Granten er ikkje ein signert JWT (tre base64url-delar skilde med punktum)",
     "problem.field.not-jwt": "Ikkje ein JWT",
+    "problem.readiness.starting": "Den første sjekken er ikkje ferdig",
+    "problem.readiness.config-valid": "gyldig",
+    "problem.readiness.certificate-expired": "verksemdssertifikatet gjekk ut {date}: forny det",
+    "problem.readiness.certificate-not-yet-valid":
+      "verksemdssertifikatet er ikkje gyldig før {date}: sjekk klokka",
+    "problem.readiness.certificate-expiring":
+      "verksemdssertifikatet går ut om {days, plural, one {# dag} other {# dagar}} ({date}): forny det",
+    "problem.readiness.certificate-valid":
+      "sertifikatet er gyldig {days, plural, one {# dag} other {# dagar}} til",
+    "problem.readiness.own-key": "eigen nøkkel (JWK) lasta",
+    "problem.readiness.token-ok": "eit token kan hentast",
+    "problem.readiness.token-failed": "ikkje noko token frå Maskinporten: {words}",
+    "problem.readiness.audit-ok": "revisjonsloggen kan nåast",
+    "problem.readiness.audit-failed": "revisjonsloggen kan ikkje nåast: {words}",
   },
 });
 export type ProblemCode = keyof typeof problemMessages.en;

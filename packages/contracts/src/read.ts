@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MessageParams } from "./messages";
+import { type ValidationCode, validationText } from "./validation-messages";
 
 /**
  * Reading Digdir's answers leniently (docs/maskinporten.md §8, issue 12): in Digdir's 2025 OpenAPI
@@ -16,8 +18,15 @@ export const RowWarning = z
     kind: z.string(),
     /** The top-level field concerned, if one. */
     field: z.string().optional(),
-    /** What is odd, in English, for logs and the UI's tooltip. */
+    /** What is odd, in English, for logs, API clients and the CLI. */
     message: z.string(),
+    /**
+     * The text's code in `validationMessages` (`read.*`), rendered in the page's language
+     * (docs/i18n.md); `message` is its English side, with zod's own words added when a field
+     * was set aside.
+     */
+    code: z.string(),
+    params: MessageParams.optional(),
   })
   .meta({
     id: "RowWarning",
@@ -25,6 +34,28 @@ export const RowWarning = z
       "Something odd in a row Digdir answered (added by Portvakt, never sent to Digdir). The row is kept and shown.",
   });
 export type RowWarning = z.infer<typeof RowWarning>;
+
+/**
+ * A row warning of `kind` whose text is the `read.*` code `code` of `validationMessages`:
+ * `message` is the English rendering (plus `more`, e.g. zod's words, for logs), `code` and
+ * `params` travel beside it so the console shows it in nb, nn or en.
+ */
+export function rowWarning(
+  kind: string,
+  field: string | undefined,
+  code: ValidationCode & `read.${string}`,
+  params?: MessageParams,
+  more?: string,
+): RowWarning {
+  const english = validationText(code, params);
+  return {
+    kind,
+    ...(field !== undefined ? { field } : {}),
+    message: more ? english.replace(/; left out$/, ` (${more}); left out`) : english,
+    code,
+    ...(params ? { params } : {}),
+  };
+}
 
 /** The member Portvakt adds to a row it read with oddities; stripped before anything is sent. */
 export const WARNINGS_FIELD = "portvakt_warnings";
@@ -75,11 +106,15 @@ export function readRow<T extends object>(
       if (field === undefined || typeof field === "symbol") return undefined;
       const name = String(field);
       if (!(name in next)) continue;
-      warnings.push({
-        kind: "invalid-field",
-        field: name,
-        message: `${name} ${shortJson(next[name])} is not what Digdir's API documents (${issue.message}); left out`,
-      });
+      warnings.push(
+        rowWarning(
+          "invalid-field",
+          name,
+          "read.invalid-field",
+          { field: name, value: shortJson(next[name]) },
+          issue.message,
+        ),
+      );
       delete next[name];
     }
     candidate = next;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "./limits";
-import { AnsweredDateTime, type RowWarning, readRow, warningsField } from "./read";
+import { AnsweredDateTime, type RowWarning, readRow, rowWarning, warningsField } from "./read";
 import { ScopePrefix, Subscope } from "./scope-name";
 import { validationText } from "./validation-messages";
 
@@ -168,11 +168,7 @@ export function readScope(raw: unknown): Scope | undefined {
   if (typeof row.name !== "string" || row.name === "") {
     if (typeof row.prefix !== "string" || typeof row.subscope !== "string") return undefined;
     named = { ...row, name: `${row.prefix}:${row.subscope}` };
-    warnings.push({
-      kind: "scope-without-name",
-      field: "name",
-      message: "The row has no name; Portvakt named it prefix:subscope",
-    });
+    warnings.push(rowWarning("scope-without-name", "name", "read.scope-without-name"));
   }
   return readRow(Scope, named, () => warnings);
 }

@@ -58,6 +58,10 @@ export const validationMessages = defineMessages({
     "validation.integer": "Must be a whole number",
     "validation.invalid": "Not valid",
     "audit.range.to-before-from": "The end must not be before the start",
+    "read.invalid-field": "{field} {value} is not what Digdir's API documents; left out",
+    "read.jwk-without-use":
+      'The key {kid} has no "use": registered before Digdir\'s 2025-05-22 API change. It works; Portvakt writes it back with "use":"sig".',
+    "read.scope-without-name": "The row has no name; Portvakt named it prefix:subscope",
   },
   nb: {
     "orgno.length": "Et organisasjonsnummer har nøyaktig 9 sifre",
@@ -108,6 +112,10 @@ export const validationMessages = defineMessages({
     "validation.integer": "Må være et helt tall",
     "validation.invalid": "Ikke gyldig",
     "audit.range.to-before-from": "Slutten kan ikke være før starten",
+    "read.invalid-field": "{field} {value} er ikke slik Digdirs API beskriver feltet; utelatt",
+    "read.jwk-without-use":
+      'Nøkkelen {kid} har ikke "use": registrert før Digdirs API-endring 2025-05-22. Den virker; Portvakt skriver den tilbake med "use":"sig".',
+    "read.scope-without-name": "Raden har ikke navn; Portvakt kalte den prefiks:subscope",
   },
   nn: {
     "orgno.length": "Eit organisasjonsnummer har nøyaktig 9 siffer",
@@ -160,6 +168,11 @@ export const validationMessages = defineMessages({
     "validation.integer": "Må vere eit heilt tal",
     "validation.invalid": "Ikkje gyldig",
     "audit.range.to-before-from": "Slutten kan ikkje vere før starten",
+    "read.invalid-field":
+      "{field} {value} er ikkje slik API-et til Digdir skildrar feltet; utelate",
+    "read.jwk-without-use":
+      'Nøkkelen {kid} har ikkje "use": registrert før API-endringa til Digdir 2025-05-22. Han verkar; Portvakt skriv han tilbake med "use":"sig".',
+    "read.scope-without-name": "Rada har ikkje namn; Portvakt kalla ho prefiks:subscope",
   },
 });
 export type ValidationCode = keyof typeof validationMessages.en;

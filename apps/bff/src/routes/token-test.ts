@@ -205,7 +205,9 @@ export const tokenTestRoutes = createRouter()
                 explanation: {
                   id: explanation.rule.id,
                   cause: explanation.rule.cause,
+                  causeCode: explanation.rule.causeCode,
                   fix: explanation.rule.fix,
+                  fixCode: explanation.rule.fixCode,
                   matched_by: explanation.matchedBy,
                 },
               }

@@ -58,7 +58,10 @@ export function uncodedTexts(body: unknown, path = "$"): string[] {
   const record = body as Record<string, unknown>;
   const faults: string[] = [];
   const said = typeof record.detail === "string" ? record.detail : record.message;
-  if (typeof said === "string") {
+  // An Altinn app's own 403 text, looked up by its `messageKey` in the app's text resources:
+  // the app's words (shown quoted), not Portvakt's.
+  const quoted = typeof record.messageKey === "string" && record.detail === undefined;
+  if (typeof said === "string" && !quoted) {
     const code = record.code;
     if (typeof code !== "string") faults.push(`${path}: no code for "${said}"`);
     else if (!hasTexts(code)) faults.push(`${path}: code ${code} has no nb/nn/en text`);
@@ -74,9 +77,65 @@ export function uncodedTexts(body: unknown, path = "$"): string[] {
       }
     }
   }
+  // A text whose code travels in a sibling `<name>Code` (a diagnosis's `summary`, a check's `fix`).
+  for (const [key, value] of Object.entries(record)) {
+    const sibling = record[`${key}Code`];
+    if (typeof value === "string" && typeof sibling === "string" && !hasTexts(sibling))
+      faults.push(`${path}.${key}: code ${sibling} has no nb/nn/en text`);
+  }
   for (const [key, value] of Object.entries(record)) {
     if (key === "params") continue;
     faults.push(...uncodedTexts(value, `${path}.${key}`));
   }
   return faults;
+}
+
+/**
+ * Members that hold data, not Portvakt's words: names and descriptions people or Digdir wrote,
+ * certificate subjects, Digdir's own error words, JSON paths. An English sentence there is theirs.
+ */
+const DATA_MEMBERS = new Set([
+  "name",
+  "description",
+  "long_description",
+  "client_name",
+  "client_description",
+  "subject",
+  "issuer",
+  "title",
+  "words",
+  "error_description",
+  "value",
+  "input",
+]);
+
+/**
+ * English sentences anywhere in an answer that travel without a code (issue 14 #13), wherever
+ * they sit, not only under `detail`/`message`: a string of three or more words with an English
+ * function word, unless it is a coded `detail`/`message` (checked by `uncodedTexts`), has its
+ * code beside it (`<name>Code`, `<name>Parts`, or a `texts` member for a config plan's English),
+ * or is data (`DATA_MEMBERS`). Returns the JSON paths with the sentence.
+ */
+export function englishSentences(body: unknown, path = "$"): string[] {
+  if (Array.isArray(body))
+    return body.flatMap((item, i) => englishSentences(item, `${path}[${i}]`));
+  if (body === null || typeof body !== "object") return [];
+  const record = body as Record<string, unknown>;
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "params") continue;
+    if (typeof value !== "string") {
+      found.push(...englishSentences(value, `${path}.${key}`));
+      continue;
+    }
+    const coded =
+      ((key === "detail" || key === "message") && typeof record.code === "string") ||
+      typeof record[`${key}Code`] === "string" ||
+      record[`${key}Parts`] !== undefined ||
+      (key === "message" && typeof record.messageKey === "string") ||
+      record.texts !== undefined;
+    if (coded || DATA_MEMBERS.has(key)) continue;
+    if (looksLikeEnglishSentence(value)) found.push(`${path}.${key}: "${value.slice(0, 160)}"`);
+  }
+  return found;
 }

@@ -43,9 +43,8 @@ function matchClient(
   if (entry.client_id !== undefined) {
     const match = byId.get(entry.client_id);
     if (!match) {
-      ctx.issues.push({
-        path: `clients[${index}].client_id`,
-        message: `No active Maskinporten client ${entry.client_id} in this environment; leave client_id out to create the client`,
+      ctx.refuse(`clients[${index}].client_id`, "config.document.client-id-unknown", {
+        clientId: entry.client_id,
       });
       return null;
     }
@@ -55,9 +54,10 @@ function matchClient(
     (client) => client.client.client_name === entry.name && unmatched.has(client),
   );
   if (candidates.length > 1) {
-    ctx.issues.push({
-      path: `clients[${index}].name`,
-      message: `${candidates.length} clients are named "${entry.name}" (${candidates.map((c) => c.client.client_id).join(", ")}); add client_id to say which one`,
+    ctx.refuse(`clients[${index}].name`, "config.document.client-ambiguous", {
+      count: candidates.length,
+      name: entry.name,
+      clientIds: candidates.map((c) => c.client.client_id).join(", "),
     });
     return null;
   }
@@ -88,9 +88,8 @@ function planClientFields(
   }
   const before = liveClientRecord(match);
   if (entry.client_orgno !== undefined && entry.client_orgno !== before.client_orgno) {
-    ctx.issues.push({
-      path: `clients[${index}].client_orgno`,
-      message: `The client belongs to ${before.client_orgno}; client_orgno cannot change`,
+    ctx.refuse(`clients[${index}].client_orgno`, "config.document.client-orgno-fixed", {
+      orgno: before.client_orgno,
     });
   }
   const changes = diff(before, desired, CLIENT_FIELDS);

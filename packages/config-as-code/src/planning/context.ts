@@ -47,6 +47,24 @@ export class PlanContext {
     this.orgNames = orgNames;
   }
 
+  /**
+   * Refuses the document at `path` with a coded text of `configMessages` (its English is the
+   * issue's `message`, for the CLI; `code` and `params` for the console).
+   */
+  refuse(
+    path: string,
+    code: ConfigCode & `config.document.${string}`,
+    params?: MessageParams,
+  ): void {
+    const said = text(code, params);
+    this.issues.push({
+      path,
+      message: said.detail,
+      code: said.code,
+      ...(said.params ? { params: said.params } : {}),
+    });
+  }
+
   /** Adds a step; in production every step is dangerous (it needs confirmation). */
   push(step: StepDraft, group: string, sub = 0): void {
     const reasons = step.dangers ?? [];

@@ -48,36 +48,30 @@ export function planKeys(
   const adds: DocumentKey[] = [];
   wantedKeys.forEach((key, keyIndex) => {
     if (key.file !== undefined && key.jwk === undefined) {
-      ctx.issues.push({
-        path: `clients[${index}].keys[${keyIndex}].file`,
-        message:
-          "Key files are read by the CLI (portvakt plan/apply); paste the key as jwk to use the document here",
-      });
+      ctx.refuse(`clients[${index}].keys[${keyIndex}].file`, "config.document.key-file-here");
       return;
     }
     const registered = liveKids.get(key.kid);
     const material = desiredKey(key);
     if (registered) {
       if (material && !sameKeyMaterial(material, registered)) {
-        ctx.issues.push({
-          path: `clients[${index}].keys[${keyIndex}]`,
-          message: `The kid "${key.kid}" is registered with other key material; give the new key a new kid`,
+        ctx.refuse(`clients[${index}].keys[${keyIndex}]`, "config.document.kid-other-material", {
+          kid: key.kid,
         });
       }
       return;
     }
     const elsewhere = liveKidOwner.get(key.kid);
     if (elsewhere && elsewhere !== match) {
-      ctx.issues.push({
-        path: `clients[${index}].keys[${keyIndex}].kid`,
-        message: `The kid "${key.kid}" is registered on the client "${elsewhere.client.client_name}"; kids are unique across all clients`,
+      ctx.refuse(`clients[${index}].keys[${keyIndex}].kid`, "config.document.kid-elsewhere", {
+        kid: key.kid,
+        name: elsewhere.client.client_name,
       });
       return;
     }
     if (!material) {
-      ctx.issues.push({
-        path: `clients[${index}].keys[${keyIndex}]`,
-        message: `The kid "${key.kid}" is not registered on the client; give its public key as jwk or file`,
+      ctx.refuse(`clients[${index}].keys[${keyIndex}]`, "config.document.kid-unregistered", {
+        kid: key.kid,
       });
       return;
     }

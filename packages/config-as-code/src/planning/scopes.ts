@@ -65,9 +65,9 @@ function planScopeFields(
   if (!current) {
     const { prefix } = splitScopeName(name);
     if (!live.prefixes.includes(prefix)) {
-      ctx.issues.push({
-        path: `scopes[${index}].name`,
-        message: `The organisation does not hold the prefix "${prefix}" (it holds: ${live.prefixes.join(", ") || "none"})`,
+      ctx.refuse(`scopes[${index}].name`, "config.document.prefix-not-held", {
+        prefix,
+        held: live.prefixes.join(", ") || "-",
       });
     }
     ctx.push(

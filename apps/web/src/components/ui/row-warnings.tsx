@@ -14,10 +14,13 @@ export function RowWarnings({
   /** Kinds shown by the page in its own way (e.g. a legacy key). */
   ignore?: readonly string[];
 }) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
   const shown = (warnings ?? []).filter((w) => !ignore.includes(w.kind));
   if (shown.length === 0) return null;
-  const details = shown.map((w) => w.message).join("; ");
+  // Each warning in the page's language from its code; its English message only if no table knows it.
+  const details = shown
+    .map((w) => tc({ code: w.code, ...(w.params ? { params: w.params } : {}), detail: w.message }))
+    .join("; ");
   return (
     <span title={t("common.oddRowHelp", { details })} data-testid="row-warning">
       <Badge tone="warning">{t("common.oddRow")}</Badge>

@@ -473,14 +473,14 @@ function TokenTestAnswer({
           <p className="text-sm">
             <strong>{t("tokenTest.cause")}</strong>{" "}
             {tc({
-              code: `token-error.${result.explanation.id.toLowerCase()}.cause`,
+              code: result.explanation.causeCode,
               detail: result.explanation.cause,
             })}
           </p>
           <p className="text-sm">
             <strong>{t("tokenTest.fix")}</strong>{" "}
             {tc({
-              code: `token-error.${result.explanation.id.toLowerCase()}.fix`,
+              code: result.explanation.fixCode,
               detail: result.explanation.fix,
             })}
           </p>
