@@ -28,7 +28,7 @@ export interface AuthorizationConfig {
   users?: AuthorizationGroup;
   serviceOwners?: AuthorizationGroup;
   /** When set, the app does not start (rule 5). */
-  loadError?: { code: string; path: string; message: string };
+  loadError?: { kind: "wrong-type" | "invalid-id"; path: string; message: string };
 }
 
 /** One group's resolved scopes and message keys. */

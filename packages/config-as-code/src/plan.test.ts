@@ -180,7 +180,12 @@ describe("plan", () => {
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       expect(error.issues).toEqual([
-        { path: "scopes[3].name", message: expect.stringContaining('prefix "nav"') },
+        {
+          path: "scopes[3].name",
+          message: expect.stringContaining('prefix "nav"'),
+          code: "config.document.prefix-not-held",
+          params: { prefix: "nav", held: "difi, digdir" },
+        },
       ]);
     }
   });

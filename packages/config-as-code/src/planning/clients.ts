@@ -89,7 +89,7 @@ function planClientFields(
   const before = liveClientRecord(match);
   if (entry.client_orgno !== undefined && entry.client_orgno !== before.client_orgno) {
     ctx.refuse(`clients[${index}].client_orgno`, "config.document.client-orgno-fixed", {
-      orgno: before.client_orgno,
+      orgno: before.client_orgno ?? "-",
     });
   }
   const changes = diff(before, desired, CLIENT_FIELDS);
