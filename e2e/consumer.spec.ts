@@ -133,6 +133,9 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   const refused = await sendGrant(page);
   await expect(refused).toContainText("Maskinporten avviste granten");
   await expect(refused.getByTestId("mp-code")).toHaveText("MP-124");
+  // Cause and fix from their codes (`causeCode`, `fixCode`), in nb, not the BFF's English.
+  await expect(refused).toContainText("Signaturen på granten stemmer ikke med nøkkelen");
+  await expect(refused).not.toContainText("does not verify with the key");
   const checks = page.getByTestId("grant-checks");
   await expect(checks).toContainText("header.kid.known");
   // The grant's checks are rendered in the page's language (nb) from their codes.

@@ -50,6 +50,19 @@ test("every page renders Digdir's recorded answers without an error", async ({ p
   await page.getByLabel("Status").selectOption("all");
   await expect(page.getByTestId("scopes-table")).toContainText("digdir:uten.navn");
   await expect(page.getByTestId("row-warning").first()).toBeVisible();
+  // The marker says what is odd from its code (issue 14 #13), in the page's language (nb, nn),
+  // never in the BFF's English.
+  const unnamed = page
+    .getByTestId("scopes-table")
+    .getByRole("row")
+    .filter({ hasText: "digdir:uten.navn" })
+    .getByTestId("row-warning");
+  await expect(unnamed).toContainText("Raden har ikke navn; Portvakt kalte den prefiks:subscope");
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(unnamed).toContainText("Rada har ikkje namn; Portvakt kalla ho prefiks:subscope");
+  await expect(page.getByTestId("scopes-table")).not.toContainText(/The row has no name|left out/);
+  await page.getByTestId("language-switch").selectOption("nb");
+  await expect(page.getByLabel("Miljø")).toHaveValue("demo");
   // Prefix details (owner, name, active, created) from GET /prefix.
   await expect(page.getByTestId("prefix-details")).toContainText("DIGITALISERINGSDIREKTORATET");
   await expect(page.getByTestId("prefix-details")).toContainText("difi");

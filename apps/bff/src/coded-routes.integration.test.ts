@@ -205,7 +205,7 @@ describe("every route of the BFF answers in codes", () => {
     expect(found).toEqual([]);
   });
 
-  const FAULTS = [
+  const FAULTS: Array<{ kind: "status" | "token-outage"; status?: number; retryAfter?: number }> = [
     { kind: "status", status: 500 },
     { kind: "status", status: 400 },
     { kind: "status", status: 403 },
@@ -219,10 +219,7 @@ describe("every route of the BFF answers in codes", () => {
       const found: string[] = [];
       // A fresh token for each environment first, so the token outage hits only its own case.
       for (const environment of stack.bff.environments) environment.tokens.invalidate();
-      await stack.control("/faults", {
-        method: "POST",
-        body: JSON.stringify({ path: "/", ...fault }),
-      });
+      await stack.fault({ path: "/", ...fault });
       try {
         for (const { template, method } of routes.filter((r) => r.method === "GET")) {
           found.push(...(await faultsOf(stack.api, pathOf(template), { method })));
@@ -251,7 +248,7 @@ describe("every route of the BFF answers in codes", () => {
           );
         }
       } finally {
-        await stack.control("/faults", { method: "DELETE" });
+        await stack.clearFaults();
       }
       expect(found).toEqual([]);
     });
