@@ -1,10 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { signInOverHttp } from "../apps/bff/src/testing/sign-in";
 import { orgNumbers, startBenchStack } from "./support/bench-stack";
 import { cpuTimeMs } from "./support/cpu";
 import { type LoadResult, load } from "./support/load";
-import { startProcess, stop } from "./support/processes";
+import { readGcPauses, startProcess, stop } from "./support/processes";
 
 // The same read — GET scopes/access?scope= with 1,000 grants (about 290 kB) — straight against the
 // simulator, through two bare proxies and through the BFF, alternating in one run, so the ratios
@@ -15,6 +17,9 @@ import { startProcess, stop } from "./support/processes";
 // - BFF: Portvakt as the browser uses it (signed in, session cookie, X-CSRF), from its production
 //   entry point, validating Digdir's answer.
 // BENCH_ROUNDS / BENCH_REQUESTS shorten a run while profiling (CPU_PROFILE_DIR profiles the BFF).
+// The three hops record their garbage collections (bench/support/gc-probe.ts); the pauses that
+// fell inside each round are reported per target, so an added p99 can be told apart from the
+// machine's own stalls.
 const GRANTS = 1000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -26,11 +31,47 @@ const median = (values: number[]) =>
 type Run = LoadResult & { hopCpuMs: number; simulatorCpuMs: number; clientCpuMs: number };
 type Target = "direct" | "raw_proxy" | "hono_proxy" | "bff";
 const TARGETS: Target[] = ["direct", "raw_proxy", "hono_proxy", "bff"];
+type Hop = Exclude<Target, "direct">;
+const HOPS: Hop[] = ["raw_proxy", "hono_proxy", "bff"];
+
+/** One measured round of a target: when it ran (epoch ms) and how many requests it answered. */
+type Window = { from: number; to: number; requests: number };
+
+/**
+ * The garbage collections of a hop inside its rounds: pause time per request (ms, median over
+ * the rounds), the longest pause and the pauses per round (median).
+ */
+function gcInRounds(pauses: ReturnType<typeof readGcPauses>, windows: Window[]) {
+  const rounds = windows.map((w) => {
+    const inside = pauses.filter(([at]) => at >= w.from && at <= w.to);
+    return {
+      perRequest: inside.reduce((sum, [, ms]) => sum + ms, 0) / w.requests,
+      longest: Math.max(0, ...inside.map(([, ms]) => ms)),
+      count: inside.length,
+    };
+  });
+  return {
+    pause_ms_per_request: +median(rounds.map((r) => r.perRequest)).toFixed(4),
+    longest_pause_ms: +Math.max(0, ...rounds.map((r) => r.longest)).toFixed(2),
+    pauses_per_round: median(rounds.map((r) => r.count)),
+  };
+}
 
 export async function benchBffVsDirect(root: string) {
-  const stack = await startBenchStack(root);
+  const stack = await startBenchStack(root, { gcProbe: true });
   const { api, tokens } = stack;
   const proxies: Awaited<ReturnType<typeof startProcess>>[] = [];
+  const gcDir = mkdtempSync(join(tmpdir(), "portvakt-bench-gc-"));
+  const gcFiles: Record<Hop, string> = {
+    raw_proxy: join(gcDir, "raw-proxy.json"),
+    hono_proxy: join(gcDir, "hono-proxy.json"),
+    bff: stack.bffGcFile!,
+  };
+  const windows = Object.fromEntries(TARGETS.map((t) => [t, [] as Window[]])) as Record<
+    Target,
+    Window[]
+  >;
+  let result: Record<string, unknown>;
   try {
     const prefix = (await api.listPrefixes())[0]?.prefix;
     const scope = `${prefix}:bench/grants`;
@@ -42,7 +83,7 @@ export async function benchBffVsDirect(root: string) {
     // The BFF asks Digdir with inactive=true (revoked rows are shown too), so the direct and
     // proxied reads ask the same: the simulator must do the same work behind every target.
     const query = `scopes/access?scope=${encodeURIComponent(scope)}&inactive=true`;
-    const startProxy = async (script: string) => {
+    const startProxy = async (script: string, gcProbeFile: string) => {
       const started = await startProcess(
         join(root, "bench/support", script),
         {
@@ -50,12 +91,13 @@ export async function benchBffVsDirect(root: string) {
           ...(process.env.CPU_PROFILE_DIR ? { CPU_PROFILE_DIR: process.env.CPU_PROFILE_DIR } : {}),
         },
         (l) => l.startsWith("{"),
+        { gcProbeFile },
       );
       proxies.push(started);
       return (JSON.parse(started.line) as { url: string }).url;
     };
-    const rawUrl = await startProxy("raw-proxy-process.ts");
-    const honoUrl = await startProxy("hono-proxy-process.ts");
+    const rawUrl = await startProxy("raw-proxy-process.ts", gcFiles.raw_proxy);
+    const honoUrl = await startProxy("hono-proxy-process.ts", gcFiles.hono_proxy);
     // The simulator's tokens live two minutes, a run longer: each load gets a current token (the
     // token client renews it before it expires), or the direct and proxied reads would count 401s.
     const bearer: Record<string, string> = {};
@@ -107,11 +149,13 @@ export async function benchBffVsDirect(root: string) {
           cpuTimeMs(stack.pids.simulator),
           cpuTimeMs(process.pid),
         ];
+        const from = Date.now();
         const result = await load({
           ...targets[target],
           concurrency: CONCURRENCY,
           requests: REQUESTS,
         });
+        windows[target].push({ from, to: Date.now(), requests: result.requests });
         const after = [
           pid ? cpuTimeMs(pid) : 0,
           cpuTimeMs(stack.pids.simulator),
@@ -147,7 +191,7 @@ export async function benchBffVsDirect(root: string) {
       Target,
       ReturnType<typeof summary>
     >;
-    return {
+    result = {
       name: "bff-vs-direct",
       read: `GET scopes/access?scope=&inactive=true with ${GRANTS} grants`,
       setup: {
@@ -161,6 +205,7 @@ export async function benchBffVsDirect(root: string) {
           bff: "Portvakt BFF, signed in (session cookie, X-CSRF), answer validated",
         },
         ratios: "median over the rounds of the per-round rps ratio",
+        gc: "each hop's garbage-collection pauses inside its rounds (perf_hooks, wall time)",
       },
       ...s,
       bff_over_direct: ratio("direct"),
@@ -187,4 +232,11 @@ export async function benchBffVsDirect(root: string) {
     for (const p of proxies) await stop(p.child);
     await stack.close();
   }
+  // Written by each hop as it exits, so read after they stopped.
+  return {
+    ...result,
+    gc: Object.fromEntries(
+      HOPS.map((hop) => [hop, gcInRounds(readGcPauses(gcFiles[hop]), windows[hop])]),
+    ),
+  };
 }

@@ -36,6 +36,8 @@ export interface BenchStack {
   auditDatabasePath: string;
   /** Process ids of the simulator and the BFF, to read their CPU time. */
   pids: { simulator: number; bff: number };
+  /** With `gcProbe`: where the BFF writes its garbage collections when it stops (`readGcPauses`). */
+  bffGcFile?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export interface BenchStack {
  */
 export async function startBenchStack(
   root: string,
-  options: { people?: number; bffConfig?: Record<string, unknown> } = {},
+  options: { people?: number; bffConfig?: Record<string, unknown>; gcProbe?: boolean } = {},
 ): Promise<BenchStack> {
   const bffPort = await freePort();
   const bffOrigin = `http://127.0.0.1:${bffPort}`;
@@ -108,6 +110,7 @@ export async function startBenchStack(
         BENCH_SESSION_SECRET: "bench-session-secret-of-at-least-32-characters",
       },
       (l) => l.includes("Portvakt BFF listening"),
+      options.gcProbe ? { gcProbeFile: join(info.dir, "bff-gc.json") } : {},
     );
   } catch (error) {
     await stop(sim.child);
@@ -131,6 +134,7 @@ export async function startBenchStack(
     tokens,
     auditDatabasePath,
     pids: { simulator: sim.child.pid!, bff: bff.child.pid! },
+    ...(options.gcProbe ? { bffGcFile: join(info.dir, "bff-gc.json") } : {}),
     close: async () => {
       await stop(bff.child);
       await stop(sim.child);
