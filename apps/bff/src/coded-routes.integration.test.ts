@@ -1,5 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
+import {
+  type RunningReplayServer,
+  recordedAnswers,
+  startReplayServer,
+} from "@portvakt/maskinporten/replay";
 import { keyedClientGrant, signGrant } from "@portvakt/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -72,6 +77,9 @@ afterAll(() => stack?.close());
 const pathOf = (template: string, values = PATH_VALUES) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? PATH_VALUES[name] ?? "x");
 
+/** Every text code the walk has met, so a test can say its input reached the rule it aims at. */
+const seen = new Set<string>();
+
 /** Calls `path` and returns what is wrong with the texts of its answer (none for a non-JSON one). */
 async function faultsOf(call: ApiCall, path: string, init: RequestInit = {}): Promise<string[]> {
   const response = await call(path, init);
@@ -81,6 +89,9 @@ async function faultsOf(call: ApiCall, path: string, init: RequestInit = {}): Pr
     body = JSON.parse(text);
   } catch {
     return [];
+  }
+  for (const code of JSON.stringify(body).matchAll(/"(?:code|summaryCode|fixCode)":"([^"]+)"/g)) {
+    seen.add(code[1]!);
   }
   const faults = [...uncodedTexts(body), ...englishSentences(body)];
   return faults.map((fault) => `${init.method ?? "GET"} ${path} → ${response.status}: ${fault}`);
@@ -188,6 +199,81 @@ describe("every route of the BFF answers in codes", () => {
     expect(found).toEqual([]);
   });
 
+  it("input each rule refuses: keys, key sets, scope names, org numbers, token names, bearer tokens, sign-in", async () => {
+    const clients = (await (await stack.api(`${DEMO}/clients`)).json()) as Array<{
+      client_id: string;
+    }>;
+    const keys = `${DEMO}/clients/${clients[0]!.client_id}`;
+    const etag = (await stack.api(`${keys}/jwks`)).headers.get("ETag") ?? '"x"';
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pub = { ...publicKey.export({ format: "jwk" }), kid: "k1", use: "sig", alg: "RS256" };
+    const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey;
+    const badKeys = [
+      { ...privateKey.export({ format: "jwk" }), kid: "k1", use: "sig", alg: "RS256" },
+      { ...pub, kty: "EC" },
+      { ...pub, alg: "HS256" },
+      { ...pub, use: "enc" },
+      { ...pub, kid: "blank kid!" },
+      { ...small.export({ format: "jwk" }), kid: "small", use: "sig", alg: "RS256" },
+      { ...pub, n: "not*base64" },
+    ];
+    const found: string[] = [];
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      faultsOf(stack.api, path, { method: "POST", body: JSON.stringify(body), headers });
+    for (const jwk of badKeys) {
+      found.push(...(await post(`${keys}/keys`, { jwk }, { "If-Match": etag })));
+    }
+    found.push(...(await post(`${keys}/keys`, { jwk: pub })));
+    const six = Array.from({ length: 6 }, (_, i) => ({ ...pub, kid: `k${i}` }));
+    for (const set of [[pub, pub], six]) {
+      found.push(...(await post(`${keys}/jwks`, { keys: set }, { "If-Match": etag })));
+    }
+    for (const subscope of ["Stor", "a..b", "x", "/start", `${"a".repeat(200)}`, "a:b/c"]) {
+      found.push(
+        ...(await post(`${DEMO}/scopes`, { prefix: "digdir", subscope, description: "x" })),
+      );
+    }
+    for (const orgno of ["123456789", "12345678a"]) {
+      const path = `${DEMO}/scopes/access/${orgno}?scope=digdir%3Ademo.read`;
+      found.push(...(await faultsOf(stack.api, path, { method: "PUT" })));
+    }
+    found.push(...(await post("/api/tokens", { name: "<script>", role: "admin", env: "demo" })));
+    for (const authorization of ["Bearer", "Bearer pv_nope", "Basic eDp4"]) {
+      found.push(
+        ...(await faultsOf(stack.api, "/api/envs", { headers: { Authorization: authorization } })),
+      );
+      found.push(
+        ...(await faultsOf(stack.api, "/api/envs", {
+          headers: { Authorization: authorization, Cookie: "" },
+        })),
+      );
+    }
+    for (const callback of ["/auth/callback", "/auth/callback?state=x&code=y"]) {
+      found.push(...(await faultsOf(stack.api, callback, { headers: { Cookie: "" } })));
+    }
+    // The input reached the rules it aims at (not only a generic refusal before them).
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        "jwk.private-member",
+        "jwk.kty",
+        "jwk.alg",
+        "jwk.use",
+        "jwk.kid.chars",
+        "jwk.rsa.too-small",
+        "jwk.n.base64url",
+        "jwks.kid.duplicate",
+        "jwks.too-many",
+        "scope.subscope.uppercase",
+        "orgno.check-digit",
+        "token.name.chars",
+        "problem.tokens.refused",
+        "problem.tokens.with-cookie",
+        "problem.sign-in.expired",
+      ]),
+    );
+    expect(found).toEqual([]);
+  });
+
   it("refusals: no session, no CSRF header, a viewer changing, an outsider reading", async () => {
     const viewer = await stack.as("demo-viewer");
     const outsider = await stack.as("demo-outsider");
@@ -205,7 +291,11 @@ describe("every route of the BFF answers in codes", () => {
     expect(found).toEqual([]);
   });
 
-  const FAULTS: Array<{ kind: "status" | "token-outage"; status?: number; retryAfter?: number }> = [
+  const FAULTS: Array<{
+    kind: "status" | "token-outage" | "drop";
+    status?: number;
+    retryAfter?: number;
+  }> = [
     { kind: "status", status: 500 },
     { kind: "status", status: 400 },
     { kind: "status", status: 403 },
@@ -213,6 +303,7 @@ describe("every route of the BFF answers in codes", () => {
     { kind: "status", status: 429, retryAfter: 1 },
     { kind: "status", status: 503 },
     { kind: "token-outage" },
+    { kind: "drop" },
   ];
   for (const fault of FAULTS) {
     it(`every read route when Digdir answers ${fault.status ?? fault.kind}`, async () => {
@@ -239,7 +330,8 @@ describe("every route of the BFF answers in codes", () => {
           ["POST", `${DEMO}/diagnose`, { input: grant }],
           ["POST", `${DEMO}/token-test`, { assertion: grant }],
         ];
-        for (const [method, path, body] of writes) {
+        // A change whose answer is lost is settled by the change guard (coded-answers walks it).
+        for (const [method, path, body] of fault.kind === "drop" ? [] : writes) {
           found.push(
             ...(await faultsOf(stack.api, path, {
               method,
@@ -350,5 +442,66 @@ describe("answers with texts of their own", () => {
       found.push(...(await faultsOf(stack.api, probe)));
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("Digdir's field errors in words no table knows", () => {
+  let replay: RunningReplayServer;
+  let replayed: TestStack;
+
+  beforeAll(async () => {
+    replay = await startReplayServer({
+      answers: [
+        ...recordedAnswers().filter((answer) => answer.path === "/token"),
+        // The BFF reads the clients first (a create is refused when the name is taken).
+        { method: "GET", path: "/api/v1/clients", status: 200, body: [] },
+        {
+          method: "POST",
+          path: "/api/v1/clients",
+          status: 400,
+          body: {
+            error: "invalid_request",
+            error_description: "Validation failed",
+            errors: [
+              { fieldIdentifier: "client_name", errorMessage: "must not contain the sign <" },
+              { fieldIdentifier: "description", errorMessage: "size must be between 1 and 100" },
+            ],
+          },
+        },
+      ],
+    });
+    replayed = await startTestStack({
+      upstream: { issuer: `${replay.url}/`, apiBaseUrl: replay.url },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await replayed?.close();
+    await replay?.close();
+  });
+
+  it("are quoted as Digdir's, each with a code, beside the English message", async () => {
+    const response = await replayed.api(`${DEMO}/clients`, {
+      method: "POST",
+      body: JSON.stringify({ client_name: "Gå", description: "Gå", scopes: [] }),
+    });
+    const problem = (await response.json()) as {
+      errors?: Array<{ field: string; message: string; code?: string; params?: object }>;
+    };
+    expect(response.status, `${JSON.stringify(problem)} ${replay.requests.join(", ")}`).toBe(400);
+    expect(problem.errors).toEqual([
+      {
+        field: "client_name",
+        message: "must not contain the sign <",
+        code: "problem.upstream.field",
+        params: { digdir: "must not contain the sign <" },
+      },
+      {
+        field: "description",
+        message: "size must be between 1 and 100",
+        code: "problem.upstream.field",
+        params: { digdir: "size must be between 1 and 100" },
+      },
+    ]);
+    expect(uncodedTexts(problem)).toEqual([]);
   });
 });

@@ -246,15 +246,17 @@ export function problemFromUpstream(error: MaskinportenError): ProblemError {
     ...(error.fieldErrors.length
       ? {
           errors: error.fieldErrors.map((fieldError) => {
-            // Digdir's own words stay the English message; known shapes get a code.
-            const known = codedFromText(fieldError.message, [selfServiceMessages]);
-            return known
-              ? {
-                  ...fieldError,
-                  code: known.code,
-                  ...(known.params ? { params: known.params } : {}),
-                }
-              : fieldError;
+            // Digdir's own words stay the English message; known shapes get a code, any other
+            // is quoted as Digdir's (`problem.upstream.field`), never shown as Portvakt's text.
+            const known = codedFromText(fieldError.message, [selfServiceMessages]) ?? {
+              code: "problem.upstream.field",
+              params: { digdir: fieldError.message },
+            };
+            return {
+              ...fieldError,
+              code: known.code,
+              ...(known.params ? { params: known.params } : {}),
+            };
           }),
         }
       : {}),

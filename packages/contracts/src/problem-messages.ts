@@ -166,6 +166,7 @@ export const problemMessages = defineMessages({
     "problem.readiness.token-failed": "no token from Maskinporten: {words}",
     "problem.readiness.audit-ok": "audit store reachable",
     "problem.readiness.audit-failed": "audit store unreachable: {words}",
+    "problem.upstream.field": 'Digdir said: "{digdir}"',
   },
   nb: {
     "problem.title.400": "Ugyldig forespørsel",
@@ -328,6 +329,7 @@ export const problemMessages = defineMessages({
     "problem.readiness.token-failed": "ikke noe token fra Maskinporten: {words}",
     "problem.readiness.audit-ok": "revisjonsloggen kan nås",
     "problem.readiness.audit-failed": "revisjonsloggen kan ikke nås: {words}",
+    "problem.upstream.field": "Digdir sa: «{digdir}»",
   },
   nn: {
     "problem.title.400": "Ugyldig førespurnad",
@@ -491,6 +493,7 @@ export const problemMessages = defineMessages({
     "problem.readiness.token-failed": "ikkje noko token frå Maskinporten: {words}",
     "problem.readiness.audit-ok": "revisjonsloggen kan nåast",
     "problem.readiness.audit-failed": "revisjonsloggen kan ikkje nåast: {words}",
+    "problem.upstream.field": "Digdir sa: «{digdir}»",
   },
 });
 export type ProblemCode = keyof typeof problemMessages.en;
