@@ -92,7 +92,6 @@ export {
   RowWarning,
   readList,
   readRow,
-  rowWarning,
   WARNINGS_FIELD,
   warningsField,
   warningsIn,
