@@ -126,7 +126,7 @@ export async function startBff(
   );
   const location = databaseLocation(config.databaseUrl, config.auditDatabasePath);
   const db = await openDatabase(location);
-  const audit = new AuditStore(db);
+  const audit = new AuditStore(db, { logger });
   const streamSettings = config.auditLog.stream;
   let auditStream: AuditStream | undefined;
   if (streamSettings.stdout || streamSettings.webhookUrl) {
@@ -486,6 +486,7 @@ export async function startBff(
       }
       if ("closeAllConnections" in server) server.closeAllConnections();
       await closed;
+      await audit.close();
       await auditStream?.close(Math.min(drainMs, 5_000));
       await db.destroy();
     },

@@ -114,6 +114,8 @@ export const problemMessages = defineMessages({
       "An earlier attempt already registered this client ({clientId}); nothing new was sent",
     "problem.made-but-unread":
       "The change was made at Digdir, but what came after it failed. Reload to see the result.",
+    "problem.audit-unavailable":
+      "The audit log cannot be written now, and the record of an earlier change is still waiting to be written. Nothing was sent to Digdir. Try again shortly.",
     "problem.lock-timeout":
       "Another Portvakt instance is changing this resource; try again shortly",
     "problem.keys.replace-empty":
@@ -278,6 +280,8 @@ export const problemMessages = defineMessages({
       "Et tidligere forsøk har allerede registrert denne klienten ({clientId}); ingenting nytt ble sendt",
     "problem.made-but-unread":
       "Endringen ble gjort hos Digdir, men det som kom etter feilet. Last siden på nytt for å se resultatet.",
+    "problem.audit-unavailable":
+      "Revisjonsloggen kan ikke skrives nå, og oppføringen for en tidligere endring venter fortsatt på å bli skrevet. Ingenting ble sendt til Digdir. Prøv igjen om litt.",
     "problem.lock-timeout": "En annen Portvakt-instans endrer denne ressursen; prøv igjen om litt",
     "problem.keys.replace-empty":
       "Å erstatte nøkkelsettet krever minst én nøkkel; for å fjerne alle nøkler, slett nøkkelsettet",
@@ -442,6 +446,8 @@ export const problemMessages = defineMessages({
       "Eit tidlegare forsøk har allereie registrert denne klienten ({clientId}); ingenting nytt vart sendt",
     "problem.made-but-unread":
       "Endringa vart gjord hos Digdir, men det som kom etter, feila. Last sida på nytt for å sjå resultatet.",
+    "problem.audit-unavailable":
+      "Revisjonsloggen kan ikkje skrivast no, og oppføringa for ei tidlegare endring ventar framleis på å bli skriven. Ingenting vart sendt til Digdir. Prøv igjen om litt.",
     "problem.lock-timeout": "Ein annan Portvakt-instans endrar denne ressursen; prøv igjen om litt",
     "problem.keys.replace-empty":
       "Å byte ut nøkkelsettet krev minst éin nøkkel; for å fjerne alle nøklane, slett nøkkelsettet",

@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
 import { executionNote, executionOf } from "../four-eyes/defer";
 import {
+  codedProblem,
   MADE_BUT_UNREAD,
   OUTCOME_UNKNOWN,
   ProblemError,
@@ -108,7 +109,10 @@ export function defaultAuditTarget(c: Context<BffEnv>): AuditTarget {
  * (`recordChange`): `success` below 400, `failure` from 400, `unknown` for an outcome-unknown
  * problem. A change made at Digdir whose request then failed (`changeMade`) is audited as
  * `success` and answered 502 `made-but-unread`. Needs the session and `knownEnvironment` before
- * it; an audit store that fails makes the request fail (500).
+ * it. An audit store that fails when the entry is written does not change the answer (the
+ * change happened or not at Digdir whatever the store says): the entry is kept and written
+ * when the store answers (`AuditStore.appendKept`), the answer carries `Portvakt-Audit: kept`,
+ * and no further change is sent (503 `problem.audit-unavailable`) until it is written.
  */
 export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
@@ -118,6 +122,12 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       throw new Error("audited() runs after the session and knownEnvironment()");
     }
     const env = environment.config.id;
+    // The record of an earlier change is still waiting for the store (`appendKept`): no new
+    // change is sent until it is written, so the log never falls further behind Digdir.
+    const audit = c.get("audit");
+    if (audit.kept().length > 0 && (await audit.writeKept()) > 0) {
+      throw codedProblem(503, "problem.audit-unavailable", {});
+    }
     // The replay of an approved change request: its entry names the approver too (issue 18 #2),
     // under the id its claim holds (how a request whose instance stopped is settled).
     const execution = executionOf(c);
@@ -128,7 +138,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     const write = (outcome: AuditOutcome, status: number, detail?: AuditText) => {
       const change = c.get("auditChange") ?? {};
       const problem = c.get("problem");
-      return c.get("audit").append({
+      return audit.appendKept({
         id: auditId,
         actor: { sub: session.sub, name: session.name },
         role: session.roles[env] ?? "none",
@@ -176,7 +186,9 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       });
     }
     // What failed after the change, as its problem said it (before the 502 above replaced it).
-    await write(
+    // A store that fails now does not change the answer: it says what happened at Digdir; the
+    // entry is kept and written when the store answers (`Portvakt-Audit: kept` says so).
+    const { kept } = await write(
       outcome,
       c.res.status,
       madeThenFailed
@@ -191,5 +203,12 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
           )
         : undefined,
     );
+    if (kept) c.header(AUDIT_KEPT_HEADER, "kept");
   };
 }
+
+/**
+ * Answer header set when a change's audit entry could not be written at once: the answer is
+ * still what happened at Digdir; the entry is kept and written when the store answers.
+ */
+export const AUDIT_KEPT_HEADER = "Portvakt-Audit";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import type { Logger } from "pino";
 import type { AuditEntryTable, PortvaktDatabase } from "../database";
 import { CHAIN_ID, entryHash } from "./chain";
 
@@ -157,9 +158,25 @@ export class AuditStore {
   readonly #postgres: boolean;
   readonly #listeners: AuditListener[] = [];
   #queue: Promise<unknown> = Promise.resolve();
-  constructor(db: Kysely<PortvaktDatabase>) {
+  readonly #logger: Logger | undefined;
+  /** Entries `appendKept` could not write yet, by id. */
+  readonly #kept = new Map<string, AuditEntry>();
+  #keptTimer: NodeJS.Timeout | undefined;
+  #keptWait: number;
+  #closed = false;
+  /** The first wait before a kept entry is written again, ms (doubles up to 30 s). */
+  readonly keptRetryMs: number;
+
+  /** `keptRetryMs`: see `appendKept` (default 1,000 ms); `logger` gets kept entries' failures. */
+  constructor(
+    db: Kysely<PortvaktDatabase>,
+    options: { logger?: Logger; keptRetryMs?: number } = {},
+  ) {
     this.#db = db;
     this.#postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.#logger = options.logger;
+    this.keptRetryMs = options.keptRetryMs ?? 1_000;
+    this.#keptWait = this.keptRetryMs;
   }
 
   /** Calls `listener` with every entry this store writes from now on (after its commit). */
@@ -271,6 +288,90 @@ export class AuditStore {
     });
     if (result.written) this.#announce(result.entry);
     return result;
+  }
+
+  /**
+   * Appends an entry that must not be lost because the store failed at that moment: the record
+   * of a change Digdir (or Portvakt's own state) has already taken. Written with `appendOnce`
+   * under its id (chosen here when it has none, so a retry never writes it twice). When the
+   * write fails, the entry is kept in this process and written again with a growing wait
+   * (`keptRetryMs`, doubling up to 30 s) until it is in, and the failure is logged with the
+   * entry (entries hold no secrets) so a crash before then still leaves its record in the log.
+   * Never throws: the change happened whatever the store says.
+   * @returns `written: false` when the entry is kept for later (the answer may say so).
+   */
+  async appendKept(
+    entry: NewAuditEntry,
+  ): Promise<{ entry: AuditEntry; written: boolean; kept: boolean }> {
+    const full = {
+      ...entry,
+      id: entry.id ?? randomUUID(),
+      time: entry.time ?? new Date().toISOString(),
+    };
+    try {
+      const result = await this.appendOnce(full);
+      return { ...result, kept: false };
+    } catch (error) {
+      this.#keep(full, error as Error);
+      return { entry: full as AuditEntry, written: false, kept: true };
+    }
+  }
+
+  /** Entries `appendKept` could not write yet, oldest first. */
+  kept(): readonly AuditEntry[] {
+    return [...this.#kept.values()];
+  }
+
+  /**
+   * Writes the kept entries now (each once, in the order kept); the ones that fail again stay.
+   * @returns how many are still kept.
+   */
+  async writeKept(): Promise<number> {
+    if (this.#keptTimer) clearTimeout(this.#keptTimer);
+    this.#keptTimer = undefined;
+    for (const [id, entry] of [...this.#kept]) {
+      try {
+        await this.appendOnce(entry);
+        this.#kept.delete(id);
+        this.#keptWait = this.keptRetryMs;
+        this.#logger?.warn({ audit_id: id, action: entry.action }, "kept audit entry written");
+      } catch (error) {
+        this.#keptWait = Math.min(this.#keptWait * 2, 30_000);
+        this.#logger?.error(
+          { audit_id: id, err: { message: (error as Error).message } },
+          "kept audit entry still not written",
+        );
+        break;
+      }
+    }
+    if (this.#kept.size > 0) this.#scheduleKept();
+    return this.#kept.size;
+  }
+
+  #keep(entry: AuditEntry, error: Error): void {
+    this.#kept.set(entry.id, entry);
+    this.#logger?.error(
+      { err: { message: error.message }, audit_entry: entry },
+      "audit entry not written: kept and written again when the store answers",
+    );
+    this.#scheduleKept();
+  }
+
+  #scheduleKept(): void {
+    if (this.#keptTimer || this.#closed) return;
+    this.#keptTimer = setTimeout(() => {
+      this.#keptTimer = undefined;
+      void this.writeKept();
+    }, this.#keptWait);
+    this.#keptTimer.unref();
+  }
+
+  /** Tries the kept entries once more and stops retrying (at shutdown, before the database closes). */
+  async close(): Promise<void> {
+    if (this.#kept.size > 0) await this.writeKept();
+    this.#closed = true;
+    if (this.#keptTimer) clearTimeout(this.#keptTimer);
+    this.#keptTimer = undefined;
   }
 
   /** The entry with this id, or `undefined`. */

@@ -201,7 +201,7 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
       recordChange(c, { target, outcome: "requested", detail });
     } else {
       // A route without `audited()` (a bulk job writes its entry when it ends): its own entry.
-      await c.get("audit").append({
+      await c.get("audit").appendKept({
         actor: { sub: session.sub, name: session.name },
         role: session.roles[env] ?? "none",
         env,

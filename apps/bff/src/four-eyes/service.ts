@@ -230,7 +230,7 @@ export class ChangeRequests {
     action: "change-request.approve" | "change-request.reject" | "change-request.withdraw",
     detail: AuditText,
   ) {
-    return this.#audit.append({
+    return this.#audit.appendKept({
       actor: { sub: decider.sub, name: decider.name },
       role: decider.role ?? "none",
       env: request.env,

@@ -54,7 +54,7 @@ function startsJob(): MiddlewareHandler<BffEnv> {
       if (error instanceof ProblemError && c.get("auditChange")?.outcome === "denied") {
         const session = c.get("session")!;
         const env = environmentOf(c).config.id;
-        await c.get("audit").append({
+        await c.get("audit").appendKept({
           actor: { sub: session.sub, name: session.name },
           role: session.roles[env] ?? "none",
           env,

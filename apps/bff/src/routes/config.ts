@@ -292,7 +292,7 @@ export async function applyAudited(
         const before = auditedSide(step, "before");
         const after = auditedSide(step, "after");
         const index = stepIndex++;
-        await c.get("audit").append({
+        await c.get("audit").appendKept({
           ...(plannedSteps[index]?.id === step.id ? { id: stepAuditIds[index]! } : {}),
           actor: { sub: session.sub, name: session.name },
           role: role ?? "none",

@@ -61,7 +61,7 @@ async function auditEach(
 ) {
   const session = c.get("session")!;
   for (const env of envs) {
-    await c.get("audit").append({
+    await c.get("audit").appendKept({
       actor: { sub: session.sub, name: session.name },
       role: session.roles[env] ?? entry.role,
       env,
