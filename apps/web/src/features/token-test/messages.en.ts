@@ -25,6 +25,7 @@ export const tokenTestEn: Record<keyof typeof tokenTestNb, string> = {
     "This is PKCS#1 (BEGIN RSA PRIVATE KEY). Convert it: openssl pkcs8 -topk8 -nocrypt -in key.pem",
   "tokenTest.key.public": "This is a public key or a certificate; signing needs the private key.",
   "tokenTest.key.unreadable": "The file cannot be read as a private RSA key.",
+  "tokenTest.key.missing": "Choose a file with the private key.",
   "tokenTest.key.reload": "The algorithm changed: choose the file again.",
   "tokenTest.kid": "kid in the header",
   "tokenTest.kidHelp": "The id the key is registered under on the client.",

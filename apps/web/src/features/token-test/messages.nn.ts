@@ -28,6 +28,7 @@ export const tokenTestNn: Record<keyof typeof tokenTestNb, string> = {
   "tokenTest.key.public":
     "Dette er ein offentleg nøkkel eller eit sertifikat; signering krev den private nøkkelen.",
   "tokenTest.key.unreadable": "Fila kan ikkje lesast som ein privat RSA-nøkkel.",
+  "tokenTest.key.missing": "Vel ei fil med den private nøkkelen.",
   "tokenTest.key.reload": "Algoritmen er endra: vel fila på nytt.",
   "tokenTest.kid": "kid i headeren",
   "tokenTest.kidHelp": "ID-en som nøkkelen er registrert med på klienten.",

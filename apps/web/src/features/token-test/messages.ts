@@ -25,6 +25,7 @@ export const tokenTestNb = {
   "tokenTest.key.public":
     "Dette er en offentlig nøkkel eller et sertifikat; signering krever den private nøkkelen.",
   "tokenTest.key.unreadable": "Filen kan ikke leses som en privat RSA-nøkkel.",
+  "tokenTest.key.missing": "Velg en fil med den private nøkkelen.",
   "tokenTest.key.reload": "Algoritmen er endret: velg filen på nytt.",
   "tokenTest.kid": "kid i headeren",
   "tokenTest.kidHelp": "ID-en nøkkelen er registrert med på klienten.",

@@ -1,6 +1,15 @@
 import { Link, useSearch } from "@tanstack/react-router";
-import { useEffect, useId, useMemo, useState } from "react";
-import { Button } from "../../../components/ui/button";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import {
+  Form,
+  FormCheckboxGroup,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
 import { Choice, Field, Input, Select } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
@@ -45,6 +54,23 @@ function Json({ value, testId }: { value: unknown; testId?: string }) {
 }
 
 /**
+ * The grant's parts the form checks before signing (the rules of maskinporten-rules'
+ * `checkGrantInput`): a client, the kid of a key registered on it (read leniently: any
+ * non-empty text, as Digdir may hold kids Portvakt would not write) and at least one scope.
+ * The signed grant itself is then the body of `POST .../token-test` (`TokenTestRequest`).
+ */
+const GrantParts = z.object({
+  clientId: z.string().min(1),
+  kid: z.string().trim().min(1),
+  alg: z.enum(["RS256", "RS384", "RS512"]),
+  scopes: z.array(z.string().min(1)).min(1),
+});
+type GrantParts = z.output<typeof GrantParts>;
+type GrantValues = { clientId: string; kid: string; alg: GrantAlg; scopes: string[] };
+const GRANT_FIELDS = ["clientId", "kid", "alg", "scopes"] as const;
+const toGrantParts = (values: GrantValues): unknown => values;
+
+/**
  * Signs a JWT grant in the browser with a key the user holds, sends only the signed grant
  * through the BFF to the token endpoint, and shows the decoded token or the explained error.
  */
@@ -55,15 +81,28 @@ export function TokenTestPage() {
   const info = useTokenTestInfo(env.id);
   const clients = useTesterClients(env.id);
   const generated = useGeneratedKeys();
-  const [clientId, setClientId] = useState(search.client ?? "");
+  const form = useContractForm<GrantValues, GrantParts>({
+    schema: GrantParts,
+    toBody: toGrantParts,
+    defaultValues: {
+      clientId: search.client ?? "",
+      kid: search.kid ?? "",
+      alg: "RS256",
+      scopes: [],
+    },
+  });
+  const clientId = useWatch({ control: form.control, name: "clientId" }) ?? "";
+  const kid = useWatch({ control: form.control, name: "kid" }) ?? "";
+  const alg = useWatch({ control: form.control, name: "alg" }) ?? "RS256";
+  const setKid = useCallback(
+    (value: string) => form.setValue("kid", value, { shouldValidate: form.formState.isSubmitted }),
+    [form],
+  );
   const jwks = useTesterJwks(env.id, clientId);
-  const [kid, setKid] = useState(search.kid ?? "");
-  const [alg, setAlg] = useState<GrantAlg>("RS256");
   const [keySource, setKeySource] = useState<"generated" | "file">("file");
   const [fileKey, setFileKey] = useState<LoadedKey | null>(null);
   const [fileName, setFileName] = useState("");
   const [loadProblem, setLoadProblem] = useState<LoadProblem | null>(null);
-  const [scopes, setScopes] = useState<string[] | null>(null);
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
   const [lastGrant, setLastGrant] = useState<{ assertion: string; clientId: string } | null>(null);
@@ -86,7 +125,12 @@ export function TokenTestPage() {
 
   const client = clients.data?.find((c) => c.client_id === clientId);
   const clientScopes = client?.scopes ?? [];
-  const chosenScopes = scopes ?? clientScopes;
+  // A client's scopes are all picked when it is chosen (or loaded from the URL).
+  const clientKey = client?.client_id ?? "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the client changes
+  useEffect(() => {
+    form.setValue("scopes", client?.scopes ?? []);
+  }, [clientKey]);
   const generatedForClient = useMemo(
     () => generated.filter((k) => k.env === env.id && k.clientId === clientId),
     [generated, env.id, clientId],
@@ -99,7 +143,7 @@ export function TokenTestPage() {
   }, [generatedForClient.length]);
   useEffect(() => {
     if (keySource === "generated" && generatedKey && !kid) setKid(generatedKey.kid);
-  }, [keySource, generatedKey, kid]);
+  }, [keySource, generatedKey, kid, setKid]);
 
   const onFile = async (file: File | undefined) => {
     setFileKey(null);
@@ -126,11 +170,18 @@ export function TokenTestPage() {
   };
 
   const signingKey = keySource === "generated" ? generatedKey?.privateKey : fileKey?.key;
-  const ready =
-    info.data?.allowed && client && signingKey && kid.trim() !== "" && chosenScopes.length > 0;
 
-  const run = async () => {
-    if (!ready || !info.data || !signingKey) return;
+  // The parts are checked by the form; the key is checked here (a file is not a form value),
+  // its problem shown on the file field, which gets the focus.
+  const run = async (parts: GrantParts) => {
+    if (!info.data?.allowed) return;
+    if (!signingKey) {
+      if (keySource === "file") {
+        setLoadProblem(loadProblem ?? "tokenTest.key.missing");
+        document.getElementById(fileInputId)?.focus();
+      }
+      return;
+    }
     setSignError(null);
     send.reset();
     diagnose.reset();
@@ -139,11 +190,11 @@ export function TokenTestPage() {
     try {
       assertion = await signGrant({
         key: signingKey,
-        alg: keySource === "generated" ? "RS256" : alg,
-        kid: kid.trim(),
+        alg: keySource === "generated" ? "RS256" : parts.alg,
+        kid: parts.kid,
         issuer: info.data.issuer,
-        clientId,
-        scopes: chosenScopes,
+        clientId: parts.clientId,
+        scopes: parts.scopes,
       });
     } catch (error) {
       setSignError(error instanceof Error ? error.message : String(error));
@@ -151,16 +202,15 @@ export function TokenTestPage() {
       return;
     }
     setSigning(false);
-    setLastGrant({ assertion, clientId });
-    send.mutate(assertion, {
-      onSuccess: (result) => {
-        if (result.ok) {
-          recordTokenSuccess({ env: env.id, clientId, kid: kid.trim(), at: new Date() });
-        } else {
-          diagnose.mutate({ input: assertion, clientId });
-        }
-      },
-    });
+    setLastGrant({ assertion, clientId: parts.clientId });
+    // A refusal (403 in production, 400 for a private key) is thrown on to the form: shown once
+    // beside the button, everything chosen kept.
+    const result = await send.mutateAsync(assertion);
+    if (result.ok) {
+      recordTokenSuccess({ env: env.id, clientId: parts.clientId, kid: parts.kid, at: new Date() });
+    } else {
+      diagnose.mutate({ input: assertion, clientId: parts.clientId });
+    }
   };
 
   if (info.isPending) return <Loading label={t("common.loading")} />;
@@ -188,21 +238,19 @@ export function TokenTestPage() {
         </dd>
       </dl>
 
-      <form
+      <Form
+        form={form}
+        onSubmit={run}
+        fields={GRANT_FIELDS}
+        idPrefix="token-test"
         className="flex max-w-3xl flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
       >
-        <Field label={t("tokenTest.client")}>
-          {({ id }) => (
+        <FormField name="clientId" label={t("tokenTest.client")}>
+          {(field) => (
             <Select
-              id={id}
-              value={clientId}
+              {...field}
               onChange={(e) => {
-                setClientId(e.target.value);
-                setScopes(null);
+                field.onChange(e);
                 setKid("");
               }}
             >
@@ -216,8 +264,7 @@ export function TokenTestPage() {
                 ))}
             </Select>
           )}
-        </Field>
-
+        </FormField>
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">{t("tokenTest.keySource")}</legend>
           <Choice
@@ -278,38 +325,36 @@ export function TokenTestPage() {
         )}
 
         <div className="flex flex-wrap gap-4">
-          <Field
+          <FormField
+            name="kid"
             label={t("tokenTest.kid")}
             help={t("tokenTest.kidHelp")}
             className="min-w-72 flex-1"
           >
-            {({ id, describedBy }) => (
+            {(field) => (
               <>
                 <Input
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={kid}
-                  list={`${id}-kids`}
+                  {...field}
+                  list={`${field.id}-kids`}
                   spellCheck={false}
                   className="font-mono"
-                  onChange={(e) => setKid(e.target.value)}
                 />
-                <datalist id={`${id}-kids`}>
+                <datalist id={`${field.id}-kids`}>
                   {(jwks.data?.keys ?? []).map((k) => (
                     <option key={k.kid} value={k.kid} />
                   ))}
                 </datalist>
               </>
             )}
-          </Field>
-          <Field label={t("tokenTest.alg")}>
-            {({ id }) => (
+          </FormField>
+          <FormField name="alg" label={t("tokenTest.alg")}>
+            {(field) => (
               <Select
-                id={id}
-                value={keySource === "generated" ? "RS256" : alg}
+                {...field}
+                value={keySource === "generated" ? "RS256" : field.value}
                 disabled={keySource === "generated"}
                 onChange={(e) => {
-                  setAlg(e.target.value as GrantAlg);
+                  field.onChange(e);
                   setFileKey(null);
                   setLoadProblem(fileName ? "tokenTest.key.reload" : null);
                 }}
@@ -319,48 +364,35 @@ export function TokenTestPage() {
                 <option>RS512</option>
               </Select>
             )}
-          </Field>
+          </FormField>
         </div>
 
-        {client && (
-          <fieldset className="flex flex-col gap-1">
-            <legend className="mb-1 text-sm font-medium">{t("tokenTest.scopes")}</legend>
-            {clientScopes.length === 0 && <p className="text-sm">{t("tokenTest.noScopes")}</p>}
-            {clientScopes.map((scope) => (
-              <Choice
-                key={scope}
-                className="text-sm"
-                type="checkbox"
-                checked={chosenScopes.includes(scope)}
-                onChange={(e) =>
-                  setScopes(
-                    e.target.checked
-                      ? [...chosenScopes, scope]
-                      : chosenScopes.filter((s) => s !== scope),
-                  )
-                }
-                label={<code className="font-mono">{scope}</code>}
-              />
-            ))}
-          </fieldset>
+        {client && clientScopes.length === 0 && (
+          <p className="text-sm">{t("tokenTest.noScopes")}</p>
+        )}
+        {client && clientScopes.length > 0 && (
+          <FormCheckboxGroup
+            name="scopes"
+            legend={t("tokenTest.scopes")}
+            className="flex flex-col gap-1"
+            options={clientScopes.map((scope) => ({
+              value: scope,
+              label: <code className="font-mono">{scope}</code>,
+            }))}
+          />
         )}
 
+        <FormProblem error={send.error} title={t("tokenTest.sendFailed")} />
         <div>
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={!ready}
-            pending={signing || send.isPending}
-          >
+          <FormSubmit disabled={!info.data.allowed} pending={signing}>
             {t("tokenTest.send")}
-          </Button>
+          </FormSubmit>
         </div>
-      </form>
+      </Form>
 
       {signError && (
         <Notice tone="danger">{t("tokenTest.signFailed", { detail: signError })}</Notice>
       )}
-      {send.isError && <ErrorAlert error={send.error} title={t("tokenTest.sendFailed")} />}
       {send.data && <TokenTestAnswer result={send.data} kid={kid} back={back} grant={lastGrant} />}
       {diagnose.data && (
         <section aria-labelledby="grant-checks" className="flex flex-col gap-2">
