@@ -9,7 +9,9 @@ import { expect, expectNoSeriousA11yViolations, rsaKeyPair, test, unique } from 
 // invalid field, nothing typed lost after a failed submit, axe without serious violations.
 // The Give-access dialog (features/access) too: a bad org number, and the BFF's refusal of one,
 // on the org-number field. Then the diagnose form and the consumer page's lookup and
-// multi-scope grant (forms14d): a client error and a server refusal on each one's field.
+// multi-scope grant (forms14d): a client error and a server refusal on each one's field. The
+// token test: its fields' client errors, Maskinporten's refusal of a kid on the kid field, and
+// the BFF's refusal beside the button.
 
 /** Seeded in the simulator (apps/simulator/src/seed.ts): creating it again is refused. */
 const EXISTING_SUBSCOPE = "demo.read";
@@ -34,6 +36,8 @@ const TEXTS = {
     keyEmpty: "Lim inn en nøkkel.",
     replaceKeys: "Erstatt nøkkelsettet",
     setEmpty: "Settet er tomt. For å fjerne alle nøklene, fjern dem én og én.",
+    notRegistered: "er ikke registrert på klienten",
+    notJwt: "Granten er ikke en signert JWT (tre base64url-deler skilt med punktum)",
   },
   nn: {
     descriptionRequired: "Skildring må fyllast ut",
@@ -54,6 +58,8 @@ const TEXTS = {
     keyEmpty: "Lim inn ein nøkkel.",
     replaceKeys: "Erstatt nøkkelsettet",
     setEmpty: "Settet er tomt. For å fjerne alle nøklane, fjern dei éin og éin.",
+    notRegistered: "er ikkje registrert på klienten",
+    notJwt: "Granten er ikkje ein signert JWT (tre base64url-delar skilde med punktum)",
   },
   en: {
     descriptionRequired: "A description is required",
@@ -74,6 +80,8 @@ const TEXTS = {
     keyEmpty: "Paste a key.",
     replaceKeys: "Replace the key set",
     setEmpty: "The set is empty. To remove every key, remove them one by one.",
+    notRegistered: "is not registered on the client",
+    notJwt: "The assertion is not a signed JWT (three base64url parts separated by dots)",
   },
 } as const;
 const WIDTHS = [1280, 390] as const;
@@ -253,12 +261,12 @@ for (const [lang, text] of Object.entries(TEXTS)) {
     }
   });
 
-  test(`diagnose, consumer, audit and key forms show client and server errors on their fields (${lang})`, async ({
+  test(`diagnose, token test, consumer, audit and key forms show client and server errors on their fields (${lang})`, async ({
     signedIn: page,
   }) => {
     // Many forms at two widths with axe after each step: more than the default minute when
     // the machine is loaded.
-    test.setTimeout(150_000);
+    test.setTimeout(200_000);
     for (const width of WIDTHS) {
       await useLanguage(page, lang, width);
 
@@ -291,6 +299,61 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(pasted).toHaveValue(grantText);
       await expect(page.getByText(text.privateKey, { exact: true })).toHaveCount(1);
       await expectNoSeriousA11yViolations(page, `diagnose, server refusal (${lang}, ${width})`);
+
+      // Token test: nothing chosen is refused on the client (focused) and the kid, before
+      // anything is signed.
+      await page.goto("/token-test");
+      const testClient = page.locator("#token-test-clientId");
+      const testKid = page.locator("#token-test-kid");
+      await submitNear(page, "#token-test-clientId").click();
+      await expect(page.locator("#token-test-clientId-error")).toHaveText(text.empty);
+      await expect(page.locator("#token-test-kid-error")).toHaveText(text.empty);
+      await expect(testClient).toBeFocused();
+      await expect(testClient).toHaveAttribute("aria-invalid", "true");
+      await expectNoSeriousA11yViolations(page, `token test, client errors (${lang}, ${width})`);
+      // Maskinporten refuses a kid the client does not hold (through the BFF to the simulator's
+      // token endpoint); the diagnosis's kid check lands on the kid field in the page's language.
+      await testClient.selectOption(KEYED_CLIENT);
+      await expect(page.locator("#token-test-clientId-error")).toHaveCount(0);
+      await page.locator("input[type=file]").setInputFiles({
+        name: "key.pem",
+        mimeType: "application/x-pem-file",
+        buffer: Buffer.from(rsaKeyPair().privatePem),
+      });
+      await expect(page.getByTestId("key-loaded")).toBeVisible();
+      const unknownKid = unique("forms-unknown-");
+      await testKid.fill(unknownKid);
+      await expect(page.locator("#token-test-kid-error")).toHaveCount(0);
+      await submitNear(page, "#token-test-clientId").click();
+      await expect(page.getByTestId("token-test-result")).toBeVisible();
+      await expect(page.locator("#token-test-kid-error")).toContainText(
+        `"${unknownKid}" ${text.notRegistered}`,
+      );
+      await expect(testKid).toHaveAttribute("aria-invalid", "true");
+      await expect(testKid).toHaveValue(unknownKid);
+      await expect(testClient).toHaveValue(KEYED_CLIENT);
+      await expectNoSeriousA11yViolations(page, `token test, refused kid (${lang}, ${width})`);
+      // The BFF's own refusal (the grant changed on its way into no JWT: 400, field
+      // `assertion`, which is no field of the form) beside the button, once; nothing lost.
+      await page.route(
+        "**/api/envs/*/token-test",
+        (route) =>
+          route.request().method() === "POST"
+            ? route.continue({ postData: JSON.stringify({ assertion: "not-a-jwt" }) })
+            : route.continue(),
+        { times: 1 },
+      );
+      const refusedTest = page.waitForResponse(
+        (r) => r.url().endsWith("/token-test") && r.request().method() === "POST",
+      );
+      await submitNear(page, "#token-test-clientId").click();
+      expect((await refusedTest).status()).toBe(400);
+      await expect(page.getByText(text.notJwt, { exact: true })).toHaveCount(1);
+      await expect(testKid).toHaveValue(unknownKid);
+      await expect(testClient).toHaveValue(KEYED_CLIENT);
+      await expect(page.getByTestId("toast-error")).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, `token test, server refusal (${lang}, ${width})`);
+      await page.unrouteAll();
 
       // One organisation's access: a short number is refused on the lookup field.
       await page.goto("/consumer");

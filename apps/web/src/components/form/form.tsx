@@ -252,26 +252,48 @@ export function FormField({
   );
 }
 
-/** A boolean field of a `Form` as a checkbox (components/ui/field `Checkbox`). */
+/**
+ * A boolean field of a `Form` as a checkbox (components/ui/field `Checkbox`), with the field's
+ * client or server error under it, tied to it (`aria-invalid`, `aria-describedby`). Its id is
+ * `${idPrefix}-${name}` (focused when it is the first invalid field).
+ */
 export function FormCheckbox({
   name,
   label,
   help,
+  testId,
 }: {
   name: string;
   label: ReactNode;
   help?: ReactNode;
+  /** The checkbox's `data-testid`. */
+  testId?: string;
 }) {
+  const { idOf } = useFormState();
   const { field } = useController({ name });
+  const error = useFieldError(name);
+  const id = idOf(name);
   return (
-    <Checkbox
-      label={label}
-      help={help}
-      name={field.name}
-      checked={Boolean(field.value)}
-      onBlur={field.onBlur}
-      onChange={(event) => field.onChange(event.target.checked)}
-    />
+    <div className="flex flex-col gap-1">
+      <Checkbox
+        id={id}
+        ref={field.ref}
+        label={label}
+        help={help}
+        name={field.name}
+        data-testid={testId}
+        checked={Boolean(field.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onBlur={field.onBlur}
+        onChange={(event) => field.onChange(event.target.checked)}
+      />
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

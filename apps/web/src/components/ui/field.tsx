@@ -10,6 +10,7 @@ import type {
   ComponentProps,
   InputHTMLAttributes,
   ReactNode,
+  Ref,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from "react";
@@ -100,20 +101,24 @@ export function Checkbox({
   help,
   className = "",
   id: fixedId,
+  "aria-describedby": describedBy,
   ...props
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "size"> & {
   label: ReactNode;
   help?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 }) {
   const generated = useId();
   const id = fixedId ?? generated;
+  // The help, then what the caller names (e.g. the field's error).
+  const described = [help ? `${id}-help` : null, describedBy].filter(Boolean).join(" ");
   return (
     <div className={`ds-field ${className}`} data-position="start">
       <DsInput
         {...(props as DsInputProps)}
         id={id}
         type="checkbox"
-        aria-describedby={help ? `${id}-help` : undefined}
+        aria-describedby={described || undefined}
       />
       <DsLabel htmlFor={id} weight="regular">
         {label}

@@ -13,6 +13,7 @@ import {
   FormSubmit,
   useContractForm,
 } from "../../../components/form/form";
+import { ValuesSelect } from "../../../components/form/values-select";
 import { Fieldset, Input, Select } from "../../../components/ui/field";
 import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
@@ -128,14 +129,7 @@ export function StartFromApp({
             liveError={prefixes.isError ? t("altinn.start.prefixesFailed") : null}
           >
             {(field) => (
-              <Select {...field} disabled={prefixes.isPending}>
-                {prefixes.isPending && <option value="">{t("common.loading")}</option>}
-                {(prefixes.data ?? []).map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </Select>
+              <ValuesSelect field={field} pending={prefixes.isPending} values={prefixes.data} />
             )}
           </FormField>
         </div>

@@ -1,9 +1,17 @@
 import { Kid } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { z } from "zod";
+import {
+  Form,
+  FormCheckbox,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
 import { Button, buttonProps } from "../../../components/ui/button";
-import { Choice, Field, Input } from "../../../components/ui/field";
-import { ErrorAlert } from "../../../components/ui/problem";
+import { Choice, Input } from "../../../components/ui/field";
 import { Notice } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
@@ -20,9 +28,23 @@ import {
 } from "../generate/generate-key";
 import { ConcurrentEditNotice } from "./concurrent-edit-notice";
 
+/** The form's values as typed: the key size, its kid, and "I have stored the private key". */
+type KeygenValues = { bits: "2048" | "3072"; kid: string; stored: boolean };
+/** What a step of the form goes on with: the size as a number, the kid checked. */
+type KeygenParts = { bits: RsaBits; kid: string; stored: boolean };
+const KEYGEN_FIELDS = ["bits", "kid", "stored"] as const;
+const asParts = (values: KeygenValues): unknown => values;
+
 /**
  * Makes an RSA key pair in this browser, registers only its public half, and offers the private
  * half as downloads (PKCS#8 PEM and JWK). The private key is never sent.
+ *
+ * One form on the Form primitive in two steps. "Make the key pair" checks the kid with the
+ * contracts' `Kid` (the BFF's own rule) and against the client's kids (a kid twice is refused
+ * by the BFF: 409 on `jwk.kid`). "Register" then requires the private key downloaded or declared
+ * stored (issue 14, defect 5: a key whose private half exists only in this tab could never be
+ * used), refused on that checkbox otherwise; the BFF's refusal of the kid (another person added
+ * it meanwhile) lands on the kid field, which stays shown (read-only: the key carries it).
  */
 export function GenerateKeyForm({
   clientId,
@@ -45,16 +67,44 @@ export function GenerateKeyForm({
   const { t } = useI18n();
   const toast = useToast();
   const add = useAddClientKey(env.id, clientId);
-  const [bits, setBits] = useState<RsaBits>(2048);
-  const [kid, setKid] = useState(() => proposeKid(clientName, existingKids));
-  const [generating, setGenerating] = useState(false);
   const [key, setKey] = useState<GeneratedKey | null>(null);
   const [registered, setRegistered] = useState(false);
-  // The private key exists only in this tab: it must be downloaded (or declared stored) before
-  // its public half is registered, or the new key could never be used (issue 14, defect 5).
-  const [stored, setStored] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [urls, setUrls] = useState<{ pem: string; jwk: string } | null>(null);
+
+  // The schema is made once (the resolver keeps it); what it checks against is read from refs.
+  const known = useRef({ existingKids, t, registering: false });
+  known.current = { existingKids, t, registering: key !== null };
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          bits: z.enum(["2048", "3072"]).transform((bits) => Number(bits) as RsaBits),
+          kid: Kid.refine((kid) => !known.current.existingKids.includes(kid), {
+            error: (issue) => known.current.t("keys.duplicateKid", { kid: String(issue.input) }),
+          }),
+          stored: z.boolean(),
+        })
+        .superRefine((parts, ctx) => {
+          if (known.current.registering && !parts.stored) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["stored"],
+              message: known.current.t("keygen.storeFirst"),
+            });
+          }
+        }),
+    [],
+  );
+  const form = useContractForm<KeygenValues, KeygenParts>({
+    schema,
+    toBody: asParts,
+    defaultValues: {
+      bits: "2048",
+      kid: proposeKid(clientName, existingKids),
+      stored: false,
+    },
+  });
 
   useEffect(() => {
     if (!key) return;
@@ -69,93 +119,78 @@ export function GenerateKeyForm({
     };
   }, [key]);
 
-  const kidProblem = Kid.safeParse(kid).success
-    ? existingKids.includes(kid)
-      ? t("keys.duplicateKid", { kid })
-      : null
-    : t("keygen.kidInvalid");
+  const markStored = () =>
+    form.setValue("stored", true, { shouldValidate: form.formState.isSubmitted });
 
-  const generate = async () => {
-    setGenerating(true);
-    try {
-      setKey(await generateRsaKey(bits, kid));
-    } finally {
-      setGenerating(false);
+  // First step: the key pair, made here. Second: its public half registered; a refusal is
+  // thrown on to the form (the kid's on the kid field), a 412 asks for a reload.
+  const submit = async (parts: KeygenParts) => {
+    if (!key) {
+      setKey(await generateRsaKey(parts.bits, parts.kid));
+      return;
     }
-  };
-
-  const register = () => {
-    if (!key) return;
     setConflict(false);
-    add.mutate(
-      { jwk: key.publicJwk, etag },
-      {
-        onSuccess: () => {
-          rememberGeneratedKey({
-            env: env.id,
-            clientId,
-            kid: key.kid,
-            privateKey: key.privateKey,
-            createdAt: key.createdAt,
-          });
-          setRegistered(true);
-          toast.success(t("keys.added", { kid: key.kid }));
-          onRegistered?.(key.kid);
-        },
-        onError: (error) => {
-          if (isApiProblem(error) && error.status === 412) setConflict(true);
-        },
-      },
-    );
+    try {
+      await add.mutateAsync({ jwk: key.publicJwk, etag });
+    } catch (error) {
+      if (isApiProblem(error) && error.status === 412) setConflict(true);
+      throw error;
+    }
+    rememberGeneratedKey({
+      env: env.id,
+      clientId,
+      kid: key.kid,
+      privateKey: key.privateKey,
+      createdAt: key.createdAt,
+    });
+    setRegistered(true);
+    toast.success(t("keys.added", { kid: key.kid }));
+    onRegistered?.(key.kid);
   };
 
   return (
-    <div className="flex flex-col gap-4" data-testid="generate-key">
+    <Form
+      form={form}
+      onSubmit={submit}
+      fields={KEYGEN_FIELDS}
+      idPrefix="keygen"
+      className="flex flex-col gap-4"
+      data-testid="generate-key"
+    >
       <Notice tone="info">{t("keygen.privacy")}</Notice>
       {!key && (
-        <>
-          <fieldset className="flex flex-col gap-1">
-            <legend className="text-sm font-medium">{t("keygen.size")}</legend>
-            <div className="flex gap-4">
-              {([2048, 3072] as const).map((size) => (
-                <Choice
-                  key={size}
-                  className="text-sm"
-                  type="radio"
-                  name="keygen-bits"
-                  value={size}
-                  checked={bits === size}
-                  onChange={() => setBits(size)}
-                  label={t("keygen.bits", { bits: size })}
-                />
-              ))}
-            </div>
-          </fieldset>
-          <Field label={t("keygen.kid")} help={t("keygen.kidHelp")} error={kidProblem}>
-            {({ id, describedBy, invalid }) => (
-              <Input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={kid}
-                spellCheck={false}
-                className="font-mono"
-                onChange={(e) => setKid(e.target.value.trim())}
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-sm font-medium">{t("keygen.size")}</legend>
+          <div className="flex gap-4">
+            {(["2048", "3072"] as const).map((size) => (
+              <Choice
+                key={size}
+                className="text-sm"
+                type="radio"
+                value={size}
+                {...form.register("bits")}
+                label={t("keygen.bits", { bits: Number(size) })}
               />
-            )}
-          </Field>
-          <div className="flex flex-wrap justify-end gap-2">
-            {onCancel && <Button onClick={onCancel}>{t("common.cancel")}</Button>}
-            <Button
-              variant="primary"
-              pending={generating}
-              disabled={Boolean(kidProblem)}
-              onClick={() => void generate()}
-            >
-              {t("keygen.generate")}
-            </Button>
+            ))}
           </div>
-        </>
+        </fieldset>
+      )}
+      <FormField name="kid" label={t("keygen.kid")} help={t("keygen.kidHelp")}>
+        {(field) => (
+          <Input
+            {...field}
+            readOnly={key !== null}
+            spellCheck={false}
+            className="font-mono"
+            onChange={(e) => field.onChange(e.target.value.trim())}
+          />
+        )}
+      </FormField>
+      {!key && (
+        <div className="flex flex-wrap justify-end gap-2">
+          {onCancel && <Button onClick={onCancel}>{t("common.cancel")}</Button>}
+          <FormSubmit>{t("keygen.generate")}</FormSubmit>
+        </div>
       )}
       {key && (
         <div className="flex flex-col gap-3">
@@ -172,7 +207,7 @@ export function GenerateKeyForm({
                   download={`${key.kid}.pem`}
                   {...buttonProps("secondary", "sm")}
                   data-testid="download-pem"
-                  onClick={() => setStored(true)}
+                  onClick={markStored}
                 >
                   {t("keygen.downloadPem")}
                 </a>
@@ -181,19 +216,13 @@ export function GenerateKeyForm({
                   download={`${key.kid}.private.jwk.json`}
                   {...buttonProps("secondary", "sm")}
                   data-testid="download-jwk"
-                  onClick={() => setStored(true)}
+                  onClick={markStored}
                 >
                   {t("keygen.downloadJwk")}
                 </a>
               </div>
             )}
-            <Choice
-              type="checkbox"
-              checked={stored}
-              onChange={(e) => setStored(e.target.checked)}
-              data-testid="key-stored"
-              label={t("keygen.stored")}
-            />
+            <FormCheckbox name="stored" label={t("keygen.stored")} testId="key-stored" />
           </div>
           <details>
             <summary className="cursor-pointer text-sm">{t("keys.showJwk")}</summary>
@@ -212,7 +241,7 @@ export function GenerateKeyForm({
               }}
             />
           )}
-          {add.isError && !conflict && <ErrorAlert error={add.error} title={t("keys.addFailed")} />}
+          {!conflict && <FormProblem error={add.error} title={t("keys.addFailed")} />}
           {registered ? (
             <Notice tone="info">
               <span data-testid="generated-registered">
@@ -229,25 +258,12 @@ export function GenerateKeyForm({
             </Notice>
           ) : (
             <div className="flex flex-wrap justify-end gap-2">
-              {!stored && (
-                <p className="w-full text-sm" id="keygen-store-first">
-                  {t("keygen.storeFirst")}
-                </p>
-              )}
               {onCancel && <Button onClick={onCancel}>{t("common.cancel")}</Button>}
-              <Button
-                variant="primary"
-                pending={add.isPending}
-                onClick={register}
-                disabled={!stored}
-                aria-describedby={stored ? undefined : "keygen-store-first"}
-              >
-                {t("keygen.register")}
-              </Button>
+              <FormSubmit>{t("keygen.register")}</FormSubmit>
             </div>
           )}
         </div>
       )}
-    </div>
+    </Form>
   );
 }

@@ -22,6 +22,7 @@ import {
   FormField,
   useContractForm,
 } from "../../../components/form/form";
+import { ValuesSelect } from "../../../components/form/values-select";
 import { buttonProps } from "../../../components/ui/button";
 import { Fieldset, Input, Select, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
@@ -273,14 +274,7 @@ function ScopeForm({
           >
             {(field) =>
               mode === "create" ? (
-                <Select {...field} disabled={prefixes.isPending}>
-                  {prefixes.isPending && <option value="">{t("common.loading")}</option>}
-                  {(prefixes.data ?? []).map((p) => (
-                    <option key={p} value={p}>
-                      {p}
-                    </option>
-                  ))}
-                </Select>
+                <ValuesSelect field={field} pending={prefixes.isPending} values={prefixes.data} />
               ) : (
                 <Input {...field} readOnly />
               )

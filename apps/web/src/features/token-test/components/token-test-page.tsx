@@ -25,6 +25,7 @@ import {
   useTesterJwks,
   useTokenTestInfo,
 } from "../api/token-test";
+import { grantChecksProblem } from "../check-fields";
 import {
   type GrantAlg,
   KeyLoadError,
@@ -169,6 +170,13 @@ export function TokenTestPage() {
     }
   };
 
+  // Maskinporten's refusal, diagnosed: the failed checks of the kid, the scopes and the client
+  // shown on those fields too (in the page's language), beside the list of every check.
+  const checksProblem = useMemo(
+    () => (diagnose.data ? grantChecksProblem(diagnose.data.checks) : undefined),
+    [diagnose.data],
+  );
+
   const signingKey = keySource === "generated" ? generatedKey?.privateKey : fileKey?.key;
 
   // The parts are checked by the form; the key is checked here (a file is not a form value),
@@ -243,6 +251,7 @@ export function TokenTestPage() {
         onSubmit={run}
         fields={GRANT_FIELDS}
         idPrefix="token-test"
+        serverError={checksProblem}
         className="flex max-w-3xl flex-col gap-4"
       >
         <FormField name="clientId" label={t("tokenTest.client")}>
