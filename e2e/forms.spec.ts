@@ -11,7 +11,8 @@ import { expect, expectNoSeriousA11yViolations, rsaKeyPair, test, unique } from 
 // on the org-number field. Then the diagnose form and the consumer page's lookup and
 // multi-scope grant (forms14d): a client error and a server refusal on each one's field. The
 // token test: its fields' client errors, Maskinporten's refusal of a kid on the kid field, and
-// the BFF's refusal beside the button.
+// the BFF's refusal beside the button. The generate-key form: a kid the client holds, the
+// private key not stored (defect 5), and the BFF's refusal of the kid on the kid field.
 
 /** Seeded in the simulator (apps/simulator/src/seed.ts): creating it again is refused. */
 const EXISTING_SUBSCOPE = "demo.read";
@@ -38,6 +39,10 @@ const TEXTS = {
     setEmpty: "Settet er tomt. For å fjerne alle nøklene, fjern dem én og én.",
     notRegistered: "er ikke registrert på klienten",
     notJwt: "Granten er ikke en signert JWT (tre base64url-deler skilt med punktum)",
+    generateKey: "Lag nøkkel i nettleseren",
+    kidHeld: "Klienten har allerede en nøkkel med kid",
+    storeFirst:
+      "Last ned den private nøkkelen (eller kryss av for at du har lagret den) før du registrerer den offentlige.",
   },
   nn: {
     descriptionRequired: "Skildring må fyllast ut",
@@ -60,6 +65,10 @@ const TEXTS = {
     setEmpty: "Settet er tomt. For å fjerne alle nøklane, fjern dei éin og éin.",
     notRegistered: "er ikkje registrert på klienten",
     notJwt: "Granten er ikkje ein signert JWT (tre base64url-delar skilde med punktum)",
+    generateKey: "Lag nøkkel i nettlesaren",
+    kidHeld: "Klienten har allereie ein nøkkel med kid",
+    storeFirst:
+      "Last ned den private nøkkelen (eller kryss av for at du har lagra han) før du registrerer den offentlege.",
   },
   en: {
     descriptionRequired: "A description is required",
@@ -82,6 +91,10 @@ const TEXTS = {
     setEmpty: "The set is empty. To remove every key, remove them one by one.",
     notRegistered: "is not registered on the client",
     notJwt: "The assertion is not a signed JWT (three base64url parts separated by dots)",
+    generateKey: "Generate key in the browser",
+    kidHeld: "The client already has a key with kid",
+    storeFirst:
+      "Download the private key (or tick that you have stored it) before you register the public one.",
   },
 } as const;
 const WIDTHS = [1280, 390] as const;
@@ -261,7 +274,7 @@ for (const [lang, text] of Object.entries(TEXTS)) {
     }
   });
 
-  test(`diagnose, token test, consumer, audit and key forms show client and server errors on their fields (${lang})`, async ({
+  test(`diagnose, token test, consumer, audit and key forms (add, generate, replace) show client and server errors on their fields (${lang})`, async ({
     signedIn: page,
   }) => {
     // Many forms at two widths with axe after each step: more than the default minute when
@@ -470,6 +483,53 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(keyField).toHaveValue(publicPem);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `add key, server refusal (${lang}, ${width})`);
+      await page.unrouteAll();
+      await page.keyboard.press("Escape");
+
+      // Make a key pair in the browser: a kid the client holds is refused on the kid field,
+      // which gets the focus; nothing is made.
+      await page.getByRole("button", { name: text.generateKey, exact: true }).click();
+      const genDialog = page.getByRole("dialog");
+      const genKid = genDialog.locator("#keygen-kid");
+      const genSubmit = genDialog.locator("button[type=submit]");
+      await genKid.fill(HELD_KID);
+      await genSubmit.click();
+      await expect(genDialog.locator("#keygen-kid-error")).toContainText(
+        `${text.kidHeld} ${HELD_KID}`,
+      );
+      await expect(genKid).toBeFocused();
+      await expect(genKid).toHaveAttribute("aria-invalid", "true");
+      await expect(genDialog.getByTestId("generated-kid")).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, `generate key, client error (${lang}, ${width})`);
+      // Made: registering before the private key is downloaded or declared stored is refused
+      // on that checkbox (issue 14, defect 5), focused; nothing is registered.
+      const madeKid = unique("forms-gen-");
+      await genKid.fill(madeKid);
+      await expect(genDialog.locator("#keygen-kid-error")).toHaveCount(0);
+      await genSubmit.click();
+      await expect(genDialog.getByTestId("generated-kid")).toContainText(madeKid);
+      await genSubmit.click();
+      await expect(genDialog.locator("#keygen-stored-error")).toHaveText(text.storeFirst);
+      await expect(genDialog.getByTestId("key-stored")).toBeFocused();
+      await expect(genDialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
+      await expectNoSeriousA11yViolations(page, `generate key, not stored (${lang}, ${width})`);
+      // The BFF refuses the kid (changed on the way to one the client holds, as when another
+      // person added it meanwhile: 409 on `jwk.kid`): on the kid field, once; nothing registered.
+      await genDialog.getByTestId("key-stored").check();
+      await expect(genDialog.locator("#keygen-stored-error")).toHaveCount(0);
+      await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/keys`, async (route) => {
+        const body = route.request().postDataJSON() as { jwk: { kid: string } };
+        await route.continue({
+          postData: JSON.stringify({ jwk: { ...body.jwk, kid: heldKid } }),
+        });
+      });
+      await genSubmit.click();
+      await expect(genDialog.locator("#keygen-kid-error")).toContainText(heldKid);
+      await expect(genKid).toBeFocused();
+      await expect(genKid).toHaveValue(madeKid);
+      await expect(genDialog.getByTestId("generated-registered")).toHaveCount(0);
+      await expect(page.getByTestId("toast-error")).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, `generate key, server refusal (${lang}, ${width})`);
       await page.unrouteAll();
       await page.keyboard.press("Escape");
 

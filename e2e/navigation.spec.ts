@@ -4,6 +4,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   headersOf,
+  setTheme,
   test,
   unique,
 } from "./support";
@@ -221,6 +222,30 @@ for (const [lang, c] of Object.entries(TEXTS)) {
       expect.soft(popup.y, anchored).toBeGreaterThanOrEqual(trigger.y + trigger.height - 2);
       expect.soft(popup.x + popup.width, anchored).toBeGreaterThan(trigger.x);
       await captureBothThemes(page, `session-dropdown-${width}-${lang}`);
+      // Opaque as the person sees it, in both themes (it looked see-through in screenshots: a
+      // full-page screenshot resizes the viewport, which restarts Designsystemet's 0.15 s
+      // ds-fade-in, and the picture caught it midway; captureBothThemes now shoots with
+      // animations finished). No fade running, opacity 1, a background colour without alpha,
+      // and the dropdown on top at its own centre.
+      for (const theme of ["dark", "light"] as const) {
+        await setTheme(page, theme);
+        const look = await explain.locator("..").evaluate((popover) => {
+          const style = getComputedStyle(popover);
+          const box = popover.getBoundingClientRect();
+          const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          return {
+            running: popover.getAnimations().filter((a) => a.playState === "running").length,
+            opacity: style.opacity,
+            background: style.backgroundColor,
+            onTop: top !== null && popover.contains(top),
+          };
+        });
+        const what = `dropdown at ${width} px in ${theme}: ${JSON.stringify(look)}`;
+        expect.soft(look.running, what).toBe(0);
+        expect.soft(look.opacity, what).toBe("1");
+        expect.soft(look.background, what).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+        expect.soft(look.onTop, what).toBe(true);
+      }
       await page.keyboard.press("Escape");
       await expect(explain).toBeHidden();
       if (width === 390 && (await toggle.getAttribute("aria-expanded")) === "true") {

@@ -223,6 +223,8 @@ export async function expectNoSeriousA11yViolations(
   // The BFF's CSP forbids inline scripts, so addScriptTag is refused; evaluating the source
   // through the DevTools protocol is not subject to the page's CSP.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  // Colour contrast read mid-fade (a dialog opening, a button's hover colour) is no verdict.
+  await untilAnimationsSettle(page);
   const violations = await page.evaluate(
     async (only: string[] | undefined) => {
       const options: axe.RunOptions = { resultTypes: ["violations"] };
@@ -249,14 +251,21 @@ export async function setTheme(page: Page, theme: "light" | "dark") {
     document.documentElement.dataset.colorScheme = value;
     document.documentElement.classList.toggle("dark", value === "dark");
   }, theme);
-  // Buttons fade their colours: wait for those transitions to finish (not for a guessed time),
-  // so screenshots and contrast checks see the final colours. A transition cancelled meanwhile
-  // (its element re-rendered or removed) has ended too: its `finished` rejects with AbortError.
+  await untilAnimationsSettle(page);
+}
+
+/**
+ * Waits until the page's finite animations and transitions have ended (not for a guessed
+ * time): buttons fade their colours, dialogs and popovers fade in, so screenshots and contrast
+ * checks must see the final colours. A transition cancelled meanwhile (its element re-rendered
+ * or removed) has ended too: its `finished` rejects with AbortError. A spinner's animation never
+ * finishes: it is left running.
+ */
+export async function untilAnimationsSettle(page: Page) {
   await page.evaluate(() =>
     Promise.all(
       document
         .getAnimations()
-        // A spinner's animation never finishes: it is no colour transition.
         .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
         .map((a) => a.finished.catch(() => undefined)),
     ),
@@ -272,7 +281,13 @@ export async function captureBothThemes(page: Page, name: string) {
   mkdirSync("e2e/screenshots", { recursive: true });
   for (const theme of ["light", "dark"] as const) {
     await setTheme(page, theme);
-    await page.screenshot({ path: `e2e/screenshots/${name}-${theme}.png`, fullPage: true });
+    // A full-page screenshot resizes the viewport, which restarts CSS animations of what is
+    // open (Designsystemet's popovers fade in over 0.15 s): shoot them finished, as seen.
+    await page.screenshot({
+      path: `e2e/screenshots/${name}-${theme}.png`,
+      fullPage: true,
+      animations: "disabled",
+    });
     await expectNoSeriousA11yViolations(
       page,
       `${name} (${theme})`,
