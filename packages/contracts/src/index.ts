@@ -92,6 +92,7 @@ export {
   RowWarning,
   readList,
   readRow,
+  setAsideFields,
   WARNINGS_FIELD,
   warningsField,
   warningsIn,

@@ -27,6 +27,12 @@ export const RowWarning = z
      */
     code: z.string(),
     params: MessageParams.optional(),
+    /**
+     * For `invalid-field`: the value as Digdir answered it. The field is left out of the row,
+     * and a write-back of the row (e.g. a scope update) sends this value back unchanged, so a
+     * value Portvakt does not understand (an enum value it has not seen) is never dropped.
+     */
+    value: z.unknown().optional(),
   })
   .meta({
     id: "RowWarning",
@@ -77,9 +83,29 @@ function shortJson(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/** A decimal number as text (`"120"`, `"-1.5"`), as some services send numbers. */
+const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
 /**
- * Reads one row with a loose read schema. A field whose value does not fit its read type is set
- * aside (left out of the result) and named in `portvakt_warnings`; every other field, known or
+ * A top-level value sent as text where the read schema expects a number or a boolean (`"120"`,
+ * `"true"`): the value it stands for, else undefined. Empty text is not a number: it stays odd.
+ */
+function fromText(expected: unknown, value: unknown): number | boolean | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (expected === "number" && NUMBER_TEXT.test(text)) {
+    const number = Number(text);
+    return Number.isSafeInteger(number) || !Number.isInteger(number) ? number : undefined;
+  }
+  if (expected === "boolean" && (text === "true" || text === "false")) return text === "true";
+  return undefined;
+}
+
+/**
+ * Reads one row with a loose read schema. A number or boolean sent as text (`"120"`, `"true"`)
+ * is read as the value it stands for and flagged `number-as-text` / `boolean-as-text`. Any other
+ * field whose value does not fit its read type is set aside (left out of the result) and named in
+ * `portvakt_warnings` with its value (`invalid-field`, `value`); every other field, known or
  * not, is kept. `extraWarnings` adds domain oddities (e.g. a key without `use`).
  * Returns `undefined` only when the row is not a JSON object at all.
  */
@@ -106,15 +132,29 @@ export function readRow<T extends object>(
       if (field === undefined || typeof field === "symbol") return undefined;
       const name = String(field);
       if (!(name in next)) continue;
-      warnings.push(
-        rowWarning(
+      const expected = issue.code === "invalid_type" ? issue.expected : undefined;
+      const read = issue.path.length === 1 ? fromText(expected, next[name]) : undefined;
+      if (read !== undefined) {
+        warnings.push(
+          rowWarning(`${typeof read}-as-text`, name, "read.value-as-text", {
+            field: name,
+            value: shortJson(next[name]),
+            read: String(read),
+          }),
+        );
+        next[name] = read;
+        continue;
+      }
+      warnings.push({
+        ...rowWarning(
           "invalid-field",
           name,
           "read.invalid-field",
           { field: name, value: shortJson(next[name]) },
           issue.message,
         ),
-      );
+        value: next[name],
+      });
       delete next[name];
     }
     candidate = next;
@@ -136,6 +176,23 @@ export function readList<T extends object>(
       return row === undefined ? [] : [row];
     }),
   );
+}
+
+/**
+ * The fields a row's read left out (`invalid-field` warnings) with the values Digdir answered,
+ * to send back unchanged when the row is written back: a write never drops what Portvakt did
+ * not understand.
+ */
+export function setAsideFields(row: {
+  portvakt_warnings?: readonly RowWarning[];
+}): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const warning of row.portvakt_warnings ?? []) {
+    if (warning.kind === "invalid-field" && warning.field && warning.value !== undefined) {
+      fields[warning.field] = warning.value;
+    }
+  }
+  return fields;
 }
 
 /** Removes Portvakt's `portvakt_warnings` from a row before it is sent anywhere. */

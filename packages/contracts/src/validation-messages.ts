@@ -62,6 +62,7 @@ export const validationMessages = defineMessages({
     "read.jwk-without-use":
       'The key {kid} has no "use": registered before Digdir\'s 2025-05-22 API change. It works; Portvakt writes it back with "use":"sig".',
     "read.scope-without-name": "The row has no name; Portvakt named it prefix:subscope",
+    "read.value-as-text": "{field} {value} is sent as text; read as {read}",
   },
   nb: {
     "orgno.length": "Et organisasjonsnummer har nøyaktig 9 sifre",
@@ -116,6 +117,7 @@ export const validationMessages = defineMessages({
     "read.jwk-without-use":
       'Nøkkelen {kid} har ikke "use": registrert før Digdirs API-endring 2025-05-22. Den virker; Portvakt skriver den tilbake med "use":"sig".',
     "read.scope-without-name": "Raden har ikke navn; Portvakt kalte den prefiks:subscope",
+    "read.value-as-text": "{field} {value} er sendt som tekst; lest som {read}",
   },
   nn: {
     "orgno.length": "Eit organisasjonsnummer har nøyaktig 9 siffer",
@@ -173,6 +175,7 @@ export const validationMessages = defineMessages({
     "read.jwk-without-use":
       'Nøkkelen {kid} har ikkje "use": registrert før API-endringa til Digdir 2025-05-22. Han verkar; Portvakt skriv han tilbake med "use":"sig".',
     "read.scope-without-name": "Rada har ikkje namn; Portvakt kalla ho prefiks:subscope",
+    "read.value-as-text": "{field} {value} er sendt som tekst; lesen som {read}",
   },
 });
 export type ValidationCode = keyof typeof validationMessages.en;

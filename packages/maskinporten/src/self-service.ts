@@ -25,6 +25,7 @@ import {
   type ScopeCatalogueQuery,
   ScopeInput,
   ScopeUpdate,
+  setAsideFields,
   warningsIn,
 } from "@portvakt/contracts";
 import { decodeJwt } from "jose";
@@ -258,7 +259,9 @@ export class SelfServiceClient {
         method: "PUT",
         path: "/scopes",
         query: { scope },
-        body: { ...kept, ...checked },
+        // A field the read set aside (an enum value Portvakt has not seen, say) goes back as
+        // Digdir had it, unless the update sets it.
+        body: { ...setAsideFields(current), ...kept, ...checked },
         needs: SCOPES_WRITE,
       },
       OneScope,

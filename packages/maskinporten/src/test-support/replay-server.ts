@@ -20,6 +20,8 @@ export interface RunningReplayServer {
   url: string;
   /** Every request seen, as `METHOD /path?query`. */
   requests: string[];
+  /** The body of every request that had one, as `METHOD /path` and the text received. */
+  bodies: Array<{ request: string; text: string }>;
   answers: RecordedAnswer[];
   close(): Promise<void>;
 }
@@ -54,34 +56,45 @@ export async function startReplayServer(
 ): Promise<RunningReplayServer> {
   const answers = options.answers ?? recordedAnswers();
   const requests: string[] = [];
+  const bodies: Array<{ request: string; text: string }> = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://replay");
     requests.push(`${request.method} ${url.pathname}${url.search}`);
-    request.resume();
-    const answer = answers.find(
-      (candidate) => candidate.method === request.method && candidate.path === url.pathname,
-    );
-    const status = answer?.status ?? 404;
-    const body = answer
-      ? answer.body
-      : {
-          status: 404,
-          error: "not_found",
-          error_description: `Nothing recorded for ${request.method} ${url.pathname}`,
-        };
-    if (answer?.text !== undefined) {
-      response.writeHead(status, answer.contentType ? { "content-type": answer.contentType } : {});
-      response.end(answer.text);
-      return;
-    }
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(JSON.stringify(body));
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // Answered once the whole request is in, so `bodies` holds it before the caller hears back.
+    request.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      if (text !== "") bodies.push({ request: `${request.method} ${url.pathname}`, text });
+      const answer = answers.find(
+        (candidate) => candidate.method === request.method && candidate.path === url.pathname,
+      );
+      const status = answer?.status ?? 404;
+      if (answer?.text !== undefined) {
+        response.writeHead(
+          status,
+          answer.contentType ? { "content-type": answer.contentType } : {},
+        );
+        response.end(answer.text);
+        return;
+      }
+      const body = answer
+        ? answer.body
+        : {
+            status: 404,
+            error: "not_found",
+            error_description: `Nothing recorded for ${request.method} ${url.pathname}`,
+          };
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    bodies,
     answers,
     close: () =>
       new Promise<void>((resolve) => {

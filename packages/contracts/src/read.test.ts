@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { Client, readJwk, readRow, readScope, setAsideFields, writableKey } from "./index";
+
+// Digdir's answers as they come in practice (docs/maskinporten.md §8: "numbers may come as empty
+// strings in old rows"): numbers and booleans as text, enum values Portvakt has not seen.
+const MODULUS = `${"u".repeat(341)}w`; // 2,048 bits of base64url
+
+describe("numbers and booleans sent as text are read as what they stand for", () => {
+  it("a key's exp as text keeps its expiry, also when the set is written back", () => {
+    const key = readJwk({
+      kty: "RSA",
+      use: "sig",
+      alg: "RS256",
+      kid: "k1",
+      e: "AQAB",
+      n: MODULUS,
+      exp: "1767225600",
+    })!;
+    expect(key.exp).toBe(1767225600);
+    expect(key.portvakt_warnings).toEqual([
+      expect.objectContaining({ kind: "number-as-text", field: "exp" }),
+    ]);
+    // Dropping exp here would make Digdir give the key a fresh year (§8, "Writing keys").
+    expect(writableKey(key).exp).toBe(1767225600);
+  });
+
+  it("scope numbers and booleans, client numbers", () => {
+    const scope = readScope({
+      name: "digdir:tekst",
+      active: "false",
+      at_max_age: " 120 ",
+      requires_user_consent: "true",
+      authorization_max_lifetime: "",
+    })!;
+    expect(scope).toMatchObject({ active: false, at_max_age: 120, requires_user_consent: true });
+    expect(scope).not.toHaveProperty("authorization_max_lifetime");
+    expect(scope.portvakt_warnings?.map((w) => w.kind).sort()).toEqual([
+      "boolean-as-text",
+      "boolean-as-text",
+      "invalid-field",
+      "number-as-text",
+    ]);
+    const client = readRow(Client, {
+      client_id: "c",
+      access_token_lifetime: "3600",
+      active: "TRUE",
+    })!;
+    expect(client.access_token_lifetime).toBe(3600);
+    // Only "true" and "false" are booleans; anything else stays odd and is set aside.
+    expect(client).not.toHaveProperty("active");
+  });
+
+  it("text that is not a number stays odd", () => {
+    for (const text of ["12abc", "0x10", "1e3", "", "  ", "99999999999999999999"]) {
+      const scope = readScope({ name: "a:b", at_max_age: text })!;
+      expect(scope, text).not.toHaveProperty("at_max_age");
+      expect(scope.portvakt_warnings?.[0]).toMatchObject({ kind: "invalid-field", value: text });
+    }
+  });
+});
+
+describe("a field set aside is kept for the write-back", () => {
+  it("an enum value not seen before, a list holding one, an empty number", () => {
+    const scope = readScope({
+      name: "digdir:ny",
+      visibility: "RESTRICTED",
+      allowed_integration_types: ["maskinporten", "brand_new_type"],
+      token_type: "JWT",
+      authorization_max_lifetime: "",
+      description: "kept",
+    })!;
+    expect(scope.description).toBe("kept");
+    expect(setAsideFields(scope)).toEqual({
+      visibility: "RESTRICTED",
+      allowed_integration_types: ["maskinporten", "brand_new_type"],
+      token_type: "JWT",
+      authorization_max_lifetime: "",
+    });
+    expect(setAsideFields(readScope({ name: "a:b" })!)).toEqual({});
+  });
+});

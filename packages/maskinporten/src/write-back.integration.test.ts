@@ -1,0 +1,123 @@
+import { generateKeyPair } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdminCredential } from "./credentials";
+import { KeySetEditor } from "./key-set-editor";
+import { SelfServiceClient } from "./self-service";
+import {
+  type RecordedAnswer,
+  type RunningReplayServer,
+  recordedAnswers,
+  recordedModulus,
+  startReplayServer,
+} from "./test-support/replay-server";
+import { TokenClient } from "./token";
+
+// A write-back never drops or changes what Portvakt did not understand: rows in the shapes of
+// Digdir's OpenAPI (`Scope_ScopeExternal`, `JsonWebKey`) with odd values, served by the
+// recording server, written back through the client library; the bodies sent are checked.
+const oddScope = {
+  name: "digdir:ny",
+  prefix: "digdir",
+  subscope: "ny",
+  description: "Gammel tekst",
+  active: "true",
+  visibility: "RESTRICTED",
+  allowed_integration_types: ["maskinporten", "brand_new_type"],
+  token_type: "SELF_CONTAINED",
+  at_max_age: "120",
+  authorization_max_lifetime: "",
+  owner_orgno: "991825827",
+};
+const answers: RecordedAnswer[] = [
+  ...recordedAnswers().filter((answer) => answer.path === "/token"),
+  // GET /api/v1/scopes/scope?scope= and PUT /api/v1/scopes?scope= (2025 OpenAPI)
+  { method: "GET", path: "/api/v1/scopes/scope", status: 200, body: oddScope },
+  { method: "PUT", path: "/api/v1/scopes", status: 200, body: oddScope },
+  // GET and POST /api/v1/clients/{clientId}/jwks (2025 OpenAPI `JsonWebKeyWrapper`)
+  {
+    method: "GET",
+    path: "/api/v1/clients/text-exp/jwks",
+    status: 200,
+    body: {
+      keys: [
+        {
+          kty: "RSA",
+          use: "sig",
+          alg: "RS256",
+          kid: "text-exp",
+          e: "AQAB",
+          n: "{{MODULUS}}",
+          exp: "1767225600",
+        },
+      ],
+    },
+  },
+  { method: "POST", path: "/api/v1/clients/text-exp/jwks", status: 200, body: { keys: [] } },
+];
+
+let replay: RunningReplayServer;
+let api: SelfServiceClient;
+
+beforeAll(async () => {
+  const modulus = recordedModulus();
+  replay = await startReplayServer({
+    answers: JSON.parse(JSON.stringify(answers).replaceAll("{{MODULUS}}", modulus)),
+  });
+  const { privateKey } = await generateKeyPair("RS256");
+  const credential: AdminCredential = {
+    kind: "jwk",
+    kid: "replay-admin",
+    privateKey,
+    alg: "RS256",
+    orgno: "991825827",
+  };
+  api = new SelfServiceClient({
+    baseUrl: replay.url,
+    tokens: new TokenClient({ issuer: `${replay.url}/`, clientId: "replay-admin", credential }),
+    adminScopes: [
+      "idporten:scopes.read",
+      "idporten:scopes.write",
+      "idporten:dcr.read",
+      "idporten:dcr.write",
+    ],
+    retries: 0,
+  });
+});
+afterAll(() => replay?.close());
+
+function sent(request: string): Record<string, unknown> {
+  const found = replay.bodies.findLast((body) => body.request === request);
+  expect(found, request).toBeDefined();
+  return JSON.parse(found!.text) as Record<string, unknown>;
+}
+
+describe("write-backs keep what Portvakt did not understand", () => {
+  it("a scope update sends unseen enum values and odd fields back as Digdir had them", async () => {
+    await api.updateScope("digdir:ny", { description: "Ny tekst" });
+    const body = sent("PUT /api/v1/scopes");
+    expect(body).toMatchObject({
+      description: "Ny tekst",
+      visibility: "RESTRICTED",
+      allowed_integration_types: ["maskinporten", "brand_new_type"],
+      token_type: "SELF_CONTAINED",
+      authorization_max_lifetime: "",
+      // Numbers and booleans sent as text go back as what they stand for.
+      at_max_age: 120,
+      active: true,
+    });
+    expect(body).not.toHaveProperty("portvakt_warnings");
+  });
+
+  it("an update that sets a field the read set aside sends the new value", async () => {
+    await api.updateScope("digdir:ny", { visibility: "PUBLIC" });
+    expect(sent("PUT /api/v1/scopes").visibility).toBe("PUBLIC");
+  });
+
+  it("a key whose exp came as text keeps that expiry when the set is written back", async () => {
+    const editor = new KeySetEditor({ api });
+    const current = await editor.read("text-exp");
+    await editor.replaceAll("text-exp", current.keys);
+    const body = sent("POST /api/v1/clients/text-exp/jwks") as { keys: Array<{ exp?: number }> };
+    expect(body.keys[0]?.exp).toBe(1767225600);
+  });
+});
