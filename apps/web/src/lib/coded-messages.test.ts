@@ -33,3 +33,14 @@ it("registers the diagnosis's and Maskinporten rules' tables, so every diagnosis
   expect(CODE_TABLES).toContain(diagnosisMessages);
   expect(CODE_TABLES).toContain(maskinportenRulesMessages);
 });
+
+it("the coded tables make no plural by hand: no (er)/(s)/(ar), no count after 'all'/'alle'/'dei'", () => {
+  const faked = CODE_TABLES.flatMap((table) =>
+    (["nb", "nn", "en"] as const).flatMap((lang) =>
+      Object.entries(table[lang] as Record<string, string>)
+        .filter(([, text]) => /\w\((er|ar|s|e)\)|\b(all|alle|dei) \{\w+\}/i.test(text))
+        .map(([code]) => `${lang}:${code}`),
+    ),
+  );
+  expect(faked).toEqual([]);
+});

@@ -68,6 +68,28 @@ describe("plurals", () => {
     expect(faked).toEqual([]);
   });
 
+  it("no count after 'all'/'alle'/'dei'/'de' outside a plural (one would read 'all 1 steps')", () => {
+    const faked = (["nb", "nn", "en"] as const).flatMap((lang) =>
+      (Object.keys(nb) as MessageKey[])
+        .filter((key) => /\b(all|alle|dei|de|the) \{\w+\}/i.test(catalogues[lang][key]))
+        .map((key) => `${lang}:${key}`),
+    );
+    expect(faked).toEqual([]);
+  });
+
+  it.each([
+    ["nb", 1, "Ta med steget"],
+    ["nb", 3, "Ta med alle 3 stegene"],
+    ["nn", 1, "Ta med steget"],
+    ["nn", 3, "Ta med alle dei 3 stega"],
+    ["en", 1, "Include the step"],
+    ["en", 3, "Include all 3 steps"],
+  ] as const)("%s: include %d promotion steps", (lang, count, expected) => {
+    expect(createFormatter(lang)(catalogues[lang]["promotion.chooseAll"], { count })).toBe(
+      expected,
+    );
+  });
+
   it.each([
     ["nb", 1, "1 oppføring: 1 klar, 0 ugyldige"],
     ["nb", 2, "2 oppføringer: 2 klare, 0 ugyldige"],

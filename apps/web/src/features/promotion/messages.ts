@@ -25,7 +25,7 @@ export const promotionNb = {
   "promotion.planTitle": "Plan for {to}",
   "promotion.planSummary": "{total, plural, =0 {Ingen forskjeller} one {# steg} other {# steg}}",
   "promotion.choose": "Ta med: {summary}",
-  "promotion.chooseAll": "Ta med alle {count} stegene",
+  "promotion.chooseAll": "{count, plural, one {Ta med steget} other {Ta med alle # stegene}}",
   "promotion.chosen": "{chosen} av {total} steg er valgt",
   "promotion.apply":
     "{count, plural, =0 {Velg steg å bruke} one {Bruk # valgt steg i {to}} other {Bruk # valgte steg i {to}}}",
