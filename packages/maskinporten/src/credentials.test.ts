@@ -88,6 +88,61 @@ describe("loadPem", () => {
     expect(credential.x5c).toHaveLength(1);
   });
 
+  it("reads PEM text however it was stored or pasted: CRLF, CR, indented, BOM, one file, bag attributes", async () => {
+    const indent = (text: string) =>
+      text
+        .split("\n")
+        .map((line) => `    ${line}  `)
+        .join("\n");
+    const variants: Array<[string, { keyPem: string; certChainPem: string }]> = [
+      [
+        "CRLF",
+        {
+          keyPem: leaf.keyPem.replace(/\n/g, "\r\n"),
+          certChainPem: leaf.chainPem.replace(/\n/g, "\r\n"),
+        },
+      ],
+      [
+        "CR",
+        {
+          keyPem: leaf.keyPem.replace(/\n/g, "\r"),
+          certChainPem: leaf.chainPem.replace(/\n/g, "\r"),
+        },
+      ],
+      [
+        "indented (YAML, e-mail)",
+        { keyPem: indent(leaf.keyPem), certChainPem: indent(leaf.chainPem) },
+      ],
+      [
+        "byte-order mark",
+        { keyPem: `\uFEFF${leaf.keyPem}`, certChainPem: `\uFEFF${leaf.chainPem}` },
+      ],
+      [
+        "key and chain in one file",
+        {
+          keyPem: `${leaf.chainPem}${leaf.keyPem}`,
+          certChainPem: `${leaf.chainPem}${leaf.keyPem}`,
+        },
+      ],
+      [
+        "openssl pkcs12 -nodes output",
+        {
+          keyPem: `Bag Attributes\n    localKeyID: 01 00 00 00\nKey Attributes: <No Attributes>\n${leaf.keyPem}`,
+          certChainPem: `Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=CN = x\nissuer=CN = y\n${leaf.chainPem}`,
+        },
+      ],
+    ];
+    for (const [name, input] of variants) {
+      const credential = certificateOf(
+        await loadPem(input).catch((e: Error) => {
+          throw new Error(`${name}: ${e.message}`);
+        }),
+      );
+      expect(credential.orgno, name).toBe("991825827");
+      expect(credential.x5c, name).toHaveLength(2);
+    }
+  });
+
   it("refuses a chain with the CA first (CHAIN_ORDER)", async () => {
     const error = await expectCode(
       loadPem({ keyPem: leaf.keyPem, certChainPem: `${ca.certPem}\n${leaf.certPem}` }),

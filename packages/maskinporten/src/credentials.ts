@@ -156,7 +156,41 @@ export async function loadPkcs12(
   return certificateCredential(keys[0]!, chain, options);
 }
 
-/** Reads a PEM private key and the PEM certificate chain (leaf first) of a business certificate. */
+/**
+ * PEM text as OpenSSL reads it, whatever way it was pasted or stored: a byte-order mark dropped,
+ * CRLF or lone CR line ends made LF, and each line's surrounding spaces removed (a PEM indented
+ * in a YAML file or an e-mail). OpenSSL itself refuses indented `-----BEGIN` lines.
+ */
+function pemLines(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .join("\n");
+}
+
+/**
+ * The DER of every `CERTIFICATE` block of a PEM text, in order (text around and between the
+ * blocks, such as OpenSSL's "Bag Attributes", is ignored).
+ * @throws CredentialError `UNREADABLE` when the text holds no certificate.
+ */
+function certificateBlocks(text: string, at: string): Buffer[] {
+  const blocks = [
+    ...pemLines(text).matchAll(
+      /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g,
+    ),
+  ];
+  if (blocks.length === 0) {
+    throw new CredentialError("UNREADABLE", `No PEM certificate found in the chain${at}`);
+  }
+  return blocks.map((block) => Buffer.from(block[1]!.replace(/\s+/g, ""), "base64"));
+}
+
+/**
+ * Reads a PEM private key and the PEM certificate chain (leaf first) of a business certificate.
+ * Both may come with CRLF or CR line ends, indented, with a byte-order mark, in one file
+ * together, or with OpenSSL's "Bag Attributes" (`pemLines`).
+ */
 export async function loadPem(
   input: { keyPem: string; certChainPem: string },
   options: CertificateLoadOptions = {},
@@ -164,7 +198,7 @@ export async function loadPem(
   const at = where(options.source);
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: input.keyPem, format: "pem" });
+    key = createPrivateKey({ key: pemLines(input.keyPem), format: "pem" });
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(input.keyPem);
     throw new CredentialError(
@@ -175,15 +209,7 @@ export async function loadPem(
       { cause: error },
     );
   }
-  const blocks = [
-    ...input.certChainPem.matchAll(
-      /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g,
-    ),
-  ];
-  if (blocks.length === 0) {
-    throw new CredentialError("UNREADABLE", `No PEM certificate found in the chain${at}`);
-  }
-  const certificates = blocks.map((block) => Buffer.from(block[1]!.replace(/\s+/g, ""), "base64"));
+  const certificates = certificateBlocks(input.certChainPem, at);
   const parsed = parseAll(certificates, at);
   assertRsa(key, at);
 
@@ -222,15 +248,7 @@ export async function loadRemoteCertificate(
   options: CertificateLoadOptions = {},
 ): Promise<AdminCredential> {
   const at = where(options.source);
-  const blocks = [
-    ...input.certChainPem.matchAll(
-      /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g,
-    ),
-  ];
-  if (blocks.length === 0) {
-    throw new CredentialError("UNREADABLE", `No PEM certificate found in the chain${at}`);
-  }
-  const certificates = blocks.map((block) => Buffer.from(block[1]!.replace(/\s+/g, ""), "base64"));
+  const certificates = certificateBlocks(input.certChainPem, at);
   const parsed = parseAll(certificates, at);
   if (input.publicKey.asymmetricKeyType !== "rsa") {
     throw new CredentialError(
