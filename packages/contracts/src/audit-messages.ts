@@ -29,6 +29,8 @@ export const auditMessages = defineMessages({
     "audit.change-request.rejected-because":
       "Requested by {requester} ({requesterSub}); rejected by {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn": "Withdrawn by its requester {person} ({personSub})",
+    "audit.outcome.unrecorded":
+      "Sent to Digdir, but the Portvakt instance stopped before recording the outcome; written later from its pending check, which the follow-up entry settles",
     "audit.follow-up.made":
       "Follow-up of an unknown outcome: a re-read {seconds} s later shows the change was made",
     "audit.follow-up.not-seen":
@@ -77,6 +79,8 @@ export const auditMessages = defineMessages({
       "Bedt om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn":
       "Trukket tilbake av den som ba om den, {person} ({personSub})",
+    "audit.outcome.unrecorded":
+      "Sendt til Digdir, men Portvakt-instansen stoppet før utfallet ble registrert; skrevet senere fra den ventende kontrollen, som oppfølgingsoppføringen avgjør",
     "audit.follow-up.made":
       "Oppfølging av et ukjent utfall: en ny lesing {seconds} s senere viser at endringen ble gjort",
     "audit.follow-up.not-seen":
@@ -124,6 +128,8 @@ export const auditMessages = defineMessages({
     "audit.change-request.rejected-because":
       "Bede om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn": "Trekt tilbake av den som bad om han, {person} ({personSub})",
+    "audit.outcome.unrecorded":
+      "Sendt til Digdir, men Portvakt-instansen stoppa før utfallet vart registrert; skriven seinare frå den ventande kontrollen, som oppfølgingsoppføringa avgjer",
     "audit.follow-up.made":
       "Oppfølging av eit ukjent utfall: ei ny lesing {seconds} s seinare viser at endringa vart gjord",
     "audit.follow-up.not-seen":

@@ -162,6 +162,12 @@ export function ambiguityOf(error: unknown): Ambiguity | undefined {
 /** How long a create settled as made is remembered, so that its retry finds it (15 min). */
 export const REMEMBER_CREATE_MS = 15 * 60_000;
 
+/**
+ * How long after a pending row was stored its own request may still be writing its first
+ * (`unknown`) entry, ms: a row older than this without that entry lost it with its instance.
+ */
+const FIRST_ENTRY_GRACE_MS = 30_000;
+
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
 /**
@@ -370,6 +376,15 @@ export class ChangeGuard {
     }
   }
 
+  async #isBulkJob(id: string): Promise<boolean> {
+    const job = await this.#db
+      .selectFrom("bulk_job")
+      .select("id")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return job !== undefined;
+  }
+
   async #forget(pending: PortvaktDatabase["pending_change"]): Promise<void> {
     await this.#db
       .deleteFrom("pending_change")
@@ -401,6 +416,27 @@ export class ChangeGuard {
     const now = this.#now();
     const final = result.applied || now >= Number(pending.settle_at);
     if (!final) return { applied: false, final: false };
+    // The first entry (`unknown`) is written by the request after the guard gave up; an
+    // instance that stopped in between left the pending row without it. Written here from the
+    // row (once: `appendOnce` under its id) before the follow-up, so the follow-up never
+    // follows nothing. A young row's request may still be writing it: settled later.
+    // A bulk job's rows name the job's entry, which the job writes when it ends (BulkJobs).
+    if (!(await this.#audit.get(pending.audit_id)) && !(await this.#isBulkJob(pending.audit_id))) {
+      if (now - Number(pending.created_at) < FIRST_ENTRY_GRACE_MS) return {};
+      await this.#audit.appendOnce({
+        id: pending.audit_id,
+        time: new Date(Number(pending.created_at)).toISOString(),
+        actor: { sub: pending.actor_sub, name: pending.actor_name },
+        role: pending.role,
+        env: pending.env,
+        action: pending.action,
+        ...targetFields({ text: pending.target, ...partsOf(pending.target_parts) }),
+        outcome: "unknown",
+        status: 504,
+        requestId: requestId ?? `follow-up-${randomUUID()}`,
+        ...auditFields(auditText("audit.outcome.unrecorded")),
+      });
+    }
     const seenCreated = result.applied ? result.created?.client_id : undefined;
     const waited = Math.round((now - Number(pending.created_at)) / 1000);
     // The follow-up is written first, under an id derived from the first entry's, and the
