@@ -173,4 +173,16 @@ test("import can create a scope: the plan with a create step is read, in nynorsk
   await expect(page.getByText(/Unexpected answer|nonoptional/)).toHaveCount(0);
   await page.getByTestId("language-switch").selectOption("nn");
   await expect(step).toContainText("Scopet står i dokumentet, men finst ikkje i miljøet");
+
+  // A refusal made while planning (a prefix the organisation does not hold) travels as a code
+  // (issue 14 #13): said in nynorsk, not in the BFF's English.
+  exported.scopes.push({ name: "nav:ux/fremmed", description: "Ikkje vårt" });
+  await page.getByLabel("Last opp eit dokument").setInputFiles({
+    name: "portvakt-demo.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(`${JSON.stringify(exported, null, 2)}\n`),
+  });
+  await page.getByRole("button", { name: "Lag plan" }).click();
+  await expect(page.getByText("Organisasjonen har ikkje prefikset «nav»").first()).toBeVisible();
+  await expect(page.getByText(/does not hold the prefix/)).toHaveCount(0);
 });

@@ -505,3 +505,22 @@ describe("Digdir's field errors in words no table knows", () => {
     expect(uncodedTexts(problem)).toEqual([]);
   });
 });
+
+describe("the change limit", () => {
+  let limited: TestStack;
+  beforeAll(async () => {
+    limited = await startTestStack({ mutationsPerMinute: 1 });
+  }, 60_000);
+  afterAll(() => limited?.close());
+
+  it("refuses the second change in a minute with a coded 429", async () => {
+    const grant = () =>
+      limited.api(`${DEMO}/scopes/access/974760673?scope=digdir%3Ademo.read`, { method: "PUT" });
+    expect((await grant()).status).toBe(200);
+    const refused = await grant();
+    const problem = (await refused.json()) as { code?: string };
+    expect(refused.status).toBe(429);
+    expect(problem.code).toBe("problem.rate-limited");
+    expect([...uncodedTexts(problem), ...englishSentences(problem)]).toEqual([]);
+  });
+});
