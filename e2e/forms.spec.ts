@@ -492,6 +492,8 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       const genDialog = page.getByRole("dialog");
       const genKid = genDialog.locator("#keygen-kid");
       const genSubmit = genDialog.locator("button[type=submit]");
+      // The size is a field of the form too: 2,048 bit picked from the start.
+      await expect(genDialog.locator('input[name="bits"][value="2048"]')).toBeChecked();
       await genKid.fill(HELD_KID);
       await genSubmit.click();
       await expect(genDialog.locator("#keygen-kid-error")).toContainText(
