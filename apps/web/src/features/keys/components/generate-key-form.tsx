@@ -205,7 +205,7 @@ export function GenerateKeyForm({
                 <a
                   href={urls.pem}
                   download={`${key.kid}.pem`}
-                  {...buttonProps("secondary", "sm")}
+                  {...buttonProps("secondary", "sm", "max-w-full whitespace-normal!")}
                   data-testid="download-pem"
                   onClick={markStored}
                 >
@@ -214,7 +214,7 @@ export function GenerateKeyForm({
                 <a
                   href={urls.jwk}
                   download={`${key.kid}.private.jwk.json`}
-                  {...buttonProps("secondary", "sm")}
+                  {...buttonProps("secondary", "sm", "max-w-full whitespace-normal!")}
                   data-testid="download-jwk"
                   onClick={markStored}
                 >
