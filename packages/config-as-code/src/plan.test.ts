@@ -505,6 +505,19 @@ describe("document", () => {
     ).toThrowError(/scopes\[0\]\.consumers\[0\]: Write the organisation number as a quoted string/);
   });
 
+  it("reads org numbers as people write them: spaced, 0192:, NO…MVA", () => {
+    const document = parseDocument(
+      'version: 1\nscopes:\n  - name: a:b\n    description: x\n    consumers: ["889 640 782", "0192:974760673", "NO991825827MVA"]\n',
+    );
+    expect(document.scopes?.[0]?.consumers).toEqual(["889640782", "974760673", "991825827"]);
+    // The same consumer twice, once spaced: one consumer.
+    expect(() =>
+      parseDocument(
+        'version: 1\nscopes:\n  - name: a:b\n    description: x\n    consumers: ["889640782", "889 640 782"]\n',
+      ),
+    ).toThrowError(/889640782/);
+  });
+
   it("refuses unknown fields, duplicates, a private key and unreadable text", () => {
     expect(() => parseDocument("version: 1\nscopez: []\n")).toThrowError(/scopez/);
     expect(() =>

@@ -79,7 +79,7 @@ export {
   messageTableProblems,
 } from "./messages";
 export { OrganizationStatus, RegistryState } from "./organization-status";
-export { isValidOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
+export { isValidOrgNumber, normalizeOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
 export { browserProblemMessages, type ProblemCode, problemMessages } from "./problem-messages";
 export {
   OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
+import { isValidOrgNumber, normalizeOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
 
 describe("OrgNumber", () => {
   it.each(["889640782", "991825827", "974760673", "910000004"])("accepts %s", (n) => {
@@ -42,4 +42,29 @@ describe("OrgNumber", () => {
     // 10000013: weighted sum 1·3 + 1·3 + 3·2 = 12, remainder 1, so the check digit would be 10.
     for (let last = 0; last <= 9; last++) expect(isValidOrgNumber(`10000013${last}`)).toBe(false);
   });
+});
+
+describe("organisation numbers as people write them", () => {
+  it.each([
+    ["889 640 782", "Brønnøysundregistrene's own spacing"],
+    [" 889640782 ", "spaces around"],
+    ["889\u00a0640\u00a0782", "no-break spaces (copied from a web page)"],
+    ["889\u202f640\u202f782", "narrow no-break spaces"],
+    ["889640782\n", "a line break after it"],
+    ["0192:889640782", "ISO 6523 (0192 is Norway's register), as in Maskinporten's consumer claim"],
+    ["NO889640782MVA", "the VAT number"],
+    ["no 889 640 782 mva", "the VAT number, spaced and in lower case"],
+  ])("%j (%s) parses to the 9 digits", (written) => {
+    expect(OrgNumber.parse(written)).toBe("889640782");
+    expect(normalizeOrgNumber(written)).toBe("889640782");
+  });
+
+  it.each(["889-640-782", "0192:88964078", "SE889640782", "889640783", "0192 889640782x"])(
+    "still refuses %j, naming the rule",
+    (written) => {
+      const result = OrgNumber.safeParse(written);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/9 digits|check digit/);
+    },
+  );
 });

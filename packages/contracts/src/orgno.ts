@@ -21,9 +21,26 @@ export function isValidOrgNumber(value: string): boolean {
   return orgNumberProblem(value) === null;
 }
 
-/** Norwegian organisation number: 9 digits with a mod-11 check digit (docs/maskinporten.md §4). */
+/**
+ * An organisation number as people write it, made the 9 digits Digdir's API takes: spaces of any
+ * kind dropped (Brønnøysundregistrene shows "889 640 782"; a copied number may hold no-break or
+ * thin spaces), and the ISO 6523 form `0192:889640782` and the VAT form `NO889640782MVA` reduced
+ * to the number. Anything else is returned as it is, for the check to name.
+ */
+export function normalizeOrgNumber(value: string): string {
+  const compact = value.replace(/[\s\u200b\u2060\ufeff]+/g, "");
+  const match = /^(?:0192:(\d{9})|NO(\d{9})(?:MVA)?)$/i.exec(compact);
+  return match ? (match[1] ?? match[2]!) : compact;
+}
+
+/**
+ * Norwegian organisation number: 9 digits with a mod-11 check digit (docs/maskinporten.md §4).
+ * Written forms are accepted and normalised first (`normalizeOrgNumber`): `"889 640 782"`,
+ * `"0192:889640782"` and `"NO889640782MVA"` parse to `"889640782"`.
+ */
 export const OrgNumber = z
   .string()
+  .overwrite(normalizeOrgNumber)
   .superRefine((value, ctx) => {
     const problem = orgNumberProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "./testing/stack";
+
+// Inputs as people write them reach the BFF's API (CLI, scripts, pasted links): read the same
+// as their plain form, over HTTP against the simulator.
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 60_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe("organisation numbers as people write them", () => {
+  it("a consumer filter spaced, as ISO 6523 or as a VAT number lists the same rows", async () => {
+    const list = async (orgno: string) => {
+      const response = await stack.api(
+        `/api/envs/demo/scopes/access?${new URLSearchParams({ consumer_orgno: orgno })}`,
+      );
+      expect(response.status, orgno).toBe(200);
+      return (await response.json()) as Array<{ consumer_orgno: string; scope: string }>;
+    };
+    const plain = await list("889640782");
+    expect(plain.length).toBeGreaterThan(0);
+    for (const written of ["889 640 782", "0192:889640782", "NO889640782MVA"]) {
+      expect(await list(written), written).toEqual(plain);
+    }
+    const refused = await stack.api(
+      `/api/envs/demo/scopes/access?${new URLSearchParams({ consumer_orgno: "889 640 783" })}`,
+    );
+    expect(refused.status).toBe(400);
+  });
+});
