@@ -58,6 +58,10 @@ export const auditMessages = defineMessages({
       "Settled from its audit entry after the Portvakt instance carrying it out stopped",
     "change-request.result.lost":
       "The Portvakt instance carrying it out stopped before recording what happened; whether Digdir made the change is unknown: check it there before asking again",
+    "change-request.result.not-run":
+      "Not carried out: the approval could not be written to the audit log, so nothing was sent to Digdir; ask again when the audit log works",
+    "change-request.result.not-started":
+      "Not carried out: the Portvakt instance stopped after the approval and before carrying it out, so nothing was sent to Digdir; ask again",
     "bulk.row.settled-after-restart":
       "Sent before the BFF restarted; a re-read shows the change was made",
   },
@@ -108,6 +112,10 @@ export const auditMessages = defineMessages({
       "Avgjort fra loggoppføringen etter at Portvakt-instansen som utførte den, stoppet",
     "change-request.result.lost":
       "Portvakt-instansen som utførte den, stoppet før den registrerte hva som skjedde; om Digdir gjorde endringen, er ukjent: sjekk det der før du ber om den igjen",
+    "change-request.result.not-run":
+      "Ikke utført: godkjenningen kunne ikke skrives til revisjonsloggen, så ingenting ble sendt til Digdir; be om den igjen når revisjonsloggen virker",
+    "change-request.result.not-started":
+      "Ikke utført: Portvakt-instansen stoppet etter godkjenningen og før den ble utført, så ingenting ble sendt til Digdir; be om den igjen",
     "bulk.row.settled-after-restart":
       "Sendt før BFF-en startet på nytt; en ny lesing viser at endringen ble gjort",
   },
@@ -157,6 +165,10 @@ export const auditMessages = defineMessages({
       "Avgjord frå loggoppføringa etter at Portvakt-instansen som utførte han, stoppa",
     "change-request.result.lost":
       "Portvakt-instansen som utførte han, stoppa før han registrerte kva som skjedde; om Digdir gjorde endringa, er ukjent: sjekk det der før du ber om ho att",
+    "change-request.result.not-run":
+      "Ikkje utført: godkjenninga kunne ikkje skrivast til revisjonsloggen, så ingenting vart sendt til Digdir; be om ho att når revisjonsloggen verkar",
+    "change-request.result.not-started":
+      "Ikkje utført: Portvakt-instansen stoppa etter godkjenninga og før ho vart utført, så ingenting vart sendt til Digdir; be om ho att",
     "bulk.row.settled-after-restart":
       "Send før BFF-en starta på nytt; ei ny lesing viser at endringa vart gjord",
   },

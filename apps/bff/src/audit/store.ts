@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { Logger } from "pino";
@@ -8,6 +8,17 @@ import { CHAIN_ID, entryHash } from "./chain";
 /** One state change, or attempt at one, as the audit log keeps it (and `/api/audit` answers it). */
 export type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 export { AUDIT_OUTCOMES } from "@portvakt/contracts";
+
+/**
+ * The id of an entry that belongs to another one (`purpose`: `follow-up`, `approval` …): a UUID
+ * (version 8, RFC 9562) derived from `purpose` and `id`, so every instance writing it (with
+ * `appendOnce`) names the same entry, and a scan can tell whether it was written.
+ */
+export function derivedAuditId(purpose: string, id: string): string {
+  const hex = createHash("sha256").update(`${purpose}:${id}`).digest("hex");
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** An entry to append; `id` may be chosen beforehand (so a pending change can name it). */
 export type NewAuditEntry = Omit<AuditEntry, "id" | "time" | "seq" | "hash"> & {

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MaskinportenError, type SelfServiceClient } from "@portvakt/maskinporten";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { AuditStore } from "../audit/store";
+import { type AuditStore, derivedAuditId } from "../audit/store";
 import {
   type AuditText,
   auditFields,
@@ -55,13 +55,11 @@ function partsOf(text: string | null): { parts?: TargetPart[] } {
 }
 
 /**
- * The id of the follow-up entry of the audit entry `auditId`: a UUID (version 8, RFC 9562)
- * derived from it, so every instance settling the same change names the same entry.
+ * The id of the follow-up entry of the audit entry `auditId` (`derivedAuditId("follow-up", …)`),
+ * so every instance settling the same change names the same entry.
  */
 export function followUpId(auditId: string): string {
-  const hex = createHash("sha256").update(`follow-up:${auditId}`).digest("hex");
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return derivedAuditId("follow-up", auditId);
 }
 
 /** Who made a change and under which audit entry, for a pending change and its follow-up. */

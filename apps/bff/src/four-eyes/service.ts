@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AuditCode, auditMessages, coded, type MessageParams } from "@portvakt/contracts";
-import type { AuditStore } from "../audit/store";
+import { type AuditStore, derivedAuditId, type NewAuditEntry } from "../audit/store";
 import { type AuditText, auditFields, auditText, targetFields, targetPart } from "../audit/text";
 import { codedProblem } from "../problem";
 import type {
@@ -230,7 +230,18 @@ export class ChangeRequests {
     action: "change-request.approve" | "change-request.reject" | "change-request.withdraw",
     detail: AuditText,
   ) {
-    return this.#audit.appendKept({
+    return this.#audit.appendKept(this.#decisionEntry(request, decider, action, detail));
+  }
+
+  #decisionEntry(
+    request: ChangeRequest,
+    decider: Omit<Decider, "viaToken">,
+    action: "change-request.approve" | "change-request.reject" | "change-request.withdraw",
+    detail: AuditText,
+    at?: { id: string; time?: string },
+  ): NewAuditEntry {
+    return {
+      ...(at ? { id: at.id, ...(at.time ? { time: at.time } : {}) } : {}),
       actor: { sub: decider.sub, name: decider.name },
       role: decider.role ?? "none",
       env: request.env,
@@ -247,38 +258,63 @@ export class ChangeRequests {
       status: 200,
       requestId: decider.requestId,
       ...auditFields(detail),
+    };
+  }
+
+  /** The approval's audit text: who asked and who approved. */
+  #approvalText(request: ChangeRequest, approver: ChangeRequestPerson): AuditText {
+    return auditText("audit.change-request.approved", {
+      requester: request.requester.name,
+      requesterSub: request.requester.sub,
+      approver: approver.name,
+      approverSub: approver.sub,
     });
   }
 
   /**
    * Approves and runs the request, once: only the caller whose `update where state = 'pending'`
    * wins runs it (the request becomes `executing`, claimed by this instance for the lease, with
-   * the id its execution's audit entry will have); the others get 409. The result (success,
-   * failure, unknown) is stored on it. If this process stops before that, `settleUnfinished`
+   * the id its execution's audit entry will have); the others get 409. The approval's own entry
+   * is written next, under the id the claim names (`approvalId`), before anything is carried
+   * out; when the audit store cannot write it, nothing is carried out and the request ends
+   * `failure` (503, `change-request.result.not-run`; the entry is kept and written later). The
+   * result (success, failure, unknown) is stored on it. If this process stops before that, `settleUnfinished`
    * on any instance settles it from the audit log once the claim ran out: never runs it again.
    * @throws ProblemError 404 (unknown, or not in the decider's environments), 403 (not admin,
    *   a pipeline token, or the requester: `problem.change-request.own`), 409 (not pending).
    */
   async approve(id: string, approver: Decider): Promise<ChangeRequest> {
     const request = await this.#decidable(id, approver, "approve");
+    const auditId = randomUUID();
     const claim: ExecutionClaim = {
       instance: this.instance,
       until: this.#now() + this.#leaseMs,
-      auditId: randomUUID(),
+      auditId,
+      approvalId: derivedAuditId("approval", auditId),
     };
     const approved = await this.store.decide(id, "executing", approver, undefined, claim);
     if (!approved) return this.#notPending(id);
-    await this.#auditDecision(
+    // The approval's entry is written before anything is carried out, under an id the claim
+    // names: a request whose instance stops before it is written was never carried out
+    // (`settleUnfinished` says so), and a store that cannot write it stops the execution.
+    const approval = this.#decisionEntry(
       approved,
       approver,
       "change-request.approve",
-      auditText("audit.change-request.approved", {
-        requester: request.requester.name,
-        requesterSub: request.requester.sub,
-        approver: approver.name,
-        approverSub: approver.sub,
-      }),
+      this.#approvalText(request, approver),
+      { id: claim.approvalId! },
     );
+    try {
+      await this.#audit.appendOnce({ ...approval, id: claim.approvalId! });
+    } catch {
+      await this.#audit.appendKept(approval);
+      const notRun: ExecutionResult = {
+        outcome: "failure",
+        status: 503,
+        ...resultText("change-request.result.not-run"),
+      };
+      return (await this.store.finish(id, notRun, claim)) ?? (await this.store.get(id)) ?? approved;
+    }
     const executor = this.#executors.get(approved.kind);
     let result: ExecutionResult;
     if (!executor) {
@@ -313,13 +349,41 @@ export class ChangeRequests {
    * finished from its execution's audit entry (the claim names its id) when there is one (its
    * outcome, status and id; an `unknown` one is followed up by the change guard's re-reads of
    * Digdir, as any change), else as `unknown`: the instance stopped between sending and
-   * recording, so only Digdir knows. Never runs a request again. Several instances settling at
+   * recording, so only Digdir knows; except when its approval's entry (`approvalId`) is missing
+   * too: the instance stopped before carrying it out, so it ends `failure`
+   * (`change-request.result.not-started`) with the approval's entry written now. Never runs a request again. Several instances settling at
    * once write one result (the update is conditional on the claim). Answers the settled ones.
    */
   async settleUnfinished(): Promise<ChangeRequest[]> {
     const settled: ChangeRequest[] = [];
     for (const { request, claim } of await this.store.unfinished(this.#leaseMs)) {
       const entry = claim ? await this.#audit.get(claim.auditId) : undefined;
+      if (!entry && claim?.approvalId && !(await this.#audit.get(claim.approvalId))) {
+        // Stopped between the decision and its entry: nothing was carried out. The approval is
+        // recorded now (its own time), then the request says it was not carried out.
+        const approver = request.decidedBy ?? { sub: "unknown", name: "unknown" };
+        try {
+          await this.#audit.appendOnce({
+            ...this.#decisionEntry(
+              request,
+              { ...approver, role: "admin", requestId: `settle-${randomUUID()}` },
+              "change-request.approve",
+              this.#approvalText(request, approver),
+            ),
+            id: claim.approvalId,
+            ...(request.decidedAt ? { time: request.decidedAt } : {}),
+          });
+        } catch {
+          continue; // The audit store fails: settled at a later pass.
+        }
+        const done = await this.store.finish(
+          request.id,
+          { outcome: "failure", status: 500, ...resultText("change-request.result.not-started") },
+          claim,
+        );
+        if (done) settled.push(done);
+        continue;
+      }
       const result: ExecutionResult = entry
         ? {
             outcome:

@@ -320,4 +320,10 @@ export interface ExecutionClaim {
   instance: string;
   until: number;
   auditId: string;
+  /**
+   * The id of the approval's audit entry, written (and required) before the execution starts:
+   * a claim whose approval entry is missing was never carried out. Absent on claims of older
+   * releases (their approval entry has a random id).
+   */
+  approvalId?: string;
 }
