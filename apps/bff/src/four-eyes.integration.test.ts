@@ -382,6 +382,39 @@ describe("deciding a change request", () => {
     expect(made?.detail).toContain("Siri Sjekker");
   });
 
+  it("a request a pipeline token made is its issuer's own: they cannot approve or reject it, another admin can", async () => {
+    // The approver issues a token and asks through it: approving that would be four-eyes by one
+    // person (issue 18 #2: the requester cannot approve their own request).
+    const issued = await approver("/api/tokens", {
+      method: "POST",
+      body: JSON.stringify({ name: `fe own ${seq++}`, role: "operator", envs: [ENV], days: 1 }),
+    });
+    expect(issued.status).toBe(201);
+    const pipeline = (await issued.json()) as { token: string; info: { id: string } };
+    const asked = await fetch(
+      `${stack.url}/api/envs/${ENV}/scopes/access/889640782?${new URLSearchParams({ scope: "digdir:demo.read" })}`,
+      { method: "PUT", headers: { Authorization: `Bearer ${pipeline.token}` } },
+    );
+    const request = await requested(asked);
+    for (const verb of ["approve", "reject"]) {
+      const own = await act(approver, request.id, verb);
+      expect(own.status).toBe(403);
+      expect(((await own.json()) as { code: string }).code).toBe("problem.change-request.own");
+    }
+    const pending = (await (
+      await stack.api(`/api/change-requests/${request.id}`)
+    ).json()) as ChangeRequest;
+    expect(pending.state).toBe("pending");
+    // Revoking the token does not make its request anyone's: its issuer still may not decide.
+    expect((await approver(`/api/tokens/${pipeline.info.id}`, { method: "DELETE" })).status).toBe(
+      200,
+    );
+    expect((await act(approver, request.id, "approve")).status).toBe(403);
+    const byOther = await act(stack.api, request.id, "approve");
+    expect(byOther.status).toBe(200);
+    expect(((await byOther.json()) as ChangeRequest).state).toBe("executed");
+  });
+
   it("an update's request shows what the scope has now beside what it asks for", async () => {
     // Made without four-eyes in `demo` (the same simulator), changed in `prod-review`.
     const { response, name } = await requestScope(stack.api, "demo");

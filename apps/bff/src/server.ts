@@ -193,11 +193,12 @@ export async function startBff(
   });
   const now = options.now ?? Date.now;
   const fourEyesEnvs = new Set(config.environments.filter((e) => e.fourEyes).map((e) => e.id));
+  const apiTokens = new ApiTokenStore(db, now);
   const changeRequests = new ChangeRequests(
     new ChangeRequestStore(db, config.changeRequests.expiryDays * 24 * 3_600_000, now),
     audit,
     (env) => fourEyesEnvs.has(env),
-    { now },
+    { now, issuerOf: (sub) => apiTokens.issuerOf(sub) },
   );
   // Approved requests whose instance stopped while carrying them out are settled (never run
   // again) once their claim has run out: at start and every minute, by whichever instance.
@@ -273,7 +274,7 @@ export async function startBff(
       changeGuard,
       bulkJobs,
       ...(shared ? { mutationLimiter: shared.mutations } : {}),
-      apiTokens: new ApiTokenStore(db, now),
+      apiTokens,
       changeRequests,
     });
   } catch (error) {

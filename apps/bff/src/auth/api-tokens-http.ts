@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { BffEnv } from "../context";
 import { ProblemError } from "../problem";
-import type { ApiTokenStore, TokenRefusal } from "./api-tokens";
+import { type ApiTokenStore, type TokenRefusal, tokenSub } from "./api-tokens";
 
 export type { ApiTokenStore };
 
@@ -70,8 +70,8 @@ export function tokenAuthentication(options: {
     c.set("apiToken", identity);
     const now = Date.now();
     c.set("session", {
-      sid: `token:${identity.id}`,
-      sub: `token:${identity.id}`,
+      sid: tokenSub(identity.id),
+      sub: tokenSub(identity.id),
       name: `token "${identity.name}"`,
       roles: Object.fromEntries(identity.envs.map((env) => [env, identity.role])),
       issuedAt: now,

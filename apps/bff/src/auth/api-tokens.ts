@@ -7,6 +7,12 @@ import { ROLES, type Role } from "./roles";
 /** Every pipeline token starts so (easy to spot in a secret scanner, never a cookie value). */
 export const API_TOKEN_PREFIX = "pvt_";
 
+/**
+ * The `sub` a token acts under (its requests, audit entries and change requests): `token:<id>`.
+ * Never a person's: the sign-in provider's subjects have no such prefix in Portvakt's sessions.
+ */
+export const tokenSub = (id: string): string => `token:${id}`;
+
 /** The longest life a token may be issued with: one year, in days. */
 export const MAX_TOKEN_DAYS = MAX_API_TOKEN_DAYS;
 
@@ -163,6 +169,21 @@ export class ApiTokenStore {
       .where("id", "=", id)
       .executeTakeFirst();
     return row ? infoOf(row) : undefined;
+  }
+
+  /**
+   * The person who issued the token behind a `sub` (`tokenSub`), revoked or expired tokens too;
+   * undefined when `sub` is not a token's or the token is unknown. Four-eyes treats a token's
+   * request as its issuer's own (issue 18 #2: the requester cannot approve their own request).
+   */
+  async issuerOf(sub: string): Promise<string | undefined> {
+    if (!sub.startsWith(tokenSub(""))) return undefined;
+    const row = await this.#db
+      .selectFrom("api_token")
+      .select("created_by_sub")
+      .where("id", "=", sub.slice(tokenSub("").length))
+      .executeTakeFirst();
+    return row?.created_by_sub;
   }
 
   /** Revokes a token (at once, for every instance); false when it was revoked already. */

@@ -141,25 +141,33 @@ export class ChangeRequests {
   readonly #executors = new Map<string, ChangeExecutor>();
   readonly #now: () => number;
   readonly #leaseMs: number;
+  readonly #issuerOf: (sub: string) => Promise<string | undefined>;
   /** This instance's name in its claims (random per process). */
   readonly instance = randomUUID();
 
   /**
    * `enabled(env)`: whether four-eyes is on in that environment (its `fourEyes` setting);
    * `leaseMs`: how long a claim of an approved request lasts (longer than any execution: the
-   * replay's upstream timeouts and outcome window); `now`: the clock, epoch ms.
+   * replay's upstream timeouts and outcome window); `now`: the clock, epoch ms; `issuerOf(sub)`:
+   * the person behind a requester that is a pipeline token (its issuer's sub), whose request is
+   * their own too: they can no more decide it than one they made signed in.
    */
   constructor(
     store: ChangeRequestStore,
     audit: AuditStore,
     enabled: (env: string) => boolean,
-    options: { now?: () => number; leaseMs?: number } = {},
+    options: {
+      now?: () => number;
+      leaseMs?: number;
+      issuerOf?: (sub: string) => Promise<string | undefined>;
+    } = {},
   ) {
     this.store = store;
     this.#audit = audit;
     this.#enabled = enabled;
     this.#now = options.now ?? Date.now;
     this.#leaseMs = options.leaseMs ?? DEFAULT_EXECUTION_LEASE_MS;
+    this.#issuerOf = options.issuerOf ?? (async () => undefined);
   }
 
   /** Whether changes in `env` become change requests. */
@@ -206,7 +214,10 @@ export class ChangeRequests {
       throw codedProblem(404, "problem.change-request.not-found", { id });
     }
     // One's own request first: whatever the role, the answer is that someone else must decide.
-    if (request.requester.sub === decider.sub) {
+    if (
+      request.requester.sub === decider.sub ||
+      (await this.#issuerOf(request.requester.sub)) === decider.sub
+    ) {
       throw codedProblem(403, "problem.change-request.own", { verb });
     }
     if (decider.viaToken) throw codedProblem(403, "problem.change-request.person-needed", {});
