@@ -442,12 +442,29 @@ export class SelfServiceClient {
     );
   }
 
+  /**
+   * Changes a client. As for scopes (`updateScope`), the client is read first and the update laid
+   * over every field it has: Digdir's own web client sends the whole client on `PUT
+   * /api/v1/clients/{id}` (`app/lib/clients.ts` `updateClient`, `addScope`, `removeScope` in
+   * digdir/digdir-camp-2025-react-impl: get, spread, put), so a partial body could reset what it
+   * leaves out (its scopes, the OpenAPI's other fields). A field the read set aside goes back as
+   * Digdir had it. Read-only fields (`created`, `last_updated`) and `portvakt_warnings` are not sent.
+   * @throws MaskinportenInputError when `update` breaks `ClientUpdate`; MaskinportenError from the reads and the write.
+   */
   async updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
+    const checked = checkedInput(ClientUpdate, update, "The client update");
+    const current = await this.getClient(clientId);
+    const {
+      created: _created,
+      last_updated: _updated,
+      portvakt_warnings: _warnings,
+      ...kept
+    } = current;
     return this.#call(
       {
         method: "PUT",
         path: `/clients/${seg(clientId)}`,
-        body: checkedInput(ClientUpdate, update, "The client update"),
+        body: { ...setAsideFields(current), ...kept, ...checked },
         needs: DCR_MODIFY,
       },
       OneClient,

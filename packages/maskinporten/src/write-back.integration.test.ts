@@ -53,7 +53,33 @@ const answers: RecordedAnswer[] = [
     },
   },
   { method: "POST", path: "/api/v1/clients/text-exp/jwks", status: 200, body: { keys: [] } },
+  // GET and PUT /api/v1/clients/{id} (2025 OpenAPI `ClientResponse`, `UpdateClientRequest`)
+  { method: "GET", path: "/api/v1/clients/full-client", status: 200, body: fullClient() },
+  { method: "PUT", path: "/api/v1/clients/full-client", status: 200, body: fullClient() },
 ];
+
+function fullClient() {
+  return {
+    client_id: "full-client",
+    client_name: "Fagsystem",
+    description: "Gammel beskrivelse",
+    client_orgno: "991825827",
+    integration_type: "maskinporten",
+    application_type: "web",
+    token_endpoint_auth_method: "private_key_jwt",
+    grant_types: ["urn:ietf:params:oauth:grant-type:jwt-bearer"],
+    scopes: ["digdir:demo.read", "nav:aap/afpoffentlig.read"],
+    refresh_token_lifetime: 0,
+    refresh_token_usage: "ONETIME",
+    redirect_uris: [],
+    code_challenge_method: "S256",
+    sso_disabled: false,
+    access_token_lifetime: "120",
+    active: true,
+    created: "2024-03-01T10:00:00Z",
+    last_updated: "2025-05-22T10:00:00Z",
+  };
+}
 
 let replay: RunningReplayServer;
 let api: SelfServiceClient;
@@ -111,6 +137,24 @@ describe("write-backs keep what Portvakt did not understand", () => {
   it("an update that sets a field the read set aside sends the new value", async () => {
     await api.updateScope("digdir:ny", { visibility: "PUBLIC" });
     expect(sent("PUT /api/v1/scopes").visibility).toBe("PUBLIC");
+  });
+
+  it("a client update sends the whole client, as Digdir's own web client does", async () => {
+    await api.updateClient("full-client", { description: "Ny beskrivelse" });
+    const body = sent("PUT /api/v1/clients/full-client");
+    expect(body).toMatchObject({
+      client_id: "full-client",
+      description: "Ny beskrivelse",
+      // A partial PUT would leave these out, and Digdir's PUT replaces the client.
+      scopes: ["digdir:demo.read", "nav:aap/afpoffentlig.read"],
+      client_name: "Fagsystem",
+      refresh_token_usage: "ONETIME",
+      code_challenge_method: "S256",
+      sso_disabled: false,
+      access_token_lifetime: 120,
+    });
+    expect(body).not.toHaveProperty("created");
+    expect(body).not.toHaveProperty("portvakt_warnings");
   });
 
   it("a key whose exp came as text keeps that expiry when the set is written back", async () => {
