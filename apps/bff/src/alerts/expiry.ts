@@ -32,6 +32,17 @@ export interface ExpiryNotice extends Notice {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A JWK's `exp` (epoch seconds, RFC 7517 §4 via Digdir's JWKS; read as a number even when sent as
+ * text, `@portvakt/contracts` `readRow`) as ISO 8601, or undefined when there is none or it is no
+ * date JavaScript can hold (beyond ±8.64e15 ms): such a key is not watched, and stops no other.
+ */
+export function expiryOf(exp: unknown): string | undefined {
+  if (typeof exp !== "number" || !Number.isFinite(exp)) return undefined;
+  const at = new Date(exp * 1000);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
 /** The notice's code and parameters for a key with `daysLeft` days left. */
 function codeOf(key: ExpiringKey, daysLeft: number): Pick<ExpiryNotice, "code" | "params"> {
   const common = {
@@ -114,10 +125,21 @@ export class ExpiryAlerts {
           if (own) found.push(own);
         }
         for (const client of await env.api.listClients()) {
-          const { keys } = await env.api.getJwks(client.client_id);
+          // One client at a time: a client deleted since the list (404) or a JWKS that cannot be
+          // read costs only that client's keys their notice, not every other client's.
+          let keys: readonly { kid?: string; exp?: unknown }[];
+          try {
+            ({ keys } = await env.api.getJwks(client.client_id));
+          } catch (error) {
+            this.#logger.warn(
+              { env: id, client_id: client.client_id, err: { message: (error as Error).message } },
+              "expiry alerts: could not read a client's keys",
+            );
+            continue;
+          }
           for (const key of keys) {
-            const exp = (key as { exp?: unknown }).exp;
-            if (typeof exp !== "number") continue;
+            const expiresAt = expiryOf(key.exp);
+            if (expiresAt === undefined) continue;
             // The admin client's own key is watched (and named) as the credential above.
             if (
               env.credential.kind === "jwk" &&
@@ -130,8 +152,8 @@ export class ExpiryAlerts {
               env: id,
               clientId: client.client_id,
               ...(client.client_name ? { clientName: client.client_name } : {}),
-              kid: key.kid,
-              expiresAt: new Date(exp * 1000).toISOString(),
+              ...(key.kid !== undefined ? { kid: key.kid } : {}),
+              expiresAt,
             });
           }
         }
@@ -185,12 +207,7 @@ export async function ownKeyExpiry(env: Environment): Promise<ExpiringKey | unde
   const kid = env.credential.kid;
   const { keys } = await env.api.getJwks(env.config.clientId);
   const exp = (keys.find((key) => key.kid === kid) as { exp?: unknown } | undefined)?.exp;
-  if (typeof exp !== "number") return undefined;
-  return {
-    kind: "credential",
-    env: env.config.id,
-    clientId: env.config.clientId,
-    kid,
-    expiresAt: new Date(exp * 1000).toISOString(),
-  };
+  const expiresAt = expiryOf(exp);
+  if (expiresAt === undefined) return undefined;
+  return { kind: "credential", env: env.config.id, clientId: env.config.clientId, kid, expiresAt };
 }
