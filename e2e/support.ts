@@ -60,13 +60,23 @@ export async function startStackProcess(env: NodeJS.ProcessEnv = {}): Promise<St
   });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const urls = await new Promise<WorkerStack>((done, fail) => {
+    // Only the start-up lines are read. Once both are seen the listener goes, and the rest of
+    // the output (an access line per request, thousands in a worker's life) is drained unread:
+    // keeping it and searching the whole text again per chunk cost minutes of the worker's CPU
+    // (quadratic in the output). Draining keeps the pipe from filling and stalling the stack.
     let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const ready = /PORTVAKT_READY (\S+)/.exec(out);
       const simulator = /PORTVAKT_SIMULATOR (\S+)/.exec(out);
-      if (ready && simulator) done({ url: ready[1]!, simulatorUrl: simulator[1]! });
-    });
+      if (ready && simulator) {
+        child.stdout?.off("data", onData);
+        child.stdout?.resume();
+        out = "";
+        done({ url: ready[1]!, simulatorUrl: simulator[1]! });
+      }
+    };
+    child.stdout?.on("data", onData);
     child.once("exit", (code) => fail(new Error(`the e2e stack exited (${code}): ${errors}`)));
   });
   return {
