@@ -44,8 +44,8 @@ const TEXTS = {
 } as const;
 const WIDTHS = [1280, 390] as const;
 
-async function useLanguage(page: Page, lang: string, width: number) {
-  await page.getByTestId("language-switch").selectOption(lang);
+/** The page's width (and a height that fits it: a laptop or a phone). */
+async function useWidth(page: Page, width: number) {
   await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
 }
 
@@ -63,109 +63,124 @@ async function expectInViewport(page: Page, locator: ReturnType<Page["locator"]>
   expect(box!.x + box!.width, what).toBeLessThanOrEqual(width);
 }
 
-for (const [lang, text] of Object.entries(TEXTS)) {
-  for (const width of WIDTHS) {
-    test(`rotation wizard opens in view with focus on its heading (${lang}, ${width} px)`, async ({
-      signedIn: page,
-    }) => {
-      await useLanguage(page, lang, width);
-      await page.goto(`/clients/${KEYED_CLIENT}`);
-      await expect(page.getByTestId("key-count")).toBeVisible();
-      await page.getByRole("button", { name: text.rotate, exact: true }).click();
-      const heading = page.locator("#rotate-heading");
-      await expect(heading).toBeFocused();
-      // Scrolled into view: its heading is inside the viewport, not below the fold.
-      await expect(heading).toBeInViewport();
-      const box = await heading.boundingBox();
-      expect(box!.y).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
-      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-      await captureBothThemes(page, `rotation-wizard-${lang}-${width}`);
-    });
+type Text = (typeof TEXTS)[keyof typeof TEXTS];
 
-    test(`Portvakt's own admin client: lock-out warning, typed id, add key instead of rotate (${lang}, ${width} px)`, async ({
-      signedIn: page,
-    }) => {
-      await useLanguage(page, lang, width);
-      await page.goto(`/clients/${ADMIN_CLIENT}`);
-      await expect(page.getByTestId("own-admin-client")).toContainText(text.lockedOut);
-      // 0 keys: nothing to rotate; adding a key is offered instead.
-      await expect(page.getByTestId("key-count")).toBeVisible();
-      await expect(page.getByRole("button", { name: text.rotate, exact: true })).toHaveCount(0);
-      await expect(page.getByRole("button", { name: text.addKey, exact: true })).toBeEnabled();
-      await page.goto(`/clients/${ADMIN_CLIENT}?rotate=1`);
-      await expect(page.getByTestId("no-keys-to-rotate")).toBeVisible();
-      await expect(page.getByTestId("rotation-wizard")).toHaveCount(0);
+/** The rotation wizard opens in view with focus on its heading (at the page's width). */
+async function rotationWizard(page: Page, lang: string, width: number, text: Text) {
+  await page.goto(`/clients/${KEYED_CLIENT}`);
+  await expect(page.getByTestId("key-count")).toBeVisible();
+  await page.getByRole("button", { name: text.rotate, exact: true }).click();
+  const heading = page.locator("#rotate-heading");
+  await expect(heading).toBeFocused();
+  // Scrolled into view: its heading is inside the viewport, not below the fold.
+  await expect(heading).toBeInViewport();
+  const box = await heading.boundingBox();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await captureBothThemes(page, `rotation-wizard-${lang}-${width}`);
+}
 
-      // The delete dialog warns and needs the client id typed back (in a demo environment too).
-      await page.getByRole("button", { name: text.deleteClient, exact: true }).click();
-      const dialog = page.getByRole("dialog");
-      await expect(dialog).toContainText(text.lockedOut);
-      const confirm = dialog.getByRole("button", { name: text.deleteClient, exact: true });
-      await expect(confirm).toBeDisabled();
-      const typed = dialog.getByRole("textbox", { name: text.typeId });
-      await typed.fill("portvakt-demo");
-      await expect(confirm).toBeDisabled();
-      await typed.fill(ADMIN_CLIENT);
-      await expect(confirm).toBeEnabled();
-      await expectNoSeriousA11yViolations(page, `own admin client delete dialog (${lang})`);
-      // Not confirmed here: deleting it would lock this test stack out of the demo environment
-      // (the BFF's side, with and without the header, is tested over HTTP in the BFF's tests).
-      await page.keyboard.press("Escape");
-      await expect(dialog).toHaveCount(0);
-      await captureBothThemes(page, `own-admin-client-${lang}-${width}`);
-    });
+/** Portvakt's own admin client: lock-out warning, typed id, add key instead of rotate. */
+async function ownAdminClient(page: Page, lang: string, width: number, text: Text) {
+  await page.goto(`/clients/${ADMIN_CLIENT}`);
+  await expect(page.getByTestId("own-admin-client")).toContainText(text.lockedOut);
+  // 0 keys: nothing to rotate; adding a key is offered instead.
+  await expect(page.getByTestId("key-count")).toBeVisible();
+  await expect(page.getByRole("button", { name: text.rotate, exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: text.addKey, exact: true })).toBeEnabled();
+  await page.goto(`/clients/${ADMIN_CLIENT}?rotate=1`);
+  await expect(page.getByTestId("no-keys-to-rotate")).toBeVisible();
+  await expect(page.getByTestId("rotation-wizard")).toHaveCount(0);
 
-    test(`a refusal without a text of the page's own is shown in its language (${lang}, ${width} px)`, async ({
-      signedIn: page,
-    }) => {
-      await useLanguage(page, lang, width);
-      await page.goto("/clients/a!b");
-      const alert = page.getByRole("alert").filter({ hasText: text.badPath }).first();
-      await expect(alert).toBeVisible();
-      // The field's own error too: the BFF's code, not its English message.
-      await expect(alert).toContainText(text.badId);
-      await expectNoSeriousA11yViolations(page, `bad client id (${lang})`);
-    });
+  // The delete dialog warns and needs the client id typed back (in a demo environment too).
+  await page.getByRole("button", { name: text.deleteClient, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(text.lockedOut);
+  const confirm = dialog.getByRole("button", { name: text.deleteClient, exact: true });
+  await expect(confirm).toBeDisabled();
+  const typed = dialog.getByRole("textbox", { name: text.typeId });
+  await typed.fill("portvakt-demo");
+  await expect(confirm).toBeDisabled();
+  await typed.fill(ADMIN_CLIENT);
+  await expect(confirm).toBeEnabled();
+  await expectNoSeriousA11yViolations(page, `own admin client delete dialog (${lang})`);
+  // Not confirmed here: deleting it would lock this test stack out of the demo environment
+  // (the BFF's side, with and without the header, is tested over HTTP in the BFF's tests).
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await captureBothThemes(page, `own-admin-client-${lang}-${width}`);
+}
+
+/** A refusal without a text of the page's own is shown in its language. */
+async function refusalInLanguage(page: Page, lang: string, text: Text) {
+  await page.goto("/clients/a!b");
+  const alert = page.getByRole("alert").filter({ hasText: text.badPath }).first();
+  await expect(alert).toBeVisible();
+  // The field's own error too: the BFF's code, not its English message.
+  await expect(alert).toContainText(text.badId);
+  await expectNoSeriousA11yViolations(page, `bad client id (${lang})`);
+}
+
+/** At 390 px the header folds into a menu, and key and scope tables are cards. */
+async function phoneMenuAndCards(page: Page, lang: string, text: Text) {
+  await useWidth(page, 390);
+  await page.goto("/scopes");
+  await expect(page.getByTestId("scopes-table")).toContainText("digdir:demo.read");
+  const header = await page.locator("header").boundingBox();
+  // The header leaves most of the first screen to the page.
+  expect(header!.height).toBeLessThan(844 / 4);
+  await expect(page.getByTestId("header-menu")).toBeHidden();
+  const toggle = page.getByTestId("menu-toggle");
+  await expect(toggle).toHaveText(new RegExp(text.menu));
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("language-switch")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, `phone menu (${lang})`);
+  // Choosing a page folds the menu again.
+  await page.getByRole("navigation").getByRole("link").nth(2).click();
+  await expect(page.getByTestId("header-menu")).toBeHidden();
+
+  for (const [path, table] of [
+    ["/scopes", "scopes-table"],
+    [`/clients/${KEYED_CLIENT}`, "keys-table"],
+  ] as const) {
+    await page.goto(path);
+    const rows = page.getByTestId(table).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    expect(await pageOverflow(page), path).toBeLessThanOrEqual(0);
+    // The table fits its box: no sideways scrolling inside it either.
+    const inner = await page.getByTestId(table).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(inner, `${table} scrolls sideways`).toBeLessThanOrEqual(0);
+    // A card: each value has its column's name before it.
+    await expect(rows.first().locator("td[data-label]").first()).toBeVisible();
+    const actions = rows.first().getByRole("button").first();
+    await expectInViewport(page, actions, `${table} first action`);
+    await captureBothThemes(page, `phone-${table}-${lang}`);
   }
+}
 
-  test(`at 390 px the header folds into a menu, and key and scope tables are cards (${lang})`, async ({
+// One walk per language (the language chosen once, in one signed-in page), every check of the
+// former per-width tests a step of its own, named as those tests were.
+for (const [lang, text] of Object.entries(TEXTS)) {
+  test(`console defects in ${lang}: rotation wizard, own admin client and a refusal at 1,280 and 390 px; the phone menu and cards`, async ({
     signedIn: page,
   }) => {
-    await useLanguage(page, lang, 390);
-    await page.goto("/scopes");
-    await expect(page.getByTestId("scopes-table")).toContainText("digdir:demo.read");
-    const header = await page.locator("header").boundingBox();
-    // The header leaves most of the first screen to the page.
-    expect(header!.height).toBeLessThan(844 / 4);
-    await expect(page.getByTestId("header-menu")).toBeHidden();
-    const toggle = page.getByTestId("menu-toggle");
-    await expect(toggle).toHaveText(new RegExp(text.menu));
-    await toggle.click();
-    await expect(toggle).toHaveAttribute("aria-expanded", "true");
-    await expect(page.getByTestId("language-switch")).toBeVisible();
-    await expectNoSeriousA11yViolations(page, `phone menu (${lang})`);
-    // Choosing a page folds the menu again.
-    await page.getByRole("navigation").getByRole("link").nth(2).click();
-    await expect(page.getByTestId("header-menu")).toBeHidden();
-
-    for (const [path, table] of [
-      ["/scopes", "scopes-table"],
-      [`/clients/${KEYED_CLIENT}`, "keys-table"],
-    ] as const) {
-      await page.goto(path);
-      const rows = page.getByTestId(table).locator("tbody tr");
-      await expect(rows.first()).toBeVisible();
-      expect(await pageOverflow(page), path).toBeLessThanOrEqual(0);
-      // The table fits its box: no sideways scrolling inside it either.
-      const inner = await page.getByTestId(table).evaluate((el) => el.scrollWidth - el.clientWidth);
-      expect(inner, `${table} scrolls sideways`).toBeLessThanOrEqual(0);
-      // A card: each value has its column's name before it.
-      await expect(rows.first().locator("td[data-label]").first()).toBeVisible();
-      const actions = rows.first().getByRole("button").first();
-      await expectInViewport(page, actions, `${table} first action`);
-      await captureBothThemes(page, `phone-${table}-${lang}`);
+    // Seven views with axe and screenshots in both themes: more than the default minute when
+    // the machine is loaded.
+    test.slow();
+    await page.getByTestId("language-switch").selectOption(lang);
+    for (const width of WIDTHS) {
+      await useWidth(page, width);
+      await test.step(`rotation wizard opens in view with focus on its heading (${lang}, ${width} px)`, () =>
+        rotationWizard(page, lang, width, text));
+      await test.step(`Portvakt's own admin client: lock-out warning, typed id, add key instead of rotate (${lang}, ${width} px)`, () =>
+        ownAdminClient(page, lang, width, text));
+      await test.step(`a refusal without a text of the page's own is shown in its language (${lang}, ${width} px)`, () =>
+        refusalInLanguage(page, lang, text));
     }
+    await test.step(`at 390 px the header folds into a menu, and key and scope tables are cards (${lang})`, () =>
+      phoneMenuAndCards(page, lang, text));
   });
 }
 
