@@ -347,6 +347,15 @@ describe("own-key mode: rotation before the key expires", () => {
     expect(keys.map((k) => k.kid)).toEqual([newKid]);
     expect(env.credential).toMatchObject({ kind: "jwk", kid: newKid });
     expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ kid: newKid, kty: "RSA" });
+    // Digdir's admin client changed: the audit log says so (Portvakt as the actor, both kids).
+    const rotated = (await stack.bff.audit.list({ action: "admin-key.rotate", env: "demo" }))
+      .entries;
+    expect(rotated[0]).toMatchObject({
+      actor: { sub: "portvakt" },
+      outcome: "success",
+      code: "audit.admin-key.rotated",
+      params: { oldKid, newKid },
+    });
     env.tokens.invalidate();
     expect((await env.api.listClients()).length).toBeGreaterThan(0);
     // The old key no longer gets a token.
@@ -374,8 +383,18 @@ describe("own-key mode: a rotation whose new key gets no token", () => {
     expect(keys.map((k) => k.kid)).toEqual([currentKid]);
     expect(env.credential).toMatchObject({ kind: "jwk", kid: currentKid });
     expect(await readFile(file, "utf8")).toBe(fileBefore);
+    const [tried] = (await stack.bff.audit.list({ action: "admin-key.rotate", env: "demo" }))
+      .entries;
+    expect(tried).toMatchObject({
+      outcome: "failure",
+      code: "audit.admin-key.failed",
+      params: { kid: currentKid },
+    });
 
     const [retried] = await stack.bff.rotateAdminKeys();
     expect(retried).toMatchObject({ env: "demo", status: "rotated", oldKid: currentKid });
+    const [last] = (await stack.bff.audit.list({ action: "admin-key.rotate", env: "demo" }))
+      .entries;
+    expect(last).toMatchObject({ outcome: "success", params: { oldKid: currentKid } });
   });
 });

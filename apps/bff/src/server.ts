@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Logger } from "pino";
@@ -6,8 +7,9 @@ import { type DriftNotice, DriftWatch } from "./alerts/drift";
 import { ExpiryAlerts } from "./alerts/expiry";
 import { claimNotice, type NoticeChannels, Notifier } from "./alerts/notify";
 import { createApp } from "./app";
-import { AuditStore } from "./audit/store";
+import { AuditStore, type NewAuditEntry } from "./audit/store";
 import { AuditStream } from "./audit/stream";
+import { auditFields, auditText, codedTarget, targetFields, targetPart } from "./audit/text";
 import { ApiTokenStore } from "./auth/api-tokens";
 import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
@@ -405,6 +407,11 @@ export async function startBff(
           logger,
           credentialPath: source.path,
         });
+        // Digdir's admin client changed (or a change was tried): recorded as any change is,
+        // kept and written later when the audit store fails (issue 13's kind).
+        if (result.status === "rotated" || result.status === "failed") {
+          await audit.appendKept(adminKeyRotationEntry(env, result));
+        }
         // A failed rotation is tried again at the next check (by whichever instance claims it).
         if (result.status === "failed") {
           await db.deleteFrom("alert_sent").where("key", "=", claim).execute();
@@ -491,5 +498,36 @@ export async function startBff(
       await auditStream?.close(Math.min(drainMs, 5_000));
       await db.destroy();
     },
+  };
+}
+
+/**
+ * The audit entry of a rotation of an environment's own admin key (`rotateOwnAdminKey`): Portvakt
+ * itself is the actor (role `system`); `success` with both kids, or `failure` with the error's
+ * words (the old key is kept then).
+ */
+function adminKeyRotationEntry(
+  env: Environment,
+  result: Extract<AdminKeyRotation, { status: "rotated" | "failed" }>,
+): NewAuditEntry {
+  const clientId = env.config.clientId;
+  return {
+    actor: { sub: "portvakt", name: "Portvakt" },
+    role: "system",
+    env: env.config.id,
+    action: "admin-key.rotate",
+    ...targetFields(codedTarget(targetPart("audit.target.client", { id: clientId }))),
+    outcome: result.status === "rotated" ? "success" : "failure",
+    status: result.status === "rotated" ? 200 : 502,
+    requestId: `rotation-${randomUUID()}`,
+    ...auditFields(
+      result.status === "rotated"
+        ? auditText("audit.admin-key.rotated", {
+            clientId,
+            oldKid: result.oldKid,
+            newKid: result.newKid,
+          })
+        : auditText("audit.admin-key.failed", { clientId, kid: result.kid, words: result.error }),
+    ),
   };
 }

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "altinn.provision.dry-run",
   "config.apply",
   "promotion.apply",
+  "admin-key.rotate",
   "token.issue",
   "token.revoke",
   "change-request.approve",

@@ -29,6 +29,10 @@ export const auditMessages = defineMessages({
     "audit.change-request.rejected-because":
       "Requested by {requester} ({requesterSub}); rejected by {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn": "Withdrawn by its requester {person} ({personSub})",
+    "audit.admin-key.rotated":
+      "Portvakt rotated its own admin key on client {clientId}: added {newKid}, a token was issued with it, removed {oldKid}",
+    "audit.admin-key.failed":
+      'Portvakt\'s rotation of its own admin key {kid} on client {clientId} failed; the old key is kept: "{words}"',
     "audit.outcome.unrecorded":
       "Sent to Digdir, but the Portvakt instance stopped before recording the outcome; written later from its pending check, which the follow-up entry settles",
     "audit.follow-up.made":
@@ -83,6 +87,10 @@ export const auditMessages = defineMessages({
       "Bedt om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn":
       "Trukket tilbake av den som ba om den, {person} ({personSub})",
+    "audit.admin-key.rotated":
+      "Portvakt roterte sin egen administrasjonsnøkkel på klient {clientId}: la til {newKid}, fikk et token med den, fjernet {oldKid}",
+    "audit.admin-key.failed":
+      "Portvakts rotering av sin egen administrasjonsnøkkel {kid} på klient {clientId} feilet; den gamle nøkkelen beholdes: «{words}»",
     "audit.outcome.unrecorded":
       "Sendt til Digdir, men Portvakt-instansen stoppet før utfallet ble registrert; skrevet senere fra den ventende kontrollen, som oppfølgingsoppføringen avgjør",
     "audit.follow-up.made":
@@ -136,6 +144,10 @@ export const auditMessages = defineMessages({
     "audit.change-request.rejected-because":
       "Bede om av {requester} ({requesterSub}); avvist av {decider} ({deciderSub}): {reason}",
     "audit.change-request.withdrawn": "Trekt tilbake av den som bad om han, {person} ({personSub})",
+    "audit.admin-key.rotated":
+      "Portvakt roterte sin eigen administrasjonsnøkkel på klient {clientId}: la til {newKid}, fekk eit token med han, fjerna {oldKid}",
+    "audit.admin-key.failed":
+      "Portvakt si rotering av sin eigen administrasjonsnøkkel {kid} på klient {clientId} feila; den gamle nøkkelen vert behalden: «{words}»",
     "audit.outcome.unrecorded":
       "Sendt til Digdir, men Portvakt-instansen stoppa før utfallet vart registrert; skriven seinare frå den ventande kontrollen, som oppfølgingsoppføringa avgjer",
     "audit.follow-up.made":

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "promotion.apply": "audit.action.promotion.apply",
   "token.issue": "audit.action.token.issue",
   "token.revoke": "audit.action.token.revoke",
+  "admin-key.rotate": "audit.action.admin-key.rotate",
   "change-request.approve": "audit.action.change-request.approve",
   "change-request.reject": "audit.action.change-request.reject",
   "change-request.withdraw": "audit.action.change-request.withdraw",
@@ -74,7 +75,13 @@ export const ACTION_GROUPS = [
   {
     prefix: "",
     label: "audit.group.other",
-    actions: ["altinn.provision", "altinn.provision.dry-run", "config.apply", "promotion.apply"],
+    actions: [
+      "altinn.provision",
+      "altinn.provision.dry-run",
+      "config.apply",
+      "promotion.apply",
+      "admin-key.rotate",
+    ],
   },
 ] as const satisfies readonly {
   prefix: string;

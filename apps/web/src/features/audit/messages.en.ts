@@ -92,6 +92,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.action.promotion.apply": "Promoted configuration",
   "audit.action.token.issue": "Issued API token",
   "audit.action.token.revoke": "Revoked API token",
+  "audit.action.admin-key.rotate": "Rotated Portvakt's own admin key",
   "audit.action.change-request.approve": "Approved change request",
   "audit.action.change-request.reject": "Rejected change request",
   "audit.action.change-request.withdraw": "Withdrew change request",

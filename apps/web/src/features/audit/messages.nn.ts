@@ -93,6 +93,7 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.action.promotion.apply": "Promoterte konfigurasjon",
   "audit.action.token.issue": "Skreiv ut API-token",
   "audit.action.token.revoke": "Trekte tilbake API-token",
+  "audit.action.admin-key.rotate": "Roterte Portvakt sin eigen administrasjonsnøkkel",
   "audit.action.change-request.approve": "Godkjende endringsførespurnad",
   "audit.action.change-request.reject": "Avviste endringsførespurnad",
   "audit.action.change-request.withdraw": "Trekte tilbake endringsførespurnad",

@@ -91,6 +91,7 @@ export const auditNb = {
   "audit.action.promotion.apply": "Promoterte konfigurasjon",
   "audit.action.token.issue": "Utstedte API-token",
   "audit.action.token.revoke": "Trakk tilbake API-token",
+  "audit.action.admin-key.rotate": "Roterte Portvakts egen administrasjonsnøkkel",
   "audit.action.change-request.approve": "Godkjente endringsforespørsel",
   "audit.action.change-request.reject": "Avviste endringsforespørsel",
   "audit.action.change-request.withdraw": "Trakk tilbake endringsforespørsel",
