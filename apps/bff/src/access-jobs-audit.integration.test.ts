@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { BulkJob } from "@portvakt/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry, AuditStore, NewAuditEntry } from "./audit/store";
+import type { AuditEntry, NewAuditEntry } from "./audit/store";
 import { databaseLocation, openDatabase } from "./database";
+import { injectAuditFaults } from "./testing/audit-faults";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 // A bulk job never reads ended without its one audit entry (issue 13's kind: no state committed
@@ -27,45 +28,30 @@ beforeAll(async () => {
   // The audit store's writes for a scope's bulk job fail as the test says: `down` throws before
   // anything is written (a database error), `crash-after-write` writes and then throws once (an
   // instance that stopped right after the entry). Other entries are written as ever.
-  const audit: AuditStore = stack.bff.audit;
-  const append = audit.append.bind(audit);
-  const appendOnce = audit.appendOnce.bind(audit);
   const scopeOf = (entry: NewAuditEntry) =>
     entry.action === "access.grant-many" || entry.action === "access.revoke-many"
       ? [...faults.keys()].find((scope) => JSON.stringify(entry.targetParts ?? []).includes(scope))
       : undefined;
-  const seen = async (scope: string, entry: NewAuditEntry, written: boolean) => {
-    const job = entry.id ? await stack.bff.bulkJobs.get(entry.id) : undefined;
-    hits.set(scope, [...(hits.get(scope) ?? []), { status: job?.status, written }]);
-  };
-  audit.append = async (entry) => {
-    const scope = scopeOf(entry);
-    if (scope && faults.get(scope) === "down") {
-      await seen(scope, entry, false);
-      throw new Error("audit store down (test)");
-    }
-    if (scope && faults.get(scope) === "crash-after-write") {
-      await append(entry);
-      faults.delete(scope);
-      await seen(scope, entry, true);
-      throw new Error("instance stopped after the audit entry (test)");
-    }
-    return append(entry);
-  };
-  audit.appendOnce = async (entry) => {
-    const scope = scopeOf(entry);
-    if (scope && faults.get(scope) === "down") {
-      await seen(scope, entry, false);
-      throw new Error("audit store down (test)");
-    }
-    if (scope && faults.get(scope) === "crash-after-write") {
-      await appendOnce(entry);
-      faults.delete(scope);
-      await seen(scope, entry, true);
-      throw new Error("instance stopped after the audit entry (test)");
-    }
-    return appendOnce(entry);
-  };
+  injectAuditFaults(
+    stack.bff.audit,
+    (entry) => {
+      const fault = faults.get(scopeOf(entry) ?? "");
+      return fault === "down"
+        ? "refuse"
+        : fault === "crash-after-write"
+          ? "write-then-throw"
+          : undefined;
+    },
+    async (entry, fault) => {
+      const scope = scopeOf(entry)!;
+      if (fault === "write-then-throw") faults.delete(scope);
+      const job = entry.id ? await stack.bff.bulkJobs.get(entry.id) : undefined;
+      hits.set(scope, [
+        ...(hits.get(scope) ?? []),
+        { status: job?.status, written: fault === "write-then-throw" },
+      ]);
+    },
+  );
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

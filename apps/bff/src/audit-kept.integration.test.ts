@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry, AuditStore, NewAuditEntry } from "./audit/store";
+import type { AuditEntry } from "./audit/store";
+import { injectAuditFaults } from "./testing/audit-faults";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 // A change's audit entry that the store cannot write (issue 13's kind: no state committed
@@ -19,23 +20,11 @@ beforeAll(async () => {
   stack = await startTestStack({ mutationsPerMinute: 1000 });
   const prefixes = (await (await stack.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>;
   prefix = prefixes[0]!.prefix;
-  const audit: AuditStore = stack.bff.audit;
-  const append = audit.append.bind(audit);
-  const appendOnce = audit.appendOnce.bind(audit);
-  const check = (entry: NewAuditEntry) => {
-    if (refused.has(entry.action)) {
-      refusals++;
-      throw new Error("audit store down (test)");
-    }
-  };
-  audit.append = async (entry) => {
-    check(entry);
-    return append(entry);
-  };
-  audit.appendOnce = async (entry) => {
-    check(entry);
-    return appendOnce(entry);
-  };
+  injectAuditFaults(stack.bff.audit, (entry) => {
+    if (!refused.has(entry.action)) return undefined;
+    refusals++;
+    return "refuse";
+  });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuditStore, derivedAuditId, type NewAuditEntry } from "./audit/store";
+import { derivedAuditId } from "./audit/store";
 import type { ChangeExecutor } from "./four-eyes/service";
+import { injectAuditFaults } from "./testing/audit-faults";
 import { shiftableClock } from "./testing/clock";
 import { type ApiCall, startTestStack, type TestStack } from "./testing/stack";
 
@@ -27,20 +28,7 @@ beforeAll(async () => {
     mutationsPerMinute: 1000,
   });
   approver = await stack.as("demo-approver");
-  const audit: AuditStore = stack.bff.audit;
-  const append = audit.append.bind(audit);
-  const appendOnce = audit.appendOnce.bind(audit);
-  const check = (entry: NewAuditEntry) => {
-    if (refused.has(entry.action)) throw new Error("audit store down (test)");
-  };
-  audit.append = async (entry) => {
-    check(entry);
-    return append(entry);
-  };
-  audit.appendOnce = async (entry) => {
-    check(entry);
-    return appendOnce(entry);
-  };
+  injectAuditFaults(stack.bff.audit, (entry) => (refused.has(entry.action) ? "refuse" : undefined));
 }, 60_000);
 afterAll(() => stack?.close());
 
