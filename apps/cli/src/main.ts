@@ -13,6 +13,7 @@ import {
   StalePlanError,
   UnconfirmedStepsError,
 } from "@portvakt/config-as-code";
+import { isApiTokenShape } from "@portvakt/contracts";
 import { CredentialError, MaskinportenError } from "@portvakt/maskinporten";
 import { type Backend, bffBackend, CliError, directBackend } from "./backend";
 import { type Palette, paletteFor, renderPlan, renderReport } from "./render";
@@ -146,8 +147,20 @@ function formatOf(value: string | undefined): DocumentFormat | undefined {
 }
 
 function bffOf(values: Values, env: NodeJS.ProcessEnv, environment: string) {
-  const cookie = env.PORTVAKT_BFF_COOKIE;
-  const token = env.PORTVAKT_BFF_TOKEN;
+  // Read leniently (a secret store's trailing line break is trimmed), checked strictly, and
+  // never echoed: fetch's own error for a bad header value quotes the value, token and all.
+  const cookie = env.PORTVAKT_BFF_COOKIE?.trim() || undefined;
+  const token = env.PORTVAKT_BFF_TOKEN?.trim() || undefined;
+  if (token !== undefined && !isApiTokenShape(token)) {
+    throw new CliError(
+      "PORTVAKT_BFF_TOKEN is not one pipeline token: pvt_ followed by 43 characters (A-Z, a-z, 0-9, - and _), nothing around it (the value is not shown)",
+    );
+  }
+  if (cookie !== undefined && !/^[\x20-\x7e]+$/.test(cookie)) {
+    throw new CliError(
+      "PORTVAKT_BFF_COOKIE holds a line break or a character a Cookie header cannot carry: give the header's value on one line (the value is not shown)",
+    );
+  }
   if (cookie && token) {
     throw new CliError(
       "Set only one of PORTVAKT_BFF_TOKEN and PORTVAKT_BFF_COOKIE (the BFF refuses a request with both)",

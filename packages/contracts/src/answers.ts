@@ -160,6 +160,18 @@ export type ApiToken = z.infer<typeof ApiToken>;
 /** The longest life of a pipeline token, in days (the BFF refuses more). */
 export const MAX_API_TOKEN_DAYS = 366;
 
+/** Every pipeline token starts so (easy to spot in a secret scanner, never a cookie value). */
+export const API_TOKEN_PREFIX = "pvt_";
+
+/**
+ * Whether `text` has a pipeline token's shape: `pvt_` and 43 base64url characters (32 random
+ * bytes, as the BFF issues them). Says nothing of whether it is valid; lets a caller refuse a
+ * mangled value (a line break, a second token pasted after it) without ever echoing it.
+ */
+export function isApiTokenShape(text: string): boolean {
+  return /^pvt_[A-Za-z0-9_-]{43}$/.test(text);
+}
+
 /**
  * Body of `POST /api/tokens` (issue a pipeline token): a name of 1–80 letters, digits, spaces
  * and `. _ : / -`, a role, 1–20 environment ids where the issuer is admin (the BFF checks

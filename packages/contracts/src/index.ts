@@ -2,6 +2,7 @@
 // every name here is in the README); everything else is internal.
 export { ADMIN_SCOPES, type AdminScope, ALL_ADMIN_SCOPES } from "./admin-scopes";
 export {
+  API_TOKEN_PREFIX,
   ApiToken,
   AUDIT_OUTCOMES,
   AuditEntry,
@@ -12,6 +13,7 @@ export {
   EnvironmentSummary,
   EnvsAnswer,
   IssueApiToken,
+  isApiTokenShape,
   MAX_API_TOKEN_DAYS,
   ROLES,
   Role,

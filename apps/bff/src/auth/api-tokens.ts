@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { MAX_API_TOKEN_DAYS } from "@portvakt/contracts";
+import { API_TOKEN_PREFIX, isApiTokenShape, MAX_API_TOKEN_DAYS } from "@portvakt/contracts";
 import type { Kysely } from "kysely";
 import type { ApiTokenTable, PortvaktDatabase } from "../database";
 import { ROLES, type Role } from "./roles";
 
-/** Every pipeline token starts so (easy to spot in a secret scanner, never a cookie value). */
-export const API_TOKEN_PREFIX = "pvt_";
+// Every pipeline token starts so: one definition with the CLI's check, in the contracts.
+export { API_TOKEN_PREFIX } from "@portvakt/contracts";
 
 /**
  * The `sub` a token acts under (its requests, audit entries and change requests): `token:<id>`.
@@ -124,7 +124,7 @@ export class ApiTokenStore {
    * minute per token).
    */
   async verify(token: string): Promise<ApiTokenIdentity | TokenRefusal> {
-    if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return "unknown";
+    if (!isApiTokenShape(token)) return "unknown";
     const row = await this.#db
       .selectFrom("api_token")
       .selectAll()
