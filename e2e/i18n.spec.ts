@@ -38,41 +38,42 @@ const CASES = [
   },
 ] as const;
 
+// One signed-in page per language: the two checks are steps of it.
 for (const c of CASES) {
-  test(`a 409 (the scope exists) is shown once, in ${c.lang}, on the field and beside the form`, async ({
-    signedIn: page,
-  }) => {
-    await page.getByTestId("language-switch").selectOption(c.lang);
-    await page.goto("/scopes/new");
-    await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
-    await page.getByRole("textbox", { name: "Subscope" }).fill("demo.read");
-    await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
-    await page.getByRole("button", { name: c.create }).click();
+  test(`texts from the BFF and zod are shown once, in ${c.lang}`, async ({ signedIn: page }) => {
+    await test.step(`a 409 (the scope exists) is shown once, in ${c.lang}, on the field and beside the form`, async () => {
+      await page.getByTestId("language-switch").selectOption(c.lang);
+      await page.goto("/scopes/new");
+      await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
+      await page.getByRole("textbox", { name: "Subscope" }).fill("demo.read");
+      await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
+      await page.getByRole("button", { name: c.create }).click();
 
-    const panel = page.getByRole("alert").filter({ hasText: c.failed });
-    await expect(panel).toBeVisible();
-    await expect(panel).toContainText(c.conflict);
-    await expect(page.getByText(c.conflict)).toHaveCount(1);
-    await expect(page.getByText(c.exists, { exact: true })).toHaveCount(1);
-    await expect(page.getByTestId("toast-error")).toHaveCount(0);
-    if (c.lang !== "en") {
-      // English only inside Digdir's own words, quoted as such («…»).
-      const text = ((await page.locator("main").textContent()) ?? "").replace(/«[^»]*»/g, "«»");
-      expect(text).not.toMatch(/wrong state|exists|Conflict|\bthe\b|nothing was sent/);
-      await expect(panel).toContainText("Konflikt");
-    }
-  });
+      const panel = page.getByRole("alert").filter({ hasText: c.failed });
+      await expect(panel).toBeVisible();
+      await expect(panel).toContainText(c.conflict);
+      await expect(page.getByText(c.conflict)).toHaveCount(1);
+      await expect(page.getByText(c.exists, { exact: true })).toHaveCount(1);
+      await expect(page.getByTestId("toast-error")).toHaveCount(0);
+      if (c.lang !== "en") {
+        // English only inside Digdir's own words, quoted as such («…»).
+        const text = ((await page.locator("main").textContent()) ?? "").replace(/«[^»]*»/g, "«»");
+        expect(text).not.toMatch(/wrong state|exists|Conflict|\bthe\b|nothing was sent/);
+        await expect(panel).toContainText("Konflikt");
+      }
+    });
 
-  test(`zod's own limits are phrased in ${c.lang}`, async ({ signedIn: page }) => {
-    await page.getByTestId("language-switch").selectOption(c.lang);
-    await page.goto("/scopes/new");
-    await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
-    await page.getByRole("textbox", { name: "Subscope" }).fill("e2e/zod");
-    await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
-    await page.getByLabel(c.atMaxAge).fill("-1");
-    await page.getByRole("button", { name: c.create }).click();
-    await expect(page.getByText(c.min, { exact: true })).toBeVisible();
-    await expect(page.locator("main")).not.toContainText("Too small");
+    await test.step(`zod's own limits are phrased in ${c.lang}`, async () => {
+      await page.getByTestId("language-switch").selectOption(c.lang);
+      await page.goto("/scopes/new");
+      await page.getByRole("combobox", { name: c.prefix }).selectOption("digdir");
+      await page.getByRole("textbox", { name: "Subscope" }).fill("e2e/zod");
+      await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
+      await page.getByLabel(c.atMaxAge).fill("-1");
+      await page.getByRole("button", { name: c.create }).click();
+      await expect(page.getByText(c.min, { exact: true })).toBeVisible();
+      await expect(page.locator("main")).not.toContainText("Too small");
+    });
   });
 }
 
