@@ -524,6 +524,30 @@ describe("decodeTokenClaims", () => {
     expect(decodeTokenClaims(jwt(claims))).toEqual(claims);
     expect(decodeTokenClaims(`Bearer ${jwt(claims)}\n`)).toEqual(claims);
   });
+  it("finds the token in text as people copy it", () => {
+    const claims = {
+      scope: "altinn:instances.read ttd:skjema.instances.read",
+      "urn:altinn:org": "ttd",
+    };
+    const token = jwt(claims);
+    for (const pasted of [
+      // The whole answer of Maskinporten's (or Altinn's exchange) token endpoint.
+      JSON.stringify({
+        access_token: token,
+        token_type: "Bearer",
+        expires_in: 119,
+        scope: claims.scope,
+      }),
+      JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 119 }, null, 2),
+      `Authorization: Bearer ${token}`,
+      `authorization:bearer ${token}`,
+      `"${token}"`,
+      `  '${token}'  `,
+    ]) {
+      expect(decodeTokenClaims(pasted), pasted).toEqual(claims);
+    }
+    expect(() => decodeTokenClaims('{"error":"invalid_grant"}')).toThrow(TokenDecodeError);
+  });
   it("says what is wrong with something that is not a JWT", () => {
     expect(() => decodeTokenClaims("abc")).toThrow(/three parts/);
     expect(() => decodeTokenClaims(`a.${Buffer.from("nope").toString("base64url")}.c`)).toThrow(

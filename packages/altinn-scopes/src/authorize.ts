@@ -315,15 +315,34 @@ export class TokenDecodeError extends TypeError {
 }
 
 /**
+ * The token in pasted text as people copy it: the bare JWT, `Bearer <jwt>`, an
+ * `Authorization: Bearer <jwt>` header line, the JWT in quotes, or the whole token answer
+ * (`{"access_token": "<jwt>", "scope": "…", …}` from Maskinporten or Altinn's exchange).
+ */
+function tokenText(pasted: string): string {
+  let text = pasted.trim();
+  if (text.startsWith("{")) {
+    try {
+      const answer = JSON.parse(text) as { access_token?: unknown };
+      if (typeof answer.access_token === "string") text = answer.access_token.trim();
+    } catch {
+      // Not a token answer: read as it is, and named below.
+    }
+  }
+  return text
+    .replace(/^(?:authorization\s*:\s*)?bearer\s+/i, "")
+    .replace(/^["']+|["']+$/g, "")
+    .trim();
+}
+
+/**
  * The payload of a pasted JWT, without verifying it: the decision only needs the claims, and a
- * token pasted to try a request is not trusted for anything. Throws `TokenDecodeError` (a
- * `TypeError` with a `code`) when the text is not a JWT with a JSON object payload.
+ * token pasted to try a request is not trusted for anything. The text may be any of the forms
+ * `tokenText` reads. Throws `TokenDecodeError` (a `TypeError` with a `code`) when the text is not
+ * a JWT with a JSON object payload.
  */
 export function decodeTokenClaims(token: string): TokenClaims {
-  const parts = token
-    .trim()
-    .replace(/^Bearer\s+/i, "")
-    .split(".");
+  const parts = tokenText(token).split(".");
   if (parts.length !== 3 || !parts[1]) {
     throw new TokenDecodeError("altinn.token.not-jwt", "A JWT has three parts separated by dots");
   }
