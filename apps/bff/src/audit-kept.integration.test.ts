@@ -77,6 +77,16 @@ describe("a change whose audit entry the store cannot write", () => {
     const next = await createScope(second);
     expect(next.status).toBe(503);
     expect(((await next.json()) as { code?: string }).code).toBe("problem.audit-unavailable");
+    // A bulk job is refused too (its rows would be changes of their own).
+    const job = await stack.api(`${env}/access-jobs`, {
+      method: "POST",
+      body: JSON.stringify({
+        action: "grant",
+        scope: `${prefix}:${first}`,
+        orgnos: ["481000009"],
+      }),
+    });
+    expect(job.status).toBe(503);
     expect(await writes()).toBe(before + 1);
 
     // The store answers again: the kept entry is written once, as it was (its time, success).

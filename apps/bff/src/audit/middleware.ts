@@ -103,6 +103,19 @@ export function defaultAuditTarget(c: Context<BffEnv>): AuditTarget {
 }
 
 /**
+ * Refuses a new change while the record of an earlier one is still waiting for the audit store
+ * (`AuditStore.appendKept`): the kept entries are tried first; when any is still not written,
+ * nothing is sent, so the log never falls further behind Digdir.
+ * @throws ProblemError 503 `problem.audit-unavailable`
+ */
+export async function requireAuditWritten(c: Context<BffEnv>): Promise<void> {
+  const audit = c.get("audit");
+  if (audit.kept().length > 0 && (await audit.writeKept()) > 0) {
+    throw codedProblem(503, "problem.audit-unavailable", {});
+  }
+}
+
+/**
  * Exactly one audit entry per state change, whatever its outcome: `denied` when a later
  * middleware refused it (`refuseChange`) or the route refused it before sending anything to
  * Digdir (`refusedByPortvakt`), else from what the route answered and recorded
@@ -122,12 +135,8 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       throw new Error("audited() runs after the session and knownEnvironment()");
     }
     const env = environment.config.id;
-    // The record of an earlier change is still waiting for the store (`appendKept`): no new
-    // change is sent until it is written, so the log never falls further behind Digdir.
+    await requireAuditWritten(c);
     const audit = c.get("audit");
-    if (audit.kept().length > 0 && (await audit.writeKept()) > 0) {
-      throw codedProblem(503, "problem.audit-unavailable", {});
-    }
     // The replay of an approved change request: its entry names the approver too (issue 18 #2),
     // under the id its claim holds (how a request whose instance stopped is settled).
     const execution = executionOf(c);

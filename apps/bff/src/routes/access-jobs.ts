@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { BulkJob, BulkJobInput } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
-import { auditDetailOf } from "../audit/middleware";
+import { auditDetailOf, requireAuditWritten } from "../audit/middleware";
 import { changeRateLimit } from "../auth/change-rate-limit";
 import { reads } from "../auth/guard";
 import { requireRole } from "../auth/role";
@@ -48,6 +48,7 @@ function startsJob(): MiddlewareHandler<BffEnv> {
       scope?: unknown;
     } | null;
     const kind = body?.action === "revoke" ? "revoke" : "grant";
+    await requireAuditWritten(c);
     try {
       await chains[kind](c, next);
     } catch (error) {
