@@ -87,6 +87,13 @@ describe("a change whose audit entry the store cannot write", () => {
       }),
     });
     expect(job.status).toBe(503);
+    // So is a new pipeline token (Portvakt's own state).
+    const token = await stack.api("/api/tokens", {
+      method: "POST",
+      body: JSON.stringify({ name: "kept", role: "viewer", envs: ["demo"], days: 1 }),
+    });
+    expect(token.status).toBe(503);
+    expect(((await token.json()) as { code?: string }).code).toBe("problem.audit-unavailable");
     expect(await writes()).toBe(before + 1);
 
     // The store answers again: the kept entry is written once, as it was (its time, success).

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiToken, IssueApiToken } from "@portvakt/contracts";
 import type { Context } from "hono";
+import { requireAuditWritten } from "../audit/middleware";
 import { type AuditTarget, targetFields, targetPart } from "../audit/text";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
@@ -146,6 +147,9 @@ export const tokensRoutes = createRouter()
           params: { envs: notAdmin.join(", ") },
         });
       }
+      // A new token is a change of Portvakt's own state: not made while an earlier change's
+      // entry waits for the audit store (revoking stays possible: it only takes access away).
+      await requireAuditWritten(c);
       const issued = await store(c).issue({
         ...input,
         by: { sub: session.sub, name: session.name },
