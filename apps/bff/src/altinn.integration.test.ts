@@ -286,7 +286,8 @@ describe("POST /altinn/provision", () => {
   });
 
   it("creates the scopes with fitting integration types and grants the users' scopes, in one audit entry", async () => {
-    const response = await provision({ metadata, grantTo: [CONSUMER] });
+    // Asked from a nynorsk page: the scopes made are described in nynorsk (issue 14 defect 2).
+    const response = await provision({ metadata, grantTo: [CONSUMER], language: "nn" });
     expect(response.status).toBe(200);
     const report = await json<ProvisionReport>(response);
     expect(report.ok).toBe(true);
@@ -305,9 +306,12 @@ describe("POST /altinn/provision", () => {
     expect(byName.get(USERS_READ)).toMatchObject({
       active: true,
       allowed_integration_types: ["idporten", "maskinporten"],
-      description: expect.stringContaining(`digdir/${APP}`),
+      description: `Altinn-appen digdir/${APP}: lese instansar som brukar eller system`,
     });
-    expect(byName.get(OWNER_WRITE)?.allowed_integration_types).toEqual(["maskinporten"]);
+    expect(byName.get(OWNER_WRITE)).toMatchObject({
+      allowed_integration_types: ["maskinporten"],
+      description: `Altinn-appen digdir/${APP}: endre instansar som tenesteeigar`,
+    });
     expect(state.grants.map((g) => [g.scope, g.consumer_orgno, g.state])).toEqual([
       [USERS_READ, CONSUMER, "APPROVED"],
       [USERS_WRITE, CONSUMER, "APPROVED"],

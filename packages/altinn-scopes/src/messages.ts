@@ -134,6 +134,11 @@ export const altinnMessages = defineMessages({
       "Sent as application/json; charset=utf-8 (not application/problem+json)",
     "altinn.message.startup":
       "The app reads apiScopes once at start-up: a change takes effect after a new deployment",
+    "altinn.provision.description": "Altinn app {app}: {uses}",
+    "altinn.provision.use.users.read": "read instances as a user or system",
+    "altinn.provision.use.users.write": "change instances as a user or system",
+    "altinn.provision.use.serviceOwners.read": "read instances as the service owner",
+    "altinn.provision.use.serviceOwners.write": "change instances as the service owner",
   },
   nb: {
     "altinn.metadata.invalid-json": "Filen er ikke gyldig JSON (linje {line}, kolonne {column})",
@@ -260,6 +265,11 @@ export const altinnMessages = defineMessages({
       "Sendes som application/json; charset=utf-8 (ikke application/problem+json)",
     "altinn.message.startup":
       "Appen leser apiScopes én gang ved oppstart: en endring virker først etter en ny utrulling",
+    "altinn.provision.description": "Altinn-appen {app}: {uses}",
+    "altinn.provision.use.users.read": "lese instanser som bruker eller system",
+    "altinn.provision.use.users.write": "endre instanser som bruker eller system",
+    "altinn.provision.use.serviceOwners.read": "lese instanser som tjenesteeier",
+    "altinn.provision.use.serviceOwners.write": "endre instanser som tjenesteeier",
   },
   nn: {
     "altinn.metadata.invalid-json": "Fila er ikkje gyldig JSON (linje {line}, kolonne {column})",
@@ -387,6 +397,11 @@ export const altinnMessages = defineMessages({
       "Blir sendt som application/json; charset=utf-8 (ikkje application/problem+json)",
     "altinn.message.startup":
       "Appen les apiScopes éin gong ved oppstart: ei endring verkar først etter ei ny utrulling",
+    "altinn.provision.description": "Altinn-appen {app}: {uses}",
+    "altinn.provision.use.users.read": "lese instansar som brukar eller system",
+    "altinn.provision.use.users.write": "endre instansar som brukar eller system",
+    "altinn.provision.use.serviceOwners.read": "lese instansar som tenesteeigar",
+    "altinn.provision.use.serviceOwners.write": "endre instansar som tenesteeigar",
   },
 });
 

@@ -19,8 +19,22 @@ describe("provisioningPlanOf", () => {
     expect(plan[0]).toMatchObject({
       prefix: "ttd",
       subscope: "skjema.instances.read",
-      description: "Altinn app ttd/skjema: read instances as a user or system",
+      description: "Altinn-appen ttd/skjema: lese instanser som bruker eller system",
     });
+  });
+
+  it("describes each scope in the language asked for (bokmål unless told), never English by default", () => {
+    const resolved = resolveApiScopes({
+      id: "ttd/skjema",
+      apiScopes: { users: { read: "ttd:delt" }, serviceOwners: { read: "ttd:delt" } },
+    });
+    expect(provisioningPlanOf(resolved, "nn")[0]?.description).toBe(
+      "Altinn-appen ttd/skjema: lese instansar som brukar eller system; lese instansar som tenesteeigar",
+    );
+    expect(provisioningPlanOf(resolved, "en")[0]?.description).toBe(
+      "Altinn app ttd/skjema: read instances as a user or system; read instances as the service owner",
+    );
+    expect(provisioningPlanOf(resolved)[0]?.description).toMatch(/^Altinn-appen ttd\/skjema: lese/);
   });
 
   it("merges a scope used in several places and leaves out altinn: and unresolved ones", () => {

@@ -1,5 +1,12 @@
-import { INTEGRATION_TYPES, type IntegrationType, splitScopeName } from "@portvakt/contracts";
+import {
+  formatMessage,
+  INTEGRATION_TYPES,
+  type IntegrationType,
+  type Lang,
+  splitScopeName,
+} from "@portvakt/contracts";
 import { APP_PLACEHOLDER, type ApiScopeGroup, type ApiScopeOperation } from "./api-scopes";
+import { altinnMessages } from "./messages";
 import type { ResolvedApiScopes } from "./resolve";
 
 /**
@@ -17,16 +24,12 @@ export const INTEGRATION_TYPES_BY_GROUP: Readonly<
   serviceOwners: ["maskinporten"],
 };
 
-const WHAT: Record<ApiScopeGroup, Record<ApiScopeOperation, string>> = {
-  users: {
-    read: "read instances as a user or system",
-    write: "change instances as a user or system",
-  },
-  serviceOwners: {
-    read: "read instances as the service owner",
-    write: "change instances as the service owner",
-  },
-};
+/** A text of `altinnMessages` in `language` (descriptions are written to Digdir as they are). */
+const say = (
+  language: Lang,
+  code: keyof (typeof altinnMessages)["en"],
+  params?: Record<string, string>,
+) => formatMessage(altinnMessages[language][code], language, params);
 
 /** One scope to create in Maskinporten for an app. */
 export interface PlannedScope {
@@ -47,9 +50,15 @@ export interface PlannedScope {
 
 /**
  * The scopes of a resolved config that Maskinporten must hold, one entry per distinct name.
- * Altinn's own scopes and scopes whose `[app]` could not be resolved are left out.
+ * Altinn's own scopes and scopes whose `[app]` could not be resolved are left out. Each one's
+ * `description` (written to Digdir as it is, and read by everyone who sees the scope) is in
+ * `language` (default bokmål, as Digdir's own descriptions are; issue 14 defect 2), from
+ * `altinn.provision.*` of `altinnMessages`.
  */
-export function provisioningPlanOf(resolved: ResolvedApiScopes): PlannedScope[] {
+export function provisioningPlanOf(
+  resolved: ResolvedApiScopes,
+  language: Lang = "nb",
+): PlannedScope[] {
   const byName = new Map<string, PlannedScope>();
   const app = resolved.id ?? "(unnamed)";
   for (const scope of resolved.scopes) {
@@ -72,9 +81,12 @@ export function provisioningPlanOf(resolved: ResolvedApiScopes): PlannedScope[] 
     ]);
     planned.allowed_integration_types = INTEGRATION_TYPES.filter((type) => types.has(type));
     planned.grantToConsumers ||= scope.group === "users";
-    planned.description = `Altinn app ${app}: ${planned.usedBy
-      .map((use) => WHAT[use.group][use.operation])
-      .join("; ")}`;
+    planned.description = say(language, "altinn.provision.description", {
+      app,
+      uses: planned.usedBy
+        .map((use) => say(language, `altinn.provision.use.${use.group}.${use.operation}`))
+        .join("; "),
+    });
     byName.set(scope.name, planned);
   }
   return [...byName.values()];

@@ -1,4 +1,4 @@
-import { coded, OrgNumber, ScopePrefix } from "@portvakt/contracts";
+import { coded, LANGS, OrgNumber, ScopePrefix } from "@portvakt/contracts";
 import { z } from "zod";
 import { API_SCOPE_GROUPS, TextResources } from "./api-scopes";
 import { decodeTokenClaims, TokenDecodeError } from "./authorize";
@@ -45,6 +45,12 @@ export const AltinnMetadataText = z
   })
   .meta({ description: "The text of App/config/applicationmetadata.json" });
 
+/** The language of the descriptions of scopes provisioning creates (nb, nn or en; default nb). */
+const DescriptionLanguage = z.enum(LANGS).optional().meta({
+  description:
+    "Language of the descriptions of the scopes provisioning creates: nb (default), nn or en",
+});
+
 /** The body of `POST /api/envs/{env}/altinn/validate`. */
 export const AltinnValidateRequest = z
   .object({
@@ -52,6 +58,7 @@ export const AltinnValidateRequest = z
     textResources: TextResources.optional().meta({
       description: "The app's texts: {nb: {resources: [{id, value}]}, ...} or a list of files",
     }),
+    language: DescriptionLanguage,
   })
   .meta({ id: "AltinnValidateRequest" });
 export type AltinnValidateRequest = z.infer<typeof AltinnValidateRequest>;
@@ -73,6 +80,7 @@ export const AltinnProvisionRequest = z
       .boolean()
       .optional()
       .meta({ description: "Report what would be done, change nothing" }),
+    language: DescriptionLanguage,
   })
   .meta({ id: "AltinnProvisionRequest" });
 export type AltinnProvisionRequest = z.infer<typeof AltinnProvisionRequest>;

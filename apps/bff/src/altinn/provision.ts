@@ -12,6 +12,7 @@ import {
 } from "@portvakt/altinn-scopes";
 import {
   codedFromText,
+  type Lang,
   problemMessages,
   type Scope,
   validationMessages,
@@ -73,10 +74,11 @@ export function validationAnswer(
   metadata: string,
   facts: MaskinportenFacts,
   textResources?: TextResources,
+  language: Lang = "nb",
 ): AltinnValidationReport {
   const report = validateAgainst(metadata, facts, textResources);
   const scopes = report.resolved
-    ? provisioningPlanOf(report.resolved).map(
+    ? provisioningPlanOf(report.resolved, language).map(
         ({ name, usedBy, allowed_integration_types, description }) => ({
           name,
           usedBy,
@@ -240,6 +242,8 @@ export interface ProvisionInput {
   metadata: string;
   grantTo: readonly string[];
   dryRun: boolean;
+  /** The language of the descriptions of the scopes created (default nb). */
+  language?: Lang;
 }
 
 /**
@@ -251,7 +255,7 @@ export interface ProvisionInput {
  */
 export async function provisionAltinnApp(
   api: GuardedApi,
-  { metadata, grantTo, dryRun }: ProvisionInput,
+  { metadata, grantTo, dryRun, language = "nb" }: ProvisionInput,
   onApp: (app: string) => void,
 ): Promise<AltinnProvisionReport> {
   const facts = await maskinportenFacts(api.raw);
@@ -275,7 +279,7 @@ export async function provisionAltinnApp(
       },
     );
   }
-  const plan = provisioningPlanOf(report.resolved);
+  const plan = provisioningPlanOf(report.resolved, language);
   if (plan.length === 0) {
     throw codedProblem(400, "problem.altinn.nothing");
   }

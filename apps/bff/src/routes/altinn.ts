@@ -87,9 +87,9 @@ export const altinnRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { metadata, textResources } = c.req.valid("json");
+      const { metadata, textResources, language } = c.req.valid("json");
       const facts = await maskinportenFacts(environmentOf(c).api);
-      return c.json(validationAnswer(metadata, facts, textResources), 200);
+      return c.json(validationAnswer(metadata, facts, textResources, language), 200);
     },
   )
   .openapi(
@@ -107,10 +107,10 @@ export const altinnRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { metadata, grantTo = [], dryRun = false } = c.req.valid("json");
+      const { metadata, grantTo = [], dryRun = false, language } = c.req.valid("json");
       const answer = await provisionAltinnApp(
         guardedApiOf(c),
-        { metadata, grantTo, dryRun },
+        { metadata, grantTo, dryRun, ...(language ? { language } : {}) },
         (app) =>
           recordChange(c, {
             target: {

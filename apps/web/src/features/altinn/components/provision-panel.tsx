@@ -57,15 +57,21 @@ export function ProvisionPanel({
   deniedReason?: string;
 }) {
   const env = useEnv();
-  const { t, tc, tm } = useI18n();
+  const { t, tc, tm, lang } = useI18n();
   const toast = useToast();
   const provision = useProvisionAltinnScopes(env.id);
   const toBody = useCallback(
     ({ grantTo, dryRun }: ProvisionValues) => {
       const orgnos = parseOrgnoList(grantTo).map((entry) => entry.orgno);
-      return { metadata, dryRun, ...(orgnos.length > 0 ? { grantTo: orgnos } : {}) };
+      // The scopes created are described in the page's language (issue 14, defect 2).
+      return {
+        metadata,
+        dryRun,
+        language: lang,
+        ...(orgnos.length > 0 ? { grantTo: orgnos } : {}),
+      };
     },
-    [metadata],
+    [metadata, lang],
   );
   const form = useContractForm<ProvisionValues, AltinnProvisionRequest>({
     schema: AltinnProvisionRequest,
