@@ -88,6 +88,14 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   await expect(results.locator('tr[data-kind="grant"]').first()).toContainText("Tilgang gitt");
   await expect(page.getByTestId("toast-success").filter({ hasText: "er på plass" })).toBeVisible();
   await expect(scopes.locator(`tr[data-scope="${ownerWrite}"]`)).toContainText("Finnes");
+  // The scopes made from a bokmål page are described in bokmål (issue 14, defect 2).
+  const made = await page.request.get(
+    `/api/envs/demo/scopes/scope?${new URLSearchParams({ scope: ownerWrite })}`,
+    { headers: { "X-CSRF": "1" } },
+  );
+  expect(((await made.json()) as { description: string }).description).toMatch(
+    /^Altinn-appen .+: endre instanser som tjenesteeier$/,
+  );
 
   // Try a request: the built-in scope no longer suffices; the configured one does.
   const result = page.getByTestId("try-result");
