@@ -115,4 +115,55 @@ describe("configuration", () => {
     expect(() => loadConfig({})).toThrow(/PORTVAKT_CONFIG is not set/);
     expect(() => loadConfig({ PORTVAKT_CONFIG: join(dir, "missing.json") })).toThrow(/Cannot read/);
   });
+
+  it("names the environment variable a bad setting came from, never a database URL's value", () => {
+    const dir = mkdtempSync(join(tmpdir(), "portvakt-config-"));
+    const file = join(dir, "portvakt.json");
+    writeFileSync(file, JSON.stringify({ auth, environments: [testEnv] }));
+    const messageFor = (env: Record<string, string>) => {
+      try {
+        loadConfig({ PORTVAKT_CONFIG: file, ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error("no error");
+    };
+    expect(messageFor({ PORT: "eighty" })).toMatch(/port \(environment variable PORT\): /);
+    expect(messageFor({ METRICS_ENABLED: "ja" })).toMatch(
+      /metricsEnabled \(environment variable METRICS_ENABLED\): /,
+    );
+    expect(messageFor({ PORTVAKT_ALERT_LANGUAGE: "de" })).toMatch(
+      /alerts.language \(environment variable PORTVAKT_ALERT_LANGUAGE\): /,
+    );
+    // A misspelt scheme once fell back to SQLite without a word: each instance its own store.
+    for (const url of ["postgress://portvakt:hemmelig@db/portvakt", "mysql://u:hemmelig@db/p"]) {
+      const message = messageFor({ DATABASE_URL: url });
+      expect(message).toMatch(
+        /databaseUrl \(environment variable DATABASE_URL\): must be a PostgreSQL URL/,
+      );
+      expect(message).not.toContain("hemmelig");
+    }
+    expect(
+      loadConfig({ PORTVAKT_CONFIG: file, DATABASE_URL: "PostgreSQL://db/p" }).databaseUrl,
+    ).toBe("PostgreSQL://db/p");
+    for (const [text, on] of [
+      ["TRUE", true],
+      ["1", true],
+      ["False", false],
+    ] as const) {
+      expect(loadConfig({ PORTVAKT_CONFIG: file, METRICS_ENABLED: text }).metricsEnabled).toBe(on);
+    }
+  });
+
+  it("says a configuration file that is no JSON object is none, with PORTVAKT_ALERT_LANGUAGE too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "portvakt-config-"));
+    for (const text of ["null", "[]", '"portvakt"']) {
+      const file = join(dir, "portvakt.json");
+      writeFileSync(file, text);
+      expect(() => loadConfig({ PORTVAKT_CONFIG: file, PORTVAKT_ALERT_LANGUAGE: "nb" })).toThrow(
+        /must be a JSON object/,
+      );
+    }
+  });
 });

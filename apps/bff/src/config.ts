@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ALL_ADMIN_SCOPES, LANGS, OrgNumber } from "@portvakt/contracts";
 import { z } from "zod";
 import { AuthConfig } from "./auth/config";
+import { POSTGRES_URL } from "./database";
 import { TrustedProxies } from "./security/client-address";
 import { TokenSourceConfig } from "./signing/token-source";
 
@@ -232,13 +233,29 @@ export const PortvaktConfig = z
       .default({ intervalMs: 30_000 }),
     /** Prometheus text at /metrics; keep it off where /metrics would be reachable from outside. */
     metricsEnabled: z
-      .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+      .union([
+        z.boolean(),
+        // As an environment variable: true/false in any case, or 1/0.
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }))
+          .transform((v) => v === "true" || v === "1"),
+      ])
       .default(false),
     /** Where the bearer token /metrics asks for is (a file, or an environment variable's name). */
     metricsTokenFile: Path.optional(),
     metricsTokenEnv: EnvVarName.optional(),
     /** PostgreSQL (postgres://...) for the audit log and sign-outs; SQLite at auditDatabasePath otherwise. */
-    databaseUrl: z.string().optional(),
+    databaseUrl: z
+      .string()
+      .refine((url) => POSTGRES_URL.test(url), {
+        // Never the value itself: it usually holds the database password.
+        error:
+          "must be a PostgreSQL URL, postgres://user:password@host:5432/database (the value is not shown). Anything else used to fall back to SQLite silently: each instance its own store",
+      })
+      .optional(),
     /**
      * The SQLite file of the audit store when databaseUrl is not set. The default is on the
      * container image's volume, the one place a read-only root lets the process write.
@@ -409,17 +426,36 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** Formats zod issues as one line each, `path: message`, for a start-up failure people can act on. */
-function describeIssues(error: z.ZodError): string {
+/**
+ * Formats zod issues as one line each, `path: message`, for a start-up failure people can act on;
+ * a setting that came from an environment variable (`fromEnv`: top-level field → variable name)
+ * names the variable, `port (environment variable PORT): ...`, not only the file.
+ */
+function describeIssues(error: z.ZodError, fromEnv: Record<string, string> = {}): string {
   return error.issues
-    .map((issue) => `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .map((issue) => {
+      const root = issue.path[0];
+      const variable = typeof root === "string" ? fromEnv[root] : undefined;
+      const path = issue.path.length
+        ? `${issue.path.join(".")}${variable ? ` (environment variable ${variable})` : ""}: `
+        : "";
+      return `  - ${path}${issue.message}`;
+    })
     .join("\n");
 }
 
-export function parseConfig(input: unknown, source = "configuration"): PortvaktConfig {
+/**
+ * Checks a configuration object. `fromEnv` names the environment variable each overridden
+ * top-level field came from, for the error. @throws ConfigError listing every problem.
+ */
+export function parseConfig(
+  input: unknown,
+  source = "configuration",
+  fromEnv: Record<string, string> = {},
+): PortvaktConfig {
   const result = PortvaktConfig.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(`Invalid ${source}:\n${describeIssues(result.error)}`);
+    throw new ConfigError(`Invalid ${source}:\n${describeIssues(result.error, fromEnv)}`);
   }
   return result.data;
 }
@@ -442,23 +478,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortvaktConfig
   } catch (error) {
     throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const overrides: Record<string, unknown> = Object.fromEntries(
-    Object.entries({
-      port: env.PORT,
-      host: env.HOST,
-      webDist: env.WEB_DIST,
-      publicOrigin: env.PUBLIC_ORIGIN,
-      logLevel: env.LOG_LEVEL,
-      databaseUrl: env.DATABASE_URL,
-      metricsEnabled: env.METRICS_ENABLED,
-      trustedProxies: env.TRUSTED_PROXIES,
-    }).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(
+      `Invalid ${file}: the configuration must be a JSON object ({ "auth": ..., "environments": [...] }), not ${raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw}`,
+    );
+  }
+  const variables: Record<string, string> = {
+    port: "PORT",
+    host: "HOST",
+    webDist: "WEB_DIST",
+    publicOrigin: "PUBLIC_ORIGIN",
+    logLevel: "LOG_LEVEL",
+    databaseUrl: "DATABASE_URL",
+    metricsEnabled: "METRICS_ENABLED",
+    trustedProxies: "TRUSTED_PROXIES",
+  };
+  const overrides: Record<string, unknown> = {};
+  const fromEnv: Record<string, string> = {};
+  for (const [field, variable] of Object.entries(variables)) {
+    const value = env[variable];
+    if (value === undefined || value === "") continue;
+    overrides[field] = value;
+    fromEnv[field] = variable;
+  }
   // PORTVAKT_ALERT_LANGUAGE: the notices' language (alerts.language), over the file's.
   const alertLanguage = env.PORTVAKT_ALERT_LANGUAGE;
   if (alertLanguage) {
     const alerts = (raw as { alerts?: object }).alerts ?? {};
     overrides.alerts = { ...alerts, language: alertLanguage };
+    fromEnv.alerts = "PORTVAKT_ALERT_LANGUAGE";
   }
-  return parseConfig({ ...(raw as object), ...overrides }, file);
+  return parseConfig({ ...raw, ...overrides }, file, fromEnv);
 }

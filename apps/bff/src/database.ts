@@ -233,12 +233,14 @@ export interface PortvaktDatabase {
 
 export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
+/** What `databaseUrl` (env DATABASE_URL) must look like: `postgres://` or `postgresql://`, any case. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
 export function databaseLocation(
   databaseUrl: string | undefined,
   sqlitePath: string,
 ): DatabaseLocation {
-  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl))
-    return { kind: "postgres", url: databaseUrl };
+  if (databaseUrl && POSTGRES_URL.test(databaseUrl)) return { kind: "postgres", url: databaseUrl };
   return { kind: "sqlite", path: sqlitePath };
 }
 
