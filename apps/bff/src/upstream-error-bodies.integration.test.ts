@@ -1,4 +1,5 @@
 import {
+  errorAnswer,
   type RecordedAnswer,
   type RunningReplayServer,
   recordedAnswers,
@@ -12,32 +13,9 @@ import { startTestStack, type TestStack } from "./testing/stack";
 // in `detail` (English) and as the quoted `digdir` parameter the page renders in its language.
 const answers: RecordedAnswer[] = [
   ...recordedAnswers().filter((answer) => answer.path === "/token"),
-  {
-    method: "GET",
-    path: "/api/v1/clients/behind-nginx",
-    status: 502,
-    text: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
-    contentType: "text/html",
-  },
-  {
-    method: "GET",
-    path: "/api/v1/clients/spring-default",
-    status: 400,
-    body: {
-      timestamp: "2025-07-02T08:30:00.000+00:00",
-      status: 400,
-      error: "Bad Request",
-      message: "Client id has the wrong format",
-      path: "/api/v1/clients/spring-default",
-    },
-  },
-  {
-    method: "GET",
-    path: "/api/v1/clients/plain-text",
-    status: 404,
-    text: "No client with that id",
-    contentType: "text/plain",
-  },
+  errorAnswer("nginx-502", "/api/v1/clients/behind-nginx"),
+  errorAnswer("spring-default", "/api/v1/clients/spring-default", "Client id has the wrong format"),
+  errorAnswer("plain-text", "/api/v1/clients/plain-text", "No client with that id", 404),
 ];
 
 let replay: RunningReplayServer;

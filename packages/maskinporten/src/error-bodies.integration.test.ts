@@ -1,23 +1,20 @@
-import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminCredential } from "./credentials";
 import { MAX_ERROR_WORDS } from "./error-body";
 import { MaskinportenError } from "./errors";
-import { SelfServiceClient } from "./self-service";
+import type { SelfServiceClient } from "./self-service";
+import { replayClient } from "./test-support/replay-client";
 import {
+  errorAnswer,
   type RecordedAnswer,
   type RunningReplayServer,
   recordedAnswers,
   startReplayServer,
 } from "./test-support/replay-server";
-import { TokenClient } from "./token";
 
 // Every shape an error answer of the self-service API takes in practice, served over HTTP by
 // the recording server (not the simulator). Each must be explained with the words it carries:
 // Digdir's own body (docs/maskinporten.md §7) with odd members, Spring Boot's default error
 // body, RFC 9457 problem details, a gateway's JSON, plain text, a gateway's HTML page, nothing.
-const NGINX_502 =
-  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 const answers: RecordedAnswer[] = [
   {
     method: "GET",
@@ -35,18 +32,11 @@ const answers: RecordedAnswer[] = [
       ],
     },
   },
-  {
-    method: "GET",
-    path: "/api/v1/clients/spring-default",
-    status: 400,
-    body: {
-      timestamp: "2025-07-02T08:30:00.000+00:00",
-      status: 400,
-      error: "Bad Request",
-      message: "Required parameter 'scope' is not present.",
-      path: "/api/v1/clients/spring-default",
-    },
-  },
+  errorAnswer(
+    "spring-default",
+    "/api/v1/clients/spring-default",
+    "Required parameter 'scope' is not present.",
+  ),
   {
     method: "GET",
     path: "/api/v1/clients/problem-details",
@@ -65,20 +55,8 @@ const answers: RecordedAnswer[] = [
     status: 500,
     body: { error: { code: "InternalServerError", message: "Backend call failed" } },
   },
-  {
-    method: "GET",
-    path: "/api/v1/clients/plain-text",
-    status: 400,
-    text: "Client   id\nmust be a UUID",
-    contentType: "text/plain;charset=UTF-8",
-  },
-  {
-    method: "GET",
-    path: "/api/v1/clients/nginx",
-    status: 502,
-    text: NGINX_502,
-    contentType: "text/html",
-  },
+  errorAnswer("plain-text", "/api/v1/clients/plain-text", "Client   id\nmust be a UUID"),
+  errorAnswer("nginx-502", "/api/v1/clients/nginx"),
   {
     method: "GET",
     path: "/api/v1/clients/html-unlabelled",
@@ -120,25 +98,7 @@ beforeAll(async () => {
   // The token endpoint as recorded; every self-service answer is one of the above.
   const token = recordedAnswers().filter((answer) => answer.path === "/token");
   replay = await startReplayServer({ answers: [...token, ...answers] });
-  const { privateKey } = await generateKeyPair("RS256");
-  const credential: AdminCredential = {
-    kind: "jwk",
-    kid: "replay-admin",
-    privateKey,
-    alg: "RS256",
-    orgno: "991825827",
-  };
-  const tokens = new TokenClient({
-    issuer: `${replay.url}/`,
-    clientId: "replay-admin",
-    credential,
-  });
-  api = new SelfServiceClient({
-    baseUrl: replay.url,
-    tokens,
-    adminScopes: ["idporten:scopes.read", "idporten:dcr.read"],
-    retries: 0,
-  });
+  api = await replayClient(replay.url, { retries: 0 });
 });
 afterAll(() => replay?.close());
 

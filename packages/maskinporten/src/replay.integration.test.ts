@@ -1,10 +1,8 @@
-import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminCredential } from "./credentials";
 import { KeySetEditor } from "./key-set-editor";
-import { SelfServiceClient } from "./self-service";
+import type { SelfServiceClient } from "./self-service";
+import { replayClient } from "./test-support/replay-client";
 import { type RunningReplayServer, startReplayServer } from "./test-support/replay-server";
-import { TokenClient } from "./token";
 
 // Digdir's answers as recorded (test-support/replay/digdir-answers.json), served by a small
 // recording server that is not the simulator: every read must succeed, odd rows kept and flagged.
@@ -14,25 +12,7 @@ const seen: string[] = [];
 
 beforeAll(async () => {
   replay = await startReplayServer();
-  const { privateKey } = await generateKeyPair("RS256");
-  const credential: AdminCredential = {
-    kind: "jwk",
-    kid: "replay-admin",
-    privateKey,
-    alg: "RS256",
-    orgno: "991825827",
-  };
-  const tokens = new TokenClient({
-    issuer: `${replay.url}/`,
-    clientId: "replay-admin",
-    credential,
-  });
-  api = new SelfServiceClient({
-    baseUrl: replay.url,
-    tokens,
-    adminScopes: ["idporten:scopes.read", "idporten:dcr.read"],
-    onRowWarning: (warning) => seen.push(warning.kind),
-  });
+  api = await replayClient(replay.url, { onRowWarning: (warning) => seen.push(warning.kind) });
 });
 afterAll(() => replay?.close());
 

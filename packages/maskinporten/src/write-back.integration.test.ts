@@ -1,8 +1,7 @@
-import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminCredential } from "./credentials";
 import { KeySetEditor } from "./key-set-editor";
-import { SelfServiceClient } from "./self-service";
+import type { SelfServiceClient } from "./self-service";
+import { replayClient } from "./test-support/replay-client";
 import {
   type RecordedAnswer,
   type RunningReplayServer,
@@ -10,7 +9,6 @@ import {
   recordedModulus,
   startReplayServer,
 } from "./test-support/replay-server";
-import { TokenClient } from "./token";
 
 // A write-back never drops or changes what Portvakt did not understand: rows in the shapes of
 // Digdir's OpenAPI (`Scope_ScopeExternal`, `JsonWebKey`) with odd values, served by the
@@ -89,17 +87,7 @@ beforeAll(async () => {
   replay = await startReplayServer({
     answers: JSON.parse(JSON.stringify(answers).replaceAll("{{MODULUS}}", modulus)),
   });
-  const { privateKey } = await generateKeyPair("RS256");
-  const credential: AdminCredential = {
-    kind: "jwk",
-    kid: "replay-admin",
-    privateKey,
-    alg: "RS256",
-    orgno: "991825827",
-  };
-  api = new SelfServiceClient({
-    baseUrl: replay.url,
-    tokens: new TokenClient({ issuer: `${replay.url}/`, clientId: "replay-admin", credential }),
+  api = await replayClient(replay.url, {
     adminScopes: [
       "idporten:scopes.read",
       "idporten:scopes.write",

@@ -103,3 +103,38 @@ export async function startReplayServer(
       }),
   };
 }
+
+/** nginx's own 502 page, as a gateway in front of an API sends it (CRLF line ends). */
+export const NGINX_502_PAGE =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+/**
+ * A `GET path` answered in one of the error shapes met in practice: a gateway's 502 page
+ * (`nginx-502`), Spring Boot's default error body with `words` as its `message`
+ * (`spring-default`, 400), or `words` as plain text (`plain-text`, with `status`).
+ */
+export function errorAnswer(
+  shape: "nginx-502" | "spring-default" | "plain-text",
+  path: string,
+  words = "",
+  status?: number,
+): RecordedAnswer {
+  if (shape === "nginx-502") {
+    return { method: "GET", path, status: 502, text: NGINX_502_PAGE, contentType: "text/html" };
+  }
+  if (shape === "plain-text") {
+    return { method: "GET", path, status: status ?? 400, text: words, contentType: "text/plain" };
+  }
+  return {
+    method: "GET",
+    path,
+    status: status ?? 400,
+    body: {
+      timestamp: "2025-07-02T08:30:00.000+00:00",
+      status: status ?? 400,
+      error: "Bad Request",
+      message: words,
+      path,
+    },
+  };
+}
