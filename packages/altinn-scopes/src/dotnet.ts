@@ -1,3 +1,5 @@
+import { isValidOrgNumber } from "@portvakt/contracts";
+
 /**
  * The few .NET primitives the Altinn app library leans on, reproduced exactly: `char.IsWhiteSpace`,
  * `string.IsNullOrWhiteSpace`, the `Scopes` enumerator, `int.TryParse`, `Guid.TryParse` and
@@ -112,7 +114,8 @@ export function isDotnetGuid(value: string): boolean {
 
 /**
  * `OrganisationNumber.TryParse` (OrganisationNumber.cs lines 67-115): nine digits, or the same
- * behind `0192:`, with a mod-11 control digit (weights 3 2 7 6 5 4 3 2; remainder 0 gives 0).
+ * behind `0192:`, with a mod-11 control digit (`isValidOrgNumber` of `@portvakt/contracts`: weights
+ * 3 2 7 6 5 4 3 2, remainder 0 gives 0, a control of 10 is never issued).
  */
 export function isOrganisationNumber(value: string | null | undefined): boolean {
   if (value === null || value === undefined || isNullOrWhiteSpace(value)) return false;
@@ -122,12 +125,8 @@ export function isOrganisationNumber(value: string | null | undefined): boolean 
     if (!value.startsWith("0192:")) return false;
     local = value.slice(5);
   }
-  if (!/^\d{9}$/.test(local)) return false;
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const sum = weights.reduce((total, weight, i) => total + weight * Number(local[i]), 0);
-  let control = 11 - (sum % 11);
-  if (control === 11) control = 0;
-  return control === Number(local[8]);
+  // The mod-11 rule itself is the contracts' one definition (`isValidOrgNumber`).
+  return isValidOrgNumber(local);
 }
 
 /** Ordinal, case-insensitive equality (`StringComparison.OrdinalIgnoreCase`) for ASCII names. */
