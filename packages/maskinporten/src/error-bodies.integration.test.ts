@@ -73,6 +73,15 @@ const answers: RecordedAnswer[] = [
   { method: "GET", path: "/api/v1/clients/empty", status: 500, text: "" },
   {
     method: "GET",
+    path: "/api/v1/clients/bare-list",
+    status: 400,
+    body: [
+      { field: "client_name", defaultMessage: "must not be blank" },
+      { field: "scopes", defaultMessage: "must not be empty" },
+    ],
+  },
+  {
+    method: "GET",
     path: "/api/v1/prefix",
     status: 400,
     body: {
@@ -140,6 +149,15 @@ describe("error answers are explained with the words they carry", () => {
     expect(error.explanation).toContain(said);
     expect(error.message).toContain(said);
     expect(error.explanation).not.toMatch(/<[a-z]/i);
+  });
+
+  it("a bare list of field errors: each kept, the first said", async () => {
+    const error = await failure("bare-list");
+    expect(error.explained?.params?.digdir).toBe("must not be blank");
+    expect(error.fieldErrors).toEqual([
+      { field: "client_name", message: "must not be blank" },
+      { field: "scopes", message: "must not be empty" },
+    ]);
   });
 
   it("a long text is cut to a readable length; an empty body says nothing more", async () => {

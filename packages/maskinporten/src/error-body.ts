@@ -101,6 +101,7 @@ function fieldErrorOf(raw: unknown): (DigdirFieldError & Record<string, unknown>
  * - Spring Boot's default error (`{timestamp, status, error, message, path}`): `message`;
  * - RFC 9457 problem details (`{type, title, status, detail, instance}`): `detail`, else `title`;
  * - a gateway's `{"error": {"code", "message"}}`: its message, and the code as `error`;
+ * - a bare list of field errors: each kept in `errors`, the first one's words said;
  * - plain text: the text; an HTML page (a gateway's 502 page): its `<title>`, else its `<h1>`,
  *   else its text.
  *
@@ -125,6 +126,20 @@ export function readDigdirError(
     }
     const said = words(text);
     return said === undefined ? {} : { error_description: said };
+  }
+  if (Array.isArray(json)) {
+    // A bare list of field errors (a validation layer's own answer): each kept, the first said.
+    const errors = json.flatMap((raw) => {
+      const error = fieldErrorOf(raw);
+      return error
+        ? [
+            Object.fromEntries(
+              Object.entries(error).filter(([, v]) => v !== undefined),
+            ) as DigdirFieldError,
+          ]
+        : [];
+    });
+    if (errors.length > 0) return { error_description: errors[0]!.errorMessage, errors };
   }
   if (!isPlainObject(json)) {
     const said = words(typeof json === "string" ? json : JSON.stringify(json));
