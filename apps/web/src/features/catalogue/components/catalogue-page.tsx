@@ -2,6 +2,7 @@ import {
   type Client,
   INTEGRATION_TYPES,
   type IntegrationType,
+  prefixProblem,
   type RowWarning,
   type Scope,
   type ScopeCatalogueQuery,
@@ -56,7 +57,8 @@ export function CataloguePage() {
   const [onlyUsable, setOnlyUsable] = useState(false);
   const [search, setSearch] = useState("");
   const query: ScopeCatalogueQuery = {
-    ...(/^[a-zæøå0-9]+$/.test(prefix) ? { prefix } : {}),
+    // Only a whole prefix by the contracts' one rule (Digdir refuses the query otherwise).
+    ...(prefixProblem(prefix) === null ? { prefix } : {}),
     ...(integrationType ? { integration_type: integrationType } : {}),
     ...(forAll ? { accessible_for_all: forAll } : {}),
     ...(inactive ? { inactive: "true" } : {}),
