@@ -107,6 +107,16 @@ describe("pipeline tokens", () => {
     expect(stack.log.text()).not.toContain(token);
   });
 
+  it("takes the scheme in any case and spaces around the token (RFC 9110 §11.1: case-insensitive)", async () => {
+    const { token } = await issued("scheme case", "viewer", ["demo"]);
+    for (const authorization of [`bearer ${token}`, `BEARER ${token}`, `Bearer  ${token} `]) {
+      const response = await fetch(`${stack.url}/api/envs/demo/scopes`, {
+        headers: { Authorization: authorization },
+      });
+      expect(response.status, authorization.slice(0, 8)).toBe(200);
+    }
+  });
+
   it("a revoked token gets 401 at once; revoking is audited", async () => {
     const { token, info } = await issued("to revoke", "viewer", ["demo"]);
     expect((await withToken(token, "/api/envs/demo/config/export")).status).toBe(200);

@@ -34,7 +34,8 @@ export function tokenAuthentication(options: {
   return async (c: Context<BffEnv>): Promise<boolean> => {
     const header = c.req.header("Authorization");
     if (header === undefined) return false;
-    const match = /^Bearer ([\x21-\x7e]+)$/.exec(header);
+    // The scheme in any case, spaces around the token (RFC 9110 §11.1, RFC 6750 §2.1).
+    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(header);
     if (!match) {
       throw new ProblemError(401, {
         type: TOKEN_REFUSED,
