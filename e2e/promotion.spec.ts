@@ -1,4 +1,12 @@
-import { captureBothThemes, expect, headersOf, mappingFor, test, unique } from "./support";
+import {
+  captureBothThemes,
+  expect,
+  expectNoSeriousA11yViolations,
+  headersOf,
+  mappingFor,
+  test,
+  unique,
+} from "./support";
 
 // Issue 18, 3: promotion from "demo" (plays test) to "prod", which the e2e stack runs on a
 // simulator of its own (PORTVAKT_STACK_PROD=own), so the two environments really differ.
@@ -32,8 +40,35 @@ for (const viewport of [
     await expect(page.getByTestId("promotion-from")).toHaveValue("demo");
     await expect(page.getByTestId("promotion-to")).toHaveValue("prod");
 
-    // A mapping without the test organisation: the coded problem names it, in bokmål.
+    // Issue 14, 11: the form's client errors on their fields before sending (the first focused),
+    // the BFF's refusal on its field, nothing typed lost; axe on both.
     const editor = page.getByLabel("Koblingsfilen", { exact: true });
+    const to = page.getByTestId("promotion-to");
+    await to.selectOption("demo");
+    await page.getByRole("button", { name: "Lag plan" }).click();
+    await expect(to).toBeFocused();
+    await expect(to).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#promotion-to-error")).toHaveText("Velg to ulike miljøer.");
+    await expect(editor).toHaveAttribute("aria-invalid", "true");
+    await to.selectOption("prod");
+    await expect(to).not.toHaveAttribute("aria-invalid", "true");
+    await editor.fill('{"organizations": ');
+    await page.getByRole("button", { name: "Lag plan" }).click();
+    await expect(editor).toBeFocused();
+    await expect(page.locator("#promotion-mapping-error")).toHaveText(
+      "Koblingsfilen ser ut som JSON, men er ikke gyldig JSON.",
+    );
+    await expectNoSeriousA11yViolations(page, `promotion form, client errors (${viewport.name})`);
+    await editor.fill("organizations: [\n");
+    await page.getByRole("button", { name: "Lag plan" }).click();
+    await expect(page.locator("#promotion-mapping-error")).toContainText(
+      "Koblingsfilen kan ikke leses som YAML",
+    );
+    await expect(editor).toBeFocused();
+    await expect(editor).toHaveValue("organizations: [\n");
+    await expectNoSeriousA11yViolations(page, `promotion form, server error (${viewport.name})`);
+
+    // A mapping without the test organisation: the coded problem names it, in bokmål.
     const full = await mappingFor(page, { "310000019": "910000004" });
     await editor.fill(full.replace(/^ {2}"310000019".*\n/m, ""));
     await page.getByRole("button", { name: "Lag plan" }).click();

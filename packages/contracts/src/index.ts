@@ -89,6 +89,7 @@ export {
   PROD_CONFIRMATION_HEADER,
   PROD_CONFIRMATION_REQUIRED,
 } from "./prod-confirmation";
+export { PromotionMappingText, PromotionRequest } from "./promotion";
 export {
   AnsweredDateTime,
   RowWarning,

@@ -13,6 +13,7 @@ import {
   promoteDocument,
   readLiveState,
 } from "@portvakt/config-as-code";
+import { PromotionRequest } from "@portvakt/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import { refuseChange } from "../audit/middleware";
 import { changes, reads } from "../auth/guard";
@@ -32,22 +33,6 @@ import {
 } from "./openapi";
 
 const tags = ["promotion"];
-
-const MappingText = z.string().max(200_000).openapi({
-  description:
-    "The mapping file's text, YAML or JSON: organizations (source org number → target org number, or null), prefixes (source prefix → target prefix), clients (source client name → target name), from, to (README: Promotion from test to prod)",
-  example: 'organizations:\n  "310000019": "974760673"\nprefixes:\n  digdir: digdir\n',
-});
-
-const PromotionRequest = z.object({
-  from: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ description: "The source environment's id", example: "test" }),
-  mapping: MappingText,
-  format: z.enum(["yaml", "json"]).optional(),
-});
 
 const PromotionPlan = z
   .object({

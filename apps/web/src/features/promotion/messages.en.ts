@@ -12,6 +12,8 @@ export const promotionEn: Record<keyof typeof promotionNb, string> = {
   "promotion.toHelp": "The changes are made here. In prod every step must be chosen one by one.",
   "promotion.noRoleTo": "You have no role in {env}.",
   "promotion.sameEnv": "Choose two different environments.",
+  "promotion.mappingEmpty": "Paste or upload the mapping file.",
+  "promotion.mappingNotJson": "The mapping file looks like JSON but is not valid JSON.",
   "promotion.onlyOneEnv": "Promotion needs at least two configured environments.",
   "promotion.mapping": "Mapping file",
   "promotion.mappingFile": "Upload a mapping file (YAML or JSON)",

@@ -12,6 +12,8 @@ export const promotionNn: Record<keyof typeof promotionNb, string> = {
   "promotion.toHelp": "Endringane blir gjorde her. I prod må kvart steg veljast enkeltvis.",
   "promotion.noRoleTo": "Du har inga rolle i {env}.",
   "promotion.sameEnv": "Vel to ulike miljø.",
+  "promotion.mappingEmpty": "Lim inn eller last opp koplingsfila.",
+  "promotion.mappingNotJson": "Koplingsfila ser ut som JSON, men er ikkje gyldig JSON.",
   "promotion.onlyOneEnv": "Promotering treng minst to konfigurerte miljø.",
   "promotion.mapping": "Koplingsfil",
   "promotion.mappingFile": "Last opp koplingsfil (YAML eller JSON)",

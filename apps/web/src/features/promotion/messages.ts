@@ -11,6 +11,8 @@ export const promotionNb = {
   "promotion.toHelp": "Endringene gjøres her. I prod må hvert steg velges enkeltvis.",
   "promotion.noRoleTo": "Du har ingen rolle i {env}.",
   "promotion.sameEnv": "Velg to ulike miljøer.",
+  "promotion.mappingEmpty": "Lim inn eller last opp koblingsfilen.",
+  "promotion.mappingNotJson": "Koblingsfilen ser ut som JSON, men er ikke gyldig JSON.",
   "promotion.onlyOneEnv": "Promotering trenger minst to konfigurerte miljøer.",
   "promotion.mapping": "Koblingsfil",
   "promotion.mappingFile": "Last opp koblingsfil (YAML eller JSON)",

@@ -1,4 +1,13 @@
-import { useState } from "react";
+import { PromotionRequest } from "@portvakt/contracts";
+import { useMemo, useRef, useState } from "react";
+import { z } from "zod";
+import {
+  Form,
+  FormField,
+  FormProblem,
+  FormSubmit,
+  useContractForm,
+} from "../../../components/form/form";
 import { ApplyResult, StalePlanNotice } from "../../../components/plan/apply-result";
 import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
@@ -21,47 +30,111 @@ import {
 const fileInputClass =
   "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
 
+/** The promotion form's fields in screen order (ids `promotion-${name}`). */
+const PROMOTION_FIELDS = ["from", "to", "mapping"] as const;
+const asInput = (values: PromotionInput): unknown => values;
+
+/**
+ * Whether a mapping text the BFF reads as JSON (it starts with `{`, as config-as-code's
+ * `parseMapping` decides without a `format`) is not JSON. YAML is left to the BFF (its parser is
+ * not in the page's bundle); its refusal lands on the same field.
+ */
+function unreadableJson(text: string): boolean {
+  if (!/^\s*\{/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Promotion (issue 18, 3): pick a source and a target environment, give the mapping file, see
  * the difference as a plan (config apply's steps), choose steps and apply them to the target.
+ *
+ * The "make plan" form is on the Form primitive (issue 14, item 11) with the BFF's own body
+ * schema (contracts' `PromotionRequest`) plus the target: the same environment twice (on `to`),
+ * an empty mapping or a `{…}` mapping that is not JSON (on `mapping`) are refused before
+ * sending; the BFF's refusals land on their fields (`from`, `mapping`), the first focused, and
+ * nothing typed is lost.
  */
 export function PromotionPage() {
   const { t } = useI18n();
   const { envs, env } = useEnvContext();
   const defaultTo = env.kind === "prod" ? env : (envs.find((e) => e.kind === "prod") ?? envs[1]);
-  const [to, setTo] = useState(defaultTo?.id ?? env.id);
-  const [from, setFrom] = useState(
-    (envs.find((e) => e.id !== (defaultTo?.id ?? env.id)) ?? env).id,
-  );
-  const [mapping, setMapping] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const [planned, setPlanned] = useState<{ input: PromotionInput; answer: PromotionPlan } | null>(
     null,
   );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
+
+  // The schema is made once (the resolver keeps it); the texts are read from a ref.
+  const texts = useRef(t);
+  texts.current = t;
+  const schema = useMemo(
+    () =>
+      PromotionRequest.extend({ to: z.string().min(1).max(64) }).superRefine((input, ctx) => {
+        if (input.from === input.to) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["to"],
+            message: texts.current("promotion.sameEnv"),
+          });
+        }
+        if (!input.mapping.trim()) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["mapping"],
+            message: texts.current("promotion.mappingEmpty"),
+          });
+        } else if (unreadableJson(input.mapping)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["mapping"],
+            message: texts.current("promotion.mappingNotJson"),
+          });
+        }
+      }),
+    [],
+  );
+  const initialTo = defaultTo?.id ?? env.id;
+  const form = useContractForm<PromotionInput, PromotionInput>({
+    schema,
+    toBody: asInput,
+    defaultValues: {
+      from: (envs.find((e) => e.id !== initialTo) ?? env).id,
+      to: initialTo,
+      mapping: "",
+    },
+  });
+  const [from, to, mapping] = form.watch(["from", "to", "mapping"]);
   const planner = usePlanPromotion();
   const applier = useApplyPromotion();
 
   const target = envs.find((e) => e.id === to);
   const source = envs.find((e) => e.id === from);
-  const same = from === to;
-  const input: PromotionInput = { from, to, mapping };
   const changed =
     planned !== null &&
     (planned.input.from !== from || planned.input.to !== to || planned.input.mapping !== mapping);
 
-  const makePlan = () => {
+  const makePlan = async (input: PromotionInput) => {
     setOutcome(null);
     applier.reset();
-    planner.mutate(input, {
-      onSuccess: (answer) => {
-        setPlanned({ input, answer });
-        setChosen(new Set());
-      },
-      onError: () => setPlanned(null),
-    });
+    try {
+      const answer = await planner.mutateAsync(input);
+      setPlanned({ input, answer });
+      setChosen(new Set());
+    } catch (error) {
+      setPlanned(null);
+      throw error;
+    }
   };
+
+  /** Sets a field as if typed: its error is checked again, the plan marked as changed. */
+  const put = (name: keyof PromotionInput, value: string) =>
+    form.setValue(name, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
 
   const apply = () => {
     if (!planned) return;
@@ -86,7 +159,7 @@ export function PromotionPage() {
       setFileError(t("file.tooLarge", { name: file.name }));
       return;
     }
-    setMapping(content);
+    put("mapping", content);
   };
 
   if (envs.length < 2) {
@@ -109,122 +182,106 @@ export function PromotionPage() {
     <section>
       <PageHeader title={t("promotion.title")} description={t("promotion.description")} />
       <div className="flex flex-col gap-6">
-        <Fieldset legend={t("promotion.envs")}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("promotion.from")}>
-              {({ id, describedBy }) => (
-                <Select
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={from}
-                  data-testid="promotion-from"
-                  onChange={(e) => setFrom(e.target.value)}
-                >
-                  {envs.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field
-              label={t("promotion.to")}
-              help={t("promotion.toHelp")}
-              error={
-                same
-                  ? t("promotion.sameEnv")
-                  : target && !target.role
-                    ? t("promotion.noRoleTo", { env: targetLabel })
-                    : null
-              }
-            >
-              {({ id, describedBy }) => (
-                <Select
-                  id={id}
-                  aria-describedby={describedBy}
-                  value={to}
-                  data-testid="promotion-to"
-                  onChange={(e) => setTo(e.target.value)}
-                >
-                  {envs.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.label}
-                      {e.kind === "prod" ? " (prod)" : ""}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-          </div>
-        </Fieldset>
+        <Form
+          form={form}
+          onSubmit={makePlan}
+          fields={PROMOTION_FIELDS}
+          idPrefix="promotion"
+          className="flex flex-col gap-6"
+          aria-label={t("promotion.title")}
+        >
+          <Fieldset legend={t("promotion.envs")}>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField name="from" label={t("promotion.from")}>
+                {(field) => (
+                  <Select {...field} data-testid="promotion-from">
+                    {envs.map((e) => (
+                      <option key={e.id} value={e.id}>
+                        {e.label}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </FormField>
+              <FormField
+                name="to"
+                label={t("promotion.to")}
+                help={t("promotion.toHelp")}
+                liveError={
+                  target && !target.role ? t("promotion.noRoleTo", { env: targetLabel }) : null
+                }
+              >
+                {(field) => (
+                  <Select {...field} data-testid="promotion-to">
+                    {envs.map((e) => (
+                      <option key={e.id} value={e.id}>
+                        {e.label}
+                        {e.kind === "prod" ? " (prod)" : ""}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </FormField>
+            </div>
+          </Fieldset>
 
-        <Fieldset legend={t("promotion.mapping")}>
-          <Field
-            label={t("promotion.mappingFile")}
-            help={t("promotion.mappingFileHelp")}
-            error={fileError}
-          >
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                type="file"
-                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-                aria-describedby={describedBy}
-                className={fileInputClass}
-                data-testid="promotion-mapping-file"
-                onChange={(e) => {
-                  void onFile(e.target.files?.[0]);
-                  e.target.value = "";
-                }}
-              />
-            )}
-          </Field>
-          <Field
-            id="promotion-mapping"
-            label={t("promotion.mappingText")}
-            help={t("promotion.mappingHelp")}
-          >
-            {({ id, describedBy }) => (
-              <Textarea
-                id={id}
-                aria-describedby={describedBy}
-                rows={12}
-                wrap="off"
-                spellCheck={false}
-                autoCapitalize="off"
-                className="font-mono text-xs leading-5"
-                value={mapping}
-                onChange={(e) => setMapping(e.target.value)}
-              />
-            )}
-          </Field>
-          <div className="flex flex-wrap gap-3">
-            <Button
-              variant="primary"
-              disabled={same || !mapping.trim() || applier.isPending}
-              pending={planner.isPending}
-              onClick={makePlan}
+          <Fieldset legend={t("promotion.mapping")}>
+            <Field
+              label={t("promotion.mappingFile")}
+              help={t("promotion.mappingFileHelp")}
+              error={fileError}
             >
-              {t("promotion.plan")}
-            </Button>
-            <Button
-              onClick={() =>
-                setMapping(
-                  EXAMPLE_MAPPING.replace("from: test", `from: ${from}`).replace(
-                    "to: prod",
-                    `to: ${to}`,
-                  ),
-                )
-              }
+              {({ id, describedBy }) => (
+                <input
+                  id={id}
+                  type="file"
+                  accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                  aria-describedby={describedBy}
+                  className={fileInputClass}
+                  data-testid="promotion-mapping-file"
+                  onChange={(e) => {
+                    void onFile(e.target.files?.[0]);
+                    e.target.value = "";
+                  }}
+                />
+              )}
+            </Field>
+            <FormField
+              name="mapping"
+              label={t("promotion.mappingText")}
+              help={t("promotion.mappingHelp")}
+              required
             >
-              {t("promotion.example")}
-            </Button>
-          </div>
-          {planner.isError && (
-            <ErrorAlert error={planner.error} title={t("promotion.planFailed")} />
-          )}
-        </Fieldset>
+              {(field) => (
+                <Textarea
+                  {...field}
+                  rows={12}
+                  wrap="off"
+                  spellCheck={false}
+                  autoCapitalize="off"
+                  className="font-mono text-xs leading-5"
+                />
+              )}
+            </FormField>
+            <div className="flex flex-wrap gap-3">
+              <FormSubmit disabled={applier.isPending}>{t("promotion.plan")}</FormSubmit>
+              <Button
+                onClick={() =>
+                  put(
+                    "mapping",
+                    EXAMPLE_MAPPING.replace("from: test", `from: ${from}`).replace(
+                      "to: prod",
+                      `to: ${to}`,
+                    ),
+                  )
+                }
+              >
+                {t("promotion.example")}
+              </Button>
+            </div>
+            <FormProblem error={planner.error} title={t("promotion.planFailed")} />
+          </Fieldset>
+        </Form>
 
         {planned && (
           <section aria-labelledby="promotion-plan-title" className="flex flex-col gap-4">
@@ -300,9 +357,7 @@ export function PromotionPage() {
                 text={outcome.text}
                 onUseNew={() => {
                   // The source may have changed too: plan both again, as reviewed before.
-                  setMapping(planned.input.mapping);
-                  setFrom(planned.input.from);
-                  setTo(planned.input.to);
+                  form.reset(planned.input);
                   setOutcome(null);
                   planner.mutate(planned.input, {
                     onSuccess: (answer) => {
