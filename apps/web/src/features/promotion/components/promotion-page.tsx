@@ -250,7 +250,6 @@ export function PromotionPage() {
               name="mapping"
               label={t("promotion.mappingText")}
               help={t("promotion.mappingHelp")}
-              required
             >
               {(field) => (
                 <Textarea
