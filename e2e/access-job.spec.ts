@@ -1,3 +1,4 @@
+import { orgNumberSequence } from "@portvakt/contracts";
 import { expect, simulatorUrl, test } from "./support";
 
 // Bulk grant as one job in the BFF (issue 17): the page shows each row's progress as the BFF
@@ -6,15 +7,7 @@ import { expect, simulatorUrl, test } from "./support";
 
 /** Valid org numbers (mod 11) from a base upwards. */
 function orgNumbers(count: number, base: number): string[] {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const out: string[] = [];
-  for (let n = base; out.length < count; n++) {
-    const digits = String(n).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) out.push(`${digits}${check}`);
-  }
-  return out;
+  return orgNumberSequence(base)(count);
 }
 
 async function faults(body?: Record<string, unknown>) {

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { orgNumberSequence } from "@portvakt/contracts";
 import { captureBothThemes, expect, simulatorUrl, test } from "./support";
 
 // Issue 14 #15 (per-consumer page) and #17 (access-request inbox), in nb, nn and en, at 1,280
@@ -7,13 +8,7 @@ import { captureBothThemes, expect, simulatorUrl, test } from "./support";
 
 /** A valid (mod-11) organisation number that no earlier run used. */
 function freshOrgno(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (let n = 30_000_000 + ((Date.now() / 7) % 60_000_000); ; n++) {
-    const digits = String(Math.floor(n)).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) return `${digits}${check}`;
-  }
+  return orgNumberSequence(30_000_000 + ((Date.now() / 7) % 60_000_000))(1)[0]!;
 }
 
 /** A consumer asks for access (the simulator's stand-in for Digdir's own request flow). */

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
+import { ALL_ADMIN_SCOPES, orgNumberSequence } from "@portvakt/contracts";
 import { loadPem, SelfServiceClient, TokenClient } from "@portvakt/maskinporten";
 import { startProcess, stop } from "./processes";
 
@@ -16,15 +16,7 @@ async function freePort(): Promise<number> {
 
 /** Valid org numbers (mod 11) from a base upwards, for synthetic consumers. */
 export function orgNumbers(count: number, base = 31_000_000): string[] {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const out: string[] = [];
-  for (let n = base; out.length < count; n++) {
-    const digits = String(n).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) out.push(`${digits}${check}`);
-  }
-  return out;
+  return orgNumberSequence(base)(count);
 }
 
 export interface BenchStack {

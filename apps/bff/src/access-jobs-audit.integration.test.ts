@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BulkJob } from "@portvakt/contracts";
+import { type BulkJob, orgNumberSequence } from "@portvakt/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, NewAuditEntry } from "./audit/store";
 import { databaseLocation, openDatabase } from "./database";
@@ -57,19 +57,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Valid org numbers (mod 11) from a base upwards: consumers nobody else in this file uses. */
-let nextBase = 47_000_000;
-function orgNumbers(count: number): string[] {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const out: string[] = [];
-  for (; out.length < count; nextBase++) {
-    const digits = String(nextBase).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) out.push(`${digits}${check}`);
-  }
-  return out;
-}
+/** Valid org numbers (mod 11) from a base no other test file uses. */
+const orgNumbers = orgNumberSequence(47_000_000);
 
 let scopeCount = 0;
 async function newScope(): Promise<string> {

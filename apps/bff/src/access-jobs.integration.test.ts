@@ -1,4 +1,4 @@
-import type { BulkJob } from "@portvakt/contracts";
+import { type BulkJob, orgNumberSequence } from "@portvakt/contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
 import { parseConfig } from "./config";
@@ -32,19 +32,8 @@ beforeEach(async () => {
   await stack.clearFaults();
 });
 
-/** Valid org numbers (mod 11) from a base upwards: consumers nobody else in this file uses. */
-let nextBase = 40_000_000;
-function orgNumbers(count: number): string[] {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const out: string[] = [];
-  for (; out.length < count; nextBase++) {
-    const digits = String(nextBase).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) out.push(`${digits}${check}`);
-  }
-  return out;
-}
+/** Valid org numbers (mod 11) from a base no other test file uses. */
+const orgNumbers = orgNumberSequence(40_000_000);
 
 /** Writes the simulator received per consumer org number (from its traffic counts). */
 async function putsAt(): Promise<number> {

@@ -8,6 +8,7 @@ import {
   type Lang,
   type MessageParams,
   type MessageTable,
+  orgNumberSequence,
   problemMessages,
 } from "@portvakt/contracts";
 import { selfServiceMessages } from "@portvakt/maskinporten-rules/self-service-messages";
@@ -48,18 +49,7 @@ function say(code: string, params: MessageParams | undefined, lang: Lang): strin
 const ENGLISH = /\b(consumers?|client|change request|failed|stopped|re-read|Settled)\b/;
 
 /** Valid org numbers (mod 11) from a base no other test file uses. */
-let nextBase = 71_000_000;
-function orgNumbers(count: number): string[] {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const out: string[] = [];
-  for (; out.length < count; nextBase++) {
-    const digits = String(nextBase).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) out.push(`${digits}${check}`);
-  }
-  return out;
-}
+const orgNumbers = orgNumberSequence(71_000_000);
 
 async function newScope(): Promise<string> {
   seq += 1;

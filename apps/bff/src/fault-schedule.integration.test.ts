@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
+import { orgNumberSequence } from "@portvakt/contracts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
@@ -185,13 +186,7 @@ let run = 0;
 
 /** Valid org numbers, fresh per schedule (mod 11). */
 function freshOrgno(n: number): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (let base = 40_000_000 + n * 7; ; base++) {
-    const digits = String(base).padStart(8, "0");
-    const sum = [...digits].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) return `${digits}${check}`;
-  }
+  return orgNumberSequence(40_000_000 + n * 7)(1)[0]!;
 }
 
 async function inject(f: Fault, path: string, method: string) {

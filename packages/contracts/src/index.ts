@@ -81,7 +81,14 @@ export {
   messageTableProblems,
 } from "./messages";
 export { OrganizationStatus, RegistryState } from "./organization-status";
-export { isValidOrgNumber, normalizeOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
+export {
+  isValidOrgNumber,
+  normalizeOrgNumber,
+  OrgNumber,
+  orgNumberCheckDigit,
+  orgNumberProblem,
+  orgNumberSequence,
+} from "./orgno";
 export { browserProblemMessages, type ProblemCode, problemMessages } from "./problem-messages";
 export {
   OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isValidOrgNumber, normalizeOrgNumber, OrgNumber, orgNumberProblem } from "./orgno";
+import {
+  isValidOrgNumber,
+  normalizeOrgNumber,
+  OrgNumber,
+  orgNumberCheckDigit,
+  orgNumberProblem,
+  orgNumberSequence,
+} from "./orgno";
 
 describe("OrgNumber", () => {
   it.each(["889640782", "991825827", "974760673", "910000004"])("accepts %s", (n) => {
@@ -67,4 +74,36 @@ describe("organisation numbers as people write them", () => {
       expect(result.error?.issues[0]?.message).toMatch(/9 digits|check digit/);
     },
   );
+});
+
+describe("orgNumberCheckDigit and orgNumberSequence", () => {
+  it("gives the check digit of real numbers, and null where the remainder gives 10", () => {
+    expect(orgNumberCheckDigit("88964078")).toBe(2);
+    expect(orgNumberCheckDigit("97476067")).toBe(3);
+    const tens = Array.from({ length: 40 }, (_, i) => String(10_000_000 + i)).filter(
+      (d) => orgNumberCheckDigit(d) === null,
+    );
+    expect(tens.length).toBeGreaterThan(0);
+    for (const d of tens) {
+      for (let c = 0; c <= 9; c++) expect(isValidOrgNumber(`${d}${c}`)).toBe(false);
+    }
+  });
+
+  it("counts upwards with valid numbers only, skipping bases no number exists for, never repeating", () => {
+    const next = orgNumberSequence(10_000_000);
+    const first = next(30);
+    const second = next(30);
+    const all = [...first, ...second];
+    expect(all).toHaveLength(60);
+    expect(new Set(all).size).toBe(60);
+    for (const n of all) expect(isValidOrgNumber(n)).toBe(true);
+    // Ascending, and every base in the range either gave its number or has no valid one.
+    const bases = all.map((n) => Number(n.slice(0, 8)));
+    expect(bases).toEqual([...bases].sort((a, b) => a - b));
+    for (let b = bases[0]!; b <= bases.at(-1)!; b++) {
+      const given = bases.includes(b);
+      expect(given).toBe(orgNumberCheckDigit(String(b)) !== null);
+    }
+    expect(orgNumberSequence(10_000_000)(1)[0]).toBe(first[0]);
+  });
 });

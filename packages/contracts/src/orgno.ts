@@ -6,15 +6,42 @@ const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 /** Why an org number is invalid, or `null` when it is a valid Norwegian organisation number. */
 export function orgNumberProblem(value: string): string | null {
   if (!/^\d{9}$/.test(value)) return validationText("orgno.length");
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(value[i]) * WEIGHTS[i]!;
-  const rest = 11 - (sum % 11);
-  const check = rest === 11 ? 0 : rest;
-  // A remainder giving 10 means Brønnøysund never issues the number.
-  if (check === 10 || check !== Number(value[8])) {
+  const check = orgNumberCheckDigit(value.slice(0, 8));
+  if (check === null || check !== Number(value[8])) {
     return validationText("orgno.check-digit");
   }
   return null;
+}
+
+/**
+ * The mod-11 check digit (weights 3 2 7 6 5 4 3 2) of an organisation number's first 8 digits,
+ * or `null` when the remainder gives 10: Brønnøysund never issues such a number.
+ * `first8` must be 8 digits (not checked here).
+ */
+export function orgNumberCheckDigit(first8: string): number | null {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(first8[i]) * WEIGHTS[i]!;
+  const check = (11 - (sum % 11)) % 11;
+  return check === 10 ? null : check;
+}
+
+/**
+ * A source of valid organisation numbers counted upwards from the 8-digit base `from` (bases
+ * whose check digit would be 10 are skipped): each call of the returned function gives the next
+ * `count` numbers, never one given before. For synthetic consumers in tests, the benchmarks and
+ * the demo; they are well-formed, not registered organisations.
+ */
+export function orgNumberSequence(from: number): (count: number) => string[] {
+  let next = Math.floor(from);
+  return (count) => {
+    const out: string[] = [];
+    for (; out.length < count; next++) {
+      const digits = String(next).padStart(8, "0");
+      const check = orgNumberCheckDigit(digits);
+      if (check !== null) out.push(`${digits}${check}`);
+    }
+    return out;
+  };
 }
 
 export function isValidOrgNumber(value: string): boolean {
