@@ -514,16 +514,17 @@ export const browserProblemMessages = defineMessages({
     "problem.no-problem-body": "The server answered {status} without a problem description.",
     "problem.network":
       "Portvakt's server could not be reached. Check the connection and try again.",
-    "problem.unexpected-answer": "The server's answer did not have the expected shape: {issues}",
+    "problem.unexpected-answer":
+      "The server's answer did not have the expected shape (fields: {issues})",
   },
   nb: {
     "problem.no-problem-body": "Serveren svarte {status} uten en feilbeskrivelse.",
     "problem.network": "Fikk ikke kontakt med Portvakt-serveren. Sjekk forbindelsen og prøv igjen.",
-    "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form: {issues}",
+    "problem.unexpected-answer": "Svaret fra serveren hadde ikke forventet form (felt: {issues})",
   },
   nn: {
     "problem.no-problem-body": "Tenaren svarte {status} utan ei feilskildring.",
     "problem.network": "Fekk ikkje kontakt med Portvakt-tenaren. Sjekk sambandet og prøv igjen.",
-    "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form: {issues}",
+    "problem.unexpected-answer": "Svaret frå tenaren hadde ikkje forventa form (felt: {issues})",
   },
 });

@@ -213,15 +213,17 @@ export async function send<T>(
   if (!schema) return { data: data as T, headers: response.headers, status: response.status };
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
+    // The page names the fields only: zod's own sentences are English whatever the page's
+    // language (issue 14, defect 2). They go to the console for whoever debugs it.
+    console.warn("Unexpected answer", parsed.error.issues.slice(0, 10));
     throw new ApiProblem({
       type: "about:blank",
       title: "Unexpected answer",
       status: 502,
       ...codedDetail("problem.unexpected-answer", {
-        issues: parsed.error.issues
+        issues: [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "/"))]
           .slice(0, 3)
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; "),
+          .join(", "),
       }),
     });
   }
