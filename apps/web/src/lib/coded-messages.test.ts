@@ -1,12 +1,14 @@
 import { messageTableProblems } from "@portvakt/contracts";
 import { diagnosisMessages } from "@portvakt/diagnosis";
 import { maskinportenRulesMessages } from "@portvakt/maskinporten-rules";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { CODE_TABLES } from "./code-tables";
-import { codeTemplate, loadCodeTables } from "./coded-messages";
 
-// First in this file (its own module state): the BFF's tables are not in the first load.
+// A fresh copy of the module (the web project runs its files without per-file isolation, so
+// another file may have loaded the tables already): the BFF's tables are not in the first load.
 it("knows the browser's own problems at once and the BFF's once the tables are loaded", async () => {
+  vi.resetModules();
+  const { codeTemplate, loadCodeTables } = await import("./coded-messages");
   expect(codeTemplate("problem.network", "nn")).toMatch(/^Fekk ikkje kontakt/);
   expect(codeTemplate("problem.own-admin-client", "nn")).toBeUndefined();
   await loadCodeTables();
