@@ -1,7 +1,14 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { orgNumberProblem } from "@portvakt/contracts";
-import { expect, expectNoSeriousA11yViolations, rsaKeyPair, test, unique } from "./support";
+import {
+  captureBothThemes,
+  expect,
+  expectNoSeriousA11yViolations,
+  rsaKeyPair,
+  test,
+  unique,
+} from "./support";
 
 // Issue 14, item 11: the Form primitive (apps/web/src/components/form) under the scope and
 // client forms. In nb, nn and en, at 1,280 and 390 px: a client error on its field, a server
@@ -43,6 +50,9 @@ const TEXTS = {
     kidHeld: "Klienten har allerede en nøkkel med kid",
     storeFirst:
       "Last ned den private nøkkelen (eller kryss av for at du har lagret den) før du registrerer den offentlige.",
+    urlRefused: "Skriv en full https://-adresse (eller http:// for en lokal test)",
+    unknownFormat: "Formatet er ukjent. Bruk JWK, PEM-offentlig nøkkel eller sertifikat.",
+    subscopeDash: "Et subscope har bare små bokstaver, sifre og / . : (fant «-»)",
   },
   nn: {
     descriptionRequired: "Skildring må fyllast ut",
@@ -69,6 +79,9 @@ const TEXTS = {
     kidHeld: "Klienten har allereie ein nøkkel med kid",
     storeFirst:
       "Last ned den private nøkkelen (eller kryss av for at du har lagra han) før du registrerer den offentlege.",
+    urlRefused: "Skriv ei full https://-adresse (eller http:// for ein lokal test)",
+    unknownFormat: "Formatet er ukjent. Bruk JWK, PEM-offentleg nøkkel eller sertifikat.",
+    subscopeDash: "Eit subscope har berre små bokstavar, siffer og / . : (fann «-»)",
   },
   en: {
     descriptionRequired: "A description is required",
@@ -95,6 +108,9 @@ const TEXTS = {
     kidHeld: "The client already has a key with kid",
     storeFirst:
       "Download the private key (or tick that you have stored it) before you register the public one.",
+    urlRefused: "Give a full https:// address (or http:// for a local test)",
+    unknownFormat: "Unknown format. Use a JWK, a PEM public key or a certificate.",
+    subscopeDash: 'A subscope has only lowercase letters, digits and / . : (found "-")',
   },
 } as const;
 const WIDTHS = [1280, 390] as const;
@@ -149,6 +165,15 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       const atMaxAge = page.locator("#scope-at_max_age");
       // The demo organisation has two prefixes; the seeded scope is under digdir.
       await page.locator("#scope-prefix").selectOption("digdir");
+      // Defect 8i: the subscope's help names / : . as its separators and suggests no "-" or
+      // "–"; a "-" typed is refused on the field as it is typed.
+      const subscopeHelp = page.locator("#scope-subscope-help");
+      await expect(subscope).toHaveAttribute("aria-describedby", /scope-subscope-help/);
+      await expect(subscopeHelp).toContainText("/");
+      expect(await subscopeHelp.textContent()).not.toMatch(/[-–—]/);
+      await subscope.fill("api-v1");
+      await expect(page.locator("#scope-subscope-error")).toHaveText(text.subscopeDash);
+      await expect(subscope).toHaveAttribute("aria-invalid", "true");
       const typed = unique("e2e/forms.");
       await subscope.fill(typed);
       await atMaxAge.fill("-1");
@@ -169,6 +194,31 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await atMaxAge.fill("");
       await expect(page.locator("#scope-at_max_age-error")).toHaveCount(0);
 
+      // Defect 8a: the scope's URL field (delegation_source; the form offers only Digdir's
+      // https issuers in a list) refuses `ftp://x` and a non-URL. A body changed on its way (an
+      // older page, a script) carries them; the BFF's 400 names the field, shown in the page's
+      // language, and nothing is created.
+      const scopesPost = "**/api/envs/*/scopes";
+      for (const bad of ["ftp://x", "not a url"]) {
+        await page.route(scopesPost, async (route) => {
+          if (route.request().method() !== "POST") return route.continue();
+          const body = route.request().postDataJSON() as Record<string, unknown>;
+          await route.continue({ postData: JSON.stringify({ ...body, delegation_source: bad }) });
+        });
+        const refusedUrl = page.waitForResponse(
+          (r) => new URL(r.url()).pathname.endsWith("/scopes") && r.request().method() === "POST",
+        );
+        await submitOf(page).click();
+        expect((await refusedUrl).status()).toBe(400);
+        await expect(page.locator("#scope-delegation_source-error")).toHaveText(text.urlRefused);
+        await expect(page.locator("#scope-delegation_source")).toHaveAttribute(
+          "aria-invalid",
+          "true",
+        );
+        await expect(subscope).toHaveValue(typed);
+        await page.unroute(scopesPost);
+      }
+
       // Server check: the name exists (409 with `errors[0].field = "subscope"`).
       await subscope.fill(EXISTING_SUBSCOPE);
       await page.locator("#scope-long_description").fill("Lang tekst som skal bli stående");
@@ -188,7 +238,8 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(panel).toBeVisible();
       await expect(page.getByText(text.exists, { exact: true })).toHaveCount(1);
       await expect(submitOf(page)).toBeEnabled();
-      await expectNoSeriousA11yViolations(page, `scope form, server error (${lang}, ${width})`);
+      // Light and dark (axe in both) of the 409 shown once, on its field.
+      await captureBothThemes(page, `scope-form-409-${lang}-${width}`);
 
       // Client form: both required fields missing; focus on the name.
       await page.goto("/clients/new");
@@ -463,6 +514,11 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(keyField).toBeFocused();
       await expect(keyField).toHaveAttribute("aria-invalid", "true");
       await expectNoSeriousA11yViolations(page, `add key, client error (${lang}, ${width})`);
+      // Defect 8h: unreadable text is "format unknown", with no space before its full stop.
+      await keyField.fill("this is no key at all");
+      const keyError = keyDialog.locator("#key-jwk-error");
+      await expect(keyError).toHaveText(text.unknownFormat);
+      expect(await keyError.textContent()).not.toContain(" .");
       // The BFF refuses a kid the client already holds (409, field `jwk.kid`; here the kid is
       // changed on the way, as when another person added it meanwhile): on the key field, once.
       const { publicPem } = rsaKeyPair();
@@ -514,7 +570,8 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(genDialog.locator("#keygen-stored-error")).toHaveText(text.storeFirst);
       await expect(genDialog.getByTestId("key-stored")).toBeFocused();
       await expect(genDialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
-      await expectNoSeriousA11yViolations(page, `generate key, not stored (${lang}, ${width})`);
+      // Light and dark (axe in both) of the refusal.
+      await captureBothThemes(page, `generate-key-not-stored-${lang}-${width}`);
       // The BFF refuses the kid (changed on the way to one the client holds, as when another
       // person added it meanwhile: 409 on `jwk.kid`): on the kid field, once; nothing registered.
       await genDialog.getByTestId("key-stored").check();
