@@ -53,7 +53,7 @@ test("export, edit the document to grant two and revoke one, plan, confirm, appl
   const apply = page.getByRole("button", { name: "Bruk planen (3)" });
   await expect(apply).toBeDisabled();
   await revoke.getByRole("checkbox").check();
-  await expect(page.getByText("1 av 1 farlige steg bekreftet")).toBeVisible();
+  await expect(page.getByText("1 av 1 farlig steg bekreftet")).toBeVisible();
   await apply.click();
   const result = page.getByTestId("apply-result");
   await expect(result).toContainText("Planen er brukt: 3 steg utført");

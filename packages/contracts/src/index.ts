@@ -22,7 +22,7 @@ export {
   TokenTestInfo,
   TokenTestResult,
 } from "./answers";
-export type { AuditAction, RecordedAuditAction } from "./audit-actions";
+export { AUDIT_ACTIONS, type AuditAction, type RecordedAuditAction } from "./audit-actions";
 export { type AuditCode, auditMessages } from "./audit-messages";
 export { BulkJob, BulkJobInput, BulkJobRow } from "./bulk-job";
 export {

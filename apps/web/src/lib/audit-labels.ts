@@ -1,3 +1,4 @@
+import type { StepKind } from "@portvakt/config-as-code/answer";
 import type { AuditAction } from "@portvakt/contracts";
 import type { I18n, MessageKey } from "./i18n";
 
@@ -30,8 +31,8 @@ const ACTION_LABELS: Record<AuditAction, MessageKey> = {
   "change-request.withdraw": "audit.action.change-request.withdraw",
 };
 
-/** Labels of config plan step kinds (`config.apply.<kind>`). */
-const STEP_LABELS: Record<string, MessageKey> = {
+/** Labels of config plan step kinds (`config.apply.<kind>`): a kind without one is a compile error. */
+const STEP_LABELS: Record<StepKind, MessageKey> = {
   "scope.create": "config.kind.scope.create",
   "scope.reactivate": "config.kind.scope.reactivate",
   "scope.update": "config.kind.scope.update",
@@ -94,7 +95,7 @@ export function actionLabel(t: I18n["t"], action: string): string {
   if (Object.hasOwn(ACTION_LABELS, action)) return t(ACTION_LABELS[action as AuditAction]);
   if (action.startsWith("config.apply.")) {
     const kind = action.slice("config.apply.".length);
-    const step = Object.hasOwn(STEP_LABELS, kind) ? t(STEP_LABELS[kind]!) : kind;
+    const step = Object.hasOwn(STEP_LABELS, kind) ? t(STEP_LABELS[kind as StepKind]) : kind;
     return t("audit.action.config.applyStep", { step });
   }
   return action;

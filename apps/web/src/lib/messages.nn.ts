@@ -226,7 +226,8 @@ export const nn: Record<MessageKey, string> = {
   "access.revokeFailedOne": "Kunne ikkje trekkje tilbake tilgangen til {orgno}",
   "access.revokedMany":
     "{count, plural, one {# tilgang er trekt tilbake} other {# tilgangar er trekte tilbake}}",
-  "access.revokedSome": "{ok} trekte tilbake, {failed} feila",
+  "access.revokedSome":
+    "{ok, plural, one {# trekt tilbake} other {# trekte tilbake}}, {failed} feila",
   "access.revokeSelected": "Trekk tilbake valde ({count})",
   "access.revokeSelectedTitle":
     "{count, plural, one {Trekkje tilbake # tilgang?} other {Trekkje tilbake # tilgangar?}}",
@@ -311,7 +312,7 @@ export const nn: Record<MessageKey, string> = {
   "clients.loadingScopes": "Hentar scope de kan bruke …",
   "clients.scopesFailed": "Nokre scope kunne ikkje hentast",
   "clients.noScopes": "Ingen scope å vise.",
-  "clients.selectedScopes": "{count} scope valt",
+  "clients.selectedScopes": "{count, plural, one {# scope valt} other {# scope valde}}",
   "clients.reason.own": "Eige",
   "clients.reason.granted": "Tildelt av {owner}",
   "clients.reason.public": "Tilgjengeleg for alle",

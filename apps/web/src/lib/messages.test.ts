@@ -105,6 +105,159 @@ describe("plurals", () => {
   });
 });
 
+describe('counts of one (issue 14, defect 2: "1 oppføringer", "de 1 tilgangene")', () => {
+  // Every message that shows a count next to a word that agrees with it (a noun, or in
+  // nynorsk an adjective or participle: "1 steg utført", "2 steg utførte"), formatted at 1 and
+  // at 2 in each language. A count beside a verb alone ("{ok} fikk tilgang") needs no plural.
+  const cases: [MessageKey, Record<string, number>, Record<"nb" | "nn" | "en", string>][] = [
+    [
+      "config.plan.confirmed",
+      { confirmed: 1, total: 1 },
+      {
+        nb: "1 av 1 farlig steg bekreftet",
+        nn: "1 av 1 farleg steg stadfesta",
+        en: "1 of 1 dangerous step confirmed",
+      },
+    ],
+    [
+      "config.plan.confirmed",
+      { confirmed: 1, total: 2 },
+      {
+        nb: "1 av 2 farlige steg bekreftet",
+        nn: "1 av 2 farlege steg stadfesta",
+        en: "1 of 2 dangerous steps confirmed",
+      },
+    ],
+    [
+      "config.apply.applied",
+      { done: 1 },
+      {
+        nb: "Planen er brukt: 1 steg utført",
+        nn: "Planen er teken i bruk: 1 steg utført",
+        en: "The plan has been applied: 1 step done",
+      },
+    ],
+    [
+      "config.apply.applied",
+      { done: 2 },
+      {
+        nb: "Planen er brukt: 2 steg utført",
+        nn: "Planen er teken i bruk: 2 steg utførte",
+        en: "The plan has been applied: 2 steps done",
+      },
+    ],
+    [
+      "config.apply.failedStatus",
+      { done: 1, notRun: 1 },
+      {
+        nb: "Stoppet ved et steg som feilet: 1 utført, 1 ikke kjørt",
+        nn: "Stoppa ved eit steg som feila: 1 utført, 1 ikkje køyrt",
+        en: "Stopped at a failed step: 1 done, 1 not run",
+      },
+    ],
+    [
+      "config.apply.failedStatus",
+      { done: 2, notRun: 3 },
+      {
+        nb: "Stoppet ved et steg som feilet: 2 utført, 3 ikke kjørt",
+        nn: "Stoppa ved eit steg som feila: 2 utførte, 3 ikkje køyrde",
+        en: "Stopped at a failed step: 2 done, 3 not run",
+      },
+    ],
+    [
+      "promotion.chosen",
+      { chosen: 1, total: 1 },
+      { nb: "1 av 1 steg er valgt", nn: "1 av 1 steg er valt", en: "1 of 1 step chosen" },
+    ],
+    [
+      "promotion.chosen",
+      { chosen: 2, total: 3 },
+      { nb: "2 av 3 steg er valgt", nn: "2 av 3 steg er valde", en: "2 of 3 steps chosen" },
+    ],
+    [
+      "accessJob.progress",
+      { done: 1, total: 3 },
+      { nb: "1 av 3 ferdig", nn: "1 av 3 ferdig", en: "1 of 3 done" },
+    ],
+    [
+      "accessJob.progress",
+      { done: 2, total: 3 },
+      { nb: "2 av 3 ferdig", nn: "2 av 3 ferdige", en: "2 of 3 done" },
+    ],
+    [
+      "accessJob.counts",
+      { success: 1, failure: 1, unknown: 1, waiting: 1 },
+      {
+        nb: "1 fullført, 1 feilet, 1 med uvisst utfall, 1 venter",
+        nn: "1 fullført, 1 feila, 1 med uvisst utfall, 1 ventar",
+        en: "1 completed, 1 failed, 1 with unknown outcome, 1 waiting",
+      },
+    ],
+    [
+      "accessJob.counts",
+      { success: 2, failure: 0, unknown: 0, waiting: 2 },
+      {
+        nb: "2 fullført, 0 feilet, 0 med uvisst utfall, 2 venter",
+        nn: "2 fullførte, 0 feila, 0 med uvisst utfall, 2 ventar",
+        en: "2 completed, 0 failed, 0 with unknown outcome, 2 waiting",
+      },
+    ],
+    [
+      "accessJob.cancelled",
+      { success: 1, total: 3, cancelled: 1 },
+      {
+        nb: "Jobben ble avbrutt: 1 av 3 ble gjort, 1 ble ikke sendt",
+        nn: "Jobben vart avbroten: 1 av 3 vart gjort, 1 vart ikkje sendt",
+        en: "The job was cancelled: 1 of 3 was done, 1 was not sent",
+      },
+    ],
+    [
+      "accessJob.cancelled",
+      { success: 2, total: 5, cancelled: 3 },
+      {
+        nb: "Jobben ble avbrutt: 2 av 5 ble gjort, 3 ble ikke sendt",
+        nn: "Jobben vart avbroten: 2 av 5 vart gjorde, 3 vart ikkje sende",
+        en: "The job was cancelled: 2 of 5 were done, 3 were not sent",
+      },
+    ],
+    [
+      "access.revokedSome",
+      { ok: 1, failed: 1 },
+      {
+        nb: "1 trukket tilbake, 1 feilet",
+        nn: "1 trekt tilbake, 1 feila",
+        en: "1 revoked, 1 failed",
+      },
+    ],
+    [
+      "access.revokedSome",
+      { ok: 2, failed: 1 },
+      {
+        nb: "2 trukket tilbake, 1 feilet",
+        nn: "2 trekte tilbake, 1 feila",
+        en: "2 revoked, 1 failed",
+      },
+    ],
+    [
+      "clients.selectedScopes",
+      { count: 1 },
+      { nb: "1 scope valgt", nn: "1 scope valt", en: "1 scope selected" },
+    ],
+    [
+      "clients.selectedScopes",
+      { count: 2 },
+      { nb: "2 scopes valgt", nn: "2 scope valde", en: "2 scopes selected" },
+    ],
+  ];
+  it.each(
+    cases.flatMap(([key, params, expected]) =>
+      LANGS.map((lang) => [lang, key, JSON.stringify(params), expected[lang]] as const),
+    ),
+  )("%s: %s with %s", (lang, key, params, expected) => {
+    expect(createFormatter(lang)(catalogues[lang][key], JSON.parse(params))).toBe(expected);
+  });
+});
+
 it("an unknown key format without a detail reads without a stray space (issue 14, defect 8)", () => {
   expect(createFormatter("nb")(nb["keys.problem.unknownFormat"], { detail: "none" })).toBe(
     "Formatet er ukjent. Bruk JWK, PEM-offentlig nøkkel eller sertifikat.",

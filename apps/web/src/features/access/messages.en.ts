@@ -11,7 +11,7 @@ export const accessJobEn: Record<keyof typeof accessJobNb, string> = {
   "accessJob.cancel": "Cancel the job",
   "accessJob.cancelling": "Cancelling: rows already sent are finished …",
   "accessJob.cancelled":
-    "The job was cancelled: {success} of {total} were done, {cancelled} were not sent",
+    "The job was cancelled: {success, plural, one {# of {total} was done} other {# of {total} were done}}, {cancelled, plural, one {# was not sent} other {# were not sent}}",
   "accessJob.cancelFailed": "Could not cancel the job",
   "accessJob.startFailed": "Could not start the job",
   "accessJob.state.pending": "Waiting",

@@ -1,9 +1,9 @@
 import type { accessJobNb } from "./messages";
 
 export const accessJobNn: Record<keyof typeof accessJobNb, string> = {
-  "accessJob.progress": "{done} av {total} ferdige",
+  "accessJob.progress": "{done, plural, one {# av {total} ferdig} other {# av {total} ferdige}}",
   "accessJob.counts":
-    "{success} fullførte, {failure} feila, {unknown} med uvisst utfall, {waiting} ventar",
+    "{success, plural, one {# fullført} other {# fullførte}}, {failure} feila, {unknown} med uvisst utfall, {waiting} ventar",
   "accessJob.serverSide":
     "Jobben køyrer på tenaren, åtte om gongen: du kan lukke vindauget, og han held fram også etter ein omstart. Resultatet hamnar i revisjonsloggen.",
   "accessJob.rateLimited":
@@ -11,7 +11,7 @@ export const accessJobNn: Record<keyof typeof accessJobNb, string> = {
   "accessJob.cancel": "Avbryt jobben",
   "accessJob.cancelling": "Avbryt: rader som er sende, vert gjorde ferdige …",
   "accessJob.cancelled":
-    "Jobben vart avbroten: {success} av {total} vart gjorde, {cancelled} vart ikkje sende",
+    "Jobben vart avbroten: {success, plural, one {# av {total} vart gjort} other {# av {total} vart gjorde}}, {cancelled, plural, one {# vart ikkje sendt} other {# vart ikkje sende}}",
   "accessJob.cancelFailed": "Kunne ikkje avbryte jobben",
   "accessJob.startFailed": "Kunne ikkje starte jobben",
   "accessJob.state.pending": "Ventar",

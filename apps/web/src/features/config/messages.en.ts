@@ -37,7 +37,8 @@ export const configEn: Record<keyof typeof configNb, string> = {
   "config.plan.confirm": "I confirm: {summary}",
   "config.plan.confirmAll":
     "{count, plural, one {Confirm the dangerous step} other {Confirm all # dangerous steps}}",
-  "config.plan.confirmed": "{confirmed} of {total} dangerous steps confirmed",
+  "config.plan.confirmed":
+    "{confirmed} of {total, plural, one {# dangerous step} other {# dangerous steps}} confirmed",
   "config.plan.col.field": "Field",
   "config.plan.col.before": "Before",
   "config.plan.col.after": "After",

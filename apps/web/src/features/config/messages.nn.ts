@@ -37,7 +37,8 @@ export const configNn: Record<keyof typeof configNb, string> = {
   "config.plan.confirm": "Eg stadfestar: {summary}",
   "config.plan.confirmAll":
     "{count, plural, one {Stadfest det farlege steget} other {Stadfest alle dei # farlege stega}}",
-  "config.plan.confirmed": "{confirmed} av {total} farlege steg stadfesta",
+  "config.plan.confirmed":
+    "{confirmed} av {total, plural, one {# farleg steg} other {# farlege steg}} stadfesta",
   "config.plan.col.field": "Felt",
   "config.plan.col.before": "Før",
   "config.plan.col.after": "Etter",
@@ -60,10 +61,11 @@ export const configNn: Record<keyof typeof configNb, string> = {
   "config.kind.key.remove": "Fjern nøkkel",
   "config.apply.running": "Tek i bruk {count} steg i {env} …",
   "config.apply.title": "Resultat",
-  "config.apply.applied": "Planen er teken i bruk: {done} steg utførte",
+  "config.apply.applied":
+    "Planen er teken i bruk: {done, plural, one {# steg utført} other {# steg utførte}}",
   "config.apply.noChanges": "Ingenting å gjere: miljøet var allereie slik dokumentet seier.",
   "config.apply.failedStatus":
-    "Stoppa ved eit steg som feila: {done} utførte, {notRun} ikkje køyrde",
+    "Stoppa ved eit steg som feila: {done, plural, one {# utført} other {# utførte}}, {notRun, plural, one {# ikkje køyrt} other {# ikkje køyrde}}",
   "config.apply.failed": "Kunne ikkje ta i bruk planen",
   "config.apply.caption": "Utfall per steg",
   "config.apply.col.step": "Steg",

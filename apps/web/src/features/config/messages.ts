@@ -37,7 +37,8 @@ export const configNb = {
   "config.plan.confirm": "Jeg bekrefter: {summary}",
   "config.plan.confirmAll":
     "{count, plural, one {Bekreft det farlige steget} other {Bekreft alle de # farlige stegene}}",
-  "config.plan.confirmed": "{confirmed} av {total} farlige steg bekreftet",
+  "config.plan.confirmed":
+    "{confirmed} av {total, plural, one {# farlig steg} other {# farlige steg}} bekreftet",
   "config.plan.col.field": "Felt",
   "config.plan.col.before": "Før",
   "config.plan.col.after": "Etter",

@@ -29,7 +29,7 @@ export const promotionEn: Record<keyof typeof promotionNb, string> = {
   "promotion.planSummary": "{total, plural, =0 {No differences} one {# step} other {# steps}}",
   "promotion.choose": "Include: {summary}",
   "promotion.chooseAll": "{count, plural, one {Include the step} other {Include all # steps}}",
-  "promotion.chosen": "{chosen} of {total} steps chosen",
+  "promotion.chosen": "{chosen} of {total, plural, one {# step} other {# steps}} chosen",
   "promotion.apply":
     "{count, plural, =0 {Choose steps to apply} one {Apply # chosen step to {to}} other {Apply # chosen steps to {to}}}",
   "promotion.applyHelp":

@@ -29,7 +29,8 @@ export const promotionNn: Record<keyof typeof promotionNb, string> = {
   "promotion.planSummary": "{total, plural, =0 {Ingen skilnader} one {# steg} other {# steg}}",
   "promotion.choose": "Ta med: {summary}",
   "promotion.chooseAll": "{count, plural, one {Ta med steget} other {Ta med alle dei # stega}}",
-  "promotion.chosen": "{chosen} av {total} steg er valde",
+  "promotion.chosen":
+    "{chosen, plural, one {# av {total} steg er valt} other {# av {total} steg er valde}}",
   "promotion.apply":
     "{count, plural, =0 {Vel steg å bruke} one {Bruk # valt steg i {to}} other {Bruk # valde steg i {to}}}",
   "promotion.applyHelp":
