@@ -52,4 +52,50 @@ describe("parseOrgnos", () => {
     expect(column).toBeUndefined();
     expect(entries).toHaveLength(4);
   });
+
+  // The same kind of fault as defect 7 (postcodes and dates read as org numbers) in the other
+  // shapes a Brønnøysund export reaches the form in.
+  it("reads the export's column when a number was typed before the file (the upload appends)", () => {
+    const text = [
+      "910000004",
+      "orgnr;navn;postnummer;poststed;stiftelsesdato",
+      "889640782;ARBEIDS- OG VELFERDSETATEN;0661;OSLO;2006-07-01",
+      "974760673;REGISTERENHETEN I BRØNNØYSUND;8900;BRØNNØYSUND;1995-02-20",
+    ].join("\n");
+    const { entries, column } = readOrgnos(text);
+    expect(column).toEqual({ column: 1, header: "orgnr", by: "header" });
+    expect(entries.map((e) => [e.orgno, e.problem])).toEqual([
+      ["910000004", null],
+      ["889640782", null],
+      ["974760673", null],
+    ]);
+  });
+
+  it("reads one pasted row of an export without its header (the row has names, not a list)", () => {
+    const { entries, column } = readOrgnos(
+      "974760673;REGISTERENHETEN I BRØNNØYSUND;8900;BRØNNØYSUND;20.02.1995",
+    );
+    expect(column).toMatchObject({ column: 1, by: "share" });
+    expect(entries.map((e) => [e.orgno, e.problem])).toEqual([["974760673", null]]);
+  });
+
+  it("keeps a quoted cell with the delimiter inside as one cell", () => {
+    const csv = [
+      '"navn","organisasjonsnummer","postnummer"',
+      '"ARBEIDS- OG VELFERDSETATEN, NAV","889640782","0661"',
+      '"REGISTERENHETEN I BRØNNØYSUND","974760673","8900"',
+    ].join("\r\n");
+    const { entries, column } = readOrgnos(csv);
+    expect(column).toEqual({ column: 2, header: "organisasjonsnummer", by: "header" });
+    expect(entries.map((e) => [e.orgno, e.problem])).toEqual([
+      ["889640782", null],
+      ["974760673", null],
+    ]);
+  });
+
+  it("still reads a one-line list of numbers as a list, an invalid one shown", () => {
+    const { entries, column } = readOrgnos("889640782;12345678");
+    expect(column).toBeUndefined();
+    expect(entries.map((e) => e.problem)).toEqual([null, "invalid"]);
+  });
 });

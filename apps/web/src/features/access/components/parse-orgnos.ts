@@ -27,107 +27,140 @@ export type OrgnoColumn = { column: number; header?: string; by: "header" | "sha
 const HEADER =
   /^(org\.?\s*nr\.?|orgnr|orgno|org_?nummer|organisasjonsnummer|organi[sz]ation[\s_-]?(number|no))$/i;
 const DELIMITERS = [";", "\t", ",", "|"] as const;
-const clean = (cell: string) => cell.trim().replace(/^"|"$/g, "").trim();
 const isOrgno = (cell: string) => orgNumberProblem(cell.replace(/[\s.]/g, "")) === null;
 
 /**
- * Finds the org-number column of a table (a Brønnøysund export `orgnr;navn;postnummer;…`): by
- * its header, else the one column where most rows hold a valid org number (mod 11). Undefined
- * for a plain list, where every number is read (issue 14, defect 7: postcodes and dates of
- * other columns are not org numbers).
+ * The cells of one CSV line split on `delimiter`, trimmed; a double-quoted cell is one cell
+ * even with the delimiter inside (`"NAV, Oslo"`), and `""` inside it is a quote (RFC 4180).
  */
-export function orgnoColumnOf(
-  text: string,
-): (OrgnoColumn & { delimiter: string; skipFirst: boolean }) | undefined {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  if (lines.length < 2) return undefined;
+export function cellsOf(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quoted) {
+      if (char !== '"') cell += char;
+      else if (line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+    } else if (char === delimiter) {
+      cells.push(cell.trim());
+      cell = "";
+    } else cell += char;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** A table found in pasted text: its column, and which lines are its rows and its header. */
+type Table = OrgnoColumn & { delimiter: string; width: number; headerLine?: number };
+
+/**
+ * Finds the org-number column of a table in the text (a Brønnøysund export
+ * `orgnr;navn;postnummer;…`, also after numbers typed before it, since an upload is appended):
+ * the table's rows are the lines with the most common number of cells (two or more); the column
+ * is the one its first row names (`orgnr`, `organisasjonsnummer`, …), else the one column where
+ * most rows hold a valid org number (mod 11). A single row without a header counts as a table
+ * only if a cell holds letters (a name: a record, not a list like `889640782;12345678`).
+ * Undefined for a plain list, where every number is read (issue 14, defect 7: postcodes and
+ * dates of other columns are not org numbers).
+ */
+function tableOf(lines: readonly string[]): Table | undefined {
   for (const delimiter of DELIMITERS) {
-    const rows = lines.map((line) => line.split(delimiter).map(clean));
-    const width = rows[0]!.length;
-    if (width < 2 || rows.filter((row) => row.length === width).length < rows.length * 0.8)
-      continue;
-    const headerAt = rows[0]!.findIndex((cell) => HEADER.test(cell));
+    const rows = lines
+      .map((line, index) => ({ index, cells: cellsOf(line, delimiter) }))
+      .filter((row) => row.cells.length >= 2);
+    if (rows.length === 0) continue;
+    const counts = new Map<number, number>();
+    for (const row of rows) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+    const width = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    const table = rows.filter((row) => row.cells.length === width);
+    const first = table[0]!;
+    const headerAt = first.cells.findIndex((cell) => HEADER.test(cell));
     if (headerAt >= 0) {
+      const header = first.cells[headerAt]!;
       return {
         column: headerAt + 1,
-        header: rows[0]![headerAt],
+        header,
         by: "header",
         delimiter,
-        skipFirst: true,
+        width,
+        headerLine: first.index,
       };
     }
-    const skipFirst = !rows[0]!.some((cell) => /\d/.test(cell));
-    const body = skipFirst ? rows.slice(1) : rows;
-    const shares = Array.from({ length: width }, (_, i) =>
-      body.length
-        ? body.filter((row) => row[i] !== undefined && isOrgno(row[i]!)).length / body.length
-        : 0,
+    const hasHeader = !first.cells.some((cell) => /\d/.test(cell));
+    const body = hasHeader ? table.slice(1) : table;
+    if (body.length === 0) return undefined;
+    if (body.length === 1 && !body[0]!.cells.some((cell) => /\p{L}/u.test(cell))) return undefined;
+    const shares = Array.from(
+      { length: width },
+      (_, i) => body.filter((row) => isOrgno(row.cells[i]!)).length / body.length,
     );
     const likely = shares.map((share, i) => [share, i] as const).filter(([share]) => share >= 0.5);
     // One column of org numbers among others: that is the column. Several: a list, read all.
-    if (likely.length === 1) {
-      return {
-        column: likely[0]![1] + 1,
-        ...(skipFirst ? { header: rows[0]![likely[0]![1]] } : {}),
-        by: "share",
-        delimiter,
-        skipFirst,
-      };
-    }
-    return undefined;
+    if (likely.length !== 1) return undefined;
+    const at = likely[0]![1];
+    return {
+      column: at + 1,
+      ...(hasHeader ? { header: first.cells[at]!, headerLine: first.index } : {}),
+      by: "share",
+      delimiter,
+      width,
+    };
   }
   return undefined;
 }
 
-/** Entries of pasted text or a file, and the table column they came from, if it is a table. */
+/**
+ * Entries of pasted text or a file, and the table column they came from if the text holds a
+ * table (`tableOf`): its rows give the cell of that column, every other line is read as a list
+ * (numbers separated by commas, semicolons, tabs or white space). Duplicates are marked.
+ */
 export function readOrgnos(text: string): { entries: OrgnoEntry[]; column?: OrgnoColumn } {
-  const table = orgnoColumnOf(text);
-  if (table) {
-    const entries: OrgnoEntry[] = [];
-    const seen = new Set<string>();
-    text.split(/\r?\n/).forEach((lineText, index) => {
-      if (lineText.trim() === "") return;
-      if (table.skipFirst && index === text.split(/\r?\n/).findIndex((l) => l.trim() !== ""))
-        return;
-      const raw = clean(lineText.split(table.delimiter)[table.column - 1] ?? "");
-      if (raw === "") return;
-      const orgno = raw.replace(/[\s.]/g, "");
-      const reason = orgNumberProblem(orgno);
-      const problem: OrgnoEntry["problem"] = reason
-        ? "invalid"
-        : seen.has(orgno)
-          ? "duplicate"
-          : null;
-      seen.add(orgno);
-      entries.push({ raw, orgno, problem, reason: reason ?? undefined, line: index + 1 });
-    });
-    const { delimiter: _d, skipFirst: _s, ...column } = table;
-    return { entries, column };
-  }
-  return { entries: readList(text) };
-}
-
-function readList(text: string): OrgnoEntry[] {
+  const lines = text.split(/\r?\n/);
+  const table = tableOf(lines);
   const entries: OrgnoEntry[] = [];
   const seen = new Set<string>();
-  text.split(/\r?\n/).forEach((lineText, index) => {
-    const cells = lineText.split(/[,;\t|]/);
-    for (const cell of cells) {
-      // "889 640 782" is one number, "889640782 974760673" two: split on runs of whitespace
-      // only where the pieces are whole numbers on their own.
-      const trimmed = cell.trim().replace(/^"|"$/g, "").trim();
-      if (!/\d/.test(trimmed)) continue;
-      const pieces = /^\d{9}(\s+\d{9})+$/.test(trimmed) ? trimmed.split(/\s+/) : [trimmed];
-      for (const piece of pieces) {
-        const orgno = piece.replace(/[\s.]/g, "");
-        const reason = orgNumberProblem(orgno);
-        let problem: OrgnoEntry["problem"] = null;
-        if (reason) problem = "invalid";
-        else if (seen.has(orgno)) problem = "duplicate";
-        seen.add(orgno);
-        entries.push({ raw: piece, orgno, problem, reason: reason ?? undefined, line: index + 1 });
-      }
+  const add = (raw: string, index: number) => {
+    const orgno = raw.replace(/[\s.]/g, "");
+    const reason = orgNumberProblem(orgno);
+    const problem: OrgnoEntry["problem"] = reason
+      ? "invalid"
+      : seen.has(orgno)
+        ? "duplicate"
+        : null;
+    seen.add(orgno);
+    entries.push({ raw, orgno, problem, reason: reason ?? undefined, line: index + 1 });
+  };
+  lines.forEach((line, index) => {
+    if (table && index === table.headerLine) return;
+    const cells = table ? cellsOf(line, table.delimiter) : [];
+    if (table && cells.length === table.width) {
+      const raw = cells[table.column - 1]!;
+      if (raw !== "") add(raw, index);
+      return;
     }
+    for (const raw of listNumbers(line)) add(raw, index);
   });
-  return entries;
+  if (!table) return { entries };
+  const { delimiter: _d, width: _w, headerLine: _h, ...column } = table;
+  return { entries, column };
+}
+
+/**
+ * The numbers of one line of a list: cells split on commas, semicolons, tabs or bars; cells
+ * without a digit (a header, a name) skipped. "889 640 782" is one number, "889640782
+ * 974760673" two: a cell is split on white space only where the pieces are whole numbers.
+ */
+function listNumbers(line: string): string[] {
+  return line.split(/[,;\t|]/).flatMap((cell) => {
+    const trimmed = cell.trim().replace(/^"|"$/g, "").trim();
+    if (!/\d/.test(trimmed)) return [];
+    return /^\d{9}(\s+\d{9})+$/.test(trimmed) ? trimmed.split(/\s+/) : [trimmed];
+  });
 }
