@@ -2,6 +2,7 @@ import type { DigdirError, DigdirFieldError } from "@portvakt/contracts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { asJacksonReads } from "./jackson";
 
 const ERROR_CODES: Record<number, string> = {
   400: "invalid_request",
@@ -79,11 +80,17 @@ export function renderDigdirError(c: Context, error: DigdirApiError): Response {
   return c.json(body, error.status);
 }
 
-/** Reads and validates a JSON body; bad JSON and schema failures become 400 with field errors. */
+/**
+ * Reads and validates a JSON body; bad JSON and schema failures become 400 with field errors.
+ * A self-service body (`options.asDigdir`) is first read as Digdir's service reads it
+ * (`asJacksonReads`: `""` for a number is "not set", `"120"` is 120), so the simulator takes what
+ * Digdir takes; the simulator's own control API reads bodies as they are.
+ */
 export async function parseJsonBody<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
   objectName: string,
+  options: { asDigdir?: boolean } = {},
 ): Promise<z.output<Schema>> {
   let raw: unknown;
   try {
@@ -91,7 +98,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new DigdirApiError(400, "The request body is not valid JSON");
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(options.asDigdir ? asJacksonReads(schema, raw) : raw);
   if (!parsed.success) {
     throw new DigdirApiError(
       400,
@@ -127,3 +134,6 @@ export function parseParameter<Schema extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** `parseJsonBody`'s options for a self-service body: read as Digdir's service reads it. */
+export const DIGDIR_BODY = { asDigdir: true } as const;

@@ -16,7 +16,7 @@ import {
   callerOf,
   requireAdminScope,
 } from "../auth";
-import { DigdirApiError, fieldError, parseJsonBody } from "../digdir-error";
+import { DIGDIR_BODY, DigdirApiError, fieldError, parseJsonBody } from "../digdir-error";
 import type { Caller, SimulatorContext, SimulatorEnv } from "../simulator-context";
 import type { SimulatorStore } from "../store";
 
@@ -108,7 +108,7 @@ export function clientRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
 
   routes.post("/api/v1/clients", requireAdminScope(ctx, CLIENTS_CREATE), async (c) => {
     const caller = callerOf(c);
-    const input = await parseJsonBody(c, ClientInput, "Client");
+    const input = await parseJsonBody(c, ClientInput, "Client", DIGDIR_BODY);
     const clientOrgno = input.client_orgno ?? caller.orgno;
     if (clientOrgno !== caller.orgno && !caller.scopes.has("idporten:dcr.supplier")) {
       throw new DigdirApiError(
@@ -148,7 +148,7 @@ export function clientRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
     const caller = callerOf(c);
     const client = managedClientOf(store, caller, c.req.param("id"));
     requireClientPermission(caller, client, ["idporten:dcr.write", "idporten:dcr.modify"]);
-    const update = await parseJsonBody(c, ClientUpdate, "Client");
+    const update = await parseJsonBody(c, ClientUpdate, "Client", DIGDIR_BODY);
     if (
       update.integration_type !== undefined &&
       update.integration_type !== client.integration_type

@@ -8,7 +8,8 @@ import {
 } from "@portvakt/contracts";
 import { Hono } from "hono";
 import { CLIENTS_KEYS_READ, CLIENTS_KEYS_WRITE, callerOf, requireAdminScope } from "../auth";
-import { DigdirApiError, fieldError, parseJsonBody } from "../digdir-error";
+import { DIGDIR_BODY, DigdirApiError, fieldError, parseJsonBody } from "../digdir-error";
+import { asJacksonReads } from "../jackson";
 import type { SimulatorContext, SimulatorEnv } from "../simulator-context";
 import type { StoredJwks, StoredKey } from "../store";
 import { managedClientOf, requireClientPermission } from "./clients";
@@ -102,7 +103,7 @@ export function keyRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
 
   routes.post("/api/v1/clients/:id/jwks", requireAdminScope(ctx, CLIENTS_KEYS_WRITE), async (c) => {
     const client = writableClient(c);
-    const input = await parseJsonBody(c, Jwks, "Jwks");
+    const input = await parseJsonBody(c, Jwks, "Jwks", DIGDIR_BODY);
     const taken: DigdirFieldError[] = [];
     input.keys.forEach((key, index) => {
       requireRsaKey(key, `keys[${index}]`);
@@ -152,7 +153,7 @@ export function keyRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
     async (c) => {
       const client = writableClient(c);
       const kid = c.req.param("kid");
-      const key = await parseJsonBody(c, Jwk, "JsonWebKey");
+      const key = await parseJsonBody(c, Jwk, "JsonWebKey", DIGDIR_BODY);
       if (key.kid !== kid) {
         throw new DigdirApiError(
           400,
@@ -223,7 +224,7 @@ function keyFromText(text: string): Jwk {
   } catch {
     throw new DigdirApiError(400, "The key must be a certificate, a PEM public key or a JWK");
   }
-  const parsed = Jwk.safeParse({ use: "sig", alg: "RS256", ...candidate });
+  const parsed = Jwk.safeParse(asJacksonReads(Jwk, { use: "sig", alg: "RS256", ...candidate }));
   if (!parsed.success) {
     throw new DigdirApiError(400, "The key is not valid", [
       fieldError(

@@ -8,6 +8,7 @@ import {
 import { Hono } from "hono";
 import { callerOf, requireAdminScope, SCOPES_READ, SCOPES_WRITE } from "../auth";
 import {
+  DIGDIR_BODY,
   DigdirApiError,
   doesNotHaveAny,
   fieldError,
@@ -160,7 +161,7 @@ export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
 
   routes.post("/api/v1/scopes", requireAdminScope(ctx, SCOPES_WRITE), async (c) => {
     const caller = callerOf(c);
-    const input = await parseJsonBody(c, ScopeInput, "Scope");
+    const input = await parseJsonBody(c, ScopeInput, "Scope", DIGDIR_BODY);
     if (!store.holdsPrefix(caller.orgno, input.prefix)) {
       const held = store.prefixesOf(caller.orgno);
       throw new DigdirApiError(
@@ -191,7 +192,7 @@ export function scopeRoutes(ctx: SimulatorContext): Hono<SimulatorEnv> {
 
   routes.put("/api/v1/scopes", requireAdminScope(ctx, SCOPES_WRITE), async (c) => {
     const scope = ownScopeOf(store, callerOf(c), c.req.query("scope"));
-    const update = await parseJsonBody(c, ScopeUpdate, "Scope");
+    const update = await parseJsonBody(c, ScopeUpdate, "Scope", DIGDIR_BODY);
     const immutable = [];
     if (update.prefix !== undefined && update.prefix !== scope.prefix) {
       immutable.push(fieldError("Scope", "prefix", "The prefix of a scope cannot change"));
