@@ -100,13 +100,7 @@ const ended = (job: BulkJob) => job.status === "done" || job.status === "cancell
 
 /** Every audit entry with this id, as the export answers them (read at once, never waited for). */
 async function entriesOf(id: string): Promise<AuditEntry[]> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry)
-    .filter((e) => e.id === id);
+  return (await stack.auditEntries()).filter((e) => e.id === id);
 }
 
 describe("a bulk job's end under a failing audit store", () => {

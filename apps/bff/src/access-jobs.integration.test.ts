@@ -95,13 +95,7 @@ const ended = (job: BulkJob) => job.status === "done" || job.status === "cancell
  * (BulkJobs' finish), so a job that reads `done` or `cancelled` has it already. Exactly one.
  */
 async function auditEntry(id: string): Promise<AuditEntry> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  const entries = text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry)
-    .filter((e) => e.id === id);
+  const entries = (await stack.auditEntries()).filter((e) => e.id === id);
   expect(entries).toHaveLength(1);
   return entries[0]!;
 }
@@ -215,12 +209,7 @@ describe("bulk job under Digdir's pace and people's minds", () => {
       status: 400,
     });
     expect(job.counts).toMatchObject({ success: 5, failure: 1 });
-    const text = await (await limited.api("/api/audit/export?format=jsonl")).text();
-    const entry = text
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as AuditEntry)
-      .find((e) => e.id === job.id)!;
+    const entry = (await limited.auditEntries()).find((e) => e.id === job.id)!;
     expect(entry.outcome).toBe("partial");
     const after = entry.after as Array<{ orgno: string; outcome: string }>;
     expect(after.find((r) => r.orgno === refused)?.outcome).toBe("failure");
@@ -301,12 +290,7 @@ describe("bulk job under Digdir's pace and people's minds", () => {
     for (const row of job.rows) {
       expect(grants.get(row.orgno)).toBe(row.state === "success" ? "APPROVED" : undefined);
     }
-    const text = await (await limited.api("/api/audit/export?format=jsonl")).text();
-    const entry = text
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as AuditEntry)
-      .find((e) => e.id === id)!;
+    const entry = (await limited.auditEntries()).find((e) => e.id === id)!;
     expect(entry.outcome).toBe("partial");
     expect(entry.detail).toMatch(/^Cancelled/);
   });
@@ -320,11 +304,9 @@ describe("bulk job under Digdir's pace and people's minds", () => {
       body: JSON.stringify({ action: "grant", scope, orgnos }),
     });
     expect(asViewer.status).toBe(403);
-    const refusals = (await (await limited.api("/api/audit/export?format=jsonl")).text())
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as AuditEntry)
-      .filter((e) => e.requestId === asViewer.headers.get("x-request-id"));
+    const refusals = (await limited.auditEntries()).filter(
+      (e) => e.requestId === asViewer.headers.get("x-request-id"),
+    );
     expect(refusals).toMatchObject([
       { action: "access.grant-many", outcome: "denied", status: 403, target: scope },
     ]);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry } from "./audit/store";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 // The access-request inbox (issue 14 #17) over real HTTP against the seeded simulator: the
@@ -21,13 +20,7 @@ async function inbox(call = stack.api): Promise<Row[]> {
   return (await response.json()) as Row[];
 }
 
-async function auditEntries(): Promise<AuditEntry[]> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  return text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry);
-}
+const auditEntries = () => stack.auditEntries();
 
 describe("access requests inbox", () => {
   it("lists only REQUESTED rows of the organisation's own scopes", async () => {

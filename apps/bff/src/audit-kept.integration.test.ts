@@ -41,13 +41,9 @@ async function writes(): Promise<number> {
 }
 
 async function entriesFor(action: string, target: string): Promise<AuditEntry[]> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry)
-    .filter((e) => e.action === action && e.target.includes(target));
+  return (await stack.auditEntries()).filter(
+    (e) => e.action === action && e.target.includes(target),
+  );
 }
 
 async function createScope(subscope: string): Promise<Response> {

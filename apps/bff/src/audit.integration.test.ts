@@ -2,9 +2,10 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { type ApiCall, auditExport, startTestStack, type TestStack } from "./testing/stack";
 
 let stack: TestStack;
 const env = "/api/envs/demo";
@@ -276,6 +277,48 @@ describe("the audit API", () => {
       .map((l) => JSON.parse(l) as AuditEntry);
     expect(rows.length).toBeGreaterThan(5);
   });
+
+  it("exports every matching entry, past the store's page of 1,000, newest first", async () => {
+    // The export stopped at the newest 1,000 entries without a word (an auditor's export of a
+    // year lost the rest; under PostgreSQL, where a worker's database outlives a file, tests
+    // reading the export missed their own entries). It streams page after page now.
+    const action = `test.export-${Date.now().toString(36)}`;
+    const base = Date.now() - 60_000;
+    const count = 1_001;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        stack.bff.audit.append({
+          actor: { sub: "demo-admin", name: "Ada Admin" },
+          role: "admin",
+          env: "demo",
+          action,
+          target: `row ${i}`,
+          outcome: "success",
+          status: 200,
+          requestId: `export-${i}`,
+          time: new Date(base + i).toISOString(),
+        }),
+      ),
+    );
+    // New connections: the appends (in this process) outlast the BFF's idle keep-alive.
+    const agent = new Agent();
+    const fresh: ApiCall = Object.assign(
+      (path: string, init: RequestInit = {}) =>
+        stack.api(path, { ...init, dispatcher: agent } as RequestInit),
+      { cookie: stack.api.cookie },
+    );
+    const rows = await auditExport(fresh, `action=${action}`);
+    expect(rows).toHaveLength(count);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(count);
+    expect(rows[0]!.target).toBe(`row ${count - 1}`);
+    expect(rows.at(-1)!.target).toBe("row 0");
+    const csv = (await (await fresh(`/api/audit/export?format=csv&action=${action}`)).text())
+      .trim()
+      .split("\r\n");
+    expect(csv.filter((line) => line.startsWith("time,"))).toHaveLength(1);
+    expect(csv).toHaveLength(1 + count);
+    await agent.close();
+  }, 90_000);
 
   it("shows a person without any role nothing", async () => {
     const outsider = await stack.as("demo-outsider");

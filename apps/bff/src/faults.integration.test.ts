@@ -58,14 +58,7 @@ async function passSettleWindow() {
   clockAhead += SETTLE_MS;
 }
 
-async function audit(): Promise<AuditEntry[]> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry);
-}
+const audit = () => stack.auditEntries();
 
 async function entryOf(response: Response): Promise<AuditEntry> {
   const id = response.headers.get("x-request-id");

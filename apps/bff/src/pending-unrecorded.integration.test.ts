@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry } from "./audit/store";
 import { databaseLocation, openDatabase } from "./database";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -22,14 +21,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function entries(): Promise<AuditEntry[]> {
-  const text = await (await stack.api("/api/audit/export?format=jsonl")).text();
-  return text
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditEntry);
-}
+const entries = () => stack.auditEntries();
 
 async function storePending(row: Record<string, unknown>): Promise<void> {
   const db = await openDatabase(

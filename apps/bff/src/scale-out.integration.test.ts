@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry } from "./audit/store";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
-import { startTestStack, type TestStack } from "./testing/stack";
+import { auditExport, startTestStack, type TestStack } from "./testing/stack";
 
 // Two BFF processes behind one (imagined) load balancer, sharing one PostgreSQL. Runs when
 // DATABASE_URL names a PostgreSQL database (`.ci/run` starts one; see README, Testing).
@@ -52,10 +51,9 @@ describe.skipIf(!postgres)("two instances sharing one PostgreSQL", () => {
     expect(new Set(requestIds).size).toBe(12);
 
     for (const instance of instances) {
-      const lines = (await (await call(instance, "/api/audit/export?format=jsonl")).text())
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l) as AuditEntry);
+      const lines = await auditExport(
+        Object.assign((path: string) => call(instance, path), { cookie }),
+      );
       for (const id of requestIds) {
         expect(lines.filter((e) => e.requestId === id)).toHaveLength(1);
       }

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { FaultSpec } from "@portvakt/simulator";
 import type pino from "pino";
+import type { AuditEntry } from "../audit/store";
 import { createLogger } from "../logger";
 import { type RunningStack, type StackOptions, startStack } from "../stack";
 import { signInOverHttp } from "./sign-in";
@@ -39,6 +40,26 @@ export interface TestStack extends RunningStack {
   fault(spec: FaultSpec): Promise<void>;
   /** Removes every fault from the simulator (`DELETE /__control/faults`); throws when refused. */
   clearFaults(): Promise<void>;
+  /** Every audit entry the admin may read, through the export (see `auditExport`). */
+  auditEntries(query?: string): Promise<AuditEntry[]>;
+}
+
+/**
+ * Every audit entry `call`'s person may read, newest first, as `GET /api/audit/export?format=jsonl`
+ * answers them over HTTP (the whole log, however long: the export streams every page). `query` is
+ * more of the export's query string (`action=access.&env=demo`). Tests filter what they made
+ * themselves: under PostgreSQL a worker's database holds the entries of earlier files too.
+ *
+ * @throws Error with the status and body when the export refuses
+ */
+export async function auditExport(call: ApiCall, query = ""): Promise<AuditEntry[]> {
+  const response = await call(`/api/audit/export?format=jsonl${query ? `&${query}` : ""}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`audit export: ${response.status} ${text}`);
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AuditEntry);
 }
 
 /**
@@ -95,6 +116,7 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
     control,
     fault: (spec) => controlled("/faults", { method: "POST", body: JSON.stringify(spec) }),
     clearFaults: () => controlled("/faults", { method: "DELETE" }),
+    auditEntries: (query) => auditExport(admin, query),
   };
 }
 
