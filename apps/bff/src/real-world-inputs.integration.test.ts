@@ -31,3 +31,25 @@ describe("organisation numbers as people write them", () => {
     expect(refused.status).toBe(400);
   });
 });
+
+describe("scope prefixes as people write them", () => {
+  it("a catalogue prefix filter in capitals or with spaces lists the same rows as the prefix", async () => {
+    const list = async (prefix: string) => {
+      const response = await stack.api(
+        `/api/envs/demo/scopes/all?${new URLSearchParams({ prefix })}`,
+      );
+      expect(response.status, `${prefix}: ${await response.clone().text()}`).toBe(200);
+      return ((await response.json()) as Array<{ name: string }>).map((scope) => scope.name);
+    };
+    const plain = await list("nav");
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.every((name) => name.startsWith("nav:"))).toBe(true);
+    for (const written of ["NAV", "Nav", " nav ", "nav\t"]) {
+      expect(await list(written), JSON.stringify(written)).toEqual(plain);
+    }
+    const refused = await stack.api(
+      `/api/envs/demo/scopes/all?${new URLSearchParams({ prefix: "na v" })}`,
+    );
+    expect(refused.status).toBe(400);
+  });
+});

@@ -196,9 +196,19 @@ export const ScopeAccess = z
   .meta({ id: "ScopeAccess" });
 export type ScopeAccess = z.infer<typeof ScopeAccess>;
 
+/**
+ * A prefix given to filter by, as people type it (`NAV`, ` nav `): spaces around it dropped and
+ * made lowercase, then checked by the prefix rule. Digdir gives prefixes in lowercase only
+ * (docs/maskinporten.md §3), so `NAV` can only mean `nav`; a filter is a read, not a write.
+ */
+const PrefixFilter = z.string().trim().toLowerCase().pipe(ScopePrefix).meta({
+  description: "A scope prefix; capitals and surrounding spaces are accepted",
+  example: "nav",
+});
+
 /** Filters of the public catalogue `GET /api/v1/scopes/all` (2025 OpenAPI `listAll`). */
 export const ScopeCatalogueQuery = z.object({
-  prefix: ScopePrefix.optional(),
+  prefix: PrefixFilter.optional(),
   integration_type: IntegrationType.optional(),
   accessible_for_all: z.enum(["true", "false"]).optional(),
   inactive: z.enum(["true", "false"]).optional(),

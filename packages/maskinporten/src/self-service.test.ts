@@ -240,6 +240,21 @@ describe("SelfServiceClient requests", () => {
     expect(seen[0]!.authorization).toBeNull();
     expect(tokens.stats.requests).toBe(0);
   });
+
+  it("sends a prefix filter typed in capitals or with spaces as the prefix, and refuses a bad one unsent", async () => {
+    const { api: client } = api();
+    answers.push(json(200, [scope]), json(200, [scope]));
+    await client.listScopeCatalogue({ prefix: " NAV " });
+    await client.listScopeCatalogue({ prefix: "Nav" });
+    expect(seen.map((request) => request.url)).toEqual([
+      `${BASE}/api/v1/scopes/all?prefix=nav`,
+      `${BASE}/api/v1/scopes/all?prefix=nav`,
+    ]);
+    await expect(client.listScopeCatalogue({ prefix: "na v" })).rejects.toBeInstanceOf(
+      MaskinportenInputError,
+    );
+    expect(seen).toHaveLength(2);
+  });
 });
 
 describe("SelfServiceClient resilience", () => {

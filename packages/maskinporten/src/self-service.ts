@@ -22,7 +22,7 @@ import {
   readScope,
   type Scope,
   ScopeAccess,
-  type ScopeCatalogueQuery,
+  ScopeCatalogueQuery,
   ScopeInput,
   ScopeUpdate,
   setAsideFields,
@@ -279,14 +279,17 @@ export class SelfServiceClient {
   /**
    * The public catalogue; sent without a token. Sparse rows (only name, prefix, subscope,
    * description, active, owner) and odd values (`"authorization_max_lifetime": ""`) are read,
-   * flagged in `portvakt_warnings`; `delegated_sources` lists only scopes with one.
+   * flagged in `portvakt_warnings`; `delegated_sources` lists only scopes with one. A prefix
+   * filter as people type it (`NAV`, ` nav `) is sent as the prefix (`nav`).
+   * @throws MaskinportenInputError when a filter breaks `ScopeCatalogueQuery` (e.g. `na v`).
    */
   async listScopeCatalogue(query: ScopeCatalogueQuery = {}): Promise<Scope[]> {
+    const filters = checkedInput(ScopeCatalogueQuery, query, "The catalogue filters");
     return this.#call(
       {
         method: "GET",
         path: "/scopes/all",
-        query: { ...query },
+        query: { ...filters },
         needs: [],
         anonymous: true,
         empty: EMPTY_LIST,
