@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -53,4 +54,70 @@ describe("resolveKeyFiles", () => {
       /clients\[0\]\.keys\[0\]\.file: missing\.pem/,
     );
   });
+
+  let openssl = true;
+  try {
+    execFileSync("openssl", ["version"], { stdio: "ignore" });
+  } catch {
+    openssl = false;
+  }
+  it.skipIf(!openssl)(
+    "reads a certificate as PEM, as OpenSSL's TRUSTED CERTIFICATE, and as DER (.cer), and a DER public key",
+    async () => {
+      await writeFile(join(dir, "key.pem"), privateKey.export({ format: "pem", type: "pkcs8" }));
+      const openssl = (...args: string[]) => execFileSync("openssl", args, { stdio: "ignore" });
+      openssl(
+        "req",
+        "-x509",
+        "-new",
+        "-key",
+        join(dir, "key.pem"),
+        "-subj",
+        "/CN=k",
+        "-days",
+        "2",
+        "-out",
+        join(dir, "cert.pem"),
+      );
+      openssl(
+        "x509",
+        "-in",
+        join(dir, "cert.pem"),
+        "-trustout",
+        "-addtrust",
+        "clientAuth",
+        "-out",
+        join(dir, "trusted.pem"),
+      );
+      openssl(
+        "x509",
+        "-in",
+        join(dir, "cert.pem"),
+        "-outform",
+        "DER",
+        "-out",
+        join(dir, "cert.cer"),
+      );
+      await writeFile(join(dir, "pub.der"), publicKey.export({ format: "der", type: "spki" }));
+      await writeFile(
+        join(dir, "bom.json"),
+        `\uFEFF${JSON.stringify({ ...jwk, kid: "k1", use: "sig" })}`,
+      );
+      await writeFile(
+        join(dir, "private.der"),
+        privateKey.export({ format: "der", type: "pkcs8" }),
+      );
+      await expect(resolveKeyFiles(documentWith("private.der"), dir)).rejects.toThrow(
+        /private\.der: the file holds a private key/,
+      );
+      for (const file of ["cert.pem", "trusted.pem", "cert.cer", "pub.der", "bom.json"]) {
+        const resolved = await resolveKeyFiles(documentWith(file), dir).catch((e: Error) => {
+          throw new Error(`${file}: ${e.message}`);
+        });
+        expect(resolved.clients![0]!.keys, file).toEqual([
+          { kid: "k1", jwk: expect.objectContaining({ kty: "RSA", n: jwk.n, e: jwk.e }) },
+        ]);
+      }
+    },
+  );
 });

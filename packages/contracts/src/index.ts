@@ -89,6 +89,12 @@ export {
   orgNumberProblem,
   orgNumberSequence,
 } from "./orgno";
+export {
+  CERTIFICATE_PEM_LABELS,
+  certificatesInPem,
+  firstDerElement,
+  pemText,
+} from "./pem";
 export { browserProblemMessages, type ProblemCode, problemMessages } from "./problem-messages";
 export {
   OWN_ADMIN_CLIENT_CONFIRMATION_HEADER,

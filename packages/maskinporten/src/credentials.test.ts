@@ -366,3 +366,50 @@ describe("loadCredential", () => {
     expect(error.message).toContain("ENOENT");
   });
 });
+
+describe("certificate chains in OpenSSL's other PEM labels", () => {
+  let openssl = true;
+  try {
+    execFileSync("openssl", ["version"], { stdio: "ignore" });
+  } catch {
+    openssl = false;
+  }
+  it.skipIf(!openssl)(
+    "reads a chain written by `openssl x509 -trustout` (TRUSTED CERTIFICATE) and one labelled X509 CERTIFICATE",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "portvakt-trusted-"));
+      const trustedOf = async (pem: string, name: string) => {
+        await writeFile(join(dir, `${name}.pem`), pem);
+        execFileSync("openssl", [
+          "x509",
+          "-in",
+          join(dir, `${name}.pem`),
+          "-trustout",
+          "-addtrust",
+          "clientAuth",
+          "-out",
+          join(dir, `${name}.trusted.pem`),
+        ]);
+        return readFile(join(dir, `${name}.trusted.pem`), "utf8");
+      };
+      const trustedChain = `${await trustedOf(leaf.certPem, "leaf")}${await trustedOf(ca.certPem, "ca")}`;
+      expect(trustedChain).toContain("BEGIN TRUSTED CERTIFICATE");
+      const oldLabel = leaf.chainPem.replaceAll(" CERTIFICATE-----", " X509 CERTIFICATE-----");
+      for (const [name, certChainPem] of [
+        ["TRUSTED CERTIFICATE", trustedChain],
+        ["X509 CERTIFICATE", oldLabel],
+      ] as const) {
+        const credential = certificateOf(
+          await loadPem({ keyPem: leaf.keyPem, certChainPem }).catch((e: Error) => {
+            throw new Error(`${name}: ${e.message}`);
+          }),
+        );
+        expect(credential.orgno, name).toBe("991825827");
+        expect(credential.x5c, name).toHaveLength(2);
+        expect(Buffer.from(credential.x5c[0]!, "base64"), name).toEqual(
+          Buffer.from(leaf.certificate.rawData),
+        );
+      }
+    },
+  );
+});

@@ -4,6 +4,7 @@ import "reflect-metadata";
 import { createHash, createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { X509Certificate as ParsedCertificate } from "@peculiar/x509";
+import { certificatesInPem, pemText } from "@portvakt/contracts";
 import type { GrantSigner } from "@portvakt/maskinporten-rules";
 import { importJWK, importPKCS8, type JWK } from "jose";
 import forge from "node-forge";
@@ -157,39 +158,24 @@ export async function loadPkcs12(
 }
 
 /**
- * PEM text as OpenSSL reads it, whatever way it was pasted or stored: a byte-order mark dropped,
- * CRLF or lone CR line ends made LF, and each line's surrounding spaces removed (a PEM indented
- * in a YAML file or an e-mail). OpenSSL itself refuses indented `-----BEGIN` lines.
- */
-function pemLines(text: string): string {
-  return text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .join("\n");
-}
-
-/**
- * The DER of every `CERTIFICATE` block of a PEM text, in order (text around and between the
- * blocks, such as OpenSSL's "Bag Attributes", is ignored).
+ * The DER of every certificate block of a PEM text, in order (`certificatesInPem` of the
+ * contracts: `CERTIFICATE`, OpenSSL's `TRUSTED CERTIFICATE` with its trust settings cut off, and
+ * the old `X509 CERTIFICATE`; text around and between the blocks, such as OpenSSL's "Bag
+ * Attributes", is ignored; CRLF, indentation and a byte-order mark are read as OpenSSL would).
  * @throws CredentialError `UNREADABLE` when the text holds no certificate.
  */
 function certificateBlocks(text: string, at: string): Buffer[] {
-  const blocks = [
-    ...pemLines(text).matchAll(
-      /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g,
-    ),
-  ];
+  const blocks = certificatesInPem(text);
   if (blocks.length === 0) {
     throw new CredentialError("UNREADABLE", `No PEM certificate found in the chain${at}`);
   }
-  return blocks.map((block) => Buffer.from(block[1]!.replace(/\s+/g, ""), "base64"));
+  return blocks.map((der) => Buffer.from(der));
 }
 
 /**
  * Reads a PEM private key and the PEM certificate chain (leaf first) of a business certificate.
  * Both may come with CRLF or CR line ends, indented, with a byte-order mark, in one file
- * together, or with OpenSSL's "Bag Attributes" (`pemLines`).
+ * together, or with OpenSSL's "Bag Attributes" (`pemText` of the contracts).
  */
 export async function loadPem(
   input: { keyPem: string; certChainPem: string },
@@ -198,7 +184,7 @@ export async function loadPem(
   const at = where(options.source);
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: pemLines(input.keyPem), format: "pem" });
+    key = createPrivateKey({ key: pemText(input.keyPem), format: "pem" });
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(input.keyPem);
     throw new CredentialError(
