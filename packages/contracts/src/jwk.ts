@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ContractError, contractIssuesOf } from "./contract-error";
-import { AnsweredDateTime, type RowWarning, readRow, rowWarning, warningsField } from "./read";
+import {
+  AnsweredDateTime,
+  dateFromTimestamp,
+  type RowWarning,
+  readRow,
+  rowWarning,
+  warningsField,
+} from "./read";
 import { validationText } from "./validation-messages";
 
 export const MAX_KEYS_PER_CLIENT = 5;
@@ -173,6 +180,12 @@ export const JwksResponse = z
   .meta({ id: "JwksResponse" });
 export type JwksResponse = z.infer<typeof JwksResponse>;
 
+/** A set's date as text, also when sent as a Jackson timestamp (`dateFromTimestamp`); else left out. */
+function answeredDate(field: string, value: unknown): Record<string, string> {
+  const date = typeof value === "string" ? value : dateFromTimestamp(value);
+  return date === undefined ? {} : { [field]: date };
+}
+
 /**
  * Reads Digdir's answer of `GET .../jwks` leniently: absent `keys` is none, each key read with
  * `readJwk` (a non-object entry is dropped), other members kept.
@@ -187,8 +200,8 @@ export const JwksAnswer = z.looseObject({}).transform((raw): JwksResponse => {
           return read ? [read] : [];
         })
       : [],
-    ...(typeof created === "string" ? { created } : {}),
-    ...(typeof last_updated === "string" ? { last_updated } : {}),
+    ...answeredDate("created", created),
+    ...answeredDate("last_updated", last_updated),
   };
 });
 

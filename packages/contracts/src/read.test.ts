@@ -79,3 +79,50 @@ describe("a field set aside is kept for the write-back", () => {
     expect(setAsideFields(readScope({ name: "a:b" })!)).toEqual({});
   });
 });
+
+describe("dates sent as numbers (Jackson's timestamps) are read as dates", () => {
+  it("epoch seconds, with a fraction, epoch milliseconds and a LocalDateTime array", () => {
+    const scope = readScope({
+      name: "digdir:datoer",
+      created: 1709287200,
+      // Jackson writes nanoseconds (1709287200.123456789); JSON.parse keeps what a double holds.
+      last_updated: JSON.parse("1709287200.123456789") as number,
+    })!;
+    expect(scope.created).toBe("2024-03-01T10:00:00.000Z");
+    expect(scope.last_updated).toBe("2024-03-01T10:00:00.123Z");
+    expect(scope.portvakt_warnings).toEqual([
+      expect.objectContaining({
+        kind: "date-as-number",
+        field: "created",
+        code: "read.date-as-number",
+      }),
+      expect.objectContaining({ kind: "date-as-number", field: "last_updated" }),
+    ]);
+    const key = readJwk({
+      kty: "RSA",
+      use: "sig",
+      alg: "RS256",
+      kid: "k1",
+      e: "AQAB",
+      n: MODULUS,
+      created: 1709287200000,
+      last_updated: [2024, 3, 1, 10, 0, 5, 120000000],
+    })!;
+    expect(key.created).toBe("2024-03-01T10:00:00.000Z");
+    expect(key.last_updated).toBe("2024-03-01T10:00:05.120");
+  });
+
+  it("what is not a date stays set aside with its value", () => {
+    const scope = readScope({
+      name: "digdir:datoer",
+      created: [2024, 13, 1],
+      last_updated: { epochSecond: 1709287200 },
+    })!;
+    expect(scope).not.toHaveProperty("created");
+    expect(scope).not.toHaveProperty("last_updated");
+    expect(setAsideFields(scope)).toEqual({
+      created: [2024, 13, 1],
+      last_updated: { epochSecond: 1709287200 },
+    });
+  });
+});

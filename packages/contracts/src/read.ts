@@ -101,6 +101,53 @@ function fromText(expected: unknown, value: unknown): number | boolean | undefin
   return undefined;
 }
 
+/** Whether `field` of a read schema is a date (`AnsweredDateTime`, optional or not). */
+function isDateField(schema: z.ZodType, field: string): boolean {
+  const member = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field];
+  if (member === undefined) return false;
+  const inner =
+    member instanceof z.ZodOptional ? (member.unwrap() as z.ZodType) : (member as z.ZodType);
+  return inner === AnsweredDateTime;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+/**
+ * A date Digdir's service sent the way Jackson writes dates as timestamps (its default unless a
+ * service turns `WRITE_DATES_AS_TIMESTAMPS` off), as ISO text; undefined when `value` is none of
+ * these shapes:
+ * - a number: epoch seconds, possibly with a fraction (java.time's `Instant`, `OffsetDateTime`),
+ *   or epoch milliseconds (`java.util.Date`); 10^11 and more is read as milliseconds (10^11
+ *   seconds is the year 5138). Answered in UTC (`…Z`).
+ * - an array `[year, month, day, hour?, minute?, second?, nanosecond?]` (java.time's
+ *   `LocalDateTime`, which has no zone): answered without a zone, as Jackson writes it as text.
+ */
+export function dateFromTimestamp(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) {
+    const ms = Math.abs(value) >= 1e11 ? value : value * 1000;
+    const date = new Date(Math.floor(ms));
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  if (Array.isArray(value) && value.length >= 3 && value.length <= 7) {
+    if (!value.every((part) => Number.isInteger(part) && part >= 0)) return undefined;
+    const [year, month, day, hour = 0, minute = 0, second = 0, nano = 0] = value as number[];
+    const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second));
+    if (
+      date.getUTCFullYear() !== year ||
+      date.getUTCMonth() !== month! - 1 ||
+      date.getUTCDate() !== day ||
+      date.getUTCHours() !== hour ||
+      date.getUTCMinutes() !== minute ||
+      date.getUTCSeconds() !== second ||
+      nano > 999_999_999
+    ) {
+      return undefined;
+    }
+    return `${pad(year!, 4)}-${pad(month!)}-${pad(day!)}T${pad(hour)}:${pad(minute)}:${pad(second)}.${pad(Math.floor(nano / 1e6), 3)}`;
+  }
+  return undefined;
+}
+
 /**
  * Reads one row with a loose read schema. A number or boolean sent as text (`"120"`, `"true"`)
  * is read as the value it stands for and flagged `number-as-text` / `boolean-as-text`. Any other
@@ -133,6 +180,21 @@ export function readRow<T extends object>(
       const name = String(field);
       if (!(name in next)) continue;
       const expected = issue.code === "invalid_type" ? issue.expected : undefined;
+      const date =
+        issue.path.length === 1 && expected === "string" && isDateField(schema, name)
+          ? dateFromTimestamp(next[name])
+          : undefined;
+      if (date !== undefined) {
+        warnings.push(
+          rowWarning("date-as-number", name, "read.date-as-number", {
+            field: name,
+            value: shortJson(next[name]),
+            read: date,
+          }),
+        );
+        next[name] = date;
+        continue;
+      }
       const read = issue.path.length === 1 ? fromText(expected, next[name]) : undefined;
       if (read !== undefined) {
         warnings.push(

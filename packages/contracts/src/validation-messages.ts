@@ -58,6 +58,7 @@ export const validationMessages = defineMessages({
     "validation.integer": "Must be a whole number",
     "validation.invalid": "Not valid",
     "audit.range.to-before-from": "The end must not be before the start",
+    "read.date-as-number": "{field} {value} is a date sent as a number; read as {read}",
     "read.invalid-field": "{field} {value} is not what Digdir's API documents; left out",
     "read.jwk-without-use":
       'The key {kid} has no "use": registered before Digdir\'s 2025-05-22 API change. It works; Portvakt writes it back with "use":"sig".',
@@ -113,6 +114,7 @@ export const validationMessages = defineMessages({
     "validation.integer": "Må være et helt tall",
     "validation.invalid": "Ikke gyldig",
     "audit.range.to-before-from": "Slutten kan ikke være før starten",
+    "read.date-as-number": "{field} {value} er en dato sendt som tall; lest som {read}",
     "read.invalid-field": "{field} {value} er ikke slik Digdirs API beskriver feltet; utelatt",
     "read.jwk-without-use":
       'Nøkkelen {kid} har ikke "use": registrert før Digdirs API-endring 2025-05-22. Den virker; Portvakt skriver den tilbake med "use":"sig".',
@@ -170,6 +172,7 @@ export const validationMessages = defineMessages({
     "validation.integer": "Må vere eit heilt tal",
     "validation.invalid": "Ikkje gyldig",
     "audit.range.to-before-from": "Slutten kan ikkje vere før starten",
+    "read.date-as-number": "{field} {value} er ein dato sendt som tal; lesen som {read}",
     "read.invalid-field":
       "{field} {value} er ikkje slik API-et til Digdir skildrar feltet; utelate",
     "read.jwk-without-use":

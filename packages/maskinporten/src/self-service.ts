@@ -246,6 +246,8 @@ export class SelfServiceClient {
   async updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
     const checked = checkedInput(ScopeUpdate, update, "The scope update");
     const current = await this.getScope(scope);
+    // A field the read set aside (an enum value Portvakt has not seen, say) goes back as Digdir
+    // had it, unless the update sets it; read-only ones are left out in whatever shape they came.
     const {
       name: _name,
       owner_orgno: _owner,
@@ -253,15 +255,13 @@ export class SelfServiceClient {
       last_updated: _updated,
       portvakt_warnings: _warnings,
       ...kept
-    } = current;
+    } = { ...setAsideFields(current), ...current };
     return this.#call(
       {
         method: "PUT",
         path: "/scopes",
         query: { scope },
-        // A field the read set aside (an enum value Portvakt has not seen, say) goes back as
-        // Digdir had it, unless the update sets it.
-        body: { ...setAsideFields(current), ...kept, ...checked },
+        body: { ...kept, ...checked },
         needs: SCOPES_WRITE,
       },
       OneScope,
@@ -462,12 +462,12 @@ export class SelfServiceClient {
       last_updated: _updated,
       portvakt_warnings: _warnings,
       ...kept
-    } = current;
+    } = { ...setAsideFields(current), ...current };
     return this.#call(
       {
         method: "PUT",
         path: `/clients/${seg(clientId)}`,
-        body: { ...setAsideFields(current), ...kept, ...checked },
+        body: { ...kept, ...checked },
         needs: DCR_MODIFY,
       },
       OneClient,

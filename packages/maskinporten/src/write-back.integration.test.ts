@@ -30,6 +30,19 @@ const answers: RecordedAnswer[] = [
   ...recordedAnswers().filter((answer) => answer.path === "/token"),
   // GET /api/v1/scopes/scope?scope= and PUT /api/v1/scopes?scope= (2025 OpenAPI)
   { method: "GET", path: "/api/v1/scopes/scope", status: 200, body: oddScope },
+  // Read-only fields in shapes Portvakt sets aside: never sent back.
+  {
+    method: "GET",
+    path: "/api/v1/clients/odd-dates",
+    status: 200,
+    body: {
+      ...fullClient(),
+      client_id: "odd-dates",
+      created: { epochSecond: 1709287200, nano: 0 },
+      last_updated: [2024, 13, 1],
+    },
+  },
+  { method: "PUT", path: "/api/v1/clients/odd-dates", status: 200, body: fullClient() },
   { method: "PUT", path: "/api/v1/scopes", status: 200, body: oddScope },
   // GET and POST /api/v1/clients/{clientId}/jwks (2025 OpenAPI `JsonWebKeyWrapper`)
   {
@@ -143,6 +156,29 @@ describe("write-backs keep what Portvakt did not understand", () => {
     });
     expect(body).not.toHaveProperty("created");
     expect(body).not.toHaveProperty("portvakt_warnings");
+  });
+
+  it("read-only fields the read set aside (dates in shapes it could not read) are not sent back", async () => {
+    replay.answers.unshift({
+      method: "GET",
+      path: "/api/v1/scopes/scope",
+      status: 200,
+      body: { ...oddScope, created: { epochSecond: 1709287200 }, last_updated: [2024, 13, 1] },
+    });
+    try {
+      await api.updateScope("digdir:ny", { description: "Ny tekst" });
+    } finally {
+      replay.answers.shift();
+    }
+    const scope = sent("PUT /api/v1/scopes");
+    expect(scope).not.toHaveProperty("created");
+    expect(scope).not.toHaveProperty("last_updated");
+    expect(scope.authorization_max_lifetime).toBe("");
+    await api.updateClient("odd-dates", { description: "Ny beskrivelse" });
+    const client = sent("PUT /api/v1/clients/odd-dates");
+    expect(client).not.toHaveProperty("created");
+    expect(client).not.toHaveProperty("last_updated");
+    expect(client.description).toBe("Ny beskrivelse");
   });
 
   it("a key whose exp came as text keeps that expiry when the set is written back", async () => {
