@@ -11,10 +11,39 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Whitespace collapsed, cut at `MAX_ERROR_WORDS` with "…"; undefined when nothing is left. */
+/** A JWS or JWE in compact form: the signed client assertion, an access or ID token. */
+const COMPACT_JWT = /\beyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
+/** A form or query parameter that carries a credential: `assertion=…`, `access_token=…`. */
+const CREDENTIAL_PARAMETER =
+  /\b(client_assertion|assertion|access_token|refresh_token|id_token|client_secret)=([^&\s"'<>]+)/gi;
+/** An `Authorization` value: `Bearer …`, `DPoP …`, `Basic …`. */
+const AUTHORIZATION_VALUE = /\b(Bearer|DPoP|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** A PEM private key block, whole or cut off. */
+const PRIVATE_KEY_PEM =
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+
+/**
+ * `text` with every credential it may quote replaced by a marker: compact JWTs (`[redacted JWT]`),
+ * credential parameters (`assertion=[redacted]`), `Authorization` values (`Bearer [redacted]`) and
+ * PEM private keys (`[redacted private key]`). An error body is quoted to people, logs and the
+ * readiness answer; a gateway or WAF that echoes the request would otherwise put the signed client
+ * assertion or the admin token there (review of 2026-12-01, finding 7).
+ */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(PRIVATE_KEY_PEM, "[redacted private key]")
+    .replace(CREDENTIAL_PARAMETER, (_, name: string) => `${name}=[redacted]`)
+    .replace(AUTHORIZATION_VALUE, (_, scheme: string) => `${scheme} [redacted]`)
+    .replace(COMPACT_JWT, "[redacted JWT]");
+}
+
+/**
+ * Whitespace collapsed, credentials redacted (`redactCredentials`), cut at `MAX_ERROR_WORDS`
+ * with "…"; undefined when nothing is left.
+ */
 function words(text: unknown): string | undefined {
   if (typeof text !== "string") return undefined;
-  const collapsed = text.replace(/\s+/g, " ").trim();
+  const collapsed = redactCredentials(text).replace(/\s+/g, " ").trim();
   if (collapsed === "") return undefined;
   return collapsed.length > MAX_ERROR_WORDS
     ? `${collapsed.slice(0, MAX_ERROR_WORDS - 1)}…`
@@ -200,5 +229,15 @@ export function readDigdirError(
     });
     if (errors.length > 0) read.errors = errors;
   }
-  return { ...body, ...read };
+  return { ...(redactDeep(body) as Record<string, unknown>), ...read };
+}
+
+/** `value` with `redactCredentials` applied to every string in it (members kept, not dropped). */
+function redactDeep(value: unknown): unknown {
+  if (typeof value === "string") return redactCredentials(value);
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]));
+  }
+  return value;
 }

@@ -226,6 +226,38 @@ describe("TokenClient", () => {
     expect(text.message).toContain("upstream connect error");
   });
 
+  it("never quotes the signed assertion or a token that a gateway echoes back", async () => {
+    // A WAF or proxy that answers with the request it refused (text, HTML, JSON, an OAuth error).
+    endpoint.reply = (request, index) => {
+      const echo = `Request blocked: grant_type=${request.grantType}&assertion=${request.assertion} (Authorization: Bearer abcdefgh.ijklmnop)`;
+      const bare = `Rejected ${request.assertion}`;
+      return [
+        { status: 403, headers: { "content-type": "text/plain" }, body: echo },
+        {
+          status: 403,
+          headers: { "content-type": "text/html" },
+          body: `<html><title>${bare}</title></html>`,
+        },
+        { status: 400, body: { message: echo, request: { body: echo } } },
+        { status: 400, body: { error: "invalid_request", error_description: bare } },
+      ][index % 4]!;
+    };
+    const tokens = client();
+    for (let i = 0; i < 4; i++) {
+      const error = await failure(tokens.getToken(["a:b"]));
+      const assertion = endpoint.requests[i]!.assertion!;
+      expect(assertion.startsWith("eyJ")).toBe(true);
+      const said = JSON.stringify({
+        ...error,
+        message: error.message,
+        explanation: error.explanation,
+      });
+      expect(said).not.toContain(assertion.split(".")[1]!);
+      expect(said).not.toContain("abcdefgh.ijklmnop");
+      expect(said).toMatch(/\[redacted( JWT)?\]/);
+    }
+  });
+
   it("invalidates all, by scope set, or only a given token", async () => {
     const tokens = client();
     await tokens.getToken(["a:b"]);

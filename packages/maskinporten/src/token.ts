@@ -1,7 +1,7 @@
 import { JWT_BEARER_GRANT, TokenError, TokenResponse } from "@portvakt/contracts";
 import { issuerProblem } from "@portvakt/maskinporten-rules";
 import type { AdminCredential } from "./credentials";
-import { readDigdirError } from "./error-body";
+import { readDigdirError, redactCredentials } from "./error-body";
 import {
   explainTokenError,
   MaskinportenConfigError,
@@ -289,7 +289,9 @@ function tokenErrorOf(json: unknown): unknown {
   const { error, error_description, error_uri } = json as Record<string, unknown>;
   return {
     error,
-    ...(typeof error_description === "string" ? { error_description } : {}),
+    ...(typeof error_description === "string"
+      ? { error_description: redactCredentials(error_description) }
+      : {}),
     ...(typeof error_uri === "string" ? { error_uri } : {}),
   };
 }
