@@ -65,6 +65,29 @@ describe("problems travel as codes", () => {
     const exists = body.errors!.find((e) => e.field === "subscope")!;
     expect(exists.code).toBe("problem.field.scope-exists");
     expect(render(exists.code, "nn", exists.params)).toBe(`${prefix}:i18n/dup finst allereie`);
+
+    // Deactivated: the field's own text says what the detail says (reactivate it), so a form
+    // that shows the field's text alone (issue 14, defect 3) loses nothing.
+    const name = `${prefix}:i18n/dup`;
+    const off = await stack.api(`${env}/scopes?${new URLSearchParams({ scope: name })}`, {
+      method: "DELETE",
+    });
+    expect(off.status).toBe(200);
+    const inactive = await stack.api(`${env}/scopes`, {
+      method: "POST",
+      body: JSON.stringify(scope),
+    });
+    expect(inactive.status).toBe(409);
+    const field = ((await inactive.json()) as Body).errors!.find((e) => e.field === "subscope")!;
+    expect(render(field.code, "en", field.params)).toBe(
+      `${name} exists but is deactivated: reactivate it instead`,
+    );
+    expect(render(field.code, "nb", field.params)).toBe(
+      `${name} finnes, men er deaktivert: aktiver det igjen i stedet`,
+    );
+    expect(render(field.code, "nn", field.params)).toBe(
+      `${name} finst, men er deaktivert: aktiver det igjen i staden`,
+    );
   });
 
   it("a role refusal is coded", async () => {

@@ -63,6 +63,16 @@ describe("GET /organizations/{orgno}/status", () => {
     });
   });
 
+  /** How many requests the stack's simulator has had on its Enhetsregisteret routes. */
+  const registryRequests = async (on: TestStack) => {
+    const response = await on.control("/stats");
+    expect(response.status).toBe(200);
+    const { requests } = (await response.json()) as { requests: Record<string, number> };
+    return Object.entries(requests)
+      .filter(([route]) => route.includes("/enhetsregisteret/"))
+      .reduce((sum, [, count]) => sum + count, 0);
+  };
+
   it("switched off: names only, nothing to confirm", async () => {
     expect(await status(BANKRUPT, off)).toEqual({
       orgno: BANKRUPT,
@@ -70,6 +80,33 @@ describe("GET /organizations/{orgno}/status", () => {
       registry: "off",
       needs_confirmation: false,
     });
+  });
+
+  it("switched off: the status source gets no request, and granting still works", async () => {
+    // The counter counts: the stack with the look-up on asks the status source (for a number
+    // its cache does not hold yet).
+    const onBefore = await registryRequests(stack);
+    await status("974760673");
+    expect(await registryRequests(stack)).toBeGreaterThan(onBefore);
+
+    const before = await registryRequests(off);
+    for (const orgno of [BANKRUPT, DELETED, WINDING_UP, GONE, "889640782"]) {
+      expect(await status(orgno, off)).toMatchObject({ orgno, registry: "off" });
+    }
+    // A grant to a bankrupt organisation goes through (the confirmation is the page's, and
+    // without a state there is nothing to confirm).
+    const scope = "digdir:demo.read";
+    const grant = await off.api(
+      `${env}/scopes/access/${BANKRUPT}?${new URLSearchParams({ scope })}`,
+      { method: "PUT" },
+    );
+    expect(grant.status).toBe(200);
+    expect(await grant.json()).toMatchObject({
+      consumer_orgno: BANKRUPT,
+      scope,
+      state: "APPROVED",
+    });
+    expect(await registryRequests(off)).toBe(before);
   });
 
   it("refuses a malformed or mod-11-invalid number before asking anyone", async () => {

@@ -26,6 +26,9 @@ try {
     ...(Number(process.env.PORTVAKT_STACK_MUTATIONS_PER_MINUTE) > 0
       ? { mutationsPerMinute: Number(process.env.PORTVAKT_STACK_MUTATIONS_PER_MINUTE) }
       : {}),
+    // off: the Enhetsregisteret status look-up switched off, as in a closed network (names only;
+    // e2e/enhetsregisteret.spec.ts).
+    ...(process.env.PORTVAKT_STACK_ENHETSREGISTERET === "off" ? { enhetsregisteret: false } : {}),
     ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
     ...(mode === "demo" ? { dataDir: resolve(repoRoot, process.env.DATA_DIR ?? ".data") } : {}),
     ...(existsSync(resolve(webDist, "index.html")) ? { webDist } : {}),

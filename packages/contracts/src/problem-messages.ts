@@ -55,7 +55,8 @@ export const problemMessages = defineMessages({
     "problem.access.one-of": "Give exactly one of scope and consumer_orgno",
     "problem.scope.exists":
       "{active, select, yes {The scope {name} already exists (an earlier attempt may have made it); nothing was sent} other {The scope {name} exists but is deactivated: reactivate it instead; nothing was sent}}",
-    "problem.field.scope-exists": "{name} exists",
+    "problem.field.scope-exists":
+      "{active, select, no {{name} exists but is deactivated: reactivate it instead} other {{name} exists}}",
     "problem.altinn.has-errors":
       "applicationmetadata.json has {count, plural, one {# error} other {# errors}}; fix them before provisioning",
     "problem.altinn.nothing": "apiScopes sets no scope that can be created in Maskinporten",
@@ -220,7 +221,8 @@ export const problemMessages = defineMessages({
     "problem.access.one-of": "Oppgi nøyaktig én av scope og consumer_orgno",
     "problem.scope.exists":
       "{active, select, yes {Scopet {name} finnes allerede (et tidligere forsøk kan ha laget det); ingenting ble sendt} other {Scopet {name} finnes, men er deaktivert: aktiver det igjen i stedet; ingenting ble sendt}}",
-    "problem.field.scope-exists": "{name} finnes allerede",
+    "problem.field.scope-exists":
+      "{active, select, no {{name} finnes, men er deaktivert: aktiver det igjen i stedet} other {{name} finnes allerede}}",
     "problem.altinn.has-errors":
       "applicationmetadata.json har {count, plural, one {# feil} other {# feil}}; rett dem før scopene opprettes",
     "problem.altinn.nothing": "apiScopes setter ingen scope som kan opprettes i Maskinporten",
@@ -386,7 +388,8 @@ export const problemMessages = defineMessages({
     "problem.access.one-of": "Oppgi nøyaktig éin av scope og consumer_orgno",
     "problem.scope.exists":
       "{active, select, yes {Scopet {name} finst allereie (eit tidlegare forsøk kan ha laga det); ingenting vart sendt} other {Scopet {name} finst, men er deaktivert: aktiver det igjen i staden; ingenting vart sendt}}",
-    "problem.field.scope-exists": "{name} finst allereie",
+    "problem.field.scope-exists":
+      "{active, select, no {{name} finst, men er deaktivert: aktiver det igjen i staden} other {{name} finst allereie}}",
     "problem.altinn.has-errors":
       "applicationmetadata.json har {count, plural, one {# feil} other {# feil}}; rett dei før scopa blir oppretta",
     "problem.altinn.nothing": "apiScopes set ikkje noko scope som kan opprettast i Maskinporten",

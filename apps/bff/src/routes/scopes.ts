@@ -49,7 +49,14 @@ function scopeExists(name: string, active: boolean): ProblemError {
     { name, active: active ? "yes" : "no" },
     {
       type: "urn:portvakt:problem:scope-exists",
-      errors: [codedFieldError("subscope", "problem.field.scope-exists", { name })],
+      // The field's text carries what the problem's detail says (a deactivated name is to be
+      // reactivated): a form shows this one on the field and no panel (issue 14, defect 3).
+      errors: [
+        codedFieldError("subscope", "problem.field.scope-exists", {
+          name,
+          active: active ? "yes" : "no",
+        }),
+      ],
     },
   );
 }
