@@ -32,6 +32,37 @@ describe("organisation numbers as people write them", () => {
   });
 });
 
+describe("an org number written otherwise in a change's path", () => {
+  it("a refused change's audit entry names the number as the route reads it", async () => {
+    // A viewer may not grant: the refusal is audited, targeted at 889640782, not at the form typed,
+    // so a filter on the number finds refusals and changes alike (review finding 10).
+    const viewer = await stack.as("demo-viewer");
+    const scope = "digdir:demo.read";
+    const ids: string[] = [];
+    for (const written of ["NO889640782MVA", "0192:889640782"]) {
+      const refused = await viewer(
+        `/api/envs/demo/scopes/access/${encodeURIComponent(written)}?scope=${encodeURIComponent(scope)}`,
+        { method: "PUT" },
+      );
+      expect(refused.status, written).toBe(403);
+      ids.push(refused.headers.get("x-request-id")!);
+    }
+    const entries = (await stack.auditEntries("action=access.grant")).filter((e) =>
+      ids.includes(e.requestId),
+    );
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(entry.outcome).toBe("denied");
+      expect(entry.target).toContain("889640782");
+      expect(entry.target).not.toMatch(/NO889640782MVA|0192:/);
+      expect(entry.targetParts).toContainEqual({
+        code: "audit.target.org",
+        params: { orgno: "889640782" },
+      });
+    }
+  });
+});
+
 describe("scope prefixes as people write them", () => {
   it("a catalogue prefix filter in capitals or with spaces lists the same rows as the prefix", async () => {
     const list = async (prefix: string) => {

@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { AuditAction, RecordedAuditAction } from "@portvakt/contracts";
+import {
+  type AuditAction,
+  normalizeOrgNumber,
+  type RecordedAuditAction,
+} from "@portvakt/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
 import { executionNote, executionOf } from "../four-eyes/defer";
@@ -96,7 +100,11 @@ export function defaultAuditTarget(c: Context<BffEnv>): AuditTarget {
   const parts: TargetPart[] = [
     ...(scope ? [targetPart("audit.target.scope", { scope })] : []),
     ...(params.id ? [targetPart("audit.target.client", { id: params.id })] : []),
-    ...(params.orgno ? [targetPart("audit.target.org", { orgno: params.orgno })] : []),
+    // As the route reads it (`NO889640782MVA`, `0192:…` are 889640782), so a refusal's entry is
+    // found by the same number as the change's.
+    ...(params.orgno
+      ? [targetPart("audit.target.org", { orgno: normalizeOrgNumber(params.orgno) })]
+      : []),
     ...(params.kid ? [targetPart("audit.target.kid", { kid: params.kid })] : []),
   ];
   return parts.length ? codedTarget(...parts) : { text: "" };
