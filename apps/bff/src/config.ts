@@ -222,15 +222,18 @@ export const PortvaktConfig = z
      * or down"); milliseconds. `windowMs`: re-reads before answering "outcome unknown" (default
      * the upstream timeout). `settleMs`: from the write, how long an unseen change may still land
      * (default 4 × the upstream timeout). `intervalMs`: background re-reads of unknown outcomes.
+     * `orphanMs`: from a write, how long its instance may still be writing its audit entry before
+     * another pass settles it from Digdir as `unknown` (`audit.outcome.unrecorded`).
      */
     outcome: z
       .object({
         windowMs: z.number().int().positive().optional(),
         settleMs: z.number().int().positive().optional(),
         intervalMs: z.number().int().positive().default(30_000),
+        orphanMs: z.number().int().positive().default(30_000),
       })
       .strict()
-      .default({ intervalMs: 30_000 }),
+      .default({ intervalMs: 30_000, orphanMs: 30_000 }),
     /** Prometheus text at /metrics; keep it off where /metrics would be reachable from outside. */
     metricsEnabled: z
       .union([

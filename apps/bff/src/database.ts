@@ -70,6 +70,14 @@ export interface PendingChangeTable {
   created_id: string | null;
 }
 
+/**
+ * A write sent (or about to be sent) to Digdir whose audit entry is not written yet (migration
+ * 0013): the columns of `PendingChangeTable` without `created_id`, and the write's own `id`.
+ */
+export interface ChangeIntentTable extends Omit<PendingChangeTable, "created_id"> {
+  id: string;
+}
+
 /** A fixed-window counter shared by instances; `window_start` in epoch ms. */
 export interface RateLimitWindowTable {
   key: string;
@@ -221,6 +229,7 @@ export interface PortvaktDatabase {
   revoked_session: RevokedSessionTable;
   session_roles: SessionRolesTable;
   pending_change: PendingChangeTable;
+  change_intent: ChangeIntentTable;
   rate_limit_window: RateLimitWindowTable;
   bulk_job: BulkJobTable;
   bulk_job_row: BulkJobRowTable;

@@ -181,6 +181,7 @@ export async function startBff(
       windowMs: config.outcome.windowMs ?? config.upstreamTimeoutMs,
       settleMs: config.outcome.settleMs ?? 4 * config.upstreamTimeoutMs,
       intervalMs: config.outcome.intervalMs,
+      orphanMs: config.outcome.orphanMs,
     },
     logger,
     ...(options.now ? { now: options.now } : {}),

@@ -253,6 +253,10 @@ export class AuditStore {
       .set({ head_seq: seq, head_hash: hash })
       .where("id", "=", CHAIN_ID)
       .execute();
+    // The write-ahead records of the writes this entry records (`change_intent`, ChangeGuard)
+    // go in the same step: on PostgreSQL the same transaction; on SQLite the same turn, and a
+    // crash in between leaves a record whose entry exists, which the next pass removes.
+    await trx.deleteFrom("change_intent").where("audit_id", "=", entry.id).execute();
     return { ...entry, seq, hash };
   }
 

@@ -15,6 +15,7 @@ import {
   targetPart,
 } from "../audit/text";
 import type { PortvaktDatabase } from "../database";
+import { codedProblem } from "../problem";
 import { type CheckResult, type PendingCheck, runCheck } from "./checks";
 import type { ChangeLocks } from "./locks";
 
@@ -33,6 +34,13 @@ export interface OutcomeSettings {
   settleMs: number;
   /** How often each instance re-reads the resources of pending changes. Default 30 000. */
   intervalMs: number;
+  /**
+   * From a write's start, how long its instance may still be writing the audit entry that
+   * records it; a write-ahead record (`change_intent`) or pending change older than this with no
+   * entry lost it with its instance and is settled from Digdir (`audit.outcome.unrecorded`).
+   * Default 30 000.
+   */
+  orphanMs?: number;
 }
 
 /** `pending_change.target_parts` read back (lenient: a value not of the shape is left out). */
@@ -161,10 +169,17 @@ export function ambiguityOf(error: unknown): Ambiguity | undefined {
 export const REMEMBER_CREATE_MS = 15 * 60_000;
 
 /**
- * How long after a pending row was stored its own request may still be writing its first
- * (`unknown`) entry, ms: a row older than this without that entry lost it with its instance.
+ * Default of `OutcomeSettings.orphanMs`: how long after a write started its own request may
+ * still be writing its entry, ms.
  */
-const FIRST_ENTRY_GRACE_MS = 30_000;
+const ORPHAN_MS = 30_000;
+
+/**
+ * How long taking a resource's lock may take for the lock to count as free, ms: a longer wait
+ * means a change of it was under way just now, so its instance is alive and about to write the
+ * entry of a write-ahead record found then (left for a later pass).
+ */
+const FREE_LOCK_MS = 250;
 
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
@@ -252,6 +267,7 @@ export class ChangeGuard {
       async () => {
         const api = this.#requireApi(context.env);
         const started = this.#now();
+        await this.#recordIntent(spec.lockKey, context, spec.check, started);
         try {
           return { value: await spec.send() };
         } catch (error) {
@@ -311,6 +327,115 @@ export class ChangeGuard {
       if (this.#now() + pause > deadline) return last ? { result: last } : {};
       await sleep(pause);
     }
+  }
+
+  /**
+   * The write-ahead record of one write, stored before it is sent: the entry that records the
+   * write removes it (`AuditStore`, same step); one left behind is settled by `sweep`.
+   * @throws ProblemError 503 `problem.audit-unavailable` when it cannot be stored (nothing sent).
+   */
+  async #recordIntent(
+    lockKey: string,
+    context: ChangeContext,
+    check: PendingCheck,
+    started: number,
+  ): Promise<void> {
+    try {
+      await this.#db
+        .insertInto("change_intent")
+        .values({
+          id: randomUUID(),
+          audit_id: context.auditId,
+          lock_key: lockKey,
+          env: context.env,
+          action: context.action,
+          target: context.target,
+          target_parts: context.targetParts?.length ? JSON.stringify(context.targetParts) : null,
+          actor_sub: context.actor.sub,
+          actor_name: context.actor.name,
+          role: context.role,
+          check_spec: JSON.stringify(check),
+          created_at: started,
+          settle_at: started + this.settings.settleMs,
+        })
+        .execute();
+    } catch (error) {
+      this.#logger?.error(
+        {
+          lock_key: lockKey,
+          audit_id: context.auditId,
+          err: { message: (error as Error).message },
+        },
+        "write-ahead record not stored: the change is not sent",
+      );
+      throw codedProblem(503, "problem.audit-unavailable", {});
+    }
+  }
+
+  /**
+   * Write-ahead records whose entry never came (the instance stopped between sending and
+   * writing it, or its kept entry died with it), older than `orphanMs` and not kept in this
+   * instance: under the resource's lock each becomes the resource's pending change (when no
+   * other is pending), which `#settle` then records as `unknown` (`audit.outcome.unrecorded`)
+   * and follows up from Digdir. One whose entry exists is removed. A bulk job's wait for the job
+   * (which writes its entry when it ends, and is taken up again after a crash).
+   */
+  async #adoptOrphans(): Promise<void> {
+    const rows = await this.#db
+      .selectFrom("change_intent")
+      .selectAll()
+      .where("created_at", "<", this.#now() - this.#orphanMs)
+      .orderBy("created_at")
+      .execute();
+    if (rows.length === 0) return;
+    const kept = new Set(this.#audit.kept().map((entry) => entry.id));
+    for (const intent of rows) {
+      if (kept.has(intent.audit_id)) continue;
+      const asked = performance.now();
+      try {
+        await this.#locks.run(intent.lock_key, async () => {
+          if (performance.now() - asked > FREE_LOCK_MS) return;
+          const still = await this.#db
+            .selectFrom("change_intent")
+            .select("id")
+            .where("id", "=", intent.id)
+            .executeTakeFirst();
+          if (!still) return;
+          if (await this.#audit.get(intent.audit_id)) {
+            await this.#db.deleteFrom("change_intent").where("id", "=", intent.id).execute();
+            return;
+          }
+          if (await this.#isBulkJob(intent.audit_id)) return;
+          const { id: _id, ...row } = intent;
+          await this.#db
+            .insertInto("pending_change")
+            .values({ ...row, created_id: null })
+            .onConflict((oc) => oc.column("lock_key").doNothing())
+            .execute();
+          const pending = await this.#db
+            .selectFrom("pending_change")
+            .select("audit_id")
+            .where("lock_key", "=", intent.lock_key)
+            .executeTakeFirst();
+          if (pending?.audit_id !== intent.audit_id) return;
+          await this.#db.deleteFrom("change_intent").where("id", "=", intent.id).execute();
+          this.#pendingKeys.add(intent.lock_key);
+          this.#logger?.warn(
+            { lock_key: intent.lock_key, audit_id: intent.audit_id },
+            "a change sent without its audit entry: settling it from Digdir",
+          );
+        });
+      } catch (error) {
+        this.#logger?.warn(
+          { lock_key: intent.lock_key, err: { message: (error as Error).message } },
+          "adopting a write-ahead record failed",
+        );
+      }
+    }
+  }
+
+  get #orphanMs(): number {
+    return this.settings.orphanMs ?? ORPHAN_MS;
   }
 
   async #recordPending(
@@ -420,7 +545,8 @@ export class ChangeGuard {
     // follows nothing. A young row's request may still be writing it: settled later.
     // A bulk job's rows name the job's entry, which the job writes when it ends (BulkJobs).
     if (!(await this.#audit.get(pending.audit_id)) && !(await this.#isBulkJob(pending.audit_id))) {
-      if (now - Number(pending.created_at) < FIRST_ENTRY_GRACE_MS) return {};
+      if (now - Number(pending.created_at) < this.#orphanMs) return {};
+      if (this.#audit.kept().some((entry) => entry.id === pending.audit_id)) return {};
       await this.#audit.appendOnce({
         id: pending.audit_id,
         time: new Date(Number(pending.created_at)).toISOString(),
@@ -536,6 +662,7 @@ export class ChangeGuard {
           .where("created_id", "is not", null)
           .where("created_at", "<", this.#now() - REMEMBER_CREATE_MS)
           .execute();
+        await this.#adoptOrphans();
         const rows = await this.#db
           .selectFrom("pending_change")
           .select("lock_key")
