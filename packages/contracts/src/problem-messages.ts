@@ -45,6 +45,8 @@ export const problemMessages = defineMessages({
       "You asked for this change yourself: another admin must {verb, select, approve {approve} other {reject}} it",
     "problem.change-request.not-pending":
       "The change request is no longer waiting ({state, select, approved {being carried out} executed {carried out} rejected {rejected} withdrawn {withdrawn} expired {expired} other {gone}})",
+    "problem.change-request.target-changed":
+      "Someone changed {fields} after this change was asked for (now {current}; requested {requested}): carrying it out would overwrite that. Nothing was changed; ask again against the current values.",
     "problem.change-request.not-yours": "Only the person who asked for a change may withdraw it",
     "problem.keys.kid-in-use": 'The client already has a key with kid "{kid}"',
     "problem.field.kid-in-use": "kid already in use on this client",
@@ -211,6 +213,8 @@ export const problemMessages = defineMessages({
       "Du ba om denne endringen selv: en annen administrator må {verb, select, approve {godkjenne} other {avvise}} den",
     "problem.change-request.not-pending":
       "Endringsforespørselen venter ikke lenger ({state, select, approved {utføres nå} executed {utført} rejected {avvist} withdrawn {trukket tilbake} expired {utløpt} other {borte}})",
+    "problem.change-request.target-changed":
+      "Noen endret {fields} etter at denne endringen ble bedt om (nå {current}; bedt om {requested}): å utføre den ville overskrive det. Ingenting ble endret; be om endringen på nytt ut fra verdiene nå.",
     "problem.change-request.not-yours": "Bare den som ba om en endring, kan trekke den tilbake",
     "problem.keys.kid-in-use": "Klienten har allerede en nøkkel med kid «{kid}»",
     "problem.field.kid-in-use": "kid er allerede i bruk på klienten",
@@ -377,6 +381,8 @@ export const problemMessages = defineMessages({
       "Du bad om denne endringa sjølv: ein annan administrator må {verb, select, approve {godkjenne} other {avvise}} henne",
     "problem.change-request.not-pending":
       "Endringsførespurnaden ventar ikkje lenger ({state, select, approved {blir utført no} executed {utført} rejected {avvist} withdrawn {trekt tilbake} expired {gått ut} other {borte}})",
+    "problem.change-request.target-changed":
+      "Nokon endra {fields} etter at det vart bede om denne endringa (no {current}; bede om {requested}): å utføre henne ville skrive over det. Ingenting vart endra; be om endringa på nytt ut frå verdiane no.",
     "problem.change-request.not-yours":
       "Berre den som bad om ei endring, kan trekkje henne tilbake",
     "problem.keys.kid-in-use": "Klienten har allereie ein nøkkel med kid «{kid}»",

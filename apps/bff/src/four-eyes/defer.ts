@@ -15,7 +15,7 @@ import {
 } from "../audit/text";
 import type { Session } from "../auth/session";
 import type { BffEnv } from "../context";
-import { MADE_BUT_UNREAD, OUTCOME_UNKNOWN } from "../problem";
+import { codedProblem, MADE_BUT_UNREAD, OUTCOME_UNKNOWN } from "../problem";
 import type { ChangeExecutor, ChangeRequest, ChangeRequestPerson } from "./service";
 
 /** The kind of change request that replays one BFF route's request. */
@@ -58,6 +58,88 @@ async function currentOf(c: Context<BffEnv>, action: string): Promise<unknown> {
     // Not readable now (gone, Digdir down): the request is stored without it.
   }
   return undefined;
+}
+
+/** Canonical JSON of a field's value: arrays compared as sets, object members in name order. */
+function canonical(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map((item) => JSON.stringify(norm(item))).sort();
+    if (v && typeof v === "object") {
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, member]) => member !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([name, member]) => [name, norm(member)]),
+      );
+    }
+    return v ?? null;
+  };
+  return JSON.stringify(norm(value));
+}
+
+/** One field of an update that someone else changed after the change request was made. */
+export interface ChangedSinceRequest {
+  field: string;
+  /** The value when the request was made (`HttpChangePayload.before`). */
+  asked: unknown;
+  /** The value now, as just read under the resource's lock. */
+  current: unknown;
+  /** The value the request sets. */
+  requested: unknown;
+}
+
+/**
+ * In the replay of an approved change request (four-eyes), refuses an update that would
+ * overwrite a newer change: for every field the update sets, when the resource's `current`
+ * value (read under its lock) differs both from the value the request was made against
+ * (`payload.before`) and from the requested one, nothing is sent. Outside a replay, or for a
+ * request stored without `before` (Digdir not readable then), it does nothing. Call it holding
+ * the resource's lock, before the write.
+ * @throws ProblemError 409 `problem.change-request.target-changed`, with the extension member
+ *   `changed: ChangedSinceRequest[]` (what it was, what it is, what was asked for).
+ */
+export function requireUnchangedSinceRequest(
+  c: Context<BffEnv>,
+  current: unknown,
+  update: Record<string, unknown>,
+): void {
+  const execution = executionOf(c);
+  const before = (execution?.request.payload as HttpChangePayload | undefined)?.before;
+  if (!isRecord(before) || !isRecord(current)) return;
+  const changed: ChangedSinceRequest[] = Object.entries(update)
+    .filter(([, requested]) => requested !== undefined)
+    .filter(
+      ([field, requested]) =>
+        canonical(current[field]) !== canonical(before[field]) &&
+        canonical(current[field]) !== canonical(requested),
+    )
+    .map(([field, requested]) => ({
+      field,
+      asked: before[field] ?? null,
+      current: current[field] ?? null,
+      requested,
+    }));
+  if (changed.length === 0) return;
+  throw codedProblem(
+    409,
+    "problem.change-request.target-changed",
+    {
+      fields: changed.map((f) => f.field).join(", "),
+      current: changed.map((f) => `${f.field} ${shown(f.current)}`).join(", "),
+      requested: changed.map((f) => `${f.field} ${shown(f.requested)}`).join(", "),
+    },
+    { extensions: { changed } },
+  );
+}
+
+/** A value as JSON, at most 200 characters, for a problem's text. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? "null";
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

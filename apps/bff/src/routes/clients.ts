@@ -4,6 +4,7 @@ import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
+import { requireUnchangedSinceRequest } from "../four-eyes/defer";
 import { sendJson } from "../json-body";
 import { requireOwnAdminClientConfirmation } from "../security/own-admin-client";
 import {
@@ -106,7 +107,9 @@ export const clientsRoutes = createRouter()
       if (update.active === false) requireOwnAdminClientConfirmation(c, id);
       const api = guardedApiOf(c);
       const after = await api.locked(lockKeys.client(api.env, id), async () => {
-        recordChange(c, { before: await api.raw.getClient(id) });
+        const before = await api.raw.getClient(id);
+        recordChange(c, { before });
+        requireUnchangedSinceRequest(c, before, update);
         return api.updateClient(id, update);
       });
       recordChange(c, { after });

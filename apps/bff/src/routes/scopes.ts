@@ -12,6 +12,7 @@ import { codedTarget, targetPart } from "../audit/text";
 import { changes, reads, recordChange } from "../auth/guard";
 import { lockKeys } from "../changes/locks";
 import { guardedApiOf } from "../changes/request";
+import { requireUnchangedSinceRequest } from "../four-eyes/defer";
 import { sendJson } from "../json-body";
 import { codedFieldError, codedProblem, type ProblemError } from "../problem";
 import {
@@ -149,6 +150,7 @@ export const scopesRoutes = createRouter()
             ? { action: "scope.reactivate" }
             : {}),
         });
+        requireUnchangedSinceRequest(c, before, update);
         return api.updateScope(scope, update);
       });
       recordChange(c, { after });
