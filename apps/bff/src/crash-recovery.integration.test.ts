@@ -18,7 +18,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let stack: TestStack;
 const started: BffProcess[] = [];
 /** The instance started after the crash (one for both tests: a start takes long). */
-let next: BffProcess | undefined;
+let next: Promise<BffProcess> | undefined;
+const afterCrash = (): Promise<BffProcess> => {
+  next ??= bff(`crash-b-${Date.now().toString(36)}`);
+  return next;
+};
 /** Actions whose entries the test stack's own store refuses now. */
 const refused = new Set<string>();
 
@@ -102,7 +106,7 @@ describe("an instance killed between Digdir's yes and the audit entry", () => {
     // The killed process wrote nothing about it.
     expect(grantEntries(await entries(), orgno)).toHaveLength(0);
 
-    next ??= await bff(`crash-b-${Date.now().toString(36)}`);
+    await afterCrash();
     const found = await untilEntries(orgno, 2);
     const firstEntry = found.find((e) => !e.follows);
     expect(firstEntry).toMatchObject({
@@ -131,7 +135,7 @@ describe("an instance killed between Digdir's yes and the audit entry", () => {
 
     // That instance is as good as gone (its store never answers it again); the next one leaves
     // the record from the write-ahead copy.
-    next ??= await bff(`crash-b-${Date.now().toString(36)}`);
+    await afterCrash();
     const found = await untilEntries(orgno, 2);
     const firstEntry = found.find((e) => !e.follows);
     expect(firstEntry).toMatchObject({

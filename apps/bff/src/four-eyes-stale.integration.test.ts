@@ -60,7 +60,7 @@ async function madeClient(description: string): Promise<string> {
   });
   const done = await approve((await requested(asked)).id);
   expect(done.outcome).toBe("success");
-  return (done.result?.body as { client_id: string }).client_id;
+  return (done.result!.body as { client_id: string }).client_id;
 }
 
 describe("a four-eyes update approved after its target changed", () => {
