@@ -306,6 +306,45 @@ export class AuditStore {
   }
 
   /**
+   * Makes a change of Portvakt's own state (`change`, e.g. a new pipeline token) and writes the
+   * entries that record it as one step, so neither is there without the other: on PostgreSQL in
+   * one transaction with the chain's head; on SQLite (one instance) in the same turn of the
+   * append queue, `undo` taking the change back when an entry cannot be written (a crash between
+   * the two statements is not covered there).
+   * @returns the change's value and the entries as written.
+   * @throws what the change or the store threw; nothing is changed or written then.
+   */
+  async appendWith<T>(
+    entries: readonly NewAuditEntry[],
+    change: (db: Kysely<PortvaktDatabase>) => Promise<T>,
+    undo: (db: Kysely<PortvaktDatabase>) => Promise<void>,
+  ): Promise<{ value: T; entries: AuditEntry[] }> {
+    const full: AuditEntry[] = entries.map((entry) => ({
+      ...entry,
+      id: entry.id ?? randomUUID(),
+      time: entry.time ?? new Date().toISOString(),
+    }));
+    const result = await this.#chained(async (trx, head) => {
+      const value = await change(trx);
+      const written: AuditEntry[] = [];
+      try {
+        let at = head;
+        for (const entry of full) {
+          const one = await this.#insert(trx, at, entry);
+          written.push(one);
+          at = { seq: one.seq!, hash: one.hash! };
+        }
+      } catch (error) {
+        if (!this.#postgres) await undo(trx).catch(() => undefined);
+        throw error;
+      }
+      return { value, entries: written };
+    });
+    for (const entry of result.entries) this.#announce(entry);
+    return result;
+  }
+
+  /**
    * Appends an entry that must not be lost because the store failed at that moment: the record
    * of a change Digdir (or Portvakt's own state) has already taken. Written with `appendOnce`
    * under its id (chosen here when it has none, so a retry never writes it twice). When the

@@ -89,13 +89,32 @@ export class ApiTokenStore {
    * Issues a token; returns its value (shown once, never again) and what is listed of it.
    * `days`: its life, 1..MAX_TOKEN_DAYS. @throws RangeError for a role or life out of range.
    */
-  async issue(input: {
+  async issue(input: Parameters<ApiTokenStore["prepare"]>[0]): Promise<{
+    token: string;
+    info: ApiTokenInfo;
+  }> {
+    const prepared = this.prepare(input);
+    await prepared.insert(this.#db);
+    return { token: prepared.token, info: prepared.info };
+  }
+
+  /**
+   * A token to issue, not stored yet: `insert` stores it (in the caller's transaction, e.g.
+   * with its audit entry: `AuditStore.appendWith`), `remove` takes it back.
+   * @throws RangeError for a role or life out of range.
+   */
+  prepare(input: {
     name: string;
     role: Role;
     envs: readonly string[];
     days: number;
     by: { sub: string; name: string };
-  }): Promise<{ token: string; info: ApiTokenInfo }> {
+  }): {
+    token: string;
+    info: ApiTokenInfo;
+    insert: (db: Kysely<PortvaktDatabase>) => Promise<void>;
+    remove: (db: Kysely<PortvaktDatabase>) => Promise<void>;
+  } {
     if (!ROLES.includes(input.role)) throw new RangeError(`Unknown role ${input.role}`);
     if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_TOKEN_DAYS)
       throw new RangeError(`A token lives 1 to ${MAX_TOKEN_DAYS} days`);
@@ -115,8 +134,16 @@ export class ApiTokenStore {
       revoked_by: null,
       last_used_at: null,
     };
-    await this.#db.insertInto("api_token").values(row).execute();
-    return { token, info: infoOf(row) };
+    return {
+      token,
+      info: infoOf(row),
+      insert: async (db) => {
+        await db.insertInto("api_token").values(row).execute();
+      },
+      remove: async (db) => {
+        await db.deleteFrom("api_token").where("id", "=", row.id).execute();
+      },
+    };
   }
 
   /**

@@ -5,7 +5,7 @@ import { requireAuditWritten } from "../audit/middleware";
 import { type AuditTarget, targetFields, targetPart } from "../audit/text";
 import { roleAllows } from "../auth/roles";
 import type { BffEnv } from "../context";
-import { ProblemError } from "../problem";
+import { codedProblem, ProblemError } from "../problem";
 import { createRouter, jsonBody, jsonResponse, problemResponses } from "./openapi";
 
 // The answer's shape is the contracts' (`ApiToken`), shared with the web app.
@@ -49,31 +49,32 @@ function tokenTarget(token: { name: string; id: string }): AuditTarget {
   };
 }
 
-async function auditEach(
-  c: Context<BffEnv>,
-  envs: readonly string[],
-  entry: {
-    action: string;
-    target: AuditTarget;
-    status: number;
-    after?: unknown;
-    role: string;
-  },
-) {
+interface TokenEntry {
+  action: string;
+  target: AuditTarget;
+  status: number;
+  after?: unknown;
+  role: string;
+}
+
+/** The entries of one token change, one per environment of the token. */
+function entriesOf(c: Context<BffEnv>, envs: readonly string[], entry: TokenEntry) {
   const session = c.get("session")!;
-  for (const env of envs) {
-    await c.get("audit").appendKept({
-      actor: { sub: session.sub, name: session.name },
-      role: session.roles[env] ?? entry.role,
-      env,
-      action: entry.action,
-      ...targetFields(entry.target),
-      outcome: "success",
-      status: entry.status,
-      requestId: c.get("requestId"),
-      ...(entry.after !== undefined ? { after: entry.after } : {}),
-    });
-  }
+  return envs.map((env) => ({
+    actor: { sub: session.sub, name: session.name },
+    role: session.roles[env] ?? entry.role,
+    env,
+    action: entry.action,
+    ...targetFields(entry.target),
+    outcome: "success" as const,
+    status: entry.status,
+    requestId: c.get("requestId"),
+    ...(entry.after !== undefined ? { after: entry.after } : {}),
+  }));
+}
+
+async function auditEach(c: Context<BffEnv>, envs: readonly string[], entry: TokenEntry) {
+  for (const one of entriesOf(c, envs, entry)) await c.get("audit").appendKept(one);
 }
 
 function store(c: Context<BffEnv>) {
@@ -150,18 +151,29 @@ export const tokensRoutes = createRouter()
       // A new token is a change of Portvakt's own state: not made while an earlier change's
       // entry waits for the audit store (revoking stays possible: it only takes access away).
       await requireAuditWritten(c);
-      const issued = await store(c).issue({
+      const prepared = store(c).prepare({
         ...input,
         by: { sub: session.sub, name: session.name },
       });
-      await auditEach(c, issued.info.envs, {
-        action: "token.issue",
-        target: tokenTarget(issued.info),
-        status: 201,
-        role: "admin",
-        after: { role: issued.info.role, envs: issued.info.envs, expiresAt: issued.info.expiresAt },
-      });
-      return c.json(issued, 201);
+      const { info } = prepared;
+      // The token and its entries are one step: a token whose issue the store cannot record is
+      // not issued (unlike a change at Digdir, Portvakt's own state can be left unchanged).
+      try {
+        await c.get("audit").appendWith(
+          entriesOf(c, info.envs, {
+            action: "token.issue",
+            target: tokenTarget(info),
+            status: 201,
+            role: "admin",
+            after: { role: info.role, envs: info.envs, expiresAt: info.expiresAt },
+          }),
+          prepared.insert,
+          prepared.remove,
+        );
+      } catch {
+        throw codedProblem(503, "problem.audit-unavailable", {});
+      }
+      return c.json({ token: prepared.token, info }, 201);
     },
   )
   .openapi(

@@ -8,7 +8,8 @@ import type { AuditEntry, AuditStore, NewAuditEntry } from "../audit/store";
 export type AuditFault = "refuse" | "write-then-throw" | undefined;
 
 /**
- * Makes the real `audit` store fail as `faultOf` says, for `append` and `appendOnce` alike (the
+ * Makes the real `audit` store fail as `faultOf` says, for `append`, `appendOnce` and (`refuse`
+ * only) `appendWith` alike (the
  * store itself is not replaced: entries it writes are in the real chain). `seen` is called with
  * every entry a fault hit, before it throws. Tests only.
  */
@@ -38,4 +39,16 @@ export function injectAuditFaults(
     };
   audit.append = faulty<NewAuditEntry, AuditEntry>(original.append);
   audit.appendOnce = faulty(original.appendOnce);
+  // A change made with its entries (`appendWith`): a refused entry refuses the whole step.
+  const appendWith = audit.appendWith.bind(audit);
+  audit.appendWith = async (entries, change, undo) => {
+    for (const entry of entries) {
+      const fault = faultOf(entry);
+      if (fault === "refuse") {
+        await seen?.(entry, fault);
+        throw new Error("audit store down (test)");
+      }
+    }
+    return appendWith(entries, change, undo);
+  };
 }
