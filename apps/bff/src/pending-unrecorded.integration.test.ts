@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unrecordedId } from "./changes/guard";
 import { databaseLocation, openDatabase } from "./database";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -76,7 +77,9 @@ describe("an unknown outcome whose first entry was never written", () => {
     );
     expect(revoke.status).toBe(200);
     const all = await entries();
-    const first = all.filter((e) => e.id === auditId);
+    // Recorded under an id of its own, never the request's (which stays the request's).
+    expect(all.filter((e) => e.id === auditId)).toHaveLength(0);
+    const first = all.filter((e) => e.id === unrecordedId(auditId));
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({
       action: "access.grant",
@@ -85,7 +88,7 @@ describe("an unknown outcome whose first entry was never written", () => {
       code: "audit.outcome.unrecorded",
       time: new Date(now - 120_000).toISOString(),
     });
-    const followUps = all.filter((e) => e.follows === auditId);
+    const followUps = all.filter((e) => e.follows === first[0]!.id);
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ outcome: "success", code: "audit.follow-up.made" });
     // The follow-up is after the first entry in the chain.

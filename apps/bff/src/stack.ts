@@ -25,7 +25,7 @@ export interface StackOptions {
   /** How often the BFF reads its credential files again (tests shorten it). */
   credentialCheckSeconds?: number;
   /** Timing of outcome checks after a lost answer (see `PortvaktConfig.outcome`). */
-  outcome?: { windowMs?: number; settleMs?: number; intervalMs?: number };
+  outcome?: { windowMs?: number; settleMs?: number; intervalMs?: number; orphanMs?: number };
   /** PostgreSQL for the audit log; defaults to DATABASE_URL, else SQLite in the data folder. */
   databaseUrl?: string;
   idpPort?: number;

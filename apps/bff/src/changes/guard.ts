@@ -174,6 +174,18 @@ export const REMEMBER_CREATE_MS = 15 * 60_000;
  */
 const ORPHAN_MS = 30_000;
 
+/** After how long an audit id of `ChangeGuard`'s running requests is forgotten (1 h, ms). */
+const LIVE_FORGET_MS = 3_600_000;
+
+/**
+ * The id of the entry that records a change whose own entry its request never wrote
+ * (`audit.outcome.unrecorded`, `derivedAuditId("unrecorded", …)`): the same on every instance,
+ * and never the request's own id, which stays the request's.
+ */
+export function unrecordedId(auditId: string): string {
+  return derivedAuditId("unrecorded", auditId);
+}
+
 /**
  * How long taking a resource's lock may take for the lock to count as free, ms: a longer wait
  * means a change of it was under way just now, so its instance is alive and about to write the
@@ -208,6 +220,11 @@ export class ChangeGuard {
   #pendingKeys = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
+  /**
+   * Audit ids of requests of this instance that sent a write and have not written their entry
+   * yet, with when they first did (epoch ms): not orphaned, whatever their age.
+   */
+  readonly #live = new Map<string, number>();
 
   constructor(options: {
     db: Kysely<PortvaktDatabase>;
@@ -226,6 +243,7 @@ export class ChangeGuard {
     this.settings = options.settings;
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
+    this.#audit.onAppend((entry) => this.#live.delete(entry.id));
   }
 
   /** Where serialisation holds: this process or every instance sharing the database. */
@@ -268,6 +286,7 @@ export class ChangeGuard {
         const api = this.#requireApi(context.env);
         const started = this.#now();
         await this.#recordIntent(spec.lockKey, context, spec.check, started);
+        if (!this.#live.has(context.auditId)) this.#live.set(context.auditId, started);
         try {
           return { value: await spec.send() };
         } catch (error) {
@@ -388,9 +407,8 @@ export class ChangeGuard {
       .orderBy("created_at")
       .execute();
     if (rows.length === 0) return;
-    const kept = new Set(this.#audit.kept().map((entry) => entry.id));
     for (const intent of rows) {
-      if (kept.has(intent.audit_id)) continue;
+      if (this.#runningHere(intent.audit_id)) continue;
       const asked = performance.now();
       try {
         await this.#locks.run(intent.lock_key, async () => {
@@ -432,6 +450,18 @@ export class ChangeGuard {
         );
       }
     }
+  }
+
+  /**
+   * Whether the request of `auditId` is known to be running in this instance (it sent a write
+   * and has not written its entry; ids older than an hour are forgotten), or its entry waits
+   * in memory for the store (`AuditStore.kept`).
+   */
+  #runningHere(auditId: string): boolean {
+    const since = this.#live.get(auditId);
+    if (since !== undefined && this.#now() - since > LIVE_FORGET_MS) this.#live.delete(auditId);
+    else if (since !== undefined) return true;
+    return this.#audit.kept().some((entry) => entry.id === auditId);
   }
 
   get #orphanMs(): number {
@@ -540,15 +570,20 @@ export class ChangeGuard {
     const final = result.applied || now >= Number(pending.settle_at);
     if (!final) return { applied: false, final: false };
     // The first entry (`unknown`) is written by the request after the guard gave up; an
-    // instance that stopped in between left the pending row without it. Written here from the
-    // row (once: `appendOnce` under its id) before the follow-up, so the follow-up never
-    // follows nothing. A young row's request may still be writing it: settled later.
-    // A bulk job's rows name the job's entry, which the job writes when it ends (BulkJobs).
+    // instance that stopped in between left the pending row without it. Recorded here from the
+    // row before the follow-up, so the follow-up never follows nothing: under an id of its own
+    // (`unrecordedId`), never the request's, so a request that is still running after all (on
+    // another instance, or a long one with several writes) keeps its own entry when it writes
+    // it. Not while the request is known to be running here (`#live`, or its entry kept in
+    // memory), nor while the row is young. A bulk job's rows name the job's entry, which the job
+    // writes when it ends (BulkJobs).
+    let follows = pending.audit_id;
     if (!(await this.#audit.get(pending.audit_id)) && !(await this.#isBulkJob(pending.audit_id))) {
       if (now - Number(pending.created_at) < this.#orphanMs) return {};
-      if (this.#audit.kept().some((entry) => entry.id === pending.audit_id)) return {};
+      if (this.#runningHere(pending.audit_id)) return {};
+      follows = unrecordedId(pending.audit_id);
       await this.#audit.appendOnce({
-        id: pending.audit_id,
+        id: follows,
         time: new Date(Number(pending.created_at)).toISOString(),
         actor: { sub: pending.actor_sub, name: pending.actor_name },
         role: pending.role,
@@ -581,7 +616,7 @@ export class ChangeGuard {
       outcome: result.applied ? "success" : "failure",
       status: result.applied ? 200 : 504,
       requestId: requestId ?? `follow-up-${randomUUID()}`,
-      follows: pending.audit_id,
+      follows,
       ...auditFields(
         auditText(result.applied ? "audit.follow-up.made" : "audit.follow-up.not-seen", {
           seconds: waited,
