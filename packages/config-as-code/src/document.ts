@@ -295,8 +295,13 @@ export function configJsonSchema(): Record<string, unknown> {
   return { ...rest, ...root, $defs: others };
 }
 
-/** Reads a document's text (YAML, or JSON, which YAML also reads) and checks it. */
-export function parseDocument(text: string, format?: DocumentFormat): ConfigDocument {
+/**
+ * Reads a document's text (YAML, or JSON, which YAML also reads) and checks it. A leading
+ * byte-order mark (Windows editors and PowerShell 5 write one) is not part of the document.
+ * @throws DocumentError naming each problem with its path and code.
+ */
+export function parseDocument(saved: string, format?: DocumentFormat): ConfigDocument {
+  const text = saved.replace(/^\uFEFF/, "");
   let raw: unknown;
   const asJson = format === "json" || (format === undefined && /^\s*\{/.test(text));
   try {

@@ -423,6 +423,29 @@ describe("plan", () => {
 });
 
 describe("document", () => {
+  it("reads a document saved with a byte-order mark (Windows tools write one), YAML or JSON, with CRLF", () => {
+    const yaml = "version: 1\nscopes:\n  - name: digdir:a\n    description: Beskrivelse\n";
+    const json = JSON.stringify({
+      version: 1,
+      scopes: [{ name: "digdir:a", description: "Beskrivelse" }],
+    });
+    for (const [name, text, format] of [
+      ["YAML", `\uFEFF${yaml}`, undefined],
+      ["YAML, CRLF", `\uFEFF${yaml.replace(/\n/g, "\r\n")}`, undefined],
+      ["JSON", `\uFEFF${json}`, undefined],
+      ["JSON, told", `\uFEFF${json}`, "json"],
+    ] as const) {
+      const doc = (() => {
+        try {
+          return parseDocument(text, format);
+        } catch (error) {
+          throw new Error(`${name}: ${(error as Error).message}`);
+        }
+      })();
+      expect(doc.scopes?.[0]?.name, name).toBe("digdir:a");
+    }
+  });
+
   it("reads a list written empty in YAML (`consumers:`) as none, wherever a list goes", () => {
     const text = [
       "version: 1",

@@ -171,6 +171,15 @@ scopes:
 });
 
 describe("parseMapping", () => {
+  it("reads a mapping file saved with a byte-order mark, as JSON or YAML", () => {
+    const json = `\uFEFF${JSON.stringify({ prefixes: { digdir: "difi" } })}`;
+    expect(parseMapping(json).prefixes).toEqual({ digdir: "difi" });
+    expect(parseMapping(json, "json").prefixes).toEqual({ digdir: "difi" });
+    expect(parseMapping("\uFEFFprefixes:\r\n  digdir: difi\r\n").prefixes).toEqual({
+      digdir: "difi",
+    });
+  });
+
   it("reads an empty file as an empty mapping", () => {
     expect(parseMapping("{}")).toEqual({ organizations: {}, prefixes: {}, clients: {} });
   });

@@ -121,10 +121,12 @@ export const PromotionMapping = z
 export type PromotionMapping = z.infer<typeof PromotionMapping>;
 
 /**
- * Reads a mapping file's text (YAML, or JSON, which YAML also reads).
+ * Reads a mapping file's text (YAML, or JSON, which YAML also reads); a leading byte-order mark
+ * is not part of it.
  * @throws PromotionError (`mapping-invalid`) with the path of each bad entry.
  */
-export function parseMapping(text: string, format?: DocumentFormat): PromotionMapping {
+export function parseMapping(saved: string, format?: DocumentFormat): PromotionMapping {
+  const text = saved.replace(/^\uFEFF/, "");
   let raw: unknown;
   const asJson = format === "json" || (format === undefined && /^\s*\{/.test(text));
   try {
