@@ -38,7 +38,15 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
   renameSync(temporary, path);
 }
 
-async function readDemoMaterial(dataDir: string, now: Date): Promise<DemoMaterial | undefined> {
+/**
+ * The demo material (CA, business certificates, client keys, token-signing key) saved in
+ * `dataDir` (the layout of `demoPaths`), or `undefined` when a file is missing or unreadable, or
+ * the CA or a certificate has expired by `now`. Reads only; never throws.
+ */
+export async function readDemoMaterial(
+  dataDir: string,
+  now: Date,
+): Promise<DemoMaterial | undefined> {
   const paths = demoPaths(dataDir);
   try {
     const ca = await loadCa(readFileSync(paths.caCert, "utf8"), readFileSync(paths.caKey, "utf8"));

@@ -228,7 +228,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
 export { SimulatorClock } from "./clock";
 export type { FaultSpec } from "./control";
-export { DEFAULT_DATA_DIR } from "./demo-data-folder";
+export { DEFAULT_DATA_DIR, readDemoMaterial } from "./demo-data-folder";
 export {
   type BusinessCertificate,
   businessCertificateFromPem,
@@ -259,6 +259,7 @@ export {
   PROVIDER_ORGNO,
   seedDemoState,
   sharedDemoMaterial,
+  useSharedDemoMaterial,
 } from "./seed";
 export {
   SimulatorStore,

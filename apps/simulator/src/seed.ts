@@ -131,7 +131,8 @@ let sharedMaterial: Promise<DemoMaterial> | undefined;
 
 /**
  * RSA key generation is slow, so every test-mode simulator in one process shares the same
- * material; each still gets fresh state.
+ * material; each still gets fresh state. Made on first use unless `useSharedDemoMaterial` gave
+ * it (a test run's material, made once for the whole run).
  */
 export function sharedDemoMaterial(): Promise<DemoMaterial> {
   if (!sharedMaterial) {
@@ -141,6 +142,20 @@ export function sharedDemoMaterial(): Promise<DemoMaterial> {
     });
   }
   return sharedMaterial;
+}
+
+/**
+ * Makes `material` the one `sharedDemoMaterial` answers from now on in this process (test-mode
+ * simulators use it; demo mode reads its data folder). For test runs: the material is made once
+ * per run (`apps/simulator/src/testing/demo-material-per-run.ts`) and read by every test file,
+ * instead of each file making its eight RSA keys again. A rejected `material` is forgotten, so
+ * the next caller makes fresh material.
+ */
+export function useSharedDemoMaterial(material: Promise<DemoMaterial>): void {
+  sharedMaterial = material;
+  sharedMaterial.catch(() => {
+    sharedMaterial = undefined;
+  });
 }
 
 type SeedScope = Omit<ScopeInput, "prefix" | "subscope"> & { name: string; owner: string };
