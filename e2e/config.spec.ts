@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, test } from "./support";
+import { captureBothThemes, expect, test, unique } from "./support";
 
 // A scope no other spec touches: seeded with one approved consumer (974761076).
 const SCOPE = "digdir:intern/statistikk";
@@ -150,41 +150,119 @@ test("an operator may apply a plan that only grants, not one that changes a scop
   await expect(page.getByTestId("apply-result")).toContainText("Planen er brukt: 1 steg utført");
 });
 
-test("import can create a scope: the plan with a create step is read, in nynorsk too", async ({
-  signedIn: page,
-}) => {
-  // Issue 14, defect 1: a create step has no `before`; the web read it with its own schema.
-  await page.getByRole("link", { name: "Eksport / import" }).click();
-  await page.getByLabel("Format").selectOption("json");
-  const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Last ned" }).click();
-  const exported = JSON.parse(
-    readFileSync(await (await downloading).path(), "utf8"),
-  ) as ConfigDocument;
-  exported.scopes.push({ name: "digdir:ux/import.read", description: "Import e2e" });
-  await page.getByLabel("Last opp et dokument").setInputFiles({
-    name: "portvakt-demo.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(`${JSON.stringify(exported, null, 2)}\n`),
-  });
-  await page.getByRole("button", { name: "Lag plan" }).click();
-  const step = page.locator('li[data-step-id="scope.create:digdir:ux/import.read"]');
-  await expect(step).toContainText("Opprett scopet digdir:ux/import.read");
-  await expect(
-    page.getByText(/Unexpected answer|nonoptional|forventet form|forventa form|expected shape/),
-  ).toHaveCount(0);
-  await page.getByTestId("language-switch").selectOption("nn");
-  await expect(step).toContainText("Scopet står i dokumentet, men finst ikkje i miljøet");
+// Issue 14, defect 1, on the issue's own path (open in editor, add `- name: <prefix>:ux/…` with a
+// description, plan, apply): a create step has no `before`, and the web read the plan with a
+// copy of its own that said "Unexpected answer … expected nonoptional". In nb, nn and en, at
+// 1,280 and 390 px (a new subscope each time, so runs do not collide), with axe and light/dark
+// screenshots of the plan. The counts of one read as one ("1 endring", "1 steg utført").
+const IMPORT_TEXTS = {
+  nb: {
+    nav: "Eksport / import",
+    open: "Åpne i editoren",
+    document: "Dokumentet",
+    plan: "Lag plan",
+    step: "Opprett scopet",
+    reason: "Scopet står i dokumentet, men finnes ikke i miljøet",
+    summary: "1 endring, 0 farlige",
+    apply: "Bruk planen (1)",
+    applied: "Planen er brukt: 1 steg utført",
+    foreign: "Organisasjonen har ikke prefikset «nav»",
+    description: "Beskrivelse",
+  },
+  nn: {
+    nav: "Eksport / import",
+    open: "Opne i editoren",
+    document: "Dokumentet",
+    plan: "Lag plan",
+    step: "Opprett scopet",
+    reason: "Scopet står i dokumentet, men finst ikkje i miljøet",
+    summary: "1 endring, 0 farlege",
+    apply: "Ta i bruk planen (1)",
+    applied: "Planen er teken i bruk: 1 steg utført",
+    foreign: "Organisasjonen har ikkje prefikset «nav»",
+    description: "Skildring",
+  },
+  en: {
+    nav: "Export / import",
+    open: "Open in the editor",
+    document: "The document",
+    plan: "Make a plan",
+    step: "Create scope",
+    reason: "The scope is in the document but not in the environment",
+    summary: "1 change, 0 dangerous",
+    apply: "Apply the plan (1)",
+    applied: "The plan has been applied: 1 step done",
+    foreign: 'The organisation does not hold the prefix "nav"',
+    description: "Description",
+  },
+} as const;
 
-  // A refusal made while planning (a prefix the organisation does not hold) travels as a code
-  // (issue 14 #13): said in nynorsk, not in the BFF's English.
-  exported.scopes.push({ name: "nav:ux/fremmed", description: "Ikkje vårt" });
-  await page.getByLabel("Last opp eit dokument").setInputFiles({
-    name: "portvakt-demo.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(`${JSON.stringify(exported, null, 2)}\n`),
+for (const lang of ["nb", "nn", "en"] as const) {
+  const x = IMPORT_TEXTS[lang];
+  test(`import creates a scope from the editor, in ${lang} at 1,280 and 390 px (defect 1)`, async ({
+    signedIn: page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
+    for (const width of [1280, 390]) {
+      await test.step(`${lang} at ${width} px: open in editor, add a scope, plan, apply`, async () => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto("/config");
+        await expect(page.getByRole("heading", { name: x.nav, level: 1 })).toBeVisible();
+        await page.getByRole("button", { name: x.open }).click();
+        const editor = page.getByLabel(x.document, { exact: true });
+        await expect(editor).toHaveValue(/^version: 1/m);
+        const name = `digdir:${unique(`ux/import${width}`)}.read`;
+        const yaml = await editor.inputValue();
+        const edited = yaml.replace(
+          /^scopes:\n/m,
+          `scopes:\n  - name: ${name}\n    description: Import e2e (${lang})\n`,
+        );
+        expect(edited).not.toBe(yaml);
+        await editor.fill(edited);
+        await page.getByRole("button", { name: x.plan }).click();
+
+        const step = page.locator(`li[data-step-id="scope.create:${name}"]`);
+        await expect(step).toContainText(`${x.step} ${name}`);
+        await expect(step).toContainText(x.reason);
+        await expect(page.getByText(x.summary)).toBeVisible();
+        await expect(
+          page.getByText(
+            /Unexpected answer|nonoptional|forventet form|forventa form|expected shape/,
+          ),
+        ).toHaveCount(0);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+          "the plan is no wider than the window",
+        ).toBeLessThanOrEqual(0);
+        await captureBothThemes(page, `config-import-${lang}-${width}`);
+
+        await page.getByRole("button", { name: x.apply }).click();
+        await expect(page.getByTestId("apply-result")).toContainText(x.applied);
+        // The scope exists: its edit form opens with the description the document gave it.
+        await page.goto(`/scopes/edit?${new URLSearchParams({ scope: name })}`);
+        await expect(page.getByRole("textbox", { name: x.description, exact: true })).toHaveValue(
+          `Import e2e (${lang})`,
+        );
+      });
+    }
+
+    // A refusal made while planning (a prefix the organisation does not hold) travels as a code
+    // (issue 14 #13): said in the page's language, not in the BFF's English.
+    await test.step(`${lang}: a prefix the organisation does not hold is refused in ${lang}`, async () => {
+      await page.goto("/config");
+      await page.getByRole("button", { name: x.open }).click();
+      const editor = page.getByLabel(x.document, { exact: true });
+      await expect(editor).toHaveValue(/^version: 1/m);
+      await editor.fill(
+        (await editor.inputValue()).replace(
+          /^scopes:\n/m,
+          "scopes:\n  - name: nav:ux/fremmed\n    description: Ikkje vårt\n",
+        ),
+      );
+      await page.getByRole("button", { name: x.plan }).click();
+      await expect(page.getByText(x.foreign).first()).toBeVisible();
+      if (lang !== "en") await expect(page.getByText(/does not hold the prefix/)).toHaveCount(0);
+    });
   });
-  await page.getByRole("button", { name: "Lag plan" }).click();
-  await expect(page.getByText("Organisasjonen har ikkje prefikset «nav»").first()).toBeVisible();
-  await expect(page.getByText(/does not hold the prefix/)).toHaveCount(0);
-});
+}
