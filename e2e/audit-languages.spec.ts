@@ -70,6 +70,16 @@ const TARGET = {
   en: "digdir:demo.read → 2 consumers",
 } as const;
 
+// A count of one (issue 14, defect 2): Vera's one entry, filtered, counted in the language.
+const SHOWN_ONE = { nb: /^Viser 1 av \d+$/, nn: /^Viser 1 av \d+$/, en: /^Showing 1 of \d+$/ };
+// Every action has a label in the filter; `altinn.provision.dry-run` was shown as its key.
+const ACTION_FILTER = { nb: "Handling", nn: "Handling", en: "Action" } as const;
+const DRY_RUN = {
+  nb: "Forhåndsviste klargjøring av Altinn-app",
+  nn: "Førehandsviste klargjering av Altinn-app",
+  en: "Previewed Altinn app provisioning",
+} as const;
+
 test("audit entries of refused changes are shown in the page's language (nb, nn, en), not in the BFF's English", async ({
   browser,
 }) => {
@@ -117,11 +127,21 @@ test("audit entries of refused changes are shown in the page's language (nb, nn,
   await expect(table).toBeVisible();
   for (const lang of ["nb", "nn", "en"] as const) {
     await page.getByTestId("language-switch").selectOption(lang);
+    const options = page.getByLabel(ACTION_FILTER[lang], { exact: true }).locator("option");
+    await expect(options.filter({ hasText: DRY_RUN[lang] })).toHaveCount(1);
+    const labels = await options.allTextContents();
+    expect(
+      labels.filter((label) => /^[a-z-]+(\.[a-z-]+)+$/.test(label.trim())),
+      `action filter labels in ${lang}`,
+    ).toEqual([]);
     for (const person of ["Vera", "Ola", "Ada"] as const) {
       // The person's newest entry is the refusal.
       await page.getByLabel("Person").fill(person);
       const first = table.locator('tbody tr[data-index="0"]');
       await expect(first).toContainText(person);
+      if (person === "Vera") {
+        await expect(page.getByText(SHOWN_ONE[lang])).toBeVisible();
+      }
       const toggle = first.getByRole("button", { name: /^(Detaljer|Detaljar|Details)/ });
       await toggle.click();
       const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);

@@ -44,6 +44,19 @@ const TEXTS = {
     details: "Detaljer for",
     mapping: "Koblingsfilen",
     plan: "Lag plan",
+    csv: "Eller last opp en CSV-fil",
+    csvNamed: (column: number, header: string) =>
+      `Organisasjonsnumrene er lest fra kolonne ${column} («${header}»); de andre kolonnene er hoppet over.`,
+    csvShare: (column: number) =>
+      `Organisasjonsnumrene er lest fra kolonne ${column}, der de fleste radene har et gyldig organisasjonsnummer; de andre kolonnene er hoppet over.`,
+    oneEntry: "1 oppføring: 1 klar, 0 ugyldige",
+    twoEntries: "2 oppføringer: 2 klare, 0 ugyldige",
+    grantedOne: "1 organisasjon har fått tilgang til digdir:krr/kontaktinfo.read",
+    diagnoseTitle: "Hvorfor får jeg 401?",
+    diagnoseInput: "Grant, token eller feilrespons",
+    diagnoseRun: "Diagnostiser",
+    diagnoseSummary: "Token-endepunktet i Maskinporten avviste granten med MP-121.",
+    diagnoseFix: "Registrer en ny nøkkel på klienten og signer med den",
   },
   nn: {
     consumer: "Tilgangar for éin organisasjon",
@@ -68,6 +81,19 @@ const TEXTS = {
     details: "Detaljar for",
     mapping: "Koplingsfila",
     plan: "Lag plan",
+    csv: "Eller last opp ei CSV-fil",
+    csvNamed: (column: number, header: string) =>
+      `Organisasjonsnummera er lesne frå kolonne ${column} («${header}»); dei andre kolonnane er hoppa over.`,
+    csvShare: (column: number) =>
+      `Organisasjonsnummera er lesne frå kolonne ${column}, der dei fleste radene har eit gyldig organisasjonsnummer; dei andre kolonnane er hoppa over.`,
+    oneEntry: "1 oppføring: 1 klar, 0 ugyldige",
+    twoEntries: "2 oppføringar: 2 klare, 0 ugyldige",
+    grantedOne: "1 organisasjon har fått tilgang til digdir:krr/kontaktinfo.read",
+    diagnoseTitle: "Kvifor får eg 401?",
+    diagnoseInput: "Grant, token eller feilrespons",
+    diagnoseRun: "Diagnostiser",
+    diagnoseSummary: "Token-endepunktet i Maskinporten avviste granten med MP-121.",
+    diagnoseFix: "Registrer ein ny nøkkel på klienten og signer med han",
   },
   en: {
     consumer: "Access of one organisation",
@@ -92,6 +118,19 @@ const TEXTS = {
     details: "Details of",
     mapping: "The mapping file",
     plan: "Make the plan",
+    csv: "Or upload a CSV file",
+    csvNamed: (column: number, header: string) =>
+      `Organisation numbers were read from column ${column} (“${header}”); the other columns were skipped.`,
+    csvShare: (column: number) =>
+      `Organisation numbers were read from column ${column}, where most rows hold a valid organisation number; the other columns were skipped.`,
+    oneEntry: "1 entry: 1 ready, 0 invalid",
+    twoEntries: "2 entries: 2 ready, 0 invalid",
+    grantedOne: "1 organisation granted digdir:krr/kontaktinfo.read",
+    diagnoseTitle: "Why do I get 401?",
+    diagnoseInput: "Grant, token or error response",
+    diagnoseRun: "Diagnose",
+    diagnoseSummary: "Maskinporten's token endpoint refused the grant with MP-121.",
+    diagnoseFix: "Register a new key on the client and sign with it",
   },
 } as const;
 
@@ -180,7 +219,63 @@ for (const lang of ["nb", "nn", "en"] as const) {
         await form.getByLabel(x.numbers, { exact: true }).fill(active);
         await form.getByRole("button", { name: x.grantListOne }).click();
         await expect(entries.locator(`tr[data-orgno="${active}"]`)).toContainText(x.granted);
+        // A bulk job of one is counted as one (issue 14, defect 2).
+        await expect(
+          page.getByTestId("toast-success").filter({ hasText: x.grantedOne }),
+        ).toBeVisible();
         await expect(page.getByRole("dialog", { name: x.confirmTitle })).toHaveCount(0);
+
+        // Defect 7: a Brønnøysund export (orgnr;navn;postnummer;poststed;stiftelsesdato) is read
+        // from its org-number column, and the page says which; no postcode or date becomes an
+        // "invalid" row. By its header; by the share of valid org numbers without a header; with
+        // the column not first; after a number typed first (an upload is appended).
+        const numbers = form.getByLabel(x.numbers, { exact: true });
+        const column = form.getByTestId("orgno-column");
+        const upload = async (lines: string[]) =>
+          form.getByLabel(x.csv, { exact: true }).setInputFiles({
+            name: `enheter-${Date.now()}.csv`,
+            mimeType: "text/csv",
+            buffer: Buffer.from(`${lines.join("\r\n")}\r\n`),
+          });
+        const noPostcodesOrDates = async () => {
+          for (const cell of ["0661", "8900", "2008-01-01", "20.02.1995"]) {
+            await expect(
+              entries.locator(`tr[data-orgno="${cell.replace(/\D/g, "")}"]`),
+            ).toHaveCount(0);
+          }
+          await expect(entries).not.toContainText(/ugyldig|invalid/i);
+        };
+        const [one, two] = [freshOrgno(), freshOrgno()];
+        await numbers.fill("");
+        await upload([
+          "orgnr;navn;postnummer;poststed;stiftelsesdato",
+          `${one};NY BEDRIFT AS;0661;OSLO;2008-01-01`,
+        ]);
+        await expect(column).toHaveText(x.csvNamed(1, "orgnr"));
+        await expect(form.getByText(x.oneEntry)).toBeVisible();
+        await expect(entries.locator("tbody tr")).toHaveCount(1);
+        await noPostcodesOrDates();
+        await look("access-csv-header");
+        await numbers.fill("");
+        await upload([
+          `NY BEDRIFT AS;${one};0661;OSLO;2008-01-01`,
+          `ANNEN BEDRIFT AS;${two};8900;BRØNNØYSUND;20.02.1995`,
+        ]);
+        await expect(column).toHaveText(x.csvShare(2));
+        await expect(form.getByText(x.twoEntries)).toBeVisible();
+        await noPostcodesOrDates();
+        await numbers.fill(two);
+        await upload([
+          "navn;postnummer;poststed;orgnr;stiftelsesdato",
+          `NY BEDRIFT AS;0661;OSLO;${one};2008-01-01`,
+        ]);
+        await expect(column).toHaveText(x.csvNamed(4, "orgnr"));
+        await expect(form.getByText(x.twoEntries)).toBeVisible();
+        await expect(entries.locator(`tr[data-orgno="${two}"]`)).toHaveCount(1);
+        await expect(entries.locator(`tr[data-orgno="${one}"]`)).toHaveCount(1);
+        await noPostcodesOrDates();
+        await look("access-csv-not-first");
+        await noOverflow("the Give access dialog with an export read");
         await page.keyboard.press("Escape");
         await expect(page.getByRole("dialog")).toHaveCount(0);
 
@@ -229,6 +324,28 @@ for (const lang of ["nb", "nn", "en"] as const) {
         await expect(page.getByTestId("config-plan")).toBeVisible();
         await look("promotion-plan");
         await noOverflow("the promotion plan");
+
+        // Issue 14, defect 2: a diagnosis's summary and fixes in this language, readable at
+        // 390 px (Digdir's real body: no error_uri, a trace id).
+        await page.goto("/diagnose");
+        await expect(heading(x.diagnoseTitle)).toBeVisible();
+        await page.getByRole("textbox", { name: x.diagnoseInput }).fill(
+          JSON.stringify({
+            error: "invalid_grant",
+            error_description:
+              "Invalid assertion. Client authentication failed. Expired key (trace_id: 5d5d5d5d5d5d)",
+          }),
+        );
+        await page.getByRole("button", { name: x.diagnoseRun, exact: true }).click();
+        await expect(page.getByTestId("diagnosis-summary")).toContainText(x.diagnoseSummary);
+        await expect(page.getByTestId("diagnosis-failing")).toContainText(x.diagnoseFix);
+        if (c.lang !== "en") {
+          await expect(page.locator("main")).not.toContainText(
+            /Register a new key|refused the grant/,
+          );
+        }
+        await look("diagnosis");
+        await noOverflow("the diagnosis");
       });
     }
   });
