@@ -77,10 +77,41 @@ afterAll(() => stack?.close());
 const pathOf = (template: string, values = PATH_VALUES) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? PATH_VALUES[name] ?? "x");
 
+/** Routes answered without a session: the console's health. */
+const PUBLIC = new Set<string>(["/api/health"]);
+/**
+ * Reads any signed-in person may make without a role: who they are, the environments (those
+ * they hold a role in), the config schema, and the change requests they may see (none for an
+ * outsider).
+ */
+const SIGNED_IN_MAY = new Set<string>([
+  "GET /api/envs",
+  "GET /api/session",
+  "GET /api/schema/portvakt-config.json",
+  "GET /api/change-requests",
+]);
+
+/**
+ * POSTs a viewer may send, so an empty body is refused as input (400): they change nothing at
+ * Digdir (a check, a plan, a diagnosis, a token test) or check the role per environment named in
+ * the body (pipeline tokens: admin there).
+ */
+const VIEWER_MAY = new Set<string>([
+  "POST /api/envs/{env}/altinn/validate",
+  "POST /api/envs/{env}/config/plan",
+  "POST /api/envs/{env}/promotion/plan",
+  "POST /api/envs/{env}/token-test",
+  "POST /api/envs/{env}/diagnose",
+  "POST /api/tokens",
+]);
+
 /** Every text code the walk has met, so a test can say its input reached the rule it aims at. */
 const seen = new Set<string>();
 
-/** Calls `path` and returns what is wrong with the texts of its answer (none for a non-JSON one). */
+/**
+ * Calls `path` and returns what is wrong with the texts of its answer: uncoded or English texts,
+ * or a refusal that is not a JSON problem (Hono's plain-text 500). A 2xx non-JSON answer is a file.
+ */
 async function faultsOf(call: ApiCall, path: string, init: RequestInit = {}): Promise<string[]> {
   const response = await call(path, init);
   const text = await response.text();
@@ -88,7 +119,12 @@ async function faultsOf(call: ApiCall, path: string, init: RequestInit = {}): Pr
   try {
     body = JSON.parse(text);
   } catch {
-    return [];
+    // A file (CSV, JSON lines) is not a text to code; a failure outside a problem body is a crash.
+    return response.ok
+      ? []
+      : [
+          `${init.method ?? "GET"} ${path} → ${response.status}: not a problem body: ${text.slice(0, 80)}`,
+        ];
   }
   for (const code of JSON.stringify(body).matchAll(/"(?:code|summaryCode|fixCode)":"([^"]+)"/g)) {
     seen.add(code[1]!);
@@ -278,14 +314,46 @@ describe("every route of the BFF answers in codes", () => {
     const viewer = await stack.as("demo-viewer");
     const outsider = await stack.as("demo-outsider");
     const found: string[] = [];
+    /**
+     * Calls `path` as `who` and checks the answer is a refusal: a JSON problem with one of
+     * `statuses` (never a 2xx that did the work, a 5xx or Hono's plain-text answer), in codes.
+     */
+    const refused = async (
+      who: string,
+      call: ApiCall,
+      path: string,
+      init: RequestInit,
+      statuses: readonly number[],
+    ) => {
+      const response = await call(path, init);
+      const text = await response.text();
+      const at = `${init.method} ${path} (${who}) → ${response.status}`;
+      if (!statuses.includes(response.status)) found.push(`${at}: not one of ${statuses}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        found.push(`${at}: not JSON: ${text.slice(0, 80)}`);
+        return;
+      }
+      found.push(...[...uncodedTexts(body), ...englishSentences(body)].map((f) => `${at}: ${f}`));
+    };
     for (const { template, method } of routes) {
       const path = pathOf(template);
       const init = method === "GET" ? { method } : { method, body: "{}" };
-      found.push(...(await faultsOf(stack.api, path, { ...init, headers: { Cookie: "" } })));
-      found.push(...(await faultsOf(outsider, path, init)));
+      if (PUBLIC.has(template)) continue;
+      await refused("no session", stack.api, path, { ...init, headers: { Cookie: "" } }, [401]);
+      // A change request is found before its environment's role is known: an unknown id is 404.
+      const unknown = template.startsWith("/api/change-requests/{") ? [404] : [];
+      // An outsider holds no role anywhere: refused, or (a change's input) refused before it.
+      if (!SIGNED_IN_MAY.has(`${method} ${template}`)) {
+        const statuses = [403, ...unknown, ...(method === "GET" ? [] : [400])];
+        await refused("outsider", outsider, path, init, statuses);
+      }
       if (method !== "GET") {
-        found.push(...(await faultsOf(stack.api, path, { ...init, headers: { "X-CSRF": "" } })));
-        found.push(...(await faultsOf(viewer, path, init)));
+        await refused("no CSRF", stack.api, path, { ...init, headers: { "X-CSRF": "" } }, [403]);
+        const mayTry = VIEWER_MAY.has(`${method} ${template}`) ? [400] : [];
+        await refused("viewer", viewer, path, init, [403, ...unknown, ...mayTry]);
       }
     }
     expect(found).toEqual([]);
