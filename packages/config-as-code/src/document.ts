@@ -305,7 +305,11 @@ export function parseDocument(saved: string, format?: DocumentFormat): ConfigDoc
   let raw: unknown;
   const asJson = format === "json" || (format === undefined && /^\s*\{/.test(text));
   try {
-    raw = asJson ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, prettyErrors: true });
+    // Merge keys (`<<: *defaults`) are YAML 1.1, not 1.2, but common in configuration files
+    // that share settings between entries; the `yaml` library reads them when asked.
+    raw = asJson
+      ? JSON.parse(text)
+      : parseYaml(text, { uniqueKeys: true, prettyErrors: true, merge: true });
   } catch (error) {
     const message =
       error instanceof YAMLParseError || error instanceof SyntaxError

@@ -423,6 +423,29 @@ describe("plan", () => {
 });
 
 describe("document", () => {
+  it("reads YAML anchors, aliases and merge keys (<<) for settings shared by several entries", () => {
+    const text = [
+      "version: 1",
+      "scopes:",
+      "  - &api",
+      "    name: digdir:a",
+      "    description: Felles beskrivelse",
+      "    at_max_age: 120",
+      "    consumers: &consumers ['889640782']",
+      "  - <<: *api",
+      "    name: digdir:b",
+      "    consumers: *consumers",
+    ].join("\n");
+    const doc = parseDocument(text);
+    expect(doc.scopes?.[1]).toMatchObject({
+      name: "digdir:b",
+      description: "Felles beskrivelse",
+      at_max_age: 120,
+      consumers: ["889640782"],
+    });
+    expect(doc.scopes?.[0]?.name).toBe("digdir:a");
+  });
+
   it("reads a document saved with a byte-order mark (Windows tools write one), YAML or JSON, with CRLF", () => {
     const yaml = "version: 1\nscopes:\n  - name: digdir:a\n    description: Beskrivelse\n";
     const json = JSON.stringify({
