@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { signInOverHttp } from "../apps/bff/src/testing/sign-in";
 import { orgNumbers, startBenchStack } from "./support/bench-stack";
-import { cpuTimeMs } from "./support/cpu";
+import { cpuSplitMs, cpuTimeMs } from "./support/cpu";
 import { type LoadResult, load } from "./support/load";
 import { readGcPauses, startProcess, stop } from "./support/processes";
 
@@ -28,7 +28,13 @@ const CONCURRENCY = 8;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-type Run = LoadResult & { hopCpuMs: number; simulatorCpuMs: number; clientCpuMs: number };
+type Run = LoadResult & {
+  hopCpuMs: number;
+  simulatorCpuMs: number;
+  clientCpuMs: number;
+  /** The hop's CPU per request split: user, system, and on threads beside the main one (ms). */
+  hopSplit: { user: number; system: number; helpers: number };
+};
 type Target = "direct" | "raw_proxy" | "hono_proxy" | "bff";
 const TARGETS: Target[] = ["direct", "raw_proxy", "hono_proxy", "bff"];
 type Hop = Exclude<Target, "direct">;
@@ -149,6 +155,7 @@ export async function benchBffVsDirect(root: string) {
           cpuTimeMs(stack.pids.simulator),
           cpuTimeMs(process.pid),
         ];
+        const splitBefore = pid ? cpuSplitMs(pid) : undefined;
         const from = Date.now();
         const result = await load({
           ...targets[target],
@@ -161,6 +168,13 @@ export async function benchBffVsDirect(root: string) {
           cpuTimeMs(stack.pids.simulator),
           cpuTimeMs(process.pid),
         ];
+        const splitAfter = pid ? cpuSplitMs(pid) : undefined;
+        const perSplit = (key: "user" | "system" | "helpers") =>
+          splitBefore && splitAfter
+            ? (splitAfter[key] - splitBefore[key]) / result.requests
+            : pid
+              ? Number.NaN
+              : 0;
         const per = (i: number) =>
           before[i] === undefined || after[i] === undefined
             ? Number.NaN
@@ -170,6 +184,11 @@ export async function benchBffVsDirect(root: string) {
           hopCpuMs: per(0),
           simulatorCpuMs: per(1),
           clientCpuMs: per(2),
+          hopSplit: {
+            user: perSplit("user"),
+            system: perSplit("system"),
+            helpers: perSplit("helpers"),
+          },
         });
       }
     }
@@ -180,6 +199,9 @@ export async function benchBffVsDirect(root: string) {
       errors: list.reduce((s, r) => s + r.errors, 0),
       cpu_ms_per_request: {
         hop: +median(list.map((r) => r.hopCpuMs)).toFixed(3),
+        hop_user: +median(list.map((r) => r.hopSplit.user)).toFixed(3),
+        hop_system: +median(list.map((r) => r.hopSplit.system)).toFixed(3),
+        hop_helper_threads: +median(list.map((r) => r.hopSplit.helpers)).toFixed(3),
         simulator: +median(list.map((r) => r.simulatorCpuMs)).toFixed(3),
         load_generator: +median(list.map((r) => r.clientCpuMs)).toFixed(3),
       },
@@ -206,6 +228,7 @@ export async function benchBffVsDirect(root: string) {
         },
         ratios: "median over the rounds of the per-round rps ratio",
         gc: "each hop's garbage-collection pauses inside its rounds (perf_hooks, wall time)",
+        cpu: "CPU ms per request from /proc; the hop's split into user, system and helper threads (V8's GC and compiler threads, libuv's pool) beside the main thread",
       },
       ...s,
       bff_over_direct: ratio("direct"),
