@@ -84,3 +84,41 @@ describe("scope prefixes as people write them", () => {
     expect(refused.status).toBe(400);
   });
 });
+
+describe("a scope Digdir holds in old shapes", () => {
+  it('is shown with its dates and updated over HTTP, its "" sent back and taken', async () => {
+    const store = stack.simulator.store;
+    const base = store.getScope("digdir:demo.read")!;
+    const name = "digdir:gammel.tom";
+    store.putScope({
+      ...base,
+      name,
+      subscope: "gammel.tom",
+      authorization_max_lifetime: "",
+      created: 1709287200,
+      last_updated: [2024, 3, 1, 10, 0, 5],
+    } as unknown as typeof base);
+    const q = `?scope=${encodeURIComponent(name)}`;
+    const read = await stack.api(`/api/envs/demo/scopes/scope${q}`);
+    expect(read.status).toBe(200);
+    const shown = (await read.json()) as Record<string, unknown> & {
+      portvakt_warnings?: Array<{ kind: string; field?: string }>;
+    };
+    expect(shown.created).toBe("2024-03-01T10:00:00.000Z");
+    expect(shown.last_updated).toBe("2024-03-01T10:00:05.000");
+    expect(shown.portvakt_warnings?.map((w) => `${w.kind}:${w.field}`).sort()).toEqual([
+      "date-as-number:created",
+      "date-as-number:last_updated",
+      "invalid-field:authorization_max_lifetime",
+    ]);
+    const updated = await stack.api(`/api/envs/demo/scopes${q}`, {
+      method: "PUT",
+      body: JSON.stringify({ description: "Endret" }),
+    });
+    expect(updated.status, await updated.clone().text()).toBe(200);
+    expect(store.getScope(name)).toMatchObject({
+      description: "Endret",
+      at_max_age: base.at_max_age,
+    });
+  });
+});
