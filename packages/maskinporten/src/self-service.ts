@@ -242,10 +242,17 @@ export class SelfServiceClient {
    * back as it was and never dropped, whether Digdir's PUT replaces or merges (Digdir's own web
    * client also sends the whole scope). Read-only fields (`name`, `owner_orgno`, `created`,
    * `last_updated`) and Portvakt's `portvakt_warnings` are not sent.
+   * @param options.current the scope as the caller just read it (`getScope`, under its lock): it
+   *   is not read again, so the call sends only the PUT (a failure before it is the caller's read's)
+   * @throws MaskinportenInputError when `update` breaks `ScopeUpdate`; MaskinportenError from the read and the write.
    */
-  async updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
+  async updateScope(
+    scope: string,
+    update: ScopeUpdate,
+    options: { current?: Scope } = {},
+  ): Promise<Scope> {
     const checked = checkedInput(ScopeUpdate, update, "The scope update");
-    const current = await this.getScope(scope);
+    const current = options.current ?? (await this.getScope(scope));
     // A field the read set aside (an enum value Portvakt has not seen, say) goes back as Digdir
     // had it, unless the update sets it; read-only ones are left out in whatever shape they came.
     const {
@@ -452,11 +459,17 @@ export class SelfServiceClient {
    * digdir/digdir-camp-2025-react-impl: get, spread, put), so a partial body could reset what it
    * leaves out (its scopes, the OpenAPI's other fields). A field the read set aside goes back as
    * Digdir had it. Read-only fields (`created`, `last_updated`) and `portvakt_warnings` are not sent.
-   * @throws MaskinportenInputError when `update` breaks `ClientUpdate`; MaskinportenError from the reads and the write.
+   * @param options.current the client as the caller just read it (`getClient`, under its lock):
+   *   it is not read again, so the call sends only the PUT (a failure before it is the caller's read's)
+   * @throws MaskinportenInputError when `update` breaks `ClientUpdate`; MaskinportenError from the read and the write.
    */
-  async updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
+  async updateClient(
+    clientId: string,
+    update: ClientUpdate,
+    options: { current?: Client } = {},
+  ): Promise<Client> {
     const checked = checkedInput(ClientUpdate, update, "The client update");
-    const current = await this.getClient(clientId);
+    const current = options.current ?? (await this.getClient(clientId));
     const {
       created: _created,
       last_updated: _updated,

@@ -59,6 +59,17 @@ export function jwksIdentity(jwks: {
 }
 
 /**
+ * What an update's check says of a client or scope already read (under the resource's lock), so
+ * that it is not read again: `applied` when every field the update sets already has its value.
+ */
+export function updateSeenIn(
+  check: { fields: Record<string, unknown> },
+  state: Record<string, unknown>,
+): CheckResult {
+  return { applied: fieldsMatch(state, check.fields), state };
+}
+
+/**
  * Reads what the check needs and says whether the write shows. Read failures are thrown (the
  * outcome stays unknown).
  */
@@ -92,8 +103,7 @@ export async function runCheck(api: SelfServiceClient, check: PendingCheck): Pro
       return { applied: there === check.present, state: { kids: keys.map((k) => k.kid) } };
     }
     case "client.update": {
-      const client = await api.getClient(check.clientId);
-      return { applied: fieldsMatch(client, check.fields), state: client };
+      return updateSeenIn(check, await api.getClient(check.clientId));
     }
     case "client.delete": {
       try {
@@ -129,8 +139,7 @@ export async function runCheck(api: SelfServiceClient, check: PendingCheck): Pro
       }
     }
     case "scope.update": {
-      const scope = await api.getScope(check.scope);
-      return { applied: fieldsMatch(scope, check.fields), state: scope };
+      return updateSeenIn(check, await api.getScope(check.scope));
     }
   }
 }

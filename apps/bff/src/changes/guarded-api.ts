@@ -24,6 +24,7 @@ import {
   jwksIdentity,
   type PendingCheck,
   runCheck,
+  updateSeenIn,
 } from "./checks";
 import { type ChangeContext, type ChangeGuard, MadeButUnreadError } from "./guard";
 import { lockKeys } from "./locks";
@@ -75,7 +76,8 @@ export class GuardedApi implements ConfigApi {
   async #write<T>(spec: {
     lockKey: string;
     check: PendingCheck | (() => Promise<PendingCheck>);
-    send: () => Promise<T>;
+    /** Sends the write; `read` is the resource as `readFirst` read it. */
+    send: (read?: CheckResult) => Promise<T>;
     recover: (result: CheckResult) => T | Promise<T>;
     /**
      * Read first, under the lock, and send nothing when the resource already is as the write
@@ -83,11 +85,23 @@ export class GuardedApi implements ConfigApi {
      * for it while it is still on its way (it would then land after a newer change and undo it).
      */
     skipIfDone?: boolean;
+    /**
+     * A read-modify-write (`updateClient`, `updateScope`: the whole resource is sent back): as
+     * `skipIfDone`, but the read is required and handed to `send`, so the guarded send is the
+     * write alone. When that read fails nothing was sent: the request fails as a refusal does
+     * (no re-read, no pending row, no lock). `seen` is the caller's own read under the same lock
+     * (the route's `before`): then nothing is read here.
+     */
+    readFirst?: { seen?: CheckResult | undefined };
   }): Promise<T> {
     const { check } = spec;
     const run = async () => {
       const resolved = typeof check === "function" ? await check() : check;
-      if (spec.skipIfDone) {
+      let read: CheckResult | undefined;
+      if (spec.readFirst) {
+        read = spec.readFirst.seen ?? (await runCheck(this.raw, resolved));
+        if (read.applied) return spec.recover(read);
+      } else if (spec.skipIfDone) {
         let already: CheckResult | undefined;
         try {
           already = await runCheck(this.raw, resolved);
@@ -103,7 +117,7 @@ export class GuardedApi implements ConfigApi {
           check: resolved,
           send: () => {
             this.#onSend();
-            return spec.send();
+            return spec.send(read);
           },
         });
       } catch (error) {
@@ -119,7 +133,7 @@ export class GuardedApi implements ConfigApi {
       this.#onMade();
       return outcome.value;
     };
-    return typeof check === "function" || spec.skipIfDone
+    return typeof check === "function" || spec.skipIfDone || spec.readFirst
       ? this.#guard.run(spec.lockKey, run)
       : run();
   }
@@ -210,12 +224,26 @@ export class GuardedApi implements ConfigApi {
     });
   }
 
-  updateClient(clientId: string, update: ClientUpdate): Promise<Client> {
+  /**
+   * Changes a client: read once under its lock (or `options.current`, the caller's read under the
+   * same lock), not sent when it already is so, else the whole client sent back with the update
+   * (`SelfServiceClient.updateClient`). A failed read is an ordinary failure: nothing was sent.
+   */
+  updateClient(
+    clientId: string,
+    update: ClientUpdate,
+    options: { current?: Client } = {},
+  ): Promise<Client> {
+    const check = {
+      type: "client.update" as const,
+      clientId,
+      fields: clientUpdateFields(update),
+    };
     return this.#write({
-      skipIfDone: true,
+      readFirst: { seen: options.current && updateSeenIn(check, options.current) },
       lockKey: lockKeys.client(this.env, clientId),
-      check: { type: "client.update", clientId, fields: clientUpdateFields(update) },
-      send: () => this.raw.updateClient(clientId, update),
+      check,
+      send: (read) => this.raw.updateClient(clientId, update, { current: read?.state as Client }),
       recover: (result) => result.state as Client,
     });
   }
@@ -303,17 +331,23 @@ export class GuardedApi implements ConfigApi {
     });
   }
 
-  updateScope(scope: string, update: ScopeUpdate): Promise<Scope> {
+  /** Changes a scope, read once as `updateClient` reads a client. */
+  updateScope(
+    scope: string,
+    update: ScopeUpdate,
+    options: { current?: Scope } = {},
+  ): Promise<Scope> {
     const { prefix: _prefix, subscope: _subscope, ...fields } = update;
+    const check = {
+      type: "scope.update" as const,
+      scope,
+      fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    };
     return this.#write({
-      skipIfDone: true,
+      readFirst: { seen: options.current && updateSeenIn(check, options.current) },
       lockKey: lockKeys.scope(this.env, scope),
-      check: {
-        type: "scope.update",
-        scope,
-        fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-      },
-      send: () => this.raw.updateScope(scope, update),
+      check,
+      send: (read) => this.raw.updateScope(scope, update, { current: read?.state as Scope }),
       recover: (result) => result.state as Scope,
     });
   }

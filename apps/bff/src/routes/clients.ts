@@ -110,7 +110,7 @@ export const clientsRoutes = createRouter()
         const before = await api.raw.getClient(id);
         recordChange(c, { before });
         requireUnchangedSinceRequest(c, before, update);
-        return api.updateClient(id, update);
+        return api.updateClient(id, update, { current: before });
       });
       recordChange(c, { after });
       return sendJson(c, after, 200);

@@ -151,7 +151,7 @@ export const scopesRoutes = createRouter()
             : {}),
         });
         requireUnchangedSinceRequest(c, before, update);
-        return api.updateScope(scope, update);
+        return api.updateScope(scope, update, { current: before });
       });
       recordChange(c, { after });
       return sendJson(c, after, 200);
