@@ -230,13 +230,13 @@ for (const [lang, text] of Object.entries(TEXTS)) {
       await expect(page.locator("#scope-long_description")).toHaveValue(
         "Lang tekst som skal bli stående",
       );
-      // The field's error is not repeated in the panel beside the submit button.
-      const panel = page
-        .getByRole("alert")
-        .filter({ has: page.getByText(/./) })
-        .last();
-      await expect(panel).toBeVisible();
+      // A 409 that names a field is shown on it alone (defect 3): no panel beside the submit
+      // button repeats it in other words, and no toast.
       await expect(page.getByText(text.exists, { exact: true })).toHaveCount(1);
+      await expect(submitOf(page).locator("xpath=ancestor::form").getByRole("alert")).toHaveCount(
+        0,
+      );
+      await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expect(submitOf(page)).toBeEnabled();
       // Light and dark (axe in both) of the 409 shown once, on its field.
       await captureBothThemes(page, `scope-form-409-${lang}-${width}`);

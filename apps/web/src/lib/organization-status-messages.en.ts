@@ -9,6 +9,7 @@ export const orgStatusEn: Record<keyof typeof orgStatusNb, string> = {
   "orgStatus.state.not-found": "Not in the Central Coordinating Register",
   "orgStatus.deletedOn": "Deleted {date}",
   "orgStatus.unavailable": "State in the Central Coordinating Register unknown (no answer)",
+  "orgStatus.off": "State in the Central Coordinating Register not looked up (switched off)",
   "orgStatus.confirmTitle": "Grant access anyway?",
   "orgStatus.confirmBody":
     "{org} is registered as “{state}” in the Central Coordinating Register. Grant it {count, plural, one {# scope} other {# scopes}} anyway?",

@@ -9,6 +9,7 @@ export const orgStatusNn: Record<keyof typeof orgStatusNb, string> = {
   "orgStatus.state.not-found": "Finst ikkje i Einingsregisteret",
   "orgStatus.deletedOn": "Sletta {date}",
   "orgStatus.unavailable": "Status i Einingsregisteret er ukjend (ikkje svar)",
+  "orgStatus.off": "Status i Einingsregisteret vert ikkje slått opp (slått av)",
   "orgStatus.confirmTitle": "Gi tilgang likevel?",
   "orgStatus.confirmBody":
     "{org} er registrert som «{state}» i Einingsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scope}}?",

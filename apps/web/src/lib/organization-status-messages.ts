@@ -8,6 +8,7 @@ export const orgStatusNb = {
   "orgStatus.state.not-found": "Finnes ikke i Enhetsregisteret",
   "orgStatus.deletedOn": "Slettet {date}",
   "orgStatus.unavailable": "Status i Enhetsregisteret er ukjent (ikke svar)",
+  "orgStatus.off": "Status i Enhetsregisteret slås ikke opp (slått av)",
   "orgStatus.confirmTitle": "Gi tilgang likevel?",
   "orgStatus.confirmBody":
     "{org} er registrert som «{state}» i Enhetsregisteret. Vil du likevel gi tilgang til {count, plural, one {# scope} other {# scopes}}?",

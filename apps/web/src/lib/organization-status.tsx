@@ -110,10 +110,32 @@ export function useRegistryStateText() {
 
 /**
  * A badge of an organisation's state: red for deleted, bankrupt or not found, amber for being
- * wound up or unknown, nothing for an active one (or when the look-up is switched off).
+ * wound up or unknown, nothing for an active one. With the look-up switched off (closed
+ * networks: `registry: "off"`), nothing, or with `showOff` a note saying so (the page about one
+ * organisation, where no badge would read as "active").
  */
-export function RegistryStateBadge({ status }: { status: OrganizationStatus | undefined }) {
+export function RegistryStateBadge({
+  status,
+  showOff = false,
+}: {
+  status: OrganizationStatus | undefined;
+  showOff?: boolean;
+}) {
+  const { t } = useI18n();
   const text = useRegistryStateText()(status);
+  if (showOff && status?.registry === "off") {
+    return (
+      // A note, not a state: plain text that wraps (a badge does not, and at 390 px it ran
+      // off the screen).
+      <span
+        data-testid="registry-state"
+        data-state="off"
+        className="text-sm text-slate-600 dark:text-slate-400"
+      >
+        {t("orgStatus.off")}
+      </span>
+    );
+  }
   if (!status || !text || status.state === "active") return null;
   const tone =
     status.state === "deleted" || status.state === "bankrupt" || status.state === "not-found"

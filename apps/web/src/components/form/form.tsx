@@ -71,8 +71,8 @@ type FormState = {
   idOf: (name: string) => string;
   /** The server's coded text per field, kept beside react-hook-form's `type: "server"` error. */
   serverTexts: Record<string, FieldText>;
-  /** Server paths placed on fields (not repeated in the problem panel). */
-  placedPaths: string[];
+  /** The form's `rename` of server paths (see `Form`). */
+  rename?: ((path: string) => string) | undefined;
 };
 
 const FormContext = createContext<FormState | null>(null);
@@ -118,7 +118,6 @@ export function Form<Values extends FieldValues, Body>({
   children: ReactNode;
 } & Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "children">) {
   const [serverTexts, setServerTexts] = useState<Record<string, FieldText>>({});
-  const [placedPaths, setPlacedPaths] = useState<string[]>([]);
   const idOf = useCallback((name: string) => `${idPrefix}-${name}`, [idPrefix]);
 
   /** Sets a problem's field errors on the fields; answers the names it set, in screen order. */
@@ -126,7 +125,6 @@ export function Form<Values extends FieldValues, Body>({
     if (!isApiProblem(error)) return [];
     const placed = serverFieldErrors(error, fields, rename);
     setServerTexts(placed.onFields);
-    setPlacedPaths(placed.placedPaths);
     const names = fields.filter((name) => name in placed.onFields);
     for (const name of names) {
       form.setError(name, { type: "server", message: placed.onFields[name]?.detail });
@@ -141,7 +139,6 @@ export function Form<Values extends FieldValues, Body>({
 
   const submit = form.handleSubmit(async (body) => {
     setServerTexts({});
-    setPlacedPaths([]);
     try {
       await onSubmit(body);
     } catch (error) {
@@ -151,8 +148,8 @@ export function Form<Values extends FieldValues, Body>({
   });
 
   const state = useMemo(
-    () => ({ fields, idOf, serverTexts, placedPaths }),
-    [fields, idOf, serverTexts, placedPaths],
+    () => ({ fields, idOf, serverTexts, rename }),
+    [fields, idOf, serverTexts, rename],
   );
   return (
     <FormProvider {...form}>
@@ -316,12 +313,19 @@ export function FormSubmit({ disabled, pending, ...props }: Omit<ButtonProps, "t
 }
 
 /**
- * The failed submit's problem beside the submit button, without the field errors the form
- * already shows on its fields (each failure is shown once: issue 14, defect 3).
+ * The failed submit's problem beside the submit button, shown in one place only (issue 14,
+ * defect 3): a problem whose every error names a field of the form is shown on those fields
+ * and not here (its detail says the same, e.g. the 409 "scope exists" on `subscope`); any other
+ * problem is shown here, without the field errors the form already shows on its fields.
  */
 export function FormProblem({ error, title }: { error: unknown; title: string }) {
-  const { placedPaths } = useFormState();
+  const { fields, rename } = useFormState();
   if (!error) return null;
+  if (!isApiProblem(error)) return <ErrorAlert error={error} title={title} />;
+  // Read from the problem itself (as `Form` places it), not from the form's state, which is
+  // set a render later: the panel (an alert) must not flash before the fields show the errors.
+  const { rest, placedPaths } = serverFieldErrors(error, fields, rename);
+  if (placedPaths.length > 0 && rest.length === 0) return null;
   return <ErrorAlert error={error} title={title} shownFields={placedPaths} />;
 }
 

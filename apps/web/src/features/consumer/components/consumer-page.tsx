@@ -242,7 +242,7 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
       {!hasScopesWrite && <Notice>{t("missing.scope", { scope: "idporten:scopes.write" })}</Notice>}
       <p data-testid="consumer-summary">
         {t("consumer.summary", { org, approved, total: rows.length })}{" "}
-        <RegistryStateBadge status={organization.data} />
+        <RegistryStateBadge status={organization.data} showOff />
         {(organization.isError || (organization.isSuccess && !name)) && (
           <span className="ml-2 text-sm text-slate-600 dark:text-slate-400">
             {t("consumer.nameUnknown")}
