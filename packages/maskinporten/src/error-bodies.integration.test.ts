@@ -174,4 +174,28 @@ describe("error answers are explained with the words they carry", () => {
     expect(await api.listPrefixes()).toEqual([]);
     expect(await api.listScopes()).toEqual([]);
   });
+
+  it('"does not have any" from a 401, 403 or 429 is a refusal, not an empty list', async () => {
+    for (const status of [401, 403, 429]) {
+      replay.answers.unshift({
+        method: "GET",
+        path: "/api/v1/clients",
+        status,
+        body: {
+          error: "access_denied",
+          error_description: "Client does not have any of the required scopes",
+        },
+      });
+      try {
+        const error = await api.listClients().then(
+          (rows) => rows,
+          (caught: unknown) => caught,
+        );
+        expect(error, String(status)).toBeInstanceOf(MaskinportenError);
+        expect((error as MaskinportenError).status).toBe(status);
+      } finally {
+        replay.answers.shift();
+      }
+    }
+  });
 });

@@ -812,8 +812,9 @@ export class SelfServiceClient {
 
 /**
  * Whether an error answer means "nothing there" (docs/maskinporten.md §8): a 404 where that is
- * the rule, or a 4xx whose words (in whichever member the body carries them) say the
- * organisation "does not have any".
+ * the rule, or a 400 or 404 whose words (in whichever member the body carries them) say the
+ * organisation "does not have any". A 401, 403 or 429 saying so ("…does not have any of the
+ * required scopes") is a refusal, never an empty list.
  */
 function isEmptyAnswer(
   when: "404" | "does-not-have-any",
@@ -821,7 +822,9 @@ function isEmptyAnswer(
   upstream: DigdirError | undefined,
 ): boolean {
   if (when === "404") return status === 404;
-  return status >= 400 && status < 500 && DOES_NOT_HAVE_ANY.test(upstream?.error_description ?? "");
+  return (
+    (status === 400 || status === 404) && DOES_NOT_HAVE_ANY.test(upstream?.error_description ?? "")
+  );
 }
 
 function attemptsNote(attempts: number): string {
