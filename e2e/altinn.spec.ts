@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { captureBothThemes, expect, expectNoSeriousA11yViolations, signIn, test } from "./support";
+import { captureBothThemes, expect, expectNoSeriousA11yViolations, test } from "./support";
 
 // Kept as .txt: its four-space layout is the point (the download must keep it), and the
 // formatter would make it two.
@@ -163,8 +163,11 @@ test("an app's metadata with two mistakes: see both, fix them, provision, try a 
   );
 });
 
-test("a viewer can check a file and try requests, but not create the scopes", async ({ page }) => {
-  await signIn(page, "Vera Viewer", "/altinn");
+test("a viewer can check a file and try requests, but not create the scopes", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("Vera Viewer", "/altinn");
   await expect(page.getByTestId("role-notice")).toContainText(
     "Å opprette scopene i Maskinporten og gi tilgang til dem krever rollen Administrator",
   );

@@ -1,6 +1,13 @@
 import type { Browser, Page } from "@playwright/test";
 import { orgNumberProblem } from "@portvakt/contracts";
-import { expect, expectNoSeriousA11yViolations, signIn, test } from "./support";
+import {
+  type DemoPerson,
+  expect,
+  expectNoSeriousA11yViolations,
+  openWithSession,
+  type SessionCookies,
+  test,
+} from "./support";
 
 // Four-eyes (issue 18 #2): the e2e stack's environment `prod-review` (kind prod, four-eyes on,
 // PORTVAKT_STACK_FOUR_EYES) turns every change into a change request another admin approves.
@@ -18,11 +25,16 @@ function freshOrgno(): string {
   }
 }
 
-/** A person signed in in a browser context of their own, in `prod-review`, light theme, nb. */
+/**
+ * A person signed in in a browser context of their own, in `prod-review`, light theme, nb, with
+ * the worker's session of that person (signing in is not what this spec tests: support.ts's
+ * `sessionCookies` went through the provider's pages once).
+ */
 async function personIn(
   browser: Browser,
   baseURL: string,
-  person: string,
+  sessionCookies: SessionCookies,
+  person: DemoPerson,
   returnTo: string,
   width = 1280,
 ): Promise<Page> {
@@ -38,7 +50,7 @@ async function personIn(
     localStorage.setItem("portvakt.lang", "nb");
     localStorage.setItem("portvakt.env", env);
   }, ENV);
-  await signIn(page, person, returnTo);
+  await openWithSession(page, await sessionCookies(person), returnTo);
   await expect(page.getByTestId("env-switcher")).toHaveValue(ENV);
   await page.setViewportSize({ width, height: 900 });
   return page;
@@ -48,11 +60,19 @@ for (const width of [1280, 390]) {
   test(`an operator's grant waits for another admin, who approves it; the audit names both (${width} px)`, async ({
     browser,
     baseURL,
+    sessionCookies,
   }) => {
     const orgno = freshOrgno();
 
     // The operator asks: the grant is not made, the shell says it waits as a change request.
-    const operator = await personIn(browser, baseURL!, "Ola Operatør", accessPath, width);
+    const operator = await personIn(
+      browser,
+      baseURL!,
+      sessionCookies,
+      "Ola Operatør",
+      accessPath,
+      width,
+    );
     await operator.getByRole("button", { name: "Gi tilgang", exact: true }).click();
     await operator.getByLabel("Organisasjonsnumre").fill(orgno);
     await operator.getByRole("button", { name: "Gi tilgang (1)" }).click();
@@ -82,7 +102,14 @@ for (const width of [1280, 390]) {
     await operator.context().close();
 
     // An admin approves: the change is made once, as the operator asked.
-    const admin = await personIn(browser, baseURL!, "Ada Administrator", "/change-requests", width);
+    const admin = await personIn(
+      browser,
+      baseURL!,
+      sessionCookies,
+      "Ada Administrator",
+      "/change-requests",
+      width,
+    );
     const card = admin.locator(`[data-change-request-id="${id}"]`);
     await expect(card).toContainText("Bedt om av Ola Operatør");
     await expectNoSeriousA11yViolations(admin, `change-request inbox, approver (${width})`);
@@ -149,7 +176,7 @@ for (const width of [1280, 390]) {
     await expect(approval).toContainText(`endringsforespørsel ${id}`);
     await expect(approval).not.toContainText(/change request/);
 
-    if (width === 1280) await failedRequestInNynorsk(browser, baseURL!, admin);
+    if (width === 1280) await failedRequestInNynorsk(browser, baseURL!, sessionCookies, admin);
     await admin.context().close();
   });
 }
@@ -158,7 +185,12 @@ for (const width of [1280, 390]) {
  * A request whose execution fails (a second create of a scope the first one made): another admin
  * reads why in nynorsk and in English, never the BFF's English in the nynorsk page (issue 14 #13).
  */
-async function failedRequestInNynorsk(browser: Browser, baseURL: string, admin: Page) {
+async function failedRequestInNynorsk(
+  browser: Browser,
+  baseURL: string,
+  sessionCookies: SessionCookies,
+  admin: Page,
+) {
   const name = `e2e${Date.now().toString(36)}`;
   const headers = { "X-CSRF": "1", Origin: new URL(admin.url()).origin };
   const ask = async () => {
@@ -170,7 +202,7 @@ async function failedRequestInNynorsk(browser: Browser, baseURL: string, admin: 
     return ((await asked.json()) as { changeRequest: { id: string } }).changeRequest.id;
   };
   const [first, second] = [await ask(), await ask()];
-  const siri = await personIn(browser, baseURL, "Siri Sjekker", "/change-requests");
+  const siri = await personIn(browser, baseURL, sessionCookies, "Siri Sjekker", "/change-requests");
   const siriHeaders = { "X-CSRF": "1", Origin: new URL(siri.url()).origin };
   for (const id of [first, second]) {
     const approved = await siri.request.post(`/api/change-requests/${id}/approve`, {

@@ -43,8 +43,11 @@ async function openFirstClient(page: Page) {
   await expect(page.getByRole("heading", { name: "Nøkler (JWKS)" })).toBeVisible();
 }
 
-test("an administrator sees their name and role and may do everything", async ({ page }) => {
-  await signIn(page, "Ada Administrator");
+test("an administrator sees their name and role and may do everything", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("Ada Administrator");
   await expect(page.getByTestId("session-name")).toHaveText(/Ada Administrator/);
   await expect(page.getByTestId("session-role")).toHaveText("Administrator i Demo (simulator)");
   await expect(page.getByTestId("session-role-explain")).toContainText("kan endre alt");

@@ -89,7 +89,12 @@ export async function startStackProcess(env: NodeJS.ProcessEnv = {}): Promise<St
 }
 
 /** Who the demo sign-in provider offers, by the name on its button. */
-export type DemoPerson = "Ada Administrator" | "Ola Operatør" | "Vera Viewer" | "Nils Nobody";
+export type DemoPerson =
+  | "Ada Administrator"
+  | "Ola Operatør"
+  | "Vera Viewer"
+  | "Nils Nobody"
+  | "Siri Sjekker";
 
 /**
  * A worker's signed-in sessions, one per person: the cookies a browser holds after signing in
@@ -135,7 +140,8 @@ async function signInOnce(browser: Browser, baseURL: string, person: DemoPerson)
 /**
  * Every test runs against a stack of its worker's own (so workers share no simulator state), and
  * `signedIn` starts it signed in as the demo administrator, in bokmål, in the light theme.
- * Specs about signing in, signing out and roles call `signIn` themselves.
+ * Specs about signing in and signing out call `signIn` themselves; the others (roles, four-eyes)
+ * start from the worker's session of each person (`signInAs`, `sessionCookies`).
  */
 /**
  * Signs `person` in on `page` (default: the test's page) with the worker's session of that
@@ -183,12 +189,7 @@ export const test = base.extend<
   ],
   signInAs: async ({ page, sessionCookies }, use) => {
     await use(async (person, returnTo = "/scopes", target = page) => {
-      await target.context().addCookies(await sessionCookies(person));
-      await target.goto(returnTo);
-      // As signIn: every page is under its environment (`/scopes` is shown at `/{env}/scopes`).
-      const path = returnTo.split("?")[0]!;
-      await target.waitForURL((url) => url.pathname === path || url.pathname.endsWith(path));
-      await expect(target.getByTestId("session-role")).toBeVisible();
+      await openWithSession(target, await sessionCookies(person), returnTo);
     });
   },
   signedIn: async ({ page, context, sessionCookies }, use) => {
@@ -199,6 +200,20 @@ export const test = base.extend<
     await use(page);
   },
 });
+
+/**
+ * Puts a session's `cookies` (from `sessionCookies`) into `page`'s context and opens `returnTo`
+ * (a path, e.g. `/scopes` or `/access?scope=…`): the state `signIn` leaves, without the provider's
+ * pages. Resolves once the page is at `returnTo` under its environment (`/scopes` is shown at
+ * `/{env}/scopes`) and the shell shows the person's role; fails (expect's timeout) otherwise.
+ */
+export async function openWithSession(page: Page, cookies: Cookie[], returnTo = "/scopes") {
+  await page.context().addCookies(cookies);
+  await page.goto(returnTo);
+  const path = returnTo.split("?")[0]!;
+  await page.waitForURL((url) => url.pathname === path || url.pathname.endsWith(path));
+  await expect(page.getByTestId("session-role")).toBeVisible();
+}
 
 /** Whether the BFF still takes these cookies' session (a test may have signed it out). */
 async function sessionStillOpen(bffUrl: string, cookies: Cookie[]): Promise<boolean> {

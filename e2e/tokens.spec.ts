@@ -1,4 +1,4 @@
-import { captureBothThemes, expect, signIn, test, unique } from "./support";
+import { captureBothThemes, expect, test, unique } from "./support";
 
 test("an admin issues a pipeline token shown once, sees its last use, and revokes it", async ({
   signedIn: page,
@@ -45,8 +45,8 @@ test("an admin issues a pipeline token shown once, sees its last use, and revoke
   expect(refused.status()).toBe(401);
 });
 
-test("a person who is not admin is told only admins manage tokens", async ({ page }) => {
-  await signIn(page, "Ola Operatør");
+test("a person who is not admin is told only admins manage tokens", async ({ page, signInAs }) => {
+  await signInAs("Ola Operatør");
   await page.goto("/tokens");
   await expect(page.getByText("Bare administratorer kan utstede")).toBeVisible();
   await expect(page.getByRole("button", { name: "Utsted token" })).toHaveCount(0);
