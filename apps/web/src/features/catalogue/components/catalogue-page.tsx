@@ -2,10 +2,9 @@ import {
   type Client,
   INTEGRATION_TYPES,
   type IntegrationType,
-  prefixProblem,
   type RowWarning,
   type Scope,
-  type ScopeCatalogueQuery,
+  ScopeCatalogueQuery,
 } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
@@ -56,9 +55,13 @@ export function CataloguePage() {
   const [inactive, setInactive] = useState(false);
   const [onlyUsable, setOnlyUsable] = useState(false);
   const [search, setSearch] = useState("");
+  // A whole prefix as the BFF reads the filter (capitals and spaces around it are the prefix,
+  // `NAV` is `nav`); while it is not one yet, no prefix filter (Digdir refuses the query).
+  const typedPrefix = prefix.trim()
+    ? ScopeCatalogueQuery.shape.prefix.safeParse(prefix)
+    : undefined;
   const query: ScopeCatalogueQuery = {
-    // Only a whole prefix by the contracts' one rule (Digdir refuses the query otherwise).
-    ...(prefixProblem(prefix) === null ? { prefix } : {}),
+    ...(typedPrefix?.success && typedPrefix.data ? { prefix: typedPrefix.data } : {}),
     ...(integrationType ? { integration_type: integrationType } : {}),
     ...(forAll ? { accessible_for_all: forAll } : {}),
     ...(inactive ? { inactive: "true" } : {}),

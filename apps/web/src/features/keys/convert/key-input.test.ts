@@ -50,6 +50,24 @@ describe("parseKeyText", () => {
     expect(result.certificate?.notAfter?.getUTCFullYear()).toBeGreaterThan(2030);
   });
 
+  it("reads OpenSSL's TRUSTED CERTIFICATE as the certificate itself (trust settings cut off)", async () => {
+    // `openssl x509 -trustout -addtrust clientAuth` of the same certificate (the fixture).
+    const trusted = readFileSync(
+      new URL("./fixtures/self-signed-2048.trusted.pem", import.meta.url),
+      "utf8",
+    );
+    expect(trusted).toContain("BEGIN TRUSTED CERTIFICATE");
+    const plain = await parseKeyText(CERTIFICATE);
+    const result = await parseKeyText(trusted);
+    if (!result.ok || !plain.ok) throw new Error(result.ok ? "plain" : result.code);
+    expect(result.source).toBe("certificate");
+    expect(result.jwk.n).toBe(plain.jwk.n);
+    // x5c holds the certificate as Digdir takes it, not OpenSSL's trust settings.
+    expect(result.jwk.x5c).toEqual(plain.jwk.x5c);
+    const old = await parseKeyText(CERTIFICATE.replaceAll("CERTIFICATE", "X509 CERTIFICATE"));
+    expect(old.ok && old.jwk.x5c).toEqual(plain.jwk.x5c);
+  });
+
   it("refuses private keys in PEM and JWK form", async () => {
     const { privateKey } = keyPair(2048);
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();

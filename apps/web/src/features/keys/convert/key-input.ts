@@ -1,4 +1,11 @@
-import { Jwk, MIN_RSA_BITS, PRIVATE_JWK_MEMBERS, rsaModulusBits } from "@portvakt/contracts";
+import {
+  CERTIFICATE_PEM_LABELS,
+  certificatesInPem,
+  Jwk,
+  MIN_RSA_BITS,
+  PRIVATE_JWK_MEMBERS,
+  rsaModulusBits,
+} from "@portvakt/contracts";
 import { spkiFromPkcs1 } from "./der";
 
 /**
@@ -165,10 +172,12 @@ async function fromPem(text: string): Promise<KeyParseResult> {
       first.label === "PUBLIC KEY" ? "pem-public-key" : "pem-rsa-public-key",
     );
   }
-  if (first.label === "CERTIFICATE")
-    return fromCertificates(
-      blocks.filter((b) => b.label === "CERTIFICATE").map((b) => base64ToBytes(b.body)),
-    );
+  // CERTIFICATE, OpenSSL's TRUSTED CERTIFICATE (its trust settings cut off) or X509 CERTIFICATE:
+  // one reader of the labels for the browser and the BFF (contracts' certificatesInPem).
+  if ((CERTIFICATE_PEM_LABELS as readonly string[]).includes(first.label)) {
+    const ders = certificatesInPem(text);
+    return ders.length ? fromCertificates(ders) : { ok: false, code: "invalidCertificate" };
+  }
   return { ok: false, code: "unknownFormat", detail: first.label };
 }
 
