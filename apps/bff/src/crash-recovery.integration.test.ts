@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { orgNumberSequence } from "@portvakt/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "./audit/store";
 import { injectAuditFaults } from "./testing/audit-faults";
@@ -13,6 +14,8 @@ import { apiCaller, startTestStack, type TestStack } from "./testing/stack";
 // entry `unknown` (`audit.outcome.unrecorded`, at the time the change was sent) and a follow-up
 // with what Digdir shows.
 const env = "/api/envs/demo";
+// Consumers no earlier run used (the PostgreSQL run keeps one database across runs).
+const orgNumbers = orgNumberSequence(83_000_000 + (Date.now() % 1_000_000));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let stack: TestStack;
@@ -76,7 +79,7 @@ async function bff(name: string): Promise<BffProcess> {
 
 describe("an instance killed between Digdir's yes and the audit entry", () => {
   it("leaves a record: the next instance writes `unknown` (unrecorded) and the follow-up", async () => {
-    const orgno = "481000017";
+    const [orgno] = orgNumbers(1) as [string];
     const scope = "digdir:demo.read";
     expect(stack.simulator.store.getGrant(scope, orgno)?.state).not.toBe("APPROVED");
     const first = await bff(`crash-a-${Date.now().toString(36)}`);
@@ -123,7 +126,7 @@ describe("an instance killed between Digdir's yes and the audit entry", () => {
   }, 180_000);
 
   it("an entry kept in memory when its instance goes: the write-ahead record is the durable copy", async () => {
-    const orgno = "481000025";
+    const [orgno] = orgNumbers(1) as [string];
     const scope = "digdir:demo.read";
     refused.add("access.grant");
     // The person is told the grant was made; its entry waits in the instance's memory only.

@@ -6,7 +6,7 @@ import {
 } from "@portvakt/contracts";
 import type { Context, MiddlewareHandler } from "hono";
 import type { BffEnv } from "../context";
-import { executionNote, executionOf } from "../four-eyes/defer";
+import { checksOnly, executionNote, executionOf } from "../four-eyes/defer";
 import {
   codedProblem,
   MADE_BUT_UNREAD,
@@ -124,6 +124,24 @@ export async function requireAuditWritten(c: Context<BffEnv>): Promise<void> {
 }
 
 /**
+ * `requireAuditWritten` as a middleware, for the chain of a change after its role check (a
+ * person without the role is told 403 whatever the store does); a dry run (`dryRun: true` in
+ * the JSON body), which changes nothing, passes.
+ * @throws ProblemError 503 `problem.audit-unavailable`
+ */
+export function auditWritten(): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    if (c.get("audit").kept().length > 0) {
+      const body = c.req.header("content-type")?.includes("json")
+        ? await c.req.json().catch(() => null)
+        : null;
+      if (!checksOnly(body)) await requireAuditWritten(c);
+    }
+    await next();
+  };
+}
+
+/**
  * Exactly one audit entry per state change, whatever its outcome: `denied` when a later
  * middleware refused it (`refuseChange`) or the route refused it before sending anything to
  * Digdir (`refusedByPortvakt`), else from what the route answered and recorded
@@ -143,7 +161,6 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       throw new Error("audited() runs after the session and knownEnvironment()");
     }
     const env = environment.config.id;
-    await requireAuditWritten(c);
     const audit = c.get("audit");
     // The replay of an approved change request: its entry names the approver too (issue 18 #2),
     // under the id its claim holds (how a request whose instance stopped is settled).

@@ -1,7 +1,7 @@
 import type { AuditAction } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
-import { audited } from "../audit/middleware";
+import { audited, auditWritten } from "../audit/middleware";
 import type { BffEnv } from "../context";
 import { fourEyes } from "../four-eyes/defer";
 import { knownEnvironment } from "../security/known-environment";
@@ -30,7 +30,8 @@ export function reads(needed: Role = "viewer"): MiddlewareHandler<BffEnv> {
 
 /**
  * A state change: the environment exists, then exactly one audit entry whatever the outcome
- * (`audited`) around the role (`requireRole`), the person's rate limit (`changeRateLimit`) and
+ * (`audited`) around the role (`requireRole`), no entry of an earlier change still waiting for
+ * the store (`auditWritten`), the person's rate limit (`changeRateLimit`) and
  * the prod confirmation of a destructive change (`prodConfirmed`), in that order; where four-eyes
  * is on, the change is then stored as a change request instead of made (`fourEyes`, `deferrable`).
  */
@@ -39,6 +40,7 @@ export function changes(needed: Role, action: AuditAction): MiddlewareHandler<Bf
     knownEnvironment(),
     audited(action),
     requireRole(needed),
+    auditWritten(),
     changeRateLimit(),
     prodConfirmed(action),
     fourEyes(action),

@@ -206,7 +206,7 @@ export function fourEyes(action: string): MiddlewareHandler<BffEnv> {
 }
 
 /** A body that only checks (`dryRun: true`) changes nothing, so it is not deferred. */
-function checksOnly(body: unknown): boolean {
+export function checksOnly(body: unknown): boolean {
   return (
     typeof body === "object" && body !== null && (body as { dryRun?: unknown }).dryRun === true
   );

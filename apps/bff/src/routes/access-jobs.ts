@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { BulkJob, BulkJobInput } from "@portvakt/contracts";
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
-import { auditDetailOf, requireAuditWritten } from "../audit/middleware";
+import { auditDetailOf, auditWritten } from "../audit/middleware";
 import { changeRateLimit } from "../auth/change-rate-limit";
 import { reads } from "../auth/guard";
 import { requireRole } from "../auth/role";
@@ -37,7 +37,13 @@ const JobParams = EnvParam.extend({
  */
 function startsJob(): MiddlewareHandler<BffEnv> {
   const checks = (action: string) =>
-    every(requireRole("operator"), changeRateLimit(), prodConfirmed(action), fourEyes(action));
+    every(
+      requireRole("operator"),
+      auditWritten(),
+      changeRateLimit(),
+      prodConfirmed(action),
+      fourEyes(action),
+    );
   const chains = {
     grant: checks(BULK_AUDIT_ACTIONS.grant),
     revoke: checks(BULK_AUDIT_ACTIONS.revoke),
@@ -48,7 +54,6 @@ function startsJob(): MiddlewareHandler<BffEnv> {
       scope?: unknown;
     } | null;
     const kind = body?.action === "revoke" ? "revoke" : "grant";
-    await requireAuditWritten(c);
     try {
       await chains[kind](c, next);
     } catch (error) {
