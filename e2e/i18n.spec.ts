@@ -1,4 +1,4 @@
-import { expect, test } from "./support";
+import { captureBothThemes, expect, test } from "./support";
 
 // Issue 14, defects 2 and 3: texts from the BFF are shown in the page's language, once.
 
@@ -13,6 +13,8 @@ const CASES = [
     exists: "digdir:demo.read finnes allerede",
     atMaxAge: "Maks levetid for token (sekunder)",
     min: "Må være minst 0",
+    needsAdmin: "krever rollen Administrator",
+    emptyDefault: "Tom: Maskinportens standard.",
   },
   {
     lang: "nn",
@@ -24,6 +26,8 @@ const CASES = [
     exists: "digdir:demo.read finst allereie",
     atMaxAge: "Maks levetid for token (sekund)",
     min: "Må vere minst 0",
+    needsAdmin: "krev rolla Administrator",
+    emptyDefault: "Tomt: standarden til Maskinporten.",
   },
   {
     lang: "en",
@@ -35,12 +39,21 @@ const CASES = [
     exists: "digdir:demo.read exists",
     atMaxAge: "Token max age (seconds)",
     min: "Must be at least 0",
+    needsAdmin: "needs the role Administrator",
+    emptyDefault: "Empty: Maskinporten's default.",
   },
 ] as const;
 
 // One signed-in page per language: the two checks are steps of it.
 for (const c of CASES) {
-  test(`texts from the BFF and zod are shown once, in ${c.lang}`, async ({ signedIn: page }) => {
+  test(`texts from the BFF and zod are shown once, in ${c.lang}`, async ({
+    signedIn: page,
+    signInAs,
+    browser,
+  }) => {
+    // Three steps, the last with eight axe scans and screenshots (two forms, two widths, two
+    // themes): more than the usual minute on a loaded machine.
+    test.setTimeout(180_000);
     await test.step(`a 409 (the scope exists) is shown once, in ${c.lang}, on its field only`, async () => {
       await page.getByTestId("language-switch").selectOption(c.lang);
       await page.goto("/scopes/new");
@@ -72,6 +85,45 @@ for (const c of CASES) {
       await page.getByRole("button", { name: c.create }).click();
       await expect(page.getByText(c.min, { exact: true })).toBeVisible();
       await expect(page.locator("main")).not.toContainText("Too small");
+    });
+
+    // Issue 14, defect 8: a viewer cannot fill the new-scope or new-client form (8f), and the
+    // edit form shows an unset lifetime empty, as create said ("empty: Maskinporten's default"),
+    // not 0 (8g). In this language at both widths, with axe and light/dark screenshots.
+    await test.step(`defects 8f and 8g in ${c.lang} at 1,280 and 390 px`, async () => {
+      const viewerContext = await browser.newContext({
+        baseURL: new URL(page.url()).origin,
+        locale: "nb-NO",
+        timezoneId: "Europe/Oslo",
+      });
+      try {
+        const viewer = await viewerContext.newPage();
+        await viewer.addInitScript((lang) => localStorage.setItem("portvakt.lang", lang), c.lang);
+        await signInAs("Vera Viewer", "/scopes/new", viewer);
+        for (const width of [1280, 390]) {
+          await viewer.setViewportSize({ width, height: 900 });
+          for (const [path, field] of [
+            ["/clients/new", "#client-client_name"],
+            ["/scopes/new", "#scope-subscope"],
+          ] as const) {
+            await viewer.goto(path);
+            await expect(viewer.locator(field)).toBeDisabled();
+            await expect(viewer.locator(field)).not.toBeEditable();
+            await expect(viewer.getByTestId("role-notice")).toContainText(c.needsAdmin);
+          }
+          await captureBothThemes(viewer, `viewer-new-scope-${c.lang}-${width}`);
+
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`/scopes/edit?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+          await expect(page.locator("#scope-description")).toHaveValue(/demodata/);
+          await expect(page.getByLabel(c.atMaxAge)).toHaveValue("");
+          await expect(page.locator("#scope-authorization_max_lifetime")).toHaveValue("");
+          await expect(page.getByText(c.emptyDefault).first()).toBeVisible();
+          await captureBothThemes(page, `scope-edit-unset-${c.lang}-${width}`);
+        }
+      } finally {
+        await viewerContext.close();
+      }
     });
   });
 }
