@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test, unique } from "./support";
+import { newClient } from "./key-fixtures";
+import { captureBothThemes, expect, test, unique } from "./support";
 
 /** Every request body the page sends, to prove no private key material leaves the browser. */
 function recordRequestBodies(page: Page) {
@@ -228,3 +229,162 @@ test("the catalogue shows what the org may use and why, and adds a scope to a cl
   await expect(table).toContainText("nav:pensjon/v3/alderspensjon");
   await expect(table).not.toContainText("digdir:åpne.data");
 });
+
+// Issue 14, defect 5 (a key generated in the browser could be registered, and the dialog closed,
+// without its private key ever downloaded) and defect 4 ("back to rotation" from the token
+// tester landed at the top, not at the wizard), in nb, nn and en at 1,280 and 390 px, with axe
+// and screenshots in light and dark. One walk per language, each width a named step.
+const KEYGEN = {
+  nb: {
+    open: "Lag nøkkel i nettleseren",
+    title: "Lag nøkkelpar i nettleseren",
+    kid: "Nøkkel-ID (kid)",
+    generate: "Lag nøkkelpar",
+    register: "Registrer den offentlige nøkkelen",
+    storeFirst: "Last ned den private nøkkelen (eller kryss av for at du har lagret den)",
+    stored: "Jeg har lagret den private nøkkelen et annet sted",
+    registered: "Den offentlige nøkkelen",
+    count: (n: number) => `${n} av 5 nøkler`,
+    rotate: "Roter nøkkel",
+    newKey: "Ny nøkkel:",
+    openTester: "Test i token-testeren",
+    useGenerated: "Nøkkelen laget i denne fanen",
+    send: "Signer og send",
+    issued: "Token utstedt med kid",
+    back: "Tilbake til nøkkelrotasjonen",
+    testedOk: "Bekreftet",
+  },
+  nn: {
+    open: "Lag nøkkel i nettlesaren",
+    title: "Lag nøkkelpar i nettlesaren",
+    kid: "Nøkkel-ID (kid)",
+    generate: "Lag nøkkelpar",
+    register: "Registrer den offentlege nøkkelen",
+    storeFirst: "Last ned den private nøkkelen (eller kryss av for at du har lagra han)",
+    stored: "Eg har lagra den private nøkkelen ein annan stad",
+    registered: "Den offentlege nøkkelen",
+    count: (n: number) => `${n} av 5 nøklar`,
+    rotate: "Roter nøkkel",
+    newKey: "Ny nøkkel:",
+    openTester: "Test i token-testaren",
+    useGenerated: "Nøkkelen som er laga i denne fana",
+    send: "Signer og send",
+    issued: "Token utferda med kid",
+    back: "Tilbake til nøkkelrotasjonen",
+    testedOk: "Stadfesta",
+  },
+  en: {
+    open: "Generate key in the browser",
+    title: "Generate a key pair in the browser",
+    kid: "Key id (kid)",
+    generate: "Generate key pair",
+    register: "Register the public key",
+    storeFirst: "Download the private key (or tick that you have stored it)",
+    stored: "I have stored the private key elsewhere",
+    registered: "The public key",
+    count: (n: number) => `${n} of 5 keys`,
+    rotate: "Rotate key",
+    newKey: "New key:",
+    openTester: "Test in the token tester",
+    useGenerated: "The key generated in this tab",
+    send: "Sign and send",
+    issued: "Token issued with kid",
+    back: "Back to the key rotation",
+    testedOk: "Confirmed",
+  },
+} as const;
+type KeygenText = (typeof KEYGEN)[keyof typeof KEYGEN];
+
+/**
+ * Defect 5 in the dialog: "Register" before the private key is downloaded is refused on the
+ * "stored" checkbox (focused, invalid), nothing is registered; the download then allows it.
+ * Answers the registered kid.
+ */
+async function registerOnlyAfterDownload(page: Page, lang: string, width: number, x: KeygenText) {
+  await page.getByRole("button", { name: x.open, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: x.title });
+  const kid = await dialog.getByRole("textbox", { name: x.kid }).inputValue();
+  await dialog.getByRole("button", { name: x.generate, exact: true }).click();
+  await expect(dialog.getByTestId("generated-kid")).toContainText(kid);
+  const register = dialog.getByRole("button", { name: x.register, exact: true });
+  await register.click();
+  await expect(dialog.locator("#keygen-stored-error")).toContainText(x.storeFirst);
+  await expect(dialog.getByTestId("key-stored")).toBeFocused();
+  await expect(dialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByTestId("generated-registered")).toHaveCount(0);
+  await expect(page.getByTestId("key-count")).toHaveText(x.count(0));
+  await captureBothThemes(page, `keygen-store-first-${lang}-${width}`);
+
+  const downloading = page.waitForEvent("download");
+  await dialog.getByTestId("download-pem").click();
+  expect((await downloading).suggestedFilename()).toBe(`${kid}.pem`);
+  // The download counts as stored: the refusal is gone, the box ticked.
+  await expect(dialog.locator("#keygen-stored-error")).toHaveCount(0);
+  await expect(dialog.getByTestId("key-stored")).toBeChecked();
+  await register.click();
+  await expect(dialog.getByTestId("generated-registered")).toContainText(`${x.registered} ${kid}`);
+  await expect(page.getByTestId("key-count")).toHaveText(x.count(1));
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  return kid;
+}
+
+/**
+ * Defect 5 in the rotation wizard (the explicit "I have stored it" instead of a download), then
+ * defect 4: the new key tested in the token tester, and "back to rotation" lands at the wizard
+ * (its heading focused and in view), with the test confirmed.
+ */
+async function rotateAndComeBack(
+  page: Page,
+  lang: string,
+  width: number,
+  x: KeygenText,
+  firstKid: string,
+) {
+  await page.getByRole("button", { name: x.rotate, exact: true }).click();
+  const wizard = page.getByTestId("rotation-wizard");
+  const secondKid = `${firstKid}-2`;
+  await expect(wizard.getByRole("textbox", { name: x.kid })).toHaveValue(secondKid);
+  await wizard.getByRole("button", { name: x.generate, exact: true }).click();
+  const register = wizard.getByRole("button", { name: x.register, exact: true });
+  await register.click();
+  await expect(wizard.locator("#keygen-stored-error")).toContainText(x.storeFirst);
+  await expect(page.getByTestId("key-count")).toHaveText(x.count(1));
+  await wizard.getByRole("checkbox", { name: x.stored }).check();
+  await expect(wizard.locator("#keygen-stored-error")).toHaveCount(0);
+  await register.click();
+  await expect(wizard).toContainText(`${x.newKey} ${secondKid}`);
+  await expect(page.getByTestId("key-count")).toHaveText(x.count(2));
+
+  await wizard.getByRole("link", { name: x.openTester }).click();
+  await expect(page).toHaveURL(/\/token-test\?/);
+  await expect(page.getByRole("radio", { name: new RegExp(x.useGenerated) })).toBeChecked();
+  await page.getByRole("button", { name: x.send }).click();
+  await expect(page.getByTestId("token-test-result")).toContainText(`${x.issued} ${secondKid}`);
+  await page.getByRole("link", { name: x.back }).click();
+  const heading = page.locator("#rotate-heading");
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(wizard).toContainText(x.testedOk);
+  await captureBothThemes(page, `rotation-back-${lang}-${width}`);
+}
+
+for (const [lang, x] of Object.entries(KEYGEN)) {
+  test(`a browser-made key is registered only once stored, and "back to rotation" lands at the wizard (${lang}, 1,280 and 390 px)`, async ({
+    signedIn: page,
+  }) => {
+    // Two token grants and four views with axe and screenshots in both themes.
+    test.slow();
+    await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      // A client with an own scope the simulator's token endpoint grants.
+      await page.goto(await newClient(page, ["digdir:demo.read"]));
+      const kid =
+        await test.step(`a browser-made key is registered only after its download (${lang}, ${width} px)`, () =>
+          registerOnlyAfterDownload(page, lang, width, x));
+      await test.step(`"back to rotation" from the token tester lands at the wizard (${lang}, ${width} px)`, () =>
+        rotateAndComeBack(page, lang, width, x, kid));
+    }
+  });
+}
