@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, expectNoSeriousA11yViolations, test } from "./support";
+import { orgNumberProblem } from "@portvakt/contracts";
+import {
+  captureBothThemes,
+  expect,
+  expectNoSeriousA11yViolations,
+  headersOf,
+  test,
+  unique,
+} from "./support";
 
 // Issue 14, defects 4, 6 and 8 (the rest after earlier sessions) and #4 (the BFF's refusals in
 // the page's language): in nb, nn and en, at 1,280 and 390 px, axe on every view, screenshots of
@@ -183,6 +191,223 @@ for (const [lang, text] of Object.entries(TEXTS)) {
     }
     await test.step(`at 390 px the header folds into a menu, and key and scope tables are cards (${lang})`, () =>
       phoneMenuAndCards(page, lang, text));
+  });
+}
+
+// Defect 3: each failure is shown once and only while it matters. A 409 that names a field is
+// shown on that field and nowhere else (not in the panel, not in a toast), and neither it nor an
+// error toast stays after a later success, after leaving the page (in the app, not by
+// reloading), or coming back; an error toast never covers the actions of the table under it.
+
+const DEFECT3 = {
+  nb: {
+    exists: "digdir:demo.read finnes allerede",
+    fact: /finnes allerede/,
+    failed: "Kunne ikke opprette scopet",
+    created: "er opprettet",
+    revokeNamed: "Trekk tilbake tilgangen til",
+    revokeTitle: "Trekke tilbake tilgangen?",
+    revoke: "Trekk tilbake",
+    revokeFailed: "Kunne ikke trekke tilbake tilgangen til",
+    revoked: "er trukket tilbake",
+  },
+  nn: {
+    exists: "digdir:demo.read finst allereie",
+    fact: /finst allereie/,
+    failed: "Kunne ikkje opprette scopet",
+    created: "er oppretta",
+    revokeNamed: "Trekk tilbake tilgangen til",
+    revokeTitle: "Trekkje tilbake tilgangen?",
+    revoke: "Trekk tilbake",
+    revokeFailed: "Kunne ikkje trekkje tilbake tilgangen til",
+    revoked: "er trekt tilbake",
+  },
+  en: {
+    exists: "digdir:demo.read exists",
+    fact: /already exists|digdir:demo\.read exists/,
+    failed: "Could not create the scope",
+    created: "has been created",
+    revokeNamed: "Revoke the access of",
+    revokeTitle: "Revoke the access?",
+    revoke: "Revoke",
+    revokeFailed: "Could not revoke the access of",
+    revoked: "is revoked",
+  },
+} as const;
+type Defect3Text = (typeof DEFECT3)[keyof typeof DEFECT3];
+
+/** A valid (mod-11) organisation number no other run used. */
+function freshOrgno(): string {
+  for (;;) {
+    const base = String(70_000_000 + Math.floor(Math.random() * 9_000_000));
+    for (let check = 0; check <= 9; check++) {
+      if (orgNumberProblem(`${base}${check}`) === null) return `${base}${check}`;
+    }
+  }
+}
+
+/** Waits for `path` and checks the document was not reloaded (the mark `leaveInApp` set). */
+async function arrivedInApp(page: Page, path: string, what: string) {
+  await page.waitForURL((url) => url.pathname.endsWith(path));
+  const same = await page.evaluate(
+    () => (window as unknown as { e2eSameDocument?: boolean }).e2eSameDocument === true,
+  );
+  expect(same, what).toBe(true);
+}
+
+/**
+ * Leaves the page through the side menu (folded at 390 px) for `path`, inside the app: the
+ * document is not reloaded (a mark set on `window` before is still there after).
+ */
+async function leaveInApp(page: Page, path: string) {
+  await page.evaluate(() => {
+    (window as unknown as { e2eSameDocument: boolean }).e2eSameDocument = true;
+  });
+  const toggle = page.getByTestId("menu-toggle");
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByTestId("header-menu").locator(`a[href$="${path}"]`).first().click();
+  await arrivedInApp(page, path, "navigated inside the app");
+}
+
+/** Back in history inside the app (popstate, no reload). */
+async function backInApp(page: Page, path: string) {
+  await page.goBack();
+  await arrivedInApp(page, path, "went back inside the app");
+}
+
+/** The 409 "scope exists": once, on its field; gone after leaving, coming back and a success. */
+async function conflictShownOnce(page: Page, lang: string, width: number, text: Defect3Text) {
+  const submit = page
+    .getByTestId("form-fields")
+    .locator("xpath=ancestor::form")
+    .locator("button[type=submit]");
+  const tryExisting = async () => {
+    await page.locator("#scope-prefix").selectOption("digdir");
+    await page.locator("#scope-subscope").fill("demo.read");
+    await page.locator("#scope-description").fill(`Defekt 3 ${lang} ${width}`);
+    await submit.click();
+    await expect(page.locator("#scope-subscope-error")).toHaveText(text.exists);
+  };
+  /** How many elements on the whole page (toasts included) state the conflict. */
+  const placesOfConflict = () => page.getByText(text.fact).count();
+
+  await page.goto("/scopes/new");
+  await tryExisting();
+  await expect(page.locator("#scope-subscope")).toBeFocused();
+  expect(await placesOfConflict(), "places that state the 409").toBe(1);
+  await expect(page.getByRole("alert").filter({ hasText: text.failed })).toHaveCount(0);
+  await expect(page.getByTestId("toast-error")).toHaveCount(0);
+  await captureBothThemes(page, `defect3-409-${lang}-${width}`);
+
+  // Leaving and coming back (inside the app): the old 409 is gone.
+  await leaveInApp(page, "/clients");
+  expect(await placesOfConflict()).toBe(0);
+  await backInApp(page, "/scopes/new");
+  await expect(page.locator("#scope-subscope")).toBeVisible();
+  await expect(page.locator("#scope-subscope-error")).toHaveCount(0);
+  expect(await placesOfConflict()).toBe(0);
+
+  // The 409 again, then a success: nothing of the 409 stays, here or on the next page.
+  await tryExisting();
+  expect(await placesOfConflict()).toBe(1);
+  const subscope = unique("e2e/defect3.");
+  await page.locator("#scope-subscope").fill(subscope);
+  await submit.click();
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: `digdir:${subscope} ${text.created}` }),
+  ).toBeVisible();
+  await page.waitForURL((url) => url.pathname.endsWith("/scopes"));
+  expect(await placesOfConflict()).toBe(0);
+  await expect(page.getByTestId("toast-error")).toHaveCount(0);
+  await backInApp(page, "/scopes/new");
+  await expect(page.locator("#scope-subscope")).toBeVisible();
+  expect(await placesOfConflict()).toBe(0);
+}
+
+/**
+ * An error toast on the Access page: the table's actions stay usable under it; a later success
+ * takes it away; leaving the page (inside the app) takes the next one away, and it does not
+ * come back with the page.
+ */
+async function errorToastGoes(page: Page, lang: string, width: number, text: Defect3Text) {
+  const scope = "digdir:demo.read";
+  const [first, second] = [freshOrgno(), freshOrgno()];
+  for (const orgno of [first, second]) {
+    const url = `/api/envs/demo/scopes/access/${orgno}?${new URLSearchParams({ scope })}`;
+    expect((await page.request.put(url, { headers: headersOf(page) })).status()).toBe(200);
+  }
+  await page.goto(`/access?${new URLSearchParams({ scope })}`);
+  const table = page.getByTestId("grants-table");
+  await expect(table).toContainText(second);
+  const failRevokes = () =>
+    page.route("**/scopes/access/**", (route) =>
+      route.request().method() === "DELETE"
+        ? route.fulfill({
+            status: 503,
+            contentType: "application/problem+json",
+            body: JSON.stringify({
+              type: "about:blank",
+              title: "Service Unavailable",
+              status: 503,
+            }),
+          })
+        : route.continue(),
+    );
+  const revoke = async (orgno: string) => {
+    await page.getByRole("button", { name: `${text.revokeNamed} ${orgno}` }).click();
+    const confirm = page.getByRole("dialog", { name: text.revokeTitle });
+    await confirm.getByRole("button", { name: text.revoke, exact: true }).click();
+    return confirm;
+  };
+
+  await failRevokes();
+  const confirm = await revoke(first);
+  const toast = page.getByTestId("toast-error");
+  await expect(toast).toHaveCount(1);
+  await expect(toast).toContainText(`${text.revokeFailed} ${first}`);
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  // Every action of the table can be clicked with the toast open (Playwright's hit-target
+  // check: the toast does not take the click), after scrolling as a person would.
+  for (const action of await table.getByRole("button").all()) {
+    await action.click({ trial: true, timeout: 5_000 });
+  }
+  await captureBothThemes(page, `defect3-error-toast-${lang}-${width}`);
+
+  // A later success supersedes it.
+  await page.unrouteAll();
+  await revoke(first);
+  const revoked = page.getByTestId("toast-success").filter({ hasText: first });
+  await expect(revoked).toBeVisible();
+  await expect(revoked).toContainText(text.revoked);
+  await expect(toast).toHaveCount(0);
+
+  // The next failure goes with the page, and does not come back with it.
+  await failRevokes();
+  await revoke(second);
+  await expect(toast).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await leaveInApp(page, "/clients");
+  await expect(toast).toHaveCount(0);
+  await backInApp(page, "/access");
+  await expect(table).toContainText(second);
+  await expect(toast).toHaveCount(0);
+  await page.unrouteAll();
+}
+
+for (const [lang, text] of Object.entries(DEFECT3)) {
+  test(`defect 3 in ${lang}: a 409 shown once, on its field; old errors go after a success and with the page; a toast covers no action (1,280 and 390 px)`, async ({
+    signedIn: page,
+  }) => {
+    test.slow();
+    await page.getByTestId("language-switch").selectOption(lang);
+    for (const width of WIDTHS) {
+      await useWidth(page, width);
+      await test.step(`a 409 shown once, on its field; gone after leaving and after a success (${lang}, ${width} px)`, () =>
+        conflictShownOnce(page, lang, width, text));
+      await test.step(`an error toast covers no action; a success and leaving take it away (${lang}, ${width} px)`, () =>
+        errorToastGoes(page, lang, width, text));
+    }
   });
 }
 

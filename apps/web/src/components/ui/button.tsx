@@ -5,12 +5,15 @@ import {
 } from "@digdir/designsystemet-react";
 import type { ButtonHTMLAttributes } from "react";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "danger-ghost";
 type Size = "sm" | "md";
 
 /**
  * Designsystemet's button attributes for one of Portvakt's variants: primary and secondary are
- * Designsystemet's own, danger is a primary button in the danger colour, ghost is its tertiary.
+ * Designsystemet's own, danger is a primary button in the danger colour, ghost is its tertiary,
+ * danger-ghost the tertiary in the danger colour (a table row's remove/revoke: Designsystemet's
+ * own text and hover colours, which keep their contrast in both themes; red text laid on the
+ * neutral tertiary's hover background did not in the dark one, issue 14 defect 3's screenshots).
  * `sm` is Designsystemet's small size; `md` follows the page (data-size on <html>).
  */
 export function buttonProps(
@@ -25,8 +28,15 @@ export function buttonProps(
 } {
   return {
     className: `ds-button whitespace-nowrap ${extra}`.trim(),
-    "data-variant": variant === "ghost" ? "tertiary" : variant === "danger" ? "primary" : variant,
-    ...(variant === "danger" ? { "data-color": "danger" as const } : {}),
+    "data-variant":
+      variant === "ghost" || variant === "danger-ghost"
+        ? "tertiary"
+        : variant === "danger"
+          ? "primary"
+          : variant,
+    ...(variant === "danger" || variant === "danger-ghost"
+      ? { "data-color": "danger" as const }
+      : {}),
     ...(size === "sm" ? { "data-size": "sm" as const } : {}),
   };
 }

@@ -205,8 +205,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
           row.original.state === "APPROVED" ? (
             <Button
               size="sm"
-              variant="ghost"
-              className="text-red-700 dark:text-red-400"
+              variant="danger-ghost"
               disabled={!canWrite}
               title={roleReason}
               aria-label={t("access.revokeNamed", { orgno: row.original.consumer_orgno })}

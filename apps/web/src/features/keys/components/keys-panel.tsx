@@ -131,8 +131,7 @@ export function KeysPanel({ clientId }: { clientId: string }) {
         cell: ({ row }) => (
           <Button
             size="sm"
-            variant="ghost"
-            className="text-red-700 dark:text-red-400"
+            variant="danger-ghost"
             title={roleReason}
             disabled={!canWrite || !row.original.kid}
             aria-label={t("keys.removeNamed", { kid: row.original.kid ?? "" })}

@@ -151,8 +151,7 @@ export function ScopesPage() {
               {scope.active ? (
                 <Button
                   size="sm"
-                  variant="ghost"
-                  className="text-red-700 dark:text-red-400"
+                  variant="danger-ghost"
                   disabled={!canWrite}
                   title={roleReason}
                   aria-label={t("scopes.deactivateNamed", { name: scope.name })}
