@@ -288,28 +288,32 @@ async function conflictShownOnce(page: Page, lang: string, width: number, text: 
     await submit.click();
     await expect(page.locator("#scope-subscope-error")).toHaveText(text.exists);
   };
-  /** How many elements on the whole page (toasts included) state the conflict. */
-  const placesOfConflict = () => page.getByText(text.fact).count();
+  /**
+   * Every element on the whole page (toasts included) that states the conflict; counted with
+   * Playwright's retrying assertion, since the router keeps the old page until the new one has
+   * rendered (a single count right after the URL changed read the old form: flaky).
+   */
+  const conflict = page.getByText(text.fact);
 
   await page.goto("/scopes/new");
   await tryExisting();
   await expect(page.locator("#scope-subscope")).toBeFocused();
-  expect(await placesOfConflict(), "places that state the 409").toBe(1);
+  await expect(conflict, "places that state the 409").toHaveCount(1);
   await expect(page.getByRole("alert").filter({ hasText: text.failed })).toHaveCount(0);
   await expect(page.getByTestId("toast-error")).toHaveCount(0);
   await captureBothThemes(page, `defect3-409-${lang}-${width}`);
 
   // Leaving and coming back (inside the app): the old 409 is gone.
   await leaveInApp(page, "/clients");
-  expect(await placesOfConflict()).toBe(0);
+  await expect(conflict).toHaveCount(0);
   await backInApp(page, "/scopes/new");
   await expect(page.locator("#scope-subscope")).toBeVisible();
   await expect(page.locator("#scope-subscope-error")).toHaveCount(0);
-  expect(await placesOfConflict()).toBe(0);
+  await expect(conflict).toHaveCount(0);
 
   // The 409 again, then a success: nothing of the 409 stays, here or on the next page.
   await tryExisting();
-  expect(await placesOfConflict()).toBe(1);
+  await expect(conflict).toHaveCount(1);
   const subscope = unique("e2e/defect3.");
   await page.locator("#scope-subscope").fill(subscope);
   await submit.click();
@@ -317,11 +321,11 @@ async function conflictShownOnce(page: Page, lang: string, width: number, text: 
     page.getByTestId("toast-success").filter({ hasText: `digdir:${subscope} ${text.created}` }),
   ).toBeVisible();
   await page.waitForURL((url) => url.pathname.endsWith("/scopes"));
-  expect(await placesOfConflict()).toBe(0);
+  await expect(conflict).toHaveCount(0);
   await expect(page.getByTestId("toast-error")).toHaveCount(0);
   await backInApp(page, "/scopes/new");
   await expect(page.locator("#scope-subscope")).toBeVisible();
-  expect(await placesOfConflict()).toBe(0);
+  await expect(conflict).toHaveCount(0);
 }
 
 /**
