@@ -220,7 +220,7 @@ export function AddKeyForm({
             <details>
               <summary className="cursor-pointer">{t("keys.showJwk")}</summary>
               <pre
-                className="mt-1 max-h-48 overflow-auto rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+                className="mt-1 rounded bg-white p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
                 data-testid="jwk-preview"
               >
                 {JSON.stringify(result.jwk, null, 2)}

@@ -228,7 +228,7 @@ export function GenerateKeyForm({
             <summary className="cursor-pointer text-sm">{t("keys.showJwk")}</summary>
             <pre
               data-testid="generated-public-jwk"
-              className="mt-1 max-h-48 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-800"
+              className="mt-1 rounded bg-slate-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-slate-800"
             >
               {JSON.stringify(key.publicJwk, null, 2)}
             </pre>
