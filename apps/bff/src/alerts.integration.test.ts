@@ -398,3 +398,36 @@ describe("own-key mode: a rotation whose new key gets no token", () => {
     expect(last).toMatchObject({ outcome: "success", params: { oldKid: currentKid } });
   });
 });
+
+describe("own-key mode: a rotation whose old key cannot be removed", () => {
+  it("says it rotated (it signs with the new key), audited partial naming the old key left", async () => {
+    const env = stack.bff.environments.find((e) => e.config.id === "demo")!;
+    const clientId = env.config.clientId;
+    const currentKid = env.credential.kind === "jwk" ? env.credential.kid : "";
+    const { keys } = await env.api.getJwks(clientId);
+    const exp = (keys.find((k) => k.kid === currentKid) as { exp?: number }).exp!;
+    // 10 days before the current key's exp (epoch seconds) by the BFF's clock: due.
+    clock.shift(exp * 1000 - clock.now() - 10 * DAY_MS);
+    // Digdir refuses every key removal: the old key cannot be taken off after the switch.
+    await stack.fault({ kind: "status", status: 500, method: "DELETE", path: "/api/v1/clients/" });
+    try {
+      const [rotation] = await stack.bff.rotateAdminKeys();
+      expect(rotation).toMatchObject({ env: "demo", status: "rotated", oldKid: currentKid });
+      if (rotation?.status !== "rotated") throw new Error("not rotated");
+      expect(rotation.oldKeyLeft).toBeTruthy();
+      // Portvakt signs with the new key; Digdir still holds the old one beside it.
+      expect(env.credential).toMatchObject({ kind: "jwk", kid: rotation.newKid });
+      const after = await env.api.getJwks(clientId);
+      expect(after.keys.map((k) => k.kid).sort()).toEqual([currentKid, rotation.newKid].sort());
+      const [entry] = (await stack.bff.audit.list({ action: "admin-key.rotate", env: "demo" }))
+        .entries;
+      expect(entry).toMatchObject({
+        outcome: "partial",
+        code: "audit.admin-key.rotated-old-left",
+        params: { oldKid: currentKid, newKid: rotation.newKid },
+      });
+    } finally {
+      await stack.clearFaults();
+    }
+  });
+});

@@ -504,8 +504,9 @@ export async function startBff(
 
 /**
  * The audit entry of a rotation of an environment's own admin key (`rotateOwnAdminKey`): Portvakt
- * itself is the actor (role `system`); `success` with both kids, or `failure` with the error's
- * words (the old key is kept then).
+ * itself is the actor (role `system`); `success` with both kids; `partial` when it signs with the
+ * new key but the old one could not be removed; `failure` with the error's words (the old key is
+ * kept then, and the entry names a new key whose removal failed too).
  */
 function adminKeyRotationEntry(
   env: Environment,
@@ -518,17 +519,36 @@ function adminKeyRotationEntry(
     env: env.config.id,
     action: "admin-key.rotate",
     ...targetFields(codedTarget(targetPart("audit.target.client", { id: clientId }))),
-    outcome: result.status === "rotated" ? "success" : "failure",
+    // Rotated but the old key left registered: the change happened, not all of it (partial).
+    outcome: result.status === "failed" ? "failure" : result.oldKeyLeft ? "partial" : "success",
     status: result.status === "rotated" ? 200 : 502,
     requestId: `rotation-${randomUUID()}`,
     ...auditFields(
       result.status === "rotated"
-        ? auditText("audit.admin-key.rotated", {
-            clientId,
-            oldKid: result.oldKid,
-            newKid: result.newKid,
-          })
-        : auditText("audit.admin-key.failed", { clientId, kid: result.kid, words: result.error }),
+        ? result.oldKeyLeft
+          ? auditText("audit.admin-key.rotated-old-left", {
+              clientId,
+              oldKid: result.oldKid,
+              newKid: result.newKid,
+              words: result.oldKeyLeft,
+            })
+          : auditText("audit.admin-key.rotated", {
+              clientId,
+              oldKid: result.oldKid,
+              newKid: result.newKid,
+            })
+        : result.newKid && result.newKeyLeft
+          ? auditText("audit.admin-key.failed-new-left", {
+              clientId,
+              kid: result.kid,
+              newKid: result.newKid,
+              words: result.error,
+            })
+          : auditText("audit.admin-key.failed", {
+              clientId,
+              kid: result.kid,
+              words: result.error,
+            }),
     ),
   };
 }

@@ -33,6 +33,10 @@ export const auditMessages = defineMessages({
       "Portvakt rotated its own admin key on client {clientId}: added {newKid}, a token was issued with it, removed {oldKid}",
     "audit.admin-key.failed":
       'Portvakt\'s rotation of its own admin key {kid} on client {clientId} failed; the old key is kept: "{words}"',
+    "audit.admin-key.rotated-old-left":
+      'Portvakt rotated its own admin key on client {clientId}: added {newKid} and signs with it, but removing the old key {oldKid} failed, so it is still registered: remove it by hand ("{words}")',
+    "audit.admin-key.failed-new-left":
+      'Portvakt\'s rotation of its own admin key {kid} on client {clientId} failed; the old key is kept, but the new key {newKid} could not be removed again and is still registered without its private key: remove it by hand ("{words}")',
     "audit.outcome.unrecorded":
       "Sent to Digdir, but the Portvakt instance stopped before recording the outcome; written later from its pending check, which the follow-up entry settles",
     "audit.follow-up.made":
@@ -91,6 +95,10 @@ export const auditMessages = defineMessages({
       "Portvakt roterte sin egen administrasjonsnøkkel på klient {clientId}: la til {newKid}, fikk et token med den, fjernet {oldKid}",
     "audit.admin-key.failed":
       "Portvakts rotering av sin egen administrasjonsnøkkel {kid} på klient {clientId} feilet; den gamle nøkkelen beholdes: «{words}»",
+    "audit.admin-key.rotated-old-left":
+      "Portvakt roterte sin egen administrasjonsnøkkel på klient {clientId}: la til {newKid} og signerer med den, men den gamle nøkkelen {oldKid} kunne ikke fjernes og er fortsatt registrert: fjern den for hånd («{words}»)",
+    "audit.admin-key.failed-new-left":
+      "Portvakts rotering av sin egen administrasjonsnøkkel {kid} på klient {clientId} feilet; den gamle nøkkelen beholdes, men den nye nøkkelen {newKid} kunne ikke fjernes igjen og er fortsatt registrert uten sin private nøkkel: fjern den for hånd («{words}»)",
     "audit.outcome.unrecorded":
       "Sendt til Digdir, men Portvakt-instansen stoppet før utfallet ble registrert; skrevet senere fra den ventende kontrollen, som oppfølgingsoppføringen avgjør",
     "audit.follow-up.made":
@@ -148,6 +156,10 @@ export const auditMessages = defineMessages({
       "Portvakt roterte sin eigen administrasjonsnøkkel på klient {clientId}: la til {newKid}, fekk eit token med han, fjerna {oldKid}",
     "audit.admin-key.failed":
       "Portvakt si rotering av sin eigen administrasjonsnøkkel {kid} på klient {clientId} feila; den gamle nøkkelen vert behalden: «{words}»",
+    "audit.admin-key.rotated-old-left":
+      "Portvakt roterte sin eigen administrasjonsnøkkel på klient {clientId}: la til {newKid} og signerer med han, men den gamle nøkkelen {oldKid} kunne ikkje fjernast og er framleis registrert: fjern han for hand («{words}»)",
+    "audit.admin-key.failed-new-left":
+      "Portvakt si rotering av sin eigen administrasjonsnøkkel {kid} på klient {clientId} feila; den gamle nøkkelen vert behalden, men den nye nøkkelen {newKid} kunne ikkje fjernast att og er framleis registrert utan den private nøkkelen sin: fjern han for hand («{words}»)",
     "audit.outcome.unrecorded":
       "Sendt til Digdir, men Portvakt-instansen stoppa før utfallet vart registrert; skriven seinare frå den ventande kontrollen, som oppfølgingsoppføringa avgjer",
     "audit.follow-up.made":

@@ -4,11 +4,33 @@ import { loadPrivateJwk, TokenClient } from "@portvakt/maskinporten";
 import type { Logger } from "pino";
 import type { Environment } from "../upstream";
 
-/** What one rotation did: the kid replaced and the new one, or why nothing was done. */
+/**
+ * What one rotation did: the kid replaced and the new one, or why nothing was done. `newExp` is
+ * Digdir's `exp` of the new key (epoch seconds).
+ * - `rotated` with `oldKeyLeft`: Portvakt signs with the new key, but removing the old key from
+ *   the admin client failed (Digdir's words): it is still registered and must be removed by hand
+ *   (its private half is no longer kept).
+ * - `failed` with `newKid`: the new key was registered, then the rotation failed; `newKeyLeft`
+ *   says removing it again failed too (it is still registered, and its private half is gone).
+ */
 export type AdminKeyRotation =
-  | { env: string; status: "rotated"; oldKid: string; newKid: string; newExp?: number }
+  | {
+      env: string;
+      status: "rotated";
+      oldKid: string;
+      newKid: string;
+      newExp?: number;
+      oldKeyLeft?: string;
+    }
   | { env: string; status: "not-due" | "not-own-key" | "due"; kid?: string; exp?: number }
-  | { env: string; status: "failed"; kid: string; error: string };
+  | {
+      env: string;
+      status: "failed";
+      kid: string;
+      error: string;
+      newKid?: string;
+      newKeyLeft?: boolean;
+    };
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +43,9 @@ const DAY_MS = 86_400_000;
  * 3. only when that succeeded, the new private JWK replaces the credential file (written beside
  *    it, then renamed over it; mode 0600), the environment signs with it from the next request,
  *    and the old key is removed from the admin client (`DELETE /clients/{id}/jwks/{kid}`).
- * If step 2 fails the new key is removed again and the old one kept. A credential in a key
+ * If step 2 fails the new key is removed again and the old one kept (`failed`; `newKeyLeft` when
+ * the removal failed too). If removing the old key in step 3 fails, the rotation still happened
+ * (`rotated` with `oldKeyLeft`): the old key stays registered until an admin removes it. A credential in a key
  * service (no `privateKey`) is not rotated here: its new key must be made in the key service.
  * Source: Digdir keeps a key for a year (docs/maskinporten.md §8); digdirator rotates 30 days ahead.
  * `now` is epoch ms. Never throws: a failure is answered (`failed`) and logged.
@@ -89,15 +113,28 @@ export async function rotateOwnAdminKey(
     env.credential = next;
     env.tokens.setCredential(next);
     env.tokens.invalidate();
-    await env.api.deleteJwk(clientId, oldKid);
+    // Switched: from here the rotation happened, whatever removing the old key answers.
+    let oldKeyLeft: string | undefined;
+    try {
+      await env.api.deleteJwk(clientId, oldKid);
+    } catch (error) {
+      oldKeyLeft = (error as Error).message;
+      options.logger.error(
+        { env: id, old_kid: oldKid, new_kid: kid, err: { message: oldKeyLeft } },
+        "own admin key rotated, but the old key could not be removed from the admin client",
+      );
+    }
     const newExp = (registered as { exp?: unknown }).exp;
-    options.logger.info({ env: id, old_kid: oldKid, new_kid: kid }, "own admin key rotated");
+    if (!oldKeyLeft) {
+      options.logger.info({ env: id, old_kid: oldKid, new_kid: kid }, "own admin key rotated");
+    }
     return {
       env: id,
       status: "rotated",
       oldKid,
       newKid: kid,
       ...(typeof newExp === "number" ? { newExp } : {}),
+      ...(oldKeyLeft ? { oldKeyLeft } : {}),
     };
   } catch (error) {
     const message = (error as Error).message;
@@ -105,9 +142,19 @@ export async function rotateOwnAdminKey(
       { env: id, kid: oldKid, new_kid: newKid, err: { message } },
       "own admin key rotation failed; the old key is kept",
     );
+    let newKeyLeft = false;
     if (newKid && env.credential.kind === "jwk" && env.credential.kid === oldKid) {
-      await env.api.deleteJwk(clientId, newKid).catch(() => {});
+      newKeyLeft = await env.api.deleteJwk(clientId, newKid).then(
+        () => false,
+        () => true,
+      );
     }
-    return { env: id, status: "failed", kid: oldKid, error: message };
+    return {
+      env: id,
+      status: "failed",
+      kid: oldKid,
+      error: message,
+      ...(newKid ? { newKid, newKeyLeft } : {}),
+    };
   }
 }
