@@ -364,16 +364,7 @@ export class ChangeGuard {
         .insertInto("change_intent")
         .values({
           id: randomUUID(),
-          audit_id: context.auditId,
-          lock_key: lockKey,
-          env: context.env,
-          action: context.action,
-          target: context.target,
-          target_parts: context.targetParts?.length ? JSON.stringify(context.targetParts) : null,
-          actor_sub: context.actor.sub,
-          actor_name: context.actor.name,
-          role: context.role,
-          check_spec: JSON.stringify(check),
+          ...changeColumns(lockKey, context, check),
           created_at: started,
           settle_at: started + this.settings.settleMs,
         })
@@ -475,16 +466,7 @@ export class ChangeGuard {
     settleAt: number,
   ): Promise<void> {
     const row = {
-      lock_key: lockKey,
-      env: context.env,
-      audit_id: context.auditId,
-      action: context.action,
-      target: context.target,
-      target_parts: context.targetParts?.length ? JSON.stringify(context.targetParts) : null,
-      actor_sub: context.actor.sub,
-      actor_name: context.actor.name,
-      role: context.role,
-      check_spec: JSON.stringify(check),
+      ...changeColumns(lockKey, context, check),
       created_at: this.#now(),
       settle_at: settleAt,
       created_id: null,
@@ -756,4 +738,23 @@ function describe(error: unknown): { why: string; status?: number } {
     if (error.status) return { why: "http", status: error.status };
   }
   return { why: "error" };
+}
+
+/**
+ * The columns a `change_intent` row (written before a change is sent) and a `pending_change` row
+ * (an unknown outcome to settle) share: the lock, who changed what where, and how to check it.
+ */
+function changeColumns(lockKey: string, context: ChangeContext, check: PendingCheck) {
+  return {
+    lock_key: lockKey,
+    env: context.env,
+    audit_id: context.auditId,
+    action: context.action,
+    target: context.target,
+    target_parts: context.targetParts?.length ? JSON.stringify(context.targetParts) : null,
+    actor_sub: context.actor.sub,
+    actor_name: context.actor.name,
+    role: context.role,
+    check_spec: JSON.stringify(check),
+  };
 }
