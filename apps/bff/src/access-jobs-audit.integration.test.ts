@@ -172,7 +172,14 @@ describe("a bulk job's end under a failing audit store", () => {
         .execute();
       await db
         .insertInto("bulk_job")
-        .values({ ...job, id: lost, status: "done", owner: null, lease_until: 0 })
+        .values({
+          ...job,
+          id: lost,
+          status: "done",
+          owner: null,
+          lease_until: 0,
+          audited_at: null,
+        })
         .execute();
       await db
         .insertInto("bulk_job_row")
@@ -198,5 +205,32 @@ describe("a bulk job's end under a failing audit store", () => {
     const after = entry!.after as Array<{ orgno: string; outcome: string }>;
     expect(after.map((r) => r.outcome)).toEqual(["success", "failure"]);
     expect(await entriesOf(lost)).toHaveLength(1);
+  });
+
+  it("a job whose entry retention removed gets no second entry, though entries are written back-dated", async () => {
+    const scope = await newScope();
+    const job = await startJob({ action: "grant", scope, orgnos: orgNumbers(2) });
+    await until("the job", () => jobOf(job.id), ended);
+    expect(await entriesOf(job.id)).toHaveLength(1);
+    const endedAt = Date.now();
+    // Retention removes every entry written so far, the job's among them.
+    await stack.bff.audit.prune(new Date(endedAt + 1).toISOString());
+    expect(await entriesOf(job.id)).toHaveLength(0);
+    // An entry dated before the job's end is written after the pruning, as a kept entry or a
+    // settled change request's approval is (they carry the time of what they record).
+    await stack.bff.audit.appendOnce({
+      id: randomUUID(),
+      time: new Date(endedAt - 3_600_000).toISOString(),
+      actor: { sub: "demo-admin", name: "Ada Administrator" },
+      role: "admin",
+      env: "demo",
+      action: "scope.update",
+      target: "back-dated",
+      outcome: "success",
+      status: 200,
+      requestId: `back-dated-${randomUUID()}`,
+    });
+    await stack.bff.bulkJobs.scan();
+    expect(await entriesOf(job.id)).toHaveLength(0);
   });
 });

@@ -109,6 +109,11 @@ export interface BulkJobTable {
   finished_at: number | null;
   /** Said first in the job's audit entry (migration 0008: an approved change request's people). */
   note: string | null;
+  /**
+   * When the job's one audit entry was written (migration 0014), epoch ms; null while it is
+   * not (a running job, or one an older release ended without it).
+   */
+  audited_at: number | null;
 }
 
 /** One consumer of a bulk job; see migrations/0004_bulk_jobs.ts. */

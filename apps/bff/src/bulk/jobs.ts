@@ -291,6 +291,7 @@ export class BulkJobs {
           updated_at: now,
           finished_at: null,
           note: input.note ?? null,
+          audited_at: null,
         })
         .execute();
       // In slices: PostgreSQL takes at most 65,535 parameters in one statement.
@@ -718,6 +719,8 @@ export class BulkJobs {
         owner: null,
         finished_at: now,
         updated_at: now,
+        // Its entry is in the log (written just above, or by the instance that wrote it first).
+        audited_at: now,
       })
       .where("id", "=", job.id)
       .where("status", "in", ["running", "cancelling"])
@@ -735,51 +738,47 @@ export class BulkJobs {
   }
 
   /**
-   * Ended jobs of this deployment without their audit entry (ended by a release before the
-   * entry was written first, which crashed or failed between the status and the entry): their
-   * entry is written now from the stored rows (`appendOnce`, so two instances write one).
-   * A job whose entry was removed by retention (`AuditStore.prune`: it ended before the oldest
-   * entry kept) is left alone, so pruning never brings an entry back.
+   * Ended jobs of this deployment whose audit entry was never written (`audited_at` null: ended
+   * by a release that wrote the status before the entry, and crashed or failed between the two):
+   * their entry is written now from the stored rows (`appendOnce`, so two instances write one;
+   * an entry already there is kept), then `audited_at` is set. The scan reads that column, not
+   * the time of the oldest entry retention kept (entries may be written back-dated), so an entry
+   * removed by retention (`AuditStore.prune`) is never written again (migration 0014 set the
+   * column on the jobs ended before it).
    */
   async #auditEnded(): Promise<void> {
-    const chain = await this.#db
-      .selectFrom("audit_chain")
-      .select(["anchor_seq", "pruned_count"])
-      .executeTakeFirst();
-    let keptSince = 0;
-    if (chain && Number(chain.pruned_count) > 0) {
-      const oldest = await this.#db
-        .selectFrom("audit_entry")
-        .select("time")
-        .where("seq", ">", Number(chain.anchor_seq))
-        .orderBy("seq")
-        .limit(1)
-        .executeTakeFirst();
-      keptSince = oldest ? Date.parse(oldest.time) : this.#now();
-    }
     const jobs = await this.#db
       .selectFrom("bulk_job")
       .selectAll()
       .where("deployment", "=", this.#deployment)
       .where("status", "in", ["done", "cancelled"])
-      .where("finished_at", ">=", keptSince)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("audit_entry")
-              .select("audit_entry.id")
-              .whereRef("audit_entry.id", "=", "bulk_job.id"),
-          ),
-        ),
-      )
+      .where("audited_at", "is", null)
+      .orderBy("finished_at")
       .limit(100)
       .execute();
     for (const job of jobs) {
       const { written } = await this.#audit.appendOnce(
         bulkAuditEntry(job, await this.#rowsOf(job.id), job.status === "cancelled"),
       );
+      await this.#db
+        .updateTable("bulk_job")
+        .set({ audited_at: this.#now() })
+        .where("id", "=", job.id)
+        .where("audited_at", "is", null)
+        .execute();
       if (written) this.#logger?.warn({ job_id: job.id }, "bulk job's missing audit entry written");
     }
+  }
+
+  /**
+   * Runs one scan now, as the timer does (`start`): renews this instance's leases, takes up jobs
+   * whose instance stopped, and writes the missing entries of ended jobs. Resolves when a scan
+   * begun after the call is done (one under way is waited for first). Tests use it instead of
+   * waiting for the timer. @throws what the scan threw (the database or audit store failing).
+   */
+  async scan(): Promise<void> {
+    await this.#scanning?.catch(() => undefined);
+    await this.#tick();
   }
 }
 

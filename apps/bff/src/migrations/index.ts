@@ -12,6 +12,7 @@ import * as m0010 from "./0010_audit_codes";
 import * as m0011 from "./0011_coded_outcomes";
 import * as m0012 from "./0012_pending_target_parts";
 import * as m0013 from "./0013_change_intent";
+import * as m0014 from "./0014_bulk_job_audited_at";
 
 /**
  * Every change to the audit store's schema (SQLite and PostgreSQL alike), in order. Kysely's
@@ -44,6 +45,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0011_coded_outcomes": m0011,
   "0012_pending_target_parts": m0012,
   "0013_change_intent": m0013,
+  "0014_bulk_job_audited_at": m0014,
 };
 
 /** The migrations above for Kysely's `Migrator` (they are bundled, so no folder is read). */
