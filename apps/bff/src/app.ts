@@ -4,6 +4,7 @@ import { matchedRoutes } from "hono/route";
 import { RegExpRouter } from "hono/router/reg-exp-router";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { auditKeptHeader } from "./audit/middleware";
 import type { AuditStore } from "./audit/store";
 import { type ApiTokenStore, tokenAuthentication } from "./auth/api-tokens-http";
 import { csrfProtection } from "./auth/csrf";
@@ -167,6 +168,8 @@ export function createApp({
   const accessLog = accessLineLogger(logger);
 
   app.use(serverRequestId());
+  // Every answer of a request that kept an audit entry for later says so (review 19 #11).
+  app.use(auditKeptHeader());
   app.use(async (c, next) => {
     const started = performance.now();
     c.set("environments", registry);

@@ -15,7 +15,7 @@ import {
   problemResponse,
   refusedByPortvakt,
 } from "../problem";
-import type { AuditOutcome } from "./store";
+import { type AuditOutcome, noticeKept } from "./store";
 import {
   type AuditTarget,
   type AuditText,
@@ -150,8 +150,9 @@ export function auditWritten(): MiddlewareHandler<BffEnv> {
  * `success` and answered 502 `made-but-unread`. Needs the session and `knownEnvironment` before
  * it. An audit store that fails when the entry is written does not change the answer (the
  * change happened or not at Digdir whatever the store says): the entry is kept and written
- * when the store answers (`AuditStore.appendKept`), the answer carries `Portvakt-Audit: kept`,
- * and no further change is sent (503 `problem.audit-unavailable`) until it is written.
+ * when the store answers (`AuditStore.appendKept`), the answer carries `Portvakt-Audit: kept`
+ * (`auditKeptHeader`), and no further change is sent (503 `problem.audit-unavailable`) until it
+ * is written.
  */
 export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
@@ -222,7 +223,7 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     // What failed after the change, as its problem said it (before the 502 above replaced it).
     // A store that fails now does not change the answer: it says what happened at Digdir; the
     // entry is kept and written when the store answers (`Portvakt-Audit: kept` says so).
-    const { kept } = await write(
+    await write(
       outcome,
       c.res.status,
       madeThenFailed
@@ -237,8 +238,20 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
           )
         : undefined,
     );
-    if (kept) c.header(AUDIT_KEPT_HEADER, "kept");
   };
+}
+
+/**
+ * Opens the request's `KeptNotice` (`noticeKept`): when any audit entry of the request was
+ * kept for later (`AuditStore.appendKept`, from `audited()`, a route, a service or the replay
+ * of a change request), the answer carries `Portvakt-Audit: kept`. First in the app's chain.
+ */
+export function auditKeptHeader(): MiddlewareHandler<BffEnv> {
+  return (c, next) =>
+    noticeKept(async (notice) => {
+      await next();
+      if (notice.kept) c.header(AUDIT_KEPT_HEADER, "kept");
+    });
 }
 
 /**

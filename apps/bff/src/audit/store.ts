@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomUUID } from "node:crypto";
 import type { AuditEntry, AuditOutcome } from "@portvakt/contracts";
 import { type Kysely, PostgresAdapter, sql } from "kysely";
@@ -18,6 +19,40 @@ export function derivedAuditId(purpose: string, id: string): string {
   const hex = createHash("sha256").update(`${purpose}:${id}`).digest("hex");
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Whether work (one HTTP request, see `noticeKept`) kept an audit entry for later
+ * (`AuditStore.appendKept` could not write it). A notice opened inside another's work (the
+ * replay of an approved change request inside its approval's request) marks both.
+ */
+export class KeptNotice {
+  #kept = false;
+  readonly #outer: KeptNotice | undefined;
+  constructor(outer?: KeptNotice) {
+    this.#outer = outer;
+  }
+  /** True once any entry was kept in this work (or in work nested in it). */
+  get kept(): boolean {
+    return this.#kept;
+  }
+  /** Called by `appendKept` when it keeps an entry. */
+  mark(): void {
+    this.#kept = true;
+    this.#outer?.mark();
+  }
+}
+
+const keptNotices = new AsyncLocalStorage<KeptNotice>();
+
+/**
+ * Runs `work` with a `KeptNotice` that every `AuditStore.appendKept` in it (however deep: routes,
+ * services, the four-eyes replay) marks when it keeps an entry, whichever store instance. The
+ * BFF opens one per request and says so in the answer (`Portvakt-Audit: kept`).
+ */
+export function noticeKept<T>(work: (notice: KeptNotice) => Promise<T>): Promise<T> {
+  const notice = new KeptNotice(keptNotices.getStore());
+  return keptNotices.run(notice, () => work(notice));
 }
 
 /** An entry to append; `id` may be chosen beforehand (so a pending change can name it). */
@@ -351,7 +386,8 @@ export class AuditStore {
    * write fails, the entry is kept in this process and written again with a growing wait
    * (`keptRetryMs`, doubling up to 30 s) until it is in, and the failure is logged with the
    * entry (entries hold no secrets) so a crash before then still leaves its record in the log.
-   * Never throws: the change happened whatever the store says.
+   * Never throws: the change happened whatever the store says. A kept entry marks the
+   * `KeptNotice` of the work under way (`noticeKept`: the request's answer says so).
    * @returns `written: false` when the entry is kept for later (the answer may say so).
    */
   async appendKept(
@@ -367,6 +403,7 @@ export class AuditStore {
       return { ...result, kept: false };
     } catch (error) {
       this.#keep(full, error as Error);
+      keptNotices.getStore()?.mark();
       return { entry: full as AuditEntry, written: false, kept: true };
     }
   }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { exportJWK, generateKeyPair } from "jose";
+import { auditKeptHeader } from "../audit/middleware";
 import type { AuditStore } from "../audit/store";
 import type { HitLimiter } from "../auth/rate-limit";
 import type { Role } from "../auth/roles";
@@ -58,7 +59,7 @@ export function testSession(sub: string, roles: Record<string, Role>): Session {
 
 /**
  * A Hono app with what `createApp` puts on every request (request id, environments, audit,
- * rate limiter, the session) and its problem answers, for testing one middleware with
+ * rate limiter, the session, `Portvakt-Audit: kept`) and its problem answers, for testing one middleware with
  * `app.request(...)`; routes are added by the test.
  */
 export function middlewareTestApp(vars: {
@@ -68,6 +69,7 @@ export function middlewareTestApp(vars: {
   mutationLimiter?: HitLimiter;
 }): Hono<BffEnv> {
   const app = new Hono<BffEnv>();
+  app.use(auditKeptHeader());
   app.use(async (c, next) => {
     c.set("requestId", randomUUID());
     c.set("environments", vars.environments);
