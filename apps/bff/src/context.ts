@@ -1,6 +1,7 @@
 import type { Problem } from "@portvakt/contracts";
 import type { AuditChange } from "./audit/middleware";
-import type { AuditStore } from "./audit/store";
+import type { AuditOutcome, AuditStore, NewAuditEntry } from "./audit/store";
+import type { AuditText } from "./audit/text";
 import type { ApiTokenIdentity, ApiTokenStore } from "./auth/api-tokens";
 import type { HitLimiter } from "./auth/rate-limit";
 import type { Session } from "./auth/session";
@@ -46,6 +47,18 @@ export interface BffEnv {
      */
     session?: Session;
     auditChange?: AuditChange;
+    /**
+     * Set by `audited()`: the audit entry of this request as it would write it now (with the
+     * recorded change, `outcome`, HTTP `status` and an own `detail`), for a route that writes it
+     * with the state it records (`AuditStore.appendWith`) and then sets `auditWritten`.
+     */
+    auditEntryOf?: (
+      outcome: AuditOutcome,
+      status: number,
+      detail?: AuditText,
+    ) => NewAuditEntry & { id: string };
+    /** The route wrote this request's audit entry itself (`auditEntryOf`): `audited()` writes none. */
+    auditWritten?: boolean;
     /** Four-eyes change requests (issue 18 #2), when the BFF has a database for them. */
     changeRequests?: ChangeRequests;
     /** Set by `fourEyes()`: this change (its audit action) is stored as a change request instead. */

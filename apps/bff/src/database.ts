@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LibsqlDialect } from "@libsql/kysely-libsql";
-import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { migrationProvider } from "./migrations";
 
@@ -258,14 +258,21 @@ export function databaseLocation(
   return { kind: "sqlite", path: sqlitePath };
 }
 
-/** Opens the database and brings its schema up to date (several instances may start at once). */
-export async function openDatabase(location: DatabaseLocation): Promise<Kysely<PortvaktDatabase>> {
+/**
+ * Opens the database and brings its schema up to date (several instances may start at once).
+ * `plugins`: Kysely plugins every query goes through (tests inject database faults with one).
+ */
+export async function openDatabase(
+  location: DatabaseLocation,
+  plugins: readonly KyselyPlugin[] = [],
+): Promise<Kysely<PortvaktDatabase>> {
   let db: Kysely<PortvaktDatabase>;
   if (location.kind === "postgres") {
     db = new Kysely({
       dialect: new PostgresDialect({
         pool: new pg.Pool({ connectionString: location.url, max: 25 }),
       }),
+      plugins: [...plugins],
     });
   } else {
     if (location.path !== ":memory:") {
@@ -283,6 +290,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Kysely<P
       dialect: new LibsqlDialect({
         url: location.path === ":memory:" ? ":memory:" : `file:${location.path}`,
       }),
+      plugins: [...plugins],
     });
     // Concurrent writers from one process wait instead of failing with SQLITE_BUSY.
     await sql`PRAGMA busy_timeout = 5000`.execute(db);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { type ServerType, serve } from "@hono/node-server";
+import type { KyselyPlugin } from "kysely";
 import type { Logger } from "pino";
 import { type AccessLostNotice, AccessWatch } from "./alerts/access";
 import { type DriftNotice, DriftWatch } from "./alerts/drift";
@@ -93,6 +94,11 @@ export async function startBff(
      * `settleMs`), epoch ms (tests pass their own).
      */
     now?: () => number;
+    /**
+     * Kysely plugins every query of the audit store's database goes through (tests: a
+     * `DatabaseOutage` makes the whole database refuse, not only audit writes).
+     */
+    databasePlugins?: readonly KyselyPlugin[];
   } = {},
 ): Promise<RunningBff> {
   let environments: Environment[] = [];
@@ -127,7 +133,7 @@ export async function startBff(
     }),
   );
   const location = databaseLocation(config.databaseUrl, config.auditDatabasePath);
-  const db = await openDatabase(location);
+  const db = await openDatabase(location, options.databasePlugins);
   const audit = new AuditStore(db, { logger });
   const streamSettings = config.auditLog.stream;
   let auditStream: AuditStream | undefined;

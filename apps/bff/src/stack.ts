@@ -7,6 +7,7 @@ import { ALL_ADMIN_SCOPES } from "@portvakt/contracts";
 import { loadCredential, SelfServiceClient, TokenClient } from "@portvakt/maskinporten";
 import { type RunningSimulator, startSimulator } from "@portvakt/simulator";
 import { DEMO_GROUPS, type RunningDemoIdp, startDemoIdp } from "@portvakt/simulator/idp";
+import type { KyselyPlugin } from "kysely";
 import type { Logger } from "pino";
 import { type PortvaktConfigInput, parseConfig } from "./config";
 import { createLogger } from "./logger";
@@ -60,6 +61,8 @@ export interface StackOptions {
    * (tests move it instead of waiting).
    */
   now?: () => number;
+  /** Kysely plugins of the BFF's database (tests: `DatabaseOutage`, see `startBff`). */
+  databasePlugins?: readonly KyselyPlugin[];
   /** Where the /metrics bearer token is (tests of the metrics guard). */
   metricsTokenFile?: string;
   /**
@@ -364,11 +367,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logger = options.logger ?? createLogger("info");
   let bff: RunningBff;
   try {
-    bff = await startBff(
-      parseConfig(config, "demo configuration"),
-      logger,
-      options.now ? { now: options.now } : {},
-    );
+    bff = await startBff(parseConfig(config, "demo configuration"), logger, {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.databasePlugins ? { databasePlugins: options.databasePlugins } : {}),
+    });
   } catch (error) {
     await idp.close();
     await simulator.close();

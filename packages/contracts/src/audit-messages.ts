@@ -63,7 +63,7 @@ export const auditMessages = defineMessages({
       "Portvakt has no executor for change requests of kind {kind}",
     "change-request.result.threw": 'The execution failed: "{words}"',
     "change-request.result.settled":
-      "Settled from its audit entry after the Portvakt instance carrying it out stopped",
+      "Settled from its audit entry: the Portvakt instance carrying it out did not store its result (it stopped, or the database failed)",
     "change-request.result.lost":
       "The Portvakt instance carrying it out stopped before recording what happened; whether Digdir made the change is unknown: check it there before asking again",
     "change-request.result.not-run":
@@ -125,7 +125,7 @@ export const auditMessages = defineMessages({
       "Portvakt har ingen utfører for endringsforespørsler av typen {kind}",
     "change-request.result.threw": "Utførelsen feilet: «{words}»",
     "change-request.result.settled":
-      "Avgjort fra loggoppføringen etter at Portvakt-instansen som utførte den, stoppet",
+      "Avgjort fra loggoppføringen: Portvakt-instansen som utførte den, lagret ikke resultatet (den stoppet, eller databasen feilet)",
     "change-request.result.lost":
       "Portvakt-instansen som utførte den, stoppet før den registrerte hva som skjedde; om Digdir gjorde endringen, er ukjent: sjekk det der før du ber om den igjen",
     "change-request.result.not-run":
@@ -186,7 +186,7 @@ export const auditMessages = defineMessages({
       "Portvakt har ingen utførar for endringsførespurnader av typen {kind}",
     "change-request.result.threw": "Utføringa feila: «{words}»",
     "change-request.result.settled":
-      "Avgjord frå loggoppføringa etter at Portvakt-instansen som utførte han, stoppa",
+      "Avgjord frå loggoppføringa: Portvakt-instansen som utførte han, lagra ikkje resultatet (han stoppa, eller databasen feila)",
     "change-request.result.lost":
       "Portvakt-instansen som utførte han, stoppa før han registrerte kva som skjedde; om Digdir gjorde endringa, er ukjent: sjekk det der før du ber om ho att",
     "change-request.result.not-run":

@@ -119,6 +119,10 @@ export const problemMessages = defineMessages({
       "The change was made at Digdir, but what came after it failed. Reload to see the result.",
     "problem.audit-unavailable":
       "The audit log cannot be written now, and the record of an earlier change is still waiting to be written. Nothing was sent to Digdir. Try again shortly.",
+    "problem.audit-store-down":
+      "The audit log cannot be written now, so nothing was changed. Try again shortly.",
+    "problem.change-request.result-unsaved":
+      "The change request was carried out ({outcome, select, success {it succeeded} failure {it failed} other {its outcome is unknown}}, HTTP {status}), but its result could not be stored now; its audit entry says what happened, and the request shows it once the database answers again",
     "problem.lock-timeout":
       "Another Portvakt instance is changing this resource; try again shortly",
     "problem.keys.replace-empty":
@@ -288,6 +292,10 @@ export const problemMessages = defineMessages({
       "Endringen ble gjort hos Digdir, men det som kom etter feilet. Last siden på nytt for å se resultatet.",
     "problem.audit-unavailable":
       "Revisjonsloggen kan ikke skrives nå, og oppføringen for en tidligere endring venter fortsatt på å bli skrevet. Ingenting ble sendt til Digdir. Prøv igjen om litt.",
+    "problem.audit-store-down":
+      "Revisjonsloggen kan ikke skrives nå, så ingenting ble endret. Prøv igjen om litt.",
+    "problem.change-request.result-unsaved":
+      "Endringsforespørselen ble utført ({outcome, select, success {utførelsen lyktes} failure {utførelsen feilet} other {utfallet er ukjent}}, HTTP {status}), men resultatet kunne ikke lagres nå; loggoppføringen sier hva som skjedde, og forespørselen viser det når databasen svarer igjen",
     "problem.lock-timeout": "En annen Portvakt-instans endrer denne ressursen; prøv igjen om litt",
     "problem.keys.replace-empty":
       "Å erstatte nøkkelsettet krever minst én nøkkel; for å fjerne alle nøkler, slett nøkkelsettet",
@@ -457,6 +465,10 @@ export const problemMessages = defineMessages({
       "Endringa vart gjord hos Digdir, men det som kom etter, feila. Last sida på nytt for å sjå resultatet.",
     "problem.audit-unavailable":
       "Revisjonsloggen kan ikkje skrivast no, og oppføringa for ei tidlegare endring ventar framleis på å bli skriven. Ingenting vart sendt til Digdir. Prøv igjen om litt.",
+    "problem.audit-store-down":
+      "Revisjonsloggen kan ikkje skrivast no, så ingenting vart endra. Prøv igjen om litt.",
+    "problem.change-request.result-unsaved":
+      "Endringsførespurnaden vart utført ({outcome, select, success {utføringa lukkast} failure {utføringa feila} other {utfallet er ukjent}}, HTTP {status}), men resultatet kunne ikkje lagrast no; loggoppføringa seier kva som skjedde, og førespurnaden viser det når databasen svarar att",
     "problem.lock-timeout": "Ein annan Portvakt-instans endrar denne ressursen; prøv igjen om litt",
     "problem.keys.replace-empty":
       "Å byte ut nøkkelsettet krev minst éin nøkkel; for å fjerne alle nøklane, slett nøkkelsettet",

@@ -15,7 +15,7 @@ import {
   problemResponse,
   refusedByPortvakt,
 } from "../problem";
-import { type AuditOutcome, noticeKept } from "./store";
+import { type AuditOutcome, type NewAuditEntry, noticeKept } from "./store";
 import {
   type AuditTarget,
   type AuditText,
@@ -152,7 +152,8 @@ export function auditWritten(): MiddlewareHandler<BffEnv> {
  * change happened or not at Digdir whatever the store says): the entry is kept and written
  * when the store answers (`AuditStore.appendKept`), the answer carries `Portvakt-Audit: kept`
  * (`auditKeptHeader`), and no further change is sent (503 `problem.audit-unavailable`) until it
- * is written.
+ * is written. A route that changes Portvakt's own state can write the entry with the change
+ * (`c.get("auditEntryOf")` builds it, `auditWritten` set after): then this writes nothing.
  */
 export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
@@ -170,10 +171,14 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
     c.set("auditId", auditId);
     c.set("changeAction", action);
     if (execution) execution.auditId = auditId;
-    const write = (outcome: AuditOutcome, status: number, detail?: AuditText) => {
+    const entryOf = (
+      outcome: AuditOutcome,
+      status: number,
+      detail?: AuditText,
+    ): NewAuditEntry & { id: string } => {
       const change = c.get("auditChange") ?? {};
       const problem = c.get("problem");
-      return audit.appendKept({
+      return {
         id: auditId,
         actor: { sub: session.sub, name: session.name },
         role: session.roles[env] ?? "none",
@@ -187,8 +192,11 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
         ...auditDetailOf(c, detail),
         ...(change.before !== undefined ? { before: change.before } : {}),
         ...(change.after !== undefined ? { after: change.after } : {}),
-      });
+      };
     };
+    c.set("auditEntryOf", entryOf);
+    const write = (outcome: AuditOutcome, status: number, detail?: AuditText) =>
+      audit.appendKept(entryOf(outcome, status, detail));
     try {
       await next();
     } catch (error) {
@@ -199,6 +207,9 @@ export function audited(action: AuditAction): MiddlewareHandler<BffEnv> {
       }
       throw error;
     }
+    // The route wrote this entry itself, with the state it records, as one step
+    // (`AuditStore.appendWith`, e.g. a change request stored for four-eyes).
+    if (c.get("auditWritten") === true) return;
     const unknown = c.get("problem")?.type === OUTCOME_UNKNOWN;
     // Refused by Portvakt itself after these middlewares (input validation, a confirmation, a
     // stale version, a pending or locked resource) with nothing sent to Digdir: `denied` too.

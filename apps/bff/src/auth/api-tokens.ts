@@ -213,14 +213,30 @@ export class ApiTokenStore {
     return row?.created_by_sub;
   }
 
-  /** Revokes a token (at once, for every instance); false when it was revoked already. */
-  async revoke(id: string, by: string): Promise<boolean> {
-    const result = await this.#db
+  /**
+   * Revokes a token (at once, for every instance); false when it was revoked already. `db`: the
+   * caller's step (with the revocation's audit entries, `AuditStore.appendWith`), else the
+   * store's.
+   */
+  async revoke(id: string, by: string, db: Kysely<PortvaktDatabase> = this.#db): Promise<boolean> {
+    const result = await db
       .updateTable("api_token")
       .set({ revoked_at: this.#now(), revoked_by: by })
       .where("id", "=", id)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Takes a revocation back, when the entries that record it could not be written in the same
+   * step (SQLite, see `AuditStore.appendWith`).
+   */
+  async unrevoke(id: string, db: Kysely<PortvaktDatabase> = this.#db): Promise<void> {
+    await db
+      .updateTable("api_token")
+      .set({ revoked_at: null, revoked_by: null })
+      .where("id", "=", id)
+      .execute();
   }
 }

@@ -267,34 +267,52 @@ export function deferrable<H extends Handler<BffEnv>>(handler: H): H {
       ...(before !== undefined ? { before } : {}),
     };
     const target = targetOf(c, body);
-    const request = await c.get("changeRequests")!.submit({
-      env,
-      kind: HTTP_KIND,
-      action,
-      target: target.text,
-      ...(target.parts?.length ? { targetParts: target.parts } : {}),
-      summary: `${action} ${target.text}`.trim(),
-      payload,
-      requester: { sub: session.sub, name: session.name, role: session.roles[env] ?? "none" },
-      requestId: c.get("requestId"),
-    });
-    const detail = auditText("audit.change-request.stored", { id: request.id });
-    if (c.get("auditId")) {
-      recordChange(c, { target, outcome: "requested", detail });
-    } else {
-      // A route without `audited()` (a bulk job writes its entry when it ends): its own entry.
-      await c.get("audit").appendKept({
-        actor: { sub: session.sub, name: session.name },
-        role: session.roles[env] ?? "none",
-        env,
-        action,
-        ...targetFields(target),
-        outcome: "requested",
-        status: 202,
-        requestId: c.get("requestId"),
-        ...auditFields(detail),
+    const role = session.roles[env] ?? "none";
+    // The request and its `requested` entry are one step: neither is there without the other.
+    // Under `audited()` its entry is the one `audited()` would write (its id, the route's
+    // action), written here; a route without it (a bulk job writes its entry when it ends) gets
+    // an entry of its own.
+    const entryOf = c.get("auditEntryOf");
+    const recorded = c.get("auditChange");
+    const request = await c
+      .get("changeRequests")!
+      .submit(
+        {
+          env,
+          kind: HTTP_KIND,
+          action,
+          target: target.text,
+          ...(target.parts?.length ? { targetParts: target.parts } : {}),
+          summary: `${action} ${target.text}`.trim(),
+          payload,
+          requester: { sub: session.sub, name: session.name, role },
+          requestId: c.get("requestId"),
+        },
+        (stored) => {
+          const detail = auditText("audit.change-request.stored", { id: stored.id });
+          if (entryOf) {
+            recordChange(c, { target, outcome: "requested", detail });
+            return entryOf("requested", 202);
+          }
+          return {
+            actor: { sub: session.sub, name: session.name },
+            role,
+            env,
+            action,
+            ...targetFields(target),
+            outcome: "requested",
+            status: 202,
+            requestId: c.get("requestId"),
+            ...auditFields(detail),
+          };
+        },
+      )
+      .catch((error: unknown) => {
+        // Not stored: the entry `audited()` writes says what the answer says, not `requested`.
+        c.set("auditChange", recorded);
+        throw error;
       });
-    }
+    if (entryOf) c.set("auditWritten", true);
     c.header(CHANGE_REQUEST_HEADER, request.id);
     c.header("Location", `/api/change-requests/${request.id}`);
     return c.json({ changeRequest: request }, 202);

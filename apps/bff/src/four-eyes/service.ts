@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AuditCode, auditMessages, coded, type MessageParams } from "@portvakt/contracts";
 import { type AuditStore, derivedAuditId, type NewAuditEntry } from "../audit/store";
 import { type AuditText, auditFields, auditText, targetFields, targetPart } from "../audit/text";
-import { codedProblem } from "../problem";
+import { codedProblem, ProblemError } from "../problem";
 import type {
   ChangeRequest,
   ChangeRequestPerson,
@@ -186,14 +186,29 @@ export class ChangeRequests {
   }
 
   /**
-   * Stores a change request (state `pending`, expiring after the configured days).
+   * Stores a change request (state `pending`, expiring after the configured days). With
+   * `entryOf` (the BFF's routes), the request and the audit entry that records it (made from the
+   * request, which has its id then) are one step (`AuditStore.appendWith`): neither is there
+   * without the other. Without it the caller records it (tests, tools).
    * @throws ProblemError 400 `problem.change-request.private-key` when the payload carries a
    *   private key (a JWK's `d`, ..., or a PEM private key): never stored.
+   * @throws ProblemError 503 `problem.audit-store-down` when the database or the audit store
+   *   fails: nothing is stored.
    */
-  async submit(input: NewChangeRequest): Promise<ChangeRequest> {
+  async submit(
+    input: NewChangeRequest,
+    entryOf?: (request: ChangeRequest) => NewAuditEntry,
+  ): Promise<ChangeRequest> {
     const at = privateKeyMaterialAt(input.payload);
     if (at) throw codedProblem(400, "problem.change-request.private-key", { field: at });
-    return this.store.create(input);
+    if (!entryOf) return this.store.create(input);
+    const prepared = this.store.prepare(input);
+    try {
+      await this.#audit.appendWith([entryOf(prepared.request)], prepared.insert, prepared.remove);
+    } catch {
+      throw storeDown();
+    }
+    return prepared.request;
   }
 
   list(query: ChangeRequestQuery): Promise<ChangeRequest[]> {
@@ -235,13 +250,49 @@ export class ChangeRequests {
     throw codedProblem(409, "problem.change-request.not-pending", { state: now?.state ?? "gone" });
   }
 
-  #auditDecision(
+  /**
+   * Moves the pending request to `to` and writes the entry that records it as one step
+   * (`AuditStore.appendWith`): a decision is never made without its entry, nor an entry written
+   * for a decision another caller won (`NoLongerPending` aborts the step).
+   * @throws ProblemError 409 when it is no longer pending; 503 `problem.audit-store-down` when
+   *   the database or the audit store fails (nothing is decided then).
+   */
+  async #decideRecorded(
     request: ChangeRequest,
     decider: Decider,
-    action: "change-request.approve" | "change-request.reject" | "change-request.withdraw",
-    detail: AuditText,
-  ) {
-    return this.#audit.appendKept(this.#decisionEntry(request, decider, action, detail));
+    to: "executing" | "rejected" | "withdrawn",
+    entry: NewAuditEntry,
+    options: { reason?: string; claim?: ExecutionClaim } = {},
+  ): Promise<ChangeRequest> {
+    try {
+      const { value } = await this.#audit.appendWith(
+        [entry],
+        async (db) => {
+          const decided = await this.store.decide(
+            request.id,
+            to,
+            decider,
+            options.reason,
+            options.claim,
+            db,
+          );
+          if (!decided) throw new NoLongerPending();
+          return decided;
+        },
+        (db) => this.store.undecide(request.id, to, db),
+      );
+      return value;
+    } catch (error) {
+      if (error instanceof NoLongerPending) return this.#notPending(request.id);
+      // The step may have been made and only its answer lost (a connection dropped after the
+      // commit): its entry tells.
+      const made = entry.id ? await this.#audit.get(entry.id).catch(() => undefined) : undefined;
+      if (made) {
+        const now = await this.store.get(request.id).catch(() => undefined);
+        if (now?.state === to) return now;
+      }
+      throw storeDown();
+    }
   }
 
   #decisionEntry(
@@ -285,17 +336,21 @@ export class ChangeRequests {
   /**
    * Approves and runs the request, once: only the caller whose `update where state = 'pending'`
    * wins runs it (the request becomes `executing`, claimed by this instance for the lease, with
-   * the id its execution's audit entry will have); the others get 409. The approval's own entry
-   * is written next, under the id the claim names (`approvalId`), before anything is carried
-   * out; when the audit store cannot write it, nothing is carried out and the request ends
-   * `failure` (503, `change-request.result.not-run`; the entry is kept and written later). The
-   * result (success, failure, unknown) is stored on it. If this process stops before that, `settleUnfinished`
-   * on any instance settles it from the audit log once the claim ran out: never runs it again.
+   * the id its execution's audit entry will have); the others get 409. The decision and the
+   * approval's own entry (under the id the claim names, `approvalId`) are one step
+   * (`AuditStore.appendWith`), before anything is carried out: when the database or the audit
+   * store fails, nothing is decided, recorded or carried out (503, the request stays pending
+   * and can be approved again). The result (success, failure, unknown) is stored on it. If this
+   * process stops before that, `settleUnfinished` on any instance settles it from the audit log
+   * once the claim ran out: never runs it again.
    * @throws ProblemError 404 (unknown, or not in the decider's environments), 403 (not admin,
-   *   a pipeline token, or the requester: `problem.change-request.own`), 409 (not pending).
+   *   a pipeline token, or the requester: `problem.change-request.own`), 409 (not pending),
+   *   503 `problem.audit-store-down` (nothing decided), 503
+   *   `problem.change-request.result-unsaved` (carried out, its result not stored: its audit
+   *   entry says what happened, and the request is settled from it later).
    */
   async approve(id: string, approver: Decider): Promise<ChangeRequest> {
-    const request = await this.#decidable(id, approver, "approve");
+    const request = await this.#readDecidable(id, approver, "approve");
     const auditId = randomUUID();
     const claim: ExecutionClaim = {
       instance: this.instance,
@@ -303,29 +358,16 @@ export class ChangeRequests {
       auditId,
       approvalId: derivedAuditId("approval", auditId),
     };
-    const approved = await this.store.decide(id, "executing", approver, undefined, claim);
-    if (!approved) return this.#notPending(id);
-    // The approval's entry is written before anything is carried out, under an id the claim
-    // names: a request whose instance stops before it is written was never carried out
-    // (`settleUnfinished` says so), and a store that cannot write it stops the execution.
     const approval = this.#decisionEntry(
-      approved,
+      request,
       approver,
       "change-request.approve",
       this.#approvalText(request, approver),
       { id: claim.approvalId! },
     );
-    try {
-      await this.#audit.appendOnce({ ...approval, id: claim.approvalId! });
-    } catch {
-      await this.#audit.appendKept(approval);
-      const notRun: ExecutionResult = {
-        outcome: "failure",
-        status: 503,
-        ...resultText("change-request.result.not-run"),
-      };
-      return (await this.store.finish(id, notRun, claim)) ?? (await this.store.get(id)) ?? approved;
-    }
+    const approved = await this.#decideRecorded(request, approver, "executing", approval, {
+      claim,
+    });
     const executor = this.#executors.get(approved.kind);
     let result: ExecutionResult;
     if (!executor) {
@@ -352,7 +394,31 @@ export class ChangeRequests {
         };
       }
     }
-    return (await this.store.finish(id, result, claim)) ?? (await this.store.get(id)) ?? approved;
+    try {
+      return (await this.store.finish(id, result, claim)) ?? (await this.store.get(id)) ?? approved;
+    } catch {
+      throw codedProblem(503, "problem.change-request.result-unsaved", {
+        outcome: result.outcome,
+        status: result.status,
+      });
+    }
+  }
+
+  /**
+   * `#decidable`, a database that fails while reading answered as 503
+   * `problem.audit-store-down` (nothing was decided).
+   */
+  async #readDecidable(
+    id: string,
+    decider: Decider,
+    verb: "approve" | "reject",
+  ): Promise<ChangeRequest> {
+    try {
+      return await this.#decidable(id, decider, verb);
+    } catch (error) {
+      if (error instanceof ProblemError) throw error;
+      throw storeDown();
+    }
   }
 
   /**
@@ -416,13 +482,14 @@ export class ChangeRequests {
     return settled;
   }
 
-  /** Rejects a pending request (`reason` optional). Errors as `approve`. */
+  /**
+   * Rejects a pending request (`reason` optional); the decision and its entry are one step.
+   * Errors as `approve`'s before it carries anything out.
+   */
   async reject(id: string, decider: Decider, reason?: string): Promise<ChangeRequest> {
-    const request = await this.#decidable(id, decider, "reject");
-    const rejected = await this.store.decide(id, "rejected", decider, reason);
-    if (!rejected) return this.#notPending(id);
-    await this.#auditDecision(
-      rejected,
+    const request = await this.#readDecidable(id, decider, "reject");
+    const entry = this.#decisionEntry(
+      request,
       decider,
       "change-request.reject",
       auditText(
@@ -435,30 +502,47 @@ export class ChangeRequests {
           ...(reason ? { reason } : {}),
         },
       ),
+      { id: randomUUID() },
     );
-    return rejected;
+    return this.#decideRecorded(request, decider, "rejected", entry, {
+      ...(reason ? { reason } : {}),
+    });
   }
 
   /**
-   * Withdraws a pending request: only its requester may.
-   * @throws ProblemError 404, 403 `problem.change-request.not-yours`, 409 (not pending).
+   * Withdraws a pending request: only its requester may; the withdrawal and its entry are one
+   * step.
+   * @throws ProblemError 404, 403 `problem.change-request.not-yours`, 409 (not pending), 503
+   *   `problem.audit-store-down` (nothing withdrawn).
    */
   async withdraw(id: string, person: Decider): Promise<ChangeRequest> {
-    const request = await this.store.get(id);
+    let request: ChangeRequest | undefined;
+    try {
+      request = await this.store.get(id);
+    } catch {
+      throw storeDown();
+    }
     if (!request || person.role === undefined) {
       throw codedProblem(404, "problem.change-request.not-found", { id });
     }
     if (request.requester.sub !== person.sub) {
       throw codedProblem(403, "problem.change-request.not-yours", {});
     }
-    const withdrawn = await this.store.decide(id, "withdrawn", person);
-    if (!withdrawn) return this.#notPending(id);
-    await this.#auditDecision(
-      withdrawn,
+    const entry = this.#decisionEntry(
+      request,
       person,
       "change-request.withdraw",
       auditText("audit.change-request.withdrawn", { person: person.name, personSub: person.sub }),
+      { id: randomUUID() },
     );
-    return withdrawn;
+    return this.#decideRecorded(request, person, "withdrawn", entry);
   }
+}
+
+/** Aborts a decision's step: the request was no longer pending (nothing is written). */
+class NoLongerPending extends Error {}
+
+/** The database or the audit store failed, so nothing was changed: 503, try again. */
+function storeDown(): ProblemError {
+  return codedProblem(503, "problem.audit-store-down", {});
 }

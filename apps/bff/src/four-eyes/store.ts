@@ -151,6 +151,21 @@ export class ChangeRequestStore {
   }
 
   async create(input: NewChangeRequest): Promise<ChangeRequest> {
+    const prepared = this.prepare(input);
+    await prepared.insert(this.#db);
+    return prepared.request;
+  }
+
+  /**
+   * A request to store, not stored yet (state `pending`, expiring after the store's days):
+   * `insert` stores it (in the caller's step, e.g. with its audit entry:
+   * `AuditStore.appendWith`), `remove` takes it back.
+   */
+  prepare(input: NewChangeRequest): {
+    request: ChangeRequest;
+    insert: (db: Kysely<PortvaktDatabase>) => Promise<void>;
+    remove: (db: Kysely<PortvaktDatabase>) => Promise<void>;
+  } {
     const now = this.#now();
     const row: ChangeRequestTable = {
       id: randomUUID(),
@@ -177,8 +192,15 @@ export class ChangeRequestStore {
       result: null,
       audit_id: null,
     };
-    await this.#db.insertInto("change_request").values(row).execute();
-    return fromRow(row);
+    return {
+      request: fromRow(row),
+      insert: async (db) => {
+        await db.insertInto("change_request").values(row).execute();
+      },
+      remove: async (db) => {
+        await db.deleteFrom("change_request").where("id", "=", row.id).execute();
+      },
+    };
   }
 
   /** Marks every pending request whose time is up as `expired`. */
@@ -220,6 +242,7 @@ export class ChangeRequestStore {
    * Moves a pending, unexpired request to `to`, naming who decided and why. Returns the request
    * after the move, or `undefined` when it was no longer pending (someone else decided first, it
    * expired, or it does not exist): the one `update` decides, so racing callers get one winner.
+   * `db`: the caller's step (a transaction with the decision's audit entry), else the store's.
    */
   async decide(
     id: string,
@@ -227,9 +250,10 @@ export class ChangeRequestStore {
     by: ChangeRequestPerson,
     reason?: string,
     claim?: ExecutionClaim,
+    db: Kysely<PortvaktDatabase> = this.#db,
   ): Promise<ChangeRequest | undefined> {
     const now = this.#now();
-    const result = await this.#db
+    const result = await db
       .updateTable("change_request")
       .set({
         state: to,
@@ -245,7 +269,37 @@ export class ChangeRequestStore {
       .where("expires_at", ">", now)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return undefined;
-    return this.get(id);
+    const row = await db
+      .selectFrom("change_request")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Takes a decision `decide` made back (the request is `pending` again, undecided): when the
+   * audit entry that records it could not be written in the same step (SQLite, see
+   * `AuditStore.appendWith`). Only while it is still in state `to`.
+   */
+  async undecide(
+    id: string,
+    to: "executing" | "rejected" | "withdrawn",
+    db: Kysely<PortvaktDatabase> = this.#db,
+  ): Promise<void> {
+    await db
+      .updateTable("change_request")
+      .set({
+        state: "pending",
+        decided_at: null,
+        decided_by_sub: null,
+        decided_by_name: null,
+        reason: null,
+        result: null,
+      })
+      .where("id", "=", id)
+      .where("state", "=", to)
+      .execute();
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiToken, IssueApiToken } from "@portvakt/contracts";
 import type { Context } from "hono";
@@ -73,9 +74,8 @@ function entriesOf(c: Context<BffEnv>, envs: readonly string[], entry: TokenEntr
   }));
 }
 
-async function auditEach(c: Context<BffEnv>, envs: readonly string[], entry: TokenEntry) {
-  for (const one of entriesOf(c, envs, entry)) await c.get("audit").appendKept(one);
-}
+/** Aborts a revocation's step: the token was revoked already (nothing is written). */
+class AlreadyRevoked extends Error {}
 
 function store(c: Context<BffEnv>) {
   const tokens = c.get("apiTokens");
@@ -200,13 +200,36 @@ export const tokensRoutes = createRouter()
           params: { id },
         });
       }
-      if (await tokens.revoke(id, session.name)) {
-        await auditEach(c, token.envs, {
-          action: "token.revoke",
-          target: tokenTarget(token),
-          status: 200,
-          role: "admin",
-        });
+      // Ids chosen now: an entry the step wrote before it failed is not written twice below.
+      const entries = entriesOf(c, token.envs, {
+        action: "token.revoke",
+        target: tokenTarget(token),
+        status: 200,
+        role: "admin",
+      }).map((entry) => ({ ...entry, id: randomUUID() }));
+      // The revocation and its entries are one step (neither is there without the other)...
+      try {
+        await c.get("audit").appendWith(
+          entries,
+          async (db) => {
+            if (!(await tokens.revoke(id, session.name, db))) throw new AlreadyRevoked();
+          },
+          (db) => tokens.unrevoke(id, db),
+        );
+      } catch (error) {
+        if (!(error instanceof AlreadyRevoked)) {
+          // ...but a token is revoked even when the audit store cannot write now: refusing
+          // would leave a leaked token working. Its entries are then kept and written when the
+          // store answers (`appendKept`: logged with the entry meanwhile; the answer says
+          // `Portvakt-Audit: kept`). A database that fails for the revocation too answers 503.
+          let revoked: boolean;
+          try {
+            revoked = await tokens.revoke(id, session.name);
+          } catch {
+            throw codedProblem(503, "problem.audit-store-down", {});
+          }
+          if (revoked) for (const entry of entries) await c.get("audit").appendKept(entry);
+        }
       }
       return c.json((await tokens.get(id))!, 200);
     },
