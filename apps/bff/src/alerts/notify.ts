@@ -47,10 +47,51 @@ export function noticeTitle(notice: Notice, language: AlertLanguage = notice.lan
   return formatMessage(alertMessages[language][`${notice.code}.title`], language, notice.params);
 }
 
-/** The body a webhook of this format gets: the notice itself, Slack's `{text}`, or a Teams MessageCard. */
+/**
+ * A value as plain text in a Slack message: line breaks as spaces, and `&`, `<`, `>` as HTML
+ * entities, the only escaping Slack defines (api.slack.com/reference/surfaces/formatting,
+ * "Escaping text"); unescaped, `<!channel>` pings a channel and `<url|text>` is a link.
+ */
+export function escapeSlack(value: string): string {
+  return value
+    .replaceAll(/\r\n?|\n/g, " ")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+}
+
+/**
+ * A value as plain text in a Teams connector card's `text`, which reads Markdown and limited HTML
+ * (learn.microsoft.com, "Format cards in Teams"): line breaks as spaces, `&`, `<`, `>` as HTML
+ * entities, and Markdown's emphasis, link, code and heading characters escaped with a backslash.
+ */
+export function escapeTeams(value: string): string {
+  return escapeSlack(value).replaceAll(/[\\`*_[\]~#]/g, "\\$&");
+}
+
+/**
+ * The notice's text with every string parameter escaped by `asText` (the words around them are
+ * Portvakt's own and stay as they are); numbers, which plurals select on, are kept.
+ */
+function escapedText(notice: Notice, asText: (value: string) => string): string {
+  const params = Object.fromEntries(
+    Object.entries(notice.params).map(([name, value]) => [
+      name,
+      typeof value === "string" ? asText(value) : value,
+    ]),
+  );
+  return formatMessage(alertMessages[notice.language][notice.code], notice.language, params);
+}
+
+/**
+ * The body a webhook of this format gets: the notice itself (values as they are), Slack's
+ * `{text}`, or a Teams MessageCard; in the chat formats every value (a client's name is free
+ * text) is escaped so it reads as text, never as a mention, link or formatting.
+ */
 export function noticeBody(notice: Notice, format: "json" | "slack" | "teams"): unknown {
-  if (format === "slack") return { text: `:warning: ${notice.text}` };
+  if (format === "slack") return { text: `:warning: ${escapedText(notice, escapeSlack)}` };
   if (format === "teams") {
+    // Teams reads no formatting in `title` (nor `summary`): they stay as they are.
     const title = noticeTitle(notice);
     return {
       "@type": "MessageCard",
@@ -58,7 +99,7 @@ export function noticeBody(notice: Notice, format: "json" | "slack" | "teams"): 
       summary: title,
       themeColor: "D9822B",
       title,
-      text: notice.text,
+      text: escapedText(notice, escapeTeams),
     };
   }
   return notice;
