@@ -1,22 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { LibsqlDialect } from "@libsql/kysely-libsql";
-import { Kysely, Migrator, PostgresDialect } from "kysely";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { type Kysely, Migrator } from "kysely";
+import { describe, expect } from "vitest";
 import { migrateToLatest, type PortvaktDatabase } from "../database";
+import { onEachDatabase } from "../testing/migration-databases";
 import { migrationProvider } from "./index";
 
 // Migration 0014 (review 19 #14): `bulk_job.audited_at` on the jobs ended before it, on SQLite
 // and (under `pnpm test:postgres`) PostgreSQL. A job with its entry in the log, or ended before
 // the last pruning (its entry may have been pruned), counts as audited; one ended without its
 // entry after that, and any job still running, does not (the scan writes the entry).
-const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")
-  ? process.env.DATABASE_URL!
-  : undefined;
-
 async function migrateJobs(db: Kysely<PortvaktDatabase>) {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const before = await migrator.migrateTo("0013_change_intent");
@@ -88,41 +79,5 @@ async function migrateJobs(db: Kysely<PortvaktDatabase>) {
 }
 
 describe("migration 0014: bulk jobs say when their entry was written", () => {
-  it("SQLite", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "portvakt-0014-"));
-    const db = new Kysely<PortvaktDatabase>({
-      dialect: new LibsqlDialect({ url: `file:${join(dir, "store.db")}` }),
-    });
-    try {
-      await migrateJobs(db);
-    } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  describe.skipIf(!postgresUrl)("PostgreSQL", () => {
-    const name = `portvakt_0014_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const admin = async (query: string) => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(query);
-      await client.end();
-    };
-    afterAll(() => admin(`drop database if exists ${name}`));
-
-    it("PostgreSQL", async () => {
-      await admin(`create database ${name}`);
-      const url = new URL(postgresUrl!);
-      url.pathname = `/${name}`;
-      const db = new Kysely<PortvaktDatabase>({
-        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString() }) }),
-      });
-      try {
-        await migrateJobs(db);
-      } finally {
-        await db.destroy();
-      }
-    });
-  });
+  onEachDatabase("0014", migrateJobs);
 });

@@ -1,21 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { LibsqlDialect } from "@libsql/kysely-libsql";
-import { Kysely, Migrator, PostgresDialect } from "kysely";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { type Kysely, Migrator } from "kysely";
+import { describe, expect } from "vitest";
 import { migrateToLatest, type PortvaktDatabase } from "../database";
+import { onEachDatabase } from "../testing/migration-databases";
 import { migrationProvider } from "./index";
 
 // Migration 0009: the consumer's "last seen" states leave `alert_sent` (rows under `seen:` keys)
 // for their own table `consumer_access_seen`, on SQLite and (under `pnpm test:postgres`)
 // PostgreSQL. A store at 0008 with such rows is migrated and read back.
-const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")
-  ? process.env.DATABASE_URL!
-  : undefined;
-
 async function migrateSeenRows(db: Kysely<PortvaktDatabase>) {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const before = await migrator.migrateTo("0008_change_requests");
@@ -71,41 +62,5 @@ async function migrateSeenRows(db: Kysely<PortvaktDatabase>) {
 }
 
 describe("migration 0009: consumer access states get their own table", () => {
-  it("SQLite", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "portvakt-0009-"));
-    const db = new Kysely<PortvaktDatabase>({
-      dialect: new LibsqlDialect({ url: `file:${join(dir, "store.db")}` }),
-    });
-    try {
-      await migrateSeenRows(db);
-    } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  describe.skipIf(!postgresUrl)("PostgreSQL", () => {
-    const name = `portvakt_0009_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const admin = async (query: string) => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(query);
-      await client.end();
-    };
-    afterAll(() => admin(`drop database if exists ${name}`));
-
-    it("PostgreSQL", async () => {
-      await admin(`create database ${name}`);
-      const url = new URL(postgresUrl!);
-      url.pathname = `/${name}`;
-      const db = new Kysely<PortvaktDatabase>({
-        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString() }) }),
-      });
-      try {
-        await migrateSeenRows(db);
-      } finally {
-        await db.destroy();
-      }
-    });
-  });
+  onEachDatabase("0009", migrateSeenRows);
 });
