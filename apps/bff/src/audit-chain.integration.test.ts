@@ -12,6 +12,7 @@ import { runAuditCommand } from "./audit/command";
 import { type AuditEntry, AuditStore, type NewAuditEntry } from "./audit/store";
 import { AuditStream, auditLine } from "./audit/stream";
 import { type DatabaseLocation, openDatabase, type PortvaktDatabase } from "./database";
+import { bffEntryArgs } from "./testing/bff-process";
 import { startTestStack } from "./testing/stack";
 
 // The audit log's hash chain (issue 18 #6): on SQLite, and under `pnpm test:postgres` on
@@ -332,7 +333,7 @@ describe("audit verify, the command", () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ["--import", "tsx", join(import.meta.dirname, "main.ts"), "audit", "verify"],
+        [...bffEntryArgs(), "audit", "verify"],
         {
           env: { PATH: process.env.PATH ?? "", PORTVAKT_CONFIG: configPath },
           timeout: 100_000,
@@ -349,7 +350,7 @@ describe("audit verify, the command", () => {
 
   /**
    * The same command in this process, with the same environment as `runVerify` gives the child
-   * (compiling the BFF with tsx for a child takes 10 s and more on a busy machine).
+   * (a child process of the BFF, even bundled, costs a second and more on a busy machine).
    */
   async function verifyInProcess(
     configPath: string,
@@ -367,7 +368,7 @@ describe("audit verify, the command", () => {
     return { code, ...output };
   }
 
-  // One child process that compiles the BFF with tsx (main.ts's exit code and stderr), slow on a
+  // One child process of the BFF (main.ts's exit code and stderr: `bffEntryArgs`), slow on a
   // busy machine; the intact chain is checked in this process.
   it("says intact for the BFF's log, and names the altered row after one is changed", {
     timeout: 240_000,

@@ -2,10 +2,22 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { inject } from "vitest";
 import type { PortvaktConfigInput } from "../config";
 import { freePort } from "./free-port";
 
 export { freePort };
+
+/**
+ * The arguments after `node` that run the BFF's production entry point (`src/main.ts`): this
+ * run's bundle of it (`./bff-bundle-per-run.ts`, the BFF project's global setup) when there is
+ * one, else the TypeScript source through tsx (compiled at the process's start: seconds of CPU,
+ * over 30 s on a busy 2-core machine). Arguments for main.ts (`audit verify`) go after these.
+ */
+export function bffEntryArgs(): string[] {
+  const bundle = inject("portvaktBffBundle");
+  return bundle ? [bundle] : ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")];
+}
 
 /**
  * The test-only control of a BFF process (testing/child-control.ts), over its IPC channel:
@@ -87,8 +99,9 @@ function controlOf(child: ChildProcess, exited: Promise<number | null>): BffCont
 }
 
 /**
- * Starts the production entry point (`main.ts`) as a process of its own, with the given
- * configuration written to a file beside the test stack's data, as an operator would run it.
+ * Starts the production entry point (`main.ts`, as `bffEntryArgs` runs it, or `options.entry`)
+ * as a process of its own, with the given configuration written to a file beside the test
+ * stack's data, as an operator would run it.
  * `control: true` gives it the test-only control (PORTVAKT_TEST_CONTROL=1 and an IPC channel;
  * see testing/child-control.ts). `env` is added to this process's environment (e.g. another
  * DATABASE_URL: the environment's wins over the file's).
@@ -103,10 +116,8 @@ export async function startBffProcess(
   const port = await freePort();
   const configPath = join(dataDir, `${name}.json`);
   await writeFile(configPath, JSON.stringify({ ...config, port }));
-  // The TypeScript entry point through tsx, or a built bundle as the container image runs it.
-  const args = options.entry
-    ? [options.entry]
-    : ["--import", "tsx", join(import.meta.dirname, "..", "main.ts")];
+  // main.ts as this run bundled it (or through tsx), or a given bundle (the container image's).
+  const args = options.entry ? [options.entry] : bffEntryArgs();
   const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
@@ -126,8 +137,8 @@ export async function startBffProcess(
       if (line.includes("Portvakt BFF listening")) resolve();
     });
     exited.then((code) => reject(new Error(`${name} exited with ${code}`)));
-    // tsx compiles the BFF at start: on a busy 2-core machine that alone has taken over 30 s.
-    // The calling hook's own timeout (60-90 s) is the real bound.
+    // Run through tsx, the BFF is compiled at start: on a busy 2-core machine that alone has
+    // taken over 30 s. The calling hook's own timeout (60-90 s) is the real bound.
     setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000).unref();
   });
   return {
