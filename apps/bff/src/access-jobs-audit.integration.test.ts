@@ -22,7 +22,9 @@ const faults = new Map<string, Fault>();
 const hits = new Map<string, Array<{ status: string | undefined; written: boolean }>>();
 
 beforeAll(async () => {
-  stack = await startTestStack({ mutationsPerMinute: 1000 });
+  // A lease of 3 s: a released job is taken up within a second (a scan every third of the
+  // lease), not the 5 s of the default 15 s lease, which each test here would wait out.
+  stack = await startTestStack({ mutationsPerMinute: 1000, bulkJobs: { leaseMs: 3_000 } });
   const prefixes = (await (await stack.api(`${env}/prefix`)).json()) as Array<{ prefix: string }>;
   prefix = prefixes[0]!.prefix;
   // The audit store's writes for a scope's bulk job fail as the test says: `down` throws before

@@ -15,7 +15,7 @@ import { ApiTokenStore } from "./auth/api-tokens";
 import { SharedRateLimiter } from "./auth/rate-limit";
 import { SessionRevocations } from "./auth/revocations";
 import { createSignIn } from "./auth/sign-in";
-import { BulkJobs } from "./bulk/jobs";
+import { type BulkJobSettings, BulkJobs } from "./bulk/jobs";
 import { ChangeGuard } from "./changes/guard";
 import { InProcessLocks, PostgresAdvisoryLocks } from "./changes/locks";
 import type { PortvaktConfig } from "./config";
@@ -99,6 +99,12 @@ export async function startBff(
      * `DatabaseOutage` makes the whole database refuse, not only audit writes).
      */
     databasePlugins?: readonly KyselyPlugin[];
+    /**
+     * Bulk jobs' settings over their defaults (`BulkJobSettings`: `leaseMs` in ms, a scan for
+     * jobs to take up every third of it). Tests shorten the lease instead of waiting 5 s for a
+     * scan; the configuration file has no such setting.
+     */
+    bulkJobs?: Partial<BulkJobSettings>;
   } = {},
 ): Promise<RunningBff> {
   let environments: Environment[] = [];
@@ -199,6 +205,7 @@ export async function startBff(
     environments: () => environments,
     deployment: config.publicOrigin ?? "",
     logger,
+    ...(options.bulkJobs ? { settings: options.bulkJobs } : {}),
   });
   const now = options.now ?? Date.now;
   const fourEyesEnvs = new Set(config.environments.filter((e) => e.fourEyes).map((e) => e.id));

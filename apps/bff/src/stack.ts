@@ -9,6 +9,7 @@ import { type RunningSimulator, startSimulator } from "@portvakt/simulator";
 import { DEMO_GROUPS, type RunningDemoIdp, startDemoIdp } from "@portvakt/simulator/idp";
 import type { KyselyPlugin } from "kysely";
 import type { Logger } from "pino";
+import type { BulkJobSettings } from "./bulk/jobs";
 import { type PortvaktConfigInput, parseConfig } from "./config";
 import { createLogger } from "./logger";
 import { type RunningBff, startBff } from "./server";
@@ -63,6 +64,8 @@ export interface StackOptions {
   now?: () => number;
   /** Kysely plugins of the BFF's database (tests: `DatabaseOutage`, see `startBff`). */
   databasePlugins?: readonly KyselyPlugin[];
+  /** Bulk jobs' settings over their defaults (`startBff`'s `bulkJobs`: a shorter lease, ms). */
+  bulkJobs?: Partial<BulkJobSettings>;
   /** Where the /metrics bearer token is (tests of the metrics guard). */
   metricsTokenFile?: string;
   /**
@@ -370,6 +373,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     bff = await startBff(parseConfig(config, "demo configuration"), logger, {
       ...(options.now ? { now: options.now } : {}),
       ...(options.databasePlugins ? { databasePlugins: options.databasePlugins } : {}),
+      ...(options.bulkJobs ? { bulkJobs: options.bulkJobs } : {}),
     });
   } catch (error) {
     await idp.close();
