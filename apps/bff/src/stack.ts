@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,6 +14,18 @@ import { type PortvaktConfigInput, parseConfig } from "./config";
 import { createLogger } from "./logger";
 import { type RunningBff, startBff } from "./server";
 import { freePort } from "./testing/free-port";
+
+let idpKeyOfTests: KeyObject | undefined;
+
+/**
+ * The demo sign-in provider's RSA signing key for test-mode stacks, made once per process
+ * (`DemoIdpOptions.signingKey`): each provider is still an issuer of its own (its own port),
+ * so an ID token of one stack's provider is never valid at another stack's BFF.
+ */
+function testIdpSigningKey(): KeyObject {
+  idpKeyOfTests ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  return idpKeyOfTests;
+}
 
 export interface StackOptions {
   /** demo: state kept under dataDir across restarts; test: fresh seeded state, control routes on. */
@@ -235,6 +247,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const clientSecretPath = await secretFile(join(credentialDir, "idp-client-secret"));
   const idp = await startDemoIdp({
     port: options.idpPort ?? 0,
+    ...(options.mode === "test" ? { signingKey: testIdpSigningKey() } : {}),
     clients: [
       {
         clientId: "portvakt-demo",

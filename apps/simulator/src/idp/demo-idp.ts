@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
@@ -17,6 +17,13 @@ export interface DemoIdpOptions {
   host?: string;
   clients: DemoIdpClient[];
   people?: DemoPerson[];
+  /**
+   * The RSA private key (2048 bits) the provider signs ID tokens with (RS256, kid `demo-idp`).
+   * Default: a new one for this provider. Test stacks pass one key made once per process:
+   * making an RSA key costs a tenth of a second of CPU and more on a busy machine, and a test
+   * run starts a hundred providers, each its own issuer whatever key it has.
+   */
+  signingKey?: KeyObject;
 }
 
 export interface RunningDemoIdp {
@@ -53,7 +60,8 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningDemo
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const privateKey =
+    options.signingKey ?? generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
   const signingKey = {
     ...privateKey.export({ format: "jwk" }),
     kid: "demo-idp",
