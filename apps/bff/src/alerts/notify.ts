@@ -124,9 +124,52 @@ export async function claimNotice(
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+/** The pauses (ms) before a webhook's second and third try, after an answer worth retrying. */
+const WEBHOOK_RETRY_DELAYS_MS = [500, 1_500];
+
+/** A webhook's refusal; `retry` when it may take the notice on a later try (5xx, 408, 429, no connection). */
+class WebhookRefusal extends Error {
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Sends a notice by every webhook (POST, JSON, 10 s timeout) and e-mail, each in its channel's
- * language. A channel that fails is logged and does not stop the others; nothing is thrown.
+ * POSTs `body` as JSON to `url` once (10 s timeout). A redirect is not followed (a followed 302
+ * turns the POST into a bodiless GET whose 200 would count as delivered): it is a refusal.
+ * @throws WebhookRefusal for any answer but 2xx, or a failed connection (`retry` true for 5xx,
+ *   408, 429 and a connection that failed; false for a timeout, which the receiver may have taken).
+ */
+async function postWebhook(url: string, body: unknown): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    const timedOut = (error as Error).name === "TimeoutError";
+    throw new WebhookRefusal((error as Error).message, !timedOut);
+  }
+  await response.body?.cancel();
+  if (response.ok) return;
+  const status = response.status;
+  if (status >= 300 && status < 400)
+    throw new WebhookRefusal(`HTTP ${status}: a redirect, not followed`, false);
+  throw new WebhookRefusal(`HTTP ${status}`, status >= 500 || status === 408 || status === 429);
+}
+
+/**
+ * Sends a notice by every webhook (POST, JSON, 10 s timeout; a 5xx, 408, 429 or failed connection
+ * is tried again after 0.5 s and 1.5 s, three tries at most; redirects are not followed) and
+ * e-mail, each in its channel's language. A channel that fails is logged and does not stop the
+ * others; nothing is thrown.
  */
 export async function sendNotice<N extends Notice>(
   channels: NoticeChannels,
@@ -135,15 +178,17 @@ export async function sendNotice<N extends Notice>(
 ): Promise<void> {
   for (const hook of channels.webhooks) {
     try {
-      const notice = localize(draft, hook.language ?? channels.language);
-      const response = await fetch(hook.url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(noticeBody(notice, hook.format)),
-        signal: AbortSignal.timeout(10_000),
-      });
-      await response.body?.cancel();
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const body = noticeBody(localize(draft, hook.language ?? channels.language), hook.format);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await postWebhook(hook.url, body);
+          break;
+        } catch (error) {
+          const delay = WEBHOOK_RETRY_DELAYS_MS[attempt];
+          if (!(error instanceof WebhookRefusal && error.retry) || delay === undefined) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
     } catch (error) {
       logger.error(
         { err: { message: (error as Error).message }, format: hook.format, code: draft.code },
@@ -175,7 +220,8 @@ export async function sendNotice<N extends Notice>(
  * instance whose claim of `key` (at `threshold`, 0 for notices without thresholds) in
  * `alert_sent` succeeds sends the notice by every channel; every other instance, and this one
  * on a later check, sends nothing. The notice is claimed before it is sent, so it is not sent
- * again even if every channel failed (a retry storm to a broken webhook helps nobody).
+ * again on a later check even if every channel failed (a retry storm to a broken webhook helps
+ * nobody); a webhook answering 5xx, 408 or 429 is tried three times at most within the send.
  */
 export class Notifier {
   readonly #db: Kysely<PortvaktDatabase>;
