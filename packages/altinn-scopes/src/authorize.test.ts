@@ -642,3 +642,91 @@ describe("rule 2: a consumer claim the app cannot read ends the request, whoever
     }
   });
 });
+
+describe("rule 2: numbers and Guids in the token are read as .NET reads them", () => {
+  it("an authentication level with a no-break space is no int: the request ends with 500", () => {
+    // Authenticated.cs lines 1072 and 1022-1024: int.TryParse skips only ASCII white.
+    const nbsp = decide({ claims: person({ "urn:altinn:authlevel": "\u00a02", scope: "x" }) });
+    expect(nbsp).toMatchObject({ code: "token-error", response: { status: 500 } });
+    expect(nbsp.callerError).toMatch(/authentication level/);
+    const ascii = decide({ claims: person({ "urn:altinn:authlevel": " 2\t", scope: "x" }) });
+    expect(ascii).toMatchObject({ caller: "user", code: "scope-missing" });
+  });
+  it.each([
+    ["in braces", "{d111dbab-d619-4f15-bf29-58fe570a9ae6}"],
+    ["without hyphens", "d111dbabd6194f15bf2958fe570a9ae6"],
+    ["with a space", " d111dbab-d619-4f15-bf29-58fe570a9ae6"],
+  ])("a systemuser_id %s cannot be deserialised: 500", (_name, id) => {
+    // Authenticated.cs lines 1104 and 1116: System.Text.Json reads Guid members in the D form only.
+    const claims = systemUser();
+    (claims.authorization_details as { systemuser_id: string[] }).systemuser_id = [id];
+    expect(decide({ claims: { ...claims, scope: "ttd:skjema.instances.read" } })).toMatchObject({
+      code: "token-error",
+      response: { status: 500 },
+    });
+  });
+});
+
+describe("rule 3: a text without a value", () => {
+  // TranslationService.cs lines 255-258 return the text found, lines 99-119 give its null value,
+  // and the middleware's `?? "Insufficient scope"` (line 101) stands in; the text found also
+  // ends the search, so `appName` does not fall back to the title.
+  const config = resolveApiScopes({
+    id: "ttd/skjema",
+    title: { nb: "Søknadsskjema" },
+    apiScopes: { users: { read: "ttd:a", errorMessageTextResourceKey: "appName" } },
+  });
+  it.each([
+    ["null", { id: "appName", value: null }],
+    ["missing", { id: "appName" }],
+  ])("a value that is %s gives Insufficient scope", (_name, text) => {
+    const answer = decide({
+      config,
+      tokenScopes: "",
+      textResources: { nb: { resources: [text] } },
+    });
+    expect(answer.response).toMatchObject({ status: 403, body: { detail: "Insufficient scope" } });
+  });
+  it("the first text with the id counts, even when it has no value", () => {
+    const answer = decide({
+      config,
+      tokenScopes: "",
+      textResources: {
+        nb: {
+          resources: [
+            { id: "appName", value: null },
+            { id: "appName", value: "B" },
+          ],
+        },
+      },
+    });
+    expect(answer.response).toMatchObject({ body: { detail: "Insufficient scope" } });
+  });
+});
+
+describe("rules 1 and 6: the path as Kestrel hands it to routing and to the 403", () => {
+  // Kestrel decodes %XX in the path except %2F and removes "." and ".." segments before routing
+  // (ASP.NET Core `UrlDecoder.DecodeInPlace`, `PathNormalizer.RemoveDotSegments`); the middleware
+  // routes that path and writes it as the 403's `instance` (line 112, `context.Request.Path`).
+  it.each([
+    ["a dot segment", `/ttd/skjema/instances/50001337/./${GUID}`],
+    ["a dot-dot segment", `/ttd/skjema/data/../instances/50001337/${GUID}`],
+    ["an encoded dot-dot segment", `/ttd/skjema/data/%2E%2E/instances/50001337/${GUID}`],
+  ])("%s is removed before routing", (_name, path) => {
+    const answer = decide({ path, tokenScopes: "" });
+    expect(answer).toMatchObject({ code: "scope-missing", checked: true });
+    expect(answer.response).toMatchObject({ body: { instance: INSTANCE } });
+  });
+  it("the instance is the decoded path; %2F stays encoded", () => {
+    const answer = decide({
+      path: `/ttd/sk%6Aema/instances/50001337/${GUID}?a=%20`,
+      tokenScopes: "",
+    });
+    expect(answer.response).toMatchObject({ body: { instance: INSTANCE } });
+    const slash = decide({ path: `/ttd/skjema/instances/50001337%2F${GUID}`, tokenScopes: "" });
+    expect(slash).toMatchObject({ code: "no-route", allowed: true });
+  });
+  it("an empty first segment matches no route", () => {
+    expect(decide({ path: `/${INSTANCE}`, tokenScopes: "" })).toMatchObject({ code: "no-route" });
+  });
+});

@@ -15,6 +15,7 @@ import {
   type EndpointRule,
   endpointRule,
   matchRoute,
+  requestPath,
 } from "./routes";
 import { languageOf, type MessageLookup, messageFor } from "./texts";
 
@@ -166,11 +167,6 @@ export type AuthorizationDecision = DecisionFacts & {
     | { status: 500; reason: string };
 };
 
-function pathOnly(path: string): string {
-  const cut = path.search(/[?#]/);
-  return cut < 0 ? path : path.slice(0, cut);
-}
-
 function decision(
   code: DecisionCode,
   facts: DecisionFacts,
@@ -292,7 +288,7 @@ export function authorize(request: AuthorizeRequest): AuthorizationDecision {
         title: "Forbidden",
         status: 403,
         detail: message.detail,
-        instance: pathOnly(request.path),
+        instance: requestPath(request.path),
       },
       message,
     },

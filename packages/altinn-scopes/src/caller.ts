@@ -8,7 +8,7 @@ import {
   equalsIgnoreCase,
   hasAltinnInstanceScope,
   hasScope,
-  isDotnetGuid,
+  isJsonGuid,
   isNullOrWhiteSpace,
   isOrganisationNumber,
   parseDotnetInt,
@@ -228,8 +228,9 @@ function checkSystemUser(claims: Record<ClaimName, Claim>): void {
   if (!Array.isArray(ids) || ids.length === 0) {
     throw new TokenError("Missing system user ID claim for systemuser token", 991);
   }
-  if (!ids.every((id) => typeof id === "string" && isDotnetGuid(id))) {
-    throw new TokenError("systemuser_id holds a value that is not a GUID", 1104);
+  // System.Text.Json reads a Guid member in the D form only (`isJsonGuid`), else JsonException.
+  if (!ids.every((id) => typeof id === "string" && isJsonGuid(id))) {
+    throw new TokenError("systemuser_id holds a value that is not a GUID in the D form", 1104);
   }
   const systemId = member(details, "system_id");
   if (typeof systemId !== "string" || isNullOrWhiteSpace(systemId)) {

@@ -88,28 +88,63 @@ export function hasAltinnInstanceScope(value: string | null | undefined): boolea
 }
 
 /**
+ * The white a .NET number may have around it: U+0009–U+000D and U+0020 only, not every
+ * `char.IsWhiteSpace` character (dotnet/runtime `Number.Parsing.cs`, `IsWhite`).
+ */
+function isNumberWhite(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
  * `int.TryParse(s, CultureInfo.InvariantCulture)` (NumberStyles.Integer): optional surrounding
- * whitespace, an optional sign, ASCII digits, within Int32. Undefined when it would fail.
+ * ASCII white (`isNumberWhite`: a no-break space or U+0085 fails), an optional sign, ASCII
+ * digits, within Int32, then any number of NUL characters (`Number.Parsing.cs`,
+ * `TrailingZeros`). Undefined when it would fail.
  */
 export function parseDotnetInt(value: string): number | undefined {
   let start = 0;
   let end = value.length;
-  while (start < end && isDotnetWhiteSpace(value[start]!)) start++;
-  while (end > start && isDotnetWhiteSpace(value[end - 1]!)) end--;
+  while (end > start && value[end - 1] === "\0") end--;
+  while (start < end && isNumberWhite(value[start]!)) start++;
+  while (end > start && isNumberWhite(value[end - 1]!)) end--;
   const match = /^([+-]?)(\d+)$/.exec(value.slice(start, end));
   if (!match) return undefined;
-  const number = Number(`${match[1]}${match[2]}`);
+  // `+ 0` turns "-0" into 0: an Int32 has no negative zero.
+  const number = Number(`${match[1]}${match[2]}`) + 0;
   return number >= -2147483648 && number <= 2147483647 ? number : undefined;
+}
+
+const GUID_D = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+/** `value` without the `char.IsWhiteSpace` characters at its ends (`MemoryExtensions.Trim`). */
+export function trimDotnet(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isDotnetWhiteSpace(value[start]!)) start++;
+  while (end > start && isDotnetWhiteSpace(value[end - 1]!)) end--;
+  return value.slice(start, end);
 }
 
 /**
  * `Guid.TryParse` for the formats a URL carries: D (`8-4-4-4-12`), N (32 hex digits), B (`{D}`)
- * and P (`(D)`), surrounding whitespace allowed. (The X format `{0x…,{0x…}}` is not modelled.)
+ * and P (`(D)`), after trimming `char.IsWhiteSpace` from both ends (`Guid.cs`, `TryParseGuid`:
+ * U+0085 is trimmed, U+FEFF is not). The X format `{0x…,{0x…}}` is not modelled. Decides the
+ * `{x:guid}` route constraint.
  */
 export function isDotnetGuid(value: string): boolean {
-  const text = value.trim();
-  const d = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-  return new RegExp(`^(?:${d}|[0-9a-fA-F]{32}|\\{${d}\\}|\\(${d}\\))$`).test(text);
+  return new RegExp(`^(?:${GUID_D}|[0-9a-fA-F]{32}|\\{${GUID_D}\\}|\\(${GUID_D}\\))$`).test(
+    trimDotnet(value),
+  );
+}
+
+/**
+ * A Guid as System.Text.Json reads a JSON string into a `Guid` member: the D form only, no
+ * braces, no whitespace (`Utf8JsonReader.TryGetGuid`: "only parses Guid values with hyphens and
+ * without any surrounding decorations"). Decides a system user's `systemuser_id`.
+ */
+export function isJsonGuid(value: string): boolean {
+  return new RegExp(`^${GUID_D}$`).test(value);
 }
 
 /**

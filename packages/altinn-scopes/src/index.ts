@@ -17,6 +17,7 @@ export {
   type ApiScopeGroup,
   type ApiScopeOperation,
   ApiScopesConfig,
+  readTextResourceFile,
   TextResourceFile,
   TextResources,
 } from "./api-scopes";

@@ -78,3 +78,23 @@ describe("parseJsonSource", () => {
     expect(() => parseJsonSource("{,}", { allowTrailingCommas: true })).toThrow();
   });
 });
+
+describe("comments, as the app reads its text files (AppResourcesSI.cs line 26)", () => {
+  const text = `// first\n{ /* a */ "a": 1 // b\n, "b": /* c */ [2] }\r// last`;
+  it("are skipped only when asked", () => {
+    expect(parseJsonSource(text, { skipComments: true }).value).toEqual({ a: 1, b: [2] });
+    expect(() => parseJsonSource(text)).toThrow(JsonSyntaxError);
+  });
+  it("an unclosed comment or a lone slash is still an error", () => {
+    expect(() => parseJsonSource('{"a": 1} /* open', { skipComments: true })).toThrow(/comment/);
+    expect(() => parseJsonSource('{"a": 1} /', { skipComments: true })).toThrow(JsonSyntaxError);
+  });
+});
+
+describe("duplicates", () => {
+  it("keep the earlier values, and the member sits where its last occurrence is", () => {
+    const source = parseJsonSource('{"a":1,"b":2,"a":"x"}');
+    expect(source.replaced).toEqual([{ path: "$.a", value: 1 }]);
+    expect(Object.keys(source.value as object)).toEqual(["b", "a"]);
+  });
+});

@@ -19,6 +19,12 @@ export interface JsonSource {
   spans: Map<string, SourceSpan>;
   /** Paths of object members that appear more than once (JSON.parse keeps the last). */
   duplicateKeys: string[];
+  /**
+   * The earlier values of members that appear more than once, in the order of the text, each
+   * with its path: System.Text.Json reads each of them before the last replaces it, so a value
+   * of the wrong type there still fails (`resolveApiScopes` checks them).
+   */
+  replaced: Array<{ path: string; value: unknown }>;
   /** Offsets of commas before `}` or `]` (only when `allowTrailingCommas`). */
   trailingCommas: number[];
 }
@@ -32,6 +38,12 @@ export interface JsonSourceOptions {
   allowTrailingCommas?: boolean;
   /** The deepest nesting of objects and arrays accepted; default `MAX_JSON_DEPTH`. */
   maxDepth?: number;
+  /**
+   * Skip `// …` (to the end of the line) and `/* … *\/` comments wherever white space may be,
+   * as the app reads its text resource files (`AppResourcesSI.cs` line 26,
+   * `JsonCommentHandling.Skip`); its metadata allows none (`AppMetadata.cs` lines 17-22).
+   */
+  skipComments?: boolean;
 }
 
 /**
@@ -120,6 +132,7 @@ export function jsonNestingDepth(text: string, limit = Number.POSITIVE_INFINITY)
 export function parseJsonSource(text: string, options: JsonSourceOptions = {}): JsonSource {
   const spans = new Map<string, SourceSpan>();
   const duplicateKeys: string[] = [];
+  const replaced: Array<{ path: string; value: unknown }> = [];
   const trailingCommas: number[] = [];
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
   let depth = 0;
@@ -129,7 +142,17 @@ export function parseJsonSource(text: string, options: JsonSourceOptions = {}): 
     throw new JsonSyntaxError(message, text, at);
   };
   const skipWhitespace = () => {
-    while (pos < text.length && " \t\n\r".includes(text[pos]!)) pos++;
+    for (;;) {
+      while (pos < text.length && " \t\n\r".includes(text[pos]!)) pos++;
+      if (!options.skipComments || text[pos] !== "/") return;
+      if (text[pos + 1] === "/") {
+        while (pos < text.length && text[pos] !== "\n" && text[pos] !== "\r") pos++;
+      } else if (text[pos + 1] === "*") {
+        const close = text.indexOf("*/", pos + 2);
+        if (close < 0) fail("A comment is not closed");
+        pos = close + 2;
+      } else return;
+    }
   };
   const describe = (at: number) => (at >= text.length ? "the end of the text" : `"${text[at]}"`);
 
@@ -215,7 +238,12 @@ export function parseJsonSource(text: string, options: JsonSourceOptions = {}): 
         fail(`Expected ":" after the property name but found ${describe(pos)}`);
       pos++;
       const memberPath = childPath(path, key);
-      if (Object.hasOwn(result, key)) duplicateKeys.push(memberPath);
+      if (Object.hasOwn(result, key)) {
+        duplicateKeys.push(memberPath);
+        replaced.push({ path: memberPath, value: result[key] });
+        // The member moves to where its last occurrence is, so key order is the text's order.
+        delete result[key];
+      }
       // defineProperty: a member named "__proto__" stays a member and changes no prototype.
       Object.defineProperty(result, key, {
         value: readValue(memberPath, keyStart),
@@ -280,5 +308,5 @@ export function parseJsonSource(text: string, options: JsonSourceOptions = {}): 
   const value = readValue("$");
   skipWhitespace();
   if (pos < text.length) fail(`Unexpected ${describe(pos)} after the JSON value`);
-  return { value, spans, duplicateKeys, trailingCommas };
+  return { value, spans, duplicateKeys, replaced, trailingCommas };
 }

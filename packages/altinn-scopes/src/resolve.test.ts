@@ -139,3 +139,46 @@ describe("resolveApiScopes", () => {
     });
   });
 });
+
+// System.Text.Json deserialises every occurrence of a member, also one a later duplicate
+// replaces (AppMetadata.cs lines 72-75; names compared ignoring case, line 20): a value of the
+// wrong type stops the app even when a later duplicate has the right type.
+describe("duplicate members are each read, as the app reads them", () => {
+  it.each([
+    [
+      "a number before a string",
+      `{"id":"ttd/x","apiScopes":{"users":{"read":5,"read":"ttd:a"}}}`,
+      "$.apiScopes.users.read",
+    ],
+    [
+      "a differently cased earlier name",
+      `{"id":"ttd/x","apiScopes":{"users":{"Write":["ttd:w"],"write":"ttd:w"}}}`,
+      "$.apiScopes.users.Write",
+    ],
+    [
+      "a wrong type inside an object a duplicate replaces",
+      `{"id":"ttd/x","apiScopes":{"serviceOwners":{"read":true}},"ApiScopes":{"users":{"read":"ttd:a"}}}`,
+      "$.apiScopes.serviceOwners.read",
+    ],
+    [
+      "an apiScopes that is a string, then an object",
+      `{"id":"ttd/x","apiScopes":"none","apiScopes":{"users":{"read":"ttd:a"}}}`,
+      "$.apiScopes",
+    ],
+    ["an id that is a number, then a string", `{"id":5,"Id":"ttd/x"}`, "$.id"],
+  ])("%s", (_name, text, path) => {
+    const resolved = resolveApiScopes(text);
+    expect(resolved.loadError).toMatchObject({ kind: "wrong-type", path });
+  });
+  it("a duplicate of the right type is only overwritten: the last one counts", () => {
+    const resolved = resolveApiScopes(
+      `{"id":"ttd/x","apiScopes":{"users":{"read":"ttd:a","READ":"ttd:b","read":null}}}`,
+    );
+    expect(resolved.loadError).toBeUndefined();
+    expect(resolved.users.read).toBeUndefined();
+    const later = resolveApiScopes(
+      `{"id":"ttd/x","apiScopes":{"users":{"read":"ttd:a","READ":"ttd:b"}}}`,
+    );
+    expect(later.users.read).toBe("ttd:b");
+  });
+});

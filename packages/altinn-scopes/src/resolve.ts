@@ -8,7 +8,7 @@ import {
   type TextResources,
 } from "./api-scopes";
 import { isNullOrWhiteSpace } from "./dotnet";
-import { childPath, parseJsonSource } from "./json-source";
+import { childPath, type JsonSource, parseJsonSource } from "./json-source";
 import { altinnMessages } from "./messages";
 import { messageFor } from "./texts";
 
@@ -84,6 +84,63 @@ export interface ResolveOptions {
   textResources?: TextResources;
   /** The language whose text becomes the 403 `detail`; default `nb`. */
   language?: string;
+  /**
+   * The values duplicates replaced, when the metadata is given parsed (`parseJsonSource`'s
+   * `replaced`); read from the text itself when the metadata is given as text.
+   */
+  replaced?: JsonSource["replaced"];
+}
+
+/** The type the app's model gives a member: a string, or an object with these members. */
+type Shape = "string" | { readonly [name: string]: Shape };
+const GROUP_SHAPE: Shape = {
+  read: "string",
+  write: "string",
+  errorMessageTextResourceKey: "string",
+};
+/**
+ * The members of `applicationmetadata.json` this package reads, with their C# types
+ * (`ApplicationMetadata.Id`, `Application.ApiScopes` of type `ApiScopesConfiguration` with
+ * `Users`/`ServiceOwners` of type `ApiScopes`, and the string members of each).
+ */
+const METADATA_SHAPE: Shape = {
+  id: "string",
+  apiScopes: {
+    users: GROUP_SHAPE,
+    serviceOwners: GROUP_SHAPE,
+    errorMessageTextResourceKey: "string",
+  },
+};
+
+/**
+ * The first value System.Text.Json could not read into the model: every member whose name
+ * matches ignoring case (AppMetadata.cs line 20), and every earlier occurrence of a duplicate
+ * (`earlierAt`, by path), since each is deserialised before the last replaces it (lines
+ * 72-75). Null fits any member.
+ */
+function typeFault(
+  value: unknown,
+  shape: Shape,
+  path: string,
+  earlierAt: ReadonlyMap<string, readonly unknown[]>,
+  looked = new Set<string>(),
+): { path: string; what: "string" | "object" } | undefined {
+  if (value === null) return undefined;
+  if (shape === "string") return typeof value === "string" ? undefined : { path, what: "string" };
+  if (!isRecord(value)) return { path, what: "object" };
+  for (const [key, member] of Object.entries(value)) {
+    const name = Object.keys(shape).find((n) => n.toLowerCase() === key.toLowerCase());
+    if (name === undefined) continue;
+    const memberPath = childPath(path, key);
+    // The earlier values at a path are all known up front: each is looked at once.
+    const earlier = looked.has(memberPath) ? [] : (earlierAt.get(memberPath) ?? []);
+    looked.add(memberPath);
+    for (const occurrence of [...earlier, member]) {
+      const fault = typeFault(occurrence, shape[name]!, memberPath, earlierAt, looked);
+      if (fault) return fault;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -137,10 +194,11 @@ export function resolveApiScopes(
   metadata: unknown,
   options: ResolveOptions = {},
 ): ResolvedApiScopes {
-  const parsed =
+  const source =
     typeof metadata === "string"
-      ? parseJsonSource(metadata, { allowTrailingCommas: true }).value
-      : metadata;
+      ? parseJsonSource(metadata, { allowTrailingCommas: true })
+      : { value: metadata, replaced: options.replaced ?? [] };
+  const parsed = source.value;
   const root = isRecord(parsed) ? parsed : {};
   let loadError: MetadataLoadError | undefined;
   const wrongType = (path: string, what: "string" | "object") => {
@@ -233,6 +291,15 @@ export function resolveApiScopes(
     }
     groups[group] = resolved;
   }
+  // A wrong type the checks above did not see: in a differently cased or replaced duplicate.
+  const earlierAt = new Map<string, unknown[]>();
+  for (const { path, value } of source.replaced) {
+    const values = earlierAt.get(path);
+    if (values) values.push(value);
+    else earlierAt.set(path, [value]);
+  }
+  const fault = typeFault(root, METADATA_SHAPE, "$", earlierAt);
+  if (fault) wrongType(fault.path, fault.what);
 
   return {
     ...(typeof idMember?.value === "string" ? { id: idMember.value } : {}),

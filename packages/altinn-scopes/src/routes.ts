@@ -593,12 +593,48 @@ function comparePrecedence(a: number[], b: number[]): number {
   return 0;
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+/** One run of `%XX` escapes decoded as UTF-8, `%2F` kept; a run that is not UTF-8 kept as is. */
+function decodeEscapes(run: string): string {
+  return run
+    .split(/(%2[fF])/)
+    .map((part) => {
+      if (/^%2[fF]$/.test(part)) return part;
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .join("");
+}
+
+/** RFC 3986 section 5.2.4, as Kestrel's `PathNormalizer.RemoveDotSegments` applies it. */
+function removeDotSegments(path: string): string {
+  const output: string[] = [];
+  const segments = path.split("/").slice(1);
+  segments.forEach((segment, i) => {
+    const last = i === segments.length - 1;
+    if (segment === ".") {
+      if (last) output.push("");
+    } else if (segment === "..") {
+      output.pop();
+      if (last) output.push("");
+    } else output.push(segment);
+  });
+  return `/${output.join("/")}`;
+}
+
+/**
+ * The path of a request target as Kestrel hands it on (`HttpContext.Request.Path`): the query
+ * and fragment cut off, `%XX` escapes decoded as UTF-8 except `%2F` (ASP.NET Core
+ * `UrlDecoder.DecodeInPlace`), then "." and ".." segments removed (`PathNormalizer`). Routing
+ * matches this path, and the 403 names it as its `instance`.
+ */
+export function requestPath(target: string): string {
+  const cut = target.search(/[?#]/);
+  const raw = cut < 0 ? target : target.slice(0, cut);
+  const decoded = raw.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscapes);
+  return removeDotSegments(decoded.startsWith("/") ? decoded : `/${decoded}`);
 }
 
 /** What routing makes of a request: an endpoint, or the 404/405 no endpoint answers. */
@@ -607,7 +643,8 @@ export type RouteMatch =
   | { matched: false; status: 404 | 405; allowed?: string[] };
 
 /**
- * Routes a request path (query ignored) to one of `endpoints` as ASP.NET Core does: segments
+ * Routes a request path (query ignored, read as `requestPath` does) to one of `endpoints` as
+ * ASP.NET Core does: segments
  * compared ignoring case, int and guid constraints applied, optional (`{x?}`, `{x=d}`) and
  * catch-all (`{*x}`, `{**x}`) parameters honoured, the most specific template first, then the
  * method (a template that matches without the method gives 405; HEAD is not GET).
@@ -617,9 +654,9 @@ export function matchRoute(
   path: string,
   endpoints: readonly AppEndpoint[] = APP_LIB_ENDPOINTS,
 ): RouteMatch {
-  const cut = path.search(/[?#]/);
-  const raw = (cut < 0 ? path : path.slice(0, cut)).replace(/^\/+/, "").replace(/\/$/, "");
-  const parts = raw === "" ? [] : raw.split("/").map(decodeSegment);
+  // One leading "/" opens every path; a second one is an empty segment, which nothing matches.
+  const raw = requestPath(path).slice(1).replace(/\/$/, "");
+  const parts = raw === "" ? [] : raw.split("/");
   const candidates = endpoints
     .flatMap((endpoint) => {
       const segments = parseRouteTemplate(endpoint.route);

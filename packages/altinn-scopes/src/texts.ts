@@ -15,7 +15,8 @@ interface Variable {
 }
 interface Text {
   id: string;
-  value: string;
+  /** Absent when the file gives none or null: the text is found but says nothing. */
+  value?: string;
   variables: Variable[];
 }
 
@@ -47,7 +48,7 @@ function filesOf(resources: TextResources | undefined): Map<string, Text[]> {
       const variables = field(item, "variables");
       list.push({
         id,
-        value: typeof value === "string" ? value : "",
+        ...(typeof value === "string" ? { value } : {}),
         variables: (Array.isArray(variables) ? variables : []).filter(isRecord).map((v) => {
           const defaultValue = field(v, "defaultValue");
           return {
@@ -178,7 +179,8 @@ function translate(
   language: string,
 ): { value?: string; file?: string; builtIn?: boolean } {
   const found = element(ctx, key, language);
-  if (!found.text) return { ...(found.file ? { file: found.file } : {}) };
+  // A text without a value is still the one found (lines 255-258); it gives null (line 99).
+  if (found.text?.value === undefined) return { ...(found.file ? { file: found.file } : {}) };
   let value = found.text.value;
   found.text.variables.forEach((variable, index) => {
     let replacement: string | undefined;

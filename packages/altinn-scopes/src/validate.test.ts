@@ -314,3 +314,37 @@ describe("rule 5: the file is checked as the app reads it", () => {
     ]);
   });
 });
+
+describe("a duplicate member of the wrong type stops the app, though a later one is right", () => {
+  // AppMetadata.cs lines 72-75: System.Text.Json reads every occurrence of a member.
+  it("is an error, not only a duplicate warning", () => {
+    const report = validateApplicationMetadata(
+      `{"id":"ttd/skjema","apiScopes":{"users":{"read":5,"read":"ttd:skjema.read"}}}`,
+    );
+    expect(report.valid).toBe(false);
+    expect(
+      report.problems.filter((p) => p.severity === "error").map((p) => [short(p.code), p.path]),
+    ).toEqual([["wrong-type-string", "$.apiScopes.users.read"]]);
+  });
+});
+
+describe("message keys whose text has no value", () => {
+  // TranslationService.cs lines 99 and 255-258: a text without a value is found but gives
+  // nothing, so the 403 says "Insufficient scope" in that language.
+  it("warns as for a missing text", () => {
+    const problems = codes(
+      metadata({ users: { read: "ttd:skjema.read", errorMessageTextResourceKey: "k" } }),
+      {
+        textResources: {
+          nb: { resources: [{ id: "k", value: null }] },
+          en: { resources: [{ id: "k", value: "K" }] },
+        },
+      },
+    );
+    expect(problems).toContainEqual([
+      "missing-text",
+      "warning",
+      "$.apiScopes.users.errorMessageTextResourceKey",
+    ]);
+  });
+});

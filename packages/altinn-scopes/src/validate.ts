@@ -184,12 +184,24 @@ export function validateApplicationMetadata(
     });
   }
 
-  const resolveOptions = options.textResources ? { textResources: options.textResources } : {};
+  const resolveOptions = {
+    ...(options.textResources ? { textResources: options.textResources } : {}),
+    ...(source ? { replaced: source.replaced } : {}),
+  };
+  // A value the app cannot read that the checks here do not see (a wrong type in a replaced or
+  // differently cased duplicate, AppMetadata.cs lines 72-75) stops the app all the same.
+  const finish = (resolved: ResolvedApiScopes) => {
+    const fault = resolved.loadError;
+    if (fault && !problems.some((p) => p.severity === "error" && p.path === fault.path)) {
+      add(fault.code, "error", fault.path, fault.params);
+    }
+    return summarise(problems, resolved);
+  };
   if (apiScopes === undefined || apiScopes === null)
-    return summarise(problems, resolveApiScopes(metadata, resolveOptions));
+    return finish(resolveApiScopes(metadata, resolveOptions));
   if (!isRecord(apiScopes)) {
     add("altinn.metadata.wrong-type-object", "error", apiScopesPath, { name: "apiScopes" });
-    return summarise(problems, resolveApiScopes(metadata, resolveOptions));
+    return finish(resolveApiScopes(metadata, resolveOptions));
   }
 
   checkStructure(apiScopes, apiScopesPath, add);
@@ -197,7 +209,7 @@ export function validateApplicationMetadata(
   checkScopes(resolved, appId?.app, options, add);
   checkCoverage(resolved, apiScopes, apiScopesPath, add);
   if (options.textResources) checkMessageKeys(apiScopes, apiScopesPath, options.textResources, add);
-  return summarise(problems, resolved);
+  return finish(resolved);
 }
 
 type Add = (
@@ -429,7 +441,8 @@ function checkMessageKeys(
   for (const [path, key] of keyed) {
     if (typeof key !== "string" || isNullOrWhiteSpace(key)) continue;
     const missing = [...languages]
-      .filter(([, texts]) => !texts.has(key))
+      // A text without a value says nothing either (TranslationService.cs line 99).
+      .filter(([, texts]) => typeof texts.get(key) !== "string")
       .map(([language]) => language);
     if (languages.size === 0 || missing.length > 0) {
       if (languages.size === 0) add("altinn.metadata.missing-text-none", "warning", path, { key });

@@ -65,6 +65,52 @@ describe("parseTextResourceFile", () => {
   });
 });
 
+describe("parseTextResourceFile reads a file as the app does (AppResourcesSI.cs lines 23-28, 68-90)", () => {
+  it("takes the language from the file name, which the app reads by, over the file's own", () => {
+    const file = parseTextResourceFile("resource.en.json", '{"language":"nb","resources":[]}');
+    expect(file).toMatchObject({ ok: true, texts: { language: "en" } });
+  });
+  it("skips comments, allows trailing commas and reads names ignoring case", () => {
+    const text = `// texts for the app
+{
+  "Language": "en", /* kept for Studio */
+  "Resources": [
+    { "ID": "k", "Value": "Missing scope", },
+    { "id": "empty", "value": null },
+    { "id": "none" },
+  ],
+}`;
+    const file = parseTextResourceFile("texts.json", text);
+    expect(file).toEqual({
+      ok: true,
+      texts: {
+        fileName: "texts.json",
+        language: "en",
+        file: {
+          language: "en",
+          resources: [
+            { id: "k", value: "Missing scope" },
+            { id: "empty", value: null },
+            { id: "none" },
+          ],
+        },
+      },
+    });
+  });
+  it("still refuses an unclosed comment and a value of the wrong type", () => {
+    expect(parseTextResourceFile("resource.nb.json", '{"resources":[]} /*')).toMatchObject({
+      ok: false,
+      problem: { key: "altinn.texts.notJson" },
+    });
+    expect(
+      parseTextResourceFile("resource.nb.json", '{"resources":[{"id":"a","value":5}]}'),
+    ).toEqual({
+      ok: false,
+      problem: { key: "altinn.texts.notFile", vars: { path: "$.resources[0].value" } },
+    });
+  });
+});
+
 describe("parseOrgnoList", () => {
   it("checks each distinct entry with the mod-11 rule", () => {
     expect(parseOrgnoList("889640782, 889640782\n123456789;12")).toEqual([

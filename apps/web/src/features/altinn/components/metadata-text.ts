@@ -4,8 +4,8 @@ import {
   JsonSyntaxError,
   MAX_JSON_DEPTH,
   parseJsonSource,
+  readTextResourceFile,
   type TextResourceFile,
-  TextResourceFile as TextResourceFileSchema,
 } from "@portvakt/altinn-scopes";
 import { orgNumberProblem } from "@portvakt/contracts";
 
@@ -57,38 +57,27 @@ export type TextFileProblem =
   | { key: "altinn.texts.notFile"; vars: { path: string } };
 
 /**
- * Reads one `resource.{lang}.json`: the language from the file's `language`, else from its
- * name, else `nb` (as the app does for a file without one). A refusal says where, as a message
- * key with values, so the page can say it in nb, nn or en.
+ * Reads one `resource.{lang}.json` as the app does (`readTextResourceFile`: comments, trailing
+ * commas, names ignoring case, the language from the file name, else its own `language`, else
+ * `nb`). A refusal says where, as a message key with values, so the page can say it in nb, nn
+ * or en.
  */
 export function parseTextResourceFile(
   fileName: string,
   text: string,
 ): { ok: true; texts: LoadedTexts } | { ok: false; problem: TextFileProblem } {
-  let value: unknown;
-  try {
-    value = parseJsonSource(text).value;
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
+  const read = readTextResourceFile(fileName, text);
+  if (read.ok) return { ok: true, texts: { fileName, language: read.language, file: read.file } };
+  if ("syntax" in read) {
     return {
       ok: false,
-      problem: { key: "altinn.texts.notJson", vars: { line: error.line, column: error.column } },
+      problem: {
+        key: "altinn.texts.notJson",
+        vars: { line: read.syntax.line, column: read.syntax.column },
+      },
     };
   }
-  const parsed = TextResourceFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = (issue?.path ?? []).map((p) =>
-      typeof p === "number" ? `[${p}]` : `.${String(p)}`,
-    );
-    return {
-      ok: false,
-      problem: { key: "altinn.texts.notFile", vars: { path: `$${path.join("")}` } },
-    };
-  }
-  const fromName = /resource\.([A-Za-z-]+)\.json$/i.exec(fileName)?.[1];
-  const language = parsed.data.language ?? fromName ?? "nb";
-  return { ok: true, texts: { fileName, language, file: parsed.data } };
+  return { ok: false, problem: { key: "altinn.texts.notFile", vars: { path: read.path } } };
 }
 
 export type OrgnoEntry = { orgno: string; problem: string | null };
