@@ -50,6 +50,10 @@ test("every page renders Digdir's recorded answers without an error", async ({ p
   await page.getByLabel("Status").selectOption("all");
   await expect(page.getByTestId("scopes-table")).toContainText("digdir:uten.navn");
   await expect(page.getByTestId("row-warning").first()).toBeVisible();
+  // A visibility Portvakt does not know is shown as Digdir answered it, not as "—".
+  await expect(
+    page.getByTestId("scopes-table").getByRole("row").filter({ hasText: "digdir:uten.navn" }),
+  ).toContainText("SECRET");
   // The marker says what is odd from its code (issue 14 #13), in the page's language (nb, nn),
   // never in the BFF's English.
   const unnamed = page
@@ -78,6 +82,9 @@ test("every page renders Digdir's recorded answers without an error", async ({ p
     `/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`,
     "889640782",
   );
+  // An access state Portvakt does not know is shown as Digdir answered it.
+  await page.getByLabel("Status").selectOption({ label: "Alle" });
+  await expect(page.getByRole("row").filter({ hasText: "910000004" })).toContainText("REVOKED");
 
   // The catalogue: a sparse row and a row with "authorization_max_lifetime": "".
   await rendersWithoutError(page, "/catalogue", "skatteetaten:tom");

@@ -39,6 +39,15 @@ export const ClientInput = z
   .meta({ id: "ClientInput" });
 export type ClientInput = z.input<typeof ClientInput>;
 
+/**
+ * Members of a client as read (`ClientResponse` of Digdir's 2025 OpenAPI) that the update's body
+ * (`UpdateClientRequest`) does not have: the keys (`jwks`, edited through `/jwks`), `jwks_uri`
+ * ("kan kun leses ut, ikke settes"), `client_secret` ("kan ikke settes direkte") and
+ * `onbehalfof` (edited through `/onbehalfof`). A write-back leaves them out; every member
+ * Portvakt does not know is still sent back.
+ */
+export const CLIENT_READ_ONLY_FIELDS = ["jwks", "jwks_uri", "client_secret", "onbehalfof"] as const;
+
 /** Body of `PUT /api/v1/clients/{id}`; `integration_type` cannot change. */
 export const ClientUpdate = z
   .object({

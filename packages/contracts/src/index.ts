@@ -33,7 +33,13 @@ export {
   ChangeRequestOutcome,
   ChangeRequestState,
 } from "./change-request";
-export { Client, ClientInput, ClientUpdate, JWT_BEARER_GRANT } from "./client";
+export {
+  CLIENT_READ_ONLY_FIELDS,
+  Client,
+  ClientInput,
+  ClientUpdate,
+  JWT_BEARER_GRANT,
+} from "./client";
 export {
   ContractError,
   type ContractErrorCode,
@@ -105,6 +111,7 @@ export {
 export { PromotionMappingText, PromotionRequest } from "./promotion";
 export {
   AnsweredDateTime,
+  answeredText,
   RowWarning,
   readList,
   readRow,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { Client, readJwk, readRow, readScope, setAsideFields, writableKey } from "./index";
+import {
+  answeredText,
+  Client,
+  readJwk,
+  readRow,
+  readScope,
+  ScopeAccess,
+  setAsideFields,
+  writableKey,
+} from "./index";
 
 // Digdir's answers as they come in practice (docs/maskinporten.md §8: "numbers may come as empty
 // strings in old rows"): numbers and booleans as text, enum values Portvakt has not seen.
@@ -124,5 +133,30 @@ describe("dates sent as numbers (Jackson's timestamps) are read as dates", () =>
       created: [2024, 13, 1],
       last_updated: { epochSecond: 1709287200 },
     });
+  });
+});
+
+describe("a value Portvakt does not know is shown as Digdir answered it", () => {
+  // Digdir's 2025 OpenAPI closes these enums, but a value added later reaches Portvakt first:
+  // the read sets it aside (and keeps it for the write-back); the pages show it as it came.
+  it("answeredText gives the read value, else the set-aside one", () => {
+    const scope = readScope({
+      name: "digdir:x",
+      visibility: "SECRET",
+      allowed_integration_types: ["maskinporten", "brand_new_type"],
+      token_type: "OPAQUE",
+    });
+    if (!scope) throw new Error("readable");
+    expect(scope.visibility).toBeUndefined();
+    expect(answeredText(scope, "visibility")).toBe("SECRET");
+    expect(answeredText(scope, "allowed_integration_types")).toBe("maskinporten, brand_new_type");
+    expect(answeredText(scope, "token_type")).toBe("OPAQUE");
+    expect(answeredText(scope, "at_max_age")).toBeUndefined();
+    const row = readRow(ScopeAccess, {
+      scope: "digdir:x",
+      consumer_orgno: "910000004",
+      state: "REVOKED",
+    });
+    expect(row && answeredText(row, "state")).toBe("REVOKED");
   });
 });

@@ -257,6 +257,25 @@ export function setAsideFields(row: {
   return fields;
 }
 
+/**
+ * A row's `field` as Digdir answered it, for showing as-is: the read value, else the value the
+ * read set aside (`invalid-field`, e.g. an enum value Portvakt has not seen: `"SECRET"`),
+ * written as text (a list joined with ", ", anything else as JSON); undefined when the row has
+ * neither.
+ */
+export function answeredText(
+  row: { portvakt_warnings?: readonly RowWarning[] } & Record<string, unknown>,
+  field: string,
+): string | undefined {
+  const value = row[field] ?? setAsideFields(row)[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return value.join(", ");
+  }
+  return JSON.stringify(value);
+}
+
 /** Removes Portvakt's `portvakt_warnings` from a row before it is sent anywhere. */
 export function withoutWarnings<T extends object>(row: T): Omit<T, "portvakt_warnings"> {
   const { [WARNINGS_FIELD]: _w, ...rest } = row as T & { portvakt_warnings?: unknown };

@@ -1,4 +1,5 @@
 import {
+  CLIENT_READ_ONLY_FIELDS,
   Client,
   ClientInput,
   ClientUpdate,
@@ -474,8 +475,14 @@ export class SelfServiceClient {
       created: _created,
       last_updated: _updated,
       portvakt_warnings: _warnings,
-      ...kept
+      ...rest
     } = { ...setAsideFields(current), ...current };
+    // Members the PUT's body does not have (and Digdir says cannot be set) are not sent back.
+    const kept = Object.fromEntries(
+      Object.entries(rest).filter(
+        ([field]) => !(CLIENT_READ_ONLY_FIELDS as readonly string[]).includes(field),
+      ),
+    );
     return this.#call(
       {
         method: "PUT",

@@ -67,6 +67,22 @@ const answers: RecordedAnswer[] = [
   // GET and PUT /api/v1/clients/{id} (2025 OpenAPI `ClientResponse`, `UpdateClientRequest`)
   { method: "GET", path: "/api/v1/clients/full-client", status: 200, body: fullClient() },
   { method: "PUT", path: "/api/v1/clients/full-client", status: 200, body: fullClient() },
+  // A `ClientResponse` with the members `UpdateClientRequest` does not have (2025 OpenAPI).
+  {
+    method: "GET",
+    path: "/api/v1/clients/read-only",
+    status: 200,
+    body: {
+      ...fullClient(),
+      client_id: "read-only",
+      jwks: { keys: [{ kty: "RSA", kid: "k1", use: "sig", alg: "RS256", e: "AQAB", n: "AQAB" }] },
+      jwks_uri: "https://api.samarbeid.digdir.no/clients/read-only/jwks",
+      onbehalfof: [{ onbehalfof: "kunde", name: "Kunde AS", orgno: "991825827" }],
+      client_secret: "never-sent-back",
+      future_field: { kept: true },
+    },
+  },
+  { method: "PUT", path: "/api/v1/clients/read-only", status: 200, body: fullClient() },
 ];
 
 function fullClient() {
@@ -179,6 +195,21 @@ describe("write-backs keep what Portvakt did not understand", () => {
     expect(client).not.toHaveProperty("created");
     expect(client).not.toHaveProperty("last_updated");
     expect(client.description).toBe("Ny beskrivelse");
+  });
+
+  it("a client update leaves out what UpdateClientRequest does not have, and keeps the unknown", async () => {
+    // ClientResponse's jwks, jwks_uri ("kan kun leses ut, ikke settes"), client_secret ("kan ikke
+    // settes direkte") and onbehalfof have their own endpoints; the PUT's body has no such member.
+    await api.updateClient("read-only", { description: "Ny beskrivelse" });
+    const body = sent("PUT /api/v1/clients/read-only");
+    for (const field of ["jwks", "jwks_uri", "client_secret", "onbehalfof"]) {
+      expect(body).not.toHaveProperty(field);
+    }
+    expect(body).toMatchObject({
+      description: "Ny beskrivelse",
+      redirect_uris: [],
+      future_field: { kept: true },
+    });
   });
 
   it("a key whose exp came as text keeps that expiry when the set is written back", async () => {

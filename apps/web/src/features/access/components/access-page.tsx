@@ -1,4 +1,4 @@
-import type { AccessState, ScopeAccess } from "@portvakt/contracts";
+import { type AccessState, answeredText, type ScopeAccess } from "@portvakt/contracts";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/ui/button";
@@ -179,7 +179,9 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
         header: t("access.col.state"),
         cell: ({ row }) => (
           <Badge tone={STATE_TONE[row.original.state ?? "REQUESTED"]}>
-            {row.original.state ? t(`access.state.${row.original.state}`) : "—"}
+            {row.original.state
+              ? t(`access.state.${row.original.state}`)
+              : (answeredText(row.original, "state") ?? "—")}
           </Badge>
         ),
       },

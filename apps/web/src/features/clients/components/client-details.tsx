@@ -1,3 +1,4 @@
+import { answeredText } from "@portvakt/contracts";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
@@ -76,7 +77,8 @@ export function ClientDetails({ clientId }: { clientId: string }) {
         <Badge key="s">{t("clients.inactive")}</Badge>
       ),
     ],
-    [t("clients.integrationType"), c.integration_type],
+    // A type Portvakt does not know is set aside by the read and shown as Digdir answered it.
+    [t("clients.integrationType"), answeredText(c, "integration_type")],
     [
       t("clients.orgno"),
       <span key="o" className="font-mono">

@@ -13,13 +13,14 @@ import { Field, Fieldset, Input, Textarea } from "../../../components/ui/field";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
+import { changedFields } from "../../../lib/changed-fields";
 import { useEnv, useHasAdminScope } from "../../../lib/env";
 import { useI18n } from "../../../lib/i18n";
 import { useClient } from "../api/get-client";
 import { type UsableScope, useUsableScopes } from "../api/get-usable-scopes";
 import { useCreateClient, useUpdateClient } from "../api/save-client";
 
-type Values = {
+export type Values = {
   client_name: string;
   description: string;
   scopes: string[];
@@ -42,6 +43,26 @@ function bodyOf(values: Values) {
   };
 }
 
+/**
+ * The body of an update: only what the person changed (`changedFields`), so a sparse client
+ * (Digdir's rows may lack a description) can be renamed without inventing one, and its scopes
+ * go back as Digdir has them unless the person changed them.
+ */
+export function updateBodyOf(values: Values, initial: Values): Partial<ReturnType<typeof bodyOf>> {
+  return changedFields(bodyOf(values), bodyOf(initial));
+}
+
+/** The form's starting values for a client as read. */
+export function valuesOf(c: Client): Values {
+  return {
+    client_name: c.client_name ?? "",
+    description: c.description ?? "",
+    scopes: c.scopes ?? [],
+    // Unset stays empty ("Empty: 120 seconds"), as in the create form.
+    access_token_lifetime: c.access_token_lifetime == null ? "" : String(c.access_token_lifetime),
+  };
+}
+
 type Props = { mode: "create" } | { mode: "edit"; clientId: string };
 
 export function ClientFormPage(props: Props) {
@@ -56,20 +77,7 @@ function EditClient({ clientId }: { clientId: string }) {
   if (client.isPending) return <Loading label={t("clients.loadingOne")} />;
   if (client.isError) return <ErrorAlert error={client.error} title={t("clients.loadOneFailed")} />;
   const c = client.data;
-  return (
-    <ClientForm
-      mode="edit"
-      client={c}
-      initial={{
-        client_name: c.client_name ?? "",
-        description: c.description ?? "",
-        scopes: c.scopes ?? [],
-        // Unset stays empty ("Empty: 120 seconds"), as in the create form.
-        access_token_lifetime:
-          c.access_token_lifetime == null ? "" : String(c.access_token_lifetime),
-      }}
-    />
-  );
+  return <ClientForm mode="edit" client={c} initial={valuesOf(c)} />;
 }
 
 function ClientForm({
@@ -95,7 +103,7 @@ function ClientForm({
 
   const form = useContractForm<Values, ClientInput | ClientUpdate>({
     schema: mode === "create" ? ClientInput : ClientUpdate,
-    toBody: bodyOf,
+    toBody: mode === "create" ? bodyOf : (values: Values) => updateBodyOf(values, initial),
     defaultValues: initial,
   });
   const scopesField = useController({ control: form.control, name: "scopes" });

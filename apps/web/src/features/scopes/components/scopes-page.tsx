@@ -1,4 +1,4 @@
-import { INTEGRATION_TYPES, type IntegrationType, type Scope } from "@portvakt/contracts";
+import { answeredText, INTEGRATION_TYPES, type Scope, setAsideFields } from "@portvakt/contracts";
 import { Link } from "@tanstack/react-router";
 import { Fragment, useCallback, useMemo, useState } from "react";
 import { Button, buttonProps } from "../../../components/ui/button";
@@ -19,6 +19,16 @@ import { DeactivateScopeDialog } from "./deactivate-scope-dialog";
 import { PrefixDetails } from "./prefix-details";
 
 type StateFilter = "all" | "active" | "inactive";
+
+/**
+ * The integration types a scope allows as Digdir answered them, also a list the read set aside
+ * because it holds a type Portvakt does not know: such a scope is not open to "all types".
+ */
+function integrationTypesOf(scope: Scope): string[] {
+  const answered =
+    scope.allowed_integration_types ?? setAsideFields(scope).allowed_integration_types;
+  return Array.isArray(answered) ? answered.filter((t): t is string => typeof t === "string") : [];
+}
 
 export function ScopesPage() {
   const env = useEnv();
@@ -44,8 +54,8 @@ export function ScopesPage() {
           (state === "all" || (state === "active") === (s.active !== false)) &&
           (!visibility || s.visibility === visibility) &&
           (!integration ||
-            (s.allowed_integration_types ?? []).length === 0 ||
-            (s.allowed_integration_types ?? []).includes(integration as IntegrationType)),
+            integrationTypesOf(s).length === 0 ||
+            integrationTypesOf(s).includes(integration)),
       ),
     [scopes.data, state, visibility, integration],
   );
@@ -98,17 +108,21 @@ export function ScopesPage() {
         id: "visibility",
         accessorKey: "visibility",
         header: t("scopes.col.visibility"),
+        // A value Portvakt does not know is shown as Digdir answered it (its row is marked).
         cell: ({ row }) =>
-          row.original.visibility ? t(`visibility.${row.original.visibility}`) : "—",
+          row.original.visibility
+            ? t(`visibility.${row.original.visibility}`)
+            : (answeredText(row.original, "visibility") ?? "—"),
       },
       {
         id: "integration",
-        accessorFn: (s) => (s.allowed_integration_types ?? []).join(", "),
+        accessorFn: (s) => answeredText(s, "allowed_integration_types") ?? "",
         header: t("scopes.col.integrationTypes"),
+        // A list holding a type Portvakt does not know is set aside by the read: shown as
+        // answered, never as "all types".
         cell: ({ row }) =>
-          (row.original.allowed_integration_types ?? []).length === 0
-            ? t("scopes.allIntegrationTypes")
-            : (row.original.allowed_integration_types ?? []).join(", "),
+          answeredText(row.original, "allowed_integration_types") ||
+          t("scopes.allIntegrationTypes"),
       },
       {
         id: "state",
