@@ -1,6 +1,6 @@
 import { type Client, ClientInput, ClientUpdate, TEXT_LIMITS } from "@portvakt/contracts";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useController } from "react-hook-form";
 import {
   AdminForm,
@@ -101,9 +101,14 @@ function ClientForm({
   const update = useUpdateClient(env.id, client?.client_id ?? "");
   const mutation = mode === "create" ? create : update;
 
+  // Stable, so the form's resolver is made once (an edit sends only what changed).
+  const toBody = useCallback(
+    (values: Values) => (mode === "create" ? bodyOf(values) : updateBodyOf(values, initial)),
+    [mode, initial],
+  );
   const form = useContractForm<Values, ClientInput | ClientUpdate>({
     schema: mode === "create" ? ClientInput : ClientUpdate,
-    toBody: mode === "create" ? bodyOf : (values: Values) => updateBodyOf(values, initial),
+    toBody,
     defaultValues: initial,
   });
   const scopesField = useController({ control: form.control, name: "scopes" });
