@@ -168,6 +168,7 @@ const IMPORT_TEXTS = {
     applied: "Planen er brukt: 1 steg utført",
     foreign: "Organisasjonen har ikke prefikset «nav»",
     description: "Beskrivelse",
+    unset: "tom: Maskinportens standard",
   },
   nn: {
     nav: "Eksport / import",
@@ -181,6 +182,7 @@ const IMPORT_TEXTS = {
     applied: "Planen er teken i bruk: 1 steg utført",
     foreign: "Organisasjonen har ikkje prefikset «nav»",
     description: "Skildring",
+    unset: "tomt: standarden til Maskinporten",
   },
   en: {
     nav: "Export / import",
@@ -194,6 +196,7 @@ const IMPORT_TEXTS = {
     applied: "The plan has been applied: 1 step done",
     foreign: 'The organisation does not hold the prefix "nav"',
     description: "Description",
+    unset: "empty: Maskinporten's default",
   },
 } as const;
 
@@ -225,6 +228,10 @@ for (const lang of ["nb", "nn", "en"] as const) {
         const step = page.locator(`li[data-step-id="scope.create:${name}"]`);
         await expect(step).toContainText(`${x.step} ${name}`);
         await expect(step).toContainText(x.reason);
+        // Lifetimes the document leaves out are Maskinporten's default: not created as 0, not
+        // in the step's changes at all (brief ux20 item 3).
+        await expect(step).toContainText("description");
+        await expect(step).not.toContainText(/at_max_age|authorization_max_lifetime/);
         await expect(page.getByText(x.summary)).toBeVisible();
         await expect(
           page.getByText(
@@ -239,6 +246,22 @@ for (const lang of ["nb", "nn", "en"] as const) {
 
         await page.getByRole("button", { name: x.apply }).click();
         await expect(page.getByTestId("apply-result")).toContainText(x.applied);
+
+        // A lifetime then given: the plan says it was unset (Maskinporten's default), not 0;
+        // the other stays out of the plan (unset → unset).
+        await editor.fill(
+          edited.replace(
+            `description: Import e2e (${lang})\n`,
+            `description: Import e2e (${lang})\n    at_max_age: 300\n`,
+          ),
+        );
+        await page.getByRole("button", { name: x.plan }).click();
+        const update = page.locator(`li[data-step-id="scope.update:${name}"]`);
+        const row = update.locator("tr").filter({ hasText: "at_max_age" });
+        await expect(row.locator("td").first()).toHaveText(x.unset);
+        await expect(row.locator("td").last()).toHaveText("300");
+        await expect(update).not.toContainText("authorization_max_lifetime");
+        await captureBothThemes(page, `config-lifetime-${lang}-${width}`);
         // The scope exists: its edit form opens with the description the document gave it.
         await page.goto(`/scopes/edit?${new URLSearchParams({ scope: name })}`);
         await expect(page.getByRole("textbox", { name: x.description, exact: true })).toHaveValue(

@@ -1,4 +1,10 @@
-import type { ApplyReport, Plan, PlanStep, StepKind } from "@portvakt/config-as-code";
+import {
+  type ApplyReport,
+  isUnsetLifetime,
+  type Plan,
+  type PlanStep,
+  type StepKind,
+} from "@portvakt/config-as-code";
 
 export interface Palette {
   green(text: string): string;
@@ -43,8 +49,13 @@ const SIGN: Record<StepKind, "+" | "~" | "-"> = {
   "scope.deactivate": "-",
 };
 
-const show = (value: unknown) =>
-  value === null || value === undefined || value === "" ? "(none)" : JSON.stringify(value);
+/** A field's value in a plan: an unset scope lifetime in the console's words, never 0. */
+const show = (field: string, value: unknown) =>
+  isUnsetLifetime(field, value)
+    ? "(empty: Maskinporten's default)"
+    : value === null || value === undefined || value === ""
+      ? "(none)"
+      : JSON.stringify(value);
 
 function renderStep(step: PlanStep, p: Palette): string[] {
   const sign = SIGN[step.kind];
@@ -55,8 +66,8 @@ function renderStep(step: PlanStep, p: Palette): string[] {
     if (step.kind.startsWith("access.") || step.kind.startsWith("key.")) break;
     lines.push(
       creates
-        ? `      ${change.field}: ${show(change.after)}`
-        : `      ${change.field}: ${p.red(show(change.before))} → ${p.green(show(change.after))}`,
+        ? `      ${change.field}: ${show(change.field, change.after)}`
+        : `      ${change.field}: ${p.red(show(change.field, change.before))} → ${p.green(show(change.field, change.after))}`,
     );
   }
   if (step.dangerous) {

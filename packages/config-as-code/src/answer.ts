@@ -43,8 +43,42 @@ export const FieldChange = z.object({
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /**
+ * A scope's lifetimes in seconds (`at_max_age`, `authorization_max_lifetime`; docs/maskinporten.md
+ * §3). Left out, each is Maskinporten's default (no limit of the scope's own), which Digdir stores
+ * and answers as 0 (the simulator does the same, and its token endpoint ignores an `at_max_age` of
+ * 0; docs/maskinporten.md §8). So "left out", 0 and a missing field of Digdir's answer are one
+ * value, unset: a plan compares it as `null` (shown as "empty: Maskinporten's default", never as
+ * 0), a create leaves it out, an export omits it, and unset → 0 is never a change.
+ */
+export const SCOPE_LIFETIMES = ["at_max_age", "authorization_max_lifetime"] as const;
+export type ScopeLifetime = (typeof SCOPE_LIFETIMES)[number];
+
+/** Whether `field` is one of a scope's lifetimes (`SCOPE_LIFETIMES`). */
+export function isScopeLifetime(field: string): field is ScopeLifetime {
+  return (SCOPE_LIFETIMES as readonly string[]).includes(field);
+}
+
+/**
+ * A scope lifetime as a plan compares it: seconds (> 0), or `null` when unset (left out, 0, or not
+ * a number: Maskinporten's default; `SCOPE_LIFETIMES`).
+ */
+export function lifetimeOf(value: unknown): number | null {
+  return typeof value === "number" && value > 0 ? value : null;
+}
+
+/**
+ * Whether a plan's `change.before` / `after` of `field` is an unset lifetime (`SCOPE_LIFETIMES`),
+ * which a reader is shown as "empty: Maskinporten's default" (the create form's words), not as 0
+ * or a dash. False for every other field.
+ */
+export function isUnsetLifetime(field: string, value: unknown): boolean {
+  return isScopeLifetime(field) && lifetimeOf(value) === null;
+}
+
+/**
  * A scope's fields as a plan compares them, Digdir's defaults filled in (left-out texts are "",
- * no delegation source is null; `docs/maskinporten.md` §3).
+ * no delegation source is null; `docs/maskinporten.md` §3). A lifetime (seconds) is null when
+ * unset: Maskinporten's default, which Digdir answers as 0 (`SCOPE_LIFETIMES`).
  */
 export const ScopeRecord = z.object({
   description: z.string(),
@@ -53,8 +87,8 @@ export const ScopeRecord = z.object({
   visibility: Visibility,
   allowed_integration_types: z.array(IntegrationType),
   token_type: TokenType,
-  at_max_age: z.number(),
-  authorization_max_lifetime: z.number(),
+  at_max_age: z.number().nullable(),
+  authorization_max_lifetime: z.number().nullable(),
   requires_user_consent: z.boolean(),
   requires_user_authentication: z.boolean(),
   requires_pseudonymous_tokens: z.boolean(),

@@ -190,6 +190,45 @@ describe("apply", () => {
     expect(again).toMatchObject({ status: "no-changes", steps: [] });
   });
 
+  // Brief ux20 item 3: an unset lifetime is not sent as 0 on create; going back to
+  // Maskinporten's default sends Digdir's 0; and the next plan is empty either way.
+  it("creates a scope without its unset lifetimes, and sets one back to the default", async () => {
+    await api.updateScope("difi:api3", { at_max_age: 300 });
+    const sent: { call: string; body: Record<string, unknown> }[] = [];
+    const recording = new Proxy(api, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== "function") return value;
+        if (property === "createScope" || property === "updateScope") {
+          return (...args: unknown[]) => {
+            sent.push({ call: property, body: args.at(-1) as Record<string, unknown> });
+            return value.apply(target, args);
+          };
+        }
+        return value.bind(target);
+      },
+    });
+    const document = parseDocument(await exportText(api));
+    const api3 = document.scopes!.find((s) => s.name === "difi:api3")!;
+    expect(api3.at_max_age).toBe(300);
+    delete api3.at_max_age;
+    document.scopes!.push({ name: "digdir:uten/levetid", description: "Ingen egne levetider" });
+    const plan = await planOf(document);
+    const report = await applyDocument(recording, document, {
+      ...target,
+      planFingerprint: plan.fingerprint,
+      confirm: [],
+    });
+    expect(report.status).toBe("applied");
+    const create = sent.find((call) => call.call === "createScope")!;
+    expect(create.body).not.toHaveProperty("at_max_age");
+    expect(create.body).not.toHaveProperty("authorization_max_lifetime");
+    const update = sent.find((call) => call.call === "updateScope")!;
+    expect(update.body).toMatchObject({ at_max_age: 0 });
+    expect(update.body).not.toHaveProperty("authorization_max_lifetime");
+    expect((await planOf(document)).steps).toEqual([]);
+  });
+
   it("refuses a plan of a state that has changed since, and applies nothing", async () => {
     const document = parseDocument(await exportText(api));
     document.scopes!.push({ name: "digdir:stale", description: "Ny" });

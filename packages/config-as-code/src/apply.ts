@@ -15,6 +15,7 @@ import type {
   Plan,
   PlanStep,
   PlanStepOf,
+  ScopeLifetime,
   ScopeRecord,
   StepError,
   StepReport,
@@ -133,13 +134,18 @@ export function stepErrorOf(error: unknown): StepError {
   };
 }
 
-/** The create body of a scope: the document's fields, empty texts left out. */
+/**
+ * The create body of a scope: the document's fields, empty texts and unset lifetimes left out
+ * (Maskinporten's default, not 0: `SCOPE_LIFETIMES`).
+ */
 function scopeInputOf(name: string, fields: ScopeRecord): ScopeInput {
   const {
     active: _active,
     long_description,
     delegation_source,
     enforced_aud_for_access_token,
+    at_max_age,
+    authorization_max_lifetime,
     ...rest
   } = fields;
   return {
@@ -148,22 +154,30 @@ function scopeInputOf(name: string, fields: ScopeRecord): ScopeInput {
     ...(long_description ? { long_description } : {}),
     ...(delegation_source ? { delegation_source } : {}),
     ...(enforced_aud_for_access_token ? { enforced_aud_for_access_token } : {}),
+    ...(at_max_age !== null ? { at_max_age } : {}),
+    ...(authorization_max_lifetime !== null ? { authorization_max_lifetime } : {}),
   };
 }
 
 /**
  * The whole desired scope, not only the changed fields: whether Digdir's PUT merges or replaces,
- * the result is the document's. Text fields are cleared with "" (they cannot be sent as null).
+ * the result is the document's. Text fields are cleared with "" (they cannot be sent as null); a
+ * lifetime that goes back to Maskinporten's default is sent as 0, Digdir's value for unset
+ * (`SCOPE_LIFETIMES`).
  */
 function scopeUpdateOf(step: PlanStepOf<"scope.update" | "scope.reactivate">): ScopeUpdate {
   const { after, before } = step;
   const { prefix: _p, subscope: _s, ...input } = scopeInputOf(step.scope, after);
   const cleared = (field: "long_description" | "enforced_aud_for_access_token") =>
     before[field] !== "" && after[field] === "" ? { [field]: "" } : {};
+  const unset = (field: ScopeLifetime) =>
+    before[field] !== null && after[field] === null ? { [field]: 0 } : {};
   return {
     ...input,
     ...cleared("long_description"),
     ...cleared("enforced_aud_for_access_token"),
+    ...unset("at_max_age"),
+    ...unset("authorization_max_lifetime"),
     active: true,
   };
 }

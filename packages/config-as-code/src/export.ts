@@ -1,5 +1,6 @@
 import { INTEGRATION_TYPES, type Jwk, type Scope } from "@portvakt/contracts";
 import { Document, isScalar, isSeq } from "yaml";
+import { isScopeLifetime, lifetimeOf } from "./answer";
 import {
   type ClientEntry,
   type ConfigDocument,
@@ -13,14 +14,13 @@ import { byString, type LiveState } from "./live-state";
 /**
  * Digdir's value of each scope field a provider leaves out (docs/maskinporten.md §3). A document omits a field
  * at its default, and an omitted field means the default: exports stay short and still complete.
+ * The lifetimes have no value of their own when left out: see `SCOPE_LIFETIMES` (answer.ts).
  */
 export const SCOPE_DEFAULTS = {
   active: true,
   visibility: "PUBLIC",
   allowed_integration_types: [] as string[],
   token_type: "SELF_CONTAINED",
-  at_max_age: 0,
-  authorization_max_lifetime: 0,
   requires_user_consent: false,
   requires_user_authentication: false,
   requires_pseudonymous_tokens: false,
@@ -58,6 +58,7 @@ export function sortIntegrationTypes<T extends string>(types: readonly T[] = [])
 
 function isDefault(field: ScopeField, value: unknown): boolean {
   if (value === undefined) return true;
+  if (isScopeLifetime(field)) return lifetimeOf(value) === null;
   if (field === "long_description" || field === "enforced_aud_for_access_token")
     return value === "";
   const defaults: Partial<Record<ScopeField, unknown>> = SCOPE_DEFAULTS;

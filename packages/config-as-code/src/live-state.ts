@@ -23,7 +23,10 @@ export type ConfigApi = Pick<
   | "deleteJwks"
 >;
 
-/** A scope with every field config-as-code compares (`liveScopeOf`). */
+/**
+ * A scope with every field config-as-code compares (`liveScopeOf`); the lifetimes stay as read
+ * (unset is a value of its own: `SCOPE_LIFETIMES`).
+ */
 export type LiveScope = Scope &
   Required<
     Pick<
@@ -33,8 +36,6 @@ export type LiveScope = Scope &
       | "visibility"
       | "allowed_integration_types"
       | "token_type"
-      | "at_max_age"
-      | "authorization_max_lifetime"
       | "requires_user_consent"
       | "requires_user_authentication"
       | "requires_pseudonymous_tokens"
@@ -53,7 +54,8 @@ export type LiveClientRecord = Client &
 
 /**
  * A scope as read (every field optional, docs/maskinporten.md §8) with Digdir's documented defaults for what a
- * sparse row leaves out, so that plans compare like with like. Unknown fields are kept.
+ * sparse row leaves out, so that plans compare like with like. Unknown fields are kept. The
+ * lifetimes have no default to fill in (`SCOPE_LIFETIMES` in export.ts): they stay as read, not 0.
  */
 export function liveScopeOf(scope: Scope): LiveScope {
   return {
@@ -63,8 +65,6 @@ export function liveScopeOf(scope: Scope): LiveScope {
     visibility: scope.visibility ?? "PUBLIC",
     allowed_integration_types: scope.allowed_integration_types ?? [],
     token_type: scope.token_type ?? "SELF_CONTAINED",
-    at_max_age: scope.at_max_age ?? 0,
-    authorization_max_lifetime: scope.authorization_max_lifetime ?? 0,
     requires_user_consent: scope.requires_user_consent ?? false,
     requires_user_authentication: scope.requires_user_authentication ?? false,
     requires_pseudonymous_tokens: scope.requires_pseudonymous_tokens ?? false,

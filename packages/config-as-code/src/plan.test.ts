@@ -198,7 +198,53 @@ describe("plan", () => {
     expect(update.dangerous).toBe(false);
     expect(update.changes).toEqual([
       { field: "description", before: "Beskrivelse av digdir:a", after: "Ny beskrivelse" },
-      { field: "at_max_age", before: 0, after: 300 },
+      { field: "at_max_age", before: null, after: 300 },
+    ]);
+  });
+
+  // Brief ux20 item 3 (issue 14, 8g's kind): an unset lifetime is Maskinporten's default, which
+  // Digdir answers as 0; it is never shown or sent as a 0 of the document's.
+  it("leaves unset lifetimes out of a created scope: no 0 in its record, changes or body", () => {
+    const doc = current();
+    doc.scopes!.push({ name: "digdir:ny/uten-levetid", description: "Ny" });
+    const create = step(plan(doc), "scope.create:digdir:ny/uten-levetid");
+    expect(create.after).toMatchObject({ at_max_age: null, authorization_max_lifetime: null });
+    const fields = create.changes.map((change) => change.field);
+    expect(fields).not.toContain("at_max_age");
+    expect(fields).not.toContain("authorization_max_lifetime");
+  });
+
+  it("reads a lifetime left out, 0 and missing from Digdir's answer as one value: no change", () => {
+    for (const [answered, written] of [
+      [undefined, undefined],
+      [0, undefined],
+      [undefined, 0],
+      [0, 0],
+    ] as const) {
+      const state = live();
+      const sparse = { ...state.scopes[0]! };
+      delete sparse.at_max_age;
+      delete sparse.authorization_max_lifetime;
+      state.scopes[0] = {
+        ...sparse,
+        ...(answered !== undefined ? { at_max_age: answered } : {}),
+      };
+      const doc = structuredClone(exportDocument(state, { environment: "test" }));
+      expect(scopeEntry(doc, "digdir:a")).not.toHaveProperty("at_max_age");
+      expect(scopeEntry(doc, "digdir:a")).not.toHaveProperty("authorization_max_lifetime");
+      if (written !== undefined) scopeEntry(doc, "digdir:a").at_max_age = written;
+      expect(plan(doc, false, state).steps, `answered ${answered}, written ${written}`).toEqual([]);
+    }
+  });
+
+  it("sets a lifetime back to Maskinporten's default as a change to unset (null), not to 0", () => {
+    const state = live();
+    state.scopes[0] = { ...state.scopes[0]!, at_max_age: 300, authorization_max_lifetime: 600 };
+    const doc = current();
+    const update = step(plan(doc, false, state), "scope.update:digdir:a");
+    expect(update.changes).toEqual([
+      { field: "at_max_age", before: 300, after: null },
+      { field: "authorization_max_lifetime", before: 600, after: null },
     ]);
   });
 

@@ -1,12 +1,15 @@
 import { type Coded, type Scope, splitScopeName } from "@portvakt/contracts";
-import type { ScopeRecord } from "../answer";
+import { lifetimeOf, type ScopeRecord } from "../answer";
 import type { ScopeEntry } from "../document";
 import { SCOPE_DEFAULTS, SCOPE_FIELDS, sortIntegrationTypes } from "../export";
 import { byString, type LiveScope, type LiveState, liveScopeOf } from "../live-state";
 import { diff, type PlanContext, text } from "./context";
 import { planGrants, planRevoke } from "./grants";
 
-/** A scope's fields with Digdir's defaults filled, so "left out" and "default" compare equal. */
+/**
+ * A scope's fields with Digdir's defaults filled, so "left out" and "default" compare equal; an
+ * unset lifetime is `null` (`SCOPE_LIFETIMES`).
+ */
 function desiredScopeRecord(entry: ScopeEntry): ScopeRecord {
   return {
     description: entry.description,
@@ -15,9 +18,8 @@ function desiredScopeRecord(entry: ScopeEntry): ScopeRecord {
     visibility: entry.visibility ?? SCOPE_DEFAULTS.visibility,
     allowed_integration_types: sortIntegrationTypes(entry.allowed_integration_types ?? []),
     token_type: entry.token_type ?? SCOPE_DEFAULTS.token_type,
-    at_max_age: entry.at_max_age ?? SCOPE_DEFAULTS.at_max_age,
-    authorization_max_lifetime:
-      entry.authorization_max_lifetime ?? SCOPE_DEFAULTS.authorization_max_lifetime,
+    at_max_age: lifetimeOf(entry.at_max_age),
+    authorization_max_lifetime: lifetimeOf(entry.authorization_max_lifetime),
     requires_user_consent: entry.requires_user_consent ?? SCOPE_DEFAULTS.requires_user_consent,
     requires_user_authentication:
       entry.requires_user_authentication ?? SCOPE_DEFAULTS.requires_user_authentication,
@@ -37,8 +39,8 @@ function liveScopeRecord(scope: LiveScope): ScopeRecord {
     visibility: scope.visibility,
     allowed_integration_types: sortIntegrationTypes(scope.allowed_integration_types),
     token_type: scope.token_type,
-    at_max_age: scope.at_max_age,
-    authorization_max_lifetime: scope.authorization_max_lifetime,
+    at_max_age: lifetimeOf(scope.at_max_age),
+    authorization_max_lifetime: lifetimeOf(scope.authorization_max_lifetime),
     requires_user_consent: scope.requires_user_consent,
     requires_user_authentication: scope.requires_user_authentication,
     requires_pseudonymous_tokens: scope.requires_pseudonymous_tokens,

@@ -1,10 +1,16 @@
+import { isUnsetLifetime } from "@portvakt/config-as-code/answer";
 import { Fragment } from "react";
 import { useI18n } from "../../lib/i18n";
 import type { Plan, PlanGroup, PlanStep } from "../../lib/plan-apply";
 import { Checkbox } from "../ui/field";
 import { Badge, Notice } from "../ui/status";
 
-function shown(value: unknown): string {
+/**
+ * A field's value in a step's diff: an unset scope lifetime as the create form says it ("empty:
+ * Maskinporten's default", `unset`), never 0; another missing value as a dash.
+ */
+function shown(field: string, value: unknown, unset: string): string {
+  if (isUnsetLifetime(field, value)) return unset;
   if (value === undefined || value === null) return "—";
   if (typeof value === "string") return value;
   return JSON.stringify(value);
@@ -198,10 +204,10 @@ function StepItem({
                       {change.field}
                     </th>
                     <td className="py-1 pr-3 font-mono break-all text-red-800 line-through decoration-red-400 dark:text-red-300">
-                      {shown(change.before)}
+                      {shown(change.field, change.before, t("config.plan.unsetLifetime"))}
                     </td>
                     <td className="py-1 font-mono break-all text-emerald-800 dark:text-emerald-300">
-                      {shown(change.after)}
+                      {shown(change.field, change.after, t("config.plan.unsetLifetime"))}
                     </td>
                   </tr>
                 </Fragment>

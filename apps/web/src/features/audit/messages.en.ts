@@ -48,6 +48,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   "audit.changes": "Changes",
   "audit.noChanges": "The entry has no before/after values.",
   "audit.diff.path": "Field",
+  "audit.diff.unsetLifetime": "empty: Maskinporten's default",
   "audit.diff.before": "Before",
   "audit.diff.after": "After",
   "audit.diff.none": "Before and after are the same.",

@@ -49,6 +49,7 @@ export const auditNn: Record<keyof typeof auditNb, string> = {
   "audit.changes": "Endringar",
   "audit.noChanges": "Oppføringa har ingen før/etter-verdiar.",
   "audit.diff.path": "Felt",
+  "audit.diff.unsetLifetime": "tomt: standarden til Maskinporten",
   "audit.diff.before": "Før",
   "audit.diff.after": "Etter",
   "audit.diff.none": "Før og etter er like.",

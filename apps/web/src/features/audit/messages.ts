@@ -47,6 +47,7 @@ export const auditNb = {
   "audit.changes": "Endringer",
   "audit.noChanges": "Oppføringen har ingen før/etter-verdier.",
   "audit.diff.path": "Felt",
+  "audit.diff.unsetLifetime": "tom: Maskinportens standard",
   "audit.diff.before": "Før",
   "audit.diff.after": "Etter",
   "audit.diff.none": "Før og etter er like.",

@@ -42,6 +42,7 @@ export const configEn: Record<keyof typeof configNb, string> = {
   "config.plan.col.field": "Field",
   "config.plan.col.before": "Before",
   "config.plan.col.after": "After",
+  "config.plan.unsetLifetime": "empty: Maskinporten's default",
   "config.plan.fieldsCaption": "Field changes of the step",
   "config.plan.none": "—",
   "config.plan.apply": "Apply the plan ({count})",

@@ -42,6 +42,7 @@ export const configNn: Record<keyof typeof configNb, string> = {
   "config.plan.col.field": "Felt",
   "config.plan.col.before": "Før",
   "config.plan.col.after": "Etter",
+  "config.plan.unsetLifetime": "tomt: standarden til Maskinporten",
   "config.plan.fieldsCaption": "Feltendringar i steget",
   "config.plan.none": "—",
   "config.plan.apply": "Ta i bruk planen ({count})",

@@ -42,6 +42,7 @@ export const configNb = {
   "config.plan.col.field": "Felt",
   "config.plan.col.before": "Før",
   "config.plan.col.after": "Etter",
+  "config.plan.unsetLifetime": "tom: Maskinportens standard",
   "config.plan.fieldsCaption": "Feltendringer i steget",
   "config.plan.none": "—",
   "config.plan.apply": "Bruk planen ({count})",

@@ -1,3 +1,4 @@
+import { isUnsetLifetime } from "@portvakt/config-as-code/answer";
 import { type ReactNode, useId, useMemo, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Badge } from "../../../components/ui/status";
@@ -61,6 +62,12 @@ export function EntryDetails({
   const headingId = useId();
   const changes = useMemo(() => (entry ? diffEntry(entry.before, entry.after) : []), [entry]);
   const hasValues = entry?.before !== undefined || entry?.after !== undefined;
+  /**
+   * A side a changed field is missing from: a scope lifetime of a thing that exists is unset
+   * (Maskinporten's default, as the create form says), anything else a dash.
+   */
+  const missing = (path: string, side: unknown) =>
+    side !== undefined && isUnsetLifetime(path, undefined) ? t("audit.diff.unsetLifetime") : "—";
   const rows: [string, ReactNode][] = entry
     ? [
         [t("audit.col.time"), formatTime(entry.time)],
@@ -186,7 +193,7 @@ export function EntryDetails({
                         </th>
                         <td className="px-3 py-1.5 font-mono text-xs break-all">
                           {c.before === undefined ? (
-                            "—"
+                            missing(c.path, entry.before)
                           ) : (
                             <del className="bg-red-50 text-red-900 no-underline dark:bg-red-950 dark:text-red-100">
                               {c.before}
@@ -195,7 +202,7 @@ export function EntryDetails({
                         </td>
                         <td className="px-3 py-1.5 font-mono text-xs break-all">
                           {c.after === undefined ? (
-                            "—"
+                            missing(c.path, entry.after)
                           ) : (
                             <ins className="bg-emerald-50 text-emerald-900 no-underline dark:bg-emerald-950 dark:text-emerald-100">
                               {c.after}

@@ -31,4 +31,21 @@ describe("diffEntry", () => {
     ]);
     expect(diffEntry({ a: 1 }, { a: 1 })).toEqual([]);
   });
+
+  // Brief ux20 item 3: Digdir answers an unset lifetime as 0; it is Maskinporten's default.
+  it("reads a scope lifetime of 0, null or left out as one value (unset), never as a change to 0", () => {
+    expect(diffEntry({ description: "a" }, { description: "a", at_max_age: 0 })).toEqual([]);
+    expect(diffEntry({ name: "a", authorization_max_lifetime: null }, { name: "a" })).toEqual([]);
+    // A scope created without lifetimes (Digdir answers 0): only its other fields are added.
+    expect(
+      diffEntry(undefined, { name: "a", at_max_age: 0, authorization_max_lifetime: 0 }),
+    ).toEqual([{ path: "name", kind: "added", after: "a" }]);
+    expect(diffEntry({ at_max_age: 300 }, { at_max_age: 0 })).toEqual([
+      { path: "at_max_age", kind: "removed", before: "300" },
+    ]);
+    // Another field's 0 is a value like any other.
+    expect(diffEntry(undefined, { access_token_lifetime: 0 })).toEqual([
+      { path: "access_token_lifetime", kind: "added", after: "0" },
+    ]);
+  });
 });

@@ -1,4 +1,10 @@
-/** One field that differs between an audit entry's before and after. */
+import { isUnsetLifetime } from "@portvakt/config-as-code/answer";
+
+/**
+ * One field that differs between an audit entry's before and after. A side without the field
+ * (`before` / `after` undefined) of a scope lifetime is unset: Maskinporten's default, which Digdir
+ * answers as 0 (`SCOPE_LIFETIMES`), and the page says so (`isUnsetLifetime`).
+ */
 export type FieldChange = {
   path: string;
   kind: "added" | "removed" | "changed";
@@ -29,6 +35,8 @@ function flatten(value: unknown, path: string, out: Map<string, string>): void {
     });
     return;
   }
+  // An unset scope lifetime (0 or null) is as if left out: unset → 0 is no change.
+  if (isUnsetLifetime(path, value)) return;
   out.set(path || "(value)", typeof value === "string" ? value : JSON.stringify(value));
 }
 
