@@ -120,6 +120,9 @@ test("generate a key in the page, get a token with it, rotate to a second key, a
   // Issue 14, defect 4: back in the wizard (scrolled to, focused), not at the page's top.
   await expect(page.locator("#rotate-heading")).toBeFocused();
   await expect(page.locator("#rotate-heading")).toBeInViewport();
+  // Brief ux20 item 2: the "key added" toast went with the page it was shown on; none is left
+  // over the wizard's "Remove the old key".
+  await expect(page.getByTestId("toast-success")).toHaveCount(0);
 
   await expect(wizard).toContainText("Bekreftet");
   await expect(wizard.getByRole("checkbox", { name: /lagt ut i systemet/ })).toBeChecked();

@@ -88,6 +88,22 @@ export function DataTable<T>({
 
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  // The header row is sticky at the top of the scroller: scrolling a row's action into view (a
+  // keyboard user's focus, `scrollIntoView`) keeps that much free at the top, so the action is
+  // not left under the header (WCAG 2.4.11). On a phone the header is visually hidden (1 px).
+  useEffect(() => {
+    const head = headRef.current;
+    const scroller = scrollRef.current;
+    if (!head || !scroller) return;
+    const measure = () => {
+      scroller.style.scrollPaddingTop = `${head.offsetHeight}px`;
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -135,9 +151,15 @@ export function DataTable<T>({
         style={{ maxHeight }}
       >
         <Table data-size="sm" className="text-left text-sm max-sm:block">
-          <thead className="sticky top-0 z-10 max-sm:sr-only">
+          {/* On a phone the rows are cards and the header row is for screen readers; when a
+              keyboard user tabs to one of its sort buttons it is shown (focus is never on
+              something unseen, WCAG 2.4.7 and 2.4.11). */}
+          <thead
+            ref={headRef}
+            className="sticky top-0 z-10 max-sm:sr-only max-sm:focus-within:not-sr-only max-sm:focus-within:block"
+          >
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} className="max-sm:flex max-sm:flex-wrap">
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const canSort = header.column.getCanSort();

@@ -5,7 +5,9 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { isApiProblem, isChangeRequested } from "../../lib/api-client";
@@ -19,55 +21,119 @@ type Toast = {
   kind: "success" | "error" | "info";
   message: ReactNode;
   error?: unknown;
+  /** The page (path, without search) the toast speaks about. */
+  page: string;
+  /** Goes with the person to the next page (`ToastOptions.next`), once. */
+  next: boolean;
+};
+
+/** How a success or info toast is shown. */
+export type ToastOptions = {
+  /**
+   * The action it reports leads on to another page (a saved scope to the list, a deleted client
+   * to the clients): the toast is shown on that page and goes when the person leaves it. Without
+   * it, a toast goes when its own page is left.
+   */
+  next?: boolean;
 };
 
 type ToastApi = {
-  success: (message: ReactNode) => void;
-  info: (message: ReactNode) => void;
+  success: (message: ReactNode, options?: ToastOptions) => void;
+  info: (message: ReactNode, options?: ToastOptions) => void;
   /** Shows what failed with the problem's detail and the correlation id to quote to Digdir. */
   error: (message: ReactNode, error?: unknown) => void;
 };
 
 const ToastContext = createContext<ToastApi | null>(null);
 let nextId = 1;
+/** How long a success or info toast stays (ms); an error stays until dismissed. */
+const TOAST_MS = 6000;
 
+/**
+ * The toasts, and their one rule (brief ux20, item 2; issue 14, defect 3):
+ * - A toast belongs to the page (path) it was shown on. Leaving the page, inside the app or by
+ *   going back, takes its toasts away, success and error alike; a change of the page's search
+ *   alone (a filter, a wizard's step) does not. A toast made with `{ next: true }` goes along to
+ *   the page its action leads to, and goes when that page is left.
+ * - Success and info toasts go after 6 s. An error stays until dismissed (its correlation id may
+ *   be needed), a later success on the page, or leaving the page.
+ * - No toast covers an action of the page: while toasts are shown, the page has room below its
+ *   content as tall as they are (`--toast-room` on <html>, index.css), and scrolling to an
+ *   element (focus, `scrollIntoView`) keeps it above them (`scroll-padding-bottom`).
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const { t } = useI18n();
+  const region = useRef<HTMLElement>(null);
 
   const dismiss = useCallback((id: number) => {
     setToasts((list) => list.filter((toast) => toast.id !== id));
   }, []);
 
-  // An error is about the page it happened on: leaving the page takes its errors away.
+  // Leaving the page takes its toasts away; one sent on to the next page arrives there.
   useEffect(() => {
-    const clearErrors = () => setToasts((list) => list.filter((toast) => toast.kind !== "error"));
-    window.addEventListener("popstate", clearErrors);
-    window.addEventListener(NAVIGATE_EVENT, clearErrors);
+    const onNavigate = () => {
+      const here = window.location.pathname;
+      setToasts((list) => {
+        const kept = list.flatMap((toast) =>
+          toast.page === here ? [toast] : toast.next ? [{ ...toast, page: here, next: false }] : [],
+        );
+        return kept.length === list.length && kept.every((toast, i) => toast === list[i])
+          ? list
+          : kept;
+      });
+    };
+    window.addEventListener("popstate", onNavigate);
+    window.addEventListener(NAVIGATE_EVENT, onNavigate);
     return () => {
-      window.removeEventListener("popstate", clearErrors);
-      window.removeEventListener(NAVIGATE_EVENT, clearErrors);
+      window.removeEventListener("popstate", onNavigate);
+      window.removeEventListener(NAVIGATE_EVENT, onNavigate);
     };
   }, []);
 
+  // The room the toasts take at the bottom of the window, kept free below the page's content.
+  const shown = toasts.length > 0;
+  useLayoutEffect(() => {
+    const element = region.current;
+    const root = document.documentElement;
+    if (!element || !shown) {
+      root.style.removeProperty("--toast-room");
+      return;
+    }
+    const measure = () => root.style.setProperty("--toast-room", `${element.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--toast-room");
+    };
+  }, [shown]);
+
   const push = useCallback(
-    (toast: Omit<Toast, "id">) => {
+    (toast: Omit<Toast, "id" | "page" | "next">, options: ToastOptions = {}) => {
       const id = nextId++;
+      const made: Toast = {
+        ...toast,
+        id,
+        page: window.location.pathname,
+        next: options.next === true,
+      };
       // A later success supersedes earlier failures: their toasts would only cover the page.
       setToasts((list) => [
         ...(toast.kind === "success" ? list.filter((old) => old.kind !== "error") : list).slice(-4),
-        { ...toast, id },
+        made,
       ]);
       // Failures stay until dismissed: the correlation id may be needed.
-      if (toast.kind !== "error") setTimeout(() => dismiss(id), 6000);
+      if (toast.kind !== "error") setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
   );
 
   const api = useMemo<ToastApi>(
     () => ({
-      success: (message) => push({ kind: "success", message }),
-      info: (message) => push({ kind: "info", message }),
+      success: (message, options) => push({ kind: "success", message }, options),
+      info: (message, options) => push({ kind: "info", message }, options),
       // A change stored as a change request is no failure: the shell's notice says so.
       error: (message, error) => {
         if (!isChangeRequested(error)) push({ kind: "error", message, error });
@@ -80,6 +146,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <section
+        ref={region}
         aria-label={t("toast.region")}
         className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-3 sm:items-end"
       >

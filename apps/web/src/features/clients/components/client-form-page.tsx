@@ -139,6 +139,7 @@ function ClientForm({
     const name = saved.client_name ?? saved.client_id;
     toast.success(
       mode === "create" ? t("clients.registered", { name }) : t("clients.saved", { name }),
+      { next: true },
     );
     void navigate({
       to: "/$env/clients/$clientId",

@@ -74,8 +74,8 @@ export function valuesOf(scope: Scope): Values {
     allowed_integration_types: scope.allowed_integration_types ?? [],
     token_type: scope.token_type ?? "SELF_CONTAINED",
     // Unset stays empty, as in the create form ("Empty: Maskinporten's default"), never 0: Digdir
-    // answers 0 for a lifetime it was never given (the simulator imitates it), and an empty field
-    // is left out of the update, so the scope keeps its value.
+    // answers 0 for a lifetime it was never given (the simulator imitates it). Emptied, a lifetime
+    // the scope had is sent as 0 (back to the default; `bodyOf`).
     at_max_age: secondsText(scope.at_max_age),
     authorization_max_lifetime: secondsText(scope.authorization_max_lifetime),
     requires_user_consent: scope.requires_user_consent ?? false,
@@ -96,7 +96,13 @@ export function bodyOf(
   initial: Values = DEFAULTS,
   mode: "create" | "edit" = "create",
 ) {
-  const seconds = (value: string) => (value.trim() === "" ? undefined : Number(value.trim()));
+  // An emptied lifetime the scope had goes back to Maskinporten's default: Digdir's 0 for unset
+  // (left out, the scope would keep its value). One it never had is left out.
+  const seconds = (field: "at_max_age" | "authorization_max_lifetime") => {
+    const value = values[field].trim();
+    if (value !== "") return Number(value);
+    return mode === "edit" && initial[field] !== "" ? 0 : undefined;
+  };
   const text = (value: string) => (value.trim() === "" ? undefined : value.trim());
   const variants: Partial<Record<VariantKey, string>> = {};
   for (const key of VARIANT_KEYS) {
@@ -112,8 +118,8 @@ export function bodyOf(
     visibility: values.visibility,
     allowed_integration_types: values.allowed_integration_types,
     token_type: values.token_type,
-    at_max_age: seconds(values.at_max_age),
-    authorization_max_lifetime: seconds(values.authorization_max_lifetime),
+    at_max_age: seconds("at_max_age"),
+    authorization_max_lifetime: seconds("authorization_max_lifetime"),
     requires_user_consent: values.requires_user_consent,
     requires_user_authentication: values.requires_user_authentication,
     requires_pseudonymous_tokens: values.requires_pseudonymous_tokens,
