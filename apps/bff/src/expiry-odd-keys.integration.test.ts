@@ -10,7 +10,7 @@ import { startTestStack, type TestStack } from "./testing/stack";
 
 // Expiry alerts (issue 18 #1) when Digdir's answers are odd, served by the recording server (not
 // the simulator) over HTTP: one key's `exp` that is no date, a client whose key set cannot be
-// read, an `exp` as text. None of them may keep the other clients' keys from their notice.
+// read, an `exp` as text or in milliseconds. None of them may keep the other clients' keys from their notice.
 
 const DAY_MS = 86_400_000;
 const clock = shiftableClock();
@@ -34,7 +34,7 @@ const answers: RecordedAnswer[] = [
     method: "GET",
     path: "/api/v1/clients",
     status: 200,
-    body: ["a-odd", "b-unreadable", "c-text", "d-fine"].map((id) => ({
+    body: ["a-odd", "b-unreadable", "c-text", "d-fine", "e-millis"].map((id) => ({
       client_id: id,
       client_name: `client ${id}`,
       scopes: [],
@@ -59,6 +59,14 @@ const answers: RecordedAnswer[] = [
     path: "/api/v1/clients/c-text/jwks",
     status: 200,
     body: { keys: [key("as-text", String(expIn(39)))] },
+  },
+  // An `exp` in milliseconds (JavaScript's Date.now(), not RFC 7519's seconds): read as seconds
+  // it is the year 57,000 and never warned of.
+  {
+    method: "GET",
+    path: "/api/v1/clients/e-millis/jwks",
+    status: 200,
+    body: { keys: [key("millis", expIn(38) * 1000)] },
   },
   {
     method: "GET",
@@ -95,10 +103,16 @@ describe("expiry alerts over odd answers", () => {
       days_left: 5,
       key: { expiresAt: new Date(expIn(39) * 1000).toISOString() },
     });
+    expect(byKid.millis).toMatchObject({
+      threshold_days: 7,
+      days_left: 4,
+      key: { expiresAt: new Date(expIn(38) * 1000).toISOString() },
+    });
     expect(byKid.odd).toBeUndefined();
     // /metrics lists the keys with an expiry it could read, not the one without.
     const metrics = await (await fetch(`${stack.url}/metrics`)).text();
     expect(metrics).toContain(`client_id="d-fine",kid="fine"} ${expIn(40)}`);
     expect(metrics).not.toContain('kid="odd"');
+    expect(metrics).toContain(`client_id="e-millis",kid="millis"} ${expIn(38)}`);
   });
 });

@@ -112,6 +112,7 @@ export { PromotionMappingText, PromotionRequest } from "./promotion";
 export {
   AnsweredDateTime,
   answeredText,
+  dateFromTimestamp,
   RowWarning,
   readList,
   readRow,

@@ -1,3 +1,4 @@
+import { dateFromTimestamp } from "@portvakt/contracts";
 import type { Logger } from "pino";
 import type { Environment } from "../upstream";
 import type { Notice, Notifier } from "./notify";
@@ -33,14 +34,15 @@ export interface ExpiryNotice extends Notice {
 const DAY_MS = 86_400_000;
 
 /**
- * A JWK's `exp` (epoch seconds, RFC 7517 §4 via Digdir's JWKS; read as a number even when sent as
- * text, `@portvakt/contracts` `readRow`) as ISO 8601, or undefined when there is none or it is no
- * date JavaScript can hold (beyond ±8.64e15 ms): such a key is not watched, and stops no other.
+ * A JWK's `exp` as ISO 8601, read leniently: epoch seconds (RFC 7519 §2 NumericDate, as Digdir's
+ * JWKS has it; read as a number even when sent as text, `@portvakt/contracts` `readRow`), or
+ * epoch milliseconds when the number is 10^11 or more (as seconds the year 5138; read so by
+ * `dateFromTimestamp`, the one rule for Digdir's dates). Undefined when there is none, it is not
+ * positive, or it is no date JavaScript can hold (beyond 8.64e15 ms): such a key is not watched,
+ * and stops no other.
  */
 export function expiryOf(exp: unknown): string | undefined {
-  if (typeof exp !== "number" || !Number.isFinite(exp)) return undefined;
-  const at = new Date(exp * 1000);
-  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+  return typeof exp === "number" ? dateFromTimestamp(exp) : undefined;
 }
 
 /** The notice's code and parameters for a key with `daysLeft` days left. */
