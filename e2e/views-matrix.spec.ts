@@ -1,5 +1,12 @@
 import { orgNumberProblem } from "@portvakt/contracts";
-import { expect, expectNoSeriousA11yViolations, mappingFor, setTheme, test } from "./support";
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  mappingFor,
+  rsaKeyPair,
+  setTheme,
+  test,
+} from "./support";
 
 // Issue 14, acceptance: the views (#15-#18) and the defect pages in nb, nn and en at 1,280 and
 // 390 px, with axe (0 serious or critical) and screenshots. One test per language walks every
@@ -8,6 +15,10 @@ import { expect, expectNoSeriousA11yViolations, mappingFor, setTheme, test } fro
 // the matrix (e2e/screenshots/matrix-*.png).
 
 const BANKRUPT = "911000008";
+/** A seeded client of the demo provider with a scope (difi:api3) and one key. */
+const KEYED_CLIENT = "1e9a7c55-2f4b-4d8e-9c3a-b5d6e7f80912";
+/** A private key Digdir does not know (the token tester's answer is a refusal). */
+const UNKNOWN_KEY = rsaKeyPair().privatePem;
 const GONE = "911000032";
 
 /** A valid organisation number no earlier run used (active in the simulator's register). */
@@ -57,6 +68,15 @@ const TEXTS = {
     diagnoseRun: "Diagnostiser",
     diagnoseSummary: "Token-endepunktet i Maskinporten avviste granten med MP-121.",
     diagnoseFix: "Registrer en ny nøkkel på klienten og signer med den",
+    chooseFile: "Velg fil",
+    noFile: "Ingen fil valgt",
+    chosen: "Valgt: ",
+    tokenTitle: "Test en token-forespørsel",
+    client: "Klient",
+    fromFile: "Fra fil",
+    keyFile: "Fil med privat nøkkel",
+    kid: "kid i headeren",
+    send: "Signer og send",
   },
   nn: {
     consumer: "Tilgangar for éin organisasjon",
@@ -94,6 +114,15 @@ const TEXTS = {
     diagnoseRun: "Diagnostiser",
     diagnoseSummary: "Token-endepunktet i Maskinporten avviste granten med MP-121.",
     diagnoseFix: "Registrer ein ny nøkkel på klienten og signer med han",
+    chooseFile: "Vel fil",
+    noFile: "Inga fil vald",
+    chosen: "Vald: ",
+    tokenTitle: "Test ein token-førespurnad",
+    client: "Klient",
+    fromFile: "Frå fil",
+    keyFile: "Fil med privat nøkkel",
+    kid: "kid i headeren",
+    send: "Signer og send",
   },
   en: {
     consumer: "Access of one organisation",
@@ -131,6 +160,15 @@ const TEXTS = {
     diagnoseRun: "Diagnose",
     diagnoseSummary: "Maskinporten's token endpoint refused the grant with MP-121.",
     diagnoseFix: "Register a new key on the client and sign with it",
+    chooseFile: "Choose a file",
+    noFile: "No file chosen",
+    chosen: "Chosen: ",
+    tokenTitle: "Test a token request",
+    client: "Client",
+    fromFile: "From a file",
+    keyFile: "Private key file",
+    kid: "kid in the header",
+    send: "Sign and send",
   },
 } as const;
 
@@ -219,6 +257,8 @@ for (const lang of ["nb", "nn", "en"] as const) {
         await form.getByLabel(x.numbers, { exact: true }).fill(active);
         await form.getByRole("button", { name: x.grantListOne }).click();
         await expect(entries.locator(`tr[data-orgno="${active}"]`)).toContainText(x.granted);
+        const progress = form.getByTestId("job-progress");
+        await expect(progress).toHaveAttribute("data-status", "done");
         // A bulk job of one is counted as one (issue 14, defect 2).
         await expect(
           page.getByTestId("toast-success").filter({ hasText: x.grantedOne }),
@@ -246,12 +286,23 @@ for (const lang of ["nb", "nn", "en"] as const) {
           await expect(entries).not.toContainText(/ugyldig|invalid/i);
         };
         const [one, two] = [freshOrgno(), freshOrgno()];
+        // Brief ux20 item 5: the file input's button and file name are in the page's language
+        // (Chromium's own "Choose File" / "No file chosen" are hidden with the native input).
+        const csvInput = form.getByLabel(x.csv, { exact: true });
+        const csvField = csvInput.locator("xpath=..");
+        await expect(csvField).toHaveText(new RegExp(`${x.chooseFile}\\s*${x.noFile}`));
+        expect(await csvInput.evaluate((input) => getComputedStyle(input).opacity)).toBe("0");
+        // Brief ux20 item 4: a finished job belongs to the list it granted. A new list (here
+        // emptied, then read from a file) takes its progress bar and row results away.
         await numbers.fill("");
+        await expect(progress).toHaveCount(0);
+        await expect(form.getByText(x.granted)).toHaveCount(0);
         await upload([
           "orgnr;navn;postnummer;poststed;stiftelsesdato",
           `${one};NY BEDRIFT AS;0661;OSLO;2008-01-01`,
         ]);
         await expect(column).toHaveText(x.csvNamed(1, "orgnr"));
+        await expect(csvField).toContainText(`${x.chosen}enheter-`);
         await expect(form.getByText(x.oneEntry)).toBeVisible();
         await expect(entries.locator("tbody tr")).toHaveCount(1);
         await noPostcodesOrDates();
@@ -346,6 +397,36 @@ for (const lang of ["nb", "nn", "en"] as const) {
         }
         await look("diagnosis");
         await noOverflow("the diagnosis");
+        // Brief ux20 item 4: a diagnosis is of what was pasted; an edit takes it away.
+        await page.getByRole("textbox", { name: x.diagnoseInput }).press("End");
+        await page.getByRole("textbox", { name: x.diagnoseInput }).press("Backspace");
+        await expect(page.getByTestId("diagnosis")).toHaveCount(0);
+
+        // Brief ux20 items 4 and 5: a token test's answer is of the grant sent; another client
+        // takes it (and its checks) away. The key file's field is in the page's language.
+        await page.goto("/token-test");
+        await expect(heading(x.tokenTitle)).toBeVisible();
+        const client = page.getByRole("combobox", { name: x.client, exact: true });
+        await client.selectOption(KEYED_CLIENT);
+        await page.getByRole("radio", { name: new RegExp(`^${x.fromFile}`) }).check();
+        const keyFile = page.getByLabel(x.keyFile, { exact: true });
+        await expect(keyFile.locator("xpath=..")).toContainText(x.noFile);
+        await keyFile.setInputFiles({
+          name: "e2e-ukjent.pem",
+          mimeType: "application/x-pem-file",
+          buffer: Buffer.from(UNKNOWN_KEY),
+        });
+        await expect(keyFile.locator("xpath=..")).toContainText(`${x.chosen}e2e-ukjent.pem`);
+        await page.getByLabel(x.kid, { exact: true }).fill("e2e-ukjent");
+        await page.getByRole("button", { name: x.send, exact: true }).click();
+        const answer = page.getByTestId("token-test-result");
+        await expect(answer).toHaveAttribute("data-color", "danger");
+        await expect(page.getByTestId("grant-checks")).toBeVisible();
+        await look("token-test-answer");
+        await noOverflow("the token tester");
+        await client.selectOption({ index: 0 });
+        await expect(answer).toHaveCount(0);
+        await expect(page.getByTestId("grant-checks")).toHaveCount(0);
       });
     }
   });

@@ -15,6 +15,7 @@ import {
 import { ResultTable } from "../../../components/plan/result-table";
 import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { Badge } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { useEnv } from "../../../lib/env";
@@ -25,6 +26,7 @@ import {
   type useGuardedGrant,
   useOrganizationStatuses,
 } from "../../../lib/organization-status";
+import { useOnChange } from "../../../lib/use-on-change";
 import { jobEnded, startAccessJob, useAccessJob } from "../api/access-jobs";
 import { useRefreshAccess } from "../api/change-access";
 import { JobProgress } from "./job-progress";
@@ -94,6 +96,14 @@ export function GrantForm({
     defaultValues: { orgnos: "" },
   });
   const text = useWatch({ control: form.control, name: "orgnos" }) ?? "";
+
+  // A finished job belongs to the list it granted: a new list (typed, or read from a file) takes
+  // its progress bar and row results away, and an old refusal with them. (While it runs, the
+  // list cannot change.)
+  useOnChange(text, () => {
+    if (jobId !== null && jobEnded(job)) setJobId(null);
+    setStartError(null);
+  });
 
   const { entries, column } = useMemo(() => readOrgnos(text), [text]);
   const toGrant = entries.filter((e) => e.problem === null && !done.current(e.orgno));
@@ -183,14 +193,12 @@ export function GrantForm({
       </FormField>
       <Field label={t("access.csvLabel")} help={t("access.csvHelp")} error={fileError}>
         {({ id, describedBy }) => (
-          <input
+          <FileInput
             id={id}
-            type="file"
+            describedBy={describedBy}
             accept=".csv,.txt,text/csv,text/plain"
-            aria-describedby={describedBy}
             disabled={jobRunning}
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
-            onChange={(e) => void onFile(e.target.files?.[0])}
+            onFiles={(files) => void onFile(files[0])}
           />
         )}
       </Field>

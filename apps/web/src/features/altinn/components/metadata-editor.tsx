@@ -1,6 +1,7 @@
 import { type RefObject, useState } from "react";
 import { Button } from "../../../components/ui/button";
 import { Field } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { downloadText, readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
 import { type LoadedTexts, parseTextResourceFile } from "./metadata-text";
@@ -8,9 +9,6 @@ import { type LoadedTexts, parseTextResourceFile } from "./metadata-text";
 // The field primitive's look; a plain textarea because the page selects text in it by ref.
 const editorClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs leading-5 text-slate-900 placeholder:text-slate-500 selection:bg-amber-300 selection:text-slate-950 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400";
-
-const fileInputClass =
-  "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
 
 /** The file being worked on: a plain textarea (the user's formatting is kept as typed). */
 export function MetadataEditor({
@@ -38,10 +36,10 @@ export function MetadataEditor({
     else onTextChange(content);
   };
 
-  const onTextFiles = async (files: FileList | null) => {
+  const onTextFiles = async (files: readonly File[]) => {
     const errors: string[] = [];
     let next = [...texts];
-    for (const file of Array.from(files ?? [])) {
+    for (const file of files) {
       const content = await readTextFile(file);
       if (content === null) {
         errors.push(t("file.tooLarge", { name: file.name }));
@@ -64,17 +62,12 @@ export function MetadataEditor({
       <div className="flex flex-wrap items-end justify-between gap-3">
         <Field label={t("altinn.editor.file")} error={fileError}>
           {({ id, describedBy }) => (
-            <input
+            <FileInput
               id={id}
-              type="file"
+              describedBy={describedBy}
               accept=".json,application/json"
-              aria-describedby={describedBy}
-              className={fileInputClass}
-              data-testid="metadata-file"
-              onChange={(e) => {
-                void onMetadataFile(e.target.files?.[0]);
-                e.target.value = "";
-              }}
+              testId="metadata-file"
+              onFiles={(files) => void onMetadataFile(files[0])}
             />
           )}
         </Field>
@@ -106,17 +99,12 @@ export function MetadataEditor({
       </Field>
       <Field label={t("altinn.texts.label")} help={t("altinn.texts.help")}>
         {({ id, describedBy }) => (
-          <input
+          <FileInput
             id={id}
-            type="file"
+            describedBy={describedBy}
             multiple
             accept=".json,application/json"
-            aria-describedby={describedBy}
-            className={fileInputClass}
-            onChange={(e) => {
-              void onTextFiles(e.target.files);
-              e.target.value = "";
-            }}
+            onFiles={(files) => void onTextFiles(files)}
           />
         )}
       </Field>

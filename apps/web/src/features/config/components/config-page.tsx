@@ -3,6 +3,7 @@ import { ApplyProgress, ApplyResult, StalePlanNotice } from "../../../components
 import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { RoleNotice } from "../../../components/ui/role-notice";
 import { Badge, Notice, PageHeader } from "../../../components/ui/status";
@@ -11,6 +12,7 @@ import { downloadText, readTextFile } from "../../../lib/files";
 import { useI18n } from "../../../lib/i18n";
 import { ACCESS_KINDS } from "../../../lib/plan-apply";
 import { useRoleGate } from "../../../lib/session";
+import { useOnChange } from "../../../lib/use-on-change";
 import {
   type ApplyOutcome,
   type DocumentFormat,
@@ -20,9 +22,6 @@ import {
   useApplyPlan,
   usePlanDocument,
 } from "../api/config-document";
-
-const fileInputClass =
-  "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
 
 /**
  * Configuration as code in the browser: export the environment as a document, plan an edited
@@ -43,9 +42,21 @@ export function ConfigPage() {
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
   const operator = useRoleGate("operator");
   const admin = useRoleGate("admin");
+  // A plan, its apply report and their errors belong to the document they were made of: an
+  // edit (typed, a file, an export opened) takes them away, and says to plan again.
+  const [replan, setReplan] = useState(false);
+  useOnChange(document, () => {
+    if (plan !== null || planner.isError) setReplan(true);
+    setPlan(null);
+    setOutcome(null);
+    setConfirmed(new Set());
+    planner.reset();
+    applier.reset();
+  });
 
   const makePlan = () => {
     const format = formatOf(document, fileName);
+    setReplan(false);
     setOutcome(null);
     applier.reset();
     planner.mutate(
@@ -89,7 +100,6 @@ export function ConfigPage() {
   const steps = plan?.plan.steps ?? [];
   const dangerous = steps.filter((s) => s.dangerous);
   const allConfirmed = dangerous.every((s) => confirmed.has(s.id));
-  const documentChanged = plan !== null && plan.document !== document;
   const applied = outcome?.kind === "report";
   const gate = steps.every((s) => ACCESS_KINDS.has(s.kind)) ? operator : admin;
 
@@ -111,17 +121,12 @@ export function ConfigPage() {
             error={fileError}
           >
             {({ id, describedBy }) => (
-              <input
+              <FileInput
                 id={id}
-                type="file"
+                describedBy={describedBy}
                 accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-                aria-describedby={describedBy}
-                className={fileInputClass}
-                data-testid="config-file"
-                onChange={(e) => {
-                  void onFile(e.target.files?.[0]);
-                  e.target.value = "";
-                }}
+                testId="config-file"
+                onFiles={(files) => void onFile(files[0])}
               />
             )}
           </Field>
@@ -139,6 +144,7 @@ export function ConfigPage() {
                 spellCheck={false}
                 autoCapitalize="off"
                 className="font-mono text-xs leading-5"
+                readOnly={applier.isPending}
                 value={document}
                 onChange={(e) => setDocument(e.target.value)}
               />
@@ -157,6 +163,11 @@ export function ConfigPage() {
           {planner.isError && (
             <ErrorAlert error={planner.error} title={t("config.import.planFailed")} />
           )}
+          {replan && (
+            <Notice tone="info">
+              <span data-testid="config-replan">{t("config.import.changed")}</span>
+            </Notice>
+          )}
         </Fieldset>
 
         {plan && (
@@ -172,7 +183,6 @@ export function ConfigPage() {
                 })}
               </Badge>
             </div>
-            {documentChanged && <Notice tone="warning">{t("config.import.changed")}</Notice>}
             <PlanView
               plan={plan.plan}
               confirmed={confirmed}
@@ -191,7 +201,7 @@ export function ConfigPage() {
                 )}
                 <Button
                   variant={dangerous.length > 0 ? "danger" : "primary"}
-                  disabled={!allConfirmed || documentChanged || !gate.allowed}
+                  disabled={!allConfirmed || !gate.allowed}
                   title={gate.reason || undefined}
                   pending={applier.isPending}
                   onClick={apply}

@@ -11,6 +11,7 @@ import { Select, Textarea } from "../../../components/ui/field";
 import { Badge, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnv } from "../../../lib/env";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { useOnChange } from "../../../lib/use-on-change";
 import { type Check, useDiagnose, useDiagnoseClients } from "../api";
 import { ruleLabelKey } from "../messages";
 
@@ -86,6 +87,9 @@ export function DiagnosePage() {
     defaultValues: { input: "", clientId: "" },
   });
   const input = useWatch({ control: form.control, name: "input" }) ?? "";
+  const clientId = useWatch({ control: form.control, name: "clientId" }) ?? "";
+  // A diagnosis is of what was pasted, for the client chosen: either changed, it goes.
+  useOnChange(`${clientId}\n${input}`, () => diagnose.reset());
   // Checked while typing, before anything is sent (the BFF refuses it too, on the same field).
   const hasPrivateKey = containsPrivateKey(input);
   const result = diagnose.data;

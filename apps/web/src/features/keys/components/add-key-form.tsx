@@ -9,6 +9,7 @@ import {
 } from "../../../components/form/form";
 import { Button } from "../../../components/ui/button";
 import { Field, Textarea } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { useToast } from "../../../components/ui/toast";
 import { isApiProblem } from "../../../lib/api-client";
 import { useEnv } from "../../../lib/env";
@@ -186,13 +187,11 @@ export function AddKeyForm({
       </FormField>
       <Field id="key-file" label={t("keys.fileLabel")} help={t("keys.fileHelp")}>
         {({ id, describedBy }) => (
-          <input
+          <FileInput
             id={id}
-            type="file"
+            describedBy={describedBy}
             accept=".pem,.crt,.cer,.der,.json,.jwk,.pub,application/json,application/x-pem-file"
-            aria-describedby={describedBy}
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
-            onChange={(e) => void onFile(e.target.files?.[0])}
+            onFiles={(files) => void onFile(files[0])}
           />
         )}
       </Field>

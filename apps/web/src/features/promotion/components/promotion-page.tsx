@@ -12,6 +12,7 @@ import { ApplyResult, StalePlanNotice } from "../../../components/plan/apply-res
 import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
 import { Field, Fieldset, Select, Textarea } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnvContext } from "../../../lib/env";
@@ -26,9 +27,6 @@ import {
   useApplyPromotion,
   usePlanPromotion,
 } from "../api/promotion";
-
-const fileInputClass =
-  "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100";
 
 /** The promotion form's fields in screen order (ids `promotion-${name}`). */
 const PROMOTION_FIELDS = ["from", "to", "mapping"] as const;
@@ -232,17 +230,12 @@ export function PromotionPage() {
               error={fileError}
             >
               {({ id, describedBy }) => (
-                <input
+                <FileInput
                   id={id}
-                  type="file"
+                  describedBy={describedBy}
                   accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-                  aria-describedby={describedBy}
-                  className={fileInputClass}
-                  data-testid="promotion-mapping-file"
-                  onChange={(e) => {
-                    void onFile(e.target.files?.[0]);
-                    e.target.value = "";
-                  }}
+                  testId="promotion-mapping-file"
+                  onFiles={(files) => void onFile(files[0])}
                 />
               )}
             </Field>

@@ -11,12 +11,14 @@ import {
   useContractForm,
 } from "../../../components/form/form";
 import { Choice, Field, Input, Select } from "../../../components/ui/field";
+import { FileInput } from "../../../components/ui/file-input";
 import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, Notice, PageHeader } from "../../../components/ui/status";
 import { useEnv } from "../../../lib/env";
 import { MAX_UPLOAD_BYTES } from "../../../lib/files";
 import { recordTokenSuccess, useGeneratedKeys } from "../../../lib/generated-keys";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { useOnChange } from "../../../lib/use-on-change";
 import {
   type TokenTestResult,
   useDiagnoseGrant,
@@ -109,6 +111,15 @@ export function TokenTestPage() {
   const [lastGrant, setLastGrant] = useState<{ assertion: string; clientId: string } | null>(null);
   const send = useSendGrant(env.id);
   const diagnose = useDiagnoseGrant(env.id);
+  const scopes = useWatch({ control: form.control, name: "scopes" }) ?? [];
+  // An answer is of the grant that was sent: another client, key, algorithm or scope list
+  // takes it (and its checks) away, so no old success or refusal stands beside new choices.
+  useOnChange(JSON.stringify([clientId, kid, alg, scopes, keySource, fileName]), () => {
+    send.reset();
+    diagnose.reset();
+    setSignError(null);
+    setLastGrant(null);
+  });
   // Opened from the rotation wizard: the way back to its place (the client, the new key).
   const back: BackToRotation | null =
     search.rotation === "1" && search.client && search.kid
@@ -233,7 +244,8 @@ export function TokenTestPage() {
         </Notice>
       )}
       <Notice tone="info">{t("tokenTest.privacy")}</Notice>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      {/* The addresses wrap anywhere: a long one made the page wider than a phone. */}
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm wrap-anywhere">
         <dt className="font-medium">{t("tokenTest.issuer")}</dt>
         <dd>
           <code className="font-mono" data-testid="token-test-issuer">
@@ -316,13 +328,11 @@ export function TokenTestPage() {
             }
           >
             {({ id, describedBy }) => (
-              <input
+              <FileInput
                 id={id}
-                type="file"
+                describedBy={describedBy}
                 accept=".pem,.key,.json,.jwk,application/json,application/x-pem-file"
-                aria-describedby={describedBy}
-                className="text-sm"
-                onChange={(e) => void onFile(e.target.files?.[0])}
+                onFiles={(files) => void onFile(files[0])}
               />
             )}
           </Field>
