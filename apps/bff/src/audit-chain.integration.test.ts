@@ -295,6 +295,47 @@ for (const kind of kinds) {
       });
     });
 
+    it("a row put back at or before the anchor after pruning is named, not passed over", async () => {
+      await withStore(kind, async (store, db) => {
+        const old = (n: number) => new Date(Date.UTC(2020, 0, n)).toISOString();
+        const pruned: AuditEntry[] = [];
+        for (let n = 1; n <= 4; n++) pruned.push(await store.append(entry(n, old(n))));
+        for (let n = 5; n <= 6; n++) await store.append(entry(n));
+        expect(await store.prune(old(10))).toBe(4);
+        // An entry of the pruned past, made up (or restored from a backup and altered), with a
+        // seq the chain no longer reaches: it must not sit in the log as if it were verified.
+        const forged = pruned[1]!;
+        await db
+          .insertInto("audit_entry")
+          .values({
+            id: "forged-past",
+            time: forged.time,
+            actor_sub: "mallory",
+            actor_name: "Mallory",
+            role: "admin",
+            env: "demo",
+            action: "scope.delete",
+            target: "digdir:gone",
+            outcome: "success",
+            status: 200,
+            request_id: "r-forged",
+            correlation_id: null,
+            detail: null,
+            before: null,
+            after: null,
+            follows: null,
+            seq: 2,
+            prev_hash: "0".repeat(64),
+            hash: "f".repeat(64),
+          })
+          .execute();
+        const report = await store.verify();
+        expect(report.ok).toBe(false);
+        expect(report.problem).toMatchObject({ kind: "unchained", id: "forged-past", seq: 2 });
+        expect(report.problem?.message).toContain("anchor");
+      });
+    });
+
     it("appends from several instances at once form one chain without gaps", async () => {
       const location = await freshLocation(kind);
       const first = await openDatabase(location);

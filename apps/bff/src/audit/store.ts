@@ -480,7 +480,8 @@ export class AuditStore {
    * recomputed from its columns and the previous hash, `seq` without gaps, the last entry the
    * head. Stops at the first break and names its row: `altered` (an entry's content, hash or
    * prev_hash changed), `deleted` (a seq missing, or the newest entries gone), `unchained` (a row
-   * written outside Portvakt, without a seq).
+   * written outside Portvakt: without a seq, or with one at or before the anchor, where every
+   * entry was pruned).
    */
   async verify(): Promise<ChainReport> {
     const chain = await this.#db
@@ -508,6 +509,23 @@ export class AuditStore {
         kind: "unchained",
         id: stray.id,
         message: `Entry ${stray.id} is not in the chain (no seq): it was written outside Portvakt`,
+      });
+    }
+    // Everything up to the anchor was pruned: a row there now was put back from outside (made
+    // up, or restored from a backup), and the chain, which starts after the anchor, never reads it.
+    const behind = await this.#db
+      .selectFrom("audit_entry")
+      .select(["id", "seq"])
+      .where("seq", "<=", anchor.seq)
+      .orderBy("seq")
+      .executeTakeFirst();
+    if (behind) {
+      const seq = Number(behind.seq);
+      return report(0, {
+        kind: "unchained",
+        seq,
+        id: behind.id,
+        message: `Entry ${behind.id} (seq ${seq}) is at or before the chain's anchor (seq ${anchor.seq}), where every entry was pruned: it was put back outside Portvakt`,
       });
     }
     let expected = anchor.seq + 1;
