@@ -528,4 +528,47 @@ describe("audit streaming", () => {
       receiver.close();
     }
   });
+
+  it("a redirect is no delivery: the entries are sent again to the webhook, not lost to a GET", async () => {
+    const requests: { method: string; path: string; body: string }[] = [];
+    let redirectNext = 1;
+    const receiver: Server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        requests.push({ method: request.method ?? "", path: request.url ?? "", body });
+        // A SIEM moved behind a 302: followed, the POST becomes a GET without the entries,
+        // answered 200.
+        if (request.url === "/siem" && redirectNext > 0) {
+          redirectNext--;
+          response.writeHead(302, { Location: "/elsewhere" }).end();
+          return;
+        }
+        response.writeHead(request.url === "/siem" ? 204 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as { port: number };
+    const stack = await startTestStack({
+      auditLog: { stream: { webhookUrl: `http://127.0.0.1:${port}/siem` } },
+    });
+    try {
+      const r = await stack.api("/api/envs/demo/scopes/access/974760673?scope=difi%3Aapi3", {
+        method: "PUT",
+      });
+      expect(r.status).toBe(200);
+      const requestId = r.headers.get("x-request-id")!;
+      const delivered = () =>
+        requests.filter(
+          (q) => q.path === "/siem" && q.method === "POST" && q.body.includes(requestId),
+        );
+      await expect.poll(() => delivered().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      expect(requests.filter((q) => q.path === "/elsewhere")).toEqual([]);
+    } finally {
+      await stack.close();
+      receiver.close();
+    }
+  });
 });

@@ -22,9 +22,9 @@ export function auditLine(entry: AuditEntry): string {
 
 /**
  * Streams audit entries to stdout and/or a webhook (issue 18 #6). Each instance streams the
- * entries it writes, in its order of writing; a webhook failure (no answer, not 2xx) is retried
- * with a growing pause (1 s doubling to 60 s) keeping order, and at most 10,000 entries wait (the
- * oldest are dropped past that, and logged). An instance that stops flushes for at most the drain
+ * entries it writes, in its order of writing; a webhook failure (no answer, not 2xx; a redirect
+ * is not followed) is retried with a growing pause (1 s doubling to 60 s) keeping order, and at
+ * most 10,000 entries wait (the oldest are dropped past that, and logged). An instance that stops flushes for at most the drain
  * time; entries still queued then are lost to the stream but not to the log: the receiver sees
  * the gap in `seq` and `portvakt audit verify` proves what the database holds.
  */
@@ -91,6 +91,9 @@ export class AuditStream {
             : {}),
         },
         body: batch.map(auditLine).join(""),
+        // Not followed: a 301/302/303 turns the POST into a GET without the entries, whose 200
+        // would take them off the queue undelivered. A 3xx is a failure like any other.
+        redirect: "manual",
         signal: AbortSignal.timeout(10_000),
       });
       await response.body?.cancel();
