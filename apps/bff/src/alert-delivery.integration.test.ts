@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addKeyReadExp } from "./testing/client-keys";
 import { shiftableClock } from "./testing/clock";
 import { startTestStack, type TestStack } from "./testing/stack";
 
@@ -84,17 +84,7 @@ async function keyAt30Days(name: string): Promise<{ clientId: string; kid: strin
   expect(created.status).toBe(200);
   const clientId = ((await created.json()) as { client_id: string }).client_id;
   const kid = `chat-${Date.now()}`;
-  const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const added = await api(`/api/envs/demo/clients/${clientId}/keys`, {
-    method: "POST",
-    body: JSON.stringify({
-      jwk: { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" },
-    }),
-  });
-  expect(added.status).toBe(200);
-  const exp = ((await added.json()) as { keys: { kid: string; exp: number }[] }).keys.find(
-    (k) => k.kid === kid,
-  )!.exp;
+  const exp = await addKeyReadExp(api, clientId, kid);
   clock.shift(exp * 1000 - clock.now() - 29.5 * DAY_MS);
   return { clientId, kid };
 }

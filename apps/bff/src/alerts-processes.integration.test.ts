@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { loadCredential, SelfServiceClient, TokenClient } from "@portvakt/maskin
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BffProcess, startBffProcess } from "./testing/bff-process";
+import { addKeyReadExp } from "./testing/client-keys";
 import { startTestStack, type TestStack } from "./testing/stack";
 
 // Issue 18 acceptance: "an alert fires once per threshold with the BFF's clock advanced, also
@@ -118,17 +119,7 @@ describe.skipIf(!postgresUrl)("alerts from two BFF processes on one PostgreSQL",
     expect(created.status).toBe(200);
     const clientId = ((await created.json()) as { client_id: string }).client_id;
     const kid = `two-processes-${randomUUID()}`;
-    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const added = await stack.api(`/api/envs/demo/clients/${clientId}/keys`, {
-      method: "POST",
-      body: JSON.stringify({
-        jwk: { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" },
-      }),
-    });
-    expect(added.status).toBe(200);
-    const exp = ((await added.json()) as { keys: { kid: string; exp: number }[] }).keys.find(
-      (k) => k.kid === kid,
-    )!.exp;
+    const exp = await addKeyReadExp(stack.api, clientId, kid);
     const mine = () => json("portvakt.key-expiry", (b) => JSON.stringify(b.key).includes(kid));
 
     for (const threshold of [30, 14, 7, 1]) {
