@@ -114,3 +114,29 @@ test("a language whose chunk is gone after a redeploy keeps the page and offers 
   await expect(page.getByRole("link", { name: "Clients" })).toBeVisible();
   await expect(page.getByTestId("new-version")).toHaveCount(0);
 });
+
+test("a language chosen in one tab is followed by the console's other tabs, in place", async ({
+  signedIn: page,
+  context,
+}) => {
+  const other = await context.newPage();
+  await other.goto("/audit");
+  await expect(other.getByRole("heading", { level: 1, name: "Revisjonslogg" })).toBeVisible();
+  // A mark that a reload would wipe: the other tab follows without reloading.
+  await other.evaluate(() => {
+    (window as unknown as { __samePage: boolean }).__samePage = true;
+  });
+
+  await page.getByTestId("language-switch").selectOption("nn");
+  await expect(other.getByRole("navigation", { name: "Hovudmeny" })).toBeVisible();
+  await expect(other.locator("html")).toHaveAttribute("lang", "nn");
+  await expect(other.getByTestId("language-switch")).toHaveValue("nn");
+
+  // And back the other way: the second tab's choice reaches the first.
+  await other.getByTestId("language-switch").selectOption("en");
+  await expect(page.getByRole("navigation", { name: "Main menu" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(other.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  expect(await other.evaluate(() => "__samePage" in window)).toBe(true);
+  await other.close();
+});

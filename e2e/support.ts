@@ -230,6 +230,32 @@ async function sessionStillOpen(bffUrl: string, cookies: Cookie[]): Promise<bool
 }
 
 /**
+ * Shows the open page in `lang` without leaving its state (an open dialog, a result, a toast, a
+ * filled form stay as they are): the way another tab's language choice reaches this one (the
+ * `storage` event, apps/web/src/lib/i18n.tsx), which works while a modal dialog makes the
+ * header's language switch inert. Resolves once the page is rendered in `lang` (its catalogue
+ * fetched the first time, `<html lang>` set, the switch showing it) and its animations settled.
+ * A walk checks each state in nb, nn and en this way instead of repeating the flow per language.
+ */
+export async function showIn(page: Page, lang: "nb" | "nn" | "en") {
+  await page.evaluate((value) => {
+    const old = localStorage.getItem("portvakt.lang");
+    localStorage.setItem("portvakt.lang", value);
+    window.dispatchEvent(
+      new StorageEvent("storage", {
+        key: "portvakt.lang",
+        oldValue: old,
+        newValue: value,
+        storageArea: localStorage,
+      }),
+    );
+  }, lang);
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.getByTestId("language-switch")).toHaveValue(lang);
+  await untilAnimationsSettle(page);
+}
+
+/**
  * axe-core's rules whose outcome depends on the colours the theme gives (text and link contrast).
  * Every other rule reads the DOM, ARIA and layout, which a theme switch (`setTheme`: an attribute
  * and a class on <html>, no re-render) leaves as they were.

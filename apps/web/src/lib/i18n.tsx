@@ -208,6 +208,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
+  // Another tab of the console chose a language (its `setLang` stored it): this one follows, as
+  // the theme does (lib/theme.ts), so two tabs never show two languages. Browsers fire `storage`
+  // only in the other tabs of the origin, and only when the stored value changed.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEY && isLang(event.newValue)) setLang(event.newValue);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [setLang]);
+
   // The stored language's catalogue may have come in (from the HTTP cache) between the first
   // render and this effect: setLang shows it then at once, else when it is in.
   const [readyAtStart] = useState(ready);
