@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./scripts/chromium.mjs";
 
 // The browser tests run the real stack: e2e/global-setup.ts builds the web app once, then each
 // worker starts a stack of its own on random ports (e2e/support.ts: a fresh seeded simulator in
@@ -8,7 +9,8 @@ import { defineConfig } from "@playwright/test";
 // spent waiting for the browser and the stack, not computing).
 const workers = Number(process.env.E2E_WORKERS ?? 2);
 
-// Browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
+// Browser tests drive Debian's Chromium (Playwright cannot download its own browsers here): its
+// headless shell when installed, the lighter of the two (scripts/chromium.mjs says why).
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
@@ -36,7 +38,7 @@ export default defineConfig({
         : { mode: "retain-on-failure", snapshots: false, screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       args: [
         "--no-sandbox",
         "--disable-gpu",
