@@ -3,6 +3,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   setTheme,
+  showIn,
   THEME_DEPENDENT_AXE_RULES,
   test,
 } from "./support";
@@ -77,65 +78,76 @@ async function checkThemes(page: Page, name: string) {
   await setTheme(page, "light");
 }
 
-// One walk per language: the language chosen once in one signed-in page, each width a step.
-for (const lang of LANGS) {
-  test(`the console is built on Designsystemet (${lang}, 1,280 and 390 px)`, async ({
+// One walk per width in one signed-in page; at each view the page is shown in nb, nn and en in
+// place (`showIn`) and checked in both themes. The first language is chosen with the header's
+// switch (nb at 1,280 px, nn at 390 px).
+for (const [w, width] of WIDTHS.entries()) {
+  test(`the console is built on Designsystemet in nb, nn and en at ${width === 1280 ? "1,280" : width} px`, async ({
     signedIn: page,
   }) => {
-    // Three views in both themes with axe, at two widths: more than the default minute when
-    // the machine is loaded.
+    // Three views, each in three languages and both themes with axe: more than the default
+    // minute when the machine is loaded.
     test.slow();
-    await page.getByTestId("language-switch").selectOption(lang);
-    for (const width of WIDTHS) {
-      await test.step(`the console is built on Designsystemet (${lang}, ${width} px)`, async () => {
-        await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
-        const tag = `${lang}-${width}`;
+    // Chosen at the default width, where the header shows the switch (at 390 px it is in the menu).
+    await page.getByTestId("language-switch").selectOption(LANGS[w]!);
+    await expect(page.locator("html")).toHaveAttribute("lang", LANGS[w]!);
+    await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
 
-        // Scopes: a Designsystemet table, buttons and tags.
-        await page.goto("/scopes");
-        const table = page.locator("main table.ds-table");
-        await expect(table).toBeVisible();
-        await expect(table.locator("tbody tr").first()).toBeVisible();
-        await expect(page.locator("main .ds-button").first()).toBeVisible();
-        await expect(page.locator("main .ds-tag").first()).toBeVisible();
-        // The primary action is Designsystemet's primary button in the theme's accent colour.
-        const primary = page.locator("main a.ds-button[data-variant=primary]").first();
-        await expect(primary).toBeVisible();
-        expect(await primary.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
-          await tokenColour(page, "--ds-color-accent-base-default"),
-        );
-        expect(await homeMadeControls(page)).toEqual([]);
-        await checkThemes(page, `scopes-${tag}`);
+    // Scopes: a Designsystemet table, buttons and tags.
+    await page.goto("/scopes");
+    const table = page.locator("main table.ds-table");
+    for (const lang of LANGS) {
+      await showIn(page, lang);
+      await expect(table).toBeVisible();
+      await expect(table.locator("tbody tr").first()).toBeVisible();
+      await expect(page.locator("main .ds-button").first()).toBeVisible();
+      await expect(page.locator("main .ds-tag").first()).toBeVisible();
+      // The primary action is Designsystemet's primary button in the theme's accent colour.
+      const primary = page.locator("main a.ds-button[data-variant=primary]").first();
+      await expect(primary).toBeVisible();
+      expect(await primary.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        await tokenColour(page, "--ds-color-accent-base-default"),
+      );
+      expect(await homeMadeControls(page)).toEqual([]);
+      await checkThemes(page, `scopes-${lang}-${width}`);
+    }
 
-        // A form: Designsystemet's fields, labels and inputs; a failed submit shows its
-        // validation messages.
-        await page.goto("/scopes/new");
-        await expect(page.locator("main .ds-field .ds-label").first()).toBeVisible();
-        await expect(page.locator("main .ds-input").first()).toBeVisible();
-        await page.locator("main form button[type=submit]").first().click();
-        await expect(page.locator("main .ds-validation-message").first()).toBeVisible();
-        expect(await homeMadeControls(page)).toEqual([]);
-        await checkThemes(page, `scope-form-${tag}`);
+    // A form: Designsystemet's fields, labels and inputs; a failed submit shows its
+    // validation messages.
+    await page.goto("/scopes/new");
+    await expect(page.locator("main .ds-field .ds-label").first()).toBeVisible();
+    await expect(page.locator("main .ds-input").first()).toBeVisible();
+    await page.locator("main form button[type=submit]").first().click();
+    for (const lang of LANGS) {
+      await showIn(page, lang);
+      await expect(page.locator("main .ds-field .ds-label").first()).toBeVisible();
+      await expect(page.locator("main .ds-input").first()).toBeVisible();
+      await expect(page.locator("main .ds-validation-message").first()).toBeVisible();
+      expect(await homeMadeControls(page)).toEqual([]);
+      await checkThemes(page, `scope-form-${lang}-${width}`);
+    }
 
-        // A dialog: Designsystemet's, modal, with its blocks.
-        await page.goto(`/clients/${KEYED_CLIENT}`);
-        await expect(page.getByTestId("key-count")).toBeVisible();
-        await page.locator("main button.ds-button[data-color=danger]").first().click();
-        const dialog = page.locator("dialog.ds-dialog[open]");
-        await expect(dialog).toBeVisible();
-        await expect(dialog.locator(".ds-dialog__block")).not.toHaveCount(0);
-        await expect(dialog.locator("h2.ds-heading")).toBeVisible();
-        await checkThemes(page, `dialog-${tag}`);
-        await page.keyboard.press("Escape");
-        await expect(dialog).toHaveCount(0);
+    // A dialog: Designsystemet's, modal, with its blocks.
+    await page.goto(`/clients/${KEYED_CLIENT}`);
+    await expect(page.getByTestId("key-count")).toBeVisible();
+    await page.locator("main button.ds-button[data-color=danger]").first().click();
+    const dialog = page.locator("dialog.ds-dialog[open]");
+    for (const lang of LANGS) {
+      await showIn(page, lang);
+      await expect(dialog).toBeVisible();
+      await expect(dialog.locator(".ds-dialog__block")).not.toHaveCount(0);
+      await expect(dialog.locator("h2.ds-heading")).toBeVisible();
+      await checkThemes(page, `dialog-${lang}-${width}`);
+    }
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
 
-        // The README's screenshot of the console (docs/console.png is copied from it).
-        if (lang === "en" && width === 1280) {
-          await page.goto("/clients/portvakt-demo-admin");
-          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-          await page.screenshot({ path: "e2e/screenshots/console.png" });
-        }
-      });
+    // The README's screenshot of the console (docs/console.png is copied from it).
+    if (width === 1280) {
+      await showIn(page, "en");
+      await page.goto("/clients/portvakt-demo-admin");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.screenshot({ path: "e2e/screenshots/console.png" });
     }
   });
 }
