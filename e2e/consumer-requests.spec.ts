@@ -1,14 +1,18 @@
 import type { Page } from "@playwright/test";
 import { orgNumberSequence } from "@portvakt/contracts";
-import { captureBothThemes, expect, simulatorUrl, test } from "./support";
+import { captureBothThemes, expect, showIn, simulatorUrl, test } from "./support";
 
 // Issue 14 #15 (per-consumer page) and #17 (access-request inbox), in nb, nn and en, at 1,280
-// and 390 px, with axe in both themes. Each test asks for access with an organisation number no
+// and 390 px, with axe in both themes: one walk per width, each state shown in the three
+// languages in place. Each test asks for access with an organisation number no
 // other run used, so it neither depends on nor disturbs the seed other specs read.
+
+/** Valid (mod-11) organisation numbers that no earlier run used, never one twice. */
+const freshOrgnos = orgNumberSequence(30_000_000 + ((Date.now() / 7) % 60_000_000));
 
 /** A valid (mod-11) organisation number that no earlier run used. */
 function freshOrgno(): string {
-  return orgNumberSequence(30_000_000 + ((Date.now() / 7) % 60_000_000))(1)[0]!;
+  return freshOrgnos(1)[0]!;
 }
 
 /** A consumer asks for access (the simulator's stand-in for Digdir's own request flow). */
@@ -19,10 +23,6 @@ async function requestAccess(consumer: string, scope: string) {
     body: JSON.stringify({ consumer, scope }),
   });
   expect(response.status).toBe(200);
-}
-
-async function useLanguage(page: Page, lang: string) {
-  await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
 }
 
 async function noSidewaysScroll(page: Page, what: string) {
@@ -90,85 +90,145 @@ const CASES = [
 ] as const;
 type Case = (typeof CASES)[number];
 
-/** The inbox lists a request; approving takes it out; the consumer page grants two at once. */
-async function approveThenGrantTwo(page: Page, c: Case, width: number) {
-  const orgno = freshOrgno();
-  await requestAccess(orgno, "digdir:demo.read");
+/**
+ * Shows `page`'s state in nb, nn and en in place (`showIn`) and runs `check` with each
+ * language's texts.
+ */
+async function inEach(page: Page, check: (c: Case) => Promise<void>) {
+  for (const c of CASES) {
+    await showIn(page, c.lang);
+    await check(c);
+  }
+}
 
-  // The inbox lists the request; approving it takes it out.
+/** Switches `page` to the language that acts (by localized names) at `step` on this width. */
+async function actIn(page: Page, step: number, width: number): Promise<Case> {
+  const c = CASES[(step + (width === 1280 ? 0 : 1)) % CASES.length]!;
+  await showIn(page, c.lang);
+  return c;
+}
+
+/**
+ * The inbox lists requests; approving takes each out; the consumer page grants two at once.
+ * The toast that says a request was approved is made in the language of that moment and goes
+ * after 6 s, so each language approves one request of its own (a fresh organisation each) and
+ * reads its toast.
+ */
+async function approveThenGrantTwo(page: Page, width: number) {
+  const orgnos = CASES.map(() => freshOrgno());
+  for (const orgno of orgnos) await requestAccess(orgno, "digdir:demo.read");
+  const item = (orgno: string) => page.locator(`[data-request="digdir:demo.read ${orgno}"]`);
+
+  // The inbox lists the requests; approving one takes it out.
   await page.goto("/requests");
-  await expect(page.getByRole("heading", { level: 1, name: c.inbox })).toBeVisible();
-  const item = page.locator(`[data-request="digdir:demo.read ${orgno}"]`);
-  await expect(item).toBeVisible();
-  await noSidewaysScroll(page, "/requests");
-  await captureBothThemes(page, `requests-${c.lang}-${width}`);
-  await item.getByRole("button", { name: `${c.approve} ${orgno}` }).click();
-  await expect(page.getByTestId("toast-success").filter({ hasText: c.approved })).toBeVisible();
-  await expect(item).toHaveCount(0);
+  await inEach(page, async (c) => {
+    await expect(page.getByRole("heading", { level: 1, name: c.inbox })).toBeVisible();
+    for (const orgno of orgnos) {
+      await expect(
+        item(orgno).getByRole("button", { name: `${c.approve} ${orgno}` }),
+      ).toBeVisible();
+    }
+    await noSidewaysScroll(page, `/requests (${c.lang})`);
+    await captureBothThemes(page, `requests-${c.lang}-${width}`);
+  });
+  for (const [i, c] of CASES.entries()) {
+    const orgno = orgnos[i]!;
+    await showIn(page, c.lang);
+    await item(orgno)
+      .getByRole("button", { name: `${c.approve} ${orgno}` })
+      .click();
+    await expect(
+      page.getByTestId("toast-success").filter({ hasText: c.approved }).filter({ hasText: orgno }),
+    ).toBeVisible();
+    await expect(item(orgno)).toHaveCount(0);
+  }
 
   // The per-consumer page: the approved scope, then two more granted at once.
-  await page.goto(`/consumer?orgno=${orgno}`);
-  await expect(page.getByRole("heading", { level: 1, name: c.consumerTitle })).toBeVisible();
+  await page.goto(`/consumer?orgno=${orgnos[0]}`);
   const table = page.getByTestId("consumer-scopes");
-  await expect(table.locator('tr[data-scope="digdir:demo.read"]')).toContainText(c.approvedState);
-  await expect(table.locator('tr[data-scope="difi:api3"]')).toContainText(c.none);
-  await expect(page.getByLabel(`${c.pick} digdir:demo.read`)).toBeDisabled();
+  await inEach(page, async (c) => {
+    await expect(page.getByRole("heading", { level: 1, name: c.consumerTitle })).toBeVisible();
+    await expect(table.locator('tr[data-scope="digdir:demo.read"]')).toContainText(c.approvedState);
+    await expect(table.locator('tr[data-scope="difi:api3"]')).toContainText(c.none);
+    await expect(page.getByLabel(`${c.pick} digdir:demo.read`)).toBeDisabled();
+  });
+  let c = await actIn(page, 0, width);
   await page.getByLabel(`${c.pick} difi:api3`).check();
   await page.getByLabel(`${c.pick} digdir:demo/v1/hendelser`).check();
-  await noSidewaysScroll(page, "/consumer");
-  await captureBothThemes(page, `consumer-${c.lang}-${width}`);
+  await inEach(page, async (c) => {
+    await expect(page.getByRole("button", { name: c.grantTwo })).toBeVisible();
+    await noSidewaysScroll(page, `/consumer (${c.lang})`);
+    await captureBothThemes(page, `consumer-${c.lang}-${width}`);
+  });
+  c = await actIn(page, 0, width);
   await page.getByRole("button", { name: c.grantTwo }).click();
-  for (const scope of ["difi:api3", "digdir:demo/v1/hendelser"]) {
-    const row = table.locator(`tr[data-scope="${scope}"]`);
-    await expect(row).toContainText(c.grantedNow);
-    await expect(row).toContainText(c.approvedState);
-  }
-  await expect(page.getByTestId("consumer-summary")).toContainText("3");
+  await inEach(page, async (c) => {
+    for (const scope of ["difi:api3", "digdir:demo/v1/hendelser"]) {
+      const row = table.locator(`tr[data-scope="${scope}"]`);
+      await expect(row).toContainText(c.grantedNow);
+      await expect(row).toContainText(c.approvedState);
+    }
+    await expect(page.getByTestId("consumer-summary")).toContainText("3");
+  });
 }
 
 /** Denying asks first, keeps the row as revoked, and the inbox empties of it. */
-async function denyKeepsRevoked(page: Page, c: Case, width: number) {
+async function denyKeepsRevoked(page: Page, width: number) {
   const orgno = freshOrgno();
   await requestAccess(orgno, "difi:api3");
   await page.goto("/requests");
   const item = page.locator(`[data-request="difi:api3 ${orgno}"]`);
+  let c = await actIn(page, 1, width);
   await item.getByRole("button", { name: `${c.deny} ${orgno} for difi:api3` }).click();
+  await inEach(page, async (c) => {
+    const dialog = page.getByRole("dialog", { name: c.denyTitle });
+    await expect(dialog).toContainText(orgno);
+    await expect(dialog.getByRole("button", { name: c.deny, exact: true })).toBeVisible();
+    await noSidewaysScroll(page, `/requests, deny dialog (${c.lang})`);
+    await captureBothThemes(page, `requests-deny-${c.lang}-${width}`);
+  });
+  c = await actIn(page, 1, width);
   const dialog = page.getByRole("dialog", { name: c.denyTitle });
-  await expect(dialog).toContainText(orgno);
-  await noSidewaysScroll(page, "/requests, deny dialog");
-  await captureBothThemes(page, `requests-deny-${c.lang}-${width}`);
   await dialog.getByRole("button", { name: c.deny, exact: true }).click();
   await expect(page.getByTestId("toast-success").filter({ hasText: orgno })).toBeVisible();
   await expect(item).toHaveCount(0);
   await page.goto(`/consumer?orgno=${orgno}`);
-  await expect(
-    page.getByTestId("consumer-scopes").locator('tr[data-scope="difi:api3"]'),
-  ).toContainText(c.revokedState);
+  await inEach(page, async (c) => {
+    await expect(
+      page.getByTestId("consumer-scopes").locator('tr[data-scope="difi:api3"]'),
+    ).toContainText(c.revokedState);
+  });
 }
 
 /** A viewer sees the inbox and a consumer's access read-only, with the notice naming the role. */
-async function viewerReadOnly(viewer: Page, c: Case, width: number) {
+async function viewerReadOnly(viewer: Page, width: number) {
   const orgno = freshOrgno();
   await requestAccess(orgno, "digdir:demo.read");
   await viewer.goto("/requests");
   const item = viewer.locator(`[data-request="digdir:demo.read ${orgno}"]`);
-  await expect(item.getByRole("button", { name: `${c.approve} ${orgno}` })).toBeDisabled();
-  await expect(item.getByRole("button", { name: `${c.deny} ${orgno}` })).toBeDisabled();
   const notice = viewer.getByTestId("role-notice");
-  await expect(notice).toContainText(c.viewerNotice);
-  await expect(notice).toContainText(c.needsOperator);
-  await noSidewaysScroll(viewer, "/requests as viewer");
-  await captureBothThemes(viewer, `requests-viewer-${c.lang}-${width}`);
+  await inEach(viewer, async (c) => {
+    await expect(item.getByRole("button", { name: `${c.approve} ${orgno}` })).toBeDisabled();
+    await expect(item.getByRole("button", { name: `${c.deny} ${orgno}` })).toBeDisabled();
+    await expect(notice).toContainText(c.viewerNotice);
+    await expect(notice).toContainText(c.needsOperator);
+    await noSidewaysScroll(viewer, `/requests as viewer (${c.lang})`);
+    await captureBothThemes(viewer, `requests-viewer-${c.lang}-${width}`);
+  });
   await viewer.goto(`/consumer?orgno=${orgno}`);
-  await expect(viewer.getByLabel(`${c.pick} difi:api3`)).toBeDisabled();
-  await expect(viewer.getByRole("button", { name: c.grant })).toBeDisabled();
-  await expect(viewer.getByTestId("role-notice")).toContainText(c.needsOperator);
+  await inEach(viewer, async (c) => {
+    await expect(viewer.getByLabel(`${c.pick} difi:api3`)).toBeDisabled();
+    await expect(viewer.getByRole("button", { name: c.grant })).toBeDisabled();
+    await expect(viewer.getByTestId("role-notice")).toContainText(c.needsOperator);
+  });
 }
 
-// One walk per language: each check a step, at 1,280 and 390 px. The viewer has a browser
-// context of their own beside the administrator's.
-for (const c of CASES) {
-  test(`requests inbox and per-consumer page in ${c.lang}: approve, grant two at once, deny, and a viewer read-only (1,280 and 390 px)`, async ({
+// One walk per width, each check a step; at each state the page is shown in nb, nn and en in
+// place (`showIn`). The language that acts by localized names rotates by step and width (the
+// approvals: each language). The viewer has a browser context of their own beside the
+// administrator's.
+for (const width of [1280, 390] as const) {
+  test(`requests inbox and per-consumer page in nb, nn and en at ${width === 1280 ? "1,280" : width} px: approve, grant two at once, deny, and a viewer read-only`, async ({
     signedIn: page,
     browser,
     baseURL,
@@ -183,16 +243,13 @@ for (const c of CASES) {
     try {
       const viewer = await viewerContext.newPage();
       await signInAs("Vera Viewer", "/requests", viewer);
-      for (const p of [page, viewer]) await useLanguage(p, c.lang);
-      for (const width of [1280, 390]) {
-        for (const p of [page, viewer]) await p.setViewportSize({ width, height: 900 });
-        await test.step(`approve from the inbox, then grant one organisation two scopes at once (${c.lang}, ${width} px)`, () =>
-          approveThenGrantTwo(page, c, width));
-        await test.step(`deny asks first and keeps the row as revoked (${c.lang}, ${width} px)`, () =>
-          denyKeepsRevoked(page, c, width));
-        await test.step(`a viewer sees the inbox and the consumer page read-only, told which role is needed (${c.lang}, ${width} px)`, () =>
-          viewerReadOnly(viewer, c, width));
-      }
+      for (const p of [page, viewer]) await p.setViewportSize({ width, height: 900 });
+      await test.step(`approve from the inbox, then grant one organisation two scopes at once (nb, nn, en, ${width} px)`, () =>
+        approveThenGrantTwo(page, width));
+      await test.step(`deny asks first and keeps the row as revoked (nb, nn, en, ${width} px)`, () =>
+        denyKeepsRevoked(page, width));
+      await test.step(`a viewer sees the inbox and the consumer page read-only, told which role is needed (nb, nn, en, ${width} px)`, () =>
+        viewerReadOnly(viewer, width));
     } finally {
       await viewerContext.close();
     }
