@@ -11,15 +11,23 @@ import {
   useState,
 } from "react";
 import { isApiProblem, isChangeRequested } from "../../lib/api-client";
-import { useI18n } from "../../lib/i18n";
+import { type I18n, useI18n } from "../../lib/i18n";
 import { NAVIGATE_EVENT } from "../../lib/router";
 import { Button } from "./button";
 import { ProblemDetails } from "./problem";
 
+/**
+ * What a toast says: best a function of the page's `I18n` (`({ t }) => t("key", vars)`), called
+ * each time the toast is drawn, so it follows a change of the page's language while it is shown
+ * (issue 14, defect 2: a text made once stayed in the language it was made in). A ready node is
+ * shown as it is (for text that is not a catalogue message).
+ */
+export type ToastMessage = ReactNode | ((i18n: I18n) => ReactNode);
+
 type Toast = {
   id: number;
   kind: "success" | "error" | "info";
-  message: ReactNode;
+  message: ToastMessage;
   error?: unknown;
   /** The page (path, without search) the toast speaks about. */
   page: string;
@@ -38,10 +46,10 @@ export type ToastOptions = {
 };
 
 type ToastApi = {
-  success: (message: ReactNode, options?: ToastOptions) => void;
-  info: (message: ReactNode, options?: ToastOptions) => void;
+  success: (message: ToastMessage, options?: ToastOptions) => void;
+  info: (message: ToastMessage, options?: ToastOptions) => void;
   /** Shows what failed with the problem's detail and the correlation id to quote to Digdir. */
-  error: (message: ReactNode, error?: unknown) => void;
+  error: (message: ToastMessage, error?: unknown) => void;
 };
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -179,7 +187,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 /** One toast: Designsystemet's Alert in the kind's colour, with a dismiss button. */
 function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const color = toast.kind === "error" ? "danger" : toast.kind === "success" ? "success" : "info";
   return (
     <Alert
@@ -189,7 +198,9 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       className="pointer-events-auto flex w-full max-w-md items-start gap-3 shadow-lg"
     >
       <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <p className="font-medium">{toast.message}</p>
+        <p className="font-medium">
+          {typeof toast.message === "function" ? toast.message(i18n) : toast.message}
+        </p>
         {toast.error !== undefined && <ToastErrorBody error={toast.error} />}
       </div>
       <Button variant="ghost" size="sm" onClick={onDismiss} aria-label={t("common.dismiss")}>

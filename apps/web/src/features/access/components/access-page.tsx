@@ -228,8 +228,11 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
                 void guard.request([orgno], 1, () =>
                   regrant.mutate(orgno, {
                     onSuccess: (a) =>
-                      toast.success(t("access.granted", { orgno: a.consumer_orgno, scope })),
-                    onError: (error) => toast.error(t("access.grantFailedOne", { orgno }), error),
+                      toast.success(({ t }) =>
+                        t("access.granted", { orgno: a.consumer_orgno, scope }),
+                      ),
+                    onError: (error) =>
+                      toast.error(({ t }) => t("access.grantFailedOne", { orgno }), error),
                   }),
                 );
               }}
@@ -247,10 +250,10 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
     const orgno = revoking.consumer_orgno;
     revoke.mutate(orgno, {
       onSuccess: () => {
-        toast.success(t("access.revoked", { orgno, scope }));
+        toast.success(({ t }) => t("access.revoked", { orgno, scope }));
         setRevoking(null);
       },
-      onError: (error) => toast.error(t("access.revokeFailedOne", { orgno }), error),
+      onError: (error) => toast.error(({ t }) => t("access.revokeFailedOne", { orgno }), error),
     });
   };
 
@@ -261,7 +264,7 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
     try {
       setRevokeJobId((await startAccessJob(env.id, "revoke", scope, orgnos)).id);
     } catch (error) {
-      toast.error(t("accessJob.startFailed"), error);
+      toast.error(({ t }) => t("accessJob.startFailed"), error);
     } finally {
       setRevokeStarting(false);
     }
@@ -276,15 +279,16 @@ function ScopeGrants({ scope, inactive }: { scope: string; inactive: boolean }) 
     if (revokeJob.status === "cancelled") return;
     setBulkOpen(false);
     setRevokeJobId(null);
-    if (failure + unknown === 0) toast.success(t("access.revokedMany", { count: success }));
+    if (failure + unknown === 0)
+      toast.success(({ t }) => t("access.revokedMany", { count: success }));
     else {
       const first = revokeJob.rows.find((r) => r.state === "failure" || r.state === "unknown");
       toast.error(
-        t("access.revokedSome", { ok: success, failed: failure + unknown }),
+        ({ t }) => t("access.revokedSome", { ok: success, failed: failure + unknown }),
         first?.detail,
       );
     }
-  }, [revokeJob, refresh, toast, t]);
+  }, [revokeJob, refresh, toast]);
 
   return (
     <div className="flex flex-col gap-4">

@@ -125,11 +125,11 @@ export function GrantForm({
     const failed = job.counts.failure + job.counts.unknown;
     if (job.status === "cancelled") return;
     if (failed === 0) {
-      toast.success(t("access.grantedMany", { count: job.counts.success, scope }));
+      toast.success(({ t }) => t("access.grantedMany", { count: job.counts.success, scope }));
     } else {
-      toast.error(t("access.grantedSome", { ok: job.counts.success, failed }));
+      toast.error(({ t }) => t("access.grantedSome", { ok: job.counts.success, failed }));
     }
-  }, [job, refresh, toast, t, scope]);
+  }, [job, refresh, toast, scope]);
 
   const onFile = async (file: File | undefined) => {
     setFileError(null);

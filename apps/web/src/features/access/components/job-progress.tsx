@@ -61,7 +61,7 @@ export function JobProgress({ job, label }: { job: BulkJob; label: string }) {
             pending={cancel.isPending}
             onClick={() =>
               cancel.mutate(job.id, {
-                onError: (error) => toast.error(t("accessJob.cancelFailed"), error),
+                onError: (error) => toast.error(({ t }) => t("accessJob.cancelFailed"), error),
               })
             }
           >

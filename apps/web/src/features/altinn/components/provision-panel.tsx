@@ -89,8 +89,8 @@ export function ProvisionPanel({
   const run = async (body: AltinnProvisionRequest) => {
     const answer = await provision.mutateAsync(body);
     if (answer.dryRun) return;
-    if (answer.ok) toast.success(t("altinn.provision.done", { app: answer.app }));
-    else toast.error(t("altinn.provision.partly", { app: answer.app }));
+    if (answer.ok) toast.success(({ t }) => t("altinn.provision.done", { app: answer.app }));
+    else toast.error(({ t }) => t("altinn.provision.partly", { app: answer.app }));
   };
 
   const result = provision.data;

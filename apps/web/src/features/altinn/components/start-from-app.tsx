@@ -98,7 +98,7 @@ export function StartFromApp({
       const apiScopes = generateApiScopes(input);
       const base = text.trim() ? text : skeleton(input.org, input.app);
       onTextChange(insertApiScopes(base, apiScopes));
-      toast.success(t("altinn.start.inserted"));
+      toast.success(({ t }) => t("altinn.start.inserted"));
     } catch (caught) {
       // The editor's text is not a JSON object (its own errors are in the report).
       setError(caught);

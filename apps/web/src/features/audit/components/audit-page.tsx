@@ -268,8 +268,8 @@ export function AuditPage() {
     exporter.mutate(
       { filters, format },
       {
-        onSuccess: () => toast.success(t("audit.exportDone")),
-        onError: (error) => toast.error(t("audit.exportFailed"), error),
+        onSuccess: () => toast.success(({ t }) => t("audit.exportDone")),
+        onError: (error) => toast.error(({ t }) => t("audit.exportFailed"), error),
       },
     );
 

@@ -343,12 +343,12 @@ function AddToClient({ scope, clients }: { scope: string; clients: Client[] }) {
             { client: chosen, scope },
             {
               onSuccess: () => {
-                toast.success(
+                toast.success(({ t }) =>
                   t("catalogue.added", { scope, client: chosen.client_name ?? chosen.client_id }),
                 );
                 setClientId("");
               },
-              onError: (error) => toast.error(t("catalogue.addFailed"), error),
+              onError: (error) => toast.error(({ t }) => t("catalogue.addFailed"), error),
             },
           )
         }

@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../../components/ui/problem";
 import { Badge, Loading, PageHeader } from "../../../components/ui/status";
 import { useToast } from "../../../components/ui/toast";
 import { actionLabel, codedPartsText } from "../../../lib/audit-labels";
-import { useI18n } from "../../../lib/i18n";
+import { type I18n, useI18n } from "../../../lib/i18n";
 import { useSession } from "../../../lib/session";
 import { type ChangeRequest, useChangeRequests, useDecideChangeRequest } from "../api";
 
@@ -130,8 +130,10 @@ function RequestCard({ request }: { request: ChangeRequest }) {
   const mine = me !== undefined && me === request.requester.sub;
   const pending = request.state === "pending";
   const i18n = useI18n();
-  const target = codedPartsText(i18n, request.targetParts)?.join(", ") ?? request.target;
-  const summary = `${actionLabel(t, request.action)} ${target}`.trim();
+  /** The request in a few words (action and target), in the language of `of`. */
+  const summaryIn = (of: I18n) =>
+    `${actionLabel(of.t, request.action)} ${codedPartsText(of, request.targetParts)?.join(", ") ?? request.target}`.trim();
+  const summary = summaryIn(i18n);
   /**
    * What the execution came to in the page's language: its code and `more` (issue 14 #13); a
    * result without a code (executed before codes) or with one this version does not know keeps
@@ -146,16 +148,20 @@ function RequestCard({ request }: { request: ChangeRequest }) {
     return texts ? texts.join(": ") : (result.detail ?? "");
   };
 
-  const run = (decision: Parameters<typeof decide.mutate>[0], done: (r: ChangeRequest) => string) =>
+  /** Decides; `done` is the toast's text, made in the page's language whenever it is drawn. */
+  const run = (
+    decision: Parameters<typeof decide.mutate>[0],
+    done: (r: ChangeRequest, of: I18n) => string,
+  ) =>
     decide.mutate(decision, {
       onSuccess: (r) => {
         setDialog(null);
-        if (r.outcome === "failure" || r.outcome === "unknown") toast.info(done(r));
-        else toast.success(done(r));
+        if (r.outcome === "failure" || r.outcome === "unknown") toast.info((of) => done(r, of));
+        else toast.success((of) => done(r, of));
       },
       onError: (error) => {
         setDialog(null);
-        toast.error(t("changeRequests.actionFailed"), error);
+        toast.error(({ t }) => t("changeRequests.actionFailed"), error);
       },
     });
 
@@ -259,8 +265,8 @@ function RequestCard({ request }: { request: ChangeRequest }) {
               <Button
                 pending={decide.isPending}
                 onClick={() =>
-                  run({ verb: "withdraw", id: request.id }, () =>
-                    t("changeRequests.withdrawn", { summary }),
+                  run({ verb: "withdraw", id: request.id }, (_, of) =>
+                    of.t("changeRequests.withdrawn", { summary: summaryIn(of) }),
                   )
                 }
               >
@@ -289,14 +295,14 @@ function RequestCard({ request }: { request: ChangeRequest }) {
               variant="primary"
               pending={decide.isPending}
               onClick={() =>
-                run({ verb: "approve", id: request.id }, (r) =>
-                  t(
+                run({ verb: "approve", id: request.id }, (r, of) =>
+                  of.t(
                     r.outcome === "failure"
                       ? "changeRequests.approvedFailed"
                       : r.outcome === "unknown"
                         ? "changeRequests.approvedUnknown"
                         : "changeRequests.approved",
-                    { summary },
+                    { summary: summaryIn(of) },
                   ),
                 )
               }
@@ -319,8 +325,9 @@ function RequestCard({ request }: { request: ChangeRequest }) {
               variant="danger"
               pending={decide.isPending}
               onClick={() =>
-                run({ verb: "reject", id: request.id, reason: reason.trim() || undefined }, () =>
-                  t("changeRequests.rejected", { summary }),
+                run(
+                  { verb: "reject", id: request.id, reason: reason.trim() || undefined },
+                  (_, of) => of.t("changeRequests.rejected", { summary: summaryIn(of) }),
                 )
               }
             >

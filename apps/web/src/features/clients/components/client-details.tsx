@@ -51,13 +51,16 @@ export function ClientDetails({ clientId }: { clientId: string }) {
       { id: c.client_id, ownAdminClient },
       {
         onSuccess: () => {
-          toast.success(t("clients.deleted", { name: c.client_name ?? c.client_id }), {
+          toast.success(({ t }) => t("clients.deleted", { name: c.client_name ?? c.client_id }), {
             next: true,
           });
           void navigate({ to: "/$env/clients", params: { env: env.id } });
         },
         onError: (error) =>
-          toast.error(t("clients.deleteFailed", { name: c.client_name ?? c.client_id }), error),
+          toast.error(
+            ({ t }) => t("clients.deleteFailed", { name: c.client_name ?? c.client_id }),
+            error,
+          ),
       },
     );
 

@@ -138,7 +138,8 @@ function ClientForm({
         : await update.mutateAsync(body as ClientUpdate);
     const name = saved.client_name ?? saved.client_id;
     toast.success(
-      mode === "create" ? t("clients.registered", { name }) : t("clients.saved", { name }),
+      ({ t }) =>
+        mode === "create" ? t("clients.registered", { name }) : t("clients.saved", { name }),
       { next: true },
     );
     void navigate({

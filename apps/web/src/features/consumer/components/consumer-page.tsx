@@ -186,10 +186,10 @@ function ConsumerScopes({ orgno }: { orgno: string }) {
     setRunning(false);
     form.setValue("scopes", failed);
     if (failed.length === 0) {
-      toast.success(t("consumer.granted", { org, count: ok }));
+      toast.success(({ t }) => t("consumer.granted", { org, count: ok }));
       return;
     }
-    toast.error(t("consumer.grantedSome", { ok, failed: failed.length }));
+    toast.error(({ t }) => t("consumer.grantedSome", { ok, failed: failed.length }));
     setFocusScope(failed[0]!);
   };
   // The first failed scope's checkbox gets the focus once it is enabled again (after the

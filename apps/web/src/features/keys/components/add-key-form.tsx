@@ -133,7 +133,7 @@ export function AddKeyForm({
       if (isApiProblem(error) && error.status === 412) setConflict(true);
       throw error;
     }
-    toast.success(t("keys.added", { kid: body.jwk.kid }));
+    toast.success(({ t }) => t("keys.added", { kid: body.jwk.kid }));
     onDone(body.jwk.kid);
   };
 

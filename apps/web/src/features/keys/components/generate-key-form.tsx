@@ -144,7 +144,7 @@ export function GenerateKeyForm({
       createdAt: key.createdAt,
     });
     setRegistered(true);
-    toast.success(t("keys.added", { kid: key.kid }));
+    toast.success(({ t }) => t("keys.added", { kid: key.kid }));
     onRegistered?.(key.kid);
   };
 

@@ -152,13 +152,13 @@ export function KeysPanel({ clientId }: { clientId: string }) {
       { kid, etag: jwks.data?.etag ?? null },
       {
         onSuccess: () => {
-          toast.success(t("keys.removed", { kid }));
+          toast.success(({ t }) => t("keys.removed", { kid }));
           setRemoving(null);
         },
         onError: (error) => {
           setRemoving(null);
           if (isApiProblem(error) && error.status === 412) setConflict(true);
-          else toast.error(t("keys.removeFailed", { kid }), error);
+          else toast.error(({ t }) => t("keys.removeFailed", { kid }), error);
         },
       },
     );

@@ -130,7 +130,7 @@ export function ReplaceKeySetForm({
     try {
       const result = await replace.mutateAsync({ keys: body.keys, etag });
       setConfirming(false);
-      toast.success(t("replaceKeys.done", { count: result.jwks.keys.length }));
+      toast.success(({ t }) => t("replaceKeys.done", { count: result.jwks.keys.length }));
       onDone();
     } catch (error) {
       setConfirming(false);

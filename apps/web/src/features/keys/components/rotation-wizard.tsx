@@ -111,12 +111,12 @@ export function RotationWizard({
         onSuccess: () => {
           setConfirming(false);
           setRemovedKid(kid);
-          toast.success(t("keys.removed", { kid }));
+          toast.success(({ t }) => t("keys.removed", { kid }));
         },
         onError: (error) => {
           setConfirming(false);
           if (isApiProblem(error) && error.status === 412) onReload();
-          toast.error(t("keys.removeFailed", { kid }), error);
+          toast.error(({ t }) => t("keys.removeFailed", { kid }), error);
         },
       },
     );

@@ -53,8 +53,11 @@ export function RequestsPage() {
       { scope: row.scope, orgno: row.consumer_orgno, decision: "approve" },
       {
         onSuccess: () =>
-          toast.success(t("requests.approved", { orgno: row.consumer_orgno, scope: row.scope })),
-        onError: (error) => toast.error(t("requests.failed", { orgno: row.consumer_orgno }), error),
+          toast.success(({ t }) =>
+            t("requests.approved", { orgno: row.consumer_orgno, scope: row.scope }),
+          ),
+        onError: (error) =>
+          toast.error(({ t }) => t("requests.failed", { orgno: row.consumer_orgno }), error),
       },
     );
   const deny = () => {
@@ -65,9 +68,12 @@ export function RequestsPage() {
       {
         onSuccess: () => {
           setDenying(null);
-          toast.success(t("requests.denied", { orgno: row.consumer_orgno, scope: row.scope }));
+          toast.success(({ t }) =>
+            t("requests.denied", { orgno: row.consumer_orgno, scope: row.scope }),
+          );
         },
-        onError: (error) => toast.error(t("requests.failed", { orgno: row.consumer_orgno }), error),
+        onError: (error) =>
+          toast.error(({ t }) => t("requests.failed", { orgno: row.consumer_orgno }), error),
       },
     );
   };

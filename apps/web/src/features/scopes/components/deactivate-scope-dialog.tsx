@@ -42,7 +42,7 @@ export function DeactivateScopeDialog({ scope, onClose }: { scope: Scope; onClos
         await invalidateGrants();
       }
       await deactivate.mutateAsync(scope.name);
-      toast.success(t("scopes.deactivated", { name: scope.name }));
+      toast.success(({ t }) => t("scopes.deactivated", { name: scope.name }));
       onClose();
     } catch (error) {
       setFailure(error);

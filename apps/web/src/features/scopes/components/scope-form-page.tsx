@@ -121,10 +121,10 @@ function ScopeForm({
   const submit = async (body: ScopeInput | ScopeUpdate) => {
     if (mode === "create") {
       const saved = await create.mutateAsync(body as ScopeInput);
-      toast.success(t("scopes.created", { name: saved.name }), { next: true });
+      toast.success(({ t }) => t("scopes.created", { name: saved.name }), { next: true });
     } else if (scope) {
       const saved = await update.mutateAsync({ name: scope.name, update: body as ScopeUpdate });
-      toast.success(t("scopes.saved", { name: saved.name }), { next: true });
+      toast.success(({ t }) => t("scopes.saved", { name: saved.name }), { next: true });
     }
     void navigate({ to: "/$env/scopes", params: { env: env.id } });
   };

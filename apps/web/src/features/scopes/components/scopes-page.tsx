@@ -66,13 +66,13 @@ export function ScopesPage() {
       reactivateMutate(
         { name: scope.name, update: { active: true } },
         {
-          onSuccess: () => toast.success(t("scopes.reactivated", { name: scope.name })),
+          onSuccess: () => toast.success(({ t }) => t("scopes.reactivated", { name: scope.name })),
           onError: (error) =>
-            toast.error(t("scopes.reactivateFailed", { name: scope.name }), error),
+            toast.error(({ t }) => t("scopes.reactivateFailed", { name: scope.name }), error),
         },
       );
     },
-    [reactivateMutate, toast, t],
+    [reactivateMutate, toast],
   );
 
   const columns = useMemo<ColumnDef<Scope>[]>(

@@ -161,7 +161,7 @@ function NewCustomerClient() {
 
   const submit = async (body: CustomerClientInput) => {
     const client = await create.mutateAsync(body);
-    toast.success(
+    toast.success(({ t }) =>
       t("supplier.created", {
         name: client.client_name ?? client.client_id,
         customer: customer ?? orgno,

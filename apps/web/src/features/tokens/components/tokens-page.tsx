@@ -213,10 +213,10 @@ function TokenList() {
           if (!token) return;
           revoke.mutate(token.id, {
             onSuccess: () => {
-              toast.success(t("tokens.revoked", { name: token.name }));
+              toast.success(({ t }) => t("tokens.revoked", { name: token.name }));
               setConfirming(null);
             },
-            onError: (error) => toast.error(t("tokens.revokeFailed"), error),
+            onError: (error) => toast.error(({ t }) => t("tokens.revokeFailed"), error),
           });
         }}
       >
