@@ -31,7 +31,7 @@ import { Checkbox, Field } from "../ui/field";
 import { ErrorAlert } from "../ui/problem";
 import { RoleNotice } from "../ui/role-notice";
 import { Notice } from "../ui/status";
-import { codedMessage, contractResolver } from "./resolver";
+import { codedMessage, contractResolver, formText } from "./resolver";
 import { serverFieldErrors } from "./server-errors";
 
 /**
@@ -164,7 +164,7 @@ export function Form<Values extends FieldValues, Body>({
 
 /** The error text of a field in the page's language, or undefined; see `FormField`. */
 export function useFieldError(name: string): string | undefined {
-  const { tc, tm } = useI18n();
+  const { t, tc, tm } = useI18n();
   const { formState } = useFormContext();
   const { serverTexts } = useFormState();
   const error = get(formState.errors, name) as
@@ -176,6 +176,8 @@ export function useFieldError(name: string): string | undefined {
   if (!own) return undefined;
   if (own.type === "server" && serverTexts[name]) return tc(serverTexts[name]);
   if (!own.message) return undefined;
+  const local = formText(own.message);
+  if (local) return t(local.key, local.vars);
   const coded = codedMessage(own.message);
   return coded ? tc(coded) : tm(own.message);
 }

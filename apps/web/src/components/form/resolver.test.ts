@@ -1,7 +1,7 @@
 import { ClientInput, ScopeInput } from "@portvakt/contracts";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { codedMessage, contractResolver } from "./resolver";
+import { codedMessage, contractResolver, formMessage, formText } from "./resolver";
 
 const options = { fields: {}, shouldUseNativeValidation: false } as const;
 
@@ -73,5 +73,21 @@ describe("contract resolver", () => {
       params: { minimum: 1 },
     });
     expect(codedMessage("A client needs a name")).toBeUndefined();
+  });
+});
+
+describe("formMessage", () => {
+  it("keeps a form's own check as a catalogue key, not as a text of one language", async () => {
+    const schema = z.object({
+      kid: z.string().refine((kid) => kid !== "taken", {
+        error: (issue) => formMessage("keys.duplicateKid", { kid: String(issue.input) }),
+      }),
+    });
+    const resolve = contractResolver(schema, (v: { kid: string }) => v);
+    const result = await resolve({ kid: "taken" }, undefined, options);
+    const message = (result.errors as Record<string, { message?: string }>).kid?.message ?? "";
+    expect(formText(message)).toEqual({ key: "keys.duplicateKid", vars: { kid: "taken" } });
+    expect(formText(formMessage("keygen.storeFirst"))).toEqual({ key: "keygen.storeFirst" });
+    expect(formText("Klienten har allerede en nøkkel med kid taken.")).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { codedIssue } from "@portvakt/contracts";
 import type { FieldValues, Resolver } from "react-hook-form";
 import { z } from "zod";
+import type { Vars } from "../../lib/i18n";
+import type { MessageKey } from "../../lib/messages";
 
 type CodedText = ReturnType<typeof codedIssue>;
 
@@ -31,6 +33,29 @@ function codedZodMessage(issue: unknown): string {
  */
 export function codedMessage(message: string): CodedText | undefined {
   return codedByMessage.get(message);
+}
+
+/** A form's own check's text: a catalogue key and its variables (see `formMessage`). */
+export type FormText = { key: MessageKey; vars?: Vars };
+
+/** The catalogue texts behind the messages `formMessage` made, by message. */
+const formTextByMessage = new Map<string, FormText>();
+
+/**
+ * The message a form's own check (a `refine` or `superRefine` of its schema) gives zod: the
+ * catalogue key with its variables, e.g. `keys.duplicateKid {"kid":"a"}`, rendered in the page's
+ * language when it is shown (`useFieldError`), not in the language of the moment it was checked.
+ * A text made with `t(...)` inside a schema stays in that language after a language switch.
+ */
+export function formMessage(key: MessageKey, vars?: Vars): string {
+  const message = vars ? `${key} ${JSON.stringify(vars)}` : key;
+  formTextByMessage.set(message, vars ? { key, vars } : { key });
+  return message;
+}
+
+/** The catalogue key and variables of a message made by `formMessage`, or undefined. */
+export function formText(message: string): FormText | undefined {
+  return formTextByMessage.get(message);
 }
 
 /**

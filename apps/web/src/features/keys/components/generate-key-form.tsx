@@ -10,6 +10,7 @@ import {
   FormSubmit,
   useContractForm,
 } from "../../../components/form/form";
+import { formMessage } from "../../../components/form/resolver";
 import { Button, buttonProps } from "../../../components/ui/button";
 import { Choice, Input } from "../../../components/ui/field";
 import { Notice } from "../../../components/ui/status";
@@ -73,15 +74,15 @@ export function GenerateKeyForm({
   const [urls, setUrls] = useState<{ pem: string; jwk: string } | null>(null);
 
   // The schema is made once (the resolver keeps it); what it checks against is read from refs.
-  const known = useRef({ existingKids, t, registering: false });
-  known.current = { existingKids, t, registering: key !== null };
+  const known = useRef({ existingKids, registering: false });
+  known.current = { existingKids, registering: key !== null };
   const schema = useMemo(
     () =>
       z
         .object({
           bits: z.enum(["2048", "3072"]).transform((bits) => Number(bits) as RsaBits),
           kid: Kid.refine((kid) => !known.current.existingKids.includes(kid), {
-            error: (issue) => known.current.t("keys.duplicateKid", { kid: String(issue.input) }),
+            error: (issue) => formMessage("keys.duplicateKid", { kid: String(issue.input) }),
           }),
           stored: z.boolean(),
         })
@@ -90,7 +91,7 @@ export function GenerateKeyForm({
             ctx.addIssue({
               code: "custom",
               path: ["stored"],
-              message: known.current.t("keygen.storeFirst"),
+              message: formMessage("keygen.storeFirst"),
             });
           }
         }),

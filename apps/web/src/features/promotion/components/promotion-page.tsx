@@ -1,5 +1,5 @@
 import { PromotionRequest } from "@portvakt/contracts";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { z } from "zod";
 import {
   Form,
@@ -8,6 +8,7 @@ import {
   FormSubmit,
   useContractForm,
 } from "../../../components/form/form";
+import { formMessage } from "../../../components/form/resolver";
 import { ApplyResult, StalePlanNotice } from "../../../components/plan/apply-result";
 import { PlanView } from "../../../components/plan/plan-view";
 import { Button } from "../../../components/ui/button";
@@ -68,9 +69,8 @@ export function PromotionPage() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
 
-  // The schema is made once (the resolver keeps it); the texts are read from a ref.
-  const texts = useRef(t);
-  texts.current = t;
+  // The schema is made once (the resolver keeps it); its texts are catalogue keys, rendered in
+  // the page's language when shown (formMessage).
   const schema = useMemo(
     () =>
       PromotionRequest.extend({ to: z.string().min(1).max(64) }).superRefine((input, ctx) => {
@@ -78,20 +78,20 @@ export function PromotionPage() {
           ctx.addIssue({
             code: "custom",
             path: ["to"],
-            message: texts.current("promotion.sameEnv"),
+            message: formMessage("promotion.sameEnv"),
           });
         }
         if (!input.mapping.trim()) {
           ctx.addIssue({
             code: "custom",
             path: ["mapping"],
-            message: texts.current("promotion.mappingEmpty"),
+            message: formMessage("promotion.mappingEmpty"),
           });
         } else if (unreadableJson(input.mapping)) {
           ctx.addIssue({
             code: "custom",
             path: ["mapping"],
-            message: texts.current("promotion.mappingNotJson"),
+            message: formMessage("promotion.mappingNotJson"),
           });
         }
       }),
