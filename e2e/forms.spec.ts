@@ -6,14 +6,16 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   rsaKeyPair,
+  showIn,
   test,
   unique,
 } from "./support";
 
 // Issue 14, item 11: the Form primitive (apps/web/src/components/form) under the scope and
-// client forms. In nb, nn and en, at 1,280 and 390 px: a client error on its field, a server
-// error (the BFF's 409 "scope exists", field `subscope`) on its field, focus to the first
-// invalid field, nothing typed lost after a failed submit, axe without serious violations.
+// client forms. At 1,280 and 390 px, each state in nb, nn and en (switched in place): a client
+// error on its field, a server error (the BFF's 409 "scope exists", field `subscope`) on its
+// field, focus to the first invalid field, nothing typed lost after a failed submit, axe without
+// serious violations.
 // The Give-access dialog (features/access) too: a bad org number, and the BFF's refusal of one,
 // on the org-number field. Then the diagnose form and the consumer page's lookup and
 // multi-scope grant (forms14d): a client error and a server refusal on each one's field. The
@@ -133,12 +135,28 @@ function freshOrgno(): string {
   }
 }
 
-/** The language is chosen in the header at 1,280 px (at 390 px it is folded into the menu). */
-async function useLanguage(page: Page, lang: string, width: number) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByTestId("language-switch").selectOption(lang);
-  await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
+const LANGS = ["nb", "nn", "en"] as const;
+type Lang = (typeof LANGS)[number];
+type Texts = (typeof TEXTS)[Lang];
+
+/**
+ * The page's current state in nb, nn and en, switched in place (`showIn`: what was typed, the
+ * errors shown and an open dialog stay): `check` makes that language's text assertions, axe
+ * scans and screenshots. The acting language comes last, so the flow goes on in it.
+ */
+async function inEachLanguage(
+  page: Page,
+  acting: Lang,
+  check: (text: Texts, lang: Lang) => Promise<void>,
+) {
+  for (const lang of [...LANGS.filter((l) => l !== acting), acting]) {
+    await showIn(page, lang);
+    await check(TEXTS[lang], lang);
+  }
 }
+
+/** The viewport of a width (px): 800 high on a desktop, 844 on a phone. */
+const viewport = (width: number) => ({ width, height: width > 400 ? 800 : 844 });
 
 /** The submit button of the form that holds `field` (a locator of one of its fields). */
 const submitNear = (page: Page, field: string) =>
@@ -148,88 +166,104 @@ const submitNear = (page: Page, field: string) =>
 const submitOf = (page: Page) =>
   page.getByTestId("form-fields").locator("xpath=ancestor::form").locator("button[type=submit]");
 
-for (const [lang, text] of Object.entries(TEXTS)) {
-  test(`forms show client and server errors on their fields (${lang})`, async ({
+// One walk per width; at each state the page is checked in nb, nn and en in place. The language
+// the walk acts in (buttons found by their localized name) rotates over the widths and the two
+// tests, so each language acts somewhere.
+const FIELD_FORMS_ACTING: Record<(typeof WIDTHS)[number], Lang> = { 1280: "nb", 390: "nn" };
+const KEY_FORMS_ACTING: Record<(typeof WIDTHS)[number], Lang> = { 1280: "en", 390: "nb" };
+
+for (const width of WIDTHS) {
+  test(`forms show client and server errors on their fields, in nb, nn and en at ${width} px`, async ({
     signedIn: page,
   }) => {
-    // Many forms at two widths with axe after each step: more than the default minute when
+    // Many forms, each state in three languages with axe: more than the default minute when
     // the machine is loaded.
     test.setTimeout(150_000);
-    for (const width of WIDTHS) {
-      await useLanguage(page, lang, width);
+    const acting = FIELD_FORMS_ACTING[width];
+    await page.setViewportSize(viewport(width));
+    await showIn(page, acting);
 
-      // Scope form, client check: the description is missing and a lifetime is negative.
-      await page.goto("/scopes/new");
-      const subscope = page.locator("#scope-subscope");
-      const description = page.locator("#scope-description");
-      const atMaxAge = page.locator("#scope-at_max_age");
-      // The demo organisation has two prefixes; the seeded scope is under digdir.
-      await page.locator("#scope-prefix").selectOption("digdir");
-      // Defect 8i: the subscope's help names / : . as its separators and suggests no "-" or
-      // "–"; a "-" typed is refused on the field as it is typed.
-      const subscopeHelp = page.locator("#scope-subscope-help");
-      await expect(subscope).toHaveAttribute("aria-describedby", /scope-subscope-help/);
+    // Scope form, client check: the description is missing and a lifetime is negative.
+    await page.goto("/scopes/new");
+    const subscope = page.locator("#scope-subscope");
+    const description = page.locator("#scope-description");
+    const atMaxAge = page.locator("#scope-at_max_age");
+    // The demo organisation has two prefixes; the seeded scope is under digdir.
+    await page.locator("#scope-prefix").selectOption("digdir");
+    // Defect 8i: the subscope's help names / : . as its separators and suggests no "-" or
+    // "–"; a "-" typed is refused on the field as it is typed.
+    const subscopeHelp = page.locator("#scope-subscope-help");
+    await expect(subscope).toHaveAttribute("aria-describedby", /scope-subscope-help/);
+    await subscope.fill("api-v1");
+    await expect(subscope).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text) => {
       await expect(subscopeHelp).toContainText("/");
       expect(await subscopeHelp.textContent()).not.toMatch(/[-–—]/);
-      await subscope.fill("api-v1");
       await expect(page.locator("#scope-subscope-error")).toHaveText(text.subscopeDash);
-      await expect(subscope).toHaveAttribute("aria-invalid", "true");
-      const typed = unique("e2e/forms.");
-      await subscope.fill(typed);
-      await atMaxAge.fill("-1");
-      await submitOf(page).click();
+    });
+    const typed = unique("e2e/forms.");
+    await subscope.fill(typed);
+    await atMaxAge.fill("-1");
+    await submitOf(page).click();
+    await expect(description).toHaveAttribute("aria-invalid", "true");
+    await expect(description).toHaveAttribute("aria-describedby", /scope-description-error/);
+    // Focus on the first invalid field in screen order, nothing typed lost.
+    await expect(description).toBeFocused();
+    await expect(subscope).toHaveValue(typed);
+    await expect(atMaxAge).toHaveValue("-1");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#scope-description-error")).toHaveText(text.descriptionRequired);
       await expect(page.locator("#scope-at_max_age-error")).toHaveText(text.atLeastZero);
-      await expect(description).toHaveAttribute("aria-invalid", "true");
-      await expect(description).toHaveAttribute("aria-describedby", /scope-description-error/);
-      // Focus on the first invalid field in screen order, nothing typed lost.
-      await expect(description).toBeFocused();
-      await expect(subscope).toHaveValue(typed);
-      await expect(atMaxAge).toHaveValue("-1");
       await expectNoSeriousA11yViolations(page, `scope form, client errors (${lang}, ${width})`);
+    });
 
-      // Fixing a field clears its error as it is typed.
-      await description.fill(`Skjema ${lang} ${width}`);
-      await expect(page.locator("#scope-description-error")).toHaveCount(0);
-      await atMaxAge.fill("");
-      await expect(page.locator("#scope-at_max_age-error")).toHaveCount(0);
+    // Fixing a field clears its error as it is typed.
+    await description.fill(`Skjema ${acting} ${width}`);
+    await expect(page.locator("#scope-description-error")).toHaveCount(0);
+    await atMaxAge.fill("");
+    await expect(page.locator("#scope-at_max_age-error")).toHaveCount(0);
 
-      // Defect 8a: the scope's URL field (delegation_source; the form offers only Digdir's
-      // https issuers in a list) refuses `ftp://x` and a non-URL. A body changed on its way (an
-      // older page, a script) carries them; the BFF's 400 names the field, shown in the page's
-      // language, and nothing is created.
-      const scopesPost = "**/api/envs/*/scopes";
-      for (const bad of ["ftp://x", "not a url"]) {
-        await page.route(scopesPost, async (route) => {
-          if (route.request().method() !== "POST") return route.continue();
-          const body = route.request().postDataJSON() as Record<string, unknown>;
-          await route.continue({ postData: JSON.stringify({ ...body, delegation_source: bad }) });
-        });
-        const refusedUrl = page.waitForResponse(
-          (r) => new URL(r.url()).pathname.endsWith("/scopes") && r.request().method() === "POST",
-        );
-        await submitOf(page).click();
-        expect((await refusedUrl).status()).toBe(400);
-        await expect(page.locator("#scope-delegation_source-error")).toHaveText(text.urlRefused);
-        await expect(page.locator("#scope-delegation_source")).toHaveAttribute(
-          "aria-invalid",
-          "true",
-        );
-        await expect(subscope).toHaveValue(typed);
-        await page.unroute(scopesPost);
-      }
-
-      // Server check: the name exists (409 with `errors[0].field = "subscope"`).
-      await subscope.fill(EXISTING_SUBSCOPE);
-      await page.locator("#scope-long_description").fill("Lang tekst som skal bli stående");
-      await submitOf(page).click();
-      await expect(page.locator("#scope-subscope-error")).toHaveText(text.exists);
-      await expect(subscope).toHaveAttribute("aria-invalid", "true");
-      await expect(subscope).toBeFocused();
-      await expect(description).toHaveValue(`Skjema ${lang} ${width}`);
-      await expect(page.locator("#scope-long_description")).toHaveValue(
-        "Lang tekst som skal bli stående",
+    // Defect 8a: the scope's URL field (delegation_source; the form offers only Digdir's
+    // https issuers in a list) refuses `ftp://x` and a non-URL. A body changed on its way (an
+    // older page, a script) carries them; the BFF's 400 names the field, shown in the page's
+    // language, and nothing is created.
+    const scopesPost = "**/api/envs/*/scopes";
+    for (const bad of ["ftp://x", "not a url"]) {
+      await page.route(scopesPost, async (route) => {
+        if (route.request().method() !== "POST") return route.continue();
+        const body = route.request().postDataJSON() as Record<string, unknown>;
+        await route.continue({ postData: JSON.stringify({ ...body, delegation_source: bad }) });
+      });
+      const refusedUrl = page.waitForResponse(
+        (r) => new URL(r.url()).pathname.endsWith("/scopes") && r.request().method() === "POST",
       );
+      await submitOf(page).click();
+      expect((await refusedUrl).status()).toBe(400);
+      await expect(page.locator("#scope-delegation_source")).toHaveAttribute(
+        "aria-invalid",
+        "true",
+      );
+      await expect(subscope).toHaveValue(typed);
+      await inEachLanguage(page, acting, async (text) => {
+        await expect(page.locator("#scope-delegation_source-error")).toHaveText(text.urlRefused);
+      });
+      await page.unroute(scopesPost);
+    }
+
+    // Server check: the name exists (409 with `errors[0].field = "subscope"`).
+    await subscope.fill(EXISTING_SUBSCOPE);
+    await page.locator("#scope-long_description").fill("Lang tekst som skal bli stående");
+    await submitOf(page).click();
+    await expect(page.locator("#scope-subscope-error")).toHaveText(TEXTS[acting].exists);
+    await expect(subscope).toHaveAttribute("aria-invalid", "true");
+    await expect(subscope).toBeFocused();
+    await expect(description).toHaveValue(`Skjema ${acting} ${width}`);
+    await expect(page.locator("#scope-long_description")).toHaveValue(
+      "Lang tekst som skal bli stående",
+    );
+    await expect(submitOf(page)).toBeEnabled();
+    await inEachLanguage(page, acting, async (text, lang) => {
+      await expect(page.locator("#scope-subscope-error")).toHaveText(text.exists);
       // A 409 that names a field is shown on it alone (defect 3): no panel beside the submit
       // button repeats it in other words, and no toast.
       await expect(page.getByText(text.exists, { exact: true })).toHaveCount(1);
@@ -237,389 +271,446 @@ for (const [lang, text] of Object.entries(TEXTS)) {
         0,
       );
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
-      await expect(submitOf(page)).toBeEnabled();
       // Light and dark (axe in both) of the 409 shown once, on its field.
       await captureBothThemes(page, `scope-form-409-${lang}-${width}`);
+    });
 
-      // Client form: both required fields missing; focus on the name.
-      await page.goto("/clients/new");
-      const lifetime = page.locator("#client-access_token_lifetime");
-      await lifetime.fill("90000");
-      await submitOf(page).click();
+    // Client form: both required fields missing; focus on the name.
+    await page.goto("/clients/new");
+    const lifetime = page.locator("#client-access_token_lifetime");
+    await lifetime.fill("90000");
+    await submitOf(page).click();
+    await expect(page.locator("#client-access_token_lifetime-error")).toBeVisible();
+    await expect(page.locator("#client-client_name")).toBeFocused();
+    await expect(lifetime).toHaveValue("90000");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#client-client_name-error")).toHaveText(text.nameRequired);
       await expect(page.locator("#client-description-error")).toHaveText(
         text.clientDescriptionRequired,
       );
-      await expect(page.locator("#client-access_token_lifetime-error")).toBeVisible();
-      await expect(page.locator("#client-client_name")).toBeFocused();
-      await expect(lifetime).toHaveValue("90000");
       await expectNoSeriousA11yViolations(page, `client form, client errors (${lang}, ${width})`);
+    });
 
-      // Supplier form (a client for a customer): a wrong check digit and no name; the org
-      // number comes first, so it gets the focus; what was typed stays.
-      await page.goto("/supplier");
-      const orgno = page.locator("#supplier-client_orgno");
-      await orgno.fill("123456789");
-      await page.locator("#supplier-description").fill("Kunde");
-      await page
-        .locator("#supplier-client_orgno")
-        .locator("xpath=ancestor::form")
-        .locator("button[type=submit]")
-        .click();
-      await expect(orgno).toHaveAttribute("aria-invalid", "true");
-      await expect(orgno).toBeFocused();
+    // Supplier form (a client for a customer): a wrong check digit and no name; the org
+    // number comes first, so it gets the focus; what was typed stays.
+    await page.goto("/supplier");
+    const orgno = page.locator("#supplier-client_orgno");
+    await orgno.fill("123456789");
+    await page.locator("#supplier-description").fill("Kunde");
+    await page
+      .locator("#supplier-client_orgno")
+      .locator("xpath=ancestor::form")
+      .locator("button[type=submit]")
+      .click();
+    await expect(orgno).toHaveAttribute("aria-invalid", "true");
+    await expect(orgno).toBeFocused();
+    await expect(orgno).toHaveValue("123456789");
+    await expect(page.locator("#supplier-description")).toHaveValue("Kunde");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#supplier-client_name-error")).toHaveText(text.nameRequired);
-      await expect(orgno).toHaveValue("123456789");
-      await expect(page.locator("#supplier-description")).toHaveValue("Kunde");
       await expectNoSeriousA11yViolations(page, `supplier form, client errors (${lang}, ${width})`);
+    });
 
-      // Give access: only bad numbers typed, so nothing can be granted; the reason is on the
-      // org-number field, which gets the focus; what was typed stays.
-      await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
-      await expect(page.getByTestId("grants-table")).toContainText("889640782");
-      await page.getByRole("button", { name: text.give, exact: true }).click();
-      const dialog = page.getByRole("dialog");
-      const orgnos = dialog.locator("#grant-orgnos");
-      const grant = dialog.locator("button[type=submit]");
-      await orgnos.fill("889640781");
-      await grant.click();
+    // Give access: only bad numbers typed, so nothing can be granted; the reason is on the
+    // org-number field, which gets the focus; what was typed stays.
+    await page.goto(`/access?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
+    await expect(page.getByTestId("grants-table")).toContainText("889640782");
+    await page.getByRole("button", { name: TEXTS[acting].give, exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    const orgnos = dialog.locator("#grant-orgnos");
+    const grant = dialog.locator("button[type=submit]");
+    await orgnos.fill("889640781");
+    await grant.click();
+    await expect(orgnos).toHaveAttribute("aria-invalid", "true");
+    await expect(orgnos).toHaveAttribute("aria-describedby", /grant-orgnos-error/);
+    await expect(orgnos).toBeFocused();
+    await expect(orgnos).toHaveValue("889640781");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
-      await expect(orgnos).toHaveAttribute("aria-invalid", "true");
-      await expect(orgnos).toHaveAttribute("aria-describedby", /grant-orgnos-error/);
-      await expect(orgnos).toBeFocused();
-      await expect(orgnos).toHaveValue("889640781");
       await expectNoSeriousA11yViolations(page, `give access, bad number (${lang}, ${width})`);
-      await orgnos.fill("12345");
+    });
+    await orgnos.fill("12345");
+    await inEachLanguage(page, acting, async (text) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.length);
+    });
 
-      // Server refusal: the BFF checks the body again (BulkJobInput). A body changed on its way
-      // (an older page, a script) carries a wrong check digit; the BFF's 400 names
-      // `orgnos.0`, and that lands on the field, in the page's language, once.
-      const fresh = freshOrgno();
-      await orgnos.fill(fresh);
-      await expect(dialog.locator("#grant-orgnos-error")).toHaveCount(0);
-      await page.route(
-        "**/api/envs/*/access-jobs",
-        async (route) => {
-          const body = route.request().postDataJSON() as { orgnos: string[] };
-          await route.continue({
-            postData: JSON.stringify({ ...body, orgnos: ["889640781"] }),
-          });
-        },
-        { times: 1 },
-      );
-      const refused = page.waitForResponse(
-        (r) => r.url().endsWith("/access-jobs") && r.request().method() === "POST",
-      );
-      await grant.click();
-      expect((await refused).status()).toBe(400);
+    // Server refusal: the BFF checks the body again (BulkJobInput). A body changed on its way
+    // (an older page, a script) carries a wrong check digit; the BFF's 400 names
+    // `orgnos.0`, and that lands on the field, in the page's language, once.
+    const fresh = freshOrgno();
+    await orgnos.fill(fresh);
+    await expect(dialog.locator("#grant-orgnos-error")).toHaveCount(0);
+    await page.route(
+      "**/api/envs/*/access-jobs",
+      async (route) => {
+        const body = route.request().postDataJSON() as { orgnos: string[] };
+        await route.continue({
+          postData: JSON.stringify({ ...body, orgnos: ["889640781"] }),
+        });
+      },
+      { times: 1 },
+    );
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith("/access-jobs") && r.request().method() === "POST",
+    );
+    await grant.click();
+    expect((await refused).status()).toBe(400);
+    await expect(orgnos).toHaveAttribute("aria-invalid", "true");
+    await expect(orgnos).toBeFocused();
+    await expect(orgnos).toHaveValue(fresh);
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
-      await expect(orgnos).toHaveAttribute("aria-invalid", "true");
-      await expect(orgnos).toBeFocused();
-      await expect(orgnos).toHaveValue(fresh);
       await expect(page.getByText(text.checkDigit, { exact: true })).toHaveCount(1);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `give access, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
-      await page.keyboard.press("Escape");
-    }
+    });
+    await page.unrouteAll();
+    await page.keyboard.press("Escape");
   });
 
-  test(`diagnose, token test, consumer, audit and key forms (add, generate, replace) show client and server errors on their fields (${lang})`, async ({
+  test(`diagnose, token test, consumer, audit and key forms (add, generate, replace) show client and server errors on their fields, in nb, nn and en at ${width} px`, async ({
     signedIn: page,
   }) => {
-    // Many forms at two widths with axe after each step: more than the default minute when
+    // Many forms, each state in three languages with axe: more than the default minute when
     // the machine is loaded.
     test.setTimeout(200_000);
-    for (const width of WIDTHS) {
-      await useLanguage(page, lang, width);
+    const acting = KEY_FORMS_ACTING[width];
+    await page.setViewportSize(viewport(width));
+    await showIn(page, acting);
 
-      // Diagnose: nothing pasted (only white space) is refused on the field; a private key the
-      // BFF finds (here put into the body on its way, as an older page or a script could) is
-      // refused on the same field (`errors[0].field = "input"`), what was pasted kept.
-      await page.goto("/diagnose");
-      const pasted = page.locator("#diagnose-input");
-      await pasted.fill("  ");
-      await submitNear(page, "#diagnose-input").click();
+    // Diagnose: nothing pasted (only white space) is refused on the field; a private key the
+    // BFF finds (here put into the body on its way, as an older page or a script could) is
+    // refused on the same field (`errors[0].field = "input"`), what was pasted kept.
+    await page.goto("/diagnose");
+    const pasted = page.locator("#diagnose-input");
+    await pasted.fill("  ");
+    await submitNear(page, "#diagnose-input").click();
+    await expect(pasted).toBeFocused();
+    await expect(pasted).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text) => {
       await expect(page.locator("#diagnose-input-error")).toHaveText(text.empty);
-      await expect(pasted).toBeFocused();
-      await expect(pasted).toHaveAttribute("aria-invalid", "true");
-      const grantText = '{"error":"invalid_grant","error_description":"Invalid assertion"}';
-      await pasted.fill(grantText);
-      await expect(page.locator("#diagnose-input-error")).toHaveCount(0);
-      await page.route(
-        "**/api/envs/*/diagnose",
-        (route) =>
-          route.continue({
-            postData: JSON.stringify({
-              input: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
-            }),
+    });
+    const grantText = '{"error":"invalid_grant","error_description":"Invalid assertion"}';
+    await pasted.fill(grantText);
+    await expect(page.locator("#diagnose-input-error")).toHaveCount(0);
+    await page.route(
+      "**/api/envs/*/diagnose",
+      (route) =>
+        route.continue({
+          postData: JSON.stringify({
+            input: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
           }),
-        { times: 1 },
-      );
-      await submitNear(page, "#diagnose-input").click();
+        }),
+      { times: 1 },
+    );
+    await submitNear(page, "#diagnose-input").click();
+    await expect(page.locator("#diagnose-input-error")).toHaveText(TEXTS[acting].privateKey);
+    await expect(pasted).toBeFocused();
+    await expect(pasted).toHaveValue(grantText);
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#diagnose-input-error")).toHaveText(text.privateKey);
-      await expect(pasted).toBeFocused();
-      await expect(pasted).toHaveValue(grantText);
       await expect(page.getByText(text.privateKey, { exact: true })).toHaveCount(1);
       await expectNoSeriousA11yViolations(page, `diagnose, server refusal (${lang}, ${width})`);
+    });
 
-      // Token test: nothing chosen is refused on the client (focused) and the kid, before
-      // anything is signed.
-      await page.goto("/token-test");
-      const testClient = page.locator("#token-test-clientId");
-      const testKid = page.locator("#token-test-kid");
-      await submitNear(page, "#token-test-clientId").click();
+    // Token test: nothing chosen is refused on the client (focused) and the kid, before
+    // anything is signed.
+    await page.goto("/token-test");
+    const testClient = page.locator("#token-test-clientId");
+    const testKid = page.locator("#token-test-kid");
+    await submitNear(page, "#token-test-clientId").click();
+    await expect(testClient).toBeFocused();
+    await expect(testClient).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#token-test-clientId-error")).toHaveText(text.empty);
       await expect(page.locator("#token-test-kid-error")).toHaveText(text.empty);
-      await expect(testClient).toBeFocused();
-      await expect(testClient).toHaveAttribute("aria-invalid", "true");
       await expectNoSeriousA11yViolations(page, `token test, client errors (${lang}, ${width})`);
-      // Maskinporten refuses a kid the client does not hold (through the BFF to the simulator's
-      // token endpoint); the diagnosis's kid check lands on the kid field in the page's language.
-      await testClient.selectOption(KEYED_CLIENT);
-      await expect(page.locator("#token-test-clientId-error")).toHaveCount(0);
-      await page.locator("input[type=file]").setInputFiles({
-        name: "key.pem",
-        mimeType: "application/x-pem-file",
-        buffer: Buffer.from(rsaKeyPair().privatePem),
-      });
-      await expect(page.getByTestId("key-loaded")).toBeVisible();
-      const unknownKid = unique("forms-unknown-");
-      await testKid.fill(unknownKid);
-      await expect(page.locator("#token-test-kid-error")).toHaveCount(0);
-      await submitNear(page, "#token-test-clientId").click();
-      await expect(page.getByTestId("token-test-result")).toBeVisible();
+    });
+    // Maskinporten refuses a kid the client does not hold (through the BFF to the simulator's
+    // token endpoint); the diagnosis's kid check lands on the kid field in the page's language.
+    await testClient.selectOption(KEYED_CLIENT);
+    await expect(page.locator("#token-test-clientId-error")).toHaveCount(0);
+    await page.locator("input[type=file]").setInputFiles({
+      name: "key.pem",
+      mimeType: "application/x-pem-file",
+      buffer: Buffer.from(rsaKeyPair().privatePem),
+    });
+    await expect(page.getByTestId("key-loaded")).toBeVisible();
+    const unknownKid = unique("forms-unknown-");
+    await testKid.fill(unknownKid);
+    await expect(page.locator("#token-test-kid-error")).toHaveCount(0);
+    await submitNear(page, "#token-test-clientId").click();
+    await expect(page.getByTestId("token-test-result")).toBeVisible();
+    await expect(testKid).toHaveAttribute("aria-invalid", "true");
+    await expect(testKid).toHaveValue(unknownKid);
+    await expect(testClient).toHaveValue(KEYED_CLIENT);
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#token-test-kid-error")).toContainText(
         `"${unknownKid}" ${text.notRegistered}`,
       );
-      await expect(testKid).toHaveAttribute("aria-invalid", "true");
-      await expect(testKid).toHaveValue(unknownKid);
-      await expect(testClient).toHaveValue(KEYED_CLIENT);
       await expectNoSeriousA11yViolations(page, `token test, refused kid (${lang}, ${width})`);
-      // The BFF's own refusal (the grant changed on its way into no JWT: 400, field
-      // `assertion`, which is no field of the form) beside the button, once; nothing lost.
-      await page.route(
-        "**/api/envs/*/token-test",
-        (route) =>
-          route.request().method() === "POST"
-            ? route.continue({ postData: JSON.stringify({ assertion: "not-a-jwt" }) })
-            : route.continue(),
-        { times: 1 },
-      );
-      const refusedTest = page.waitForResponse(
-        (r) => r.url().endsWith("/token-test") && r.request().method() === "POST",
-      );
-      await submitNear(page, "#token-test-clientId").click();
-      expect((await refusedTest).status()).toBe(400);
+    });
+    // The BFF's own refusal (the grant changed on its way into no JWT: 400, field
+    // `assertion`, which is no field of the form) beside the button, once; nothing lost.
+    await page.route(
+      "**/api/envs/*/token-test",
+      (route) =>
+        route.request().method() === "POST"
+          ? route.continue({ postData: JSON.stringify({ assertion: "not-a-jwt" }) })
+          : route.continue(),
+      { times: 1 },
+    );
+    const refusedTest = page.waitForResponse(
+      (r) => r.url().endsWith("/token-test") && r.request().method() === "POST",
+    );
+    await submitNear(page, "#token-test-clientId").click();
+    expect((await refusedTest).status()).toBe(400);
+    await expect(page.getByText(TEXTS[acting].notJwt, { exact: true })).toHaveCount(1);
+    await expect(testKid).toHaveValue(unknownKid);
+    await expect(testClient).toHaveValue(KEYED_CLIENT);
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.getByText(text.notJwt, { exact: true })).toHaveCount(1);
-      await expect(testKid).toHaveValue(unknownKid);
-      await expect(testClient).toHaveValue(KEYED_CLIENT);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `token test, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
+    });
+    await page.unrouteAll();
 
-      // One organisation's access: a short number is refused on the lookup field.
-      await page.goto("/consumer");
-      const lookup = page.locator("#consumer-orgno");
-      await lookup.fill("12345678");
-      await submitNear(page, "#consumer-orgno").click();
+    // One organisation's access: a short number is refused on the lookup field.
+    await page.goto("/consumer");
+    const lookup = page.locator("#consumer-orgno");
+    await lookup.fill("12345678");
+    await submitNear(page, "#consumer-orgno").click();
+    await expect(lookup).toBeFocused();
+    await expect(lookup).toHaveValue("12345678");
+    await inEachLanguage(page, acting, async (text) => {
       await expect(page.locator("#consumer-orgno-error")).toHaveText(text.length);
-      await expect(lookup).toBeFocused();
-      await expect(lookup).toHaveValue("12345678");
-      // A valid one (spaces as typed are dropped) shows its scopes; granting none is refused
-      // on the picked scopes, which get the focus.
-      const consumer = freshOrgno();
-      await lookup.fill(`${consumer.slice(0, 3)} ${consumer.slice(3)}`);
-      await submitNear(page, "#consumer-orgno").click();
-      await expect(page).toHaveURL(new RegExp(`orgno=${consumer}`));
-      const scopesTable = page.getByTestId("consumer-scopes");
-      await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toBeVisible();
-      await submitNear(page, "#consumer-grant-scopes").click();
+    });
+    // A valid one (spaces as typed are dropped) shows its scopes; granting none is refused
+    // on the picked scopes, which get the focus.
+    const consumer = freshOrgno();
+    await lookup.fill(`${consumer.slice(0, 3)} ${consumer.slice(3)}`);
+    await submitNear(page, "#consumer-orgno").click();
+    await expect(page).toHaveURL(new RegExp(`orgno=${consumer}`));
+    const scopesTable = page.getByTestId("consumer-scopes");
+    await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toBeVisible();
+    await submitNear(page, "#consumer-grant-scopes").click();
+    await expect(page.locator("#consumer-grant-scopes")).toBeFocused();
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#consumer-grant-scopes-error")).toHaveText(text.chooseOne);
-      await expect(page.locator("#consumer-grant-scopes")).toBeFocused();
       await expectNoSeriousA11yViolations(page, `consumer, client error (${lang}, ${width})`);
-      // The BFF refuses the grant (its scope changed on the way to one that is no scope name):
-      // the refusal shows on that scope's row, its checkbox stays picked, marked and focused.
-      const pick = scopesTable.locator('input[data-pick="difi:api3"]');
-      await pick.check();
-      await expect(page.locator("#consumer-grant-scopes-error")).toHaveCount(0);
-      await page.route(
-        (url) => /\/api\/envs\/[^/]+\/scopes\/access\/\d{9}$/.test(url.pathname),
-        (route) => {
-          if (route.request().method() !== "PUT") return route.continue();
-          const url = new URL(route.request().url());
-          url.searchParams.set("scope", "not a scope");
-          return route.continue({ url: url.toString() });
-        },
-      );
-      const refusedGrant = page.waitForResponse(
-        (r) => r.url().includes("/scopes/access/") && r.request().method() === "PUT",
-      );
-      await submitNear(page, "#consumer-grant-scopes").click();
-      expect((await refusedGrant).status()).toBe(400);
+    });
+    // The BFF refuses the grant (its scope changed on the way to one that is no scope name):
+    // the refusal shows on that scope's row, its checkbox stays picked, marked and focused.
+    const pick = scopesTable.locator('input[data-pick="difi:api3"]');
+    await pick.check();
+    await expect(page.locator("#consumer-grant-scopes-error")).toHaveCount(0);
+    await page.route(
+      (url) => /\/api\/envs\/[^/]+\/scopes\/access\/\d{9}$/.test(url.pathname),
+      (route) => {
+        if (route.request().method() !== "PUT") return route.continue();
+        const url = new URL(route.request().url());
+        url.searchParams.set("scope", "not a scope");
+        return route.continue({ url: url.toString() });
+      },
+    );
+    const refusedGrant = page.waitForResponse(
+      (r) => r.url().includes("/scopes/access/") && r.request().method() === "PUT",
+    );
+    await submitNear(page, "#consumer-grant-scopes").click();
+    expect((await refusedGrant).status()).toBe(400);
+    await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toContainText(
+      TEXTS[acting].failed,
+    );
+    await expect(pick).toBeChecked();
+    await expect(pick).toHaveAttribute("aria-invalid", "true");
+    await expect(pick).toBeFocused();
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toContainText(text.failed);
-      await expect(pick).toBeChecked();
-      await expect(pick).toHaveAttribute("aria-invalid", "true");
-      await expect(pick).toBeFocused();
       await expectNoSeriousA11yViolations(page, `consumer, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
+    });
+    await page.unrouteAll();
 
-      // Audit filters: a range that ends before it starts is refused on `to` as it is typed;
-      // Enter (in another field) moves the focus to it. The list keeps its last valid filters.
-      await page.goto("/audit");
-      const auditFrom = page.locator("#audit-filter-from");
-      const auditTo = page.locator("#audit-filter-to");
-      await auditFrom.fill("2026-01-02T10:00");
-      await auditTo.fill("2026-01-01T10:00");
+    // Audit filters: a range that ends before it starts is refused on `to` as it is typed;
+    // Enter (in another field) moves the focus to it. The list keeps its last valid filters.
+    await page.goto("/audit");
+    const auditFrom = page.locator("#audit-filter-from");
+    const auditTo = page.locator("#audit-filter-to");
+    await auditFrom.fill("2026-01-02T10:00");
+    await auditTo.fill("2026-01-01T10:00");
+    await expect(page.locator("#audit-filter-to-error")).toHaveText(TEXTS[acting].toBeforeFrom);
+    await page.locator("#audit-filter-person").press("Enter");
+    await expect(auditTo).toBeFocused();
+    await expect(auditTo).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#audit-filter-to-error")).toHaveText(text.toBeforeFrom);
-      await page.locator("#audit-filter-person").press("Enter");
-      await expect(auditTo).toBeFocused();
-      await expect(auditTo).toHaveAttribute("aria-invalid", "true");
       await expectNoSeriousA11yViolations(page, `audit filters, client error (${lang}, ${width})`);
-      // The BFF's refusal (a start it cannot read, changed on the way) lands on `from`, once.
-      await auditTo.fill("");
-      await expect(page.locator("#audit-filter-to-error")).toHaveCount(0);
-      await page.route(
-        (url) => url.pathname === "/api/audit",
-        (route) => {
-          const url = new URL(route.request().url());
-          if (!url.searchParams.has("from")) return route.continue();
-          url.searchParams.set("from", "yesterday");
-          return route.continue({ url: url.toString() });
-        },
-      );
-      const refusedList = page.waitForResponse(
-        (r) => new URL(r.url()).pathname === "/api/audit" && r.status() === 400,
-      );
-      await auditFrom.fill("2026-01-03T10:00");
-      await refusedList;
+    });
+    // The BFF's refusal (a start it cannot read, changed on the way) lands on `from`, once.
+    await auditTo.fill("");
+    await expect(page.locator("#audit-filter-to-error")).toHaveCount(0);
+    await page.route(
+      (url) => url.pathname === "/api/audit",
+      (route) => {
+        const url = new URL(route.request().url());
+        if (!url.searchParams.has("from")) return route.continue();
+        url.searchParams.set("from", "yesterday");
+        return route.continue({ url: url.toString() });
+      },
+    );
+    const refusedList = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/audit" && r.status() === 400,
+    );
+    await auditFrom.fill("2026-01-03T10:00");
+    await refusedList;
+    await expect(auditFrom).toHaveAttribute("aria-invalid", "true");
+    await expect(auditFrom).toHaveValue("2026-01-03T10:00");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(page.locator("#audit-filter-from-error")).toHaveText(text.notValid);
-      await expect(auditFrom).toHaveAttribute("aria-invalid", "true");
-      await expect(auditFrom).toHaveValue("2026-01-03T10:00");
       await expect(page.getByText(text.notValid, { exact: true })).toHaveCount(1);
       await expectNoSeriousA11yViolations(
         page,
         `audit filters, server refusal (${lang}, ${width})`,
       );
-      await page.unrouteAll();
+    });
+    await page.unrouteAll();
 
-      // Add a key: nothing pasted is refused on the key field, which gets the focus.
-      await page.goto(`/clients/${KEYED_CLIENT}`);
-      await page.getByRole("button", { name: text.addKey, exact: true }).click();
-      const keyDialog = page.getByRole("dialog");
-      const keyField = keyDialog.locator("#key-jwk");
-      await keyDialog.locator("button[type=submit]").click();
+    // Add a key: nothing pasted is refused on the key field, which gets the focus.
+    await page.goto(`/clients/${KEYED_CLIENT}`);
+    // The key set is read before the dialog opens (a submit while it loads was once lost).
+    await expect(page.getByTestId("keys-table")).toContainText(HELD_KID);
+    await page.getByRole("button", { name: TEXTS[acting].addKey, exact: true }).click();
+    const keyDialog = page.getByRole("dialog");
+    const keyField = keyDialog.locator("#key-jwk");
+    await expect(keyField).toBeVisible();
+    await keyDialog.locator("button[type=submit]").click();
+    await expect(keyField).toBeFocused();
+    await expect(keyField).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(keyDialog.locator("#key-jwk-error")).toHaveText(text.keyEmpty);
-      await expect(keyField).toBeFocused();
-      await expect(keyField).toHaveAttribute("aria-invalid", "true");
       await expectNoSeriousA11yViolations(page, `add key, client error (${lang}, ${width})`);
-      // Defect 8h: unreadable text is "format unknown", with no space before its full stop.
-      await keyField.fill("this is no key at all");
-      const keyError = keyDialog.locator("#key-jwk-error");
+    });
+    // Defect 8h: unreadable text is "format unknown", with no space before its full stop.
+    await keyField.fill("this is no key at all");
+    const keyError = keyDialog.locator("#key-jwk-error");
+    await inEachLanguage(page, acting, async (text) => {
       await expect(keyError).toHaveText(text.unknownFormat);
       expect(await keyError.textContent()).not.toContain(" .");
-      // The BFF refuses a kid the client already holds (409, field `jwk.kid`; here the kid is
-      // changed on the way, as when another person added it meanwhile): on the key field, once.
-      const { publicPem } = rsaKeyPair();
-      await keyField.fill(publicPem);
-      await expect(keyDialog.getByTestId("jwk-preview")).toHaveCount(1);
-      await expect(keyDialog.locator("#key-jwk-error")).toHaveCount(0);
-      await expect(page.getByTestId("keys-table")).toContainText(HELD_KID);
-      const heldKid = HELD_KID;
-      await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/keys`, async (route) => {
-        const body = route.request().postDataJSON() as { jwk: { kid: string } };
-        await route.continue({
-          postData: JSON.stringify({ jwk: { ...body.jwk, kid: heldKid } }),
-        });
+    });
+    // The BFF refuses a kid the client already holds (409, field `jwk.kid`; here the kid is
+    // changed on the way, as when another person added it meanwhile): on the key field, once.
+    const { publicPem } = rsaKeyPair();
+    await keyField.fill(publicPem);
+    await expect(keyDialog.getByTestId("jwk-preview")).toHaveCount(1);
+    await expect(keyDialog.locator("#key-jwk-error")).toHaveCount(0);
+    await expect(page.getByTestId("keys-table")).toContainText(HELD_KID);
+    const heldKid = HELD_KID;
+    await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/keys`, async (route) => {
+      const body = route.request().postDataJSON() as { jwk: { kid: string } };
+      await route.continue({
+        postData: JSON.stringify({ jwk: { ...body.jwk, kid: heldKid } }),
       });
-      await keyDialog.locator("button[type=submit]").click();
+    });
+    await keyDialog.locator("button[type=submit]").click();
+    await expect(keyDialog.locator("#key-jwk-error")).toContainText(heldKid);
+    await expect(keyField).toBeFocused();
+    await expect(keyField).toHaveValue(publicPem);
+    await inEachLanguage(page, acting, async (_text, lang) => {
       await expect(keyDialog.locator("#key-jwk-error")).toContainText(heldKid);
-      await expect(keyField).toBeFocused();
-      await expect(keyField).toHaveValue(publicPem);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `add key, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
-      await page.keyboard.press("Escape");
+    });
+    await page.unrouteAll();
+    await page.keyboard.press("Escape");
 
-      // Make a key pair in the browser: a kid the client holds is refused on the kid field,
-      // which gets the focus; nothing is made.
-      await page.getByRole("button", { name: text.generateKey, exact: true }).click();
-      const genDialog = page.getByRole("dialog");
-      const genKid = genDialog.locator("#keygen-kid");
-      const genSubmit = genDialog.locator("button[type=submit]");
-      // The size is a field of the form too: 2,048 bit picked from the start.
-      await expect(genDialog.locator('input[name="bits"][value="2048"]')).toBeChecked();
-      await genKid.fill(HELD_KID);
-      await genSubmit.click();
+    // Make a key pair in the browser: a kid the client holds is refused on the kid field,
+    // which gets the focus; nothing is made.
+    await page.getByRole("button", { name: TEXTS[acting].generateKey, exact: true }).click();
+    const genDialog = page.getByRole("dialog");
+    const genKid = genDialog.locator("#keygen-kid");
+    const genSubmit = genDialog.locator("button[type=submit]");
+    // The size is a field of the form too: 2,048 bit picked from the start.
+    await expect(genDialog.locator('input[name="bits"][value="2048"]')).toBeChecked();
+    await genKid.fill(HELD_KID);
+    await genSubmit.click();
+    await expect(genKid).toBeFocused();
+    await expect(genKid).toHaveAttribute("aria-invalid", "true");
+    await expect(genDialog.getByTestId("generated-kid")).toHaveCount(0);
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(genDialog.locator("#keygen-kid-error")).toContainText(
         `${text.kidHeld} ${HELD_KID}`,
       );
-      await expect(genKid).toBeFocused();
-      await expect(genKid).toHaveAttribute("aria-invalid", "true");
-      await expect(genDialog.getByTestId("generated-kid")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `generate key, client error (${lang}, ${width})`);
-      // Made: registering before the private key is downloaded or declared stored is refused
-      // on that checkbox (issue 14, defect 5), focused; nothing is registered.
-      const madeKid = unique("forms-gen-");
-      await genKid.fill(madeKid);
-      await expect(genDialog.locator("#keygen-kid-error")).toHaveCount(0);
-      await genSubmit.click();
-      await expect(genDialog.getByTestId("generated-kid")).toContainText(madeKid);
-      await genSubmit.click();
+    });
+    // Made: registering before the private key is downloaded or declared stored is refused
+    // on that checkbox (issue 14, defect 5), focused; nothing is registered.
+    const madeKid = unique("forms-gen-");
+    await genKid.fill(madeKid);
+    await expect(genDialog.locator("#keygen-kid-error")).toHaveCount(0);
+    await genSubmit.click();
+    await expect(genDialog.getByTestId("generated-kid")).toContainText(madeKid);
+    await genSubmit.click();
+    await expect(genDialog.getByTestId("key-stored")).toBeFocused();
+    await expect(genDialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(genDialog.locator("#keygen-stored-error")).toHaveText(text.storeFirst);
-      await expect(genDialog.getByTestId("key-stored")).toBeFocused();
-      await expect(genDialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
       // Light and dark (axe in both) of the refusal.
       await captureBothThemes(page, `generate-key-not-stored-${lang}-${width}`);
-      // The BFF refuses the kid (changed on the way to one the client holds, as when another
-      // person added it meanwhile: 409 on `jwk.kid`): on the kid field, once; nothing registered.
-      await genDialog.getByTestId("key-stored").check();
-      await expect(genDialog.locator("#keygen-stored-error")).toHaveCount(0);
-      await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/keys`, async (route) => {
-        const body = route.request().postDataJSON() as { jwk: { kid: string } };
-        await route.continue({
-          postData: JSON.stringify({ jwk: { ...body.jwk, kid: heldKid } }),
-        });
+    });
+    // The BFF refuses the kid (changed on the way to one the client holds, as when another
+    // person added it meanwhile: 409 on `jwk.kid`): on the kid field, once; nothing registered.
+    await genDialog.getByTestId("key-stored").check();
+    await expect(genDialog.locator("#keygen-stored-error")).toHaveCount(0);
+    await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/keys`, async (route) => {
+      const body = route.request().postDataJSON() as { jwk: { kid: string } };
+      await route.continue({
+        postData: JSON.stringify({ jwk: { ...body.jwk, kid: heldKid } }),
       });
-      await genSubmit.click();
+    });
+    await genSubmit.click();
+    await expect(genDialog.locator("#keygen-kid-error")).toContainText(heldKid);
+    await expect(genKid).toBeFocused();
+    await expect(genKid).toHaveValue(madeKid);
+    await expect(genDialog.getByTestId("generated-registered")).toHaveCount(0);
+    await inEachLanguage(page, acting, async (_text, lang) => {
       await expect(genDialog.locator("#keygen-kid-error")).toContainText(heldKid);
-      await expect(genKid).toBeFocused();
-      await expect(genKid).toHaveValue(madeKid);
-      await expect(genDialog.getByTestId("generated-registered")).toHaveCount(0);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `generate key, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
-      await page.keyboard.press("Escape");
+    });
+    await page.unrouteAll();
+    await page.keyboard.press("Escape");
 
-      // Replace the key set: nothing pasted is refused on the set's field, focused.
-      await page.getByRole("button", { name: text.replaceKeys, exact: true }).click();
-      const setDialog = page.getByRole("dialog");
-      const setField = setDialog.locator("#replace-keys");
-      await setDialog.locator("button[type=submit]").click();
+    // Replace the key set: nothing pasted is refused on the set's field, focused.
+    await page.getByRole("button", { name: TEXTS[acting].replaceKeys, exact: true }).click();
+    const setDialog = page.getByRole("dialog");
+    const setField = setDialog.locator("#replace-keys");
+    await setDialog.locator("button[type=submit]").click();
+    await expect(setField).toBeFocused();
+    await inEachLanguage(page, acting, async (text, lang) => {
       await expect(setDialog.locator("#replace-keys-error")).toHaveText(text.setEmpty);
-      await expect(setField).toBeFocused();
       await expectNoSeriousA11yViolations(page, `replace keys, client error (${lang}, ${width})`);
-      // The BFF checks the set again (`Jwks`): a kid twice (made on the way) is refused on
-      // `keys.1.kid`, shown on the set's field after the confirmation; nothing is replaced.
-      const kid = unique("forms-");
-      const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-      const pub = { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" };
-      const pastedSet = JSON.stringify({ keys: [pub] });
-      await setField.fill(pastedSet);
-      await expect(setDialog.getByTestId("diff-added")).toContainText(kid);
-      await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/jwks`, async (route) => {
-        if (route.request().method() !== "POST") return route.continue();
-        await route.continue({ postData: JSON.stringify({ keys: [pub, pub] }) });
-      });
-      await setDialog.locator("button[type=submit]").click();
-      await setDialog.getByTestId("replace-confirm").locator("button[type=submit]").click();
+    });
+    // The BFF checks the set again (`Jwks`): a kid twice (made on the way) is refused on
+    // `keys.1.kid`, shown on the set's field after the confirmation; nothing is replaced.
+    const kid = unique("forms-");
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pub = { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" };
+    const pastedSet = JSON.stringify({ keys: [pub] });
+    await setField.fill(pastedSet);
+    await expect(setDialog.getByTestId("diff-added")).toContainText(kid);
+    await page.route(`**/api/envs/*/clients/${KEYED_CLIENT}/jwks`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      await route.continue({ postData: JSON.stringify({ keys: [pub, pub] }) });
+    });
+    await setDialog.locator("button[type=submit]").click();
+    await setDialog.getByTestId("replace-confirm").locator("button[type=submit]").click();
+    await expect(setDialog.locator("#replace-keys-error")).toContainText(kid);
+    await expect(setField).toBeFocused();
+    await expect(setField).toHaveValue(pastedSet);
+    await inEachLanguage(page, acting, async (_text, lang) => {
       await expect(setDialog.locator("#replace-keys-error")).toContainText(kid);
-      await expect(setField).toBeFocused();
-      await expect(setField).toHaveValue(pastedSet);
       await expectNoSeriousA11yViolations(page, `replace keys, server refusal (${lang}, ${width})`);
-      await page.unrouteAll();
-      await page.keyboard.press("Escape");
-    }
+    });
+    await page.unrouteAll();
+    await page.keyboard.press("Escape");
   });
 }
