@@ -298,8 +298,8 @@ for (const width of [1280, 390]) {
     signedIn: page,
   }, testInfo) => {
     // Two views with axe and screenshots in both themes in three languages, two certificates made
-    // by openssl.
-    test.slow();
+    // by openssl: measured 26–34 s a walk (one worker, a loaded machine).
+    test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     const actors = ACTORS[width]!;
     await test.step(`rotation with a key made elsewhere: pasted PEM and JWK, uploaded PEM and certificate files, private keys refused (${actors.rotate} acts)`, () =>
