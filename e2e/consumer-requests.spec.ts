@@ -142,6 +142,12 @@ async function approveThenGrantTwo(page: Page, width: number) {
     ).toBeVisible();
     await expect(item(orgno)).toHaveCount(0);
   }
+  // A toast follows the page's language while it is shown (issue 14, defect 2): the last one,
+  // made in English, says it in bokmål after a switch (it goes after 6 s: checked at once).
+  await showIn(page, "nb");
+  await expect(
+    page.getByTestId("toast-success").filter({ hasText: orgnos[orgnos.length - 1]! }),
+  ).toContainText(CASES[0].approved);
 
   // The per-consumer page: the approved scope, then two more granted at once.
   await page.goto(`/consumer?orgno=${orgnos[0]}`);
