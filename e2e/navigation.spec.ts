@@ -5,13 +5,14 @@ import {
   expectNoSeriousA11yViolations,
   headersOf,
   setTheme,
+  showIn,
   test,
   unique,
 } from "./support";
 
 // Issue 14 item 10: the environment is part of the URL (`/{env}/…`), old addresses without it
 // redirect, search parameters are validated, every route names itself in the title. Item 14:
-// the menu. In nb, nn and en; at 1,280 px and then at 390 px.
+// the menu. At 1,280 px and then at 390 px, each state in nb, nn and en (switched in place).
 const ENV = "Demo (simulator)";
 const TEXTS = {
   nb: {
@@ -168,57 +169,97 @@ const path = (url: string) => {
   return u.pathname + u.search;
 };
 
-for (const [lang, c] of Object.entries(TEXTS)) {
-  test(`addresses name their environment, old ones redirect, bad ones are explained (${lang})`, async ({
-    signedIn: page,
-  }) => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByTestId("language-switch").selectOption(lang);
+const LANGS = ["nb", "nn", "en"] as const;
+type Lang = (typeof LANGS)[number];
+type Texts = (typeof TEXTS)[Lang];
 
-    // Defect 6: at 1,280 px the header's controls (environment, organisation, person, language,
-    // theme) stay on one row, in every language (nn and en labels are longer).
-    await expect(page.getByTestId("scopes-table")).toBeVisible();
+/**
+ * The page's current state in nb, nn and en, switched in place (`showIn`: an open menu or
+ * dropdown stays open): `check` makes that language's assertions, axe scans and screenshots.
+ * The acting language comes last, so the walk goes on in it.
+ */
+async function inEachLanguage(
+  page: Page,
+  acting: Lang,
+  check: (c: Texts, lang: Lang) => Promise<void>,
+) {
+  for (const lang of [...LANGS.filter((l) => l !== acting), acting]) {
+    await showIn(page, lang);
+    await check(TEXTS[lang], lang);
+  }
+}
+
+// The header and the person dropdown: each width once, each in nb, nn and en in place.
+test("the header keeps one row and the person dropdown stays on screen, in nb, nn and en at 1,280, 1,024 and 390 px", async ({
+  signedIn: page,
+}) => {
+  // Four widths, each in three languages, with screenshots and axe in both themes.
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Defect 6: at 1,280 px the header's controls (environment, organisation, person, language,
+  // theme) stay on one row, in every language (nn and en labels are longer).
+  await expect(page.getByTestId("scopes-table")).toBeVisible();
+  await inEachLanguage(page, "nb", async (_c, lang) => {
     const wide = await headerLayout(page);
     expect.soft(wide.boxes.map((b) => b.id)).toEqual(HEADER_CONTROLS);
     expect
-      .soft(wide.oneRow, `header controls on one row at 1,280 px: ${JSON.stringify(wide)}`)
+      .soft(
+        wide.oneRow,
+        `header controls on one row at 1,280 px (${lang}): ${JSON.stringify(wide)}`,
+      )
       .toBe(true);
     expect.soft(wide.overflow).toEqual([]);
-    // At 1,024 px (the side menu still shown) too: one row (the organisation's name folds into
-    // its number's tooltip), nothing leaves the screen.
-    await page.setViewportSize({ width: 1024, height: 768 });
+  });
+  // At 1,024 px (the side menu still shown) too: one row (the organisation's name folds into
+  // its number's tooltip), nothing leaves the screen.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await inEachLanguage(page, "nb", async (_c, lang) => {
     const medium = await headerLayout(page);
-    expect.soft(medium.oneRow, `one row at 1,024 px: ${JSON.stringify(medium)}`).toBe(true);
+    expect
+      .soft(medium.oneRow, `one row at 1,024 px (${lang}): ${JSON.stringify(medium)}`)
+      .toBe(true);
     expect.soft(medium.overflow).toEqual([]);
     expect.soft(medium.height, JSON.stringify(medium)).toBeLessThanOrEqual(0.15 * 768);
-    // At 390 px the header does not fill the first screen (at most a quarter of it).
-    await page.setViewportSize({ width: 390, height: 844 });
+  });
+  // At 390 px the header does not fill the first screen (at most a quarter of it).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await inEachLanguage(page, "nb", async (_c, lang) => {
     const narrow = await headerLayout(page);
     expect.soft(narrow.overflow).toEqual([]);
     expect.soft(narrow.height, JSON.stringify(narrow)).toBeLessThanOrEqual(0.25 * 844);
     await captureBothThemes(page, `header-390-${lang}`);
-    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await inEachLanguage(page, "nb", async (_c, lang) => {
     await captureBothThemes(page, `header-1280-${lang}`);
-    // The person dropdown open (session-dropdown.tsx), at 1,280 and 390 px, light and dark: on
-    // screen, in the page's language, no serious or critical axe violation.
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      // At 390 px the person sits behind the menu button with the other header controls.
-      const toggle = page.getByTestId("menu-toggle");
-      if (width === 390) {
-        await toggle.click();
-        await expect(toggle).toHaveAttribute("aria-expanded", "true");
-      }
-      await page.getByTestId("session-menu").click();
-      const explain = page.getByTestId("session-role-explain");
-      await expect(explain).toBeVisible();
+  });
+  // The person dropdown open (session-dropdown.tsx), at 1,280 and 390 px, light and dark: on
+  // screen, in the page's language, no serious or critical axe violation. It is opened in nn at
+  // 1,280 px and in en at 390 px.
+  for (const [width, acting] of [
+    [1280, "nn"],
+    [390, "en"],
+  ] as const) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await showIn(page, acting);
+    // At 390 px the person sits behind the menu button with the other header controls.
+    const toggle = page.getByTestId("menu-toggle");
+    if (width === 390) {
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    }
+    await page.getByTestId("session-menu").click();
+    const explain = page.getByTestId("session-role-explain");
+    await expect(explain).toBeVisible();
+    await inEachLanguage(page, acting, async (c, lang) => {
       await expect(page.getByTestId("sign-out")).toHaveText(c.signOut);
-      await expectInView(page, page.getByTestId("sign-out"), `sign-out at ${width} px`);
-      await expectInView(page, explain, `role text at ${width} px`);
+      await expectInView(page, page.getByTestId("sign-out"), `sign-out at ${width} px (${lang})`);
+      await expectInView(page, explain, `role text at ${width} px (${lang})`);
       // Anchored to the person button (placement bottom-end), not drawn at the page's corner.
       const trigger = (await page.getByTestId("session-menu").boundingBox())!;
       const popup = (await explain.locator("..").boundingBox())!;
-      const anchored = `dropdown ${JSON.stringify(popup)} under its button ${JSON.stringify(trigger)} at ${width} px`;
+      const anchored = `dropdown ${JSON.stringify(popup)} under its button ${JSON.stringify(trigger)} at ${width} px (${lang})`;
       expect.soft(popup.y, anchored).toBeGreaterThanOrEqual(trigger.y + trigger.height - 2);
       expect.soft(popup.x + popup.width, anchored).toBeGreaterThan(trigger.x);
       await captureBothThemes(page, `session-dropdown-${width}-${lang}`);
@@ -240,73 +281,107 @@ for (const [lang, c] of Object.entries(TEXTS)) {
             onTop: top !== null && popover.contains(top),
           };
         });
-        const what = `dropdown at ${width} px in ${theme}: ${JSON.stringify(look)}`;
+        const what = `dropdown at ${width} px in ${theme} (${lang}): ${JSON.stringify(look)}`;
         expect.soft(look.running, what).toBe(0);
         expect.soft(look.opacity, what).toBe("1");
         expect.soft(look.background, what).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
         expect.soft(look.onTop, what).toBe(true);
       }
-      await page.keyboard.press("Escape");
-      await expect(explain).toBeHidden();
-      if (width === 390 && (await toggle.getAttribute("aria-expanded")) === "true") {
-        await toggle.click();
-      }
-      await expect(toggle).not.toHaveAttribute("aria-expanded", "true");
+    });
+    await page.keyboard.press("Escape");
+    await expect(explain).toBeHidden();
+    if (width === 390 && (await toggle.getAttribute("aria-expanded")) === "true") {
+      await toggle.click();
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(toggle).not.toHaveAttribute("aria-expanded", "true");
+  }
+});
 
-    // An old address without environment goes to the same page in the current one.
-    await page.goto("/scopes");
-    await expect(page).toHaveURL(/\/demo\/scopes$/);
-    await expect(page).toHaveTitle(`${c.scopes} · ${ENV} · Portvakt`);
-    await page.goto(`/access?${new URLSearchParams({ scope: SCOPE })}`);
-    await expect(page.getByTestId("grants-table")).toContainText("889640782");
-    expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
-    await expect(page).toHaveTitle(`${c.access} · ${ENV} · Portvakt`);
+// The addresses: one walk, each page it reaches named and explained in nb, nn and en in place.
+// It acts by localized names in nn (the bad link's way on) and in en (the phone menu).
+test("addresses name their environment, old ones redirect, bad ones are explained, in nb, nn and en", async ({
+  signedIn: page,
+}) => {
+  // One walk, each state in three languages with axe.
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const titled = async (title: (c: Texts) => string, acting: Lang = "nb") =>
+    inEachLanguage(page, acting, async (c) => {
+      await expect(page).toHaveTitle(title(c));
+    });
 
-    // A deep link with its environment survives a reload.
-    await page.reload();
-    await expect(page.getByTestId("grants-table")).toContainText("889640782");
-    expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
+  // An old address without environment goes to the same page in the current one.
+  await page.goto("/scopes");
+  await expect(page).toHaveURL(/\/demo\/scopes$/);
+  await titled((c) => `${c.scopes} · ${ENV} · Portvakt`);
+  await page.goto(`/access?${new URLSearchParams({ scope: SCOPE })}`);
+  await expect(page.getByTestId("grants-table")).toContainText("889640782");
+  expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
+  await titled((c) => `${c.access} · ${ENV} · Portvakt`);
 
-    // Switching environment changes the URL (the page is kept, the scope belongs to demo);
-    // an old address then opens in the environment last used.
-    await page.getByTestId("env-switcher").selectOption("prod");
-    await expect(page).toHaveURL(/\/prod\/access$/);
-    await expect(page).toHaveTitle(`${c.access} · Prod (simulator) · Portvakt`);
-    await page.goto("/scopes");
-    await expect(page).toHaveURL(/\/prod\/scopes$/);
-    await page.getByTestId("env-switcher").selectOption("demo");
-    await expect(page).toHaveURL(/\/demo\/scopes$/);
+  // A deep link with its environment survives a reload.
+  await page.reload();
+  await expect(page.getByTestId("grants-table")).toContainText("889640782");
+  expect(path(page.url())).toBe(`/demo/access?${new URLSearchParams({ scope: SCOPE })}`);
 
-    // A search parameter the route cannot use is named, with the reason, and a way on.
-    await page.goto("/demo/consumer?orgno=12345");
-    const bad = page.getByTestId("bad-link");
+  // Switching environment changes the URL (the page is kept, the scope belongs to demo);
+  // an old address then opens in the environment last used.
+  await page.getByTestId("env-switcher").selectOption("prod");
+  await expect(page).toHaveURL(/\/prod\/access$/);
+  await titled((c) => `${c.access} · Prod (simulator) · Portvakt`);
+  await page.goto("/scopes");
+  await expect(page).toHaveURL(/\/prod\/scopes$/);
+  await page.getByTestId("env-switcher").selectOption("demo");
+  await expect(page).toHaveURL(/\/demo\/scopes$/);
+
+  // A search parameter the route cannot use is named, with the reason, and a way on.
+  await page.goto("/demo/consumer?orgno=12345");
+  const bad = page.getByTestId("bad-link");
+  await inEachLanguage(page, "nn", async (c, lang) => {
     await expect(bad).toContainText(c.badLink);
     await expect(bad).toContainText("orgno");
     await expect(bad).toContainText(c.orgnoProblem);
     await expectNoSeriousA11yViolations(page, `bad link (${lang})`);
-    await bad.getByRole("link", { name: c.badLinkClean }).click();
+  });
+  await bad.getByRole("link", { name: TEXTS.nn.badLinkClean }).click();
+  expect(path(page.url())).toBe("/demo/consumer");
+  await inEachLanguage(page, "nb", async (c) => {
     await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
-    expect(path(page.url())).toBe("/demo/consumer");
-    // A valid one is taken (889640782 passes mod 11).
-    await page.goto("/demo/consumer?orgno=889640782");
-    await expect(page.getByTestId("bad-link")).toHaveCount(0);
+  });
+  // The way on in the other languages: the same link, named in each.
+  await page.goBack();
+  await inEachLanguage(page, "nb", async (c) => {
+    await expect(bad.getByRole("link", { name: c.badLinkClean })).toBeVisible();
+  });
+  // A valid one is taken (889640782 passes mod 11).
+  await page.goto("/demo/consumer?orgno=889640782");
+  await expect(page.getByTestId("bad-link")).toHaveCount(0);
+  await inEachLanguage(page, "nb", async (c) => {
     await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
+  });
 
-    // An environment that does not exist: said so, with links to the ones that do.
+  // An environment that does not exist: said so, with links to the ones that do.
+  // This page has no header (no language switch for `showIn` to confirm the choice on): it is
+  // opened in each language, chosen before as a person would have chosen it earlier.
+  const unknown = page.getByTestId("unknown-env");
+  for (const lang of ["nn", "en", "nb"] as const) {
+    const c = TEXTS[lang];
+    await page.evaluate((value) => localStorage.setItem("portvakt.lang", value), lang);
     await page.goto("/nope/scopes");
-    const unknown = page.getByTestId("unknown-env");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
     await expect(unknown).toContainText(c.unknownEnv);
     await expect(unknown).toContainText(c.unknownEnvBody);
     await expect(page).toHaveTitle(`${c.unknownEnv} · Portvakt`);
     await expectNoSeriousA11yViolations(page, `unknown environment (${lang})`);
-    await unknown.getByRole("link", { name: ENV }).click();
-    await expect(page).toHaveURL(/\/demo\/scopes$/);
-    await expect(page.getByTestId("scopes-table")).toContainText(SCOPE);
+  }
+  await unknown.getByRole("link", { name: ENV }).click();
+  await expect(page).toHaveURL(/\/demo\/scopes$/);
+  await expect(page.getByTestId("scopes-table")).toContainText(SCOPE);
 
-    // The side menu: grouped by job, the current page marked, links in the URL's environment.
-    const nav = page.getByRole("navigation");
+  // The side menu: grouped by job, the current page marked, links in the URL's environment.
+  const nav = page.getByRole("navigation");
+  await expect(page.getByTestId("menu-toggle")).toBeHidden();
+  await inEachLanguage(page, "nb", async (c, lang) => {
     for (const group of c.groups) await expect(nav).toContainText(group);
     await expect(nav.getByRole("link", { name: c.navScopes, exact: true })).toHaveAttribute(
       "aria-current",
@@ -316,44 +391,51 @@ for (const [lang, c] of Object.entries(TEXTS)) {
       "href",
       "/demo/clients",
     );
-    await expect(page.getByTestId("menu-toggle")).toBeHidden();
     await expectNoSeriousA11yViolations(page, `side menu at 1,280 px (${lang})`);
+  });
 
-    // A page that does not exist in a known environment.
-    await page.goto("/demo/no-such-page");
+  // A page that does not exist in a known environment.
+  await page.goto("/demo/no-such-page");
+  await inEachLanguage(page, "nb", async (c) => {
     await expect(page.getByTestId("not-found")).toContainText(c.notFound);
     await expect(page).toHaveTitle(`${c.notFound} · ${ENV} · Portvakt`);
-
-    // At 390 px the menu folds behind one button: the keyboard opens it, focus moves into it,
-    // Escape closes it and gives focus back; choosing a page closes it and focuses the page.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto("/demo/scopes");
-    const toggle = page.getByTestId("menu-toggle");
-    const menu = page.getByTestId("header-menu");
-    await expect(menu).toBeHidden();
-    await expect(toggle).toHaveText(new RegExp(c.menu));
-    await toggle.focus();
-    await page.keyboard.press("Enter");
-    await expect(toggle).toHaveAttribute("aria-expanded", "true");
-    await expect(menu).toBeVisible();
-    await expect(menu.getByRole("link", { name: c.navScopes, exact: true })).toBeFocused();
-    await expect(page.getByTestId("language-switch")).toBeVisible();
-    await expectNoSeriousA11yViolations(page, `menu at 390 px (${lang})`);
-    await page.keyboard.press("Escape");
-    await expect(menu).toBeHidden();
-    await expect(toggle).toBeFocused();
-    await expect(toggle).toHaveAttribute("aria-expanded", "false");
-    await page.keyboard.press("Space");
-    await expect(menu).toBeVisible();
-    await page.keyboard.press("Tab");
-    await expect(menu.getByRole("link", { name: c.navAccess, exact: true })).toBeFocused();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/\/demo\/access$/);
-    await expect(menu).toBeHidden();
-    await expect(page.locator("main")).toBeFocused();
-    await expect(page).toHaveTitle(`${c.access} · ${ENV} · Portvakt`);
   });
-}
+
+  // At 390 px the menu folds behind one button: the keyboard opens it, focus moves into it,
+  // Escape closes it and gives focus back; choosing a page closes it and focuses the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/demo/scopes");
+  const toggle = page.getByTestId("menu-toggle");
+  const menu = page.getByTestId("header-menu");
+  await expect(menu).toBeHidden();
+  await inEachLanguage(page, "en", async (c) => {
+    await expect(toggle).toHaveText(new RegExp(c.menu));
+  });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(menu).toBeVisible();
+  await expect(page.getByTestId("language-switch")).toBeVisible();
+  await inEachLanguage(page, "en", async (c, lang) => {
+    await expect(menu.getByRole("link", { name: c.navScopes, exact: true })).toBeFocused();
+    await expectNoSeriousA11yViolations(page, `menu at 390 px (${lang})`);
+  });
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Space");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Tab");
+  await inEachLanguage(page, "en", async (c) => {
+    await expect(menu.getByRole("link", { name: c.navAccess, exact: true })).toBeFocused();
+  });
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/demo\/access$/);
+  await expect(menu).toBeHidden();
+  await expect(page.locator("main")).toBeFocused();
+  await titled((c) => `${c.access} · ${ENV} · Portvakt`, "en");
+});
 
 // Issue 14 defect 6: a very long scope name. The name breaks only after ":", "/" or "." (not
 // anywhere, a few characters a line), its column keeps a sensible width, the actions stay in
