@@ -176,9 +176,9 @@ for (const width of WIDTHS) {
   test(`forms show client and server errors on their fields, in nb, nn and en at ${width} px`, async ({
     signedIn: page,
   }) => {
-    // Many forms, each state in three languages with axe: more than the default minute when
-    // the machine is loaded.
-    test.setTimeout(150_000);
+    // Many forms, each state in three languages with axe: measured 26–44 s (one worker, loaded
+    // machine); about three times that.
+    test.setTimeout(120_000);
     const acting = FIELD_FORMS_ACTING[width];
     await page.setViewportSize(viewport(width));
     await showIn(page, acting);
@@ -371,9 +371,9 @@ for (const width of WIDTHS) {
   test(`diagnose, token test, consumer, audit and key forms (add, generate, replace) show client and server errors on their fields, in nb, nn and en at ${width} px`, async ({
     signedIn: page,
   }) => {
-    // Many forms, each state in three languages with axe: more than the default minute when
-    // the machine is loaded.
-    test.setTimeout(200_000);
+    // Many forms, each state in three languages with axe: measured 37–45 s (one worker, loaded
+    // machine); about three times that.
+    test.setTimeout(120_000);
     const acting = KEY_FORMS_ACTING[width];
     await page.setViewportSize(viewport(width));
     await showIn(page, acting);
