@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, expectNoSeriousA11yViolations, showIn, test } from "./support";
+import {
+  captureBothThemes,
+  expect,
+  expectNoSeriousA11yViolations,
+  inEachLanguage,
+  showIn,
+  test,
+} from "./support";
 
 // Kept as .txt: its four-space layout is the point (the download must keep it), and the
 // formatter would make it two.
@@ -237,22 +243,8 @@ const FORM_TEXTS = {
 } as const;
 
 type Lang = keyof typeof FORM_TEXTS;
-type FormText = (typeof FORM_TEXTS)[Lang];
-const LANGS = Object.keys(FORM_TEXTS) as Lang[];
 /** The language the walk acts in at each width (nb acts in the tests above). */
 const ACTOR: Record<number, Lang> = { 1280: "nn", 390: "en" };
-
-/** Runs `check` with the page shown in each of nb, nn and en, the actor last (it acts next). */
-async function inEachLanguage(
-  page: Page,
-  actor: Lang,
-  check: (lang: Lang, text: FormText) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== actor), actor]) {
-    await showIn(page, lang);
-    await check(lang, FORM_TEXTS[lang]);
-  }
-}
 
 for (const width of [1280, 390]) {
   const px = width === 1280 ? "1,280" : "390";
@@ -277,7 +269,7 @@ for (const width of [1280, 390]) {
     await app.fill("mitt app");
     for (const box of await groups.all()) await box.uncheck();
     await insert.click();
-    await inEachLanguage(page, actor, async (lang, text) => {
+    await inEachLanguage(page, FORM_TEXTS, actor, async (lang, text) => {
       await expect(page.locator("#altinn-start-app-error")).toHaveText(text.invalidApp);
       await expect(page.locator("#altinn-start-groups-error")).toHaveText(text.chooseOne);
       await expect(app).toHaveAttribute("aria-invalid", "true");
@@ -300,7 +292,7 @@ for (const width of [1280, 390]) {
     await expect(preview).toBeEnabled();
     await grantTo.fill("123456789");
     await preview.click();
-    await inEachLanguage(page, actor, async (lang, text) => {
+    await inEachLanguage(page, FORM_TEXTS, actor, async (lang, text) => {
       await expect(grantTo).toBeFocused();
       await expect(grantTo).toHaveAttribute("aria-invalid", "true");
       await expect(page.locator("#altinn-provision-grantTo-error")).toContainText(text.checkDigit);
@@ -327,7 +319,7 @@ for (const width of [1280, 390]) {
     );
     await preview.click();
     expect((await refused).status()).toBe(400);
-    await inEachLanguage(page, actor, async (lang, text) => {
+    await inEachLanguage(page, FORM_TEXTS, actor, async (lang, text) => {
       await expect(page.locator("#altinn-provision-grantTo-error")).toHaveText(text.checkDigit);
       await expect(grantTo).toHaveAttribute("aria-invalid", "true");
       await expect(grantTo).toBeFocused();
@@ -343,7 +335,7 @@ for (const width of [1280, 390]) {
     // Try a request (decided in the browser, nothing sent, no submit): checked as typed.
     const ownRoutes = page.locator("#altinn-try-ownRoutes");
     await ownRoutes.fill("nonsense");
-    await inEachLanguage(page, actor, async (_, text) => {
+    await inEachLanguage(page, FORM_TEXTS, actor, async (_, text) => {
       await expect(page.locator("#altinn-try-ownRoutes-error")).toHaveText(text.ownRoutes);
       await expect(ownRoutes).toHaveAttribute("aria-invalid", "true");
     });
@@ -351,7 +343,7 @@ for (const width of [1280, 390]) {
     await expect(page.locator("#altinn-try-ownRoutes-error")).toHaveCount(0);
     await page.locator("input[type=radio][value=token]").check();
     await page.locator("#altinn-try-token").fill("abc");
-    await inEachLanguage(page, actor, async (lang, text) => {
+    await inEachLanguage(page, FORM_TEXTS, actor, async (lang, text) => {
       await expect(page.locator("#altinn-try-token-error")).toHaveText(text.notJwt);
       await expectNoSeriousA11yViolations(page, `altinn try, client errors (${lang}, ${width})`);
     });
@@ -359,7 +351,7 @@ for (const width of [1280, 390]) {
     // The package's refusal to insert into a file that holds no JSON object, in the language.
     await page.locator("#altinn-metadata").fill("[1]");
     await insert.click();
-    await inEachLanguage(page, actor, (_, text) =>
+    await inEachLanguage(page, FORM_TEXTS, actor, (_, text) =>
       expect(page.getByTestId("start-failed")).toContainText(text.notObject),
     );
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, showIn, test, unique } from "./support";
+import { captureBothThemes, expect, inEachLanguage, showIn, test, unique } from "./support";
 
 // A scope no other spec touches: seeded with one approved consumer (974761076).
 const SCOPE = "digdir:intern/statistikk";
@@ -204,23 +203,9 @@ const IMPORT_TEXTS = {
 } as const;
 
 type Lang = keyof typeof IMPORT_TEXTS;
-type ImportText = (typeof IMPORT_TEXTS)[Lang];
-const LANGS = Object.keys(IMPORT_TEXTS) as Lang[];
 /** The language the walk acts in at each width, and in the refused prefix at 390 px. */
 const ACTOR: Record<number, Lang> = { 1280: "en", 390: "nn" };
 const FOREIGN_ACTOR: Lang = "nb";
-
-/** Runs `check` with the page shown in each of nb, nn and en, the actor last (it acts next). */
-async function inEachLanguage(
-  page: Page,
-  actor: Lang,
-  check: (lang: Lang, x: ImportText) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== actor), actor]) {
-    await showIn(page, lang);
-    await check(lang, IMPORT_TEXTS[lang]);
-  }
-}
 
 for (const width of [1280, 390]) {
   const px = width === 1280 ? "1,280" : "390";
@@ -235,12 +220,12 @@ for (const width of [1280, 390]) {
     await test.step(`${actor} acts at ${width} px: open in editor, add a scope, plan, apply`, async () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/config");
-      await inEachLanguage(page, actor, (_, y) =>
+      await inEachLanguage(page, IMPORT_TEXTS, actor, (_, y) =>
         expect(page.getByRole("heading", { name: y.nav, level: 1 })).toBeVisible(),
       );
       await page.getByRole("button", { name: x.open }).click();
       const editor = page.getByLabel(x.document, { exact: true });
-      await inEachLanguage(page, actor, (_, y) =>
+      await inEachLanguage(page, IMPORT_TEXTS, actor, (_, y) =>
         expect(page.getByLabel(y.document, { exact: true })).toHaveValue(/^version: 1/m),
       );
       const name = `digdir:${unique(`ux/import${width}`)}.read`;
@@ -254,7 +239,7 @@ for (const width of [1280, 390]) {
       await page.getByRole("button", { name: x.plan }).click();
 
       const step = page.locator(`li[data-step-id="scope.create:${name}"]`);
-      await inEachLanguage(page, actor, async (lang, y) => {
+      await inEachLanguage(page, IMPORT_TEXTS, actor, async (lang, y) => {
         await expect(step).toContainText(`${y.step} ${name}`);
         await expect(step).toContainText(y.reason);
         // Lifetimes the document leaves out are Maskinporten's default: not created as 0, not
@@ -275,7 +260,7 @@ for (const width of [1280, 390]) {
       });
 
       await page.getByRole("button", { name: x.apply }).click();
-      await inEachLanguage(page, actor, (_, y) =>
+      await inEachLanguage(page, IMPORT_TEXTS, actor, (_, y) =>
         expect(page.getByTestId("apply-result")).toContainText(y.applied),
       );
 
@@ -290,7 +275,7 @@ for (const width of [1280, 390]) {
       await page.getByRole("button", { name: x.plan }).click();
       const update = page.locator(`li[data-step-id="scope.update:${name}"]`);
       const row = update.locator("tr").filter({ hasText: "at_max_age" });
-      await inEachLanguage(page, actor, async (lang, y) => {
+      await inEachLanguage(page, IMPORT_TEXTS, actor, async (lang, y) => {
         await expect(row.locator("td").first()).toHaveText(y.unset);
         await expect(row.locator("td").last()).toHaveText("300");
         await expect(update).not.toContainText("authorization_max_lifetime");
@@ -298,7 +283,7 @@ for (const width of [1280, 390]) {
       });
       // The scope exists: its edit form opens with the description the document gave it.
       await page.goto(`/scopes/edit?${new URLSearchParams({ scope: name })}`);
-      await inEachLanguage(page, actor, (_, y) =>
+      await inEachLanguage(page, IMPORT_TEXTS, actor, (_, y) =>
         expect(page.getByRole("textbox", { name: y.description, exact: true })).toHaveValue(
           `Import e2e (${actor})`,
         ),
@@ -322,7 +307,7 @@ for (const width of [1280, 390]) {
         ),
       );
       await page.getByRole("button", { name: f.plan }).click();
-      await inEachLanguage(page, FOREIGN_ACTOR, async (lang, y) => {
+      await inEachLanguage(page, IMPORT_TEXTS, FOREIGN_ACTOR, async (lang, y) => {
         await expect(page.getByText(y.foreign).first()).toBeVisible();
         if (lang !== "en") await expect(page.getByText(/does not hold the prefix/)).toHaveCount(0);
       });

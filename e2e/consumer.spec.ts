@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { newClient } from "./key-fixtures";
-import { captureBothThemes, expect, showIn, test, unique } from "./support";
+import { captureBothThemes, expect, inEachLanguage, showIn, test, unique } from "./support";
 
 /** Every request body the page sends, to prove no private key material leaves the browser. */
 function recordRequestBodies(page: Page) {
@@ -302,25 +302,12 @@ const KEYGEN = {
 } as const;
 type Lang = keyof typeof KEYGEN;
 type KeygenText = (typeof KEYGEN)[Lang];
-const LANGS = Object.keys(KEYGEN) as Lang[];
 
 /** Which language acts (clicks and fills by localized names) in each flow at each width. */
 const ACTORS: Record<number, { register: Lang; rotate: Lang }> = {
   1280: { register: "nb", rotate: "nn" },
   390: { register: "en", rotate: "nb" },
 };
-
-/** Runs `check` with the page shown in each of nb, nn and en, the actor last (it acts next). */
-async function inEachLanguage(
-  page: Page,
-  actor: Lang,
-  check: (lang: Lang, x: KeygenText) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== actor), actor]) {
-    await showIn(page, lang);
-    await check(lang, KEYGEN[lang]);
-  }
-}
 
 /**
  * Defect 5 in the dialog: "Register" before the private key is downloaded is refused on the
@@ -339,7 +326,7 @@ async function registerOnlyAfterDownload(page: Page, actor: Lang, width: number)
   await expect(dialog.getByTestId("generated-kid")).toContainText(kid);
   const register = dialog.getByRole("button", { name: x.register, exact: true });
   await register.click();
-  await inEachLanguage(page, actor, async (lang, y) => {
+  await inEachLanguage(page, KEYGEN, actor, async (lang, y) => {
     const shown = dialogIn(y);
     await expect(shown.locator("#keygen-stored-error")).toContainText(y.storeFirst);
     await expect(shown.getByTestId("key-stored")).toBeFocused();
@@ -356,7 +343,7 @@ async function registerOnlyAfterDownload(page: Page, actor: Lang, width: number)
   await expect(dialog.locator("#keygen-stored-error")).toHaveCount(0);
   await expect(dialog.getByTestId("key-stored")).toBeChecked();
   await register.click();
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, KEYGEN, actor, async (_, y) => {
     await expect(dialogIn(y).getByTestId("generated-registered")).toContainText(
       `${y.registered} ${kid}`,
     );
@@ -378,38 +365,38 @@ async function rotateAndComeBack(page: Page, actor: Lang, width: number, firstKi
   await page.getByRole("button", { name: x.rotate, exact: true }).click();
   const wizard = page.getByTestId("rotation-wizard");
   const secondKid = `${firstKid}-2`;
-  await inEachLanguage(page, actor, (_, y) =>
+  await inEachLanguage(page, KEYGEN, actor, (_, y) =>
     expect(wizard.getByRole("textbox", { name: y.kid })).toHaveValue(secondKid),
   );
   await wizard.getByRole("button", { name: x.generate, exact: true }).click();
   const register = wizard.getByRole("button", { name: x.register, exact: true });
   await register.click();
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, KEYGEN, actor, async (_, y) => {
     await expect(wizard.locator("#keygen-stored-error")).toContainText(y.storeFirst);
     await expect(page.getByTestId("key-count")).toHaveText(y.count(1));
   });
   await wizard.getByRole("checkbox", { name: x.stored }).check();
   await expect(wizard.locator("#keygen-stored-error")).toHaveCount(0);
   await register.click();
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, KEYGEN, actor, async (_, y) => {
     await expect(wizard).toContainText(`${y.newKey} ${secondKid}`);
     await expect(page.getByTestId("key-count")).toHaveText(y.count(2));
   });
 
   await wizard.getByRole("link", { name: x.openTester }).click();
   await expect(page).toHaveURL(/\/token-test\?/);
-  await inEachLanguage(page, actor, (_, y) =>
+  await inEachLanguage(page, KEYGEN, actor, (_, y) =>
     expect(page.getByRole("radio", { name: new RegExp(y.useGenerated) })).toBeChecked(),
   );
   await page.getByRole("button", { name: x.send }).click();
-  await inEachLanguage(page, actor, (_, y) =>
+  await inEachLanguage(page, KEYGEN, actor, (_, y) =>
     expect(page.getByTestId("token-test-result")).toContainText(`${y.issued} ${secondKid}`),
   );
   await page.getByRole("link", { name: x.back }).click();
   const heading = page.locator("#rotate-heading");
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
-  await inEachLanguage(page, actor, async (lang, y) => {
+  await inEachLanguage(page, KEYGEN, actor, async (lang, y) => {
     await expect(heading).toBeFocused();
     await expect(heading).toBeInViewport();
     await expect(wizard).toContainText(y.testedOk);

@@ -5,6 +5,7 @@ import {
   captureBothThemes,
   expect,
   expectNoSeriousA11yViolations,
+  inEachLanguage,
   rsaKeyPair,
   showIn,
   test,
@@ -137,24 +138,12 @@ function freshOrgno(): string {
 
 const LANGS = ["nb", "nn", "en"] as const;
 type Lang = (typeof LANGS)[number];
-type Texts = (typeof TEXTS)[Lang];
 
 /**
  * The page's current state in nb, nn and en, switched in place (`showIn`: what was typed, the
  * errors shown and an open dialog stay): `check` makes that language's text assertions, axe
  * scans and screenshots. The acting language comes last, so the flow goes on in it.
  */
-async function inEachLanguage(
-  page: Page,
-  acting: Lang,
-  check: (text: Texts, lang: Lang) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== acting), acting]) {
-    await showIn(page, lang);
-    await check(TEXTS[lang], lang);
-  }
-}
-
 /** The viewport of a width (px): 800 high on a desktop, 844 on a phone. */
 const viewport = (width: number) => ({ width, height: width > 400 ? 800 : 844 });
 
@@ -196,7 +185,7 @@ for (const width of WIDTHS) {
     await expect(subscope).toHaveAttribute("aria-describedby", /scope-subscope-help/);
     await subscope.fill("api-v1");
     await expect(subscope).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text) => {
+    await inEachLanguage(page, TEXTS, acting, async (_, text) => {
       await expect(subscopeHelp).toContainText("/");
       expect(await subscopeHelp.textContent()).not.toMatch(/[-–—]/);
       await expect(page.locator("#scope-subscope-error")).toHaveText(text.subscopeDash);
@@ -211,7 +200,7 @@ for (const width of WIDTHS) {
     await expect(description).toBeFocused();
     await expect(subscope).toHaveValue(typed);
     await expect(atMaxAge).toHaveValue("-1");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#scope-description-error")).toHaveText(text.descriptionRequired);
       await expect(page.locator("#scope-at_max_age-error")).toHaveText(text.atLeastZero);
       await expectNoSeriousA11yViolations(page, `scope form, client errors (${lang}, ${width})`);
@@ -244,7 +233,7 @@ for (const width of WIDTHS) {
         "true",
       );
       await expect(subscope).toHaveValue(typed);
-      await inEachLanguage(page, acting, async (text) => {
+      await inEachLanguage(page, TEXTS, acting, async (_, text) => {
         await expect(page.locator("#scope-delegation_source-error")).toHaveText(text.urlRefused);
       });
       await page.unroute(scopesPost);
@@ -262,7 +251,7 @@ for (const width of WIDTHS) {
       "Lang tekst som skal bli stående",
     );
     await expect(submitOf(page)).toBeEnabled();
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#scope-subscope-error")).toHaveText(text.exists);
       // A 409 that names a field is shown on it alone (defect 3): no panel beside the submit
       // button repeats it in other words, and no toast.
@@ -283,7 +272,7 @@ for (const width of WIDTHS) {
     await expect(page.locator("#client-access_token_lifetime-error")).toBeVisible();
     await expect(page.locator("#client-client_name")).toBeFocused();
     await expect(lifetime).toHaveValue("90000");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#client-client_name-error")).toHaveText(text.nameRequired);
       await expect(page.locator("#client-description-error")).toHaveText(
         text.clientDescriptionRequired,
@@ -306,7 +295,7 @@ for (const width of WIDTHS) {
     await expect(orgno).toBeFocused();
     await expect(orgno).toHaveValue("123456789");
     await expect(page.locator("#supplier-description")).toHaveValue("Kunde");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#supplier-client_name-error")).toHaveText(text.nameRequired);
       await expectNoSeriousA11yViolations(page, `supplier form, client errors (${lang}, ${width})`);
     });
@@ -325,12 +314,12 @@ for (const width of WIDTHS) {
     await expect(orgnos).toHaveAttribute("aria-describedby", /grant-orgnos-error/);
     await expect(orgnos).toBeFocused();
     await expect(orgnos).toHaveValue("889640781");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
       await expectNoSeriousA11yViolations(page, `give access, bad number (${lang}, ${width})`);
     });
     await orgnos.fill("12345");
-    await inEachLanguage(page, acting, async (text) => {
+    await inEachLanguage(page, TEXTS, acting, async (_, text) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.length);
     });
 
@@ -358,7 +347,7 @@ for (const width of WIDTHS) {
     await expect(orgnos).toHaveAttribute("aria-invalid", "true");
     await expect(orgnos).toBeFocused();
     await expect(orgnos).toHaveValue(fresh);
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(dialog.locator("#grant-orgnos-error")).toHaveText(text.checkDigit);
       await expect(page.getByText(text.checkDigit, { exact: true })).toHaveCount(1);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
@@ -387,7 +376,7 @@ for (const width of WIDTHS) {
     await submitNear(page, "#diagnose-input").click();
     await expect(pasted).toBeFocused();
     await expect(pasted).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text) => {
+    await inEachLanguage(page, TEXTS, acting, async (_, text) => {
       await expect(page.locator("#diagnose-input-error")).toHaveText(text.empty);
     });
     const grantText = '{"error":"invalid_grant","error_description":"Invalid assertion"}';
@@ -407,7 +396,7 @@ for (const width of WIDTHS) {
     await expect(page.locator("#diagnose-input-error")).toHaveText(TEXTS[acting].privateKey);
     await expect(pasted).toBeFocused();
     await expect(pasted).toHaveValue(grantText);
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#diagnose-input-error")).toHaveText(text.privateKey);
       await expect(page.getByText(text.privateKey, { exact: true })).toHaveCount(1);
       await expectNoSeriousA11yViolations(page, `diagnose, server refusal (${lang}, ${width})`);
@@ -421,7 +410,7 @@ for (const width of WIDTHS) {
     await submitNear(page, "#token-test-clientId").click();
     await expect(testClient).toBeFocused();
     await expect(testClient).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#token-test-clientId-error")).toHaveText(text.empty);
       await expect(page.locator("#token-test-kid-error")).toHaveText(text.empty);
       await expectNoSeriousA11yViolations(page, `token test, client errors (${lang}, ${width})`);
@@ -444,7 +433,7 @@ for (const width of WIDTHS) {
     await expect(testKid).toHaveAttribute("aria-invalid", "true");
     await expect(testKid).toHaveValue(unknownKid);
     await expect(testClient).toHaveValue(KEYED_CLIENT);
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#token-test-kid-error")).toContainText(
         `"${unknownKid}" ${text.notRegistered}`,
       );
@@ -468,7 +457,7 @@ for (const width of WIDTHS) {
     await expect(page.getByText(TEXTS[acting].notJwt, { exact: true })).toHaveCount(1);
     await expect(testKid).toHaveValue(unknownKid);
     await expect(testClient).toHaveValue(KEYED_CLIENT);
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.getByText(text.notJwt, { exact: true })).toHaveCount(1);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `token test, server refusal (${lang}, ${width})`);
@@ -482,7 +471,7 @@ for (const width of WIDTHS) {
     await submitNear(page, "#consumer-orgno").click();
     await expect(lookup).toBeFocused();
     await expect(lookup).toHaveValue("12345678");
-    await inEachLanguage(page, acting, async (text) => {
+    await inEachLanguage(page, TEXTS, acting, async (_, text) => {
       await expect(page.locator("#consumer-orgno-error")).toHaveText(text.length);
     });
     // A valid one (spaces as typed are dropped) shows its scopes; granting none is refused
@@ -495,7 +484,7 @@ for (const width of WIDTHS) {
     await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toBeVisible();
     await submitNear(page, "#consumer-grant-scopes").click();
     await expect(page.locator("#consumer-grant-scopes")).toBeFocused();
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#consumer-grant-scopes-error")).toHaveText(text.chooseOne);
       await expectNoSeriousA11yViolations(page, `consumer, client error (${lang}, ${width})`);
     });
@@ -524,7 +513,7 @@ for (const width of WIDTHS) {
     await expect(pick).toBeChecked();
     await expect(pick).toHaveAttribute("aria-invalid", "true");
     await expect(pick).toBeFocused();
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(scopesTable.locator('tr[data-scope="difi:api3"]')).toContainText(text.failed);
       await expectNoSeriousA11yViolations(page, `consumer, server refusal (${lang}, ${width})`);
     });
@@ -541,7 +530,7 @@ for (const width of WIDTHS) {
     await page.locator("#audit-filter-person").press("Enter");
     await expect(auditTo).toBeFocused();
     await expect(auditTo).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#audit-filter-to-error")).toHaveText(text.toBeforeFrom);
       await expectNoSeriousA11yViolations(page, `audit filters, client error (${lang}, ${width})`);
     });
@@ -564,7 +553,7 @@ for (const width of WIDTHS) {
     await refusedList;
     await expect(auditFrom).toHaveAttribute("aria-invalid", "true");
     await expect(auditFrom).toHaveValue("2026-01-03T10:00");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(page.locator("#audit-filter-from-error")).toHaveText(text.notValid);
       await expect(page.getByText(text.notValid, { exact: true })).toHaveCount(1);
       await expectNoSeriousA11yViolations(
@@ -585,14 +574,14 @@ for (const width of WIDTHS) {
     await keyDialog.locator("button[type=submit]").click();
     await expect(keyField).toBeFocused();
     await expect(keyField).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(keyDialog.locator("#key-jwk-error")).toHaveText(text.keyEmpty);
       await expectNoSeriousA11yViolations(page, `add key, client error (${lang}, ${width})`);
     });
     // Defect 8h: unreadable text is "format unknown", with no space before its full stop.
     await keyField.fill("this is no key at all");
     const keyError = keyDialog.locator("#key-jwk-error");
-    await inEachLanguage(page, acting, async (text) => {
+    await inEachLanguage(page, TEXTS, acting, async (_, text) => {
       await expect(keyError).toHaveText(text.unknownFormat);
       expect(await keyError.textContent()).not.toContain(" .");
     });
@@ -614,7 +603,7 @@ for (const width of WIDTHS) {
     await expect(keyDialog.locator("#key-jwk-error")).toContainText(heldKid);
     await expect(keyField).toBeFocused();
     await expect(keyField).toHaveValue(publicPem);
-    await inEachLanguage(page, acting, async (_text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang) => {
       await expect(keyDialog.locator("#key-jwk-error")).toContainText(heldKid);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `add key, server refusal (${lang}, ${width})`);
@@ -635,7 +624,7 @@ for (const width of WIDTHS) {
     await expect(genKid).toBeFocused();
     await expect(genKid).toHaveAttribute("aria-invalid", "true");
     await expect(genDialog.getByTestId("generated-kid")).toHaveCount(0);
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(genDialog.locator("#keygen-kid-error")).toContainText(
         `${text.kidHeld} ${HELD_KID}`,
       );
@@ -651,7 +640,7 @@ for (const width of WIDTHS) {
     await genSubmit.click();
     await expect(genDialog.getByTestId("key-stored")).toBeFocused();
     await expect(genDialog.getByTestId("key-stored")).toHaveAttribute("aria-invalid", "true");
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(genDialog.locator("#keygen-stored-error")).toHaveText(text.storeFirst);
       // Light and dark (axe in both) of the refusal.
       await captureBothThemes(page, `generate-key-not-stored-${lang}-${width}`);
@@ -671,7 +660,7 @@ for (const width of WIDTHS) {
     await expect(genKid).toBeFocused();
     await expect(genKid).toHaveValue(madeKid);
     await expect(genDialog.getByTestId("generated-registered")).toHaveCount(0);
-    await inEachLanguage(page, acting, async (_text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang) => {
       await expect(genDialog.locator("#keygen-kid-error")).toContainText(heldKid);
       await expect(page.getByTestId("toast-error")).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, `generate key, server refusal (${lang}, ${width})`);
@@ -685,7 +674,7 @@ for (const width of WIDTHS) {
     const setField = setDialog.locator("#replace-keys");
     await setDialog.locator("button[type=submit]").click();
     await expect(setField).toBeFocused();
-    await inEachLanguage(page, acting, async (text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, text) => {
       await expect(setDialog.locator("#replace-keys-error")).toHaveText(text.setEmpty);
       await expectNoSeriousA11yViolations(page, `replace keys, client error (${lang}, ${width})`);
     });
@@ -706,7 +695,7 @@ for (const width of WIDTHS) {
     await expect(setDialog.locator("#replace-keys-error")).toContainText(kid);
     await expect(setField).toBeFocused();
     await expect(setField).toHaveValue(pastedSet);
-    await inEachLanguage(page, acting, async (_text, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang) => {
       await expect(setDialog.locator("#replace-keys-error")).toContainText(kid);
       await expectNoSeriousA11yViolations(page, `replace keys, server refusal (${lang}, ${width})`);
     });

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { captureBothThemes, expect, showIn, test } from "./support";
+import { captureBothThemes, expect, inEachLanguage, showIn, test } from "./support";
 
 // Issue 14, defects 2 and 3: texts from the BFF are shown in the page's language, once.
 
@@ -46,22 +45,14 @@ const CASES = [
 ] as const;
 
 type Case = (typeof CASES)[number];
+/** CASES by language, for `inEachLanguage`. */
+const BY_LANG = Object.fromEntries(CASES.map((c) => [c.lang, c])) as Record<Case["lang"], Case>;
 
 /**
  * `page`'s current state in nb, nn and en, switched in place (`showIn`: the form, what was typed
  * and the errors shown stay): `check` makes that language's assertions and screenshots. The
  * acting language comes last, so the walk goes on in it.
  */
-async function inEachLanguage(page: Page, acting: Case["lang"], check: (c: Case) => Promise<void>) {
-  for (const c of [
-    ...CASES.filter((c) => c.lang !== acting),
-    CASES.find((c) => c.lang === acting)!,
-  ]) {
-    await showIn(page, c.lang);
-    await check(c);
-  }
-}
-
 // One signed-in page: each state is reached once and checked in nb, nn and en in place. The
 // forms are filled by their localized labels in nn (the 409) and in en (zod's limits).
 test("texts from the BFF and zod are shown once, in nb, nn and en", async ({
@@ -82,7 +73,7 @@ test("texts from the BFF and zod are shown once, in nb, nn and en", async ({
     await page.getByRole("button", { name: c.create }).click();
     await expect(page.getByText(c.exists, { exact: true })).toHaveCount(1);
 
-    await inEachLanguage(page, c.lang, async (c) => {
+    await inEachLanguage(page, BY_LANG, c.lang, async (_, c) => {
       // The field names the conflict; the panel beside the form would say it again in other
       // words (defect 3): it is not shown.
       await expect(page.getByText(c.exists, { exact: true })).toHaveCount(1);
@@ -106,7 +97,7 @@ test("texts from the BFF and zod are shown once, in nb, nn and en", async ({
     await page.getByRole("textbox", { name: c.description, exact: true }).fill("x");
     await page.getByLabel(c.atMaxAge).fill("-1");
     await page.getByRole("button", { name: c.create }).click();
-    await inEachLanguage(page, c.lang, async (c) => {
+    await inEachLanguage(page, BY_LANG, c.lang, async (_, c) => {
       await expect(page.getByText(c.min, { exact: true })).toBeVisible();
       await expect(page.locator("main")).not.toContainText("Too small");
     });
@@ -133,7 +124,7 @@ test("texts from the BFF and zod are shown once, in nb, nn and en", async ({
           await viewer.goto(path);
           await expect(viewer.locator(field)).toBeDisabled();
           await expect(viewer.locator(field)).not.toBeEditable();
-          await inEachLanguage(viewer, "nb", async (c) => {
+          await inEachLanguage(viewer, BY_LANG, "nb", async (_, c) => {
             await expect(viewer.getByTestId("role-notice")).toContainText(c.needsAdmin);
             if (path === "/scopes/new") {
               await captureBothThemes(viewer, `viewer-new-scope-${c.lang}-${width}`);
@@ -145,7 +136,7 @@ test("texts from the BFF and zod are shown once, in nb, nn and en", async ({
         await page.goto(`/scopes/edit?${new URLSearchParams({ scope: "digdir:demo.read" })}`);
         await expect(page.locator("#scope-description")).toHaveValue(/demodata/);
         await expect(page.locator("#scope-authorization_max_lifetime")).toHaveValue("");
-        await inEachLanguage(page, "nb", async (c) => {
+        await inEachLanguage(page, BY_LANG, "nb", async (_, c) => {
           await expect(page.getByLabel(c.atMaxAge)).toHaveValue("");
           await expect(page.getByText(c.emptyDefault).first()).toBeVisible();
           await captureBothThemes(page, `scope-edit-unset-${c.lang}-${width}`);

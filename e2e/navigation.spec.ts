@@ -4,6 +4,7 @@ import {
   expect,
   expectNoSeriousA11yViolations,
   headersOf,
+  inEachLanguage,
   setTheme,
   showIn,
   test,
@@ -178,17 +179,6 @@ type Texts = (typeof TEXTS)[Lang];
  * dropdown stays open): `check` makes that language's assertions, axe scans and screenshots.
  * The acting language comes last, so the walk goes on in it.
  */
-async function inEachLanguage(
-  page: Page,
-  acting: Lang,
-  check: (c: Texts, lang: Lang) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== acting), acting]) {
-    await showIn(page, lang);
-    await check(TEXTS[lang], lang);
-  }
-}
-
 // The header and the person dropdown: each width once, each in nb, nn and en in place.
 test("the header keeps one row and the person dropdown stays on screen, in nb, nn and en at 1,280, 1,024 and 390 px", async ({
   signedIn: page,
@@ -201,7 +191,7 @@ test("the header keeps one row and the person dropdown stays on screen, in nb, n
   // Defect 6: at 1,280 px the header's controls (environment, organisation, person, language,
   // theme) stay on one row, in every language (nn and en labels are longer).
   await expect(page.getByTestId("scopes-table")).toBeVisible();
-  await inEachLanguage(page, "nb", async (_c, lang) => {
+  await inEachLanguage(page, TEXTS, "nb", async (lang) => {
     const wide = await headerLayout(page);
     expect.soft(wide.boxes.map((b) => b.id)).toEqual(HEADER_CONTROLS);
     expect
@@ -215,7 +205,7 @@ test("the header keeps one row and the person dropdown stays on screen, in nb, n
   // At 1,024 px (the side menu still shown) too: one row (the organisation's name folds into
   // its number's tooltip), nothing leaves the screen.
   await page.setViewportSize({ width: 1024, height: 768 });
-  await inEachLanguage(page, "nb", async (_c, lang) => {
+  await inEachLanguage(page, TEXTS, "nb", async (lang) => {
     const medium = await headerLayout(page);
     expect
       .soft(medium.oneRow, `one row at 1,024 px (${lang}): ${JSON.stringify(medium)}`)
@@ -225,14 +215,14 @@ test("the header keeps one row and the person dropdown stays on screen, in nb, n
   });
   // At 390 px the header does not fill the first screen (at most a quarter of it).
   await page.setViewportSize({ width: 390, height: 844 });
-  await inEachLanguage(page, "nb", async (_c, lang) => {
+  await inEachLanguage(page, TEXTS, "nb", async (lang) => {
     const narrow = await headerLayout(page);
     expect.soft(narrow.overflow).toEqual([]);
     expect.soft(narrow.height, JSON.stringify(narrow)).toBeLessThanOrEqual(0.25 * 844);
     await captureBothThemes(page, `header-390-${lang}`);
   });
   await page.setViewportSize({ width: 1280, height: 900 });
-  await inEachLanguage(page, "nb", async (_c, lang) => {
+  await inEachLanguage(page, TEXTS, "nb", async (lang) => {
     await captureBothThemes(page, `header-1280-${lang}`);
   });
   // The person dropdown open (session-dropdown.tsx), at 1,280 and 390 px, light and dark: on
@@ -253,7 +243,7 @@ test("the header keeps one row and the person dropdown stays on screen, in nb, n
     await page.getByTestId("session-menu").click();
     const explain = page.getByTestId("session-role-explain");
     await expect(explain).toBeVisible();
-    await inEachLanguage(page, acting, async (c, lang) => {
+    await inEachLanguage(page, TEXTS, acting, async (lang, c) => {
       await expect(page.getByTestId("sign-out")).toHaveText(c.signOut);
       await expectInView(page, page.getByTestId("sign-out"), `sign-out at ${width} px (${lang})`);
       await expectInView(page, explain, `role text at ${width} px (${lang})`);
@@ -308,7 +298,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const titled = async (title: (c: Texts) => string, acting: Lang = "nb") =>
-    inEachLanguage(page, acting, async (c) => {
+    inEachLanguage(page, TEXTS, acting, async (_, c) => {
       await expect(page).toHaveTitle(title(c));
     });
 
@@ -339,7 +329,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   // A search parameter the route cannot use is named, with the reason, and a way on.
   await page.goto("/demo/consumer?orgno=12345");
   const bad = page.getByTestId("bad-link");
-  await inEachLanguage(page, "nn", async (c, lang) => {
+  await inEachLanguage(page, TEXTS, "nn", async (lang, c) => {
     await expect(bad).toContainText(c.badLink);
     await expect(bad).toContainText("orgno");
     await expect(bad).toContainText(c.orgnoProblem);
@@ -347,18 +337,18 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   });
   await bad.getByRole("link", { name: TEXTS.nn.badLinkClean }).click();
   expect(path(page.url())).toBe("/demo/consumer");
-  await inEachLanguage(page, "nb", async (c) => {
+  await inEachLanguage(page, TEXTS, "nb", async (_, c) => {
     await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
   });
   // The way on in the other languages: the same link, named in each.
   await page.goBack();
-  await inEachLanguage(page, "nb", async (c) => {
+  await inEachLanguage(page, TEXTS, "nb", async (_, c) => {
     await expect(bad.getByRole("link", { name: c.badLinkClean })).toBeVisible();
   });
   // A valid one is taken (889640782 passes mod 11).
   await page.goto("/demo/consumer?orgno=889640782");
   await expect(page.getByTestId("bad-link")).toHaveCount(0);
-  await inEachLanguage(page, "nb", async (c) => {
+  await inEachLanguage(page, TEXTS, "nb", async (_, c) => {
     await expect(page.getByRole("heading", { level: 1, name: c.consumer })).toBeVisible();
   });
 
@@ -383,7 +373,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   // The side menu: grouped by job, the current page marked, links in the URL's environment.
   const nav = page.getByRole("navigation");
   await expect(page.getByTestId("menu-toggle")).toBeHidden();
-  await inEachLanguage(page, "nb", async (c, lang) => {
+  await inEachLanguage(page, TEXTS, "nb", async (lang, c) => {
     for (const group of c.groups) await expect(nav).toContainText(group);
     await expect(nav.getByRole("link", { name: c.navScopes, exact: true })).toHaveAttribute(
       "aria-current",
@@ -398,7 +388,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
 
   // A page that does not exist in a known environment.
   await page.goto("/demo/no-such-page");
-  await inEachLanguage(page, "nb", async (c) => {
+  await inEachLanguage(page, TEXTS, "nb", async (_, c) => {
     await expect(page.getByTestId("not-found")).toContainText(c.notFound);
     await expect(page).toHaveTitle(`${c.notFound} · ${ENV} · Portvakt`);
   });
@@ -410,7 +400,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   const toggle = page.getByTestId("menu-toggle");
   const menu = page.getByTestId("header-menu");
   await expect(menu).toBeHidden();
-  await inEachLanguage(page, "en", async (c) => {
+  await inEachLanguage(page, TEXTS, "en", async (_, c) => {
     await expect(toggle).toHaveText(new RegExp(c.menu));
   });
   await toggle.focus();
@@ -418,7 +408,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(menu).toBeVisible();
   await expect(page.getByTestId("language-switch")).toBeVisible();
-  await inEachLanguage(page, "en", async (c, lang) => {
+  await inEachLanguage(page, TEXTS, "en", async (lang, c) => {
     await expect(menu.getByRole("link", { name: c.navScopes, exact: true })).toBeFocused();
     await expectNoSeriousA11yViolations(page, `menu at 390 px (${lang})`);
   });
@@ -429,7 +419,7 @@ test("addresses name their environment, old ones redirect, bad ones are explaine
   await page.keyboard.press("Space");
   await expect(menu).toBeVisible();
   await page.keyboard.press("Tab");
-  await inEachLanguage(page, "en", async (c) => {
+  await inEachLanguage(page, TEXTS, "en", async (_, c) => {
     await expect(menu.getByRole("link", { name: c.navAccess, exact: true })).toBeFocused();
   });
   await page.keyboard.press("Enter");

@@ -1,7 +1,15 @@
 import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { addKeys, newClient, rsaJwk, selfSignedCertificate } from "./key-fixtures";
-import { captureBothThemes, expect, rsaKeyPair, showIn, test, unique } from "./support";
+import {
+  captureBothThemes,
+  expect,
+  inEachLanguage,
+  rsaKeyPair,
+  showIn,
+  test,
+  unique,
+} from "./support";
 
 // Issue 14 #18, keys made elsewhere (an HSM, a key vault), in nb, nn and en at 1,280 and 390 px,
 // with axe and screenshots in light and dark (e2e/screenshots/):
@@ -107,17 +115,6 @@ const ACTORS: Record<number, { rotate: Lang; replace: Lang }> = {
  * Runs `check` with the page shown in each of nb, nn and en (the actor last, so the page is left
  * in the language that acts next).
  */
-async function inEachLanguage(
-  page: Page,
-  actor: Lang,
-  check: (lang: Lang, x: Text) => Promise<void>,
-) {
-  for (const lang of [...LANGS.filter((l) => l !== actor), actor]) {
-    await showIn(page, lang);
-    await check(lang, TEXTS[lang]);
-  }
-}
-
 /** Every key-set write the page sends (POST .../keys, POST .../jwks, DELETE .../keys/{kid}). */
 function recordKeyWrites(page: Page) {
   const writes: string[] = [];
@@ -138,7 +135,7 @@ async function replaceKeySet(page: Page, actor: Lang, width: number) {
   const [a, b, c] = [rsaJwk(ka), rsaJwk(kb), rsaJwk(kc)];
   await addKeys(page, clientPath, [a.pub, b.pub]);
   await page.goto(clientPath);
-  await inEachLanguage(page, actor, (_, y) =>
+  await inEachLanguage(page, TEXTS, actor, (_, y) =>
     expect(page.getByTestId("key-count")).toHaveText(y.count(2)),
   );
   const writes = recordKeyWrites(page);
@@ -152,25 +149,25 @@ async function replaceKeySet(page: Page, actor: Lang, width: number) {
   // The 5-key limit is checked in the browser, before anything is sent.
   const six = Array.from({ length: 6 }, (_, i) => rsaJwk(unique(`six-${i}-`)).pub);
   await field.fill(JSON.stringify({ keys: six }));
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(dialogIn(y)).toContainText(y.tooMany);
     await expect(submitIn(y)).toBeDisabled();
   });
   // So are a private key in the set and a kid another key already has.
   await field.fill(JSON.stringify({ keys: [a.pub, c.priv] }));
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(dialogIn(y)).toContainText(y.keyNo2);
     await expect(submitIn(y)).toBeDisabled();
   });
   await field.fill(JSON.stringify({ keys: [{ ...c.pub, kid: ka }] }));
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(dialogIn(y)).toContainText(y.kidReused(ka));
     await expect(submitIn(y)).toBeDisabled();
   });
 
   // The diff by kid: c added, b removed, a kept.
   await field.fill(JSON.stringify({ keys: [a.pub, c.pub] }, null, 2));
-  await inEachLanguage(page, actor, async (lang, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (lang, y) => {
     const added = dialogIn(y).getByTestId("diff-added");
     await expect(added).toContainText(y.added);
     await expect(added).toContainText(kc);
@@ -182,7 +179,7 @@ async function replaceKeySet(page: Page, actor: Lang, width: number) {
   });
   await submitIn(x).click();
   const confirm = page.getByTestId("replace-confirm");
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(confirm).toContainText(y.confirm);
     await expect(confirm).toContainText(y.confirmBody);
   });
@@ -197,7 +194,7 @@ async function replaceKeySet(page: Page, actor: Lang, width: number) {
       page.getByTestId("toast-success").filter({ hasText: TEXTS[lang].done }),
     ).toBeVisible();
   }
-  await inEachLanguage(page, actor, (_, y) =>
+  await inEachLanguage(page, TEXTS, actor, (_, y) =>
     expect(page.getByTestId("key-count")).toHaveText(y.count(2)),
   );
   await expect(page.getByTestId("keys-table")).toContainText(kc);
@@ -234,25 +231,25 @@ async function rotateWithExternalKey(
   // What an HSM must never give out is refused, in the page's language.
   const vault = rsaKeyPair();
   await field.fill(vault.privatePem);
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(error).toContainText(y.private);
     await expect(addIn(y)).toBeDisabled();
   });
   const jwk = rsaJwk(unique("vault-"));
   await field.fill(JSON.stringify(jwk.priv));
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(error).toContainText(y.private);
     await expect(addIn(y)).toBeDisabled();
   });
 
   // Its public part, pasted as PEM or as JWK.
   await field.fill(vault.publicPem);
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(check).toContainText(y.fromPem);
     await expect(error).toHaveCount(0);
   });
   await field.fill(JSON.stringify(jwk.pub));
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(check).toContainText(y.fromJwk);
     await expect(addIn(y)).toBeEnabled();
   });
@@ -262,7 +259,7 @@ async function rotateWithExternalKey(
   writeFileSync(pemFile, rsaKeyPair().publicPem);
   const upload = wizard.getByLabel(x.file);
   await upload.setInputFiles(pemFile);
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(check).toContainText(y.fromPem);
     await expect(wizard.getByLabel(y.paste)).toHaveValue("");
   });
@@ -276,7 +273,7 @@ async function rotateWithExternalKey(
   await expect(preview).toContainText('"x5c"');
   const { kid } = JSON.parse((await preview.textContent()) ?? "{}") as { kid: string };
   expect(kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  await inEachLanguage(page, actor, async (lang, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (lang, y) => {
     await expect(check).toContainText(y.fromCertificate);
     await expect(check).toContainText(`${y.certificateOf} PORTVAKT TEST, ${commonName}`);
     await expect(check.getByText(y.showJwk)).toBeVisible();
@@ -285,7 +282,7 @@ async function rotateWithExternalKey(
   expect(writes, "nothing sent before Add").toEqual([]);
 
   await addIn(x).click();
-  await inEachLanguage(page, actor, async (_, y) => {
+  await inEachLanguage(page, TEXTS, actor, async (_, y) => {
     await expect(wizard).toContainText(`${y.newKey} ${kid}`);
     await expect(page.getByTestId("key-count")).toHaveText(y.count(2));
   });

@@ -237,7 +237,7 @@ async function sessionStillOpen(bffUrl: string, cookies: Cookie[]): Promise<bool
  * fetched the first time, `<html lang>` set, the switch showing it) and its animations settled.
  * A walk checks each state in nb, nn and en this way instead of repeating the flow per language.
  */
-export async function showIn(page: Page, lang: "nb" | "nn" | "en") {
+export async function showIn(page: Page, lang: Lang) {
   await page.evaluate((value) => {
     const old = localStorage.getItem("portvakt.lang");
     localStorage.setItem("portvakt.lang", value);
@@ -253,6 +253,28 @@ export async function showIn(page: Page, lang: "nb" | "nn" | "en") {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByTestId("language-switch")).toHaveValue(lang);
   await untilAnimationsSettle(page);
+}
+
+/** The console's languages, in the order a walk checks them. */
+export const LANGS = ["nb", "nn", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * Checks the open page's present state in nb, nn and en, switched in place (`showIn`: the form,
+ * what was typed, the errors and toasts shown stay): `check(lang, texts[lang])` makes that
+ * language's assertions, axe scans and screenshots. `acting` comes last, so the walk goes on in
+ * the language it acts in next (actions find controls by their localized names).
+ */
+export async function inEachLanguage<Texts extends Readonly<Record<Lang, unknown>>>(
+  page: Page,
+  texts: Texts,
+  acting: Lang,
+  check: (lang: Lang, text: Texts[Lang]) => Promise<void>,
+) {
+  for (const lang of [...LANGS.filter((l) => l !== acting), acting]) {
+    await showIn(page, lang);
+    await check(lang, texts[lang]);
+  }
 }
 
 /**
